@@ -1,0 +1,50 @@
+package org.wirelab.core.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The conformance corpus in ../shared/corpus: capture files and tshark's answers for each. */
+public final class Corpus {
+    private Corpus() {
+    }
+
+    public static Path directory() {
+        return Environment.shared().resolve("corpus");
+    }
+
+    /** Every capture file of the corpus, sorted by name. */
+    public static List<Path> captures() {
+        try (Stream<Path> files = Files.list(directory().resolve("pcaps"))) {
+            return new ArrayList<>(files.sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path capture(String fileName) {
+        return directory().resolve("pcaps").resolve(fileName);
+    }
+
+    /** tshark's answer for {@code capture}: {@code suffix} is e.g. "tsv", "analysis.tsv", "conv.txt". */
+    public static Path truth(Path capture, String suffix) {
+        return directory().resolve("truth").resolve(capture.getFileName() + "." + suffix);
+    }
+
+    /** A truth TSV as rows of cells; the first row is the header. Empty cells are "". */
+    public static List<String[]> readTsv(Path tsv) {
+        try {
+            List<String[]> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(tsv)) {
+                rows.add(line.split("\t", -1));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.wirelab.core.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs tshark, the referee of the decoding tests, with default preferences (an empty temporary HOME).
+ * Skips the calling test when tshark is not installed, or fails it in CI.
+ */
+public final class Tshark {
+    private Tshark() {
+    }
+
+    public static boolean installed() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "tshark"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static void require() {
+        if (!installed()) {
+            Environment.missing("tshark is not installed (apt-get install -y tshark)");
+        }
+    }
+
+    /** Runs {@code tshark args...} and returns its standard output; fails on a non-zero exit. */
+    public static String run(String... args) {
+        require();
+        try {
+            Path home = Files.createTempDirectory("tshark-home");
+            List<String> command = new ArrayList<>();
+            command.add("tshark");
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+            builder.environment().put("HOME", home.toString());
+            Path err = Files.createTempFile("tshark", ".err");
+            builder.redirectError(err.toFile());
+            Process process = builder.start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("tshark did not finish: " + command);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("tshark exited with " + process.exitValue() + ": "
+                        + Files.readString(err));
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code tshark -r file -T fields -E header=y -E separator=/t -e f1 -e f2 ...} as rows of cells. */
+    public static List<String[]> fields(Path capture, List<String> fieldNames) {
+        List<String> args = new ArrayList<>(List.of("-r", capture.toString(), "-T", "fields", "-E", "header=y",
+                "-E", "separator=/t"));
+        for (String field : fieldNames) {
+            args.add("-e");
+            args.add(field);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : run(args.toArray(String[]::new)).split("\n")) {
+            if (!line.isEmpty()) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        return rows;
+    }
+}
