@@ -1,11 +1,56 @@
 package org.wirelab.cli;
 
-/** Entry point of the command line; TODO(cli): picocli commands. */
-public final class Main {
-    private Main() {
-    }
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code wirelab} command line: reads capture files and shows them as a ladder diagram, an OSI
+ * breakdown, tshark-style fields, followed streams and conversation tables. Every error is one line
+ * on standard error and a non-zero exit code (see {@link ErrorReporter}).
+ */
+@Command(name = "wirelab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Makes network protocols visible: reads a capture file and shows what happened on the wire.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footerHeading = "%nExit status:%n",
+        footer = {"  0  success",
+            "  1  bad input: missing file, not a capture, no such frame, unknown field",
+            "  2  bad command line: unknown option, missing argument",
+            "  3  internal error (a bug in wirelab)"})
+public final class Main implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("wirelab: under construction");
+        CommandLine commandLine = commandLine();
+        // UTF-8 whatever the locale, like tshark; buffered because `packets` may print millions of lines.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        commandLine.setOut(out);
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        System.exit(exitCode);
+    }
+
+    /** The whole command tree with wirelab's error reporting; tests call {@code execute} on it in-process. */
+    public static CommandLine commandLine() {
+        ErrorReporter errors = new ErrorReporter();
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+    }
+
+    /** Without a command, wirelab says what it can do (like git). */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,0 +1,24 @@
+package org.wirelab.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Arrays;
+
+/** One in-process run of the command line: its exit code and what it printed on each stream. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
+
+    List<String> errLines() {
+        return err.isEmpty() ? List.of() : Arrays.asList(err.split("\n"));
+    }
+}
