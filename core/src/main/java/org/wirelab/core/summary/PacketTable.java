@@ -24,8 +24,13 @@ public final class PacketTable {
     public static final int TRANSPORT_ICMPV6 = 58;
 
     /** Bits of {@link #status(int)}. */
-    public static final int STATUS_TRANSPORT_TRUNCATED = 1;   // transport header not entirely captured
-    public static final int STATUS_IP_FRAGMENT = 2;           // IP fragment: transport not decoded here
+    /**
+     * The transport's fixed header (TCP 20, UDP 8 bytes) is not entirely captured: only the ports are
+     * known (when 4 bytes are), the other TCP/UDP columns are unset, as tshark leaves them empty.
+     */
+    public static final int STATUS_TRANSPORT_TRUNCATED = 1;
+    /** A non-first IP fragment: transport is {@link #TRANSPORT_NONE} (ip.proto is in the IP header). */
+    public static final int STATUS_IP_FRAGMENT = 2;
     public static final int STATUS_MALFORMED = 4;             // something before the transport was bad
     public static final int STATUS_TCP_HEADER_COMPLETE = 8;   // all TCP header bytes (options too) captured
 
@@ -43,7 +48,7 @@ public final class PacketTable {
     private byte[] tcpHeaderLength;
     private int[] payloadLength;     // tcp.len (from the IP length) or the UDP payload length
     private char[] udpLength;
-    private byte[] windowScale;      // the window-scale option's shift, -1 when absent
+    private byte[] windowScale;      // a SYN's window-scale shift (capped at 14, RFC 7323), -1 when absent
     private byte[] status;
 
     public PacketTable(int expectedFrames) {
