@@ -1,0 +1,187 @@
+package org.wirelab.core.pcap;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads a pcap or pcapng file frame by frame without holding it: {@link #next()} moves to the next
+ * frame, whose fields and bytes are then readable in place until the following call. Damage after a
+ * good file header ends the frames early and leaves a warning that names the frame and byte offset;
+ * only a file that is not a capture at all, or whose header is bad, makes {@link #open} throw.
+ *
+ * <pre>{@code
+ * try (CaptureReader reader = CaptureReader.open(path)) {
+ *     while (reader.next()) {
+ *         use(reader.timestampNanos(), reader.buffer(), reader.offset(), reader.capturedLength());
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract sealed class CaptureReader implements Closeable permits PcapReader, PcapNgReader {
+    /** Warnings beyond this many are counted, not kept: a damaged file must not flood memory. */
+    private static final int MAX_WARNINGS = 100;
+
+    final ChannelInput input;
+    private final List<String> warnings = new ArrayList<>();
+    private int suppressedWarnings;
+    private boolean finished;
+
+    // The current frame, valid after next() returned true.
+    long timestampNanos;
+    int linkType;
+    int interfaceIndex;
+    int capturedLength;
+    int originalLength;
+    int frameOffset;
+    int frameNumber;
+
+    CaptureReader(ChannelInput input) {
+        this.input = input;
+    }
+
+    /**
+     * Opens {@code file} and reads its header. The format is told by the magic number: pcap's
+     * a1b2c3d4 (microseconds) or a1b23c4d (nanoseconds) in either byte order, or pcapng's section
+     * header block type 0a0d0d0a.
+     */
+    public static CaptureReader open(Path file) throws IOException {
+        ChannelInput input = new ChannelInput(file);
+        try {
+            return detect(input);
+        } catch (IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    private static CaptureReader detect(ChannelInput input) throws IOException {
+        if (!input.request(4)) {
+            throw new CaptureFormatException(input.available() == 0 ? "not a capture file: the file is empty"
+                    : "not a capture file: only " + input.available() + " bytes, too short for any header");
+        }
+        input.order(ByteOrder.BIG_ENDIAN);
+        int big = input.i32(0);
+        int little = Integer.reverseBytes(big);
+        if (big == PcapNgReader.SECTION_HEADER) {
+            return new PcapNgReader(input);
+        }
+        for (int magic : new int[] {big, little}) {
+            ByteOrder order = magic == big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            if (magic == PcapReader.MAGIC_MICROSECONDS || magic == PcapReader.MAGIC_NANOSECONDS) {
+                return new PcapReader(input, order, magic == PcapReader.MAGIC_NANOSECONDS);
+            }
+            if (magic == PcapReader.MAGIC_MODIFIED) {
+                throw new CaptureFormatException("unsupported capture file: a modified (Kuznetsov) pcap file"
+                        + " (magic a1b2cd34); save it as standard pcap or pcapng");
+            }
+        }
+        throw new CaptureFormatException(String.format("not a capture file: expected a pcap magic number"
+                + " (a1b2c3d4 or a1b23c4d) or a pcapng section header (0a0d0d0a), found %08x", big));
+    }
+
+    /** Moves to the next frame; false at the end of the file or at damage (then see {@link #warnings()}). */
+    public final boolean next() throws IOException {
+        if (finished) {
+            return false;
+        }
+        finished = !advance();
+        return !finished;
+    }
+
+    /** Reads the next frame into the fields above; false at the end or at damage, after a warning. */
+    abstract boolean advance() throws IOException;
+
+    /** The file's format, byte order and the interfaces seen so far (all of them once {@code next} is false). */
+    public abstract CaptureInfo info();
+
+    /** 1-based number of the current frame. */
+    public final int frameNumber() {
+        return frameNumber;
+    }
+
+    /** Nanoseconds since the Unix epoch, with the interface's resolution and offset applied. */
+    public final long timestampNanos() {
+        return timestampNanos;
+    }
+
+    public final int linkType() {
+        return linkType;
+    }
+
+    /** Index of the current frame's interface in {@link CaptureInfo#interfaces()}. */
+    public final int interfaceIndex() {
+        return interfaceIndex;
+    }
+
+    public final int capturedLength() {
+        return capturedLength;
+    }
+
+    public final int originalLength() {
+        return originalLength;
+    }
+
+    /** The array holding the current frame's bytes; valid only until the next call to {@link #next()}. */
+    public final byte[] buffer() {
+        return input.bytes();
+    }
+
+    /** Where the current frame's bytes start in {@link #buffer()}. */
+    public final int offset() {
+        return frameOffset;
+    }
+
+    /** What was wrong in the file so far, in file order, each naming the frame and byte offset. */
+    public final List<String> warnings() {
+        if (suppressedWarnings == 0) {
+            return Collections.unmodifiableList(warnings);
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.add(suppressedWarnings + " more warnings not shown");
+        return Collections.unmodifiableList(all);
+    }
+
+    final void warn(String warning) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(warning);
+        } else {
+            suppressedWarnings++;
+        }
+    }
+
+    /**
+     * Records the current frame, keeping the store's rule that the original length is at least the
+     * captured length (a damaged record may claim less; Wireshark shows it as is, we cannot).
+     */
+    final void setFrame(long timestamp, int link, int iface, int captured, long original, int offset) {
+        frameNumber++;
+        if (original < captured) {
+            warn("frame " + frameNumber + ": original length " + original + " is less than the " + captured
+                    + " captured bytes; using " + captured);
+            original = captured;
+        }
+        timestampNanos = timestamp;
+        linkType = link;
+        interfaceIndex = iface;
+        capturedLength = captured;
+        originalLength = (int) Math.min(original, Integer.MAX_VALUE);
+        frameOffset = offset;
+    }
+
+    /** "file ends in the middle of frame 2 at byte 240: 7 of 16 header bytes" and stops. */
+    final boolean endsInFrame(long start, String part, int expected) {
+        warn("file ends in the middle of frame " + (frameNumber + 1) + " at byte " + start + ": "
+                + input.available() + " of " + expected + " " + part + " bytes");
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        input.close();
+    }
+}
