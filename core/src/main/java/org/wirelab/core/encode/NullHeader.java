@@ -1,0 +1,44 @@
+package org.wirelab.core.encode;
+
+import org.wirelab.core.frame.LinkType;
+
+/**
+ * The 4-byte address family of BSD loopback captures: LINKTYPE_NULL in the capturing host's byte
+ * order ({@code bigEndian} says which), or LINKTYPE_LOOP, always big-endian. A computed family is
+ * 2 (AF_INET) for IPv4 and 24 (the BSD AF_INET6 Wireshark also accepts as 28 and 30) for IPv6.
+ */
+public record NullHeader(int linkType, long family, boolean bigEndian) implements LinkHeader {
+    public static final int AF_INET = 2;
+    public static final int AF_INET6_BSD = 24;
+
+    public NullHeader {
+        if (linkType != LinkType.NULL && linkType != LinkType.LOOP) {
+            throw new IllegalArgumentException("a BSD loopback header has link type 0 or 108, not " + linkType);
+        }
+        Bytes.checkRangeOrComputed("address family", family, 0xffffffffL);
+    }
+
+    @Override
+    public int headerLength() {
+        return 4;
+    }
+
+    @Override
+    public int protocol() {
+        return family == 2 ? 0x0800 : family == 24 || family == 28 || family == 30 ? 0x86dd : Computed.VALUE;
+    }
+
+    @Override
+    public void write(byte[] out, int offset, int etherType) {
+        long value = family;
+        if (family == Computed.VALUE) {
+            int resolved = LinkHeader.resolve(Computed.VALUE, etherType, "address family");
+            value = resolved == 0x86dd ? AF_INET6_BSD : AF_INET;
+        }
+        if (bigEndian) {
+            Bytes.put32(out, offset, value);
+        } else {
+            Bytes.put32(out, offset, Integer.reverseBytes((int) value) & 0xffffffffL);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.wirelab.core.encode;
+
+import java.util.List;
+import org.wirelab.core.net.InternetChecksum;
+
+/**
+ * A TCP header (RFC 9293 section 3.1) with its options. The data offset comes from the options, padded
+ * with zero bytes (End of Option List) to a multiple of 4. {@code checksum} may be
+ * {@link Computed#VALUE}.
+ *
+ * @param sequenceNumber and {@code acknowledgmentNumber}: raw 32-bit values, 0 to 2^32-1
+ * @param flags the 12 bits after the data offset, as Wireshark's {@code tcp.flags}: 3 reserved bits,
+ *     then AE (formerly NS), CWR, ECE, URG, ACK, PSH, RST, SYN, FIN
+ */
+public record TcpHeader(int sourcePort, int destinationPort, long sequenceNumber, long acknowledgmentNumber,
+        int flags, int window, int checksum, int urgentPointer, List<TcpOption> options) implements TransportHeader {
+    public static final int PROTOCOL = 6;
+    public static final int FIN = 0x001;
+    public static final int SYN = 0x002;
+    public static final int RST = 0x004;
+    public static final int PSH = 0x008;
+    public static final int ACK = 0x010;
+    public static final int URG = 0x020;
+    public static final int ECE = 0x040;
+    public static final int CWR = 0x080;
+    public static final int AE = 0x100;
+
+    public TcpHeader {
+        Bytes.checkRange("source port", sourcePort, 0xffff);
+        Bytes.checkRange("destination port", destinationPort, 0xffff);
+        Bytes.checkRange("sequence number", sequenceNumber, 0xffffffffL);
+        Bytes.checkRange("acknowledgment number", acknowledgmentNumber, 0xffffffffL);
+        Bytes.checkRange("flags", flags, 0xfff);
+        Bytes.checkRange("window", window, 0xffff);
+        Bytes.checkRangeOrComputed("TCP checksum", checksum, 0xffff);
+        Bytes.checkRange("urgent pointer", urgentPointer, 0xffff);
+        options = List.copyOf(options);
+        int optionBytes = 0;
+        for (TcpOption option : options) {
+            optionBytes += option.length();
+        }
+        if (optionBytes > 40) {
+            throw new IllegalArgumentException("TCP options are at most 40 bytes, not " + optionBytes);
+        }
+    }
+
+    /** A header with no options and a computed checksum. */
+    public static TcpHeader of(int sourcePort, int destinationPort, long sequenceNumber, long acknowledgmentNumber,
+            int flags, int window) {
+        return new TcpHeader(sourcePort, destinationPort, sequenceNumber, acknowledgmentNumber, flags, window,
+                Computed.VALUE, 0, List.of());
+    }
+
+    public TcpHeader withOptions(List<TcpOption> newOptions) {
+        return new TcpHeader(sourcePort, destinationPort, sequenceNumber, acknowledgmentNumber, flags, window,
+                checksum, urgentPointer, newOptions);
+    }
+
+    public TcpHeader withChecksum(int value) {
+        return new TcpHeader(sourcePort, destinationPort, sequenceNumber, acknowledgmentNumber, flags, window,
+                value, urgentPointer, options);
+    }
+
+    public boolean has(int flag) {
+        return (flags & flag) == flag;
+    }
+
+    @Override
+    public int protocol() {
+        return PROTOCOL;
+    }
+
+    /** The Data Offset field: the header's size in 32-bit words. */
+    public int dataOffset() {
+        int optionBytes = 0;
+        for (TcpOption option : options) {
+            optionBytes += option.length();
+        }
+        return 5 + (optionBytes + 3) / 4;
+    }
+
+    @Override
+    public int headerLength() {
+        return 4 * dataOffset();
+    }
+
+    @Override
+    public void write(byte[] out, int offset, int payloadLength, long pseudoHeaderSum) {
+        int headerLength = headerLength();
+        Bytes.put16(out, offset, sourcePort);
+        Bytes.put16(out, offset + 2, destinationPort);
+        Bytes.put32(out, offset + 4, sequenceNumber);
+        Bytes.put32(out, offset + 8, acknowledgmentNumber);
+        Bytes.put16(out, offset + 12, (dataOffset() << 12) | flags);
+        Bytes.put16(out, offset + 14, window);
+        Bytes.put16(out, offset + 16, 0);
+        Bytes.put16(out, offset + 18, urgentPointer);
+        int at = offset + 20;
+        for (TcpOption option : options) {
+            option.write(out, at);
+            at += option.length();
+        }
+        while (at < offset + headerLength) {
+            out[at++] = 0;
+        }
+        int value = checksum;
+        if (Computed.isComputed(checksum)) {
+            value = InternetChecksum.finish(InternetChecksum.add(pseudoHeaderSum, out, offset,
+                    headerLength + payloadLength));
+        }
+        Bytes.put16(out, offset + 16, value);
+    }
+}
