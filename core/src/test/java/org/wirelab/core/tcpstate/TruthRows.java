@@ -39,6 +39,9 @@ public record TruthRows(List<Row> rows) {
             return null;
         }
         List<String[]> cells = Corpus.readTsv(tsv);
+        if (cells.isEmpty() || cells.get(0).length < 2) {
+            return null;
+        }
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < cells.get(0).length; i++) {
             column.put(cells.get(0)[i], i);
