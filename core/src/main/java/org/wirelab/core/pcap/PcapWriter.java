@@ -1,0 +1,137 @@
+package org.wirelab.core.pcap;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.RawFrame;
+
+/**
+ * Writes a classic pcap file (little-endian, version 2.4) frame by frame: the file header on open,
+ * one record per {@code append}. Records are buffered; {@link #flush()} hands them to the operating
+ * system, so a live capture that flushes after each batch loses nothing written when it is killed.
+ * Timestamps are nanoseconds (magic a1b23c4d) unless microseconds are asked for, which truncates.
+ */
+public final class PcapWriter implements Closeable, Flushable {
+    /** The time resolution of the written file. */
+    public enum Resolution { MICROSECONDS, NANOSECONDS }
+
+    /** tcpdump's default snap length, large enough for loopback's 64 KiB frames. */
+    public static final int DEFAULT_SNAP_LENGTH = 262_144;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long MAX_SECONDS = 0xffffffffL;
+
+    private final OutputStream out;
+    private final int linkType;
+    private final boolean nanoseconds;
+    private final byte[] header = new byte[PcapReader.RECORD_HEADER];
+    private int frames;
+
+    private PcapWriter(OutputStream out, int linkType, int snapLength, Resolution resolution) throws IOException {
+        this.out = out;
+        this.linkType = linkType;
+        this.nanoseconds = resolution == Resolution.NANOSECONDS;
+        byte[] fileHeader = new byte[PcapReader.FILE_HEADER];
+        putInt(fileHeader, 0, nanoseconds ? PcapReader.MAGIC_NANOSECONDS : PcapReader.MAGIC_MICROSECONDS);
+        putShort(fileHeader, 4, 2);
+        putShort(fileHeader, 6, 4);
+        // thiszone and sigfigs are 0, as every writer since libpcap 0.9 leaves them.
+        putInt(fileHeader, 16, snapLength);
+        putInt(fileHeader, 20, linkType);
+        out.write(fileHeader);
+    }
+
+    /** Creates (or replaces) {@code file} with nanosecond timestamps and the default snap length. */
+    public static PcapWriter create(Path file, int linkType) throws IOException {
+        return create(file, linkType, DEFAULT_SNAP_LENGTH, Resolution.NANOSECONDS);
+    }
+
+    public static PcapWriter create(Path file, int linkType, int snapLength, Resolution resolution)
+            throws IOException {
+        return to(Files.newOutputStream(file), linkType, snapLength, resolution);
+    }
+
+    /** Writes to {@code out}, which the writer closes. */
+    public static PcapWriter to(OutputStream out, int linkType, int snapLength, Resolution resolution)
+            throws IOException {
+        return new PcapWriter(new BufferedOutputStream(out, 1 << 16), linkType, snapLength, resolution);
+    }
+
+    /**
+     * Appends one frame. A pcap file has one link type, and its time field holds unsigned 32-bit
+     * seconds (1970 to 2106): a frame outside them is a caller's mistake and is refused.
+     */
+    public void append(long timestampNanos, int frameLinkType, byte[] bytes, int offset, int capturedLength,
+            int originalLength) throws IOException {
+        if (frameLinkType != linkType) {
+            throw new IllegalArgumentException("frame " + (frames + 1) + " has link type " + frameLinkType
+                    + " but this pcap file was opened for link type " + linkType);
+        }
+        long seconds = Math.floorDiv(timestampNanos, NANOS_PER_SECOND);
+        if (seconds < 0 || seconds > MAX_SECONDS) {
+            throw new IllegalArgumentException("frame " + (frames + 1) + " is at " + timestampNanos
+                    + " ns since the epoch, outside the seconds a pcap record can hold (0 to 2^32-1)");
+        }
+        long fraction = Math.floorMod(timestampNanos, NANOS_PER_SECOND);
+        putInt(header, 0, (int) seconds);
+        putInt(header, 4, (int) (nanoseconds ? fraction : fraction / 1000));
+        putInt(header, 8, capturedLength);
+        putInt(header, 12, originalLength);
+        out.write(header);
+        out.write(bytes, offset, capturedLength);
+        frames++;
+    }
+
+    public void append(RawFrame frame) throws IOException {
+        byte[] bytes = frame.bytes();
+        append(frame.timestampNanos(), frame.linkType(), bytes, 0, bytes.length, frame.originalLength());
+    }
+
+    /** Appends frame {@code index} (0-based) of {@code store}, read in place. */
+    public void append(FrameStore store, int index) throws IOException {
+        append(store.timestampNanos(index), store.linkType(index), store.buffer(), store.offset(index),
+                store.capturedLength(index), store.originalLength(index));
+    }
+
+    /** Frames appended so far. */
+    public int frameCount() {
+        return frames;
+    }
+
+    /** Hands every appended frame to the operating system. */
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /** Writes every frame of {@code store} to {@code file}, with the store's single link type. */
+    public static void write(FrameStore store, Path file, Resolution resolution) throws IOException {
+        int linkType = store.size() == 0 ? 1 : store.linkType(0);
+        try (PcapWriter writer = create(file, linkType, DEFAULT_SNAP_LENGTH, resolution)) {
+            for (int i = 0; i < store.size(); i++) {
+                writer.append(store, i);
+            }
+        }
+    }
+
+    private static void putInt(byte[] target, int at, int value) {
+        target[at] = (byte) value;
+        target[at + 1] = (byte) (value >>> 8);
+        target[at + 2] = (byte) (value >>> 16);
+        target[at + 3] = (byte) (value >>> 24);
+    }
+
+    private static void putShort(byte[] target, int at, int value) {
+        target[at] = (byte) value;
+        target[at + 1] = (byte) (value >>> 8);
+    }
+}
