@@ -1,20 +1,8 @@
 package org.wirelab.core.encode;
 
-/** Big-endian reads and writes of the header fields, shared by the encoder and the header parser. */
+/** Big-endian writes and range checks of header fields (reads are in {@code org.wirelab.core.header.Bytes}). */
 final class Bytes {
     private Bytes() {
-    }
-
-    static int u8(byte[] b, int i) {
-        return b[i] & 0xff;
-    }
-
-    static int u16(byte[] b, int i) {
-        return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
-    }
-
-    static long u32(byte[] b, int i) {
-        return ((long) u16(b, i) << 16) | u16(b, i + 2);
     }
 
     static void put16(byte[] b, int i, int value) {

@@ -1,20 +1,31 @@
 package org.wirelab.core.encode;
 
-import static org.wirelab.core.encode.Bytes.u16;
-import static org.wirelab.core.encode.Bytes.u32;
-import static org.wirelab.core.encode.Bytes.u8;
+import static org.wirelab.core.header.Bytes.u16;
+import static org.wirelab.core.header.Bytes.u8;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.header.BsdLoopback;
+import org.wirelab.core.header.EtherType;
+import org.wirelab.core.header.Ethernet;
+import org.wirelab.core.header.IpProtocol;
+import org.wirelab.core.header.Ipv4;
+import org.wirelab.core.header.Ipv6;
+import org.wirelab.core.header.LinuxSll;
+import org.wirelab.core.header.LinuxSll2;
+import org.wirelab.core.header.Tcp;
+import org.wirelab.core.header.Udp;
+import org.wirelab.core.header.Vlan;
 
 /**
  * Reads a frame's headers into the encoder's records, every field kept as found (lengths and
  * checksums too), so that {@link FrameEncoder} gives the same bytes back. Where a header is cut short or
  * inconsistent, parsing stops: the rest of the frame becomes payload and {@link ParsedFrame} says why.
- * Never throws on bad bytes.
+ * Never throws on bad bytes. The layouts are read through {@code org.wirelab.core.header}, the
+ * accessors the decoders use, so the encoder's records and the decoded fields agree by construction.
  */
 public final class HeaderParser {
     private static final byte[] NONE = new byte[0];
@@ -108,52 +119,53 @@ public final class HeaderParser {
             int at = start;
             switch (linkType) {
                 case LinkType.ETHERNET -> {
-                    if (!need(at, 14, "Ethernet header")) {
+                    if (!need(at, Ethernet.HEADER_LENGTH, "Ethernet header")) {
                         return at;
                     }
-                    byte[] destination = Arrays.copyOfRange(b, at, at + 6);
-                    byte[] source = Arrays.copyOfRange(b, at + 6, at + 12);
-                    int type = u16(b, at + 12);
-                    if (type == VlanTag.TPID) {
-                        if (!need(at, 18, "802.1Q-tagged Ethernet header")) {
+                    byte[] destination = Arrays.copyOfRange(b, at + Ethernet.DESTINATION, at + Ethernet.DESTINATION
+                            + Ethernet.MAC_LENGTH);
+                    byte[] source = Arrays.copyOfRange(b, at + Ethernet.SOURCE, at + Ethernet.SOURCE
+                            + Ethernet.MAC_LENGTH);
+                    int type = Ethernet.etherType(b, at);
+                    if (type == EtherType.VLAN) {
+                        if (!need(at, Ethernet.HEADER_LENGTH + Vlan.TAG_LENGTH, "802.1Q-tagged Ethernet header")) {
                             return at;
                         }
-                        link = new EthernetHeader(destination, source, VlanTag.fromTci(u16(b, at + 14)),
-                                u16(b, at + 16));
-                        return at + 18;
+                        int tag = at + Ethernet.HEADER_LENGTH;
+                        link = new EthernetHeader(destination, source, new VlanTag(Vlan.priority(b, tag),
+                                Vlan.dropEligible(b, tag) == 1, Vlan.id(b, tag)), Vlan.etherType(b, tag));
+                        return tag + Vlan.TAG_LENGTH;
                     }
                     link = new EthernetHeader(destination, source, null, type);
-                    return at + 14;
+                    return at + Ethernet.HEADER_LENGTH;
                 }
                 case LinkType.NULL, LinkType.LOOP -> {
-                    if (!need(at, 4, "loopback header")) {
+                    if (!need(at, BsdLoopback.HEADER_LENGTH, "loopback header")) {
                         return at;
                     }
-                    long family = u32(b, at);
-                    // LINKTYPE_NULL is in the capturing host's byte order: a family never needs the
-                    // upper 16 bits, so set ones mean a little-endian host (as Wireshark decides).
-                    boolean bigEndian = linkType == LinkType.LOOP || (family & 0xffff0000L) == 0;
-                    if (!bigEndian) {
-                        family = Integer.reverseBytes((int) family) & 0xffffffffL;
-                    }
-                    link = new NullHeader(linkType, family, bigEndian);
-                    return at + 4;
+                    link = new NullHeader(linkType, BsdLoopback.family(b, at, linkType) & 0xffffffffL,
+                            !BsdLoopback.littleEndian(b, at, linkType));
+                    return at + BsdLoopback.HEADER_LENGTH;
                 }
                 case LinkType.LINUX_SLL -> {
-                    if (!need(at, 16, "Linux cooked header")) {
+                    if (!need(at, LinuxSll.HEADER_LENGTH, "Linux cooked header")) {
                         return at;
                     }
-                    link = new LinuxSllHeader(u16(b, at), u16(b, at + 2), u16(b, at + 4),
-                            Arrays.copyOfRange(b, at + 6, at + 14), u16(b, at + 14));
-                    return at + 16;
+                    link = new LinuxSllHeader(u16(b, at + LinuxSll.PACKET_TYPE), u16(b, at + LinuxSll.ARPHRD_TYPE),
+                            u16(b, at + LinuxSll.ADDRESS_LENGTH), Arrays.copyOfRange(b, at + LinuxSll.ADDRESS,
+                            at + LinuxSll.ADDRESS + LinuxSll.ADDRESS_FIELD_LENGTH), LinuxSll.protocol(b, at));
+                    return at + LinuxSll.HEADER_LENGTH;
                 }
                 case LinkType.LINUX_SLL2 -> {
-                    if (!need(at, 20, "Linux cooked v2 header")) {
+                    if (!need(at, LinuxSll2.HEADER_LENGTH, "Linux cooked v2 header")) {
                         return at;
                     }
-                    link = new LinuxSll2Header(u16(b, at), u16(b, at + 2), u32(b, at + 4), u16(b, at + 8),
-                            u8(b, at + 10), u8(b, at + 11), Arrays.copyOfRange(b, at + 12, at + 20));
-                    return at + 20;
+                    link = new LinuxSll2Header(LinuxSll2.protocol(b, at), u16(b, at + LinuxSll2.RESERVED),
+                            u32(at + LinuxSll2.INTERFACE_INDEX), u16(b, at + LinuxSll2.ARPHRD_TYPE),
+                            u8(b, at + LinuxSll2.PACKET_TYPE), u8(b, at + LinuxSll2.ADDRESS_LENGTH),
+                            Arrays.copyOfRange(b, at + LinuxSll2.ADDRESS, at + LinuxSll2.ADDRESS
+                                    + LinuxSll2.ADDRESS_FIELD_LENGTH));
+                    return at + LinuxSll2.HEADER_LENGTH;
                 }
                 case LinkType.RAW, LinkType.IPV4, LinkType.IPV6 -> {
                     link = new NoLinkHeader(linkType);
@@ -168,163 +180,171 @@ public final class HeaderParser {
 
         /** Returns {header end, datagram end, transport protocol or -1}, or null when not parsed. */
         private int[] ipv4(int at) {
-            if (!need(at, 20, "IPv4 header")) {
+            if (!need(at, Ipv4.MIN_HEADER_LENGTH, "IPv4 header")) {
                 return null;
             }
-            int versionIhl = u8(b, at);
-            int headerLength = 4 * (versionIhl & 0x0f);
-            if (versionIhl >>> 4 != 4 || headerLength < 20) {
-                stop(at, "not an IPv4 header: version " + (versionIhl >>> 4) + ", header length " + headerLength);
+            int headerLength = Ipv4.headerLength(b, at);
+            if (Ipv4.version(b, at) != 4 || headerLength < Ipv4.MIN_HEADER_LENGTH) {
+                stop(at, "not an IPv4 header: version " + Ipv4.version(b, at) + ", header length " + headerLength);
                 return null;
             }
             if (!need(at, headerLength, "IPv4 header with options")) {
                 return null;
             }
-            int totalLength = u16(b, at + 2);
-            int flagsOffset = u16(b, at + 6);
-            network = new Ipv4Header(u8(b, at + 1) >>> 2, u8(b, at + 1) & 3, totalLength, u16(b, at + 4),
-                    flagsOffset >>> 13, flagsOffset & 0x1fff, u8(b, at + 8), u8(b, at + 9), u16(b, at + 10),
-                    Arrays.copyOfRange(b, at + 12, at + 16), Arrays.copyOfRange(b, at + 16, at + 20),
-                    Arrays.copyOfRange(b, at + 20, at + headerLength));
+            int totalLength = Ipv4.totalLength(b, at);
+            int fragmentOffset = Ipv4.fragmentOffset(b, at);
+            network = new Ipv4Header(Ipv4.dscp(b, at), Ipv4.ecn(b, at), totalLength, Ipv4.identification(b, at),
+                    Ipv4.flagsAndFragment(b, at) >>> 13, fragmentOffset, Ipv4.ttl(b, at), Ipv4.protocol(b, at),
+                    Ipv4.checksum(b, at), address(at + Ipv4.SOURCE, Ipv4.ADDRESS_LENGTH),
+                    address(at + Ipv4.DESTINATION, Ipv4.ADDRESS_LENGTH),
+                    Arrays.copyOfRange(b, at + Ipv4.MIN_HEADER_LENGTH, at + headerLength));
             // A total length below the header's (0 under TCP segmentation offload) bounds nothing.
             int datagramEnd = totalLength < headerLength ? end : at + totalLength;
-            boolean laterFragment = (flagsOffset & 0x1fff) != 0;
-            return new int[] {at + headerLength, datagramEnd, laterFragment ? -1 : u8(b, at + 9)};
+            return new int[] {at + headerLength, datagramEnd, fragmentOffset != 0 ? -1 : Ipv4.protocol(b, at)};
         }
 
         private int[] ipv6(int at) {
-            if (!need(at, 40, "IPv6 header")) {
+            if (!need(at, Ipv6.HEADER_LENGTH, "IPv6 header")) {
                 return null;
             }
-            long first = u32(b, at);
-            if (first >>> 28 != 6) {
-                stop(at, "not an IPv6 header: version " + (first >>> 28));
+            if (Ipv6.version(b, at) != 6) {
+                stop(at, "not an IPv6 header: version " + Ipv6.version(b, at));
                 return null;
             }
-            int payloadLength = u16(b, at + 4);
-            int nextHeader = u8(b, at + 6);
-            int cursor = at + 40;
+            int payloadLength = Ipv6.payloadLength(b, at);
+            int nextHeader = Ipv6.nextHeader(b, at);
+            int cursor = at + Ipv6.HEADER_LENGTH;
             List<Ipv6ExtensionHeader> extensions = new ArrayList<>();
             int protocol = nextHeader;
             boolean laterFragment = false;
-            while (isExtension(protocol)) {
-                if (!need(cursor, 8, "IPv6 extension header " + protocol)) {
+            while (Ipv6.isExtensionHeader(protocol)) {
+                if (!need(cursor, Ipv6.EXTENSION_MIN_LENGTH, "IPv6 extension header " + protocol)) {
                     break;
                 }
-                int length = protocol == 44 ? 8 : protocol == 51 ? 4 * (u8(b, cursor + 1) + 2)
-                        : 8 * (u8(b, cursor + 1) + 1);
+                int length = Ipv6.extensionLength(b, cursor, protocol);
                 if (!need(cursor, length, "IPv6 extension header " + protocol)) {
                     break;
                 }
-                if (protocol == 44) {
-                    laterFragment = (u16(b, cursor + 2) >>> 3) != 0;
+                if (protocol == IpProtocol.FRAGMENT) {
+                    laterFragment = Ipv6.fragmentOffset(b, cursor) != 0;
                 }
                 extensions.add(new Ipv6ExtensionHeader(protocol, Arrays.copyOfRange(b, cursor, cursor + length)));
-                protocol = u8(b, cursor);
+                protocol = Ipv6.extensionNextHeader(b, cursor);
                 cursor += length;
             }
             if (problem != null) {
                 // The header chain was cut: keep the fixed header, the rest is payload.
                 extensions.clear();
-                cursor = at + 40;
+                cursor = at + Ipv6.HEADER_LENGTH;
                 protocol = -1;
             }
-            network = new Ipv6Header((int) (first >>> 20) & 0xff, (int) first & 0xfffff, payloadLength, nextHeader,
-                    u8(b, at + 7), Arrays.copyOfRange(b, at + 8, at + 24), Arrays.copyOfRange(b, at + 24, at + 40),
-                    extensions);
+            network = new Ipv6Header(Ipv6.trafficClass(b, at), Ipv6.flowLabel(b, at), payloadLength, nextHeader,
+                    Ipv6.hopLimit(b, at), address(at + Ipv6.SOURCE, Ipv6.ADDRESS_LENGTH),
+                    address(at + Ipv6.DESTINATION, Ipv6.ADDRESS_LENGTH), extensions);
             // A payload length of 0 with a jumbo payload option (RFC 2675) bounds nothing.
-            int datagramEnd = payloadLength == 0 && !extensions.isEmpty() ? end : at + 40 + payloadLength;
+            int datagramEnd = payloadLength == 0 && !extensions.isEmpty() ? end
+                    : at + Ipv6.HEADER_LENGTH + payloadLength;
             return new int[] {cursor, datagramEnd, laterFragment ? -1 : protocol};
         }
 
-        private static boolean isExtension(int protocol) {
-            // RFC 8200 section 4 and the IANA list: hop-by-hop, routing, fragment, ESP excluded (opaque),
-            // AH, destination options, mobility, HIP, shim6, experimental.
-            return switch (protocol) {
-                case 0, 43, 44, 51, 60, 135, 139, 140, 253, 254 -> true;
-                default -> false;
-            };
+        private byte[] address(int at, int length) {
+            return Arrays.copyOfRange(b, at, at + length);
         }
 
         /** Parses a TCP or UDP header in {@code [at, upperEnd)} and returns where the payload starts. */
         private int transport(int at, int upperEnd, int protocol) {
-            if (protocol == TcpHeader.PROTOCOL) {
-                if (at + 20 > upperEnd) {
+            if (protocol == IpProtocol.TCP) {
+                if (at + Tcp.MIN_HEADER_LENGTH > upperEnd) {
                     stop(at, "TCP header needs 20 bytes, " + Math.max(0, upperEnd - at) + " in the datagram");
                     return at;
                 }
-                int offsetFlags = u16(b, at + 12);
-                int headerLength = 4 * (offsetFlags >>> 12);
-                if (headerLength < 20) {
-                    stop(at + 12, "TCP data offset " + headerLength + " is below the 20-byte minimum");
+                int headerLength = Tcp.headerLength(b, at);
+                if (headerLength < Tcp.MIN_HEADER_LENGTH) {
+                    stop(at + Tcp.DATA_OFFSET_FLAGS, "TCP data offset " + headerLength
+                            + " is below the 20-byte minimum");
                     return at;
                 }
                 if (at + headerLength > upperEnd) {
                     stop(at, "TCP header claims " + headerLength + " bytes, " + (upperEnd - at) + " captured");
                     return at;
                 }
-                transport = new TcpHeader(u16(b, at), u16(b, at + 2), u32(b, at + 4), u32(b, at + 8),
-                        offsetFlags & 0xfff, u16(b, at + 14), u16(b, at + 16), u16(b, at + 18),
-                        tcpOptions(at + 20, at + headerLength));
+                transport = new TcpHeader(Tcp.sourcePort(b, at), Tcp.destinationPort(b, at),
+                        Integer.toUnsignedLong(Tcp.sequenceNumber(b, at)),
+                        Integer.toUnsignedLong(Tcp.acknowledgmentNumber(b, at)), Tcp.flags(b, at), Tcp.window(b, at),
+                        Tcp.checksum(b, at), Tcp.urgentPointer(b, at),
+                        tcpOptions(at + Tcp.MIN_HEADER_LENGTH, at + headerLength));
                 return at + headerLength;
             }
-            if (protocol == UdpHeader.PROTOCOL) {
-                if (at + 8 > upperEnd) {
+            if (protocol == IpProtocol.UDP) {
+                if (at + Udp.HEADER_LENGTH > upperEnd) {
                     stop(at, "UDP header needs 8 bytes, " + Math.max(0, upperEnd - at) + " in the datagram");
                     return at;
                 }
-                transport = new UdpHeader(u16(b, at), u16(b, at + 2), u16(b, at + 4), u16(b, at + 6));
-                return at + 8;
+                transport = new UdpHeader(Udp.sourcePort(b, at), Udp.destinationPort(b, at), Udp.length(b, at),
+                        Udp.checksum(b, at));
+                return at + Udp.HEADER_LENGTH;
             }
             return at;
         }
 
         private List<TcpOption> tcpOptions(int at, int optionsEnd) {
+            // Unlike Wireshark, the walk goes on after EOL: the padding bytes are kept, as EOLs, to be re-encoded.
             List<TcpOption> options = new ArrayList<>();
             while (at < optionsEnd) {
-                int kind = u8(b, at);
-                if (kind == 0) {
-                    options.add(new TcpOption.Eol());
-                    at++;
-                    continue;
-                }
-                if (kind == 1) {
-                    options.add(new TcpOption.Nop());
-                    at++;
-                    continue;
-                }
-                int length = at + 1 < optionsEnd ? u8(b, at + 1) : 0;
-                if (length < 2 || at + length > optionsEnd) {
+                int length = Tcp.optionLength(b, at, optionsEnd);
+                if (length < 0) {
                     options.add(new TcpOption.Malformed(Arrays.copyOfRange(b, at, optionsEnd)));
                     break;
                 }
-                options.add(tcpOption(kind, at, length));
+                options.add(tcpOption(u8(b, at), at, length));
                 at += length;
             }
             return options;
         }
 
         private TcpOption tcpOption(int kind, int at, int length) {
-            if (kind == 2 && length == 4) {
-                return new TcpOption.MaximumSegmentSize(u16(b, at + 2));
-            }
-            if (kind == 3 && length == 3) {
-                return new TcpOption.WindowScale(u8(b, at + 2));
-            }
-            if (kind == 4 && length == 2) {
-                return new TcpOption.SackPermitted();
-            }
-            if (kind == 5 && length >= 10 && length <= 34 && (length - 2) % 8 == 0) {
-                List<TcpOption.SackBlock> blocks = new ArrayList<>();
-                for (int i = at + 2; i < at + length; i += 8) {
-                    blocks.add(new TcpOption.SackBlock(u32(b, i), u32(b, i + 4)));
-                }
-                return new TcpOption.Sack(blocks);
-            }
-            if (kind == 8 && length == 10) {
-                return new TcpOption.Timestamps(u32(b, at + 2), u32(b, at + 6));
+            switch (kind) {
+                case Tcp.OPTION_EOL:
+                    return new TcpOption.Eol();
+                case Tcp.OPTION_NOP:
+                    return new TcpOption.Nop();
+                case Tcp.OPTION_MSS:
+                    if (length == 4) {
+                        return new TcpOption.MaximumSegmentSize(u16(b, at + 2));
+                    }
+                    break;
+                case Tcp.OPTION_WINDOW_SCALE:
+                    if (length == 3) {
+                        return new TcpOption.WindowScale(u8(b, at + 2));
+                    }
+                    break;
+                case Tcp.OPTION_SACK_PERMITTED:
+                    if (length == 2) {
+                        return new TcpOption.SackPermitted();
+                    }
+                    break;
+                case Tcp.OPTION_SACK:
+                    if (length >= 10 && length <= 34 && (length - 2) % 8 == 0) {
+                        List<TcpOption.SackBlock> blocks = new ArrayList<>();
+                        for (int i = at + 2; i < at + length; i += 8) {
+                            blocks.add(new TcpOption.SackBlock(u32(i), u32(i + 4)));
+                        }
+                        return new TcpOption.Sack(blocks);
+                    }
+                    break;
+                case Tcp.OPTION_TIMESTAMPS:
+                    if (length == 10) {
+                        return new TcpOption.Timestamps(u32(at + 2), u32(at + 6));
+                    }
+                    break;
+                default:
+                    break;
             }
             return new TcpOption.Unknown(kind, Arrays.copyOfRange(b, at + 2, at + length));
+        }
+
+        private long u32(int at) {
+            return Integer.toUnsignedLong(org.wirelab.core.header.Bytes.u32(b, at));
         }
     }
 }

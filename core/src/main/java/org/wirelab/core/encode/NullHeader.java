@@ -1,6 +1,8 @@
 package org.wirelab.core.encode;
 
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.header.BsdLoopback;
+import org.wirelab.core.header.EtherType;
 
 /**
  * The 4-byte address family of BSD loopback captures: LINKTYPE_NULL in the capturing host's byte
@@ -8,8 +10,6 @@ import org.wirelab.core.frame.LinkType;
  * 2 (AF_INET) for IPv4 and 24 (the BSD AF_INET6 Wireshark also accepts as 28 and 30) for IPv6.
  */
 public record NullHeader(int linkType, long family, boolean bigEndian) implements LinkHeader {
-    public static final int AF_INET = 2;
-    public static final int AF_INET6_BSD = 24;
 
     public NullHeader {
         if (linkType != LinkType.NULL && linkType != LinkType.LOOP) {
@@ -25,7 +25,8 @@ public record NullHeader(int linkType, long family, boolean bigEndian) implement
 
     @Override
     public int protocol() {
-        return family == 2 ? 0x0800 : family == 24 || family == 28 || family == 30 ? 0x86dd : Computed.VALUE;
+        int etherType = family == Computed.VALUE ? -1 : BsdLoopback.etherType((int) family);
+        return etherType < 0 ? Computed.VALUE : etherType;
     }
 
     @Override
@@ -33,7 +34,7 @@ public record NullHeader(int linkType, long family, boolean bigEndian) implement
         long value = family;
         if (family == Computed.VALUE) {
             int resolved = LinkHeader.resolve(Computed.VALUE, etherType, "address family");
-            value = resolved == 0x86dd ? AF_INET6_BSD : AF_INET;
+            value = resolved == EtherType.IPV6 ? BsdLoopback.AF_INET6_BSD : BsdLoopback.AF_INET;
         }
         if (bigEndian) {
             Bytes.put32(out, offset, value);

@@ -1,6 +1,8 @@
 package org.wirelab.core.encode;
 
 import java.util.List;
+import org.wirelab.core.header.IpProtocol;
+import org.wirelab.core.header.Tcp;
 import org.wirelab.core.net.InternetChecksum;
 
 /**
@@ -14,16 +16,17 @@ import org.wirelab.core.net.InternetChecksum;
  */
 public record TcpHeader(int sourcePort, int destinationPort, long sequenceNumber, long acknowledgmentNumber,
         int flags, int window, int checksum, int urgentPointer, List<TcpOption> options) implements TransportHeader {
-    public static final int PROTOCOL = 6;
-    public static final int FIN = 0x001;
-    public static final int SYN = 0x002;
-    public static final int RST = 0x004;
-    public static final int PSH = 0x008;
-    public static final int ACK = 0x010;
-    public static final int URG = 0x020;
-    public static final int ECE = 0x040;
-    public static final int CWR = 0x080;
-    public static final int AE = 0x100;
+    public static final int PROTOCOL = IpProtocol.TCP;
+    public static final int FIN = Tcp.FIN;
+    public static final int SYN = Tcp.SYN;
+    public static final int RST = Tcp.RST;
+    public static final int PSH = Tcp.PSH;
+    public static final int ACK = Tcp.ACK;
+    public static final int URG = Tcp.URG;
+    public static final int ECE = Tcp.ECE;
+    public static final int CWR = Tcp.CWR;
+    /** The former ECN-nonce bit NS (RFC 3540, historic), Accurate ECN's AE now. */
+    public static final int AE = Tcp.NS;
 
     public TcpHeader {
         Bytes.checkRange("source port", sourcePort, 0xffff);

@@ -1,5 +1,6 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.net.InternetChecksum;
 
 /**
@@ -7,7 +8,7 @@ import org.wirelab.core.net.InternetChecksum;
  * checksum of 0 is sent as 0xffff, since 0 means "no checksum" over IPv4.
  */
 public record UdpHeader(int sourcePort, int destinationPort, int length, int checksum) implements TransportHeader {
-    public static final int PROTOCOL = 17;
+    public static final int PROTOCOL = IpProtocol.UDP;
 
     public UdpHeader {
         Bytes.checkRange("source port", sourcePort, 0xffff);

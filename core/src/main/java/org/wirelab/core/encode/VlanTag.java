@@ -19,8 +19,4 @@ public record VlanTag(int priority, boolean dropEligible, int vlanId) {
     public int tci() {
         return (priority << 13) | (dropEligible ? 0x1000 : 0) | vlanId;
     }
-
-    static VlanTag fromTci(int tci) {
-        return new VlanTag(tci >>> 13, (tci & 0x1000) != 0, tci & 0xfff);
-    }
 }
