@@ -34,6 +34,19 @@ public final class Tshark {
 
     /** Runs {@code tshark args...} and returns its standard output; fails on a non-zero exit. */
     public static String run(String... args) {
+        return run(false, args);
+    }
+
+    /**
+     * Like {@link #run}, but also accepts exit code 2, which tshark returns after printing what it read
+     * from a damaged file (a record cut short, a bad block after good ones): its output is still the
+     * referee for the frames before the damage.
+     */
+    public static String runOnDamagedFile(String... args) {
+        return run(true, args);
+    }
+
+    private static String run(boolean damageAccepted, String... args) {
         require();
         try {
             Path home = Files.createTempDirectory("tshark-home");
@@ -50,7 +63,7 @@ public final class Tshark {
                 process.destroyForcibly();
                 throw new IllegalStateException("tshark did not finish: " + command);
             }
-            if (process.exitValue() != 0) {
+            if (process.exitValue() != 0 && !(damageAccepted && process.exitValue() == 2)) {
                 throw new IllegalStateException("tshark exited with " + process.exitValue() + ": "
                         + Files.readString(err));
             }
