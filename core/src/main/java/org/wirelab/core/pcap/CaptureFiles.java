@@ -1,6 +1,7 @@
 package org.wirelab.core.pcap;
 
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,19 @@ public final class CaptureFiles {
      * in {@link CaptureFile#warnings()}; a file that is not a capture throws {@link CaptureFormatException}.
      */
     public static CaptureFile read(Path file) throws IOException {
-        long size = Files.size(file);
-        try (CaptureReader reader = CaptureReader.open(file)) {
+        return read(Files.newByteChannel(file));
+    }
+
+    /** Every frame of the capture in {@code channel} from its position on; closes the channel. */
+    public static CaptureFile read(SeekableByteChannel channel) throws IOException {
+        long size;
+        try {
+            size = channel.size() - channel.position();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        try (CaptureReader reader = CaptureReader.open(channel)) {
             FrameStore frames = new FrameStore(Math.min(size, MAX_STORE_BYTES),
                     (int) Math.min(size / BYTES_PER_FRAME_ESTIMATE, Integer.MAX_VALUE - 16));
             List<String> tooBig = new ArrayList<>();

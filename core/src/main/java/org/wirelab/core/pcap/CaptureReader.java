@@ -3,6 +3,8 @@ package org.wirelab.core.pcap;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +52,18 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
      * header block type 0a0d0d0a.
      */
     public static CaptureReader open(Path file) throws IOException {
-        ChannelInput input = new ChannelInput(file);
+        return open(Files.newByteChannel(file));
+    }
+
+    /** Reads a capture from {@code channel}'s current position on; the reader closes the channel. */
+    public static CaptureReader open(SeekableByteChannel channel) throws IOException {
+        ChannelInput input;
+        try {
+            input = new ChannelInput(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         try {
             return detect(input);
         } catch (IOException | RuntimeException e) {

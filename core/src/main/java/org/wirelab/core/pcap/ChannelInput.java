@@ -4,9 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 
 /**
  * A file read through one large reusable buffer: the readers ask for the next {@code n} bytes with
@@ -17,17 +15,20 @@ import java.nio.file.StandardOpenOption;
 final class ChannelInput implements Closeable {
     private static final int DEFAULT_BUFFER = 1 << 20;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long fileSize;
+    private final long fileStart;
     private byte[] bytes;
     private ByteBuffer view;
     private int position;       // next unread byte in bytes
     private int limit;          // end of valid bytes in bytes
     private long bufferStart;   // file offset of bytes[0]
 
-    ChannelInput(Path file) throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.READ);
-        fileSize = channel.size();
+    /** Reads {@code channel} from its current position, taken as the file's start. */
+    ChannelInput(SeekableByteChannel channel) throws IOException {
+        this.channel = channel;
+        fileSize = channel.size() - channel.position();
+        fileStart = channel.position();
         bytes = new byte[(int) Math.min(DEFAULT_BUFFER, Math.max(64, fileSize))];
         view = ByteBuffer.wrap(bytes);
     }
@@ -106,7 +107,7 @@ final class ChannelInput implements Closeable {
         bufferStart = filePosition() + n;
         position = 0;
         limit = 0;
-        channel.position(Math.min(bufferStart, fileSize));
+        channel.position(fileStart + Math.min(bufferStart, fileSize));
     }
 
     byte[] bytes() {
