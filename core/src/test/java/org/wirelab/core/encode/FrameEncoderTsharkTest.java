@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wirelab.bench.NanosecondPcapOutput;
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.pcap.PcapWriter;
 import org.wirelab.core.testing.Tshark;
 
 /**
@@ -118,10 +118,11 @@ class FrameEncoderTsharkTest {
                 "frame.len", "60", "ip.len", "40", "tcp.len", "0", "eth.padding", "000000000000");
 
         Path pcap = dir.resolve("built.pcap");
-        try (NanosecondPcapOutput out = new NanosecondPcapOutput(pcap, LinkType.ETHERNET)) {
+        try (PcapWriter out = PcapWriter.create(pcap, LinkType.ETHERNET)) {
             long time = 1_700_000_000_000_000_000L;
             for (Case c : cases) {
-                out.write(time += 1_000_000, FrameEncoder.encode(c.frame()));
+                byte[] bytes = FrameEncoder.encode(c.frame());
+                out.append(time += 1_000_000, LinkType.ETHERNET, bytes, 0, bytes.length, bytes.length);
             }
         }
 
@@ -178,8 +179,8 @@ class FrameEncoderTsharkTest {
         assertEquals(0xbeef, ((bytes[24] & 0xff) << 8) | (bytes[25] & 0xff));
         assertEquals(0x1234, ((bytes[40] & 0xff) << 8) | (bytes[41] & 0xff));
         Path pcap = dir.resolve("bad.pcap");
-        try (NanosecondPcapOutput out = new NanosecondPcapOutput(pcap, LinkType.ETHERNET)) {
-            out.write(0, bytes);
+        try (PcapWriter out = PcapWriter.create(pcap, LinkType.ETHERNET)) {
+            out.append(0, LinkType.ETHERNET, bytes, 0, bytes.length, bytes.length);
         }
         String line = Tshark.run("-r", pcap.toString(), "-o", "udp.check_checksum:TRUE", "-o",
                 "ip.check_checksum:TRUE", "-T", "fields", "-e", "ip.checksum.status", "-e", "udp.checksum.status").trim();
