@@ -54,9 +54,22 @@ public final class CaptureFiles {
                 frames.append(reader.timestampNanos(), reader.linkType(), reader.buffer(), reader.offset(),
                         reader.capturedLength(), reader.originalLength());
             }
+            trimIfWasteful(frames, stored);
             List<String> warnings = new ArrayList<>(reader.warnings());
             warnings.addAll(tooBig);
             return new CaptureFile(reader.info(), frames, warnings);
+        }
+    }
+
+    /**
+     * The store was sized from the file, record headers and all: when that leaves more than an eighth
+     * spare (small frames, pcapng's larger blocks), give it back, since the frames stay in memory for
+     * the whole session and the heap budget per frame is small (issue 2, section 8).
+     */
+    private static void trimIfWasteful(FrameStore frames, long frameBytes) {
+        long needed = frameBytes + 18L * frames.size();
+        if (frames.retainedBytes() - needed > frames.retainedBytes() / 8) {
+            frames.trimToSize();
         }
     }
 
