@@ -1,0 +1,21 @@
+package org.wirelab.core.ladder;
+
+import java.util.List;
+
+/**
+ * One frame drawn as an arrow from the sender's lane to the receiver's. {@code relativeTimeNanos} counts
+ * from the capture's first frame; {@code label} is Wireshark-like info text ("SYN Seq=0 Win=65495 Len=0
+ * MSS=65495 SACK_PERM WS=128", "UDP Len=17", "Echo (ping) request"). Lanes are -1 when the frame has no
+ * address to draw it between (a frame that could not be decoded).
+ */
+public record Arrow(int frameNumber, int fromLane, int toLane, long relativeTimeNanos, String label,
+        List<LaneNote> notes) {
+
+    public Arrow {
+        notes = List.copyOf(notes);
+    }
+
+    public boolean isDrawable() {
+        return fromLane >= 0 && toLane >= 0;
+    }
+}

@@ -1,0 +1,16 @@
+package org.wirelab.core.ladder;
+
+import java.util.List;
+
+/**
+ * A ladder (sequence) diagram as pure data: lanes in order of first appearance (a conversation's client
+ * before its server) and one arrow per frame. Renderers (text, canvas, SVG) draw it through
+ * {@link LadderLayout}.
+ */
+public record LadderModel(List<Lane> lanes, List<Arrow> arrows) {
+
+    public LadderModel {
+        lanes = List.copyOf(lanes);
+        arrows = List.copyOf(arrows);
+    }
+}

@@ -1,0 +1,13 @@
+package org.wirelab.core.ladder;
+
+/** A remark written on one lane at one arrow: a TCP state change or an expert event. */
+public record LaneNote(int lane, Kind kind, String text) {
+
+    /** What a note reports. */
+    public enum Kind {
+        /** The lane's TCP state changed, e.g. "CLOSED -> SYN-SENT" (RFC 9293 names). */
+        STATE,
+        /** Something an analyst should notice, e.g. "Retransmission", "Dup ACK #2" (tshark's expert info). */
+        EXPERT
+    }
+}

@@ -1,0 +1,100 @@
+package org.wirelab.core.ladder;
+
+import org.wirelab.core.header.Bytes;
+import org.wirelab.core.header.Tcp;
+
+/**
+ * A TCP segment described as Wireshark's Info column describes it (packet-tcp.c, 4.0), without the
+ * ports (the ladder's lanes show them): "SYN, ACK Seq=0 Ack=1 Win=65483 Len=0 MSS=65495 SACK_PERM
+ * TSval=1 TSecr=2 WS=128". Options appear in header order; sequence numbers are the relative ones.
+ */
+public final class TcpInfoText {
+    private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "NS"};
+
+    private TcpInfoText() {
+    }
+
+    /** The flag names from the least significant bit up, as tshark's flow diagram and Info column: "FIN, PSH, ACK". */
+    public static String flags(int flags) {
+        StringBuilder text = new StringBuilder();
+        for (int bit = 0; bit < FLAG_NAMES.length; bit++) {
+            if ((flags & (1 << bit)) != 0) {
+                text.append(text.length() == 0 ? "" : ", ").append(FLAG_NAMES[bit]);
+            }
+        }
+        if ((flags & Tcp.RESERVED) != 0) {
+            text.append(text.length() == 0 ? "" : ", ").append("Reserved");
+        }
+        return text.length() == 0 ? "<None>" : text.toString();
+    }
+
+    /**
+     * The label of a segment. {@code sequence} and {@code acknowledgement} are what tshark shows (relative
+     * when known); {@code window} is the scaled window; {@code length} is tcp.len. The header at
+     * {@code tcpOffset} of {@code bytes} supplies the urgent pointer and the options; the frame's captured
+     * bytes end at {@code capturedEnd}, and like tshark we show the options read before that end. SACK
+     * edges are shown relative: {@code sackBase} is subtracted from them (the raw minus relative
+     * acknowledgement).
+     */
+    public static String label(int flags, long sequence, long acknowledgement, long window, int length,
+            byte[] bytes, int tcpOffset, int capturedEnd, int sackBase) {
+        StringBuilder text = new StringBuilder(flags(flags));
+        text.append(" Seq=").append(sequence);
+        if ((flags & Tcp.ACK) != 0) {
+            text.append(" Ack=").append(acknowledgement);
+        }
+        text.append(" Win=").append(window);
+        if ((flags & Tcp.URG) != 0) {
+            text.append(" Urg=").append(Tcp.urgentPointer(bytes, tcpOffset));
+        }
+        text.append(" Len=").append(length);
+        if (capturedEnd - tcpOffset >= Tcp.MIN_HEADER_LENGTH) {
+            appendOptions(text, bytes, tcpOffset + Tcp.MIN_HEADER_LENGTH,
+                    Math.min(capturedEnd, tcpOffset + Tcp.headerLength(bytes, tcpOffset)), sackBase);
+        }
+        return text.toString();
+    }
+
+    private static void appendOptions(StringBuilder text, byte[] b, int start, int end, int sackBase) {
+        int at = start;
+        while (at < end) {
+            int kind = Bytes.u8(b, at);
+            if (kind == Tcp.OPTION_EOL) {
+                return;
+            }
+            int length = Tcp.optionLength(b, at, end);
+            if (length < 0) {
+                return;
+            }
+            switch (kind) {
+                case Tcp.OPTION_MSS -> {
+                    if (length == 4) {
+                        text.append(" MSS=").append(Bytes.u16(b, at + 2));
+                    }
+                }
+                case Tcp.OPTION_WINDOW_SCALE -> {
+                    if (length == 3) {
+                        text.append(" WS=").append(1 << Math.min(Tcp.MAX_WINDOW_SHIFT, Bytes.u8(b, at + 2)));
+                    }
+                }
+                case Tcp.OPTION_SACK_PERMITTED -> text.append(" SACK_PERM");
+                case Tcp.OPTION_TIMESTAMPS -> {
+                    if (length == 10) {
+                        text.append(" TSval=").append(Integer.toUnsignedLong(Bytes.u32(b, at + 2)))
+                                .append(" TSecr=").append(Integer.toUnsignedLong(Bytes.u32(b, at + 6)));
+                    }
+                }
+                case Tcp.OPTION_SACK -> {
+                    for (int edge = at + 2; edge + 8 <= at + length; edge += 8) {
+                        text.append(" SLE=").append(Integer.toUnsignedLong(Bytes.u32(b, edge) - sackBase))
+                                .append(" SRE=").append(Integer.toUnsignedLong(Bytes.u32(b, edge + 4) - sackBase));
+                    }
+                }
+                default -> {
+                    // NOP and options Wireshark does not put in the Info column
+                }
+            }
+            at += length;
+        }
+    }
+}
