@@ -1,0 +1,280 @@
+package org.wirelab.capture.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.RawPacketListener;
+
+/**
+ * A live capture on one interface through libpcap: every frame the filter accepts is handed, as raw
+ * bytes with a nanosecond timestamp, to a {@link FrameSink} on a capture thread of its own. No pcap4j
+ * type leaves this class: the frames are the same model a capture file gives.
+ *
+ * <pre>{@code
+ * try (LiveCapture capture = LiveCapture.open(CaptureSettings.loopbackPorts(3000))) {
+ *     FrameStore frames = new FrameStore();
+ *     capture.start(FrameSink.into(frames));   // returns once frames are known to be captured
+ *     ... run the exchange ...
+ *     CaptureStatistics statistics = capture.stop();   // every frame sent before stop() is in frames
+ * }
+ * }</pre>
+ *
+ * On a loopback interface readiness and completeness are proven with a {@link ReadinessProbe}
+ * datagram, which never reaches the sink. On other interfaces the capture is live once opened: the
+ * kernel buffers matching frames from the moment the filter is set.
+ */
+public final class LiveCapture implements AutoCloseable {
+    /** How long start() waits for its probe; the first one is normally seen within a millisecond. */
+    private static final long READY_TIMEOUT_MILLIS = 5_000;
+    private static final long PROBE_INTERVAL_MILLIS = 100;
+    /** How long stop() waits for frames still queued in the kernel buffer to be delivered. */
+    private static final long DRAIN_TIMEOUT_MILLIS = 2_000;
+    private static final long STOP_TIMEOUT_MILLIS = 5_000;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final CaptureSettings settings;
+    private final PcapHandle handle;
+    private final int linkType;
+    private final ReadinessProbe probe;   // null on an interface that is not a loopback one
+    private Thread loopThread;
+    private FrameSink sink;
+    private long frames;                  // written by the capture thread; read after it has ended
+    private volatile Throwable failure;
+    private CaptureStatistics statistics;
+    private boolean closed;
+
+    private LiveCapture(CaptureSettings settings, PcapHandle handle, ReadinessProbe probe) {
+        this.settings = settings;
+        this.handle = handle;
+        this.linkType = handle.getDlt().value();
+        this.probe = probe;
+    }
+
+    /**
+     * Opens the interface and sets the filter. From here on matching frames are buffered by the
+     * kernel; they reach a sink once {@link #start} runs.
+     *
+     * @throws CaptureUnavailableException when libpcap is missing, the privilege is missing, the
+     *         interface does not exist or the filter does not compile, with the message to show
+     */
+    public static LiveCapture open(CaptureSettings settings) throws CaptureUnavailableException, IOException {
+        Handles.libraryVersion();
+        ReadinessProbe probe = Handles.isLoopback(settings.interfaceName()) ? new ReadinessProbe() : null;
+        try {
+            String filter = probe == null ? settings.filter() : probe.widen(settings.filter());
+            return new LiveCapture(settings, Handles.open(settings, filter), probe);
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            if (probe != null) {
+                probe.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The link-layer header type of every frame (LINKTYPE_ETHERNET on Linux's lo), for a pcap writer. */
+    public int linkType() {
+        return linkType;
+    }
+
+    public CaptureSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts delivering frames to {@code sink} and returns once the capture is proven live (on
+     * loopback: its probe datagram came back through libpcap).
+     *
+     * @throws IOException when the probe was not seen in time (the capture is stopped then)
+     */
+    public synchronized void start(FrameSink sink) throws IOException {
+        if (loopThread != null || closed) {
+            throw new IllegalStateException("a LiveCapture starts once");
+        }
+        this.sink = sink;
+        loopThread = new Thread(this::runLoop, "wirelab-capture-" + settings.interfaceName());
+        // A daemon, so a program that forgets stop() still exits; stop() is what flushes and joins.
+        loopThread.setDaemon(true);
+        loopThread.start();
+        if (probe == null) {
+            return;
+        }
+        boolean ready;
+        try {
+            ready = probe.sendAndAwait(READY_TIMEOUT_MILLIS, PROBE_INTERVAL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopQuietly();
+            throw new IOException("interrupted while waiting for the capture on " + settings.interfaceName()
+                    + " to become ready", e);
+        }
+        Throwable cause = failure;
+        if (!ready || cause != null) {
+            stopQuietly();
+            throw new IOException("the capture on " + settings.interfaceName() + " did not see its own readiness"
+                    + " datagram within " + READY_TIMEOUT_MILLIS + " ms" + (cause == null ? "" : ": " + cause), cause);
+        }
+    }
+
+    /**
+     * Stops the capture: on loopback waits until frames sent before this call have been delivered,
+     * breaks libpcap's loop, joins the capture thread, reads libpcap's counters and closes the
+     * interface. Safe to call more than once; later calls return the same statistics.
+     *
+     * @throws IOException when the sink failed (the capture stopped at that frame)
+     */
+    public synchronized CaptureStatistics stop() throws IOException {
+        if (statistics == null) {
+            statistics = halt();
+        }
+        Throwable cause = failure;
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof UncheckedIOException unchecked) {
+            throw unchecked.getCause();
+        }
+        if (cause != null) {
+            throw new IOException("the capture on " + settings.interfaceName() + " failed: " + cause, cause);
+        }
+        return statistics;
+    }
+
+    /** Stops the capture if it runs and releases the interface; statistics stay readable from stop(). */
+    @Override
+    public synchronized void close() {
+        stopQuietly();
+    }
+
+    private void stopQuietly() {
+        if (statistics == null) {
+            statistics = halt();
+        }
+    }
+
+    private CaptureStatistics halt() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        try {
+            if (loopThread != null) {
+                drain();
+                breakAndJoin();
+            }
+            return readStatistics();
+        } finally {
+            closed = true;
+            // pcap4j's close() waits for the loop to release the handle: never close under a running loop.
+            if (loopThread == null || !loopThread.isAlive()) {
+                handle.close();
+            }
+            if (probe != null) {
+                probe.close();
+            }
+        }
+    }
+
+    /** On loopback, one more probe: once it is seen, every frame queued before it has been delivered. */
+    private void drain() {
+        if (probe == null || !loopThread.isAlive()) {
+            return;
+        }
+        try {
+            probe.sendAndAwait(DRAIN_TIMEOUT_MILLIS, PROBE_INTERVAL_MILLIS);
+        } catch (IOException e) {
+            // Draining is a best effort; the capture itself is fine, so stop without it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void breakAndJoin() {
+        long deadline = System.nanoTime() + STOP_TIMEOUT_MILLIS * 1_000_000L;
+        boolean interrupted = false;
+        while (loopThread.isAlive()) {
+            try {
+                // pcap_breakloop wakes a blocked poll within milliseconds; repeating it is harmless.
+                handle.breakLoop();
+            } catch (NotOpenException e) {
+                throw new IllegalStateException("the handle is closed only after the loop has ended", e);
+            }
+            try {
+                loopThread.join(50);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (System.nanoTime() > deadline && loopThread.isAlive()) {
+                throw new IllegalStateException("the capture thread on " + settings.interfaceName()
+                        + " did not stop within " + STOP_TIMEOUT_MILLIS + " ms");
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private CaptureStatistics readStatistics() {
+        long received = -1;
+        long dropped = -1;
+        long droppedByInterface = -1;
+        try {
+            PcapStat stat = handle.getStats();
+            received = stat.getNumPacketsReceived();
+            dropped = stat.getNumPacketsDropped();
+            droppedByInterface = stat.getNumPacketsDroppedByIf();
+        } catch (PcapNativeException | NotOpenException e) {
+            // -1 says "libpcap could not tell"; the frames themselves are unaffected.
+        }
+        return new CaptureStatistics(settings.interfaceName(), probe != null, frames, received, dropped,
+                droppedByInterface);
+    }
+
+    private void runLoop() {
+        RawPacketListener listener = this::deliver;
+        try {
+            handle.loop(-1, listener);
+        } catch (InterruptedException e) {
+            // pcap_loop returned -2: broken by stop(), the normal end.
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            recordFailure(e);
+        }
+    }
+
+    private void deliver(byte[] bytes) {
+        if (failure != null) {
+            return;
+        }
+        if (probe != null && probe.isProbe(bytes, 0, bytes.length)) {
+            probe.seen();
+            return;
+        }
+        Timestamp timestamp = handle.getTimestamp();
+        // Timestamp keeps whole milliseconds in getTime() and the full fraction of the second in getNanos().
+        long nanos = Math.floorDiv(timestamp.getTime(), 1000L) * NANOS_PER_SECOND + timestamp.getNanos();
+        int originalLength = handle.getOriginalLength();
+        try {
+            sink.frame(nanos, linkType, bytes, 0, bytes.length, originalLength);
+            frames++;
+        } catch (IOException | RuntimeException e) {
+            recordFailure(e);
+        }
+    }
+
+    private void recordFailure(Throwable e) {
+        if (failure == null) {
+            failure = e;
+        }
+        try {
+            handle.breakLoop();
+        } catch (NotOpenException ignored) {
+            // Already closed: the loop is over anyway.
+        }
+        if (probe != null) {
+            // Wake a start() or stop() that waits for a probe that will never be seen now.
+            probe.seen();
+        }
+    }
+}
