@@ -37,6 +37,7 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
     long timestampNanos;
     int linkType;
     int interfaceIndex;
+    int interfaceId;
     int capturedLength;
     int originalLength;
     int frameOffset;
@@ -117,7 +118,10 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
         return frameNumber;
     }
 
-    /** Nanoseconds since the Unix epoch, with the interface's resolution and offset applied. */
+    /**
+     * Nanoseconds since the Unix epoch, with the interface's resolution and offset applied; 0 for a
+     * pcapng Simple Packet Block, which carries no time (tshark shows none).
+     */
     public final long timestampNanos() {
         return timestampNanos;
     }
@@ -129,6 +133,14 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
     /** Index of the current frame's interface in {@link CaptureInfo#interfaces()}. */
     public final int interfaceIndex() {
         return interfaceIndex;
+    }
+
+    /**
+     * The current frame's interface id as the file numbers it: within its pcapng section (what tshark
+     * prints as frame.interface_id); 0 in a pcap file.
+     */
+    public final int interfaceId() {
+        return interfaceId;
     }
 
     public final int capturedLength() {
@@ -171,7 +183,8 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
      * Records the current frame, keeping the store's rule that the original length is at least the
      * captured length (a damaged record may claim less; Wireshark shows it as is, we cannot).
      */
-    final void setFrame(long timestamp, int link, int iface, int captured, long original, int offset) {
+    final void setFrame(long timestamp, int link, int iface, int sectionIface, int captured, long original,
+            int offset) {
         frameNumber++;
         if (original < captured) {
             warn("frame " + frameNumber + ": original length " + original + " is less than the " + captured
@@ -181,6 +194,7 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
         timestampNanos = timestamp;
         linkType = link;
         interfaceIndex = iface;
+        interfaceId = sectionIface;
         capturedLength = captured;
         originalLength = (int) Math.min(original, Integer.MAX_VALUE);
         frameOffset = offset;

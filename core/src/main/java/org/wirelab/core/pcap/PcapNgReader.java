@@ -33,6 +33,7 @@ public final class PcapNgReader extends CaptureReader {
     private long[] offsetNanos = new long[8];
     private int[] linkTypes = new int[8];
     private long[] snapLengths = new long[8];
+    private boolean failed;                      // a block was damaged: the frames end here
 
     PcapNgReader(ChannelInput input) throws IOException {
         super(input);
@@ -94,8 +95,6 @@ public final class PcapNgReader extends CaptureReader {
             }
         }
     }
-
-    private boolean failed;
 
     private boolean stop(String warning) {
         warn(warning + "; reading stops after frame " + frameNumber);
@@ -268,7 +267,7 @@ public final class PcapNgReader extends CaptureReader {
         int index = sectionStart + interfaceId;
         long ticks = (input.u32(timestampAt) << 32) | input.u32(timestampAt + 4);
         setFrame(toNanos(ticks, ticksPerSecond[index]) + offsetNanos[index], linkTypes[index], index,
-                (int) captured, original, input.position() + dataAt);
+                interfaceId, (int) captured, original, input.position() + dataAt);
         return true;
     }
 
@@ -288,7 +287,7 @@ public final class PcapNgReader extends CaptureReader {
         if (snapLength != 0) {
             captured = Math.min(captured, snapLength);
         }
-        setFrame(0, linkTypes[sectionStart], sectionStart, (int) captured, original, input.position() + 12);
+        setFrame(0, linkTypes[sectionStart], sectionStart, 0, (int) captured, original, input.position() + 12);
         return true;
     }
 

@@ -88,7 +88,7 @@ public final class PcapReader extends CaptureReader {
             return endsInFrame(start, "data", (int) captured);
         }
         long nanos = seconds * 1_000_000_000L + (nanoseconds ? fraction : fraction * 1000L);
-        setFrame(nanos, linkType, 0, (int) captured, original,
+        setFrame(nanos, linkType, 0, 0, (int) captured, original,
                 input.position() + RECORD_HEADER);
         input.skip(recordLength);
         return true;

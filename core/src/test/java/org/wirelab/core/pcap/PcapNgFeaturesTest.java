@@ -108,6 +108,16 @@ class PcapNgFeaturesTest {
             assertEquals(row[2], Integer.toString(frames.originalLength(i)), where + " frame.len");
             assertEquals(row[3], Integer.toString(frames.capturedLength(i)), where + " frame.cap_len");
         }
+        try (CaptureReader reader = CaptureReader.open(file)) {
+            for (int i = 0; reader.next(); i++) {
+                // tshark numbers interfaces within their section; interfaceIndex() counts across sections.
+                assertEquals(tshark.get(i + 1)[4], Integer.toString(reader.interfaceId()),
+                        "frame " + (i + 1) + " frame.interface_id");
+                CaptureInterface described = reader.info().interfaces().get(reader.interfaceIndex());
+                assertEquals(described.linkType(), reader.linkType(), "frame " + (i + 1) + " link type");
+                assertEquals(i + 1, reader.frameNumber());
+            }
+        }
         return capture;
     }
 }
