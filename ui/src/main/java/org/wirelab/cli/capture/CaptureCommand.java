@@ -1,0 +1,98 @@
+package org.wirelab.cli.capture;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.wirelab.capture.live.CaptureSettings;
+import org.wirelab.capture.live.CaptureStatistics;
+import org.wirelab.capture.live.CaptureUnavailableException;
+import org.wirelab.capture.live.FrameSink;
+import org.wirelab.capture.live.LiveCapture;
+import org.wirelab.cli.UserError;
+import org.wirelab.core.pcap.PcapWriter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirelab capture}: captures live traffic into a pcap file, writing each frame as it arrives,
+ * until a duration ends or Ctrl-C. Status and libpcap's counters go to standard error, as tcpdump
+ * prints them, so standard output stays free for what the capture shows.
+ */
+@Command(name = "capture",
+        mixinStandardHelpOptions = true,
+        description = {"Captures live traffic on this machine into a pcap file, frame by frame as it arrives.",
+            "Needs libpcap and root (or the CAP_NET_RAW capability); if either is missing, says how to get it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  wirelab capture --port 3000 --out lab.pcap              (until Ctrl-C)",
+            "  wirelab capture --port 3000 --duration 30s --out lab.pcap"})
+public final class CaptureCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private What what;
+
+    static final class What {
+        @Option(names = "--port", split = ",", paramLabel = "PORT",
+                description = "Capture TCP and UDP traffic to or from this port (repeatable, or comma-separated).")
+        int[] ports;
+    }
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "The pcap file to write (replaced if it exists); each frame is written as it arrives.")
+    private Path out;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Stop after this long (30s, 500ms, 2m); without it, capture until Ctrl-C.")
+    private Duration duration;
+
+    @Option(names = "--interface", paramLabel = "NAME", defaultValue = CaptureSettings.LOOPBACK,
+            description = "The interface to capture on (default: ${DEFAULT-VALUE}, where the lab's programs talk).")
+    private String interfaceName;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        CaptureSettings settings = portSettings();
+        try (LiveCapture capture = open(settings);
+                PcapWriter writer = PcapWriter.create(out, capture.linkType())) {
+            capture.start(FrameSink.flushingTo(writer));
+            err.println("capturing on " + settings.interfaceName() + " (" + settings.filter() + ") into " + out
+                    + (duration == null ? "; Ctrl-C to stop" : " for " + describe(duration)));
+            try (StopSignal stop = StopSignal.onShutdown()) {
+                stop.await(duration);
+                CaptureStatistics statistics = capture.stop();
+                writer.close();
+                err.println(statistics.text() + "; written to " + out);
+            }
+        }
+        return 0;
+    }
+
+    private CaptureSettings portSettings() {
+        try {
+            return CaptureSettings.of(interfaceName, CaptureSettings.portFilter(what.ports));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Opens the interface: the point where a missing libpcap or privilege shows, before anything runs. */
+    static LiveCapture open(CaptureSettings settings) throws IOException {
+        try {
+            return LiveCapture.open(settings);
+        } catch (CaptureUnavailableException e) {
+            throw new UserError(e.problem().message());
+        }
+    }
+
+    private static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 != 0 ? millis + " ms" : millis / 1000 + " s";
+    }
+}
