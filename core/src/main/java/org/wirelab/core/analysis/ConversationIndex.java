@@ -1,0 +1,254 @@
+package org.wirelab.core.analysis;
+
+import java.util.Arrays;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.summary.PacketTable;
+
+/**
+ * TCP streams and UDP flows numbered exactly as tshark 4.0 numbers {@code tcp.stream} and
+ * {@code udp.stream}, with each frame's direction and TCP relative sequence numbers, in primitive
+ * columns (no object per frame). Frame index {@code i} is the frame number minus one.
+ *
+ * <p>As in Wireshark's packet-tcp.c, a pure SYN whose sequence number differs from the initial one
+ * already seen from that side starts a new stream on the same ports (flagged as reused ports); a
+ * SYN+ACK with a different sequence number only moves the base of the relative numbers. Relative
+ * numbers count from the SYN's sequence number, or from one before the first segment seen when the
+ * handshake was not captured; an acknowledgement counts from one before the first acknowledgement
+ * number seen from the other side. Without a known segment length tshark prints raw numbers, and so
+ * do we.
+ */
+public final class ConversationIndex {
+    /** Stream index of a frame that belongs to no conversation. */
+    public static final int NONE = -1;
+
+    static final int BIT_FROM_B = 1;
+    static final int BIT_REUSED_PORTS = 2;
+    /** A pure SYN repeating the initial sequence number of its side: tshark restores that side's next seq. */
+    static final int BIT_SYN_SAME_ISN = 4;
+
+    private final PacketTable table;
+    private final int[] stream;
+    private final byte[] bits;
+    private final int[] relativeSequence;
+    private final int[] relativeAcknowledgement;
+    private final ConversationTable tcp = new ConversationTable();
+    private final ConversationTable udp = new ConversationTable();
+    // Per TCP flow (stream * 2 + direction): the base of relative numbers, as tcp_flow_t.base_seq.
+    private int[] baseSequence = new int[32];
+    private boolean[] baseSet = new boolean[32];
+
+    private ConversationIndex(PacketTable table, int frames) {
+        this.table = table;
+        stream = new int[frames];
+        bits = new byte[frames];
+        relativeSequence = new int[frames];
+        relativeAcknowledgement = new int[frames];
+    }
+
+    /** Numbers the conversations of every frame in {@code table} (filled by the summary decoder). */
+    public static ConversationIndex build(FrameStore frames, PacketTable table) {
+        ConversationIndex index = new ConversationIndex(table, table.size());
+        byte[] bytes = frames.buffer();
+        for (int i = 0; i < table.size(); i++) {
+            index.stream[i] = NONE;
+            if (table.network(i) != PacketTable.NETWORK_IPV4 && table.network(i) != PacketTable.NETWORK_IPV6) {
+                continue;
+            }
+            if (TcpReach.hasFixedFields(frames, table, i)) {
+                index.addTcp(frames, bytes, i);
+            } else if (isUdpWithStream(frames, table, i)) {
+                index.addUdp(frames, bytes, i);
+            }
+        }
+        return index;
+    }
+
+    /**
+     * tshark gives a UDP header a stream once its 8 bytes are captured and its length field is at
+     * least 8 (0 on IPv6 is an RFC 2675 jumbogram, whose length comes from IPv6).
+     */
+    private static boolean isUdpWithStream(FrameStore frames, PacketTable table, int i) {
+        if (table.transport(i) != PacketTable.TRANSPORT_UDP || table.hasStatus(i, PacketTable.STATUS_IP_FRAGMENT)
+                || frames.capturedLength(i) - table.transportOffset(i) < 8) {
+            return false;
+        }
+        int length = table.udpLength(i);
+        return length >= 8 || length == 0 && table.network(i) == PacketTable.NETWORK_IPV6;
+    }
+
+    private void addUdp(FrameStore frames, byte[] bytes, int i) {
+        int base = frames.offset(i) + table.networkOffset(i);
+        int length = addressLength(i);
+        int source = base + sourceAddressOffset(i);
+        int destination = base + destinationAddressOffset(i);
+        int id = udp.find(bytes, source, destination, length, table.sourcePort(i), table.destinationPort(i));
+        if (id < 0) {
+            id = udp.add(bytes, source, destination, length, table.sourcePort(i), table.destinationPort(i), i);
+        }
+        stream[i] = id;
+        if (udp.direction(id, bytes, source, table.sourcePort(i)) == 1) {
+            bits[i] |= BIT_FROM_B;
+        }
+        udp.count(id, i);
+    }
+
+    private void addTcp(FrameStore frames, byte[] bytes, int i) {
+        int base = frames.offset(i) + table.networkOffset(i);
+        int length = addressLength(i);
+        int source = base + sourceAddressOffset(i);
+        int destination = base + destinationAddressOffset(i);
+        int sourcePort = table.sourcePort(i);
+        int destinationPort = table.destinationPort(i);
+        int flags = table.tcpFlags(i);
+        int seq = table.sequence(i);
+        int id = tcp.find(bytes, source, destination, length, sourcePort, destinationPort);
+        if (id < 0) {
+            id = newTcpConversation(bytes, source, destination, length, sourcePort, destinationPort, i);
+        }
+        int direction = tcp.direction(id, bytes, source, sourcePort);
+        int forward = 2 * id + direction;
+        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN && baseSet[forward]) {
+            if (seq != baseSequence[forward]) {
+                // A new connection on the same ports (packet-tcp.c: conversation_new, TCP_A_REUSED_PORTS).
+                id = newTcpConversation(bytes, source, destination, length, sourcePort, destinationPort, i);
+                direction = 0;
+                forward = 2 * id;
+                bits[i] |= BIT_REUSED_PORTS;
+            } else {
+                bits[i] |= BIT_SYN_SAME_ISN;
+            }
+        }
+        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK) && baseSet[forward]
+                && seq != baseSequence[forward]) {
+            // packet-tcp.c (issue 16944): a SYN+ACK with another ISN moves the base, same stream.
+            baseSequence[forward] = seq;
+            bits[i] |= BIT_REUSED_PORTS;
+        }
+        stream[i] = id;
+        if (direction == 1) {
+            bits[i] |= BIT_FROM_B;
+        }
+        tcp.count(id, i);
+        if ((flags & TcpFlags.SYN) != 0 && TcpReach.hasValidHeaderLength(frames, table, i)) {
+            tcp.noteSyn(id, direction, (flags & TcpFlags.ACK) != 0);
+        }
+        int ack = table.acknowledgement(i);
+        if (!TcpReach.hasSegmentLength(frames, table, i)) {
+            relativeSequence[i] = seq;
+            relativeAcknowledgement[i] = ack;
+            return;
+        }
+        int reverse = forward ^ 1;
+        if (!baseSet[forward]) {
+            baseSequence[forward] = (flags & TcpFlags.SYN) != 0 ? seq : seq - 1;
+            baseSet[forward] = true;
+        }
+        if (!baseSet[reverse] && (flags & TcpFlags.ACK) != 0) {
+            baseSequence[reverse] = ack - 1;
+            baseSet[reverse] = true;
+        }
+        relativeSequence[i] = seq - baseSequence[forward];
+        relativeAcknowledgement[i] = (flags & TcpFlags.ACK) != 0 ? ack - baseSequence[reverse] : ack;
+    }
+
+    private int newTcpConversation(byte[] bytes, int source, int destination, int length, int sourcePort,
+            int destinationPort, int i) {
+        int id = tcp.add(bytes, source, destination, length, sourcePort, destinationPort, i);
+        if (2 * id + 2 > baseSequence.length) {
+            baseSequence = Arrays.copyOf(baseSequence, 2 * baseSequence.length);
+            baseSet = Arrays.copyOf(baseSet, baseSequence.length);
+        }
+        return id;
+    }
+
+    private int addressLength(int i) {
+        return table.network(i) == PacketTable.NETWORK_IPV4 ? 4 : 16;
+    }
+
+    private int sourceAddressOffset(int i) {
+        return table.network(i) == PacketTable.NETWORK_IPV4 ? 12 : 8;
+    }
+
+    private int destinationAddressOffset(int i) {
+        return table.network(i) == PacketTable.NETWORK_IPV4 ? 16 : 24;
+    }
+
+    public int frameCount() {
+        return stream.length;
+    }
+
+    /** {@code tcp.stream} of frame {@code i}, or {@link #NONE}. */
+    public int tcpStream(int i) {
+        return table.transport(i) == PacketTable.TRANSPORT_TCP ? stream[i] : NONE;
+    }
+
+    /** {@code udp.stream} of frame {@code i}, or {@link #NONE}. */
+    public int udpStream(int i) {
+        return table.transport(i) == PacketTable.TRANSPORT_UDP ? stream[i] : NONE;
+    }
+
+    /** 0 when frame {@code i} was sent by its conversation's endpoint A (the first frame's source), else 1. */
+    public int direction(int i) {
+        return bits[i] & BIT_FROM_B;
+    }
+
+    /** True when frame {@code i} was sent by its conversation's client. */
+    public boolean fromClient(int i) {
+        if (stream[i] == NONE) {
+            return false;
+        }
+        boolean isTcp = table.transport(i) == PacketTable.TRANSPORT_TCP;
+        boolean clientIsA = isTcp ? tcp.clientIsA(Conversation.Protocol.TCP, stream[i])
+                : udp.clientIsA(Conversation.Protocol.UDP, stream[i]);
+        return clientIsA == (direction(i) == 0);
+    }
+
+    /** A pure SYN that started a new stream on the ports of an earlier one, or a SYN+ACK with a new ISN. */
+    public boolean reusedPorts(int i) {
+        return (bits[i] & BIT_REUSED_PORTS) != 0;
+    }
+
+    boolean synWithSameInitialSequence(int i) {
+        return (bits[i] & BIT_SYN_SAME_ISN) != 0;
+    }
+
+    /** {@code tcp.seq}: relative when the segment length is known, raw otherwise; unsigned 32 bits. */
+    public int relativeSequence(int i) {
+        return relativeSequence[i];
+    }
+
+    /** {@code tcp.ack}: relative when the ACK flag is set and the segment length is known, raw otherwise. */
+    public int relativeAcknowledgement(int i) {
+        return relativeAcknowledgement[i];
+    }
+
+    public int tcpStreamCount() {
+        return tcp.size();
+    }
+
+    public int udpStreamCount() {
+        return udp.size();
+    }
+
+    public Conversation tcpConversation(int stream) {
+        checkStream(stream, tcp.size());
+        return tcp.conversation(Conversation.Protocol.TCP, stream);
+    }
+
+    public Conversation udpConversation(int stream) {
+        checkStream(stream, udp.size());
+        return udp.conversation(Conversation.Protocol.UDP, stream);
+    }
+
+    /** Heap bytes held, for the memory benchmark. */
+    public long retainedBytes() {
+        return 4L * stream.length + bits.length + 4L * relativeSequence.length + 4L * relativeAcknowledgement.length
+                + tcp.retainedBytes() + udp.retainedBytes() + 4L * baseSequence.length + baseSet.length;
+    }
+
+    private static void checkStream(int stream, int count) {
+        if (stream < 0 || stream >= count) {
+            throw new IndexOutOfBoundsException("stream " + stream + " outside 0.." + (count - 1));
+        }
+    }
+}

@@ -1,0 +1,436 @@
+package org.wirelab.core.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.summary.PacketTable;
+
+/**
+ * Wireshark 4.0's TCP sequence analysis ({@code tcp_analyze_sequence_number} in packet-tcp.c) replayed
+ * over the summary columns in one pass: the expert events of every frame as a bitset
+ * ({@link TcpExpert}), the duplicate-ACK count, and the window scaling that gives {@code tcp.window_size}.
+ *
+ * <p>The rules are tshark's, quirks included, so that every flag agrees with {@code tcp.analysis.*}:
+ * a zero next-sequence or last-ack value means "not seen yet" (as in Wireshark), a segment is
+ * out-of-order rather than retransmitted when it comes within the handshake's RTT (3 ms without one)
+ * of the highest segment, a fast retransmission needs two duplicate ACKs within 20 ms, and a window is
+ * scaled only when both SYNs carried the option. Per-flow state lives in primitive arrays indexed by
+ * {@code stream * 2 + direction}; the per-frame results cost three bytes a frame.
+ */
+public final class TcpSequenceAnalysis {
+    /** Wireshark keeps at most this many unacknowledged segments per flow (TCP_MAX_UNACKED_SEGMENTS). */
+    static final int MAX_UNACKED_SEGMENTS = 10000;
+    /** Set in {@link #expertBits(int)} when tcp.flags.str shows the AccECN counter (ACE) instead of AE/CWR/ECE. */
+    static final int BIT_ACE = 0x8000;
+    private static final int NO_SCALING = -1;
+    private static final long FAST_RETRANSMISSION_WINDOW_NANOS = 20_000_000L;
+    private static final long DEFAULT_OUT_OF_ORDER_NANOS = 3_000_000L;
+
+    private final short[] expert;
+    private final byte[] windowShift;
+    private int[] duplicateAckFrames = new int[16];
+    private int[] duplicateAckNumbers = new int[16];
+    private int duplicateAcks;
+
+    private TcpSequenceAnalysis(int frames) {
+        expert = new short[frames];
+        windowShift = new byte[frames];
+        Arrays.fill(windowShift, (byte) NO_SCALING);
+    }
+
+    public static TcpSequenceAnalysis build(FrameStore frames, PacketTable table, ConversationIndex conversations) {
+        TcpSequenceAnalysis analysis = new TcpSequenceAnalysis(table.size());
+        new Replay(frames, table, conversations, analysis).run();
+        return analysis;
+    }
+
+    /** The frame's {@link TcpExpert} bits as tshark prints them (empty when tshark prints no analysis). */
+    public int expertBits(int i) {
+        return expert[i] & 0x7fff;
+    }
+
+    public boolean has(int i, TcpExpert event) {
+        return event.isIn(expert[i]);
+    }
+
+    /** True when tcp.flags.str shows the AccECN ACE counter (both SYNs set up AccECN). */
+    public boolean usesAccurateEcnCounter(int i) {
+        return (expert[i] & BIT_ACE) != 0;
+    }
+
+    /** {@code tcp.analysis.duplicate_ack_num}, or 0 when the frame is no duplicate ACK. */
+    public int duplicateAckNumber(int i) {
+        int k = Arrays.binarySearch(duplicateAckFrames, 0, duplicateAcks, i);
+        return k >= 0 ? duplicateAckNumbers[k] : 0;
+    }
+
+    /** {@code tcp.window_size}: the window field shifted by the flow's scale, once both SYNs agreed on one. */
+    public long scaledWindow(PacketTable table, int i) {
+        int shift = windowShift[i];
+        return shift == NO_SCALING ? table.window(i) : (long) table.window(i) << shift;
+    }
+
+    /** The expert messages of frame {@code i} in the order tshark lists them in {@code _ws.expert.message}. */
+    public List<String> expertMessages(int i) {
+        int bits = expertBits(i);
+        List<String> messages = new ArrayList<>();
+        add(messages, bits, TcpExpert.REUSED_PORTS);
+        add(messages, bits, TcpExpert.RETRANSMISSION);
+        if (TcpExpert.FAST_RETRANSMISSION.isIn(bits)) {
+            messages.add(TcpExpert.FAST_RETRANSMISSION.message());
+            messages.add(TcpExpert.RETRANSMISSION.message());
+        }
+        if (TcpExpert.SPURIOUS_RETRANSMISSION.isIn(bits)) {
+            messages.add(TcpExpert.SPURIOUS_RETRANSMISSION.message());
+            messages.add(TcpExpert.RETRANSMISSION.message());
+        }
+        add(messages, bits, TcpExpert.OUT_OF_ORDER);
+        add(messages, bits, TcpExpert.LOST_SEGMENT);
+        add(messages, bits, TcpExpert.ACK_LOST_SEGMENT);
+        add(messages, bits, TcpExpert.WINDOW_UPDATE);
+        add(messages, bits, TcpExpert.WINDOW_FULL);
+        add(messages, bits, TcpExpert.KEEP_ALIVE);
+        add(messages, bits, TcpExpert.KEEP_ALIVE_ACK);
+        if (TcpExpert.DUPLICATE_ACK.isIn(bits)) {
+            messages.add("Duplicate ACK (#" + duplicateAckNumber(i) + ")");
+        }
+        add(messages, bits, TcpExpert.ZERO_WINDOW_PROBE);
+        add(messages, bits, TcpExpert.ZERO_WINDOW);
+        add(messages, bits, TcpExpert.ZERO_WINDOW_PROBE_ACK);
+        return messages;
+    }
+
+    private static void add(List<String> messages, int bits, TcpExpert event) {
+        if (event.isIn(bits)) {
+            messages.add(event.message());
+        }
+    }
+
+    /** Heap bytes held, for the memory benchmark. */
+    public long retainedBytes() {
+        return 2L * expert.length + windowShift.length + 8L * duplicateAckFrames.length;
+    }
+
+    private void recordDuplicateAck(int i, int number) {
+        if (duplicateAcks == duplicateAckFrames.length) {
+            duplicateAckFrames = Arrays.copyOf(duplicateAckFrames, 2 * duplicateAcks);
+            duplicateAckNumbers = Arrays.copyOf(duplicateAckNumbers, 2 * duplicateAcks);
+        }
+        duplicateAckFrames[duplicateAcks] = i;
+        duplicateAckNumbers[duplicateAcks++] = number;
+    }
+
+    /** GT_SEQ, LT_SEQ, LE_SEQ of packet-tcp.h: comparisons in 32-bit sequence space. */
+    private static boolean after(int x, int y) {
+        return y - x < 0;
+    }
+
+    private static boolean before(int x, int y) {
+        return x - y < 0;
+    }
+
+    private static boolean atOrBefore(int x, int y) {
+        return x - y <= 0;
+    }
+
+    /** The single pass; its fields mirror tcp_analysis and tcp_flow_t (flow = stream * 2 + direction). */
+    private static final class Replay {
+        private final FrameStore frames;
+        private final PacketTable table;
+        private final ConversationIndex conversations;
+        private final TcpSequenceAnalysis out;
+        private int flows;
+        // per flow
+        private int[] nextSeq = new int[0];
+        private long[] nextSeqTime = new long[0];
+        private int[] maxSeqToBeAcked = new int[0];
+        private int[] lastAck = new int[0];
+        private long[] lastAckTime = new long[0];
+        private int[] window = new int[0];
+        private byte[] winScale = new byte[0];
+        private int[] dupAckNum = new int[0];
+        private int[] lastSegmentFlags = new int[0];
+        private boolean[] isFirstAck = new boolean[0];
+        private int[] unackedHead = new int[0];
+        private int[] unackedCount = new int[0];
+        // per stream
+        private long[] mostRecentSynTime = new long[0];
+        private long[] firstRtt = new long[0];
+        private boolean[] accEcnSyn = new boolean[0];
+        private boolean[] accEcnSynAck = new boolean[0];
+        // unacknowledged segments of all flows: singly linked lists of their next sequence numbers
+        private int[] nodeNext = new int[64];
+        private int[] nodeEnd = new int[64];
+        private int nodesUsed;
+        private int freeNode = -1;
+
+        Replay(FrameStore frames, PacketTable table, ConversationIndex conversations, TcpSequenceAnalysis out) {
+            this.frames = frames;
+            this.table = table;
+            this.conversations = conversations;
+            this.out = out;
+        }
+
+        void run() {
+            for (int i = 0; i < table.size(); i++) {
+                int stream = conversations.tcpStream(i);
+                if (stream != ConversationIndex.NONE) {
+                    frame(i, stream);
+                }
+            }
+        }
+
+        private void frame(int i, int stream) {
+            ensureStream(stream);
+            int forward = 2 * stream + conversations.direction(i);
+            int reverse = forward ^ 1;
+            int flags = table.tcpFlags(i);
+            long now = frames.timestampNanos(i);
+            int ta = conversations.reusedPorts(i) ? TcpExpert.REUSED_PORTS.bit() : 0;
+            if (conversations.synWithSameInitialSequence(i)) {
+                // packet-tcp.c (issue 17616): a repeated SYN restores the side's next sequence number.
+                nextSeq[forward] = maxSeqToBeAcked[forward];
+            }
+            if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN) {
+                accEcnSyn[stream] = (flags & (TcpFlags.AE | TcpFlags.CWR | TcpFlags.ECE))
+                        == (TcpFlags.AE | TcpFlags.CWR | TcpFlags.ECE);
+            } else if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK)) {
+                accEcnSynAck[stream] = (flags & (TcpFlags.AE | TcpFlags.CWR)) == TcpFlags.CWR
+                        || (flags & (TcpFlags.AE | TcpFlags.ECE)) == TcpFlags.AE;
+            }
+            if (TcpReach.hasSegmentLength(frames, table, i)) {
+                ta = analyze(i, stream, forward, reverse, flags, now, ta);
+                if ((flags & TcpFlags.SYN) == 0 && winScale[forward] >= 0) {
+                    out.windowShift[i] = winScale[forward];
+                }
+            }
+            if (!TcpReach.hasValidHeaderLength(frames, table, i)) {
+                return;
+            }
+            boolean pureAck = (flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.ACK;
+            if ((flags & TcpFlags.SYN) != 0) {
+                if ((flags & TcpFlags.ACK) == 0) {
+                    mostRecentSynTime[stream] = now;
+                }
+                isFirstAck[forward] = true;
+            }
+            if (pureAck && mostRecentSynTime[stream] != 0 && firstRtt[stream] == 0) {
+                firstRtt[stream] = now - mostRecentSynTime[stream];
+            }
+            if (pureAck) {
+                // Issue 14690: the first ACK ends the window-scale side effect of the handshake.
+                isFirstAck[forward] = false;
+            }
+            int bits = ta;
+            if ((flags & TcpFlags.SYN) == 0 && accEcnSyn[stream] && accEcnSynAck[stream]) {
+                bits |= BIT_ACE;
+            }
+            if (table.windowScale(i) >= 0 && TcpReach.capturedTcpBytes(frames, table, i) >= 20) {
+                // RFC 7323 section 2.3: a shift above 14 is used as 14.
+                winScale[forward] = (byte) Math.min(14, table.windowScale(i));
+            }
+            if (!TcpReach.hasWholeHeader(frames, table, i)) {
+                out.expert[i] = (short) (bits & BIT_ACE);
+                return;
+            }
+            out.expert[i] = (short) bits;
+            if ((flags & TcpFlags.SYN) != 0) {
+                verifyWindowScaling(forward, reverse, (flags & TcpFlags.ACK) != 0);
+            }
+        }
+
+        /** verify_tcp_window_scaling: scaling is used only when both SYNs carried the option. */
+        private void verifyWindowScaling(int forward, int reverse, boolean synAck) {
+            if (winScale[forward] == -1) {
+                winScale[forward] = -2;
+                winScale[reverse] = -2;
+            } else if (synAck && winScale[reverse] == -2) {
+                winScale[forward] = -2;
+            }
+        }
+
+        /** tcp_analyze_sequence_number, step by step; returns the frame's flags. */
+        private int analyze(int i, int stream, int forward, int reverse, int flags, long now, int ta) {
+            int seq = table.sequence(i);
+            int ack = table.acknowledgement(i);
+            int seglen = table.payloadLength(i);
+            int win = table.window(i);
+            boolean synFinRst = (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0;
+            analysis:
+            {
+                if (seglen == 1 && seq == nextSeq[forward] && window[reverse] == 0) {
+                    ta |= TcpExpert.ZERO_WINDOW_PROBE.bit();
+                    break analysis;
+                }
+                if (win == 0 && !synFinRst) {
+                    ta |= TcpExpert.ZERO_WINDOW.bit();
+                }
+                if (nextSeq[forward] != 0 && after(seq, nextSeq[forward]) && (flags & TcpFlags.RST) == 0) {
+                    ta |= TcpExpert.LOST_SEGMENT.bit();
+                }
+                if ((seglen == 0 || seglen == 1) && seq == nextSeq[forward] - 1 && !synFinRst) {
+                    ta |= TcpExpert.KEEP_ALIVE.bit();
+                }
+                boolean repeatsLast = seglen == 0 && seq == nextSeq[forward] && ack == lastAck[forward] && !synFinRst;
+                if (repeatsLast && win != 0 && win != window[forward]) {
+                    ta |= TcpExpert.WINDOW_UPDATE.bit();
+                }
+                if (seglen > 0 && winScale[reverse] != -1 && !synFinRst) {
+                    int shift = isFirstAck[reverse] || winScale[reverse] == -2 ? 0 : winScale[reverse];
+                    if (seq + seglen == lastAck[reverse] + (window[reverse] << shift)) {
+                        ta |= TcpExpert.WINDOW_FULL.bit();
+                    }
+                }
+                if (repeatsLast && win != 0 && win == window[forward]
+                        && (lastSegmentFlags[reverse] & TcpExpert.KEEP_ALIVE.bit()) != 0) {
+                    ta |= TcpExpert.KEEP_ALIVE_ACK.bit();
+                    break analysis;
+                }
+                if (repeatsLast && win == 0 && win == window[forward]
+                        && (lastSegmentFlags[reverse] & TcpExpert.ZERO_WINDOW_PROBE.bit()) != 0) {
+                    ta |= TcpExpert.ZERO_WINDOW_PROBE_ACK.bit();
+                    break analysis;
+                }
+                if (repeatsLast && win != 0 && win == window[forward]) {
+                    // A -1 left by an ACKed-unseen-segment restarts the count at 1.
+                    dupAckNum[forward] = dupAckNum[forward] == -1 ? 1 : dupAckNum[forward] + 1;
+                    ta |= TcpExpert.DUPLICATE_ACK.bit();
+                    out.recordDuplicateAck(i, dupAckNum[forward]);
+                }
+            }
+            if (ack != lastAck[forward]) {
+                dupAckNum[forward] = 0;
+            }
+            if (maxSeqToBeAcked[reverse] != 0 && after(ack, maxSeqToBeAcked[reverse]) && (flags & TcpFlags.ACK) != 0) {
+                if (before(maxSeqToBeAcked[reverse], nextSeq[reverse])) {
+                    maxSeqToBeAcked[reverse] = nextSeq[reverse];
+                    ta |= TcpExpert.ACK_LOST_SEGMENT.bit();
+                } else {
+                    // Only the first of a run of ACKs for the same unseen segment is flagged.
+                    if (dupAckNum[reverse] == 0) {
+                        ta |= TcpExpert.ACK_LOST_SEGMENT.bit();
+                    }
+                    dupAckNum[reverse] = -1;
+                }
+            }
+            int synFin = (flags & (TcpFlags.SYN | TcpFlags.FIN)) != 0 ? 1 : 0;
+            if ((seglen > 0 || synFin == 1) && (ta & TcpExpert.KEEP_ALIVE.bit()) == 0) {
+                ta |= retransmissionKind(stream, forward, reverse, seq, seglen, synFin, now);
+            }
+            int nextseq = seq + seglen;
+            if ((seglen > 0 || synFin == 1) && unackedCount[forward] < MAX_UNACKED_SEGMENTS) {
+                // Only a segment that enters the unacked list counts its SYN or FIN (as in tshark).
+                nextseq += synFin;
+                pushUnacked(forward, nextseq);
+            }
+            boolean probe = (ta & TcpExpert.ZERO_WINDOW_PROBE.bit()) != 0;
+            if ((after(nextseq, nextSeq[forward]) || nextSeq[forward] == 0) && !probe) {
+                nextSeq[forward] = nextseq;
+                nextSeqTime[forward] = now;
+            }
+            if ((seq == maxSeqToBeAcked[forward] || maxSeqToBeAcked[forward] == 0) && !probe) {
+                maxSeqToBeAcked[forward] = nextSeq[forward];
+            }
+            window[forward] = win;
+            lastAck[forward] = ack;
+            lastAckTime[forward] = now;
+            lastSegmentFlags[forward] = ta;
+            removeAcked(reverse, ack);
+            return ta;
+        }
+
+        /** Spurious, fast, out-of-order or plain retransmission of a segment that does not advance. */
+        private int retransmissionKind(int stream, int forward, int reverse, int seq, int seglen, int synFin,
+                long now) {
+            boolean notAdvanced = nextSeq[forward] != 0 && before(seq, nextSeq[forward]);
+            if (seglen > 1 && nextSeq[forward] - 1 == seq) {
+                // One byte before the next sequence number: new data after a zero window probe.
+                notAdvanced = false;
+            }
+            if (seglen > 0 && lastAck[reverse] != 0 && atOrBefore(seq + seglen, lastAck[reverse])) {
+                return TcpExpert.SPURIOUS_RETRANSMISSION.bit();
+            }
+            if (notAdvanced && dupAckNum[reverse] >= 2 && lastAck[reverse] == seq
+                    && Long.compareUnsigned(now - lastAckTime[reverse], FAST_RETRANSMISSION_WINDOW_NANOS) < 0) {
+                return TcpExpert.FAST_RETRANSMISSION.bit();
+            }
+            long threshold = firstRtt[stream] == 0 ? DEFAULT_OUT_OF_ORDER_NANOS : firstRtt[stream];
+            if (notAdvanced && Long.compareUnsigned(now - nextSeqTime[forward], threshold) < 0
+                    && nextSeq[forward] != seq + seglen + synFin) {
+                return TcpExpert.OUT_OF_ORDER.bit();
+            }
+            return notAdvanced ? TcpExpert.RETRANSMISSION.bit() : 0;
+        }
+
+        private void pushUnacked(int flow, int end) {
+            int node;
+            if (freeNode >= 0) {
+                node = freeNode;
+                freeNode = nodeNext[node];
+            } else {
+                if (nodesUsed == nodeNext.length) {
+                    nodeNext = Arrays.copyOf(nodeNext, 2 * nodesUsed);
+                    nodeEnd = Arrays.copyOf(nodeEnd, 2 * nodesUsed);
+                }
+                node = nodesUsed++;
+            }
+            nodeEnd[node] = end;
+            nodeNext[node] = unackedHead[flow];
+            unackedHead[flow] = node;
+            unackedCount[flow]++;
+        }
+
+        /** Drops the segments {@code ack} covers: those whose end is not after it in sequence space. */
+        private void removeAcked(int flow, int ack) {
+            int previous = -1;
+            int node = unackedHead[flow];
+            while (node >= 0) {
+                int next = nodeNext[node];
+                if (after(nodeEnd[node], ack)) {
+                    previous = node;
+                } else {
+                    if (previous < 0) {
+                        unackedHead[flow] = next;
+                    } else {
+                        nodeNext[previous] = next;
+                    }
+                    nodeNext[node] = freeNode;
+                    freeNode = node;
+                    unackedCount[flow]--;
+                }
+                node = next;
+            }
+        }
+
+        private void ensureStream(int stream) {
+            if (stream < flows / 2) {
+                return;
+            }
+            int streams = Math.max(stream + 1, flows);
+            int n = 2 * streams;
+            nextSeq = Arrays.copyOf(nextSeq, n);
+            nextSeqTime = Arrays.copyOf(nextSeqTime, n);
+            maxSeqToBeAcked = Arrays.copyOf(maxSeqToBeAcked, n);
+            lastAck = Arrays.copyOf(lastAck, n);
+            lastAckTime = Arrays.copyOf(lastAckTime, n);
+            window = Arrays.copyOf(window, n);
+            winScale = Arrays.copyOf(winScale, n);
+            dupAckNum = Arrays.copyOf(dupAckNum, n);
+            lastSegmentFlags = Arrays.copyOf(lastSegmentFlags, n);
+            isFirstAck = Arrays.copyOf(isFirstAck, n);
+            unackedHead = Arrays.copyOf(unackedHead, n);
+            unackedCount = Arrays.copyOf(unackedCount, n);
+            for (int f = flows; f < n; f++) {
+                window[f] = -1;        // G_MAXUINT32: no window seen yet
+                winScale[f] = -1;      // unknown until a SYN says
+                unackedHead[f] = -1;
+            }
+            mostRecentSynTime = Arrays.copyOf(mostRecentSynTime, streams);
+            firstRtt = Arrays.copyOf(firstRtt, streams);
+            accEcnSyn = Arrays.copyOf(accEcnSyn, streams);
+            accEcnSynAck = Arrays.copyOf(accEcnSynAck, streams);
+            flows = n;
+        }
+    }
+}

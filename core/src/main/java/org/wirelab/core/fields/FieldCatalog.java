@@ -1,0 +1,264 @@
+package org.wirelab.core.fields;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.analysis.TcpExpert;
+import org.wirelab.core.analysis.TcpReach;
+import org.wirelab.core.analysis.TcpSequenceAnalysis;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.Timestamps;
+import org.wirelab.core.net.AddressText;
+import org.wirelab.core.summary.PacketTable;
+
+/**
+ * Wireshark field names mapped to per-frame values formatted exactly as {@code tshark -T fields}
+ * prints them, computed from the fast columns (summary, conversations, TCP analysis), never from a
+ * full field tree. A field tshark would not print for a frame writes nothing.
+ *
+ * <p>Formats follow tshark 4.0: unsigned decimal numbers, {@code tcp.flags} as {@code 0x0012}, the
+ * flag string with U+00B7 for clear bits, a present {@code tcp.analysis.*} flag as {@code 1} and a
+ * duplicate ACK as {@code 1,1} (Wireshark adds both the flag item and its expert item, which share
+ * the name).
+ */
+public final class FieldCatalog {
+    private static final List<String> NAMES = List.of(
+            "frame.number", "frame.time_epoch", "frame.len", "frame.cap_len",
+            "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "ip.proto",
+            "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.flags.str", "tcp.seq", "tcp.ack", "tcp.seq_raw",
+            "tcp.ack_raw", "tcp.nxtseq", "tcp.len", "tcp.hdr_len", "tcp.window_size_value", "tcp.window_size",
+            "udp.srcport", "udp.dstport", "udp.length", "tcp.stream", "udp.stream",
+            "tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
+            "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack",
+            "tcp.analysis.duplicate_ack_num", "tcp.analysis.out_of_order", "tcp.analysis.lost_segment",
+            "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window", "tcp.analysis.window_full",
+            "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack",
+            "tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe_ack", "tcp.analysis.reused_ports");
+    private static final String FLAG_LETTERS = "RRRACEUAPRSF";
+    private static final char CLEAR_FLAG = '\u00b7';
+
+    private final FrameStore frames;
+    private final PacketTable packets;
+    private final ConversationIndex conversations;
+    private final TcpSequenceAnalysis tcp;
+
+    public FieldCatalog(CaptureAnalysis analysis) {
+        frames = analysis.frames();
+        packets = analysis.packets();
+        conversations = analysis.conversations();
+        tcp = analysis.tcp();
+    }
+
+    /** Every field name this catalog knows, in a stable order. */
+    public static List<String> knownNames() {
+        return NAMES;
+    }
+
+    /** The fields for {@code names}, in that order; an unknown name throws {@link UnknownFieldException}. */
+    public List<Field> fields(List<String> names) {
+        List<Field> fields = new ArrayList<>(names.size());
+        for (String name : names) {
+            fields.add(field(name));
+        }
+        return fields;
+    }
+
+    public Field field(String name) {
+        return new Field(name, value(name));
+    }
+
+    private FieldValue value(String name) {
+        return switch (name) {
+            case "frame.number" -> (out, i) -> out.append(i + 1);
+            case "frame.time_epoch" -> (out, i) -> out.append(Timestamps.epochText(frames.timestampNanos(i)));
+            case "frame.len" -> (out, i) -> out.append(frames.originalLength(i));
+            case "frame.cap_len" -> (out, i) -> out.append(frames.capturedLength(i));
+            case "ip.src" -> ipv4(12);
+            case "ip.dst" -> ipv4(16);
+            case "ipv6.src" -> ipv6(8);
+            case "ipv6.dst" -> ipv6(24);
+            case "ip.proto" -> (out, i) -> {
+                if (packets.network(i) == PacketTable.NETWORK_IPV4) {
+                    out.append(frames.buffer()[frames.offset(i) + packets.networkOffset(i) + 9] & 0xff);
+                }
+            };
+            case "tcp.srcport" -> (out, i) -> {
+                if (TcpReach.hasPorts(frames, packets, i)) {
+                    out.append(packets.sourcePort(i));
+                }
+            };
+            case "tcp.dstport" -> (out, i) -> {
+                if (TcpReach.hasPorts(frames, packets, i)) {
+                    out.append(packets.destinationPort(i));
+                }
+            };
+            case "tcp.flags" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i)) {
+                    String hex = Integer.toHexString(packets.tcpFlags(i));
+                    out.append("0x").append("0000", hex.length(), 4).append(hex);
+                }
+            };
+            case "tcp.flags.str" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i)) {
+                    appendFlagString(out, i);
+                }
+            };
+            case "tcp.seq" -> (out, i) -> {
+                if (TcpReach.hasFixedFields(frames, packets, i)) {
+                    out.append(Integer.toUnsignedString(conversations.relativeSequence(i)));
+                }
+            };
+            case "tcp.seq_raw" -> (out, i) -> {
+                if (TcpReach.hasFixedFields(frames, packets, i)) {
+                    out.append(Integer.toUnsignedString(packets.sequence(i)));
+                }
+            };
+            case "tcp.ack" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i)) {
+                    out.append(Integer.toUnsignedString(conversations.relativeAcknowledgement(i)));
+                }
+            };
+            case "tcp.ack_raw" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i)) {
+                    out.append(Integer.toUnsignedString(packets.acknowledgement(i)));
+                }
+            };
+            case "tcp.nxtseq" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i) && TcpReach.hasSegmentLength(frames, packets, i)) {
+                    // A SYN or FIN occupies one sequence number (RFC 9293 section 3.4).
+                    int synFin = (packets.tcpFlags(i) & 0x003) != 0 ? 1 : 0;
+                    int next = conversations.relativeSequence(i) + packets.payloadLength(i) + synFin;
+                    out.append(Integer.toUnsignedString(next));
+                }
+            };
+            case "tcp.len" -> (out, i) -> {
+                if (TcpReach.hasSegmentLength(frames, packets, i)) {
+                    out.append(packets.payloadLength(i));
+                }
+            };
+            case "tcp.hdr_len" -> (out, i) -> {
+                if (TcpReach.hasFixedFields(frames, packets, i)) {
+                    out.append(packets.tcpHeaderLength(i));
+                }
+            };
+            case "tcp.window_size_value" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i)) {
+                    out.append(packets.window(i));
+                }
+            };
+            case "tcp.window_size" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i)) {
+                    out.append(tcp.scaledWindow(packets, i));
+                }
+            };
+            case "udp.srcport" -> (out, i) -> {
+                if (hasUdpPorts(i)) {
+                    out.append(packets.sourcePort(i));
+                }
+            };
+            case "udp.dstport" -> (out, i) -> {
+                if (hasUdpPorts(i)) {
+                    out.append(packets.destinationPort(i));
+                }
+            };
+            case "udp.length" -> (out, i) -> {
+                if (hasUdpPorts(i) && !packets.hasStatus(i, PacketTable.STATUS_TRANSPORT_TRUNCATED)) {
+                    out.append(packets.udpLength(i));
+                }
+            };
+            case "tcp.stream" -> stream(true);
+            case "udp.stream" -> stream(false);
+            case "tcp.analysis.retransmission" -> (out, i) -> {
+                // Fast and spurious retransmissions add the retransmission expert item too.
+                int bits = tcp.expertBits(i);
+                if (TcpExpert.RETRANSMISSION.isIn(bits) || TcpExpert.FAST_RETRANSMISSION.isIn(bits)
+                        || TcpExpert.SPURIOUS_RETRANSMISSION.isIn(bits)) {
+                    out.append('1');
+                }
+            };
+            case "tcp.analysis.duplicate_ack" -> (out, i) -> {
+                if (tcp.has(i, TcpExpert.DUPLICATE_ACK)) {
+                    out.append("1,1");
+                }
+            };
+            case "tcp.analysis.duplicate_ack_num" -> (out, i) -> {
+                int number = tcp.duplicateAckNumber(i);
+                if (number != 0) {
+                    out.append(number);
+                }
+            };
+            case "tcp.analysis.fast_retransmission" -> flag(TcpExpert.FAST_RETRANSMISSION);
+            case "tcp.analysis.spurious_retransmission" -> flag(TcpExpert.SPURIOUS_RETRANSMISSION);
+            case "tcp.analysis.out_of_order" -> flag(TcpExpert.OUT_OF_ORDER);
+            case "tcp.analysis.lost_segment" -> flag(TcpExpert.LOST_SEGMENT);
+            case "tcp.analysis.ack_lost_segment" -> flag(TcpExpert.ACK_LOST_SEGMENT);
+            case "tcp.analysis.zero_window" -> flag(TcpExpert.ZERO_WINDOW);
+            case "tcp.analysis.window_full" -> flag(TcpExpert.WINDOW_FULL);
+            case "tcp.analysis.window_update" -> flag(TcpExpert.WINDOW_UPDATE);
+            case "tcp.analysis.keep_alive" -> flag(TcpExpert.KEEP_ALIVE);
+            case "tcp.analysis.keep_alive_ack" -> flag(TcpExpert.KEEP_ALIVE_ACK);
+            case "tcp.analysis.zero_window_probe" -> flag(TcpExpert.ZERO_WINDOW_PROBE);
+            case "tcp.analysis.zero_window_probe_ack" -> flag(TcpExpert.ZERO_WINDOW_PROBE_ACK);
+            case "tcp.analysis.reused_ports" -> flag(TcpExpert.REUSED_PORTS);
+            default -> throw new UnknownFieldException(name, NAMES);
+        };
+    }
+
+    private FieldValue ipv4(int addressOffset) {
+        return (out, i) -> {
+            if (packets.network(i) == PacketTable.NETWORK_IPV4) {
+                out.append(AddressText.ipv4(frames.buffer(), frames.offset(i) + packets.networkOffset(i) + addressOffset));
+            }
+        };
+    }
+
+    private FieldValue ipv6(int addressOffset) {
+        return (out, i) -> {
+            if (packets.network(i) == PacketTable.NETWORK_IPV6) {
+                out.append(AddressText.ipv6(frames.buffer(), frames.offset(i) + packets.networkOffset(i) + addressOffset));
+            }
+        };
+    }
+
+    private FieldValue stream(boolean isTcp) {
+        return (out, i) -> {
+            int stream = isTcp ? conversations.tcpStream(i) : conversations.udpStream(i);
+            if (stream != ConversationIndex.NONE) {
+                out.append(stream);
+            }
+        };
+    }
+
+    private FieldValue flag(TcpExpert event) {
+        return (out, i) -> {
+            if (tcp.has(i, event)) {
+                out.append('1');
+            }
+        };
+    }
+
+    private boolean hasUdpPorts(int i) {
+        return packets.transport(i) == PacketTable.TRANSPORT_UDP
+                && !packets.hasStatus(i, PacketTable.STATUS_IP_FRAGMENT)
+                && frames.capturedLength(i) - packets.transportOffset(i) >= 4;
+    }
+
+    /**
+     * tcp.flags.str: one letter per set bit, reserved bits as R; when the handshake set up AccECN the
+     * AE, CWR and ECE positions show the ACE counter as "-n-" (packet-tcp.c, tcp_flags_to_str_first_letter).
+     */
+    private void appendFlagString(StringBuilder out, int i) {
+        int flags = packets.tcpFlags(i);
+        boolean ace = tcp.usesAccurateEcnCounter(i);
+        for (int k = 0; k < 12; k++) {
+            if (ace && k >= 3 && k <= 5) {
+                out.append(k == 4 ? (char) ('0' + ((flags >> 6) & 7)) : '-');
+            } else if (((flags >> (11 - k)) & 1) != 0) {
+                out.append(FLAG_LETTERS.charAt(k));
+            } else {
+                out.append(CLEAR_FLAG);
+            }
+        }
+    }
+}

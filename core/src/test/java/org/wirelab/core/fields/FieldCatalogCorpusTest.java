@@ -1,0 +1,129 @@
+package org.wirelab.core.fields;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.pcap.CaptureFormatException;
+import org.wirelab.core.testing.Corpus;
+import org.wirelab.core.testing.Tshark;
+
+/**
+ * Every catalog field equals tshark's value for every frame of every corpus capture: first against the
+ * stored truth (truth/F.tsv and truth/F.analysis.tsv), then against tshark run live on the same file
+ * for the fields the truth files do not hold (zero window, window full, probes, keep-alive ACK).
+ */
+class FieldCatalogCorpusTest {
+
+    static Stream<Path> captures() {
+        return Corpus.captures().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void everyStoredTruthColumnMatches(Path capture) throws IOException {
+        CaptureAnalysis analysis = analyse(capture);
+        List<String> mismatches = new ArrayList<>();
+        for (String suffix : List.of("tsv", "analysis.tsv")) {
+            List<String[]> truth = Corpus.readTsv(Corpus.truth(capture, suffix));
+            compare(capture, analysis, truth, mismatches);
+        }
+        assertNoUnexplainedDifferences(capture, mismatches);
+        for (KnownDifferences.Difference known : KnownDifferences.forFile(capture)) {
+            String prefix = "frame " + known.frame() + " " + known.field() + ":";
+            assertTrue(mismatches.stream().anyMatch(m -> m.startsWith(prefix)),
+                    "listed as a known difference but now agrees with tshark, remove it: " + known);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void everyCatalogFieldMatchesTsharkLive(Path capture) throws IOException {
+        if (!tsharkReadsWholeFile(capture)) {
+            return; // tshark exits 2 on these damaged files; the stored truth above covers their frames
+        }
+        CaptureAnalysis analysis = analyse(capture);
+        List<String[]> truth = Tshark.fields(capture, FieldCatalog.knownNames());
+        List<String> mismatches = new ArrayList<>();
+        compare(capture, analysis, truth, mismatches);
+        assertNoUnexplainedDifferences(capture, mismatches);
+    }
+
+    @Test
+    void unknownFieldNamesEveryKnownOne() {
+        CaptureAnalysis analysis = CaptureAnalysis.of(new org.wirelab.core.frame.FrameStore());
+        UnknownFieldException e = org.junit.jupiter.api.Assertions.assertThrows(UnknownFieldException.class,
+                () -> new FieldCatalog(analysis).field("tcp.nonsense"));
+        assertEquals("tcp.nonsense", e.fieldName());
+        for (String known : FieldCatalog.knownNames()) {
+            assertTrue(e.getMessage().contains(known), known);
+        }
+    }
+
+    static CaptureAnalysis analyse(Path capture) throws IOException {
+        try {
+            return CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+        } catch (CaptureFormatException notACapture) {
+            // tshark rejects these too: its truth has a header and no frame.
+            return CaptureAnalysis.of(new org.wirelab.core.frame.FrameStore());
+        }
+    }
+
+    static boolean tsharkReadsWholeFile(Path capture) throws IOException {
+        return Files.readString(Corpus.truth(capture, "status.txt")).contains("[fields] rc=0");
+    }
+
+    /** Compares every column of {@code truth} the catalog knows; appends "frame N field: ..." lines. */
+    static void compare(Path capture, CaptureAnalysis analysis, List<String[]> truth, List<String> mismatches) {
+        if (truth.isEmpty()) {
+            // tshark rejected the file before printing even the header line.
+            assertEquals(0, analysis.size(), capture.getFileName() + ": tshark read no frame");
+            return;
+        }
+        String[] header = truth.get(0);
+        assertEquals(truth.size() - 1, analysis.size(), capture.getFileName() + ": frame count");
+        FieldCatalog catalog = new FieldCatalog(analysis);
+        Set<String> known = new HashSet<>(FieldCatalog.knownNames());
+        for (int column = 0; column < header.length; column++) {
+            if (!known.contains(header[column])) {
+                continue;
+            }
+            Field field = catalog.field(header[column]);
+            for (int row = 1; row < truth.size(); row++) {
+                String expected = column < truth.get(row).length ? truth.get(row)[column] : "";
+                String actual = field.text(row - 1);
+                if (!expected.equals(actual)) {
+                    mismatches.add("frame " + row + " " + field.name() + ": tshark '" + expected + "', wirelab '"
+                            + actual + "'");
+                }
+            }
+        }
+    }
+
+    static void assertNoUnexplainedDifferences(Path capture, List<String> mismatches) {
+        List<String> unexplained = new ArrayList<>();
+        for (String mismatch : mismatches) {
+            if (KnownDifferences.reason(capture, mismatch) == null) {
+                unexplained.add(mismatch);
+            }
+        }
+        if (!unexplained.isEmpty()) {
+            fail(capture.getFileName() + ": " + unexplained.size() + " values differ from tshark:\n  "
+                    + String.join("\n  ", unexplained.subList(0, Math.min(60, unexplained.size()))));
+        }
+    }
+}
