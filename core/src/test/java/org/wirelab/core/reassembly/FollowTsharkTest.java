@@ -1,88 +1,87 @@
 package org.wirelab.core.reassembly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.pcap.CaptureFiles;
-import org.wirelab.core.summary.PacketTable;
-import org.wirelab.core.summary.SummaryDecoder;
-import org.wirelab.core.tcpstate.TruthRows;
+import org.wirelab.core.pcap.CaptureFormatException;
 import org.wirelab.core.testing.Corpus;
+import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
 
-/** Our follow text must equal {@code tshark -q -z follow,tcp|udp,ascii,N}, run live, for every stream of the corpus. */
+/**
+ * Our follow text must equal {@code tshark -q -z follow,tcp|udp,ascii,N}, run live, for every TCP
+ * stream and UDP flow of every corpus file and sample, through the whole pipeline (reader, summary
+ * decoder, conversation index, reassembly).
+ */
 class FollowTsharkTest {
 
-    static Stream<Arguments> streams() {
+    static Stream<Arguments> streams() throws IOException {
+        List<Path> captures = new ArrayList<>(Corpus.captures());
+        try (Stream<Path> samples = Files.list(Environment.samples())) {
+            samples.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
+                    .sorted().forEach(captures::add);
+        }
         List<Arguments> all = new ArrayList<>();
-        for (Path capture : Corpus.captures()) {
-            String name = capture.getFileName().toString();
-            TruthRows truth = TruthRows.of(name);
-            if (truth == null) {
+        for (Path capture : captures) {
+            CaptureAnalysis analysis = analyse(capture);
+            if (analysis == null) {
                 continue;
             }
-            int tcp = truth.rows().stream().mapToInt(TruthRows.Row::tcpStream).max().orElse(-1);
-            int udp = truth.rows().stream().mapToInt(TruthRows.Row::udpStream).max().orElse(-1);
-            for (int s = 0; s <= tcp; s++) {
-                all.add(Arguments.of(name, "tcp", s));
+            String name = capture.getFileName().toString();
+            for (int s = 0; s < analysis.conversations().tcpStreamCount(); s++) {
+                all.add(Arguments.of(name, capture, false, s));
             }
-            for (int s = 0; s <= udp; s++) {
-                all.add(Arguments.of(name, "udp", s));
+            for (int s = 0; s < analysis.conversations().udpStreamCount(); s++) {
+                all.add(Arguments.of(name, capture, true, s));
             }
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} stream {2}")
-    @MethodSource("streams")
-    void sameTextAsTshark(String name, String protocol, int stream) throws IOException {
-        Path path = Corpus.capture(name);
-        String expected = Tshark.runOnDamagedFile("-q", "-r", path.toString(), "-z", "follow," + protocol + ",ascii," + stream);
-        assertEquals(expected, follow(path, TruthRows.of(name), protocol, stream));
-    }
-
-    /** Stream numbers and directions from tshark's truth/F.tsv; everything else from our reader and decoder. */
-    static String follow(Path path, TruthRows truth, String protocol, int stream) throws IOException {
-        CaptureFile capture = CaptureFiles.read(path);
-        PacketTable table = new SummaryDecoder().decode(capture.frames());
-        boolean tcp = protocol.equals("tcp");
-        List<TruthRows.Row> rows = truth.rows();
-        String[] first = new String[2];
-        StreamFollower.Membership membership = (i, s) -> {
-            TruthRows.Row r = rows.get(i);
-            if ((tcp ? r.tcpStream() : r.udpStream()) != s) {
-                return -1;
-            }
-            if (first[0] == null) {
-                first[0] = r.sourceSocket();
-            }
-            return first[0].equals(r.sourceSocket()) ? 0 : 1;
-        };
-        ReassembledStream content = tcp ? StreamFollower.tcp(capture.frames(), table, stream, membership)
-                : StreamFollower.udp(capture.frames(), table, stream, membership);
-        TruthRows.Row firstRow = null;
-        for (int i = 0; i < rows.size(); i++) {
-            TruthRows.Row r = rows.get(i);
-            boolean counted = !tcp || table.hasStatus(i, PacketTable.STATUS_TCP_HEADER_COMPLETE);
-            if ((tcp ? r.tcpStream() : r.udpStream()) == stream && counted) {
-                firstRow = r;
-                break;
-            }
+    private static CaptureAnalysis analyse(Path capture) throws IOException {
+        try {
+            return CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+        } catch (CaptureFormatException notACapture) {
+            return null;   // the malformed corpus files; their errors are the reader's tests
         }
-        String node0 = firstRow == null ? "" : node(firstRow.source(), firstRow.sourcePort());
-        String node1 = firstRow == null ? "" : node(firstRow.destination(), firstRow.destinationPort());
-        return FollowText.render(protocol, stream, node0, node1, content);
     }
 
-    private static String node(String address, int port) {
-        return address.contains(":") ? "[" + address + "]:" + port : address + ":" + port;
+    @ParameterizedTest(name = "{0} udp={2} stream {3}")
+    @MethodSource("streams")
+    void sameTextAsTshark(String name, Path capture, boolean udp, int stream) throws IOException {
+        String expected = Tshark.runOnDamagedFile("-q", "-r", capture.toString(), "-z",
+                "follow," + (udp ? "udp" : "tcp") + ",ascii," + stream);
+        assertEquals(expected, Follow.text(analyse(capture), stream, udp));
+    }
+
+    @Test
+    void aStreamThatDoesNotExistIsAClearError() throws IOException {
+        CaptureAnalysis analysis = analyse(Corpus.capture("gopacket__test_ethernet.pcap"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Follow.text(analysis, 5, false));
+        assertEquals("no TCP stream 5: the capture has streams 0 to 0", e.getMessage());
+        assertEquals("the capture has no UDP stream",
+                assertThrows(IllegalArgumentException.class, () -> Follow.text(analysis, 0, true)).getMessage());
+    }
+
+    @Test
+    void samplesDeliverWhatTheLabProgramsSent() throws IOException {
+        Path sample = Environment.samples().resolve("tcp-hello.pcap");
+        ReassembledStream stream = Follow.tcp(analyse(sample), 0);
+        // samples/README.md: the client sends "hello serveur\n", the server answers "hello client\n"
+        assertEquals("hello serveur\n", new String(stream.bytes(0), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("hello client\n", new String(stream.bytes(1), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(List.of(), stream.gaps(0));
     }
 }

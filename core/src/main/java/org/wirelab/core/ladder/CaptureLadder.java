@@ -1,0 +1,193 @@
+package org.wirelab.core.ladder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.Conversation;
+import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.analysis.TcpReach;
+import org.wirelab.core.analysis.TcpSequenceAnalysis;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.header.Ipv4;
+import org.wirelab.core.header.Ipv6;
+import org.wirelab.core.net.AddressText;
+import org.wirelab.core.summary.PacketTable;
+import org.wirelab.core.tcpstate.StateChange;
+import org.wirelab.core.tcpstate.TcpStateTimeline;
+
+/**
+ * Builds the ladder model of an analysed capture. TCP segments and UDP datagrams go between socket
+ * lanes (a conversation's client lane is added before its server's when the conversation first
+ * appears); ICMP, other IP payloads and ARP go between host lanes (one per address). Each TCP arrow
+ * carries the state changes it caused, on the lanes of the endpoints that changed, and its expert
+ * events on the sender's lane.
+ */
+public final class CaptureLadder {
+    private static final int ARP_TARGET_LANE_UNKNOWN = -1;
+
+    private final CaptureAnalysis analysis;
+    private final TcpStateTimeline states;
+    private final List<Lane> lanes = new ArrayList<>();
+    private final Map<String, Integer> laneByName = new HashMap<>();
+    // Lanes of each conversation's endpoints A and B (index 2 * stream + side), -1 before first use.
+    private int[] tcpLanes = new int[0];
+    private int[] udpLanes = new int[0];
+
+    private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states) {
+        this.analysis = analysis;
+        this.states = states;
+    }
+
+    /** The ladder of every frame of {@code analysis}; {@code states} from {@code TcpStates.of(analysis)}. */
+    public static LadderModel build(CaptureAnalysis analysis, TcpStateTimeline states) {
+        return new CaptureLadder(analysis, states).build();
+    }
+
+    private LadderModel build() {
+        ConversationIndex index = analysis.conversations();
+        tcpLanes = new int[2 * index.tcpStreamCount()];
+        udpLanes = new int[2 * index.udpStreamCount()];
+        Arrays.fill(tcpLanes, -1);
+        Arrays.fill(udpLanes, -1);
+        FrameStore frames = analysis.frames();
+        long start = frames.size() == 0 ? 0 : frames.timestampNanos(0);
+        List<Arrow> arrows = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            arrows.add(arrow(i, frames.timestampNanos(i) - start));
+        }
+        return new LadderModel(lanes, arrows);
+    }
+
+    private Arrow arrow(int i, long time) {
+        ConversationIndex index = analysis.conversations();
+        PacketTable table = analysis.packets();
+        int tcpStream = index.tcpStream(i);
+        if (tcpStream != ConversationIndex.NONE) {
+            int[] ends = socketLanes(tcpLanes, index.tcpConversation(tcpStream), index.direction(i));
+            return new Arrow(i + 1, ends[0], ends[1], time, tcpLabel(i), tcpNotes(i, ends));
+        }
+        int udpStream = index.udpStream(i);
+        if (udpStream != ConversationIndex.NONE) {
+            int[] ends = socketLanes(udpLanes, index.udpConversation(udpStream), index.direction(i));
+            return new Arrow(i + 1, ends[0], ends[1], time, FrameLabels.udp(table.payloadLength(i)), List.of());
+        }
+        return hostArrow(i, time);
+    }
+
+    /** The lanes of a conversation's sender and receiver; adds client then server on first sight. */
+    private int[] socketLanes(int[] cache, Conversation conversation, int direction) {
+        int s = conversation.stream();
+        if (cache[2 * s] < 0) {
+            boolean clientIsA = conversation.clientIsA();
+            int client = lane(conversation.client().toString(), "client");
+            int server = lane(conversation.server().toString(), "server");
+            cache[2 * s] = clientIsA ? client : server;
+            cache[2 * s + 1] = clientIsA ? server : client;
+        }
+        return new int[] {cache[2 * s + direction], cache[2 * s + 1 - direction]};
+    }
+
+    private String tcpLabel(int i) {
+        FrameStore frames = analysis.frames();
+        PacketTable table = analysis.packets();
+        if (!TcpReach.hasValidHeaderLength(frames, table, i)) {
+            return "TCP (header not entirely captured)";
+        }
+        ConversationIndex index = analysis.conversations();
+        TcpSequenceAnalysis tcp = analysis.tcp();
+        int relativeAck = index.relativeAcknowledgement(i);
+        return TcpInfoText.label(table.tcpFlags(i), Integer.toUnsignedLong(index.relativeSequence(i)),
+                Integer.toUnsignedLong(relativeAck), tcp.scaledWindow(table, i), table.payloadLength(i),
+                frames.buffer(), frames.offset(i) + table.transportOffset(i),
+                frames.offset(i) + frames.capturedLength(i), table.acknowledgement(i) - relativeAck);
+    }
+
+    private List<LaneNote> tcpNotes(int i, int[] ends) {
+        List<LaneNote> notes = new ArrayList<>(2);
+        // Endpoint 0 of the state timeline is the client; ends[0] is the sender's lane.
+        boolean senderIsClient = analysis.conversations().fromClient(i);
+        for (StateChange change : states.changes(i)) {
+            boolean changedIsSender = (change.endpoint() == 0) == senderIsClient;
+            notes.add(new LaneNote(changedIsSender ? ends[0] : ends[1], LaneNote.Kind.STATE,
+                    change.from() + " -> " + change.to()));
+        }
+        TcpSequenceAnalysis tcp = analysis.tcp();
+        for (String expert : ExpertNotes.of(tcp.expertBits(i), tcp.duplicateAckNumber(i),
+                analysis.packets().tcpFlags(i))) {
+            notes.add(new LaneNote(ends[0], LaneNote.Kind.EXPERT, expert));
+        }
+        return notes;
+    }
+
+    /** ICMP, other IP payloads, ARP and undecodable frames: between hosts, when there are addresses. */
+    private Arrow hostArrow(int i, long time) {
+        FrameStore frames = analysis.frames();
+        PacketTable table = analysis.packets();
+        byte[] b = frames.buffer();
+        int frameStart = frames.offset(i);
+        int captured = frames.capturedLength(i);
+        int network = table.network(i);
+        int at = frameStart + table.networkOffset(i);
+        int available = captured - table.networkOffset(i);
+        if (network == PacketTable.NETWORK_IPV4 && available >= Ipv4.MIN_HEADER_LENGTH) {
+            int from = lane(AddressText.ipv4(b, at + Ipv4.SOURCE), "host");
+            int to = lane(AddressText.ipv4(b, at + Ipv4.DESTINATION), "host");
+            return new Arrow(i + 1, from, to, time, ipLabel(i, false), List.of());
+        }
+        if (network == PacketTable.NETWORK_IPV6 && available >= Ipv6.HEADER_LENGTH) {
+            int from = lane(AddressText.ipv6(b, at + Ipv6.SOURCE), "host");
+            int to = lane(AddressText.ipv6(b, at + Ipv6.DESTINATION), "host");
+            return new Arrow(i + 1, from, to, time, ipLabel(i, true), List.of());
+        }
+        if (network == PacketTable.NETWORK_ARP) {
+            String label = FrameLabels.arp(b, at, available);
+            int[] ends = arpLanes(b, at, available);
+            return new Arrow(i + 1, ends[0], ends[1], time, label, List.of());
+        }
+        return new Arrow(i + 1, -1, -1, time, "Frame not decoded to an address (" + captured + " bytes)", List.of());
+    }
+
+    private String ipLabel(int i, boolean v6) {
+        FrameStore frames = analysis.frames();
+        PacketTable table = analysis.packets();
+        int transport = table.transport(i);
+        if (table.hasStatus(i, PacketTable.STATUS_IP_FRAGMENT)) {
+            return "IP fragment";
+        }
+        if (transport == PacketTable.TRANSPORT_ICMP || transport == PacketTable.TRANSPORT_ICMPV6) {
+            return FrameLabels.icmp(transport == PacketTable.TRANSPORT_ICMPV6, frames.buffer(),
+                    frames.offset(i) + table.transportOffset(i), frames.capturedLength(i) - table.transportOffset(i));
+        }
+        if (transport == PacketTable.TRANSPORT_TCP) {
+            return "TCP (header not captured)";
+        }
+        if (transport == PacketTable.TRANSPORT_UDP) {
+            return "UDP (header not captured)";
+        }
+        return transport == PacketTable.TRANSPORT_NONE ? (v6 ? "IPv6" : "IPv4") : FrameLabels.ipPayload(transport);
+    }
+
+    /** ARP goes from the sender's address to the target's (RFC 826 fields), both host lanes. */
+    private int[] arpLanes(byte[] b, int at, int available) {
+        if (available < 28 || (b[at + 4] & 0xff) != 6 || (b[at + 5] & 0xff) != 4) {
+            return new int[] {ARP_TARGET_LANE_UNKNOWN, ARP_TARGET_LANE_UNKNOWN};
+        }
+        int from = lane(AddressText.ipv4(b, at + 14), "host");
+        int to = lane(AddressText.ipv4(b, at + 24), "host");
+        return new int[] {from, to};
+    }
+
+    private int lane(String name, String role) {
+        Integer existing = laneByName.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        int index = lanes.size();
+        lanes.add(new Lane(index, name, role));
+        laneByName.put(name, index);
+        return index;
+    }
+}

@@ -1,0 +1,55 @@
+package org.wirelab.core.ladder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wirelab.core.analysis.TcpExpert;
+
+/**
+ * Short names of TCP expert events for a ladder's notes, as the bracketed prefixes of Wireshark's Info
+ * column name them ("TCP Retransmission", "TCP Dup ACK 3#1"), without the "TCP" that every lane already
+ * implies. A fast or spurious retransmission is named once, not also as a plain retransmission.
+ */
+public final class ExpertNotes {
+    private static final int RST = 0x04;
+
+    private ExpertNotes() {
+    }
+
+    /** The notes of one segment with {@code expertBits}, duplicate ACK number and header flags. */
+    public static List<String> of(int expertBits, int duplicateAckNumber, int tcpFlags) {
+        List<String> notes = new ArrayList<>(2);
+        if (TcpExpert.REUSED_PORTS.isIn(expertBits)) {
+            notes.add("Port numbers reused");
+        }
+        if (TcpExpert.FAST_RETRANSMISSION.isIn(expertBits)) {
+            notes.add("Fast Retransmission");
+        } else if (TcpExpert.SPURIOUS_RETRANSMISSION.isIn(expertBits)) {
+            notes.add("Spurious Retransmission");
+        } else if (TcpExpert.RETRANSMISSION.isIn(expertBits)) {
+            notes.add("Retransmission");
+        }
+        add(notes, expertBits, TcpExpert.OUT_OF_ORDER, "Out-Of-Order");
+        add(notes, expertBits, TcpExpert.LOST_SEGMENT, "Previous segment not captured");
+        add(notes, expertBits, TcpExpert.ACK_LOST_SEGMENT, "ACKed unseen segment");
+        add(notes, expertBits, TcpExpert.WINDOW_UPDATE, "Window Update");
+        add(notes, expertBits, TcpExpert.WINDOW_FULL, "Window Full");
+        add(notes, expertBits, TcpExpert.KEEP_ALIVE, "Keep-Alive");
+        add(notes, expertBits, TcpExpert.KEEP_ALIVE_ACK, "Keep-Alive ACK");
+        if (TcpExpert.DUPLICATE_ACK.isIn(expertBits)) {
+            notes.add("Dup ACK #" + duplicateAckNumber);
+        }
+        add(notes, expertBits, TcpExpert.ZERO_WINDOW_PROBE, "ZeroWindowProbe");
+        add(notes, expertBits, TcpExpert.ZERO_WINDOW, "ZeroWindow");
+        add(notes, expertBits, TcpExpert.ZERO_WINDOW_PROBE_ACK, "ZeroWindowProbeAck");
+        if ((tcpFlags & RST) != 0) {
+            notes.add("Connection reset (RST)");   // Wireshark's expert note for a RST
+        }
+        return notes;
+    }
+
+    private static void add(List<String> notes, int bits, TcpExpert event, String name) {
+        if (event.isIn(bits)) {
+            notes.add(name);
+        }
+    }
+}

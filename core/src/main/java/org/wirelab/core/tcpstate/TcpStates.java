@@ -1,0 +1,32 @@
+package org.wirelab.core.tcpstate;
+
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.analysis.TcpReach;
+import org.wirelab.core.summary.PacketTable;
+
+/**
+ * The TCP state timeline of an analysed capture: every segment whose flags were read is fed to its
+ * stream's tracker. Endpoint 0 of each stream is its client (the analysis's role: the SYN's sender,
+ * or the higher port when the handshake was not captured), endpoint 1 its server.
+ */
+public final class TcpStates {
+    private TcpStates() {
+    }
+
+    public static TcpStateTimeline of(CaptureAnalysis analysis) {
+        PacketTable table = analysis.packets();
+        ConversationIndex conversations = analysis.conversations();
+        TcpStateTimeline.Builder builder = new TcpStateTimeline.Builder(table.size());
+        for (int i = 0; i < table.size(); i++) {
+            int stream = conversations.tcpStream(i);
+            if (stream == ConversationIndex.NONE || !TcpReach.hasValidHeaderLength(analysis.frames(), table, i)) {
+                builder.skip();
+                continue;
+            }
+            builder.segment(stream, conversations.fromClient(i) ? 0 : 1, table.tcpFlags(i), table.sequence(i),
+                    table.acknowledgement(i), table.payloadLength(i));
+        }
+        return builder.build();
+    }
+}
