@@ -16,6 +16,7 @@ import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.header.Tcp;
 import org.wirelab.core.net.AddressText;
 import org.wirelab.core.testing.Corpus;
+import org.wirelab.core.pcap.CaptureFiles;
 
 /** Every summary column of every corpus frame equals tshark's answer in truth/F.tsv and F.analysis.tsv. */
 class SummaryDecoderCorpusTest {
@@ -29,7 +30,7 @@ class SummaryDecoderCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("captures")
     void everyColumnMatchesTshark(Path capture) throws IOException {
-        FrameStore frames = TestCaptureReader.read(capture);
+        FrameStore frames = CaptureFiles.read(capture).frames();
         PacketTable table = new SummaryDecoder().decode(frames);
         List<String[]> truth = Corpus.readTsv(Corpus.truth(capture, "tsv"));
         List<String[]> analysis = Corpus.readTsv(Corpus.truth(capture, "analysis.tsv"));

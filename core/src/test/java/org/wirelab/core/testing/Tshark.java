@@ -78,6 +78,11 @@ public final class Tshark {
 
     /** {@code tshark -r file -T fields -E header=y -E separator=/t -e f1 -e f2 ...} as rows of cells. */
     public static List<String[]> fields(Path capture, List<String> fieldNames) {
+        return fields(capture, fieldNames, false);
+    }
+
+    /** Like {@link #fields(Path, List)}; with {@code damageAccepted}, see {@link #runOnDamagedFile}. */
+    public static List<String[]> fields(Path capture, List<String> fieldNames, boolean damageAccepted) {
         List<String> args = new ArrayList<>(List.of("-r", capture.toString(), "-T", "fields", "-E", "header=y",
                 "-E", "separator=/t"));
         for (String field : fieldNames) {
@@ -85,7 +90,7 @@ public final class Tshark {
             args.add(field);
         }
         List<String[]> rows = new ArrayList<>();
-        for (String line : run(args.toArray(String[]::new)).split("\n")) {
+        for (String line : run(damageAccepted, args.toArray(String[]::new)).split("\n")) {
             if (!line.isEmpty()) {
                 rows.add(line.split("\t", -1));
             }

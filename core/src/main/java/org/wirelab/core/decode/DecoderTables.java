@@ -1,0 +1,95 @@
+package org.wirelab.core.decode;
+
+import java.util.List;
+import java.util.Map;
+import org.wirelab.core.decode.application.ChatDecoder;
+import org.wirelab.core.decode.application.DnsDecoder;
+import org.wirelab.core.decode.application.HttpDecoder;
+import org.wirelab.core.decode.application.SshDecoder;
+import org.wirelab.core.decode.application.TextDecoder;
+import org.wirelab.core.decode.link.BsdLoopbackDecoder;
+import org.wirelab.core.decode.link.EthernetDecoder;
+import org.wirelab.core.decode.link.LinuxSllDecoder;
+import org.wirelab.core.decode.link.RawIpDecoder;
+import org.wirelab.core.decode.link.VlanDecoder;
+import org.wirelab.core.decode.network.ArpDecoder;
+import org.wirelab.core.decode.network.Ipv4Decoder;
+import org.wirelab.core.decode.network.Ipv6Decoder;
+import org.wirelab.core.decode.transport.IcmpDecoder;
+import org.wirelab.core.decode.transport.Icmpv6Decoder;
+import org.wirelab.core.decode.transport.TcpDecoder;
+import org.wirelab.core.decode.transport.UdpDecoder;
+import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.header.EtherType;
+import org.wirelab.core.header.IpProtocol;
+
+/**
+ * The tables that pick each next decoder, after Wireshark's dissector tables: link type, EtherType,
+ * IP protocol, and TCP and UDP ports, plus the heuristic decoders tried when no port matches. Immutable;
+ * {@link #standard()} is the one place wirelab's tables are built. Tests and tools may build others.
+ */
+public record DecoderTables(Map<Integer, ProtocolDecoder> linkTypes, Map<Integer, ProtocolDecoder> etherTypes,
+        Map<Integer, ProtocolDecoder> ipProtocols, Map<Integer, ApplicationDecoder> tcpPorts,
+        Map<Integer, ApplicationDecoder> udpPorts, List<ApplicationDecoder> heuristics) {
+
+    public DecoderTables {
+        linkTypes = Map.copyOf(linkTypes);
+        etherTypes = Map.copyOf(etherTypes);
+        ipProtocols = Map.copyOf(ipProtocols);
+        tcpPorts = Map.copyOf(tcpPorts);
+        udpPorts = Map.copyOf(udpPorts);
+        heuristics = List.copyOf(heuristics);
+    }
+
+    /** Every protocol wirelab decodes. */
+    public static DecoderTables standard() {
+        ProtocolDecoder vlan = new VlanDecoder();
+        HttpDecoder http = new HttpDecoder();
+        ApplicationDecoder dnsOverUdp = new DnsDecoder(false);
+        return new DecoderTables(
+                Map.of(LinkType.ETHERNET, new EthernetDecoder(),
+                        LinkType.LINUX_SLL, new LinuxSllDecoder(false),
+                        LinkType.LINUX_SLL2, new LinuxSllDecoder(true),
+                        LinkType.NULL, new BsdLoopbackDecoder(LinkType.NULL),
+                        LinkType.LOOP, new BsdLoopbackDecoder(LinkType.LOOP),
+                        LinkType.RAW, new RawIpDecoder(-1),
+                        LinkType.IPV4, new RawIpDecoder(EtherType.IPV4),
+                        LinkType.IPV6, new RawIpDecoder(EtherType.IPV6)),
+                Map.of(EtherType.IPV4, new Ipv4Decoder(),
+                        EtherType.IPV6, new Ipv6Decoder(),
+                        EtherType.ARP, new ArpDecoder(),
+                        EtherType.VLAN, vlan,
+                        EtherType.QINQ, vlan,
+                        EtherType.QINQ_LEGACY, vlan),
+                Map.of(IpProtocol.TCP, new TcpDecoder(),
+                        IpProtocol.UDP, new UdpDecoder(),
+                        IpProtocol.ICMP, new IcmpDecoder(),
+                        IpProtocol.ICMPV6, new Icmpv6Decoder(),
+                        // IP in IP: the inner datagram is decoded as a second network layer, as tshark does.
+                        IpProtocol.IPV4, new Ipv4Decoder(),
+                        IpProtocol.IPV6, new Ipv6Decoder()),
+                Map.of(80, http, 8080, http, 8000, http, 53, new DnsDecoder(true), 22, new SshDecoder(),
+                        ChatDecoder.PORT, new ChatDecoder()),
+                Map.of(53, dnsOverUdp),
+                List.of(http, new TextDecoder()));
+    }
+
+    /** The decoder for a payload: the lower port's, then the higher's, then the first heuristic that claims it. */
+    public ApplicationDecoder application(Next.ByPorts ports, Slice payload) {
+        Map<Integer, ApplicationDecoder> table = ports.transport() == IpProtocol.TCP ? tcpPorts : udpPorts;
+        int low = Math.min(ports.sourcePort(), ports.destinationPort());
+        int high = Math.max(ports.sourcePort(), ports.destinationPort());
+        for (int port : new int[] {low, high}) {
+            ApplicationDecoder decoder = table.get(port);
+            if (decoder != null && decoder.recognizes(payload, ports)) {
+                return decoder;
+            }
+        }
+        for (ApplicationDecoder heuristic : heuristics) {
+            if (heuristic.recognizes(payload, ports)) {
+                return heuristic;
+            }
+        }
+        return null;
+    }
+}

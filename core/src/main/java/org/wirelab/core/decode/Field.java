@@ -1,0 +1,43 @@
+package org.wirelab.core.decode;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One named value of a decoded layer, as a node of the layer's field tree.
+ *
+ * @param label the human name, e.g. "Source Port"
+ * @param name Wireshark's field name ({@code tcp.srcport}), or "" where Wireshark has none
+ * @param range the bytes the value was read from; for a generated value (computed, not on the wire,
+ *        shown in brackets as Wireshark does) the bytes it was computed from
+ * @param bitMask for a value that is a few bits of its bytes, the mask over those bytes read big-endian;
+ *        0 for whole bytes
+ * @param value the value: a {@code Long} for numbers, {@code Boolean} for flags, {@code String} otherwise
+ * @param display the line a tree view shows, e.g. "Source Port: 3372"
+ * @param text the value as {@code tshark -T fields} prints it ("0x0012", "1", dotted addresses ...)
+ * @param generated whether the value is computed rather than read from the wire
+ * @param children sub-fields, e.g. the flag bits under {@code tcp.flags}
+ */
+public record Field(String label, String name, ByteRange range, long bitMask, Object value, String display,
+        String text, boolean generated, List<Field> children) {
+
+    public Field {
+        children = List.copyOf(children);
+    }
+
+    public boolean hasName() {
+        return !name.isEmpty();
+    }
+
+    public Field withChildren(List<Field> subFields) {
+        return new Field(label, name, range, bitMask, value, display, text, generated, subFields);
+    }
+
+    /** Visits this field then its descendants, depth first, in tree order. */
+    public void forEach(Consumer<Field> visitor) {
+        visitor.accept(this);
+        for (Field child : children) {
+            child.forEach(visitor);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.wirelab.core.decode;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Collects one layer's fields and diagnostics while a decoder reads its header, and formats each value
+ * twice: for a tree view ("Source Port: 3372") and as {@code tshark -T fields} prints it. Offsets are
+ * frame offsets; every method expects the bytes it formats to be captured (decoders check first).
+ */
+public final class LayerBuilder {
+    private final String protocol;
+    private final int osiLayer;
+    private final byte[] bytes;
+    private final int start;
+    private final List<Field> fields = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    public LayerBuilder(String protocol, int osiLayer, byte[] bytes, int start) {
+        this.protocol = protocol;
+        this.osiLayer = osiLayer;
+        this.bytes = bytes;
+        this.start = start;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public LayerBuilder add(Field field) {
+        fields.add(field);
+        return this;
+    }
+
+    /** An unsigned number printed in decimal. */
+    public Field uint(String name, String label, int offset, int length, long value) {
+        return field(name, label, offset, length, 0, value, label + ": " + value, Long.toString(value));
+    }
+
+    /** An unsigned number printed in decimal, shown in the tree with {@code shown} after the label. */
+    public Field uint(String name, String label, int offset, int length, long value, String shown) {
+        return field(name, label, offset, length, 0, value, label + ": " + shown, Long.toString(value));
+    }
+
+    /** A number tshark prints in hex with {@code 2 * length} digits (e.g. tcp.checksum 0x3bc0). */
+    public Field hex(String name, String label, int offset, int length, long value) {
+        String text = hexText(value, 2 * length);
+        return field(name, label, offset, length, 0, value, label + ": " + text, text);
+    }
+
+    /** A hex number with its meaning in the tree, e.g. "Type: IPv4 (0x0800)". */
+    public Field hex(String name, String label, int offset, int length, long value, String meaning) {
+        String text = hexText(value, 2 * length);
+        return field(name, label, offset, length, 0, value, label + ": " + meaning + " (" + text + ")", text);
+    }
+
+    /** A few bits of a big-endian word of {@code length} bytes, printed in decimal. */
+    public Field bits(String name, String label, int offset, int length, long mask, long value, String shown) {
+        String display = bitPattern(offset, length, mask) + " = " + label + ": " + shown;
+        return field(name, label, offset, length, mask, value, display, Long.toString(value));
+    }
+
+    /** A few bits printed in hex with {@code digits} digits (e.g. ip.flags 0x02, tcp.flags 0x0012). */
+    public Field hexBits(String name, String label, int offset, int length, long mask, long value, int digits,
+            String shown) {
+        String text = hexText(value, digits);
+        String display = bitPattern(offset, length, mask) + " = " + label + ": " + text
+                + (shown.isEmpty() ? "" : " (" + shown + ")");
+        return field(name, label, offset, length, mask, value, display, text);
+    }
+
+    /** One flag bit, printed 1 or 0 as tshark prints booleans. */
+    public Field flag(String name, String label, int offset, int length, long mask) {
+        boolean set = (word(offset, length) & mask) != 0;
+        String display = bitPattern(offset, length, mask) + " = " + label + ": " + (set ? "Set" : "Not set");
+        return new Field(label, name, range(offset, length), mask, set, display, set ? "1" : "0", false, List.of());
+    }
+
+    public Field string(String name, String label, int offset, int length, String value) {
+        return field(name, label, offset, length, 0, value, label + ": " + value, value);
+    }
+
+    /** Raw bytes, printed as lower-case hex without separators as tshark prints FT_BYTES. */
+    public Field data(String name, String label, int offset, int length) {
+        String text = HexFormat.of().formatHex(bytes, offset, offset + length);
+        String shown = length <= 16 ? text : text.substring(0, 32) + "…";
+        return field(name, label, offset, length, 0, text, label + ": " + shown, text);
+    }
+
+    /** A computed value, shown in brackets as Wireshark shows generated fields. */
+    public Field generated(String name, String label, int offset, int length, Object value, String text) {
+        return new Field(label, name, range(offset, length), 0, value, "[" + label + ": " + text + "]", text, true,
+                List.of());
+    }
+
+    /** A computed value whose tree text differs from its tshark text. */
+    public Field generated(String name, String label, int offset, int length, Object value, String text,
+            String shown) {
+        return new Field(label, name, range(offset, length), 0, value, "[" + label + ": " + shown + "]", text, true,
+                List.of());
+    }
+
+    /** A subtree without a value of its own, e.g. "Options: (12 bytes)". */
+    public Field group(String name, String display, int offset, int length, List<Field> children) {
+        return new Field(display, name, range(offset, length), 0, display, display, "", false, children);
+    }
+
+    public void note(int offset, int length, String message) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.NOTE, range(offset, length), message));
+    }
+
+    public void warning(int offset, int length, String message) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, range(offset, length), message));
+    }
+
+    public void error(int offset, int length, String message) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, range(offset, length), message));
+    }
+
+    public Layer build(int end, String title, String summary) {
+        return new Layer(protocol, title, osiLayer, range(start, end - start), fields, diagnostics, summary);
+    }
+
+    public static String hexText(long value, int digits) {
+        String hex = Long.toHexString(value);
+        return "0x" + "0".repeat(Math.max(0, digits - hex.length())) + hex;
+    }
+
+    private Field field(String name, String label, int offset, int length, long mask, Object value, String display,
+            String text) {
+        return new Field(label, name, range(offset, length), mask, value, display, text, false, List.of());
+    }
+
+    private static ByteRange range(int offset, int length) {
+        return new ByteRange(Math.max(0, offset), Math.max(0, length));
+    }
+
+    private long word(int offset, int length) {
+        long word = 0;
+        for (int i = 0; i < length; i++) {
+            word = word << 8 | (bytes[offset + i] & 0xff);
+        }
+        return word;
+    }
+
+    /** Wireshark's bit picture, e.g. ".... ..1. .... ...." for a mask over a 16-bit word. */
+    private String bitPattern(int offset, int length, long mask) {
+        long word = word(offset, length);
+        int bits = 8 * length;
+        StringBuilder out = new StringBuilder(bits + bits / 4);
+        for (int i = bits - 1; i >= 0; i--) {
+            long bit = 1L << i;
+            out.append((mask & bit) == 0 ? '.' : (word & bit) != 0 ? '1' : '0');
+            if (i > 0 && i % 4 == 0) {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+}

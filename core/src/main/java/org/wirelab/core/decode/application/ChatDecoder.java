@@ -1,0 +1,104 @@
+package org.wirelab.core.decode.application;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.wirelab.core.decode.ApplicationDecoder;
+import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.Next;
+import org.wirelab.core.decode.Slice;
+import org.wirelab.core.decode.Step;
+
+/**
+ * The lab's chat protocol (shared/lab, "multiThreadServerSocketTCP.py", TCP port 9090). The server greets
+ * each client with its number in decimal and broadcasts every message it receives as "\n>>message\n";
+ * a client sends plain UTF-8 text, "quit" to leave, and then its number. (The lab's server compares the
+ * received bytes with the str "quit", which never matches in Python 3, so "quit" is broadcast too.)
+ */
+public final class ChatDecoder implements ApplicationDecoder {
+    /** The lab's server port. */
+    public static final int PORT = 9090;
+    private static final String BROADCAST_PREFIX = "\n>>";
+
+    @Override
+    public boolean recognizes(Slice payload, Next.ByPorts ports) {
+        return payload.captured() > 0 && TextDecoder.text(payload) != null;
+    }
+
+    @Override
+    public Step decode(Slice payload, Next.ByPorts ports) {
+        byte[] b = payload.bytes();
+        int o = payload.offset();
+        int captured = payload.captured();
+        String text = new String(b, o, captured, StandardCharsets.UTF_8);
+        LayerBuilder layer = new LayerBuilder("Chat", 7, b, o);
+        boolean fromServer = ports.sourcePort() == PORT;
+        String summary;
+        if (fromServer && isNumber(text)) {
+            layer.add(layer.string("chat.kind", "Kind", o, captured, "greeting"));
+            layer.add(layer.uint("chat.client_number", "Your client number", o, captured, Long.parseLong(text)));
+            summary = "Chat server → client: you are client " + text;
+        } else if (fromServer && text.startsWith(BROADCAST_PREFIX)) {
+            List<Field> messages = broadcasts(layer, b, o, captured, text);
+            layer.add(layer.string("chat.kind", "Kind", o, captured, "broadcast"));
+            messages.forEach(layer::add);
+            summary = "Chat broadcast: " + String.join(" | ", messages.stream().map(f -> (String) f.value()).toList());
+        } else if (!fromServer && text.equals("quit")) {
+            layer.add(layer.string("chat.kind", "Kind", o, captured, "quit"));
+            summary = "Chat client leaves (quit)";
+        } else if (!fromServer && isNumber(text)) {
+            layer.add(layer.string("chat.kind", "Kind", o, captured, "client number"));
+            layer.add(layer.uint("chat.client_number", "Client number (sent after quit)", o, captured,
+                    Long.parseLong(text)));
+            summary = "Chat client " + text + " identifies itself after quit";
+        } else {
+            layer.add(layer.string("chat.kind", "Kind", o, captured, fromServer ? "server text" : "message"));
+            layer.add(layer.string("chat.message", "Message", o, captured, TextDecoder.escape(text)));
+            summary = "Chat " + (fromServer ? "server: " : "message: ") + TextDecoder.escape(text);
+        }
+        if (captured < payload.length()) {
+            layer.note(o + captured, 0, "the message continues beyond the captured bytes");
+        }
+        return Step.last(layer.build(o + captured, "Lab chat (TCP " + PORT + ")", summary));
+    }
+
+    /** Splits "\n>>a\n\n>>b\n" into its messages, each with its own byte range. */
+    private static List<Field> broadcasts(LayerBuilder layer, byte[] b, int o, int captured, String text) {
+        List<Field> messages = new ArrayList<>();
+        int at = 0; // in bytes from o
+        while (at < captured) {
+            if (!startsWith(b, o + at, o + captured, BROADCAST_PREFIX)) {
+                String rest = new String(b, o + at, captured - at, StandardCharsets.UTF_8);
+                messages.add(layer.string("chat.message", "Unframed text", o + at, captured - at,
+                        TextDecoder.escape(rest)));
+                break;
+            }
+            int start = at + BROADCAST_PREFIX.length();
+            int end = start;
+            while (end < captured && b[o + end] != '\n') {
+                end++;
+            }
+            String message = new String(b, o + start, end - start, StandardCharsets.UTF_8);
+            messages.add(layer.string("chat.message", "Message", o + start, end - start, message));
+            at = Math.min(captured, end + 1);
+        }
+        return messages;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int end, String prefix) {
+        if (end - at < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNumber(String text) {
+        return !text.isEmpty() && text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+}

@@ -1,0 +1,41 @@
+package org.wirelab.core.decode.application;
+
+import java.nio.charset.StandardCharsets;
+import org.wirelab.core.decode.ApplicationDecoder;
+import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.Next;
+import org.wirelab.core.decode.Slice;
+import org.wirelab.core.decode.Step;
+
+/**
+ * SSH on its port (RFC 4253): the identification line ("SSH-2.0-OpenSSH_9.6") is shown as text; the rest
+ * is encrypted or binary and shown as bytes. Like Wireshark, the port claims every payload, so text sent
+ * to an SSH server (a student's HTTP request to port 22) shows as what the server sees.
+ */
+public final class SshDecoder implements ApplicationDecoder {
+
+    @Override
+    public boolean recognizes(Slice payload, Next.ByPorts ports) {
+        return true;
+    }
+
+    @Override
+    public Step decode(Slice payload, Next.ByPorts ports) {
+        byte[] b = payload.bytes();
+        int o = payload.offset();
+        int captured = payload.captured();
+        LayerBuilder layer = new LayerBuilder("SSH", 7, b, o);
+        String start = new String(b, o, Math.min(captured, 4), StandardCharsets.ISO_8859_1);
+        if (start.equals("SSH-")) {
+            int end = o;
+            while (end < o + captured && b[end] != '\r' && b[end] != '\n') {
+                end++;
+            }
+            String banner = new String(b, o, end - o, StandardCharsets.ISO_8859_1);
+            layer.add(layer.string("ssh.protocol", "Protocol", o, end - o, banner));
+            return Step.last(layer.build(o + captured, "SSH Protocol", "SSH " + banner));
+        }
+        layer.add(layer.data("", "Packet (encrypted or not an SSH message)", o, captured));
+        return Step.last(layer.build(o + captured, "SSH Protocol", "SSH " + payload.length() + " bytes"));
+    }
+}

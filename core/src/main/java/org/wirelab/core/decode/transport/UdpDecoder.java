@@ -1,0 +1,68 @@
+package org.wirelab.core.decode.transport;
+
+import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.Next;
+import org.wirelab.core.decode.ProtocolDecoder;
+import org.wirelab.core.decode.Slice;
+import org.wirelab.core.decode.Step;
+import org.wirelab.core.header.IpProtocol;
+import org.wirelab.core.header.Udp;
+
+/** UDP (RFC 768): ports, length, checksum verified (zero over IPv4 means "none", RFC 768). */
+public final class UdpDecoder implements ProtocolDecoder {
+
+    @Override
+    public Step decode(Slice slice) {
+        byte[] b = slice.bytes();
+        int o = slice.offset();
+        LayerBuilder layer = new LayerBuilder("UDP", 4, b, o);
+        String title = "User Datagram Protocol";
+        if (!slice.has(4)) {
+            layer.error(o, slice.captured(), "UDP header needs 8 bytes, " + slice.captured() + " captured");
+            return Step.last(layer.build(slice.end(), title, "UDP (truncated)"));
+        }
+        int sourcePort = Udp.sourcePort(b, o);
+        int destinationPort = Udp.destinationPort(b, o);
+        layer.add(layer.uint("udp.srcport", "Source Port", o, 2, sourcePort));
+        layer.add(layer.uint("udp.dstport", "Destination Port", o + 2, 2, destinationPort));
+        title = "User Datagram Protocol, Src Port: " + sourcePort + ", Dst Port: " + destinationPort;
+        String ports = "UDP " + sourcePort + " → " + destinationPort;
+        if (!slice.has(Udp.HEADER_LENGTH)) {
+            if (!slice.embedded()) {
+                layer.error(o, slice.captured(), "UDP header needs 8 bytes, " + slice.captured() + " captured");
+            }
+            return Step.last(layer.build(slice.end(), title, ports + " (header truncated)"));
+        }
+        int length = Udp.length(b, o);
+        layer.add(layer.uint("udp.length", "Length", o + Udp.LENGTH, 2, length));
+        String summary = ports + " Len=" + Math.max(0, length - Udp.HEADER_LENGTH);
+        if (length < Udp.HEADER_LENGTH) {
+            layer.error(o + Udp.LENGTH, 2, "UDP length " + length + " is below the 8-byte header");
+            return Step.last(layer.build(o + Udp.HEADER_LENGTH, title, summary));
+        }
+        int datagramLength = length;
+        if (length > slice.length() && !slice.embedded()) {
+            layer.error(o + Udp.LENGTH, 2, "UDP length " + length + " exceeds the " + slice.length()
+                    + " bytes of the IP payload");
+            datagramLength = slice.length();
+        }
+        Slice datagram = slice.sub(o, datagramLength);
+        boolean overIpv4WithoutChecksum = Udp.checksum(b, o) == 0 && slice.pseudoHeader() != null
+                && !isIpv6(slice);
+        if (overIpv4WithoutChecksum) {
+            layer.add(layer.hex("udp.checksum", "Checksum", o + Udp.CHECKSUM, 2, 0));
+            layer.add(layer.generated("udp.checksum.status", "Checksum Status", o + Udp.CHECKSUM, 2, "Not present",
+                    "3", "Not present (0 means no checksum over IPv4)"));
+        } else {
+            TransportChecksum.add(layer, datagram, "udp", IpProtocol.UDP, o + Udp.CHECKSUM);
+        }
+        Slice payload = datagram.after(Udp.HEADER_LENGTH);
+        Next next = payload.length() > 0 && !slice.embedded()
+                ? new Next.ByPorts(IpProtocol.UDP, sourcePort, destinationPort) : Next.END;
+        return new Step(layer.build(o + Udp.HEADER_LENGTH, title, summary), next, payload);
+    }
+
+    private static boolean isIpv6(Slice slice) {
+        return slice.pseudoHeader().ipv6();
+    }
+}
