@@ -351,7 +351,8 @@ public final class TcpSequenceAnalysis {
             if (seglen > 0 && lastAck[reverse] != 0 && atOrBefore(seq + seglen, lastAck[reverse])) {
                 return TcpExpert.SPURIOUS_RETRANSMISSION.bit();
             }
-            if (notAdvanced && dupAckNum[reverse] >= 2 && lastAck[reverse] == seq
+            // dupacknum is a guint32 in packet-tcp.h: the -1 left by an ACKed unseen segment counts as >= 2.
+            if (notAdvanced && Integer.compareUnsigned(dupAckNum[reverse], 2) >= 0 && lastAck[reverse] == seq
                     && Long.compareUnsigned(now - lastAckTime[reverse], FAST_RETRANSMISSION_WINDOW_NANOS) < 0) {
                 return TcpExpert.FAST_RETRANSMISSION.bit();
             }

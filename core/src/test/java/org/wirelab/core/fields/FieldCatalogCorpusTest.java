@@ -25,7 +25,8 @@ import org.wirelab.core.testing.Tshark;
 /**
  * Every catalog field equals tshark's value for every frame of every corpus capture: first against the
  * stored truth (truth/F.tsv and truth/F.analysis.tsv), then against tshark run live on the same file
- * for the fields the truth files do not hold (zero window, window full, probes, keep-alive ACK).
+ * for the fields the truth files do not hold (zero window, window full, probes, keep-alive ACK). The
+ * TCP analysis messages among {@code _ws.expert.message} must agree too.
  */
 class FieldCatalogCorpusTest {
 
@@ -57,7 +58,9 @@ class FieldCatalogCorpusTest {
             return; // tshark exits 2 on these damaged files; the stored truth above covers their frames
         }
         CaptureAnalysis analysis = analyse(capture);
-        List<String[]> truth = Tshark.fields(capture, FieldCatalog.knownNames());
+        List<String> names = new ArrayList<>(FieldCatalog.knownNames());
+        names.add("_ws.expert.message");
+        List<String[]> truth = Tshark.fields(capture, names);
         List<String> mismatches = new ArrayList<>();
         compare(capture, analysis, truth, mismatches);
         assertNoUnexplainedDifferences(capture, mismatches);
@@ -87,30 +90,16 @@ class FieldCatalogCorpusTest {
         return Files.readString(Corpus.truth(capture, "status.txt")).contains("[fields] rc=0");
     }
 
-    /** Compares every column of {@code truth} the catalog knows; appends "frame N field: ..." lines. */
     static void compare(Path capture, CaptureAnalysis analysis, List<String[]> truth, List<String> mismatches) {
         if (truth.isEmpty()) {
             // tshark rejected the file before printing even the header line.
             assertEquals(0, analysis.size(), capture.getFileName() + ": tshark read no frame");
             return;
         }
-        String[] header = truth.get(0);
         assertEquals(truth.size() - 1, analysis.size(), capture.getFileName() + ": frame count");
-        FieldCatalog catalog = new FieldCatalog(analysis);
-        Set<String> known = new HashSet<>(FieldCatalog.knownNames());
-        for (int column = 0; column < header.length; column++) {
-            if (!known.contains(header[column])) {
-                continue;
-            }
-            Field field = catalog.field(header[column]);
-            for (int row = 1; row < truth.size(); row++) {
-                String expected = column < truth.get(row).length ? truth.get(row)[column] : "";
-                String actual = field.text(row - 1);
-                if (!expected.equals(actual)) {
-                    mismatches.add("frame " + row + " " + field.name() + ": tshark '" + expected + "', wirelab '"
-                            + actual + "'");
-                }
-            }
+        TsharkAgreement.compare(analysis, truth, mismatches);
+        if (List.of(truth.get(0)).contains("_ws.expert.message")) {
+            TsharkAgreement.compareExpertMessages(analysis, truth, mismatches);
         }
     }
 
