@@ -1,0 +1,69 @@
+package org.wirelab.capture.lab;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/**
+ * Binds the lab's server sockets and turns the kernel's terse bind errors into one line a student can
+ * act on ("TCP port 3000 on 127.0.0.1 is already in use ...").
+ */
+final class Binding {
+    private Binding() {
+    }
+
+    /**
+     * A listening TCP socket. SO_REUSEADDR is set, as the lab's Python servers do, so that a server
+     * restarted right after Ctrl-C does not wait for TIME_WAIT connections to expire; on Linux it
+     * still refuses a port that another socket is listening on.
+     */
+    static ServerSocket tcp(InetSocketAddress address, int backlog) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(address, backlog);
+            return socket;
+        } catch (BindException e) {
+            socket.close();
+            throw explain("TCP", address, e);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** A bound UDP socket (no SO_REUSEADDR: two UDP servers on one port would split the datagrams). */
+    static DatagramSocket udp(InetSocketAddress address) throws IOException {
+        DatagramSocket socket = new DatagramSocket(null);
+        try {
+            socket.bind(address);
+            return socket;
+        } catch (BindException e) {
+            socket.close();
+            throw explain("UDP", address, e);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static BindException explain(String transport, InetSocketAddress address, BindException e) {
+        String where = transport + " port " + address.getPort() + " on " + Endpoints.host(address.getAddress());
+        String reason = String.valueOf(e.getMessage());
+        if (reason.contains("in use")) {
+            return new PortInUseException(where + " is already in use by another program:"
+                    + " stop it or choose another port with --port");
+        }
+        if (reason.contains("assign requested address")) {
+            return new BindException("cannot listen on " + Endpoints.host(address.getAddress())
+                    + ": no interface of this machine has that address (see --bind)");
+        }
+        if (reason.contains("ermission")) {
+            return new BindException("cannot listen on " + where + ": ports below 1024 need root;"
+                    + " choose a port from 1024 up with --port");
+        }
+        return new BindException("cannot listen on " + where + ": " + reason);
+    }
+}

@@ -1,0 +1,34 @@
+package org.wirelab.capture.lab;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/** Connecting the lab's TCP clients, with one-line messages for the usual failures. */
+public final class Connections {
+    private Connections() {
+    }
+
+    /** A connected socket; a refused connection says that no server listens there. */
+    public static Socket connect(InetSocketAddress server, Duration timeout) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(server, (int) timeout.toMillis());
+            return socket;
+        } catch (ConnectException e) {
+            socket.close();
+            throw new ConnectException("connection to " + Endpoints.text(server) + " refused: no server is"
+                    + " listening on that port (start one, or check --port)");
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new SocketTimeoutException("no answer from " + Endpoints.text(server) + " in "
+                    + timeout.toSeconds() + " s");
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+}
