@@ -1,6 +1,8 @@
 package org.wirelab.core.analysis;
 
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.summary.PacketTable;
 
@@ -26,6 +28,8 @@ public final class ConversationIndex {
     /** A pure SYN repeating the initial sequence number of its side: tshark restores that side's next seq. */
     static final int BIT_SYN_SAME_ISN = 4;
 
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private final PacketTable table;
     private final int[] stream;
     private final byte[] bits;
@@ -33,9 +37,6 @@ public final class ConversationIndex {
     private final int[] relativeAcknowledgement;
     private final ConversationTable tcp = new ConversationTable();
     private final ConversationTable udp = new ConversationTable();
-    // Per TCP flow (stream * 2 + direction): the base of relative numbers, as tcp_flow_t.base_seq.
-    private int[] baseSequence = new int[32];
-    private boolean[] baseSet = new boolean[32];
 
     private ConversationIndex(PacketTable table, int frames) {
         this.table = table;
@@ -48,19 +49,44 @@ public final class ConversationIndex {
     /** Numbers the conversations of every frame in {@code table} (filled by the summary decoder). */
     public static ConversationIndex build(FrameStore frames, PacketTable table) {
         ConversationIndex index = new ConversationIndex(table, table.size());
+        ConversationTable.Key key = new ConversationTable.Key();
         byte[] bytes = frames.buffer();
         for (int i = 0; i < table.size(); i++) {
             index.stream[i] = NONE;
-            if (table.network(i) != PacketTable.NETWORK_IPV4 && table.network(i) != PacketTable.NETWORK_IPV6) {
+            int network = table.network(i);
+            if (network != PacketTable.NETWORK_IPV4 && network != PacketTable.NETWORK_IPV6) {
                 continue;
             }
-            if (TcpReach.hasFixedFields(frames, table, i)) {
-                index.addTcp(frames, bytes, i);
-            } else if (isUdpWithStream(frames, table, i)) {
-                index.addUdp(frames, bytes, i);
+            boolean tcp = TcpReach.hasFixedFields(frames, table, i);
+            if (!tcp && !isUdpWithStream(frames, table, i)) {
+                continue;
+            }
+            index.fillKey(key, bytes, frames.offset(i) + table.networkOffset(i), network == PacketTable.NETWORK_IPV4, i);
+            if (tcp) {
+                index.addTcp(frames, key, i);
+            } else {
+                index.addUdp(key, i);
             }
         }
         return index;
+    }
+
+    /** Reads the frame's addresses in place as big-endian 32-bit words (IPv4: 1, IPv6: 4 each). */
+    private void fillKey(ConversationTable.Key key, byte[] bytes, int ipStart, boolean ipv4, int i) {
+        if (ipv4) {
+            key.words = 1;
+            key.source[0] = (int) WORD.get(bytes, ipStart + 12);
+            key.destination[0] = (int) WORD.get(bytes, ipStart + 16);
+        } else {
+            key.words = 4;
+            for (int w = 0; w < 4; w++) {
+                key.source[w] = (int) WORD.get(bytes, ipStart + 8 + 4 * w);
+                key.destination[w] = (int) WORD.get(bytes, ipStart + 24 + 4 * w);
+            }
+        }
+        key.sourcePort = table.sourcePort(i);
+        key.destinationPort = table.destinationPort(i);
+        key.rehash();
     }
 
     /**
@@ -76,52 +102,40 @@ public final class ConversationIndex {
         return length >= 8 || length == 0 && table.network(i) == PacketTable.NETWORK_IPV6;
     }
 
-    private void addUdp(FrameStore frames, byte[] bytes, int i) {
-        int base = frames.offset(i) + table.networkOffset(i);
-        int length = addressLength(i);
-        int source = base + sourceAddressOffset(i);
-        int destination = base + destinationAddressOffset(i);
-        int id = udp.find(bytes, source, destination, length, table.sourcePort(i), table.destinationPort(i));
+    private void addUdp(ConversationTable.Key key, int i) {
+        int id = udp.find(key);
         if (id < 0) {
-            id = udp.add(bytes, source, destination, length, table.sourcePort(i), table.destinationPort(i), i);
+            id = udp.add(key, i);
         }
         stream[i] = id;
-        if (udp.direction(id, bytes, source, table.sourcePort(i)) == 1) {
+        if (udp.direction(id, key) == 1) {
             bits[i] |= BIT_FROM_B;
         }
         udp.count(id, i);
     }
 
-    private void addTcp(FrameStore frames, byte[] bytes, int i) {
-        int base = frames.offset(i) + table.networkOffset(i);
-        int length = addressLength(i);
-        int source = base + sourceAddressOffset(i);
-        int destination = base + destinationAddressOffset(i);
-        int sourcePort = table.sourcePort(i);
-        int destinationPort = table.destinationPort(i);
+    private void addTcp(FrameStore frames, ConversationTable.Key key, int i) {
         int flags = table.tcpFlags(i);
         int seq = table.sequence(i);
-        int id = tcp.find(bytes, source, destination, length, sourcePort, destinationPort);
+        int id = tcp.find(key);
         if (id < 0) {
-            id = newTcpConversation(bytes, source, destination, length, sourcePort, destinationPort, i);
+            id = tcp.add(key, i);
         }
-        int direction = tcp.direction(id, bytes, source, sourcePort);
-        int forward = 2 * id + direction;
-        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN && baseSet[forward]) {
-            if (seq != baseSequence[forward]) {
+        int direction = tcp.direction(id, key);
+        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN && tcp.hasBase(id, direction)) {
+            if (seq != tcp.base(id, direction)) {
                 // A new connection on the same ports (packet-tcp.c: conversation_new, TCP_A_REUSED_PORTS).
-                id = newTcpConversation(bytes, source, destination, length, sourcePort, destinationPort, i);
+                id = tcp.add(key, i);
                 direction = 0;
-                forward = 2 * id;
                 bits[i] |= BIT_REUSED_PORTS;
             } else {
                 bits[i] |= BIT_SYN_SAME_ISN;
             }
         }
-        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK) && baseSet[forward]
-                && seq != baseSequence[forward]) {
+        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK) && tcp.hasBase(id, direction)
+                && seq != tcp.base(id, direction)) {
             // packet-tcp.c (issue 16944): a SYN+ACK with another ISN moves the base, same stream.
-            baseSequence[forward] = seq;
+            tcp.setBase(id, direction, seq);
             bits[i] |= BIT_REUSED_PORTS;
         }
         stream[i] = id;
@@ -129,48 +143,25 @@ public final class ConversationIndex {
             bits[i] |= BIT_FROM_B;
         }
         tcp.count(id, i);
-        if ((flags & TcpFlags.SYN) != 0 && TcpReach.hasValidHeaderLength(frames, table, i)) {
+        if ((flags & TcpFlags.SYN) != 0 && table.tcpHeaderLength(i) >= 20) {
             tcp.noteSyn(id, direction, (flags & TcpFlags.ACK) != 0);
         }
         int ack = table.acknowledgement(i);
-        if (!TcpReach.hasSegmentLength(frames, table, i)) {
+        if (table.hasStatus(i, PacketTable.STATUS_MALFORMED)) {
+            // No segment length (TcpReach.hasSegmentLength): tshark prints the raw numbers.
             relativeSequence[i] = seq;
             relativeAcknowledgement[i] = ack;
             return;
         }
-        int reverse = forward ^ 1;
-        if (!baseSet[forward]) {
-            baseSequence[forward] = (flags & TcpFlags.SYN) != 0 ? seq : seq - 1;
-            baseSet[forward] = true;
+        int reverse = direction ^ 1;
+        if (!tcp.hasBase(id, direction)) {
+            tcp.setBase(id, direction, (flags & TcpFlags.SYN) != 0 ? seq : seq - 1);
         }
-        if (!baseSet[reverse] && (flags & TcpFlags.ACK) != 0) {
-            baseSequence[reverse] = ack - 1;
-            baseSet[reverse] = true;
+        if ((flags & TcpFlags.ACK) != 0 && !tcp.hasBase(id, reverse)) {
+            tcp.setBase(id, reverse, ack - 1);
         }
-        relativeSequence[i] = seq - baseSequence[forward];
-        relativeAcknowledgement[i] = (flags & TcpFlags.ACK) != 0 ? ack - baseSequence[reverse] : ack;
-    }
-
-    private int newTcpConversation(byte[] bytes, int source, int destination, int length, int sourcePort,
-            int destinationPort, int i) {
-        int id = tcp.add(bytes, source, destination, length, sourcePort, destinationPort, i);
-        if (2 * id + 2 > baseSequence.length) {
-            baseSequence = Arrays.copyOf(baseSequence, 2 * baseSequence.length);
-            baseSet = Arrays.copyOf(baseSet, baseSequence.length);
-        }
-        return id;
-    }
-
-    private int addressLength(int i) {
-        return table.network(i) == PacketTable.NETWORK_IPV4 ? 4 : 16;
-    }
-
-    private int sourceAddressOffset(int i) {
-        return table.network(i) == PacketTable.NETWORK_IPV4 ? 12 : 8;
-    }
-
-    private int destinationAddressOffset(int i) {
-        return table.network(i) == PacketTable.NETWORK_IPV4 ? 16 : 24;
+        relativeSequence[i] = seq - tcp.base(id, direction);
+        relativeAcknowledgement[i] = (flags & TcpFlags.ACK) != 0 ? ack - tcp.base(id, reverse) : ack;
     }
 
     public int frameCount() {
@@ -243,7 +234,7 @@ public final class ConversationIndex {
     /** Heap bytes held, for the memory benchmark. */
     public long retainedBytes() {
         return 4L * stream.length + bits.length + 4L * relativeSequence.length + 4L * relativeAcknowledgement.length
-                + tcp.retainedBytes() + udp.retainedBytes() + 4L * baseSequence.length + baseSet.length;
+                + tcp.retainedBytes() + udp.retainedBytes();
     }
 
     private static void checkStream(int stream, int count) {

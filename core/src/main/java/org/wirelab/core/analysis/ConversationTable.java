@@ -4,156 +4,195 @@ import java.util.Arrays;
 
 /**
  * The conversations of one transport, numbered from 0 in order of creation, with a primitive open
- * addressing hash from an unordered endpoint pair (read in place from frame bytes) to the newest
- * conversation between them, as Wireshark's conversation table returns the latest one set up.
- * No object per frame or per conversation.
+ * addressing hash from an unordered endpoint pair to the newest conversation between them, as
+ * Wireshark's conversation table returns the latest one set up. No object per frame or conversation.
+ *
+ * <p>Each conversation is one 16-int record (a cache line): ports, address words (one for IPv4, four
+ * for IPv6) of A and B, first and last frame, frame count, and for TCP the base sequence number of
+ * each direction, so that placing a frame touches the hash slot and one record. Lookups take a
+ * {@link Key} the caller refills for each frame.
  */
 final class ConversationTable {
     static final int FROM_NOBODY = -1;
 
+    private static final int STRIDE = 16;
+    private static final int PORTS = 0;          // portA << 16 | portB
+    private static final int SHAPE = 1;          // words | firstSynFrom + 1 << 8 | firstSynAckFrom + 1 << 16
+    private static final int A = 2;              // 4 words
+    private static final int B = 6;              // 4 words
+    private static final int FIRST_FRAME = 10;
+    private static final int LAST_FRAME = 11;
+    private static final int FRAME_COUNT = 12;
+    private static final int BASE = 13;          // 2 ints: base sequence of direction 0 and 1
+    private static final int BASE_SET = 15;      // bit per direction
+
+    /** The endpoints of the frame being placed: source and destination address words and ports. */
+    static final class Key {
+        final int[] source = new int[4];
+        final int[] destination = new int[4];
+        int words;
+        int sourcePort;
+        int destinationPort;
+        int hash;
+
+        /** Call after filling the fields: the hash is symmetric, so both directions meet. */
+        void rehash() {
+            hash = mix(endpointHash(source, 0, words, sourcePort))
+                    + mix(endpointHash(destination, 0, words, destinationPort));
+        }
+    }
+
     private int size;
-    private byte[] addresses = new byte[32 * 16];   // per conversation: endpoint A at 0, B at 16
-    private byte[] addressLength = new byte[16];
-    private char[] portA = new char[16];
-    private char[] portB = new char[16];
-    private int[] firstFrame = new int[16];
-    private int[] lastFrame = new int[16];
-    private int[] frameCount = new int[16];
-    private byte[] firstSynFrom = new byte[16];      // 0 = A, 1 = B, FROM_NOBODY
-    private byte[] firstSynAckFrom = new byte[16];
-    private int[] slots = new int[64];               // conversation + 1; 0 is empty
+    private int[] records = new int[STRIDE * 16];
+    private int[] slots = new int[64];           // conversation + 1; 0 is empty
 
     int size() {
         return size;
     }
 
-    /** The newest conversation between the two endpoints, or -1. */
-    int find(byte[] bytes, int sourceOffset, int destinationOffset, int length, int sourcePort,
-            int destinationPort) {
+    /** The newest conversation between the key's endpoints, or -1. */
+    int find(Key key) {
         int mask = slots.length - 1;
-        for (int s = hash(bytes, sourceOffset, destinationOffset, length, sourcePort, destinationPort) & mask; ;
-                s = (s + 1) & mask) {
+        for (int s = key.hash & mask; ; s = (s + 1) & mask) {
             int id = slots[s] - 1;
-            if (id < 0) {
-                return -1;
-            }
-            if (matches(id, bytes, sourceOffset, destinationOffset, length, sourcePort, destinationPort)) {
+            if (id < 0 || matches(id, key)) {
                 return id;
             }
         }
     }
 
     /**
-     * Starts a conversation whose endpoint A is the source; it replaces an older conversation between
-     * the same endpoints in the hash (TCP port reuse), which keeps its number and statistics.
+     * Starts a conversation whose endpoint A is the key's source; it replaces an older conversation
+     * between the same endpoints in the hash (TCP port reuse), which keeps its number and statistics.
      */
-    int add(byte[] bytes, int sourceOffset, int destinationOffset, int length, int sourcePort,
-            int destinationPort, int frameIndex) {
+    int add(Key key, int frameIndex) {
         if (2 * (size + 1) > slots.length) {
             rehash(slots.length * 2);
         }
-        ensureCapacity(size + 1);
+        if (STRIDE * (size + 1) > records.length) {
+            records = Arrays.copyOf(records, 2 * records.length);
+        }
         int id = size++;
-        System.arraycopy(bytes, sourceOffset, addresses, 32 * id, length);
-        System.arraycopy(bytes, destinationOffset, addresses, 32 * id + 16, length);
-        addressLength[id] = (byte) length;
-        portA[id] = (char) sourcePort;
-        portB[id] = (char) destinationPort;
-        firstFrame[id] = frameIndex;
-        firstSynFrom[id] = FROM_NOBODY;
-        firstSynAckFrom[id] = FROM_NOBODY;
+        int r = STRIDE * id;
+        records[r + PORTS] = key.sourcePort << 16 | key.destinationPort;
+        records[r + SHAPE] = key.words;
+        System.arraycopy(key.source, 0, records, r + A, 4);
+        System.arraycopy(key.destination, 0, records, r + B, 4);
+        records[r + FIRST_FRAME] = frameIndex;
         int mask = slots.length - 1;
-        for (int s = hash(bytes, sourceOffset, destinationOffset, length, sourcePort, destinationPort) & mask; ;
-                s = (s + 1) & mask) {
+        for (int s = key.hash & mask; ; s = (s + 1) & mask) {
             int old = slots[s] - 1;
-            if (old < 0 || matches(old, bytes, sourceOffset, destinationOffset, length, sourcePort, destinationPort)) {
+            if (old < 0 || matches(old, key)) {
                 slots[s] = id + 1;
                 return id;
             }
         }
     }
 
-    /** 0 when the frame's source is endpoint A, 1 when it is B (0 when A and B are the same socket). */
-    int direction(int id, byte[] bytes, int sourceOffset, int sourcePort) {
-        return portA[id] == sourcePort && sameAddress(id, 0, bytes, sourceOffset) ? 0 : 1;
+    /** 0 when the key's source is endpoint A, 1 when it is B (0 when A and B are the same socket). */
+    int direction(int id, Key key) {
+        int r = STRIDE * id;
+        return records[r + PORTS] >>> 16 == key.sourcePort && same(r + A, key.source, key.words) ? 0 : 1;
     }
 
     void count(int id, int frameIndex) {
-        lastFrame[id] = frameIndex;
-        frameCount[id]++;
+        int r = STRIDE * id;
+        records[r + LAST_FRAME] = frameIndex;
+        records[r + FRAME_COUNT]++;
     }
 
+    /** Remembers which side sent the first SYN (or SYN+ACK): the client's role follows from it. */
     void noteSyn(int id, int direction, boolean withAck) {
-        byte[] first = withAck ? firstSynAckFrom : firstSynFrom;
-        if (first[id] == FROM_NOBODY) {
-            first[id] = (byte) direction;
+        int r = STRIDE * id;
+        int shift = withAck ? 16 : 8;
+        if ((records[r + SHAPE] >>> shift & 0xff) == 0) {
+            records[r + SHAPE] |= (direction + 1) << shift;
         }
     }
 
+    boolean hasBase(int id, int direction) {
+        return (records[STRIDE * id + BASE_SET] & (1 << direction)) != 0;
+    }
+
+    int base(int id, int direction) {
+        return records[STRIDE * id + BASE + direction];
+    }
+
+    void setBase(int id, int direction, int value) {
+        int r = STRIDE * id;
+        records[r + BASE + direction] = value;
+        records[r + BASE_SET] |= 1 << direction;
+    }
+
     Conversation conversation(Conversation.Protocol protocol, int id) {
-        int length = addressLength[id];
-        Endpoint a = new Endpoint(Arrays.copyOfRange(addresses, 32 * id, 32 * id + length), portA[id]);
-        Endpoint b = new Endpoint(Arrays.copyOfRange(addresses, 32 * id + 16, 32 * id + 16 + length), portB[id]);
-        return new Conversation(protocol, id, a, b, firstFrame[id], lastFrame[id], frameCount[id],
-                clientIsA(protocol, id));
+        int r = STRIDE * id;
+        return new Conversation(protocol, id, endpoint(r + A, records[r + PORTS] >>> 16),
+                endpoint(r + B, records[r + PORTS] & 0xffff), records[r + FIRST_FRAME], records[r + LAST_FRAME],
+                records[r + FRAME_COUNT], clientIsA(protocol, id));
+    }
+
+    private Endpoint endpoint(int at, int port) {
+        int count = records[at - (at % STRIDE) + SHAPE] & 0xff;
+        byte[] address = new byte[4 * count];
+        for (int w = 0; w < count; w++) {
+            int word = records[at + w];
+            address[4 * w] = (byte) (word >>> 24);
+            address[4 * w + 1] = (byte) (word >>> 16);
+            address[4 * w + 2] = (byte) (word >>> 8);
+            address[4 * w + 3] = (byte) word;
+        }
+        return new Endpoint(address, port);
     }
 
     boolean clientIsA(Conversation.Protocol protocol, int id) {
         if (protocol == Conversation.Protocol.UDP) {
             return true;
         }
-        if (firstSynFrom[id] != FROM_NOBODY) {
-            return firstSynFrom[id] == 0;
+        int r = STRIDE * id;
+        int syn = records[r + SHAPE] >>> 8 & 0xff;
+        int synAck = records[r + SHAPE] >>> 16 & 0xff;
+        if (syn != 0) {
+            return syn == 1;
         }
-        if (firstSynAckFrom[id] != FROM_NOBODY) {
-            return firstSynAckFrom[id] == 1;
+        if (synAck != 0) {
+            return synAck == 2;
         }
-        return portA[id] >= portB[id];
+        return records[r + PORTS] >>> 16 >= (records[r + PORTS] & 0xffff);
     }
 
     long retainedBytes() {
-        return addresses.length + 1L * addressLength.length + 2L * portA.length + 2L * portB.length
-                + 4L * firstFrame.length + 4L * lastFrame.length + 4L * frameCount.length + firstSynFrom.length
-                + firstSynAckFrom.length + 4L * slots.length;
+        return 4L * records.length + 4L * slots.length;
     }
 
-    private boolean matches(int id, byte[] bytes, int sourceOffset, int destinationOffset, int length,
-            int sourcePort, int destinationPort) {
-        if (addressLength[id] != length) {
+    private boolean matches(int id, Key key) {
+        int r = STRIDE * id;
+        if ((records[r + SHAPE] & 0xff) != key.words) {
             return false;
         }
-        if (portA[id] == sourcePort && portB[id] == destinationPort && sameAddress(id, 0, bytes, sourceOffset)
-                && sameAddress(id, 16, bytes, destinationOffset)) {
+        int ports = records[r + PORTS];
+        if (ports == (key.sourcePort << 16 | key.destinationPort) && same(r + A, key.source, key.words)
+                && same(r + B, key.destination, key.words)) {
             return true;
         }
-        return portA[id] == destinationPort && portB[id] == sourcePort && sameAddress(id, 0, bytes, destinationOffset)
-                && sameAddress(id, 16, bytes, sourceOffset);
+        return ports == (key.destinationPort << 16 | key.sourcePort) && same(r + A, key.destination, key.words)
+                && same(r + B, key.source, key.words);
     }
 
-    private boolean sameAddress(int id, int side, byte[] bytes, int offset) {
-        int length = addressLength[id];
-        int base = 32 * id + side;
-        for (int k = 0; k < length; k++) {
-            if (addresses[base + k] != bytes[offset + k]) {
+    private boolean same(int at, int[] address, int count) {
+        for (int w = 0; w < count; w++) {
+            if (records[at + w] != address[w]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Symmetric in the two endpoints, so both directions of a conversation land on the same slots. */
-    private static int hash(byte[] bytes, int sourceOffset, int destinationOffset, int length, int sourcePort,
-            int destinationPort) {
-        return mix(endpointHash(bytes, sourceOffset, length, sourcePort))
-                + mix(endpointHash(bytes, destinationOffset, length, destinationPort));
-    }
-
-    private static int endpointHash(byte[] bytes, int offset, int length, int port) {
-        int h = length;
-        for (int k = 0; k < length; k++) {
-            h = 31 * h + bytes[offset + k];
+    private static int endpointHash(int[] address, int from, int count, int port) {
+        int h = port;
+        for (int w = 0; w < count; w++) {
+            h = 31 * h + address[from + w];
         }
-        return 31 * h + port;
+        return h;
     }
 
     private static int mix(int h) {
@@ -173,28 +212,15 @@ final class ConversationTable {
             if (id < 0) {
                 continue;
             }
-            int base = 32 * id;
-            int s = hash(addresses, base, base + 16, addressLength[id], portA[id], portB[id]) & mask;
+            int r = STRIDE * id;
+            int count = records[r + SHAPE] & 0xff;
+            int h = mix(endpointHash(records, r + A, count, records[r + PORTS] >>> 16))
+                    + mix(endpointHash(records, r + B, count, records[r + PORTS] & 0xffff));
+            int s = h & mask;
             while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
             slots[s] = entry;
         }
-    }
-
-    private void ensureCapacity(int conversations) {
-        if (conversations <= firstFrame.length) {
-            return;
-        }
-        int n = Math.max(conversations, firstFrame.length * 2);
-        addresses = Arrays.copyOf(addresses, 32 * n);
-        addressLength = Arrays.copyOf(addressLength, n);
-        portA = Arrays.copyOf(portA, n);
-        portB = Arrays.copyOf(portB, n);
-        firstFrame = Arrays.copyOf(firstFrame, n);
-        lastFrame = Arrays.copyOf(lastFrame, n);
-        frameCount = Arrays.copyOf(frameCount, n);
-        firstSynFrom = Arrays.copyOf(firstSynFrom, n);
-        firstSynAckFrom = Arrays.copyOf(firstSynAckFrom, n);
     }
 }

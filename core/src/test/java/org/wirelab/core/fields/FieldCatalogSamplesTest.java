@@ -1,0 +1,39 @@
+package org.wirelab.core.fields;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wirelab.core.testing.Environment;
+
+/** Every catalog field equals tshark's, run live, for every frame of every capture in samples/. */
+class FieldCatalogSamplesTest {
+
+    static List<Path> samples() throws IOException {
+        Path dir = Environment.samples();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng"))
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    void theRepositoryHasSamples() throws IOException {
+        assertFalse(samples().isEmpty(), "no capture in " + Environment.samples());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everyFieldMatchesTshark(Path sample) throws IOException {
+        TsharkAgreement.assertAllFieldsAgree(sample);
+    }
+}
