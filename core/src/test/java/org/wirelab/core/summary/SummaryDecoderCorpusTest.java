@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.header.Tcp;
 import org.wirelab.core.net.AddressText;
 import org.wirelab.core.testing.Corpus;
