@@ -33,17 +33,23 @@ public final class TsharkAgreement {
     /** Reads {@code capture} with wirelab and with tshark; fails listing every value that differs. */
     public static CaptureAnalysis assertAllFieldsAgree(Path capture) throws IOException {
         CaptureAnalysis analysis = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+        List<String> mismatches = differences(capture, analysis);
+        if (!mismatches.isEmpty()) {
+            fail(capture.getFileName() + ": " + mismatches.size() + " values differ from tshark:\n  "
+                    + String.join("\n  ", mismatches.subList(0, Math.min(60, mismatches.size()))));
+        }
+        return analysis;
+    }
+
+    /** Every "frame N field: tshark 'x', wirelab 'y'" line where wirelab's analysis of the file differs. */
+    public static List<String> differences(Path capture, CaptureAnalysis analysis) {
         List<String> names = new ArrayList<>(FieldCatalog.knownNames());
         names.add("_ws.expert.message");
         List<String[]> truth = Tshark.fields(capture, names);
         List<String> mismatches = new ArrayList<>();
         compare(analysis, truth, mismatches);
         compareExpertMessages(analysis, truth, mismatches);
-        if (!mismatches.isEmpty()) {
-            fail(capture.getFileName() + ": " + mismatches.size() + " values differ from tshark:\n  "
-                    + String.join("\n  ", mismatches.subList(0, Math.min(60, mismatches.size()))));
-        }
-        return analysis;
+        return mismatches;
     }
 
     /** Compares every column of {@code truth} the catalog knows; appends "frame N field: ..." lines. */
