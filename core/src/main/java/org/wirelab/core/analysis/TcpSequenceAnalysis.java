@@ -23,20 +23,21 @@ public final class TcpSequenceAnalysis {
     static final int MAX_UNACKED_SEGMENTS = 10000;
     /** Set in {@link #expertBits(int)} when tcp.flags.str shows the AccECN counter (ACE) instead of AE/CWR/ECE. */
     static final int BIT_ACE = 0x8000;
-    private static final int NO_SCALING = -1;
+    /** {@link #windowScaleState(int)} of a frame outside any TCP stream. */
+    public static final int NO_STREAM = Byte.MIN_VALUE;
     private static final long FAST_RETRANSMISSION_WINDOW_NANOS = 20_000_000L;
     private static final long DEFAULT_OUT_OF_ORDER_NANOS = 3_000_000L;
 
     private final short[] expert;
-    private final byte[] windowShift;
+    private final byte[] windowScale;   // the sender's win_scale before the frame: shift, -1 unknown, -2 unused
     private int[] duplicateAckFrames = new int[16];
     private int[] duplicateAckNumbers = new int[16];
     private int duplicateAcks;
 
     private TcpSequenceAnalysis(int frames) {
         expert = new short[frames];
-        windowShift = new byte[frames];
-        Arrays.fill(windowShift, (byte) NO_SCALING);
+        windowScale = new byte[frames];
+        Arrays.fill(windowScale, (byte) NO_STREAM);
     }
 
     public static TcpSequenceAnalysis build(FrameStore frames, PacketTable table, ConversationIndex conversations) {
@@ -65,10 +66,24 @@ public final class TcpSequenceAnalysis {
         return k >= 0 ? duplicateAckNumbers[k] : 0;
     }
 
-    /** {@code tcp.window_size}: the window field shifted by the flow's scale, once both SYNs agreed on one. */
+    /**
+     * {@code tcp.window_size}: the window field shifted by the sender's scale once both SYNs agreed on
+     * one; SYNs are never scaled, and neither is a segment whose length is unknown.
+     */
     public long scaledWindow(PacketTable table, int i) {
-        int shift = windowShift[i];
-        return shift == NO_SCALING ? table.window(i) : (long) table.window(i) << shift;
+        int shift = windowScale[i];
+        boolean scaled = shift >= 0 && (table.tcpFlags(i) & TcpFlags.SYN) == 0
+                && !table.hasStatus(i, PacketTable.STATUS_MALFORMED);
+        return scaled ? (long) table.window(i) << shift : table.window(i);
+    }
+
+    /**
+     * The sender's window scaling as the frame found it (tshark's win_scale): the shift count, -1 when
+     * unknown (no SYN seen), -2 when the handshake did not agree on scaling, {@link #NO_STREAM} outside
+     * a TCP stream.
+     */
+    public int windowScaleState(int i) {
+        return windowScale[i];
     }
 
     /** The expert messages of frame {@code i} in the order tshark lists them in {@code _ws.expert.message}. */
@@ -109,7 +124,7 @@ public final class TcpSequenceAnalysis {
 
     /** Heap bytes held, for the memory benchmark. */
     public long retainedBytes() {
-        return 2L * expert.length + windowShift.length + 8L * duplicateAckFrames.length;
+        return 2L * expert.length + windowScale.length + 8L * duplicateAckFrames.length;
     }
 
     private void recordDuplicateAck(int i, int number) {
@@ -199,11 +214,9 @@ public final class TcpSequenceAnalysis {
                 accEcnSynAck[stream] = (flags & (TcpFlags.AE | TcpFlags.CWR)) == TcpFlags.CWR
                         || (flags & (TcpFlags.AE | TcpFlags.ECE)) == TcpFlags.AE;
             }
+            out.windowScale[i] = winScale[forward];
             if (TcpReach.hasSegmentLength(frames, table, i)) {
                 ta = analyze(i, stream, forward, reverse, flags, now, ta);
-                if ((flags & TcpFlags.SYN) == 0 && winScale[forward] >= 0) {
-                    out.windowShift[i] = winScale[forward];
-                }
             }
             if (!TcpReach.hasValidHeaderLength(frames, table, i)) {
                 return;

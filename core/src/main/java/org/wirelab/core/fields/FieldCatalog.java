@@ -24,12 +24,12 @@ import org.wirelab.core.summary.PacketTable;
  */
 public final class FieldCatalog {
     private static final List<String> NAMES = List.of(
-            "frame.number", "frame.time_epoch", "frame.len", "frame.cap_len",
-            "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "ip.proto",
-            "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.flags.str", "tcp.seq", "tcp.ack", "tcp.seq_raw",
-            "tcp.ack_raw", "tcp.nxtseq", "tcp.len", "tcp.hdr_len", "tcp.window_size_value", "tcp.window_size",
-            "udp.srcport", "udp.dstport", "udp.length", "tcp.stream", "udp.stream",
-            "tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
+            "frame.number", "frame.time_epoch", "frame.time_relative", "frame.time_delta", "frame.len",
+            "frame.cap_len", "ip.src", "ip.dst", "ip.addr", "ipv6.src", "ipv6.dst", "ipv6.addr", "ip.proto",
+            "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.flags.str", "tcp.seq", "tcp.ack",
+            "tcp.seq_raw", "tcp.ack_raw", "tcp.nxtseq", "tcp.len", "tcp.hdr_len", "tcp.window_size_value",
+            "tcp.window_size", "tcp.window_size_scalefactor", "udp.srcport", "udp.dstport", "udp.port",
+            "udp.length", "tcp.stream", "udp.stream", "tcp.analysis.flags", "tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
             "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack",
             "tcp.analysis.duplicate_ack_num", "tcp.analysis.out_of_order", "tcp.analysis.lost_segment",
             "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window", "tcp.analysis.window_full",
@@ -72,10 +72,29 @@ public final class FieldCatalog {
         return switch (name) {
             case "frame.number" -> (out, i) -> out.append(i + 1);
             case "frame.time_epoch" -> (out, i) -> out.append(Timestamps.epochText(frames.timestampNanos(i)));
+            case "frame.time_relative" -> (out, i) ->
+                    out.append(Timestamps.epochText(frames.timestampNanos(i) - frames.timestampNanos(0)));
+            case "frame.time_delta" -> (out, i) -> out.append(Timestamps.epochText(
+                    i == 0 ? 0 : frames.timestampNanos(i) - frames.timestampNanos(i - 1)));
             case "frame.len" -> (out, i) -> out.append(frames.originalLength(i));
             case "frame.cap_len" -> (out, i) -> out.append(frames.capturedLength(i));
             case "ip.src" -> ipv4(12);
             case "ip.dst" -> ipv4(16);
+            case "ip.addr" -> (out, i) -> {
+                // Two hidden items, the source's then the destination's.
+                if (packets.network(i) == PacketTable.NETWORK_IPV4) {
+                    ipv4(12).appendTo(out, i);
+                    out.append(',');
+                    ipv4(16).appendTo(out, i);
+                }
+            };
+            case "ipv6.addr" -> (out, i) -> {
+                if (packets.network(i) == PacketTable.NETWORK_IPV6) {
+                    ipv6(8).appendTo(out, i);
+                    out.append(',');
+                    ipv6(24).appendTo(out, i);
+                }
+            };
             case "ipv6.src" -> ipv6(8);
             case "ipv6.dst" -> ipv6(24);
             case "ip.proto" -> (out, i) -> {
@@ -91,6 +110,11 @@ public final class FieldCatalog {
             case "tcp.dstport" -> (out, i) -> {
                 if (TcpReach.hasPorts(frames, packets, i)) {
                     out.append(packets.destinationPort(i));
+                }
+            };
+            case "tcp.port" -> (out, i) -> {
+                if (TcpReach.hasPorts(frames, packets, i)) {
+                    out.append(packets.sourcePort(i)).append(',').append(packets.destinationPort(i));
                 }
             };
             case "tcp.flags" -> (out, i) -> {
@@ -162,6 +186,19 @@ public final class FieldCatalog {
                     out.append(packets.destinationPort(i));
                 }
             };
+            case "udp.port" -> (out, i) -> {
+                if (hasUdpPorts(i)) {
+                    out.append(packets.sourcePort(i)).append(',').append(packets.destinationPort(i));
+                }
+            };
+            case "tcp.window_size_scalefactor" -> (out, i) -> {
+                // Printed for every segment but a SYN: the multiplier, or -1 (unknown) and -2 (not used).
+                int state = tcp.windowScaleState(i);
+                if (TcpReach.hasValidHeaderLength(frames, packets, i) && (packets.tcpFlags(i) & 0x002) == 0
+                        && state != TcpSequenceAnalysis.NO_STREAM) {
+                    out.append(state < 0 ? state : 1 << state);
+                }
+            };
             case "udp.length" -> (out, i) -> {
                 if (hasUdpPorts(i) && !packets.hasStatus(i, PacketTable.STATUS_TRANSPORT_TRUNCATED)) {
                     out.append(packets.udpLength(i));
@@ -169,6 +206,11 @@ public final class FieldCatalog {
             };
             case "tcp.stream" -> stream(true);
             case "udp.stream" -> stream(false);
+            case "tcp.analysis.flags" -> (out, i) -> {
+                if (tcp.expertBits(i) != 0) {
+                    out.append('1');
+                }
+            };
             case "tcp.analysis.retransmission" -> (out, i) -> {
                 // Fast and spurious retransmissions add the retransmission expert item too.
                 int bits = tcp.expertBits(i);
