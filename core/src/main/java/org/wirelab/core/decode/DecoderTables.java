@@ -43,7 +43,7 @@ public record DecoderTables(Map<Integer, ProtocolDecoder> linkTypes, Map<Integer
 
     /** Every protocol wirelab decodes. */
     public static DecoderTables standard() {
-        ProtocolDecoder vlan = new VlanDecoder();
+        ProtocolDecoder vlan = VlanDecoder.customerTag();
         HttpDecoder http = new HttpDecoder();
         ApplicationDecoder dnsOverUdp = new DnsDecoder(false);
         return new DecoderTables(
@@ -59,7 +59,7 @@ public record DecoderTables(Map<Integer, ProtocolDecoder> linkTypes, Map<Integer
                         EtherType.IPV6, new Ipv6Decoder(),
                         EtherType.ARP, new ArpDecoder(),
                         EtherType.VLAN, vlan,
-                        EtherType.QINQ, vlan,
+                        EtherType.QINQ, VlanDecoder.serviceTag(),
                         EtherType.QINQ_LEGACY, vlan),
                 Map.of(IpProtocol.TCP, new TcpDecoder(),
                         IpProtocol.UDP, new UdpDecoder(),

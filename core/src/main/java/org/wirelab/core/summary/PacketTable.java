@@ -29,9 +29,16 @@ public final class PacketTable {
      * known (when 4 bytes are), the other TCP/UDP columns are unset, as tshark leaves them empty.
      */
     public static final int STATUS_TRANSPORT_TRUNCATED = 1;
-    /** A non-first IP fragment: transport is {@link #TRANSPORT_NONE} (ip.proto is in the IP header). */
+    /**
+     * An IP fragment. A later fragment has transport {@link #TRANSPORT_NONE} (ip.proto is in the IP header);
+     * a first fragment has its transport header decoded but no payload length (tshark shows no tcp.len).
+     */
     public static final int STATUS_IP_FRAGMENT = 2;
-    public static final int STATUS_MALFORMED = 4;             // something before the transport was bad
+    /**
+     * Something was bad: a header too short or inconsistent. With TCP transport it means a data offset
+     * below 5 words: only the sequence number, header length and payload length are set, as tshark shows.
+     */
+    public static final int STATUS_MALFORMED = 4;
     public static final int STATUS_TCP_HEADER_COMPLETE = 8;   // all TCP header bytes (options too) captured
 
     private int size;

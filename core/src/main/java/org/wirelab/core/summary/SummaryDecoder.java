@@ -157,6 +157,10 @@ public final class SummaryDecoder {
                     table.addStatus(row, PacketTable.STATUS_IP_FRAGMENT);
                     return;
                 }
+                if (Ipv4.moreFragments(b, at)) {
+                    // A first fragment: its transport header is here, its length is the fragment's.
+                    table.addStatus(row, PacketTable.STATUS_IP_FRAGMENT);
+                }
             } else if (etherType == EtherType.IPV6) {
                 if (end - at < Ipv6.HEADER_LENGTH || Ipv6.version(b, at) != 6) {
                     table.addStatus(row, PacketTable.STATUS_MALFORMED);
@@ -177,6 +181,9 @@ public final class SummaryDecoder {
                     if (protocol == IpProtocol.FRAGMENT && Ipv6.fragmentOffset(b, transportAt) != 0) {
                         table.addStatus(row, PacketTable.STATUS_IP_FRAGMENT);
                         return;
+                    }
+                    if (protocol == IpProtocol.FRAGMENT && Ipv6.fragmentMore(b, transportAt)) {
+                        table.addStatus(row, PacketTable.STATUS_IP_FRAGMENT);
                     }
                     int next = Ipv6.extensionNextHeader(b, transportAt);
                     transportAt += Ipv6.extensionLength(b, transportAt, protocol);
@@ -217,9 +224,13 @@ public final class SummaryDecoder {
             }
             int headerLength = Tcp.headerLength(b, at);
             int flags = Tcp.flags(b, at);
+            boolean whole = !table.hasStatus(row, PacketTable.STATUS_IP_FRAGMENT);
+            if (whole && ipPayloadLength >= headerLength) {
+                table.setPayloadLength(row, ipPayloadLength - headerLength);
+            }
             if (headerLength < Tcp.MIN_HEADER_LENGTH) {
-                table.setTcp(row, Tcp.sequenceNumber(b, at), Tcp.acknowledgmentNumber(b, at), flags,
-                        Tcp.window(b, at), headerLength, -1);
+                // As tshark: a bogus header length leaves only the sequence number and the length.
+                table.setTcp(row, Tcp.sequenceNumber(b, at), 0, 0, 0, headerLength, -1);
                 table.addStatus(row, PacketTable.STATUS_MALFORMED);
                 return;
             }
@@ -231,11 +242,9 @@ public final class SummaryDecoder {
             int shift = (flags & Tcp.SYN) != 0 ? Tcp.windowShift(b, at, optionsEnd) : -1;
             table.setTcp(row, Tcp.sequenceNumber(b, at), Tcp.acknowledgmentNumber(b, at), flags,
                     Tcp.window(b, at), headerLength, shift);
-            if (ipPayloadLength < headerLength) {
+            if (whole && ipPayloadLength < headerLength) {
                 table.addStatus(row, PacketTable.STATUS_MALFORMED);
-                return;
             }
-            table.setPayloadLength(row, ipPayloadLength - headerLength);
         } else if (protocol == IpProtocol.UDP) {
             if (captured >= 4) {
                 table.setPorts(row, Udp.sourcePort(b, at), Udp.destinationPort(b, at));

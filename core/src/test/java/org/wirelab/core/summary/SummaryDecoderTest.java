@@ -139,17 +139,29 @@ class SummaryDecoderTest {
 
     @Test
     void ipv6ExtensionHeadersAreWalked() {
-        // Hop-by-hop (8 bytes: PadN), destination options (16 bytes), first fragment (M=1), then TCP.
+        // Hop-by-hop (8 bytes: PadN), destination options (16 bytes), an atomic fragment header, then TCP.
         byte[] frame = FrameBytes.of().ipv6(0, "2001:db8::1", "2001:db8::2", 8 + 16 + 8 + 20 + 6)
                 .u8(60).u8(0).hexBytes("010400000000")
                 .u8(44).u8(1).hexBytes("01 0c 000000000000000000000000")
-                .u8(6).u8(0).u16(0x0001).u32(99)
+                .u8(6).u8(0).u16(0x0000).u32(99)
                 .tcp(1234, 80, 0xfffffff0L, 7, ACK | PSH, 512, NO_OPTIONS).bytes(new byte[6]).build();
         int row = decode(LinkType.IPV6, frame);
+        assertFalse(table.hasStatus(row, PacketTable.STATUS_IP_FRAGMENT));
         assertEquals(PacketTable.TRANSPORT_TCP, table.transport(row));
         assertEquals(40 + 8 + 16 + 8, table.transportOffset(row));
         assertEquals(6, table.payloadLength(row));
         assertEquals(1234, table.sourcePort(row));
+    }
+
+    @Test
+    void firstFragmentHasItsTransportHeaderButNoPayloadLength() {
+        byte[] frame = FrameBytes.of().ipv4(6, "10.0.0.1", "10.0.0.2", 20 + 4, 0x2000, new byte[0])
+                .tcp(1234, 80, 0xfffffff0L, 7, ACK | PSH, 512, NO_OPTIONS).u32(0).build();
+        int row = decode(LinkType.IPV4, frame);
+        assertTrue(table.hasStatus(row, PacketTable.STATUS_IP_FRAGMENT));
+        assertEquals(1234, table.sourcePort(row));
+        assertEquals(ACK | PSH, table.tcpFlags(row));
+        assertEquals(0, table.payloadLength(row), "tshark shows no tcp.len for a fragment");
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.wirelab.core.header.BsdLoopback;
 
 /**
  * The BSD loopback address family (LINKTYPE_NULL in the capturing host's byte order, detected; LINKTYPE_LOOP
- * big-endian). Every BSD's AF_INET6 value (24, 28, 30) selects IPv6.
+ * big-endian). Every BSD's AF_INET6 value (24, 28, 30) selects IPv6. Wireshark names the field null.family
+ * for both link types.
  */
 public final class BsdLoopbackDecoder implements ProtocolDecoder {
     private final int linkType;
@@ -23,7 +24,6 @@ public final class BsdLoopbackDecoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        String prefix = linkType == LinkType.LOOP ? "loop" : "null";
         LayerBuilder layer = new LayerBuilder(linkType == LinkType.LOOP ? "LOOP" : "NULL", 2, b, o);
         if (!slice.has(BsdLoopback.HEADER_LENGTH)) {
             layer.error(o, slice.captured(), "loopback header needs 4 bytes, " + slice.captured() + " captured");
@@ -31,7 +31,7 @@ public final class BsdLoopbackDecoder implements ProtocolDecoder {
         }
         int family = BsdLoopback.family(b, o, linkType);
         String order = BsdLoopback.littleEndian(b, o, linkType) ? "little-endian" : "big-endian";
-        layer.add(layer.uint(prefix + ".family", "Family", o, 4, Integer.toUnsignedLong(family),
+        layer.add(layer.uint("null.family", "Family", o, 4, Integer.toUnsignedLong(family),
                 BsdLoopback.familyName(family) + " (" + Integer.toUnsignedString(family) + ", " + order + ")"));
         int etherType = BsdLoopback.etherType(family);
         String title = linkType == LinkType.LOOP ? "OpenBSD loopback" : "Null/Loopback";

@@ -66,10 +66,10 @@ public final class Ipv4Decoder implements ProtocolDecoder {
                         layer.flag("ip.flags.rb", "Reserved bit", flagsAt, 1, 0x80),
                         layer.flag("ip.flags.df", "Don't fragment", flagsAt, 1, 0x40),
                         layer.flag("ip.flags.mf", "More fragments", flagsAt, 1, 0x20))));
-        int fragmentBytes = Ipv4.fragmentOffset(b, o) * 8;
-        // Wireshark shows the offset in bytes (the field counts 8-byte units).
-        layer.add(layer.bits("ip.frag_offset", "Fragment Offset", flagsAt, 2, 0x1fff, fragmentBytes,
-                Integer.toString(fragmentBytes)));
+        int fragmentUnits = Ipv4.fragmentOffset(b, o);
+        int fragmentBytes = fragmentUnits * 8;
+        layer.add(layer.bits("ip.frag_offset", "Fragment Offset", flagsAt, 2, 0x1fff, fragmentUnits,
+                fragmentUnits + " (" + fragmentBytes + " bytes)"));
         layer.add(layer.uint("ip.ttl", "Time to Live", o + Ipv4.TTL, 1, Ipv4.ttl(b, o)));
         int protocol = Ipv4.protocol(b, o);
         layer.add(layer.uint("ip.proto", "Protocol", o + Ipv4.PROTOCOL, 1, protocol,
@@ -127,6 +127,9 @@ public final class Ipv4Decoder implements ProtocolDecoder {
         if (fragmentBytes != 0 || more) {
             layer.note(flagsAt, 2, "fragment at offset " + fragmentBytes + (more ? ", more fragments follow"
                     : ", the last one") + " (id " + LayerBuilder.hexText(id, 4) + ")");
+        }
+        if (more && fragmentBytes == 0) {
+            payload = payload.asFragment();
         }
         if (fragmentBytes != 0) {
             return new Step(layer.build(o + headerLength, title, summary + " fragment offset=" + fragmentBytes),

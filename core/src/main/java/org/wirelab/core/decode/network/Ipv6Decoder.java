@@ -72,6 +72,7 @@ public final class Ipv6Decoder implements ProtocolDecoder {
         int at = o + Ipv6.HEADER_LENGTH;
         int protocol = nextHeader;
         boolean laterFragment = false;
+        boolean firstFragment = false;
         while (Ipv6.isExtensionHeader(protocol)) {
             int minimum = protocol == IpProtocol.FRAGMENT ? 8 : 2;
             if (slice.end() - at < minimum) {
@@ -89,6 +90,9 @@ public final class Ipv6Decoder implements ProtocolDecoder {
             }
             int captured = Math.min(length, slice.end() - at);
             layer.add(extensionHeader(layer, b, at, length, captured, protocol));
+            if (protocol == IpProtocol.FRAGMENT && Ipv6.fragmentOffset(b, at) == 0 && Ipv6.fragmentMore(b, at)) {
+                firstFragment = true;
+            }
             if (protocol == IpProtocol.FRAGMENT && Ipv6.fragmentOffset(b, at) != 0) {
                 laterFragment = true;
                 layer.note(at + 2, 2, "fragment at offset " + Ipv6.fragmentOffset(b, at) * 8 + ": not decoded");
@@ -101,6 +105,9 @@ public final class Ipv6Decoder implements ProtocolDecoder {
         }
         Slice payload = slice.sub(at, end - at).withPseudoHeader(new PseudoHeader(Ipv6.addressSum(b, o),
                 isLoopback(b, o + Ipv6.SOURCE) && isLoopback(b, o + Ipv6.DESTINATION), true));
+        if (firstFragment) {
+            payload = payload.asFragment();
+        }
         Next next = laterFragment || protocol == IpProtocol.NO_NEXT_HEADER ? Next.END
                 : new Next.ByIpProtocol(protocol);
         return new Step(layer.build(Math.min(at, slice.end()), title,

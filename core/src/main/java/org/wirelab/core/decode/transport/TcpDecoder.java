@@ -52,21 +52,25 @@ public final class TcpDecoder implements ProtocolDecoder {
         long seq = Integer.toUnsignedLong(Tcp.sequenceNumber(b, o));
         long ack = Integer.toUnsignedLong(Tcp.acknowledgmentNumber(b, o));
         int segmentLength = slice.length() - headerLength;
-        if (headerLength >= Tcp.MIN_HEADER_LENGTH && segmentLength >= 0) {
-            layer.add(layer.generated("tcp.len", "TCP Segment Len", o, headerLength, (long) segmentLength,
-                    Integer.toString(segmentLength)));
+        // tshark's order: the segment length (only for a whole segment, not a fragment or a quoted copy),
+        // the sequence number, then a bogus header length stops before the acknowledgment and flags.
+        if (slice.whole() && segmentLength >= 0) {
+            layer.add(layer.generated("tcp.len", "TCP Segment Len", o, Math.min(headerLength, slice.captured()),
+                    (long) segmentLength, Integer.toString(segmentLength)));
         }
         layer.add(layer.uint("tcp.seq_raw", "Sequence Number (raw)", o + Tcp.SEQUENCE_NUMBER, 4, seq));
+        if (headerLength < Tcp.MIN_HEADER_LENGTH) {
+            layer.add(layer.bits("tcp.hdr_len", "Header Length", o + Tcp.DATA_OFFSET_FLAGS, 1, 0xf0, headerLength,
+                    headerLength + " bytes (" + headerLength / 4 + ")"));
+            layer.error(o + Tcp.DATA_OFFSET_FLAGS, 1, "TCP header length " + headerLength
+                    + " bytes is below the minimum of 20");
+            return Step.last(layer.build(o + Tcp.MIN_HEADER_LENGTH, title, ports + " (bad header length)"));
+        }
         layer.add(layer.uint("tcp.ack_raw", "Acknowledgment Number (raw)", o + Tcp.ACKNOWLEDGMENT_NUMBER, 4, ack));
         layer.add(layer.bits("tcp.hdr_len", "Header Length", o + Tcp.DATA_OFFSET_FLAGS, 1, 0xf0, headerLength,
                 headerLength + " bytes (" + headerLength / 4 + ")"));
         layer.add(flagsField(layer, o + Tcp.DATA_OFFSET_FLAGS, flags));
         layer.add(layer.uint("tcp.window_size_value", "Window", o + Tcp.WINDOW, 2, window));
-        if (headerLength < Tcp.MIN_HEADER_LENGTH) {
-            layer.error(o + Tcp.DATA_OFFSET_FLAGS, 1, "TCP header length " + headerLength
-                    + " bytes is below the minimum of 20");
-            return Step.last(layer.build(o + Tcp.MIN_HEADER_LENGTH, title, ports + " (bad header length)"));
-        }
         TransportChecksum.add(layer, slice, "tcp", IpProtocol.TCP, o + Tcp.CHECKSUM);
         layer.add(layer.uint("tcp.urgent_pointer", "Urgent Pointer", o + Tcp.URGENT_POINTER, 2,
                 Tcp.urgentPointer(b, o)));
@@ -87,13 +91,13 @@ public final class TcpDecoder implements ProtocolDecoder {
             }
             return Step.last(layer.build(o + capturedHeader, title, summary.toString()));
         }
-        if (segmentLength < 0) {
+        if (segmentLength < 0 && slice.whole()) {
             layer.error(o + Tcp.DATA_OFFSET_FLAGS, 1, "TCP header length " + headerLength + " exceeds the "
                     + slice.length() + " bytes of the IP payload");
             return Step.last(layer.build(o + headerLength, title, summary.toString()));
         }
         Slice payload = slice.after(headerLength);
-        Next next = segmentLength > 0 && !slice.embedded()
+        Next next = payload.captured() > 0 && !slice.embedded()
                 ? new Next.ByPorts(IpProtocol.TCP, sourcePort, destinationPort) : Next.END;
         return new Step(layer.build(o + headerLength, title + ", Len: " + segmentLength, summary.toString()), next,
                 payload);

@@ -30,6 +30,9 @@ final class TransportChecksum {
         if (protocol >= 0 && slice.pseudoHeader() == null) {
             status = "not verified (no IP pseudo-header)";
             text = "2";
+        } else if (slice.fragment()) {
+            status = "not verified (IP fragment)";
+            text = "2";
         } else if (slice.embedded()) {
             status = "not verified (quoted in an ICMP error)";
             text = "2";
