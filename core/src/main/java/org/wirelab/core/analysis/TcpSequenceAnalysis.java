@@ -30,6 +30,7 @@ public final class TcpSequenceAnalysis {
 
     private final short[] expert;
     private final byte[] windowScale;   // the sender's win_scale before the frame: shift, -1 unknown, -2 unused
+    private final int[] ackedFrame;     // index + 1 of the segment this frame's ACK completes, 0 for none
     private int[] duplicateAckFrames = new int[16];
     private int[] duplicateAckNumbers = new int[16];
     private int duplicateAcks;
@@ -37,6 +38,7 @@ public final class TcpSequenceAnalysis {
     private TcpSequenceAnalysis(int frames) {
         expert = new short[frames];
         windowScale = new byte[frames];
+        ackedFrame = new int[frames];
         Arrays.fill(windowScale, (byte) NO_STREAM);
     }
 
@@ -86,6 +88,14 @@ public final class TcpSequenceAnalysis {
         return windowScale[i];
     }
 
+    /**
+     * {@code tcp.analysis.acks_frame} as a 0-based index: the oldest unacknowledged segment whose end
+     * this frame's acknowledgement number equals exactly, or -1.
+     */
+    public int ackedFrameIndex(int i) {
+        return ackedFrame[i] - 1;
+    }
+
     /** The expert messages of frame {@code i} in the order tshark lists them in {@code _ws.expert.message}. */
     public List<String> expertMessages(int i) {
         int bits = expertBits(i);
@@ -124,7 +134,7 @@ public final class TcpSequenceAnalysis {
 
     /** Heap bytes held, for the memory benchmark. */
     public long retainedBytes() {
-        return 2L * expert.length + windowScale.length + 8L * duplicateAckFrames.length;
+        return 2L * expert.length + windowScale.length + 4L * ackedFrame.length + 8L * duplicateAckFrames.length;
     }
 
     private void recordDuplicateAck(int i, int number) {
@@ -177,6 +187,8 @@ public final class TcpSequenceAnalysis {
         // unacknowledged segments of all flows: singly linked lists of their next sequence numbers
         private int[] nodeNext = new int[64];
         private int[] nodeEnd = new int[64];
+        private int[] nodeFrame = new int[64];
+        private int acked;                     // set by removeAcked: index + 1 of the segment ACKed exactly
         private int nodesUsed;
         private int freeNode = -1;
 
@@ -215,6 +227,7 @@ public final class TcpSequenceAnalysis {
                         || (flags & (TcpFlags.AE | TcpFlags.ECE)) == TcpFlags.AE;
             }
             out.windowScale[i] = winScale[forward];
+            acked = 0;
             if (TcpReach.hasSegmentLength(frames, table, i)) {
                 ta = analyze(i, stream, forward, reverse, flags, now, ta);
             }
@@ -248,6 +261,7 @@ public final class TcpSequenceAnalysis {
                 return;
             }
             out.expert[i] = (short) bits;
+            out.ackedFrame[i] = acked;
             if ((flags & TcpFlags.SYN) != 0) {
                 verifyWindowScaling(forward, reverse, (flags & TcpFlags.ACK) != 0);
             }
@@ -335,7 +349,7 @@ public final class TcpSequenceAnalysis {
             if ((seglen > 0 || synFin == 1) && unackedCount[forward] < MAX_UNACKED_SEGMENTS) {
                 // Only a segment that enters the unacked list counts its SYN or FIN (as in tshark).
                 nextseq += synFin;
-                pushUnacked(forward, nextseq);
+                pushUnacked(forward, nextseq, i);
             }
             boolean probe = (ta & TcpExpert.ZERO_WINDOW_PROBE.bit()) != 0;
             if ((after(nextseq, nextSeq[forward]) || nextSeq[forward] == 0) && !probe) {
@@ -377,7 +391,7 @@ public final class TcpSequenceAnalysis {
             return notAdvanced ? TcpExpert.RETRANSMISSION.bit() : 0;
         }
 
-        private void pushUnacked(int flow, int end) {
+        private void pushUnacked(int flow, int end, int frame) {
             int node;
             if (freeNode >= 0) {
                 node = freeNode;
@@ -386,16 +400,21 @@ public final class TcpSequenceAnalysis {
                 if (nodesUsed == nodeNext.length) {
                     nodeNext = Arrays.copyOf(nodeNext, 2 * nodesUsed);
                     nodeEnd = Arrays.copyOf(nodeEnd, 2 * nodesUsed);
+                    nodeFrame = Arrays.copyOf(nodeFrame, 2 * nodesUsed);
                 }
                 node = nodesUsed++;
             }
             nodeEnd[node] = end;
+            nodeFrame[node] = frame;
             nodeNext[node] = unackedHead[flow];
             unackedHead[flow] = node;
             unackedCount[flow]++;
         }
 
-        /** Drops the segments {@code ack} covers: those whose end is not after it in sequence space. */
+        /**
+         * Drops the segments {@code ack} covers: those whose end is not after it in sequence space. The
+         * list runs newest first, so the segment it ACKs exactly is the oldest one ending at {@code ack}.
+         */
         private void removeAcked(int flow, int ack) {
             int previous = -1;
             int node = unackedHead[flow];
@@ -404,6 +423,9 @@ public final class TcpSequenceAnalysis {
                 if (after(nodeEnd[node], ack)) {
                     previous = node;
                 } else {
+                    if (nodeEnd[node] == ack) {
+                        acked = nodeFrame[node] + 1;
+                    }
                     if (previous < 0) {
                         unackedHead[flow] = next;
                     } else {

@@ -29,7 +29,8 @@ public final class FieldCatalog {
             "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.flags.str", "tcp.seq", "tcp.ack",
             "tcp.seq_raw", "tcp.ack_raw", "tcp.nxtseq", "tcp.len", "tcp.hdr_len", "tcp.window_size_value",
             "tcp.window_size", "tcp.window_size_scalefactor", "udp.srcport", "udp.dstport", "udp.port",
-            "udp.length", "tcp.stream", "udp.stream", "tcp.analysis.flags", "tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
+            "udp.length", "tcp.stream", "udp.stream", "tcp.analysis.acks_frame", "tcp.analysis.ack_rtt",
+            "tcp.analysis.flags", "tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
             "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack",
             "tcp.analysis.duplicate_ack_num", "tcp.analysis.out_of_order", "tcp.analysis.lost_segment",
             "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window", "tcp.analysis.window_full",
@@ -206,6 +207,20 @@ public final class FieldCatalog {
             };
             case "tcp.stream" -> stream(true);
             case "udp.stream" -> stream(false);
+            case "tcp.analysis.acks_frame" -> (out, i) -> {
+                int acked = tcp.ackedFrameIndex(i);
+                if (acked >= 0) {
+                    out.append(acked + 1);
+                }
+            };
+            case "tcp.analysis.ack_rtt" -> (out, i) -> {
+                // Only a non-zero round trip is shown (packet-tcp.c checks ta->ts).
+                int acked = tcp.ackedFrameIndex(i);
+                long rtt = acked < 0 ? 0 : frames.timestampNanos(i) - frames.timestampNanos(acked);
+                if (rtt != 0) {
+                    out.append(Timestamps.epochText(rtt));
+                }
+            };
             case "tcp.analysis.flags" -> (out, i) -> {
                 if (tcp.expertBits(i) != 0) {
                     out.append('1');
