@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The TCP state of both endpoints of each frame's stream after every frame of a capture, stored as
- * two bytes per frame, plus the list of state changes (usually fewer than ten per stream).
+ * two bytes per frame, plus the list of state changes (usually fewer than ten per stream). The frame's
+ * stream number is not kept: the conversation index has it.
  * Frames are addressed by 0-based index; endpoints are 0 and 1 within a stream, as the builder's
  * caller numbered them (the analysis uses 0 for the client).
  *
@@ -17,16 +18,16 @@ public final class TcpStateTimeline {
 
     private final byte[] endpoint0;
     private final byte[] endpoint1;
-    private final int[] streams;
     private final int[] changeFrames;      // frame index of each change, ascending
+    private final int[] changeStreams;
     private final int[] changeCodes;       // endpoint << 16 | from << 8 | to
     private final TcpState[][] initialStates;
 
     private TcpStateTimeline(Builder b) {
         endpoint0 = Arrays.copyOf(b.endpoint0, b.size);
         endpoint1 = Arrays.copyOf(b.endpoint1, b.size);
-        streams = Arrays.copyOf(b.streams, b.size);
         changeFrames = Arrays.copyOf(b.changeFrames, b.changeCount);
+        changeStreams = Arrays.copyOf(b.changeStreams, b.changeCount);
         changeCodes = Arrays.copyOf(b.changeCodes, b.changeCount);
         initialStates = new TcpState[b.trackers.size()][];
         for (int s = 0; s < initialStates.length; s++) {
@@ -42,11 +43,6 @@ public final class TcpStateTimeline {
     /** Whether frame {@code index} was fed as a TCP segment. */
     public boolean isTcp(int index) {
         return endpoint0[index] != NOT_TCP;
-    }
-
-    /** The TCP stream of frame {@code index}, or -1 when it is not TCP. */
-    public int stream(int index) {
-        return isTcp(index) ? streams[index] : -1;
     }
 
     /** The state of {@code endpoint} of frame {@code index}'s stream after that frame, or null if not TCP. */
@@ -88,22 +84,22 @@ public final class TcpStateTimeline {
 
     private StateChange change(int i) {
         int code = changeCodes[i];
-        return new StateChange(changeFrames[i] + 1, streams[changeFrames[i]], code >>> 16,
+        return new StateChange(changeFrames[i] + 1, changeStreams[i], code >>> 16,
                 TcpState.ofCode((code >>> 8) & 0xff), TcpState.ofCode(code & 0xff));
     }
 
     /** Heap bytes held, for the memory benchmark. */
     public long retainedBytes() {
-        return 6L * endpoint0.length + 8L * changeFrames.length;
+        return 2L * endpoint0.length + 12L * changeFrames.length;
     }
 
     /** Feeds frames in capture order; one {@link TcpConnectionTracker} per stream. */
     public static final class Builder {
         private byte[] endpoint0;
         private byte[] endpoint1;
-        private int[] streams;
         private int size;
         private int[] changeFrames = new int[64];
+        private int[] changeStreams = new int[64];
         private int[] changeCodes = new int[64];
         private int changeCount;
         private final List<TcpConnectionTracker> trackers = new ArrayList<>();
@@ -112,7 +108,6 @@ public final class TcpStateTimeline {
             int n = Math.max(16, expectedFrames);
             endpoint0 = new byte[n];
             endpoint1 = new byte[n];
-            streams = new int[n];
         }
 
         /** Records a frame that is not a TCP segment (or whose TCP header could not be read). */
@@ -120,7 +115,6 @@ public final class TcpStateTimeline {
             int i = nextRow();
             endpoint0[i] = NOT_TCP;
             endpoint1[i] = NOT_TCP;
-            streams[i] = -1;
         }
 
         /**
@@ -141,12 +135,11 @@ public final class TcpStateTimeline {
             TcpState after1 = tracker.state(1);
             endpoint0[i] = after0.code();
             endpoint1[i] = after1.code();
-            streams[i] = stream;
             if (before0 != after0) {
-                addChange(i, 0, before0, after0);
+                addChange(i, stream, 0, before0, after0);
             }
             if (before1 != after1) {
-                addChange(i, 1, before1, after1);
+                addChange(i, stream, 1, before1, after1);
             }
         }
 
@@ -171,17 +164,18 @@ public final class TcpStateTimeline {
                 int n = size + (size >> 1);
                 endpoint0 = Arrays.copyOf(endpoint0, n);
                 endpoint1 = Arrays.copyOf(endpoint1, n);
-                streams = Arrays.copyOf(streams, n);
             }
             return size++;
         }
 
-        private void addChange(int frameIndex, int endpoint, TcpState from, TcpState to) {
+        private void addChange(int frameIndex, int stream, int endpoint, TcpState from, TcpState to) {
             if (changeCount == changeFrames.length) {
                 changeFrames = Arrays.copyOf(changeFrames, changeCount * 2);
+                changeStreams = Arrays.copyOf(changeStreams, changeCount * 2);
                 changeCodes = Arrays.copyOf(changeCodes, changeCount * 2);
             }
             changeFrames[changeCount] = frameIndex;
+            changeStreams[changeCount] = stream;
             changeCodes[changeCount] = endpoint << 16 | from.ordinal() << 8 | to.ordinal();
             changeCount++;
         }
