@@ -49,7 +49,7 @@ final class Binding {
         }
     }
 
-    private static BindException explain(String transport, InetSocketAddress address, BindException e) {
+    static BindException explain(String transport, InetSocketAddress address, BindException e) {
         String where = transport + " port " + address.getPort() + " on " + Endpoints.host(address.getAddress());
         String reason = String.valueOf(e.getMessage());
         if (reason.contains("in use")) {

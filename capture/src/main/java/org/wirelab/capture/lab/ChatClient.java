@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.wirelab.core.scenario.LabProtocol;
 
 /**
  * The lab's multiThreadClientSocketTCP.py: receives its number from the chat server, then sends each
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * (bounded by {@link #QUIT_TIMEOUT}) and its receiving thread ends at end of stream.
  */
 public final class ChatClient implements AutoCloseable {
-    public static final String QUIT = "quit";
+    public static final String QUIT = LabProtocol.QUIT;
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration QUIT_TIMEOUT = Duration.ofSeconds(5);
     /** How long {@link #chat} waits for a message's broadcast before sending the next line anyway. */

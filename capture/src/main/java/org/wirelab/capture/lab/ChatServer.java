@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.wirelab.core.scenario.LabProtocol;
 
 /**
  * The lab's multiThreadServerSocketTCP.py, with its bugs fixed. On the wire it is the lab's protocol:
@@ -44,18 +45,18 @@ import java.util.function.Consumer;
  * ({@link #handled()}) is one client gone, whatever the way.
  */
 public final class ChatServer implements LabServer {
-    public static final int DEFAULT_PORT = 9090;
+    public static final int DEFAULT_PORT = LabProtocol.CHAT_PORT;
     /** The lab's receive size: a longer message is broadcast in pieces of at most this size. */
-    public static final int MAX_MESSAGE = 2048;
+    public static final int MAX_MESSAGE = LabProtocol.CHAT_RECEIVE_SIZE;
     public static final int DEFAULT_MAX_CLIENTS = 100;
     /** Broadcasts queued for one client before it counts as too slow and is disconnected. */
     static final int OUTBOX_CAPACITY = 1024;
     /** How long the server waits, after a quit, for the client to close its side. */
     static final Duration QUIT_LINGER = Duration.ofSeconds(5);
 
-    private static final byte[] BROADCAST_START = "\n>>".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] BROADCAST_END = "\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] QUIT = "quit".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BROADCAST_START = LabProtocol.CHAT_BROADCAST_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BROADCAST_END = LabProtocol.CHAT_BROADCAST_SUFFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUIT = LabProtocol.QUIT.getBytes(StandardCharsets.US_ASCII);
 
     private final InetSocketAddress address;
     private final Consumer<String> output;
@@ -241,7 +242,7 @@ public final class ChatServer implements LabServer {
         void start() {
             // The number goes first, before any broadcast can be queued: the lab sends it right
             // after accept, before adding the client to its list.
-            outbox.add(Integer.toString(number).getBytes(StandardCharsets.US_ASCII));
+            outbox.add(LabProtocol.chatNumber(number).getBytes(StandardCharsets.US_ASCII));
             synchronized (members) {
                 members.add(this);
             }

@@ -7,13 +7,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.wirelab.core.scenario.LabProtocol;
 
 /**
  * The lab's simpleclientSocket.py: connects, sends {@code hello serveur\n} in one write (the lab's
  * {@code sendall}) and closes at once, without waiting for anything from the server.
  */
 public final class TcpClient {
-    public static final String MESSAGE = "hello serveur\n";
+    public static final String MESSAGE = LabProtocol.TCP_MESSAGE;
 
     private TcpClient() {
     }

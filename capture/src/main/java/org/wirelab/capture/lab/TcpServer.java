@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.wirelab.core.scenario.LabProtocol;
 
 /**
  * The lab's simpleServeurSocket.py: accepts clients one after another; from each it reads one message
@@ -18,9 +19,9 @@ import java.util.function.Consumer;
  * exchange ({@link #handled()}) is one connection closed.
  */
 public final class TcpServer implements LabServer {
-    public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_PORT = LabProtocol.TCP_PORT;
     /** The lab's receive size. */
-    public static final int MAX_MESSAGE = 1024;
+    public static final int MAX_MESSAGE = LabProtocol.TCP_RECEIVE_SIZE;
     /** Connections the kernel queues while the server is busy with one client. */
     public static final int BACKLOG = 50;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.wirelab.core.scenario.LabProtocol;
 
 /**
  * The lab's simpleUDPclient.py: sends {@code Hello from client} to the server in one datagram, then
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * would wait forever for a lost reply, it gives up after a timeout.
  */
 public final class UdpEchoClient {
-    public static final String MESSAGE = "Hello from client";
+    public static final String MESSAGE = LabProtocol.UDP_REQUEST;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private UdpEchoClient() {

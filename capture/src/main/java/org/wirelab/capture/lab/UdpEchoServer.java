@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.wirelab.core.scenario.LabProtocol;
 
 /**
  * The lab's simpleUDPServeur.py: for every datagram it prints the message and the client's address,
@@ -15,11 +16,11 @@ import java.util.function.Consumer;
  * datagram answered.
  */
 public final class UdpEchoServer implements LabServer {
-    public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_PORT = LabProtocol.UDP_PORT;
     /** The reply, byte for byte the lab's {@code b"i am the server"}. */
-    public static final String REPLY = "i am the server";
+    public static final String REPLY = LabProtocol.UDP_REPLY;
     /** The lab's receive size. */
-    public static final int MAX_MESSAGE = 1024;
+    public static final int MAX_MESSAGE = LabProtocol.UDP_RECEIVE_SIZE;
 
     private final InetSocketAddress address;
     private final Consumer<String> output;

@@ -39,7 +39,7 @@ class TcpLabTest {
                     assertTrue(out.all().contains("from " + peer + ": " + printed[i]), out.all().toString());
                 }
             }
-            assertEquals(3, server.handled());
+            assertTrue(server.awaitHandled(3, RecordedLines.TIMEOUT));
         }
     }
 

@@ -1,0 +1,97 @@
+package org.wirelab.capture.lab;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The web server of {@code http-get}, the JDK's own (com.sun.net.httpserver): answers every
+ * {@code GET} with 200 and {@link #BODY}, and {@code Connection: close}, so that the server closes
+ * the connection after the answer and a capture shows the whole TCP teardown rather than an idle
+ * keep-alive connection. Other methods get 405. An exchange ({@link #handled()}) is one request answered.
+ */
+public final class HttpHelloServer implements LabServer {
+    public static final String BODY = "hello from wirelab\n";
+
+    private final InetSocketAddress address;
+    private final Consumer<String> output;
+    private final HandledCounter handled = new HandledCounter();
+    private HttpServer server;
+    private InetSocketAddress bound;
+
+    public HttpHelloServer(InetSocketAddress address, Consumer<String> output) {
+        this.address = address;
+        this.output = output;
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            server = HttpServer.create(address, TcpServer.BACKLOG);
+        } catch (BindException e) {
+            throw Binding.explain("TCP", address, e);
+        }
+        server.createContext("/", this::answer);
+        server.start();
+        bound = server.getAddress();
+        output.accept("HTTP server listening on " + Endpoints.text(bound));
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String request = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+            String peer = Endpoints.text(exchange.getRemoteAddress());
+            byte[] body = BODY.getBytes(StandardCharsets.US_ASCII);
+            int status = "GET".equals(exchange.getRequestMethod()) ? 200 : 405;
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=us-ascii");
+            exchange.getResponseHeaders().set("Connection", "close");
+            if (status == 200) {
+                exchange.sendResponseHeaders(status, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            } else {
+                exchange.sendResponseHeaders(status, -1);
+            }
+            output.accept(request + " from " + peer + ": answered " + status);
+        } finally {
+            handled.increment();
+        }
+    }
+
+    @Override
+    public synchronized InetSocketAddress localAddress() {
+        return bound == null ? address : bound;
+    }
+
+    @Override
+    public long handled() {
+        return handled.value();
+    }
+
+    @Override
+    public boolean awaitHandled(long count, Duration timeout) throws InterruptedException {
+        return handled.await(count, timeout);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        // Waits at most a second for an exchange in progress, then closes every connection and joins
+        // the server's dispatcher thread.
+        server.stop(1);
+        server = null;
+        output.accept("HTTP server stopped");
+    }
+}

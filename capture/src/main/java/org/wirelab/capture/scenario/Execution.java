@@ -1,0 +1,327 @@
+package org.wirelab.capture.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.wirelab.capture.lab.Endpoints;
+import org.wirelab.capture.lab.LabServer;
+import org.wirelab.capture.lab.PrintableText;
+import org.wirelab.core.scenario.ConnectResult;
+import org.wirelab.core.scenario.Payload;
+import org.wirelab.core.scenario.ScenarioLog;
+import org.wirelab.core.scenario.ScenarioLog.Kind;
+import org.wirelab.core.scenario.Service;
+import org.wirelab.core.scenario.Step;
+import org.wirelab.core.scenario.Transport;
+
+/** The sockets and servers of one scenario run, and how each step acts on them. */
+final class Execution implements AutoCloseable {
+    /** Payloads up to this size are shown in the log; longer ones only by their length. */
+    private static final int SHOWN = 80;
+    private static final int CHUNK = 64 * 1024;
+
+    private final RunOptions options;
+    private final ScenarioLog.Recorder recorder;
+    private final InetAddress loopback;
+    private final Map<String, LabServer> servers = new LinkedHashMap<>();
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, Socket> connections = new LinkedHashMap<>();
+    private final Map<String, DatagramSocket> datagramSockets = new LinkedHashMap<>();
+    private ExecutorService httpExecutor;
+
+    Execution(RunOptions options, ScenarioLog.Recorder recorder) {
+        this.options = options;
+        this.recorder = recorder;
+        this.loopback = FreePorts.loopback(options.ipVersion());
+    }
+
+    /** Performs one step; false (with a FAILURE entry) when it did not go as described. */
+    boolean perform(Step step) {
+        try {
+            if (step instanceof Step.Serve serve) {
+                serve(serve);
+            } else if (step instanceof Step.Connect connect) {
+                connect(connect);
+            } else if (step instanceof Step.Send send) {
+                send(send);
+            } else if (step instanceof Step.Receive receive) {
+                receive(receive);
+            } else if (step instanceof Step.ReceiveEnd end) {
+                receiveEnd(end);
+            } else if (step instanceof Step.Close close) {
+                connections.remove(close.actor()).close();
+                log(close.actor(), Kind.ACTION, "closed the connection (FIN)");
+            } else if (step instanceof Step.Abort abort) {
+                Socket socket = connections.remove(abort.actor());
+                // SO_LINGER 0: close() discards what is unsent and sends RST, as the kernel does for a
+                // program killed with data pending (RFC 9293 section 3.10.5, ABORT).
+                socket.setSoLinger(true, 0);
+                socket.close();
+                log(abort.actor(), Kind.ACTION, "vanished: connection reset (RST)");
+            } else if (step instanceof Step.UdpSend send) {
+                udpSend(send);
+            } else if (step instanceof Step.UdpReceive receive) {
+                udpReceive(receive);
+            } else if (step instanceof Step.HttpGet get) {
+                httpGet(get);
+            } else if (step instanceof Step.AwaitHandled await) {
+                awaitHandled(await);
+            } else if (step instanceof Step.Pause pause) {
+                // A pause is part of the scenario (spacing events in a capture), not a synchronisation.
+                Thread.sleep(pause.duration().toMillis());
+            }
+            return true;
+        } catch (StepFailed e) {
+            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, e.getMessage());
+        } catch (IOException e) {
+            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log("runner", Kind.FAILURE, "interrupted");
+        }
+        return false;
+    }
+
+    private void serve(Step.Serve serve) throws IOException {
+        LabServer server = ServerPrograms.create(serve.service(), address(serve.port()),
+                line -> log(serve.actor(), Kind.OUTPUT, line));
+        server.start();
+        servers.put(serve.actor(), server);
+        services.put(serve.actor(), serve.service());
+    }
+
+    private void connect(Step.Connect connect) throws IOException {
+        InetSocketAddress target = address(connect.port());
+        Socket socket = new Socket();
+        try {
+            socket.connect(target, (int) options.stepTimeout().toMillis());
+        } catch (ConnectException e) {
+            socket.close();
+            if (connect.expected() == ConnectResult.REFUSED) {
+                log(connect.actor(), Kind.ACTION, "connection to " + Endpoints.text(target)
+                        + " refused: the SYN was answered by RST (" + e.getMessage() + ")");
+                return;
+            }
+            throw new StepFailed("connection to " + Endpoints.text(target) + " refused (" + e.getMessage() + ")");
+        }
+        if (connect.expected() == ConnectResult.REFUSED) {
+            socket.close();
+            throw new StepFailed("connected to " + Endpoints.text(target) + ", but the scenario expects a refusal:"
+                    + " something listens on that port");
+        }
+        socket.setSoTimeout((int) options.stepTimeout().toMillis());
+        connections.put(connect.actor(), socket);
+        log(connect.actor(), Kind.ACTION, "connected to " + Endpoints.text(target) + " from "
+                + Endpoints.text(socket.getLocalSocketAddress()));
+    }
+
+    private void send(Step.Send send) throws IOException {
+        Socket socket = connections.get(send.actor());
+        OutputStream out = socket.getOutputStream();
+        Payload payload = send.payload();
+        byte[] chunk = new byte[(int) Math.min(CHUNK, payload.length())];
+        for (long offset = 0; offset < payload.length(); offset += chunk.length) {
+            int length = (int) Math.min(chunk.length, payload.length() - offset);
+            payload.copy(offset, chunk, 0, length);
+            out.write(chunk, 0, length);
+        }
+        out.flush();
+        log(send.actor(), Kind.ACTION, "sent " + describe(payload));
+    }
+
+    private void receive(Step.Receive receive) throws IOException {
+        InputStream in = connections.get(receive.actor()).getInputStream();
+        Payload expected = receive.expected();
+        byte[] wanted = new byte[(int) Math.min(CHUNK, expected.length())];
+        byte[] got = new byte[wanted.length];
+        for (long offset = 0; offset < expected.length(); offset += wanted.length) {
+            int length = (int) Math.min(wanted.length, expected.length() - offset);
+            expected.copy(offset, wanted, 0, length);
+            int read;
+            try {
+                read = in.readNBytes(got, 0, length);
+            } catch (SocketTimeoutException e) {
+                throw new StepFailed("nothing more received in " + seconds() + " (expected " + describe(expected) + ")");
+            }
+            if (read < length) {
+                throw new StepFailed("the connection was closed after " + (offset + read) + " of the "
+                        + expected.length() + " bytes expected");
+            }
+            if (!Arrays.equals(wanted, 0, length, got, 0, length)) {
+                throw new StepFailed("expected " + describe(expected) + ", received "
+                        + PrintableText.quoted(got, 0, Math.min(length, SHOWN)) + (offset > 0 ? " at byte " + offset : ""));
+            }
+        }
+        log(receive.actor(), Kind.ACTION, "received " + describe(expected));
+    }
+
+    private void receiveEnd(Step.ReceiveEnd end) throws IOException {
+        InputStream in = connections.get(end.actor()).getInputStream();
+        byte[] buffer = new byte[SHOWN];
+        int read;
+        try {
+            read = in.read(buffer);
+        } catch (SocketTimeoutException e) {
+            throw new StepFailed("the peer did not close the connection in " + seconds());
+        }
+        if (read >= 0) {
+            throw new StepFailed("expected the end of the stream, received " + PrintableText.quoted(buffer, 0, read));
+        }
+        log(end.actor(), Kind.ACTION, "the peer closed the connection (end of stream: its FIN)");
+    }
+
+    private void udpSend(Step.UdpSend send) throws IOException {
+        DatagramSocket socket = datagramSockets.get(send.actor());
+        if (socket == null) {
+            socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
+            socket.setSoTimeout((int) options.stepTimeout().toMillis());
+            datagramSockets.put(send.actor(), socket);
+        }
+        InetSocketAddress target = address(send.port());
+        byte[] bytes = send.payload().bytes();
+        DatagramPacket datagram = new DatagramPacket(bytes, bytes.length, target);
+        long start = System.nanoTime();
+        for (int i = 0; i < send.count(); i++) {
+            socket.send(datagram);
+        }
+        long elapsed = System.nanoTime() - start;
+        String from = " from " + Endpoints.text(socket.getLocalSocketAddress());
+        if (send.count() == 1) {
+            log(send.actor(), Kind.ACTION, "sent " + describe(send.payload()) + " to " + Endpoints.text(target) + from);
+        } else {
+            log(send.actor(), Kind.ACTION, String.format("sent %d datagrams of %d bytes to %s%s in %.1f ms (%.0f datagrams/s)",
+                    send.count(), bytes.length, Endpoints.text(target), from, elapsed / 1e6,
+                    send.count() / Math.max(elapsed / 1e9, 1e-9)));
+        }
+    }
+
+    private void udpReceive(Step.UdpReceive receive) throws IOException {
+        DatagramSocket socket = datagramSockets.get(receive.actor());
+        byte[] buffer = new byte[65_536];
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(datagram);
+        } catch (SocketTimeoutException e) {
+            throw new StepFailed("no datagram in " + seconds() + " (expected " + describe(receive.expected()) + ")");
+        }
+        byte[] wanted = receive.expected().bytes();
+        if (!Arrays.equals(wanted, 0, wanted.length, buffer, 0, datagram.getLength())) {
+            throw new StepFailed("expected " + describe(receive.expected()) + ", received "
+                    + PrintableText.quoted(buffer, 0, Math.min(datagram.getLength(), SHOWN)));
+        }
+        log(receive.actor(), Kind.ACTION, "received " + describe(receive.expected()) + " from "
+                + Endpoints.text(datagram.getSocketAddress()));
+    }
+
+    private void httpGet(Step.HttpGet get) throws IOException, InterruptedException {
+        if (httpExecutor == null) {
+            httpExecutor = Executors.newSingleThreadExecutor(task -> new Thread(task, "scenario-http-client"));
+        }
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // HTTP/2 would need TLS or an upgrade dance
+                .connectTimeout(options.stepTimeout())
+                .executor(httpExecutor)
+                .build();
+        URI uri = URI.create("http://" + Endpoints.text(address(get.port())) + get.path());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(options.stepTimeout()).GET().build();
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] body = response.body();
+        String text = "GET " + uri + ": " + response.statusCode() + ", " + body.length + " bytes "
+                + PrintableText.quoted(body, 0, Math.min(body.length, SHOWN));
+        if (response.statusCode() != 200) {
+            throw new StepFailed(text + " (expected 200)");
+        }
+        log(get.actor(), Kind.ACTION, text);
+    }
+
+    private void awaitHandled(Step.AwaitHandled await) throws InterruptedException {
+        LabServer server = servers.get(await.actor());
+        if (services.get(await.actor()).transport() == Transport.UDP) {
+            // A datagram dropped on the way never arrives: wait while the count still moves.
+            long before;
+            do {
+                before = server.handled();
+            } while (!server.awaitHandled(await.count(), Duration.ofMillis(500)) && server.handled() > before);
+            long received = server.handled();
+            if (received < await.count()) {
+                log(await.actor(), Kind.NOTE, "received " + received + " of " + await.count() + " datagrams: "
+                        + (await.count() - received) + " lost (UDP does not retransmit)");
+                return;
+            }
+        } else if (!server.awaitHandled(await.count(), options.stepTimeout())) {
+            throw new StepFailed("finished " + server.handled() + " of " + await.count() + " exchanges in " + seconds());
+        }
+        log(await.actor(), Kind.ACTION, "finished " + await.count() + (await.count() == 1 ? " exchange" : " exchanges"));
+    }
+
+    private InetSocketAddress address(int port) {
+        return new InetSocketAddress(loopback, port);
+    }
+
+    private String seconds() {
+        return options.stepTimeout().toMillis() / 1000.0 + " s";
+    }
+
+    private static String describe(Payload payload) {
+        if (payload.length() <= SHOWN) {
+            return payload.length() + " bytes " + PrintableText.quoted(payload.bytes());
+        }
+        return payload.length() + " bytes";
+    }
+
+    private void log(String actor, Kind kind, String text) {
+        options.listener().accept(recorder.add(actor, kind, text));
+    }
+
+    /** Closes the clients' sockets first (so servers see them leave), then stops the servers. */
+    @Override
+    public void close() {
+        for (Socket socket : connections.values()) {
+            closeQuietly(socket);
+        }
+        for (DatagramSocket socket : datagramSockets.values()) {
+            socket.close();
+        }
+        List<LabServer> started = new ArrayList<>(servers.values());
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).stop();
+        }
+        if (httpExecutor != null) {
+            httpExecutor.shutdownNow();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // The run is over: nothing to do with a socket that fails to close.
+        }
+    }
+
+    /** A step whose outcome differs from the scenario's description. */
+    private static final class StepFailed extends RuntimeException {
+        StepFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

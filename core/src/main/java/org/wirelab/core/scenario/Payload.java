@@ -1,0 +1,79 @@
+package org.wirelab.core.scenario;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bytes a step sends or expects, described rather than stored, so that a 100 MB bulk transfer is a
+ * small value: either a text (UTF-8) or a short unit repeated to a length.
+ */
+public sealed interface Payload {
+
+    /** Length in bytes. */
+    long length();
+
+    /**
+     * Copies bytes {@code [offset, offset + length)} of the payload into {@code target}: lets an
+     * executor send a long payload in chunks.
+     */
+    void copy(long offset, byte[] target, int targetOffset, int length);
+
+    /** The whole payload as an array; only for payloads shorter than 2 GiB. */
+    default byte[] bytes() {
+        if (length() > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("payload too long for one array: " + length() + " bytes");
+        }
+        byte[] bytes = new byte[(int) length()];
+        copy(0, bytes, 0, bytes.length);
+        return bytes;
+    }
+
+    static Payload text(String text) {
+        return new Text(text);
+    }
+
+    static Payload repeated(String unit, long length) {
+        return new Repeated(unit, length);
+    }
+
+    /** A message written as text, sent as its UTF-8 bytes. */
+    record Text(String text) implements Payload {
+        public Text {
+            if (text == null) {
+                throw new IllegalArgumentException("text is required");
+            }
+        }
+
+        @Override
+        public long length() {
+            return text.getBytes(StandardCharsets.UTF_8).length;
+        }
+
+        @Override
+        public void copy(long offset, byte[] target, int targetOffset, int length) {
+            System.arraycopy(text.getBytes(StandardCharsets.UTF_8), Math.toIntExact(offset), target, targetOffset, length);
+        }
+    }
+
+    /** {@code unit} (ASCII) repeated, the last copy cut, to exactly {@code length} bytes. */
+    record Repeated(String unit, long length) implements Payload {
+        public Repeated {
+            if (unit == null || unit.isEmpty() || !StandardCharsets.US_ASCII.newEncoder().canEncode(unit)) {
+                throw new IllegalArgumentException("the repeated unit is non-empty ASCII: " + unit);
+            }
+            if (length < 0) {
+                throw new IllegalArgumentException("a length is not negative: " + length);
+            }
+        }
+
+        @Override
+        public void copy(long offset, byte[] target, int targetOffset, int count) {
+            if (offset < 0 || count < 0 || offset + count > length) {
+                throw new IndexOutOfBoundsException("bytes " + offset + "+" + count + " of " + length);
+            }
+            int size = unit.length();
+            for (int i = 0; i < count; i++) {
+                target[targetOffset + i] = (byte) unit.charAt((int) ((offset + i) % size));
+            }
+        }
+    }
+}

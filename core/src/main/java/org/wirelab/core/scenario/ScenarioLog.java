@@ -1,0 +1,93 @@
+package org.wirelab.core.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * What each side did during one run of a {@link Scenario}, in the order it happened: the steps the
+ * executor performed, the lines the servers printed, and the first step that did not go as described
+ * (after which the run stops).
+ */
+public record ScenarioLog(String scenario, List<Entry> entries) {
+
+    public ScenarioLog {
+        entries = List.copyOf(entries);
+    }
+
+    /** What an entry reports. */
+    public enum Kind {
+        /** A step an actor performed ("sent 14 bytes"). */
+        ACTION,
+        /** A line a server program printed. */
+        OUTPUT,
+        /** Something the executor observed that is not a failure (datagrams lost on the way). */
+        NOTE,
+        /** A step that did not go as the scenario says. */
+        FAILURE
+    }
+
+    /** One line of the log: when (since the run started), who, what. */
+    public record Entry(long elapsedNanos, String actor, Kind kind, String text) {
+    }
+
+    /** True when every step went as described. */
+    public boolean succeeded() {
+        return failures().isEmpty();
+    }
+
+    public List<Entry> failures() {
+        return entries.stream().filter(entry -> entry.kind() == Kind.FAILURE).toList();
+    }
+
+    /** The entries of one actor. */
+    public List<Entry> of(String actor) {
+        return entries.stream().filter(entry -> actor.equals(entry.actor())).toList();
+    }
+
+    /** The log as aligned text lines: {@code   12.345 ms  client  sent 14 bytes ...}. */
+    public List<String> lines() {
+        int width = entries.stream().mapToInt(entry -> entry.actor().length()).max().orElse(0);
+        List<String> lines = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            String mark = switch (entry.kind()) {
+                case FAILURE -> "FAILED: ";
+                case NOTE -> "note: ";
+                default -> "";
+            };
+            lines.add(String.format(Locale.ROOT, "%10.3f ms  %-" + width + "s  %s%s",
+                    entry.elapsedNanos() / 1e6, entry.actor(), mark, entry.text()));
+        }
+        return lines;
+    }
+
+    /** Collects entries from several threads (the servers print from their own) in arrival order. */
+    public static final class Recorder {
+        private final String scenario;
+        private final LongSupplier clockNanos;
+        private final long start;
+        private final List<Entry> entries = new ArrayList<>();
+
+        /** {@code clockNanos}: System::nanoTime for real runs, the virtual clock for simulated ones. */
+        public Recorder(String scenario, LongSupplier clockNanos) {
+            this.scenario = scenario;
+            this.clockNanos = clockNanos;
+            this.start = clockNanos.getAsLong();
+        }
+
+        public synchronized Entry add(String actor, Kind kind, String text) {
+            Entry entry = new Entry(clockNanos.getAsLong() - start, actor, kind, text);
+            entries.add(entry);
+            return entry;
+        }
+
+        public synchronized boolean failed() {
+            return entries.stream().anyMatch(entry -> entry.kind() == Kind.FAILURE);
+        }
+
+        public synchronized ScenarioLog log() {
+            return new ScenarioLog(scenario, entries);
+        }
+    }
+}

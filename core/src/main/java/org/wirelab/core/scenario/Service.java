@@ -1,0 +1,41 @@
+package org.wirelab.core.scenario;
+
+/**
+ * What a server actor runs. Each is a closed, documented behaviour, so that the real runner starts the
+ * matching program and a simulator can play the same part; {@link LabProtocol} holds the bytes. An
+ * exchange is what {@link Step.AwaitHandled} counts.
+ */
+public enum Service {
+    /**
+     * The lab's TCP server (simpleServeurSocket.py): per connection, one read of at most
+     * {@link LabProtocol#TCP_RECEIVE_SIZE} bytes, printed, then close. Exchange: a connection closed.
+     */
+    LAB_TCP_SERVER(Transport.TCP),
+    /**
+     * The lab's UDP server (simpleUDPServeur.py): answers {@link LabProtocol#UDP_REPLY} to each datagram.
+     * Exchange: a datagram answered.
+     */
+    LAB_UDP_ECHO(Transport.UDP),
+    /**
+     * The lab's chat server (multiThreadServerSocketTCP.py, bugs fixed): sends each client its number,
+     * broadcasts each read as {@link LabProtocol#chatBroadcast}; {@code quit} ends a client's session
+     * (broadcast, then the server closes). Exchange: a client gone (quit, closed or vanished).
+     */
+    LAB_CHAT(Transport.TCP),
+    /** An HTTP/1.1 server answering {@code GET} with 200 and a short text body. Exchange: a request answered. */
+    HTTP(Transport.TCP),
+    /** Reads until the client closes, counting bytes, then closes. Exchange: a connection closed. */
+    TCP_SINK(Transport.TCP),
+    /** Counts the datagrams it receives. Exchange: a datagram received. */
+    UDP_SINK(Transport.UDP);
+
+    private final Transport transport;
+
+    Service(Transport transport) {
+        this.transport = transport;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+}
