@@ -29,7 +29,8 @@ public final class FieldCatalog {
             "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.flags.str", "tcp.seq", "tcp.ack",
             "tcp.seq_raw", "tcp.ack_raw", "tcp.nxtseq", "tcp.len", "tcp.hdr_len", "tcp.window_size_value",
             "tcp.window_size", "tcp.window_size_scalefactor", "udp.srcport", "udp.dstport", "udp.port",
-            "udp.length", "tcp.stream", "udp.stream", "tcp.analysis.acks_frame", "tcp.analysis.ack_rtt",
+            "udp.length", "tcp.stream", "udp.stream", "tcp.time_relative", "tcp.time_delta", "udp.time_relative",
+            "udp.time_delta", "tcp.analysis.acks_frame", "tcp.analysis.ack_rtt",
             "tcp.analysis.flags", "tcp.analysis.retransmission", "tcp.analysis.fast_retransmission",
             "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack",
             "tcp.analysis.duplicate_ack_num", "tcp.analysis.out_of_order", "tcp.analysis.lost_segment",
@@ -43,6 +44,7 @@ public final class FieldCatalog {
     private final PacketTable packets;
     private final ConversationIndex conversations;
     private final TcpSequenceAnalysis tcp;
+    private int[] previousInStream;
 
     public FieldCatalog(CaptureAnalysis analysis) {
         frames = analysis.frames();
@@ -205,6 +207,10 @@ public final class FieldCatalog {
                     out.append(packets.udpLength(i));
                 }
             };
+            case "tcp.time_relative" -> streamTime(true, false);
+            case "tcp.time_delta" -> streamTime(true, true);
+            case "udp.time_relative" -> streamTime(false, false);
+            case "udp.time_delta" -> streamTime(false, true);
             case "tcp.stream" -> stream(true);
             case "udp.stream" -> stream(false);
             case "tcp.analysis.acks_frame" -> (out, i) -> {
@@ -285,6 +291,52 @@ public final class FieldCatalog {
                 out.append(stream);
             }
         };
+    }
+
+    /**
+     * Time since the stream's first frame, or since its previous frame ({@code delta}), as packet-tcp.c
+     * and packet-udp.c keep ts_first and ts_prev per conversation; TCP prints them once past a valid
+     * header length.
+     */
+    private FieldValue streamTime(boolean isTcp, boolean delta) {
+        return (out, i) -> {
+            int stream = isTcp ? conversations.tcpStream(i) : conversations.udpStream(i);
+            if (stream == ConversationIndex.NONE || isTcp && !TcpReach.hasValidHeaderLength(frames, packets, i)) {
+                return;
+            }
+            int since;
+            if (delta) {
+                since = previousInStream()[i];
+            } else {
+                since = isTcp ? conversations.tcpConversation(stream).firstFrameIndex()
+                        : conversations.udpConversation(stream).firstFrameIndex();
+            }
+            out.append(Timestamps.epochText(frames.timestampNanos(i) - frames.timestampNanos(since)));
+        };
+    }
+
+    /** For each frame of a stream, the stream's previous frame (itself for the first); built on first use. */
+    private int[] previousInStream() {
+        if (previousInStream == null) {
+            int[] previous = new int[packets.size()];
+            int[] lastTcp = new int[conversations.tcpStreamCount()];
+            int[] lastUdp = new int[conversations.udpStreamCount()];
+            java.util.Arrays.fill(lastTcp, -1);
+            java.util.Arrays.fill(lastUdp, -1);
+            for (int i = 0; i < previous.length; i++) {
+                int tcpStream = conversations.tcpStream(i);
+                int udpStream = conversations.udpStream(i);
+                int[] last = tcpStream != ConversationIndex.NONE ? lastTcp : udpStream != ConversationIndex.NONE ? lastUdp
+                        : null;
+                if (last != null) {
+                    int stream = Math.max(tcpStream, udpStream);
+                    previous[i] = last[stream] < 0 ? i : last[stream];
+                    last[stream] = i;
+                }
+            }
+            previousInStream = previous;
+        }
+        return previousInStream;
     }
 
     private FieldValue flag(TcpExpert event) {

@@ -91,7 +91,8 @@ class KnownLimitationsTest {
                 Computed.VALUE, CLIENT, SERVER, new byte[0])).payload(Arrays.copyOfRange(udp, 600, udp.length))
                 .encode();
         assertEquals(Set.of("frame 2 udp.dstport", "frame 2 udp.length", "frame 2 udp.port",
-                "frame 2 udp.srcport", "frame 2 udp.stream"), differingFields("fragments.pcap", first, last));
+                "frame 2 udp.srcport", "frame 2 udp.stream", "frame 2 udp.time_delta", "frame 2 udp.time_relative"),
+                differingFields("fragments.pcap", first, last));
     }
 
     /**
