@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.wirelab.cli.capture.CaptureCommand;
+import org.wirelab.cli.lab.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes network protocols visible: reads a capture file and shows what happened on the wire.",
-        subcommands = {CommandLine.HelpCommand.class, CaptureCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, CaptureCommand.class, LabCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success",
             "  1  bad input: missing file, not a capture, no such frame, unknown field",

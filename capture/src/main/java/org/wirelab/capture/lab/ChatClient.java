@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,17 @@ public final class ChatClient implements AutoCloseable {
         socket = Connections.connect(server, CONNECT_TIMEOUT);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[1024];
-        int length = in.read(buffer);
+        // Bounded: a server that accepts but never sends a number (not a chat server) must not hang us.
+        socket.setSoTimeout((int) CONNECT_TIMEOUT.toMillis());
+        int length;
+        try {
+            length = in.read(buffer);
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new ConnectException(Endpoints.text(server) + " sent no client number in "
+                    + CONNECT_TIMEOUT.toSeconds() + " s: is it a chat server?");
+        }
+        socket.setSoTimeout(0);
         int digits = 0;
         while (digits < Math.max(length, 0) && buffer[digits] >= '0' && buffer[digits] <= '9') {
             digits++;

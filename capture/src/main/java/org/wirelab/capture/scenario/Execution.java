@@ -68,15 +68,15 @@ final class Execution implements AutoCloseable {
             } else if (step instanceof Step.ReceiveEnd end) {
                 receiveEnd(end);
             } else if (step instanceof Step.Close close) {
+                log(close.actor(), Kind.ACTION, "closes the connection (FIN)");
                 connections.remove(close.actor()).close();
-                log(close.actor(), Kind.ACTION, "closed the connection (FIN)");
             } else if (step instanceof Step.Abort abort) {
+                log(abort.actor(), Kind.ACTION, "vanishes: its connection is reset (RST)");
                 Socket socket = connections.remove(abort.actor());
                 // SO_LINGER 0: close() discards what is unsent and sends RST, as the kernel does for a
                 // program killed with data pending (RFC 9293 section 3.10.5, ABORT).
                 socket.setSoLinger(true, 0);
                 socket.close();
-                log(abort.actor(), Kind.ACTION, "vanished: connection reset (RST)");
             } else if (step instanceof Step.UdpSend send) {
                 udpSend(send);
             } else if (step instanceof Step.UdpReceive receive) {
@@ -138,6 +138,8 @@ final class Execution implements AutoCloseable {
         Socket socket = connections.get(send.actor());
         OutputStream out = socket.getOutputStream();
         Payload payload = send.payload();
+        // Logged before writing, so that it precedes what the server prints on receiving it.
+        log(send.actor(), Kind.ACTION, "sends " + describe(payload));
         byte[] chunk = new byte[(int) Math.min(CHUNK, payload.length())];
         for (long offset = 0; offset < payload.length(); offset += chunk.length) {
             int length = (int) Math.min(chunk.length, payload.length() - offset);
@@ -145,7 +147,6 @@ final class Execution implements AutoCloseable {
             out.write(chunk, 0, length);
         }
         out.flush();
-        log(send.actor(), Kind.ACTION, "sent " + describe(payload));
     }
 
     private void receive(Step.Receive receive) throws IOException {
@@ -199,15 +200,16 @@ final class Execution implements AutoCloseable {
         InetSocketAddress target = address(send.port());
         byte[] bytes = send.payload().bytes();
         DatagramPacket datagram = new DatagramPacket(bytes, bytes.length, target);
+        String from = " from " + Endpoints.text(socket.getLocalSocketAddress());
+        if (send.count() == 1) {
+            log(send.actor(), Kind.ACTION, "sends " + describe(send.payload()) + " to " + Endpoints.text(target) + from);
+        }
         long start = System.nanoTime();
         for (int i = 0; i < send.count(); i++) {
             socket.send(datagram);
         }
         long elapsed = System.nanoTime() - start;
-        String from = " from " + Endpoints.text(socket.getLocalSocketAddress());
-        if (send.count() == 1) {
-            log(send.actor(), Kind.ACTION, "sent " + describe(send.payload()) + " to " + Endpoints.text(target) + from);
-        } else {
+        if (send.count() > 1) {
             log(send.actor(), Kind.ACTION, String.format("sent %d datagrams of %d bytes to %s%s in %.1f ms (%.0f datagrams/s)",
                     send.count(), bytes.length, Endpoints.text(target), from, elapsed / 1e6,
                     send.count() / Math.max(elapsed / 1e9, 1e-9)));

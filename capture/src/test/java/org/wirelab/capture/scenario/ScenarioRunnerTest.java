@@ -74,7 +74,7 @@ class ScenarioRunnerTest {
         assertEquals(List.of("connected to " + loopback(version) + ":" + log.entries().stream()
                         .map(Entry::text).filter(t -> t.startsWith("TCP server listening on ")).findFirst().orElseThrow()
                         .replaceFirst(".*:", "") + " from " + client,
-                "sent 14 bytes \"hello serveur\\n\"", "closed the connection (FIN)"),
+                "sends 14 bytes \"hello serveur\\n\"", "closes the connection (FIN)"),
                 texts(log, "client", Kind.ACTION));
     }
 
@@ -83,7 +83,7 @@ class ScenarioRunnerTest {
     void udpEchoGetsTheLabsReply(IpVersion version) {
         ScenarioLog log = run(Scenarios.udpEcho(), version);
         List<String> client = texts(log, "client", Kind.ACTION);
-        assertTrue(client.get(0).startsWith("sent 17 bytes \"Hello from client\" to " + loopback(version)), client.get(0));
+        assertTrue(client.get(0).startsWith("sends 17 bytes \"Hello from client\" to " + loopback(version)), client.get(0));
         assertTrue(client.get(1).startsWith("received 15 bytes \"i am the server\" from " + loopback(version)), client.get(1));
         String clientAddress = clientAddress(log, "client");
         assertTrue(texts(log, "server", Kind.OUTPUT).contains("from " + clientAddress + ": \"Hello from client\""));
@@ -98,7 +98,7 @@ class ScenarioRunnerTest {
         assertTrue(server.stream().anyMatch(line -> line.startsWith("client 2 vanished: ")
                 || line.equals("client 2 left without quit")), server.toString());
         assertTrue(server.contains("client 0 left without quit"), server.toString());
-        assertTrue(texts(log, "carol", Kind.ACTION).contains("vanished: connection reset (RST)"));
+        assertTrue(texts(log, "carol", Kind.ACTION).contains("vanishes: its connection is reset (RST)"));
         assertTrue(texts(log, "bob", Kind.ACTION).contains("the peer closed the connection (end of stream: its FIN)"));
         // Everyone received each of the first three messages; alice alone the last one.
         for (String receiver : List.of("alice", "bob", "carol")) {
@@ -134,7 +134,7 @@ class ScenarioRunnerTest {
     @Test
     void tcpBulkDeliversEveryByte() {
         ScenarioLog log = run(Scenarios.tcpBulk(3_000_001), IpVersion.IPV4);
-        assertTrue(texts(log, "client", Kind.ACTION).contains("sent 3000001 bytes"));
+        assertTrue(texts(log, "client", Kind.ACTION).contains("sends 3000001 bytes"));
         String client = clientAddress(log, "client");
         assertTrue(texts(log, "server", Kind.OUTPUT).contains("received 3000001 bytes from " + client + ", then its FIN"),
                 log.lines().toString());

@@ -51,15 +51,20 @@ public record ScenarioLog(String scenario, List<Entry> entries) {
         int width = entries.stream().mapToInt(entry -> entry.actor().length()).max().orElse(0);
         List<String> lines = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            String mark = switch (entry.kind()) {
-                case FAILURE -> "FAILED: ";
-                case NOTE -> "note: ";
-                default -> "";
-            };
-            lines.add(String.format(Locale.ROOT, "%10.3f ms  %-" + width + "s  %s%s",
-                    entry.elapsedNanos() / 1e6, entry.actor(), mark, entry.text()));
+            lines.add(line(entry, width));
         }
         return lines;
+    }
+
+    /** One entry as a text line, its actor padded to {@code actorWidth} (for printing entries as they come). */
+    public static String line(Entry entry, int actorWidth) {
+        String mark = switch (entry.kind()) {
+            case FAILURE -> "FAILED: ";
+            case NOTE -> "note: ";
+            default -> "";
+        };
+        return String.format(Locale.ROOT, "%10.3f ms  %-" + Math.max(1, actorWidth) + "s  %s%s",
+                entry.elapsedNanos() / 1e6, entry.actor(), mark, entry.text());
     }
 
     /** Collects entries from several threads (the servers print from their own) in arrival order. */

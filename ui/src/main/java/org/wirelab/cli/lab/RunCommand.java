@@ -1,0 +1,77 @@
+package org.wirelab.cli.lab;
+
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import org.wirelab.capture.scenario.FreePorts;
+import org.wirelab.capture.scenario.RunOptions;
+import org.wirelab.capture.scenario.ScenarioRunner;
+import org.wirelab.cli.UserError;
+import org.wirelab.core.scenario.IpVersion;
+import org.wirelab.core.scenario.Scenario;
+import org.wirelab.core.scenario.ScenarioLog;
+import org.wirelab.core.scenario.Scenarios;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wirelab lab run SCENARIO}: runs a scenario on the loopback, without capture, and prints what each side did. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a scenario on this machine's loopback (no capture) and prints what each side did.",
+            "Scenarios: tcp-hello, udp-echo, chat, http-get, tcp-refused, tcp-bulk, udp-burst."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "one of: ${COMPLETION-CANDIDATES}",
+            completionCandidates = ScenarioNames.class)
+    private String name;
+
+    @Option(names = "--bytes", defaultValue = "1000000", description = "tcp-bulk: bytes to send (default: ${DEFAULT-VALUE})")
+    private long bytes;
+
+    @Option(names = "--count", defaultValue = "1000", description = "udp-burst: datagrams to send (default: ${DEFAULT-VALUE})")
+    private int count;
+
+    @Option(names = "--size", defaultValue = "100", description = "udp-burst: bytes per datagram (default: ${DEFAULT-VALUE})")
+    private int size;
+
+    @Option(names = "--ipv6", description = "run on ::1 instead of 127.0.0.1")
+    private boolean ipv6;
+
+    @Option(names = "--free-ports", description = "use free ports instead of the lab's (3000, 9090, ...), e.g. when a server already holds them")
+    private boolean freePorts;
+
+    @Override
+    public Integer call() {
+        Scenario scenario;
+        try {
+            scenario = Scenarios.named(name, new Scenarios.Parameters(bytes, count, size));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        IpVersion version = ipv6 ? IpVersion.IPV6 : IpVersion.IPV4;
+        if (freePorts) {
+            scenario = FreePorts.remap(scenario, version);
+        }
+        Console console = new Console(spec);
+        console.accept(scenario.name() + ": " + scenario.summary() + " (" + scenario.captureFilter() + ", "
+                + version.loopback() + ")");
+        int width = scenario.actors().stream().mapToInt(String::length).max().orElse(0);
+        ScenarioLog log = ScenarioRunner.run(scenario, RunOptions.defaults().withIpVersion(version)
+                .withListener(entry -> console.accept(ScenarioLog.line(entry, width))));
+        if (!log.succeeded()) {
+            throw new UserError("scenario " + scenario.name() + " did not go as described: " + log.failures().get(0).text());
+        }
+        return 0;
+    }
+
+    /** The scenario names, for the help text and shell completion. */
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Scenarios.names().iterator();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.wirelab.cli.lab;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.wirelab.capture.lab.TcpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wirelab lab tcp-server}: the lab's simpleServeurSocket.py. */
+@Command(name = "tcp-server", mixinStandardHelpOptions = true,
+        description = {"The lab's TCP server: accepts clients one after another, prints the first message"
+            + " each sends (one read of up to 1024 bytes) and its address, then closes the connection.",
+            "Try it with: netcat 127.0.0.1 3000"})
+final class TcpServerCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "" + TcpServer.DEFAULT_PORT, description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port)")
+    private int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 or :: for every interface)")
+    private String bind;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = new Console(spec);
+        Serving.untilStopped(new TcpServer(Addresses.of(bind, port), console), console);
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+package org.wirelab.cli.lab;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.wirelab.capture.lab.UdpEchoServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wirelab lab udp-server}: the lab's simpleUDPServeur.py. */
+@Command(name = "udp-server", mixinStandardHelpOptions = true,
+        description = {"The lab's UDP server: prints each message and its sender, answers 'i am the server'.",
+            "Try it with: netcat -u 127.0.0.1 3000"})
+final class UdpServerCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "" + UdpEchoServer.DEFAULT_PORT, description = "UDP port (default: ${DEFAULT-VALUE}; 0: any free port)")
+    private int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 or :: for every interface)")
+    private String bind;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = new Console(spec);
+        Serving.untilStopped(new UdpEchoServer(Addresses.of(bind, port), console), console);
+        return 0;
+    }
+}
