@@ -124,4 +124,36 @@ class LabPythonProgramsTest {
             }
         }
     }
+
+    @Test
+    void aChatClientProcessKilledMidSessionLeavesNoThreadAndTheOthersGoOn(
+            @org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        RecordedLines out = new RecordedLines();
+        try (ChatServer server = new ChatServer(Loopback.ipv4AnyPort(), out);
+             RawChatClient staying = new RawChatClient(startAndReturn(server))) {
+            staying.expect("0");
+            String client = program("myNumber", "ClientSocket.connect")
+                    .replace("9090", Integer.toString(server.localAddress().getPort()));
+            Process python = python(client, directory);
+            BufferedReader printed = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("connected to Server !", printed.readLine());
+            assertEquals("myNumber client received :  1", printed.readLine());
+            python.destroyForcibly(); // SIGKILL: the kernel closes the socket for the dead process
+            assertTrue(python.waitFor(20, TimeUnit.SECONDS));
+            assertTrue(server.awaitHandled(1, RecordedLines.TIMEOUT));
+            for (Thread thread : Loopback.threadsNamed("chat-client-1-")) {
+                thread.join(RecordedLines.TIMEOUT.toMillis());
+                assertTrue(!thread.isAlive(), thread.getName());
+            }
+            assertEquals(1, server.connectedClients());
+            assertEquals(1, server.liveClientHandlers());
+            staying.send("still there");
+            staying.expect("\n>>still there\n");
+        }
+    }
+
+    private static java.net.InetSocketAddress startAndReturn(LabServer server) throws IOException {
+        server.start();
+        return server.localAddress();
+    }
 }
