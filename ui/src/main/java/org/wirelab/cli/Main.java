@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes network protocols visible: reads a capture file and shows what happened on the wire.",
-        subcommands = {CommandLine.HelpCommand.class, CaptureCommand.class, LabCommand.class},
+        subcommands = {ShowCommand.class, CaptureCommand.class, LabCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success",
             "  1  bad input: missing file, not a capture, no such frame, unknown field",

@@ -1,0 +1,49 @@
+package org.wirelab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.pcap.CaptureFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wirelab show FILE [--frame N]}: the whole capture at a glance, or one frame in depth. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Shows a capture file: what it is and what happened in it.",
+            "With --frame N: frame N layer by layer and its bytes as a hex dump (like tshark -x)."})
+final class ShowCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a pcap or pcapng capture file")
+    private Path file;
+
+    @Option(names = "--frame", paramLabel = "N", description = "show frame N (numbered from 1, as in Wireshark)")
+    private Integer frameNumber;
+
+    @Override
+    public Integer call() throws Exception {
+        CaptureFile capture = CaptureInput.read(file);
+        PrintWriter out = spec.commandLine().getOut();
+        if (frameNumber == null) {
+            out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
+        } else {
+            showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), out);
+        }
+        return 0;
+    }
+
+    private static void showFrame(FrameStore frames, int index, PrintWriter out) {
+        int captured = frames.capturedLength(index);
+        int original = frames.originalLength(index);
+        out.println(captured == original ? "Bytes (" + captured + "):"
+                : "Bytes (" + captured + " captured of " + original + " on the wire):");
+        HexDump.print(frames.buffer(), frames.offset(index), frames.capturedLength(index), out);
+    }
+}
