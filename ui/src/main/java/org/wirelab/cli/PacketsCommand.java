@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code tshark -T fields} reads wirelab's output unchanged.
  */
 @Command(name = "packets", mixinStandardHelpOptions = true,
-        description = {"Prints fields of every frame as tshark -T fields does: same names, same values.",
+        description = {"Prints fields of every frame, as tshark -T fields does.",
+            "Same field names, same value text as tshark, so scripts written for tshark read it unchanged.",
             "Example: wirelab packets FILE -T fields -E header=y -e frame.number -e ip.src -e tcp.flags.str"},
         footer = {"", "Fields: frame.number frame.time_epoch frame.len frame.cap_len ip.src ip.dst ipv6.src",
             "ipv6.dst ip.proto tcp.srcport tcp.dstport tcp.flags tcp.flags.str tcp.seq tcp.ack tcp.seq_raw",

@@ -3,9 +3,14 @@ package org.wirelab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.ladder.LadderTextRenderer;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.tcpstate.TcpStates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,8 +19,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code wirelab show FILE [--frame N]}: the whole capture at a glance, or one frame in depth. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Shows a capture file: what it is and what happened in it.",
-            "With --frame N: frame N layer by layer and its bytes as a hex dump (like tshark -x)."})
+        description = {"Shows a capture as a ladder diagram, or one frame layer by layer.",
+            "The diagram has one lane per socket (address:port) and one arrow per frame with its time,",
+            "label, the TCP state changes it caused and expert notes; then a line about the file",
+            "(format, frames, damage).",
+            "With --frame N: frame N layer by layer (OSI layer, fields, byte ranges) and its bytes",
+            "as a hex dump like tshark -x."})
 final class ShowCommand implements Callable<Integer> {
 
     @Spec
@@ -32,6 +41,9 @@ final class ShowCommand implements Callable<Integer> {
         CaptureFile capture = CaptureInput.read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (frameNumber == null) {
+            CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
+            out.print(LadderTextRenderer.render(CaptureLadder.build(analysis, TcpStates.of(analysis))));
+            out.println();
             out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
         } else {
             showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), out);
@@ -40,6 +52,8 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static void showFrame(FrameStore frames, int index, PrintWriter out) {
+        FrameBreakdown.print(FrameDecoder.standard().decode(frames, index), out);
+        out.println();
         int captured = frames.capturedLength(index);
         int original = frames.originalLength(index);
         out.println(captured == original ? "Bytes (" + captured + "):"
