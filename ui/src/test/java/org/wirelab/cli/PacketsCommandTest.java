@@ -18,7 +18,8 @@ import org.wirelab.core.testing.Tshark;
 class PacketsCommandTest {
     /**
      * Its records carry nanosecond fractions of 1000000000 and more, out of range: tshark prints them as
-     * they are, our reader carries them into the seconds (core's fields.KnownDifferences says the same).
+     * they are, our reader carries them into the seconds (core's fields.KnownDifferences says the same), so
+     * every time field differs there.
      */
     private static final String INVALID_TIMESTAMPS = "tcpdump__timestamp_invalid_nano.pcap";
 
@@ -31,7 +32,7 @@ class PacketsCommandTest {
     void everyFieldOfEveryFrameIsTsharksByteForByte(Path capture) {
         List<String> fields = new ArrayList<>(FieldCatalog.knownNames());
         if (capture.getFileName().toString().equals(INVALID_TIMESTAMPS)) {
-            fields.remove("frame.time_epoch");
+            fields.removeIf(name -> name.startsWith("frame.time"));
         }
         List<String> options = new ArrayList<>(List.of("-T", "fields", "-E", "header=y"));
         for (String field : fields) {
