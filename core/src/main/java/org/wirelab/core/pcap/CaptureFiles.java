@@ -13,11 +13,15 @@ import org.wirelab.core.frame.LinkType;
 /** Reads a whole pcap or pcapng file into a {@link FrameStore}, and describes it in a sentence. */
 public final class CaptureFiles {
     /**
-     * Frames are presized from the file's length at one per this many bytes: a 16-byte record header
-     * plus 48 bytes of frame is about the smallest real traffic, so the columns rarely grow.
+     * The first frames go into a small store; their bytes per frame, scaled to the file's length, then
+     * size the store for the rest, so a million frames neither grow the arrays step by step nor leave
+     * columns for frames that never come.
      */
-    private static final int BYTES_PER_FRAME_ESTIMATE = 64;
+    private static final int SAMPLE_FRAMES = 4096;
+    private static final double ESTIMATE_MARGIN = 1.05;
     private static final long MAX_STORE_BYTES = Integer.MAX_VALUE - 16;
+    /** Bytes a frame costs in the store's columns (offset, timestamp, original length, link type). */
+    private static final int COLUMN_BYTES = 18;
 
     private CaptureFiles() {
     }
@@ -40,34 +44,56 @@ public final class CaptureFiles {
             throw e;
         }
         try (CaptureReader reader = CaptureReader.open(channel)) {
-            FrameStore frames = new FrameStore(Math.min(size, MAX_STORE_BYTES),
-                    (int) Math.min(size / BYTES_PER_FRAME_ESTIMATE, Integer.MAX_VALUE - 16));
-            List<String> tooBig = new ArrayList<>();
-            long stored = 0;
-            while (reader.next()) {
-                stored += reader.capturedLength();
-                if (stored > MAX_STORE_BYTES) {
-                    tooBig.add("stopped before frame " + reader.frameNumber() + ": wirelab holds at most 2 GiB of"
-                            + " frame bytes in memory; read larger files frame by frame with CaptureReader");
-                    break;
-                }
-                frames.append(reader.timestampNanos(), reader.linkType(), reader.buffer(), reader.offset(),
-                        reader.capturedLength(), reader.originalLength());
+            List<String> warnings = new ArrayList<>();
+            FrameStore frames = new FrameStore(Math.min(size, 1 << 20), SAMPLE_FRAMES);
+            long stored = copy(reader, frames, SAMPLE_FRAMES, 0, warnings);
+            if (frames.size() == SAMPLE_FRAMES) {
+                FrameStore sample = frames;
+                frames = presized(sample, stored, reader.position(), size);
+                stored = copy(reader, frames, Integer.MAX_VALUE, stored, warnings);
             }
             trimIfWasteful(frames, stored);
-            List<String> warnings = new ArrayList<>(reader.warnings());
-            warnings.addAll(tooBig);
+            warnings.addAll(0, reader.warnings());
             return new CaptureFile(reader.info(), frames, warnings);
         }
     }
 
+    /** Appends frames until {@code frames} holds {@code limit} or the file ends; returns the bytes stored. */
+    private static long copy(CaptureReader reader, FrameStore frames, int limit, long stored, List<String> warnings)
+            throws IOException {
+        while (frames.size() < limit && reader.next()) {
+            if (stored + reader.capturedLength() > MAX_STORE_BYTES) {
+                warnings.add("stopped before frame " + reader.frameNumber() + ": wirelab holds at most 2 GiB of"
+                        + " frame bytes in memory; read larger files frame by frame with CaptureReader");
+                break;
+            }
+            stored += reader.capturedLength();
+            frames.append(reader.timestampNanos(), reader.linkType(), reader.buffer(), reader.offset(),
+                    reader.capturedLength(), reader.originalLength());
+        }
+        return stored;
+    }
+
+    /** A store sized for the whole file by extrapolating the sample, holding the sample's frames. */
+    private static FrameStore presized(FrameStore sample, long sampleBytes, long consumed, long size) {
+        double scale = (double) size / Math.max(1, consumed);
+        long bytes = Math.min(Math.min(size, MAX_STORE_BYTES), (long) (sampleBytes * scale * ESTIMATE_MARGIN) + 65_536);
+        long count = Math.min(Integer.MAX_VALUE - 16, (long) (sample.size() * scale * ESTIMATE_MARGIN) + 16);
+        FrameStore frames = new FrameStore(bytes, (int) count);
+        for (int i = 0; i < sample.size(); i++) {
+            frames.append(sample.timestampNanos(i), sample.linkType(i), sample.buffer(), sample.offset(i),
+                    sample.capturedLength(i), sample.originalLength(i));
+        }
+        return frames;
+    }
+
     /**
-     * The store was sized from the file, record headers and all: when that leaves more than an eighth
-     * spare (small frames, pcapng's larger blocks), give it back, since the frames stay in memory for
-     * the whole session and the heap budget per frame is small (issue 2, section 8).
+     * When the estimate left more than an eighth of the store spare (the file's first frames were not
+     * like the rest), give it back: the frames stay in memory for the whole session and the heap
+     * budget per frame is small (issue 2, section 8).
      */
     private static void trimIfWasteful(FrameStore frames, long frameBytes) {
-        long needed = frameBytes + 18L * frames.size();
+        long needed = frameBytes + (long) COLUMN_BYTES * frames.size();
         if (frames.retainedBytes() - needed > frames.retainedBytes() / 8) {
             frames.trimToSize();
         }

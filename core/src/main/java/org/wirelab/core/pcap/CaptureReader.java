@@ -161,6 +161,11 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
         return frameOffset;
     }
 
+    /** Bytes of the file read so far, up to the end of the current frame: for progress and estimates. */
+    public final long position() {
+        return input.filePosition();
+    }
+
     /** What was wrong in the file so far, in file order, each naming the frame and byte offset. */
     public final List<String> warnings() {
         if (suppressedWarnings == 0) {
