@@ -46,9 +46,11 @@ public final class Main implements Runnable {
     /** The whole command tree with wirelab's error reporting; tests call {@code execute} on it in-process. */
     public static CommandLine commandLine() {
         ErrorReporter errors = new ErrorReporter();
-        return new CommandLine(new Main())
+        CommandLine commandLine = new CommandLine(new Main())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
+        PacketsCommand.listFieldsInHelp(commandLine.getSubcommands().get("packets"));
+        return commandLine;
     }
 
     /** Without a command, wirelab says what it can do (like git). */

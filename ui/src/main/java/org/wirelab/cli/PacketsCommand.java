@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.fields.Field;
 import org.wirelab.core.fields.FieldCatalog;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,11 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "packets", mixinStandardHelpOptions = true,
         description = {"Prints fields of every frame, as tshark -T fields does.",
             "Same field names, same value text as tshark, so scripts written for tshark read it unchanged.",
-            "Example: wirelab packets FILE -T fields -E header=y -e frame.number -e ip.src -e tcp.flags.str"},
-        footer = {"", "Fields: frame.number frame.time_epoch frame.len frame.cap_len ip.src ip.dst ipv6.src",
-            "ipv6.dst ip.proto tcp.srcport tcp.dstport tcp.flags tcp.flags.str tcp.seq tcp.ack tcp.seq_raw",
-            "tcp.ack_raw tcp.nxtseq tcp.len tcp.hdr_len tcp.window_size_value tcp.window_size udp.srcport",
-            "udp.dstport udp.length tcp.stream udp.stream and tcp.analysis.* (retransmission, duplicate_ack, ...)."})
+            "Example: wirelab packets FILE -T fields -E header=y -e frame.number -e ip.src -e tcp.flags.str"})
 final class PacketsCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +45,21 @@ final class PacketsCommand implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "FIELD", required = true,
             description = "a Wireshark field name; repeat for more fields")
     private List<String> fieldNames;
+
+    /** Lists the catalog's field names under the options of {@code packets --help}, so the list never goes stale. */
+    static void listFieldsInHelp(CommandLine packets) {
+        StringBuilder footer = new StringBuilder("%nFields:%n ");
+        int column = 1;
+        for (String name : FieldCatalog.knownNames()) {
+            if (column + name.length() + 1 > 78) {
+                footer.append("%n ");
+                column = 1;
+            }
+            footer.append(' ').append(name);
+            column += name.length() + 1;
+        }
+        packets.getCommandSpec().usageMessage().footer(footer.toString());
+    }
 
     @Override
     public Integer call() throws Exception {

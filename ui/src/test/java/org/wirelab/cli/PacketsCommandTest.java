@@ -63,6 +63,16 @@ class PacketsCommandTest {
     }
 
     @Test
+    void theHelpListsEveryFieldOfTheCatalog() {
+        CliRun run = CliRun.of("packets", "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> words = List.of(run.out().split("\\s+"));
+        for (String known : FieldCatalog.knownNames()) {
+            assertTrue(words.contains(known), known + " missing from\n" + run.out());
+        }
+    }
+
+    @Test
     void unsupportedFormatsAreUsageErrors() {
         String sample = Environment.samples().resolve("tcp-hello.pcap").toString();
         for (String[] args : List.of(new String[] {"packets", sample, "-T", "json", "-e", "frame.number"},
