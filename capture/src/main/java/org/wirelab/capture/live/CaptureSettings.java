@@ -5,32 +5,43 @@ import java.util.stream.Collectors;
 
 /**
  * What to capture: the interface, a BPF filter (tcpdump syntax, empty for everything), the snapshot
- * length and the size of libpcap's kernel buffer.
+ * length, the size of libpcap's kernel buffer, and how late frames may be handed over.
+ *
+ * <p>{@code batchMillis} 0 is libpcap's immediate mode: each frame is handed over as it arrives, but
+ * Linux then reserves a buffer slot of the snapshot length per frame (64 KiB on lo), so a 32 MiB
+ * buffer holds only about 500 frames. A positive value lets Linux pack frames into blocks handed
+ * over when full or after that many milliseconds (TPACKET_V3): a few milliseconds later, and tens of
+ * thousands of small frames fit the same buffer.
  */
-public record CaptureSettings(String interfaceName, String filter, int snapLength, int bufferBytes) {
+public record CaptureSettings(String interfaceName, String filter, int snapLength, int bufferBytes,
+        int batchMillis) {
     /** The loopback interface on Linux, where the lab's programs talk to each other. */
     public static final String LOOPBACK = "lo";
     /** Frames on {@code lo} reach 64 KiB; tcpdump's default keeps every byte of them. */
     public static final int DEFAULT_SNAP_LENGTH = 262_144;
     /**
-     * libpcap's default (2 MiB) dropped frames of a 100,000-datagram burst on loopback (see the capture
-     * benchmark); 32 MiB absorbs it while the loop thread catches up.
+     * With frames batched, libpcap's default 2 MiB took a 100,000-datagram burst on loopback without a
+     * drop (see UdpBurstCaptureBenchmark); 32 MiB leaves room for lo's 64 KiB TCP segments of a bulk
+     * transfer while the capture thread catches up, and costs nothing until used.
      */
     public static final int DEFAULT_BUFFER_BYTES = 32 << 20;
+    /** Frames reach the sink at most this late; a person watching cannot tell. */
+    public static final int DEFAULT_BATCH_MILLIS = 10;
 
     public CaptureSettings {
         if (interfaceName == null || interfaceName.isBlank()) {
             throw new IllegalArgumentException("an interface name is required");
         }
         filter = filter == null ? "" : filter.strip();
-        if (snapLength <= 0 || bufferBytes <= 0) {
-            throw new IllegalArgumentException("snap length and buffer size must be positive");
+        if (snapLength <= 0 || bufferBytes <= 0 || batchMillis < 0) {
+            throw new IllegalArgumentException("snap length and buffer size must be positive, batch millis >= 0");
         }
     }
 
     /** Everything on {@code interfaceName} that {@code filter} accepts, with the default sizes. */
     public static CaptureSettings of(String interfaceName, String filter) {
-        return new CaptureSettings(interfaceName, filter, DEFAULT_SNAP_LENGTH, DEFAULT_BUFFER_BYTES);
+        return new CaptureSettings(interfaceName, filter, DEFAULT_SNAP_LENGTH, DEFAULT_BUFFER_BYTES,
+                DEFAULT_BATCH_MILLIS);
     }
 
     /** TCP and UDP (IPv4 and IPv6) to or from any of {@code ports} on the loopback interface. */
@@ -52,10 +63,15 @@ public record CaptureSettings(String interfaceName, String filter, int snapLengt
     }
 
     public CaptureSettings withInterface(String name) {
-        return new CaptureSettings(name, filter, snapLength, bufferBytes);
+        return new CaptureSettings(name, filter, snapLength, bufferBytes, batchMillis);
     }
 
     public CaptureSettings withBufferBytes(int bytes) {
-        return new CaptureSettings(interfaceName, filter, snapLength, bytes);
+        return new CaptureSettings(interfaceName, filter, snapLength, bytes, batchMillis);
+    }
+
+    /** 0 for immediate mode; see the class comment. */
+    public CaptureSettings withBatchMillis(int millis) {
+        return new CaptureSettings(interfaceName, filter, snapLength, bufferBytes, millis);
     }
 }

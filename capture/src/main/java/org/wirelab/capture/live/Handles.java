@@ -18,8 +18,8 @@ final class Handles {
     /** libpcap's PCAP_ERROR_NO_SUCH_DEVICE and PCAP_ERROR_PERM_DENIED (pcap/pcap.h). */
     private static final int NO_SUCH_DEVICE = -5;
     private static final int PERMISSION_DENIED = -8;
-    /** Never fires on an idle link (see STACK.md); immediate mode delivers each frame at once anyway. */
-    private static final int READ_TIMEOUT_MILLIS = 100;
+    /** In immediate mode the timeout never matters (and never fires on an idle link, see STACK.md). */
+    private static final int IMMEDIATE_READ_TIMEOUT_MILLIS = 100;
 
     private Handles() {
     }
@@ -38,14 +38,16 @@ final class Handles {
     static PcapHandle open(CaptureSettings settings, String filter) throws CaptureUnavailableException {
         libraryVersion();
         PcapHandle handle;
+        boolean immediate = settings.batchMillis() == 0;
         try {
             handle = new PcapHandle.Builder(settings.interfaceName())
                     .snaplen(settings.snapLength())
                     .promiscuousMode(PromiscuousMode.NONPROMISCUOUS)
-                    .timeoutMillis(READ_TIMEOUT_MILLIS)
+                    // Without immediate mode a block is handed over when full or when the timeout ends
+                    // (with timeout 0, never on a quiet link): the timeout is the batching delay.
+                    .timeoutMillis(immediate ? IMMEDIATE_READ_TIMEOUT_MILLIS : settings.batchMillis())
                     .bufferSize(settings.bufferBytes())
-                    // Without immediate mode frames arrive a read timeout late, or never on an idle link.
-                    .immediateMode(true)
+                    .immediateMode(immediate)
                     .timestampPrecision(TimestampPrecision.NANO)
                     .build();
         } catch (PcapNativeException e) {

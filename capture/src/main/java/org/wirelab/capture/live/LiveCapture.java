@@ -23,9 +23,11 @@ import org.pcap4j.core.RawPacketListener;
  * }
  * }</pre>
  *
- * On a loopback interface readiness and completeness are proven with a {@link ReadinessProbe}
- * datagram, which never reaches the sink. On other interfaces the capture is live once opened: the
- * kernel buffers matching frames from the moment the filter is set.
+ * Frames count from the moment {@link #start} returns. On a loopback interface that moment is proven
+ * with a {@link ReadinessProbe} datagram that went through libpcap (and never reaches the sink); on
+ * other interfaces the loop has started, which is as much as libpcap tells. Frames sent between
+ * {@link #open} and {@link #start} may be missing: with frames batched in blocks, Linux's libpcap was
+ * measured to lose the first ones it had buffered before its loop ran.
  */
 public final class LiveCapture implements AutoCloseable {
     /** How long start() waits for its probe; the first one is normally seen within a millisecond. */
@@ -55,8 +57,8 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     /**
-     * Opens the interface and sets the filter. From here on matching frames are buffered by the
-     * kernel; they reach a sink once {@link #start} runs.
+     * Opens the interface and sets the filter, so that a missing libpcap or privilege shows before
+     * anything else runs; frames are captured once {@link #start} returns.
      *
      * @throws CaptureUnavailableException when libpcap is missing, the privilege is missing, the
      *         interface does not exist or the filter does not compile, with the message to show
@@ -65,7 +67,7 @@ public final class LiveCapture implements AutoCloseable {
         Handles.libraryVersion();
         ReadinessProbe probe = Handles.isLoopback(settings.interfaceName()) ? new ReadinessProbe() : null;
         try {
-            String filter = probe == null ? settings.filter() : probe.widen(settings.filter());
+            String filter = probe == null ? settings.filter() : loopbackFilter(probe.widen(settings.filter()));
             return new LiveCapture(settings, Handles.open(settings, filter), probe);
         } catch (CaptureUnavailableException | RuntimeException e) {
             if (probe != null) {
@@ -73,6 +75,16 @@ public final class LiveCapture implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * On Linux's lo the kernel hands every packet to a capture twice, once outgoing and once incoming;
+     * libpcap throws the outgoing copy away, but only after it took room in the kernel buffer, and
+     * pcap_stats counts both. "inbound" (BPF's packet-type test) discards it in the kernel instead:
+     * the same frames are delivered, with half the buffer, the wake-ups and the counts.
+     */
+    private static String loopbackFilter(String filter) {
+        return filter.isEmpty() ? "inbound" : "inbound and (" + filter + ")";
     }
 
     /** The link-layer header type of every frame (LINKTYPE_ETHERNET on Linux's lo), for a pcap writer. */
@@ -228,8 +240,8 @@ public final class LiveCapture implements AutoCloseable {
         } catch (PcapNativeException | NotOpenException e) {
             // -1 says "libpcap could not tell"; the frames themselves are unaffected.
         }
-        return new CaptureStatistics(settings.interfaceName(), probe != null, frames, received, dropped,
-                droppedByInterface);
+        return new CaptureStatistics(settings.interfaceName(), frames, probe == null ? 0 : probe.sightings(),
+                received, dropped, droppedByInterface);
     }
 
     private void runLoop() {

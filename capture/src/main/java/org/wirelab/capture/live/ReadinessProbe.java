@@ -64,6 +64,7 @@ final class ReadinessProbe implements Closeable {
         }
     }
 
+    /** Probe datagrams seen so far. */
     long sightings() {
         synchronized (sightingsLock) {
             return sightings;
