@@ -5,16 +5,21 @@ package org.wirelab.capture.live;
  * {@code probeFrames} the capture's own readiness datagrams, which were not; {@code received},
  * {@code dropped} and {@code droppedByInterface} are libpcap's counters (pcap_stats): frames the
  * filter accepted (both kinds), frames lost because the kernel buffer was full, and frames the
- * interface lost. With nothing dropped, {@code received == frames + probeFrames}.
+ * interface lost.
+ *
+ * <p>On a loopback interface libpcap counts each frame twice: Linux hands the capture the outgoing
+ * and the incoming copy of every packet, and libpcap discards the outgoing one only after counting
+ * it. With nothing dropped, {@code received} is then {@code 2 * (frames + probeFrames)}.
  */
-public record CaptureStatistics(String interfaceName, long frames, long probeFrames, long received, long dropped,
-        long droppedByInterface) {
+public record CaptureStatistics(String interfaceName, boolean loopback, long frames, long probeFrames,
+        long received, long dropped, long droppedByInterface) {
 
-    /** One line for the user: {@code "lo: 11 frames captured; libpcap received 13 (...), dropped 0"}. */
+    /** One line for the user: {@code "lo: 9 frames captured; libpcap received 22 (...), dropped 0"}. */
     public String text() {
+        String counted = loopback ? " (lo counts each frame twice" + (probeFrames > 0 ? ", and wirelab's "
+                + probeFrames + " readiness datagrams" : "") + ")" : "";
         return interfaceName + ": " + frames + (frames == 1 ? " frame" : " frames") + " captured; libpcap received "
-                + received + (probeFrames > 0 ? " (" + probeFrames + " of them wirelab's readiness datagrams)" : "")
-                + ", dropped " + dropped
+                + received + counted + ", dropped " + dropped
                 + (droppedByInterface > 0 ? ", dropped by the interface " + droppedByInterface : "");
     }
 }

@@ -23,11 +23,14 @@ import org.pcap4j.core.RawPacketListener;
  * }
  * }</pre>
  *
- * Frames count from the moment {@link #start} returns. On a loopback interface that moment is proven
- * with a {@link ReadinessProbe} datagram that went through libpcap (and never reaches the sink); on
- * other interfaces the loop has started, which is as much as libpcap tells. Frames sent between
- * {@link #open} and {@link #start} may be missing: with frames batched in blocks, Linux's libpcap was
- * measured to lose the first ones it had buffered before its loop ran.
+ * The kernel buffers matching frames from the moment {@link #open} returns; {@link #start} returns
+ * once delivery is proven. On a loopback interface the proof is a {@link ReadinessProbe} datagram
+ * that went through libpcap (and never reaches the sink); on other interfaces it is that the loop
+ * has started, which is as much as libpcap tells.
+ *
+ * <p>Not done on purpose: adding BPF's {@code inbound} to drop lo's outgoing copy of each packet in
+ * the kernel. libpcap filters the frames already buffered when a filter is set in user space, where
+ * the packet type is unknown, and measured here it lost the first frames of the capture.
  */
 public final class LiveCapture implements AutoCloseable {
     /** How long start() waits for its probe; the first one is normally seen within a millisecond. */
@@ -67,7 +70,7 @@ public final class LiveCapture implements AutoCloseable {
         Handles.libraryVersion();
         ReadinessProbe probe = Handles.isLoopback(settings.interfaceName()) ? new ReadinessProbe() : null;
         try {
-            String filter = probe == null ? settings.filter() : loopbackFilter(probe.widen(settings.filter()));
+            String filter = probe == null ? settings.filter() : probe.widen(settings.filter());
             return new LiveCapture(settings, Handles.open(settings, filter), probe);
         } catch (CaptureUnavailableException | RuntimeException e) {
             if (probe != null) {
@@ -75,16 +78,6 @@ public final class LiveCapture implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /**
-     * On Linux's lo the kernel hands every packet to a capture twice, once outgoing and once incoming;
-     * libpcap throws the outgoing copy away, but only after it took room in the kernel buffer, and
-     * pcap_stats counts both. "inbound" (BPF's packet-type test) discards it in the kernel instead:
-     * the same frames are delivered, with half the buffer, the wake-ups and the counts.
-     */
-    private static String loopbackFilter(String filter) {
-        return filter.isEmpty() ? "inbound" : "inbound and (" + filter + ")";
     }
 
     /** The link-layer header type of every frame (LINKTYPE_ETHERNET on Linux's lo), for a pcap writer. */
@@ -240,7 +233,8 @@ public final class LiveCapture implements AutoCloseable {
         } catch (PcapNativeException | NotOpenException e) {
             // -1 says "libpcap could not tell"; the frames themselves are unaffected.
         }
-        return new CaptureStatistics(settings.interfaceName(), frames, probe == null ? 0 : probe.sightings(),
+        return new CaptureStatistics(settings.interfaceName(), probe != null, frames,
+                probe == null ? 0 : probe.sightings(),
                 received, dropped, droppedByInterface);
     }
 
