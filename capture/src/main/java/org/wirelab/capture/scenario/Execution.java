@@ -291,7 +291,7 @@ final class Execution implements AutoCloseable {
     }
 
     private void log(String actor, Kind kind, String text) {
-        options.listener().accept(recorder.add(actor, kind, text));
+        recorder.add(actor, kind, text, options.listener());
     }
 
     /** Closes the clients' sockets first (so servers see them leave), then stops the servers. */

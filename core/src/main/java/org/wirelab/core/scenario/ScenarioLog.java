@@ -3,6 +3,7 @@ package org.wirelab.core.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -81,9 +82,18 @@ public record ScenarioLog(String scenario, List<Entry> entries) {
             this.start = clockNanos.getAsLong();
         }
 
-        public synchronized Entry add(String actor, Kind kind, String text) {
+        public Entry add(String actor, Kind kind, String text) {
+            return add(actor, kind, text, entry -> { });
+        }
+
+        /**
+         * Adds an entry and hands it to {@code listener} under the same lock, so a listener hears the
+         * entries of several threads in exactly the log's order.
+         */
+        public synchronized Entry add(String actor, Kind kind, String text, Consumer<Entry> listener) {
             Entry entry = new Entry(clockNanos.getAsLong() - start, actor, kind, text);
             entries.add(entry);
+            listener.accept(entry);
             return entry;
         }
 
