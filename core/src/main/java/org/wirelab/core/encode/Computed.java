@@ -15,8 +15,4 @@ public final class Computed {
     static boolean isComputed(int field) {
         return field == VALUE;
     }
-
-    static boolean isComputed(long field) {
-        return field == VALUE;
-    }
 }

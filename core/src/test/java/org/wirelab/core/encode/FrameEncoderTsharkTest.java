@@ -185,17 +185,15 @@ class FrameEncoderTsharkTest {
         String line = Tshark.run("-r", pcap.toString(), "-o", "udp.check_checksum:TRUE", "-o",
                 "ip.check_checksum:TRUE", "-T", "fields", "-e", "ip.checksum.status", "-e", "udp.checksum.status").trim();
         assertEquals("0\t0", line, "tshark's Bad status for both");
-        assertNotEquals(0xbeef, InternetChecksum0.ofHeader(bytes));
+        assertNotEquals(0xbeef, computedHeaderChecksum(bytes));
     }
 
-    /** The checksum the encoder would have computed, to show the verbatim one differs. */
-    private static final class InternetChecksum0 {
-        static int ofHeader(byte[] frame) {
-            byte[] header = java.util.Arrays.copyOfRange(frame, 14, 34);
-            header[10] = 0;
-            header[11] = 0;
-            return org.wirelab.core.net.InternetChecksum.of(header, 0, 20);
-        }
+    /** The IPv4 header checksum the encoder computes for this frame, to show the kept one differs. */
+    private static int computedHeaderChecksum(byte[] frame) {
+        byte[] header = java.util.Arrays.copyOfRange(frame, 14, 34);
+        header[10] = 0;
+        header[11] = 0;
+        return org.wirelab.core.net.InternetChecksum.of(header, 0, 20);
     }
 
     private static byte[] v6(String hex) {
