@@ -132,8 +132,11 @@ public final class LayerBuilder {
         return new Field(label, name, range(offset, length), mask, value, display, text, false, List.of());
     }
 
-    private static ByteRange range(int offset, int length) {
-        return new ByteRange(Math.max(0, offset), Math.max(0, length));
+    /** A range clipped to the captured bytes: a header that was not captured at all has an empty range at the end. */
+    private ByteRange range(int offset, int length) {
+        int start = Math.min(Math.max(0, offset), bytes.length);
+        int end = Math.min(Math.max(start, offset + Math.max(0, length)), bytes.length);
+        return new ByteRange(start, end - start);
     }
 
     private long word(int offset, int length) {

@@ -10,10 +10,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.summary.PacketTable;
+import org.wirelab.core.summary.SummaryColumns;
+import org.wirelab.core.summary.SummaryDecoder;
 import org.wirelab.core.testing.Corpus;
 import org.wirelab.core.pcap.CaptureFiles;
 
-/** The field tree of every corpus frame gives tshark's values (truth/F.tsv and F.analysis.tsv). */
+/**
+ * The field tree of every corpus frame gives tshark's values (truth/F.tsv and F.analysis.tsv), and the
+ * summary decoder's columns equal the tree's.
+ */
 class FrameDecoderCorpusTest {
     static final List<String> TSV_FIELDS = List.of("ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "ip.proto",
             "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq_raw", "tcp.ack_raw", "tcp.len", "tcp.window_size_value",
@@ -38,6 +44,25 @@ class FrameDecoderCorpusTest {
             DecodedFrame frame = decoder.decode(frames, i);
             compare(frame, truth, TSV_FIELDS, i, mismatches);
             compare(frame, analysis, ANALYSIS_FIELDS, i, mismatches);
+        }
+        assertEquals(List.of(), mismatches, capture.getFileName().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void summaryDecoderAgreesWithTheTree(Path capture) throws IOException {
+        FrameStore frames = CaptureFiles.read(capture).frames();
+        PacketTable table = new SummaryDecoder().decode(frames);
+        FrameDecoder decoder = FrameDecoder.standard();
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            DecodedFrame frame = decoder.decode(frames, i);
+            for (var column : SummaryColumns.of(frames, table, i).entrySet()) {
+                if (!column.getValue().equals(frame.text(column.getKey()))) {
+                    mismatches.add("frame " + (i + 1) + " " + column.getKey() + ": summary '" + column.getValue()
+                            + "', tree '" + frame.text(column.getKey()) + "'");
+                }
+            }
         }
         assertEquals(List.of(), mismatches, capture.getFileName().toString());
     }
