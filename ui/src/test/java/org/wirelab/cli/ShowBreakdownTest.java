@@ -30,11 +30,10 @@ class ShowBreakdownTest {
     private static final Map<String, Integer> OSI_LAYERS = Map.of("eth", 2, "ip", 3, "ipv6", 3, "tcp", 4, "udp", 4);
     /**
      * Fields whose PDML showname is the same text as wirelab's. Not eth.*: tshark names Ethernet vendors and
-     * wirelab does not; not tcp.ack_raw: wirelab labels it "Acknowledgment Number (raw)", tshark 4.0
-     * "Acknowledgment number (raw)".
+     * wirelab does not.
      */
     private static final Set<String> FIELDS = Set.of("ip.src", "ip.dst", "ip.ttl", "ipv6.src", "ipv6.dst",
-            "tcp.srcport", "tcp.dstport", "tcp.seq_raw", "tcp.window_size_value",
+            "tcp.srcport", "tcp.dstport", "tcp.seq_raw", "tcp.ack_raw", "tcp.window_size_value",
             "udp.srcport", "udp.dstport", "udp.length");
 
     static Stream<Path> samples() {

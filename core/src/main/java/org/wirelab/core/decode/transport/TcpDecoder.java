@@ -66,7 +66,7 @@ public final class TcpDecoder implements ProtocolDecoder {
                     + " bytes is below the minimum of 20");
             return Step.last(layer.build(o + Tcp.MIN_HEADER_LENGTH, title, ports + " (bad header length)"));
         }
-        layer.add(layer.uint("tcp.ack_raw", "Acknowledgment Number (raw)", o + Tcp.ACKNOWLEDGMENT_NUMBER, 4, ack));
+        layer.add(layer.uint("tcp.ack_raw", "Acknowledgment number (raw)", o + Tcp.ACKNOWLEDGMENT_NUMBER, 4, ack));
         layer.add(layer.bits("tcp.hdr_len", "Header Length", o + Tcp.DATA_OFFSET_FLAGS, 1, 0xf0, headerLength,
                 headerLength + " bytes (" + headerLength / 4 + ")"));
         layer.add(flagsField(layer, o + Tcp.DATA_OFFSET_FLAGS, flags));
