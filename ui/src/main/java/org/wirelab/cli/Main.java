@@ -4,6 +4,8 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.wirelab.app.Display;
+import org.wirelab.app.WirelabLauncher;
 import org.wirelab.cli.capture.CaptureCommand;
 import org.wirelab.cli.lab.LabCommand;
 import picocli.CommandLine;
@@ -33,6 +35,9 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            System.exit(openDesktopApp());
+        }
         CommandLine commandLine = commandLine();
         // UTF-8 whatever the locale, like tshark; buffered because `packets` may print millions of lines.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
@@ -41,6 +46,21 @@ public final class Main implements Runnable {
         int exitCode = commandLine.execute(args);
         out.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * Without arguments wirelab is the desktop app; without a display it says why in one line and lists
+     * the commands, which work without one.
+     */
+    private static int openDesktopApp() {
+        var noDisplay = Display.whyUnavailable();
+        if (noDisplay.isPresent()) {
+            System.err.println("wirelab: " + noDisplay.get() + ": the desktop app cannot open; the commands below work without one");
+            commandLine().usage(System.out);
+            return ErrorReporter.INPUT_ERROR;
+        }
+        WirelabLauncher.main(new String[0]);
+        return 0;
     }
 
     /** The whole command tree with wirelab's error reporting; tests call {@code execute} on it in-process. */
@@ -53,7 +73,7 @@ public final class Main implements Runnable {
         return commandLine;
     }
 
-    /** Without a command, wirelab says what it can do (like git). */
+    /** Reached only through {@link #commandLine()} with no command (tests): says what wirelab can do. */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
