@@ -3,14 +3,10 @@ package org.wirelab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.ladder.CaptureLadder;
-import org.wirelab.core.ladder.LadderTextRenderer;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
-import org.wirelab.core.tcpstate.TcpStates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,8 +37,7 @@ final class ShowCommand implements Callable<Integer> {
         CaptureFile capture = CaptureInput.read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (frameNumber == null) {
-            CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
-            out.print(LadderTextRenderer.render(CaptureLadder.build(analysis, TcpStates.of(analysis))));
+            LadderPrinter.print(capture.frames(), out);
             out.println();
             out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
         } else {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Arrays;
 
 /** One in-process run of the command line: its exit code and what it printed on each stream. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var commandLine = Main.commandLine();
@@ -18,7 +18,7 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.isEmpty() ? List.of() : Arrays.asList(err.split("\n"));
     }
 }

@@ -83,8 +83,18 @@ public final class Tshark {
 
     /** Like {@link #fields(Path, List)}; with {@code damageAccepted}, see {@link #runOnDamagedFile}. */
     public static List<String[]> fields(Path capture, List<String> fieldNames, boolean damageAccepted) {
-        List<String> args = new ArrayList<>(List.of("-r", capture.toString(), "-T", "fields", "-E", "header=y",
-                "-E", "separator=/t"));
+        return fields(capture, fieldNames, damageAccepted, List.of());
+    }
+
+    /** Like {@link #fields(Path, List)}, with more tshark options first ({@code -d tcp.port==N,http}...). */
+    public static List<String[]> fields(Path capture, List<String> fieldNames, List<String> options) {
+        return fields(capture, fieldNames, false, options);
+    }
+
+    private static List<String[]> fields(Path capture, List<String> fieldNames, boolean damageAccepted,
+            List<String> options) {
+        List<String> args = new ArrayList<>(options);
+        args.addAll(List.of("-r", capture.toString(), "-T", "fields", "-E", "header=y", "-E", "separator=/t"));
         for (String field : fieldNames) {
             args.add("-e");
             args.add(field);

@@ -10,17 +10,23 @@ import org.wirelab.capture.live.CaptureStatistics;
 import org.wirelab.capture.live.CaptureUnavailableException;
 import org.wirelab.capture.live.FrameSink;
 import org.wirelab.capture.live.LiveCapture;
+import org.wirelab.capture.scenario.FreePorts;
+import org.wirelab.capture.scenario.ScenarioCapture;
+import org.wirelab.cli.ScenarioNames;
+import org.wirelab.cli.ScenarioParameters;
 import org.wirelab.cli.UserError;
+import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.pcap.PcapWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wirelab capture}: captures live traffic into a pcap file, writing each frame as it arrives,
- * until a duration ends or Ctrl-C. Status and libpcap's counters go to standard error, as tcpdump
+ * {@code wirelab capture}: captures live traffic into a pcap file, writing each frame as it arrives:
+ * a scenario of the lab's programs from start to end, or a port until a duration ends or Ctrl-C. Status and libpcap's counters go to standard error, as tcpdump
  * prints them, so standard output stays free for what the capture shows.
  */
 @Command(name = "capture",
@@ -28,7 +34,9 @@ import picocli.CommandLine.Spec;
         description = {"Captures live traffic on this machine into a pcap file, frame by frame as it arrives.",
             "Needs libpcap and root (or the CAP_NET_RAW capability); if either is missing, says how to get it."},
         footerHeading = "%nExamples:%n",
-        footer = {"  wirelab capture --port 3000 --out lab.pcap              (until Ctrl-C)",
+        footer = {"  wirelab capture --scenario tcp-hello --out hello.pcap",
+            "  wirelab capture --scenario udp-echo --ipv6 --out echo6.pcap",
+            "  wirelab capture --port 3000 --out lab.pcap              (until Ctrl-C)",
             "  wirelab capture --port 3000 --duration 30s --out lab.pcap"})
 public final class CaptureCommand implements Callable<Integer> {
     @Spec
@@ -41,7 +49,19 @@ public final class CaptureCommand implements Callable<Integer> {
         @Option(names = "--port", split = ",", paramLabel = "PORT",
                 description = "Capture TCP and UDP traffic to or from this port (repeatable, or comma-separated).")
         int[] ports;
+
+        @Option(names = "--scenario", paramLabel = "NAME", completionCandidates = ScenarioNames.class,
+                description = {"Run this scenario with the lab's programs on the loopback and capture it, from before",
+                    "its first SYN to after its last ACK; then print the ladder diagram. One of: ${COMPLETION-CANDIDATES}."})
+        String scenario;
     }
+
+    @Mixin
+    private ScenarioParameters scenarioParameters;
+
+    @Option(names = "--free-ports",
+            description = "--scenario: use free ports instead of the lab's (3000, 9090, ...), e.g. when a server already holds them")
+    private boolean freePorts;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "The pcap file to write (replaced if it exists); each frame is written as it arrives.")
@@ -57,6 +77,12 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (what.scenario != null) {
+            if (duration != null || !CaptureSettings.LOOPBACK.equals(interfaceName)) {
+                throw new UserError("--duration and --interface go with --port; a scenario runs on lo until it ends");
+            }
+            return new ScenarioCaptureRun(spec, out).call(scenario(), scenarioParameters.ipVersion());
+        }
         PrintWriter err = spec.commandLine().getErr();
         CaptureSettings settings = portSettings();
         try (LiveCapture capture = open(settings);
@@ -74,6 +100,11 @@ public final class CaptureCommand implements Callable<Integer> {
         return 0;
     }
 
+    private Scenario scenario() {
+        Scenario scenario = scenarioParameters.scenario(what.scenario);
+        return freePorts ? FreePorts.remap(scenario, scenarioParameters.ipVersion()) : scenario;
+    }
+
     private CaptureSettings portSettings() {
         try {
             return CaptureSettings.of(interfaceName, CaptureSettings.portFilter(what.ports));
@@ -86,6 +117,15 @@ public final class CaptureCommand implements Callable<Integer> {
     static LiveCapture open(CaptureSettings settings) throws IOException {
         try {
             return LiveCapture.open(settings);
+        } catch (CaptureUnavailableException e) {
+            throw new UserError(e.problem().message());
+        }
+    }
+
+    /** Opens lo for the scenario's traffic, with the same one-line message when capture is impossible. */
+    static LiveCapture open(Scenario scenario) throws IOException {
+        try {
+            return ScenarioCapture.open(scenario);
         } catch (CaptureUnavailableException e) {
             throw new UserError(e.problem().message());
         }

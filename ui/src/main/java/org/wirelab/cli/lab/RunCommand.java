@@ -1,16 +1,17 @@
 package org.wirelab.cli.lab;
 
-import java.util.Iterator;
 import java.util.concurrent.Callable;
 import org.wirelab.capture.scenario.FreePorts;
 import org.wirelab.capture.scenario.RunOptions;
 import org.wirelab.capture.scenario.ScenarioRunner;
+import org.wirelab.cli.ScenarioNames;
+import org.wirelab.cli.ScenarioParameters;
 import org.wirelab.cli.UserError;
 import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.scenario.ScenarioLog;
-import org.wirelab.core.scenario.Scenarios;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,30 +29,16 @@ final class RunCommand implements Callable<Integer> {
             completionCandidates = ScenarioNames.class)
     private String name;
 
-    @Option(names = "--bytes", defaultValue = "1000000", description = "tcp-bulk: bytes to send (default: ${DEFAULT-VALUE})")
-    private long bytes;
-
-    @Option(names = "--count", defaultValue = "1000", description = "udp-burst: datagrams to send (default: ${DEFAULT-VALUE})")
-    private int count;
-
-    @Option(names = "--size", defaultValue = "100", description = "udp-burst: bytes per datagram (default: ${DEFAULT-VALUE})")
-    private int size;
-
-    @Option(names = "--ipv6", description = "run on ::1 instead of 127.0.0.1")
-    private boolean ipv6;
+    @Mixin
+    private ScenarioParameters parameters;
 
     @Option(names = "--free-ports", description = "use free ports instead of the lab's (3000, 9090, ...), e.g. when a server already holds them")
     private boolean freePorts;
 
     @Override
     public Integer call() {
-        Scenario scenario;
-        try {
-            scenario = Scenarios.named(name, new Scenarios.Parameters(bytes, count, size));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        IpVersion version = ipv6 ? IpVersion.IPV6 : IpVersion.IPV4;
+        Scenario scenario = parameters.scenario(name);
+        IpVersion version = parameters.ipVersion();
         if (freePorts) {
             scenario = FreePorts.remap(scenario, version);
         }
@@ -67,11 +54,4 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The scenario names, for the help text and shell completion. */
-    static final class ScenarioNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Scenarios.names().iterator();
-        }
-    }
 }
