@@ -2,8 +2,11 @@ package org.wirelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.FrameDecoder;
+import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
             "label, the TCP state changes it caused and expert notes; then a line about the file",
             "(format, frames, damage).",
             "With --frame N: frame N layer by layer (OSI layer, fields, byte ranges) and its bytes",
-            "as a hex dump like tshark -x."})
+            "as a hex dump like tshark -x, then what it does in a sentence or two for a student."})
 final class ShowCommand implements Callable<Integer> {
 
     @Spec
@@ -32,6 +35,10 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--frame", paramLabel = "N", description = "show frame N (numbered from 1, as in Wireshark)")
     private Integer frameNumber;
 
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
+            description = "language of the frame's explanation with --frame: en or fr (default: ${DEFAULT-VALUE})")
+    private Locale language;
+
     @Override
     public Integer call() throws Exception {
         CaptureFile capture = CaptureInput.read(file);
@@ -42,6 +49,9 @@ final class ShowCommand implements Callable<Integer> {
             out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
         } else {
             showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), out);
+            out.println();
+            out.println("In short: " + Explainer.of(CaptureAnalysis.of(capture.frames()))
+                    .explain(frameNumber - 1, language).text());
         }
         return 0;
     }
