@@ -48,16 +48,15 @@ final class ShowCommand implements Callable<Integer> {
             out.println();
             out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
         } else {
-            showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), out);
-            out.println();
-            out.println("In short: " + Explainer.of(CaptureAnalysis.of(capture.frames()))
-                    .explain(frameNumber - 1, language).text());
+            showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), language, out);
         }
         return 0;
     }
 
-    private static void showFrame(FrameStore frames, int index, PrintWriter out) {
+    private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
         FrameBreakdown.print(FrameDecoder.standard().decode(frames, index), out);
+        out.println();
+        out.println("In short: " + Explainer.of(CaptureAnalysis.of(frames)).explain(index, language).text());
         out.println();
         int captured = frames.capturedLength(index);
         int original = frames.originalLength(index);

@@ -11,7 +11,7 @@ import org.wirelab.core.testing.Tshark;
 class ShowExplanationTest {
 
     @Test
-    void showFrameEndsWithWhatTheFrameDoesInTheChosenLanguage() {
+    void showFrameSaysWhatTheFrameDoesInTheChosenLanguage() {
         String sample = Environment.samples().resolve("tcp-hello.pcap").toString();
         Tshark.require();
         String isn = Tshark.fields(Environment.samples().resolve("tcp-hello.pcap"), List.of("tcp.seq_raw")).get(1)[0];
@@ -20,8 +20,7 @@ class ShowExplanationTest {
         CliRun french = CliRun.of("show", sample, "--frame", "1", "--lang", "fr");
 
         assertEquals(0, english.exitCode(), english.err());
-        String[] lines = english.out().split("\n");
-        String last = lines[lines.length - 1];
+        String last = english.out().lines().filter(l -> l.startsWith("In short: ")).findFirst().orElseThrow();
         assertTrue(last.startsWith("In short: The client (127.0.0.1:"), last);
         assertTrue(last.contains("(ISN) is " + isn + ", so the answer will acknowledge " + (Long.parseLong(isn) + 1)), last);
         assertTrue(french.out().contains("In short: Le client (127.0.0.1:"), french.out());
