@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.wirelab.core.testing.Corpus;
 import org.wirelab.core.testing.Environment;
 
@@ -16,12 +15,7 @@ final class TestCaptures {
     }
 
     static List<Path> samples() {
-        try (Stream<Path> files = Files.list(Environment.samples())) {
-            return files.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Environment.sampleFiles();
     }
 
     /** Corpus files tshark reads without error (its recorded exit code for the fields run is 0). */

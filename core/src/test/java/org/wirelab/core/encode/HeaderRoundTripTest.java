@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +32,7 @@ class HeaderRoundTripTest {
     @TestFactory
     Stream<DynamicTest> everyCorpusAndSampleFrameReEncodesToItsBytes() throws IOException {
         List<Path> files = new ArrayList<>(Corpus.captures());
-        try (Stream<Path> samples = Files.list(Environment.samples())) {
-            samples.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng")).sorted()
-                    .forEach(files::add);
-        }
+        files.addAll(Environment.sampleFiles());
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> roundTrip(file)));
     }
 

@@ -3,10 +3,8 @@ package org.wirelab.core.fields;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,14 +14,7 @@ import org.wirelab.core.testing.Environment;
 class FieldCatalogSamplesTest {
 
     static List<Path> samples() throws IOException {
-        Path dir = Environment.samples();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng"))
-                    .sorted().toList();
-        }
+        return Environment.sampleFiles();
     }
 
     @Test

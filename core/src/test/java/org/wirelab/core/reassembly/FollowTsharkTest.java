@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +28,7 @@ class FollowTsharkTest {
 
     static Stream<Arguments> streams() throws IOException {
         List<Path> captures = new ArrayList<>(Corpus.captures());
-        try (Stream<Path> samples = Files.list(Environment.samples())) {
-            samples.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
-                    .sorted().forEach(captures::add);
-        }
+        captures.addAll(Environment.sampleFiles());
         List<Arguments> all = new ArrayList<>();
         for (Path capture : captures) {
             CaptureAnalysis analysis = analyse(capture);

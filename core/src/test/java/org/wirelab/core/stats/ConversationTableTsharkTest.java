@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,10 +28,7 @@ class ConversationTableTsharkTest {
     }
 
     static Stream<Path> samples() throws IOException {
-        try (Stream<Path> files = Files.list(Environment.samples())) {
-            List<Path> list = new ArrayList<>(files.filter(p -> p.toString().endsWith(".pcap")).sorted().toList());
-            return list.stream();
-        }
+        return Environment.sampleFiles().stream();
     }
 
     private static CaptureAnalysis readable(Path capture) {

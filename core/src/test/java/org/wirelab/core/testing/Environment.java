@@ -3,8 +3,12 @@ package org.wirelab.core.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the tests find the repository, ../shared and external tools, and the one rule for what is
@@ -31,6 +35,16 @@ public final class Environment {
 
     public static Path samples() {
         return repositoryRoot().resolve("samples");
+    }
+
+    /** Every capture file under samples/ (its subdirectories too, such as scenarios/), in path order. */
+    public static List<Path> sampleFiles() {
+        try (Stream<Path> files = Files.walk(samples())) {
+            return files.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** ../shared beside the repository, or {@code WIRELAB_SHARED}; skips or fails when absent. */
