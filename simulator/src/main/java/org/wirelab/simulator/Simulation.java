@@ -1,0 +1,84 @@
+package org.wirelab.simulator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.pcap.PcapWriter;
+import org.wirelab.core.scenario.IpVersion;
+import org.wirelab.core.scenario.Scenario;
+import org.wirelab.core.scenario.ScenarioLog;
+import org.wirelab.simulator.engine.Simulator;
+import org.wirelab.simulator.net.FrameEncoding;
+import org.wirelab.simulator.net.FrameSink;
+import org.wirelab.simulator.net.Host;
+import org.wirelab.simulator.net.Network;
+import org.wirelab.simulator.scenario.SimulatedExecution;
+import org.wirelab.simulator.tcp.TcpEndpoint;
+
+/**
+ * Runs a {@link Scenario} on a simulated loopback: every actor on one host (127.0.0.1 and ::1, as the
+ * live runner has them), its packets through a link that delays, limits and loses as the options say,
+ * captured once each as {@code tcpdump -i lo} would, as real Ethernet/IP/TCP/UDP bytes.
+ *
+ * <pre>{@code
+ * SimulationResult run = Simulation.run(Scenarios.tcpHello(), SimulationOptions.defaults().withSeed(7));
+ * FrameStore frames = run.frames();        // decode, analyse, draw as any capture
+ * }</pre>
+ */
+public final class Simulation {
+    /** After the last step, the network may go on this long (virtual) to finish closing: TIME-WAIT and more. */
+    public static final Duration DRAIN = Duration.ofMinutes(30);
+
+    private Simulation() {
+    }
+
+    /** Runs the scenario and keeps its frames in memory. */
+    public static SimulationResult run(Scenario scenario, SimulationOptions options) {
+        FrameStore store = new FrameStore();
+        FrameMarks marks = new FrameMarks();
+        FrameSink sink = (time, bytes, length, mark) -> marks.add(store.append(time, FrameEncoding.LINK_TYPE, bytes, 0,
+                length, length), mark);
+        return execute(scenario, options, sink, store, marks);
+    }
+
+    /**
+     * Runs the scenario and writes its frames to a pcap file as they are captured, keeping none in
+     * memory (the result's frame store is empty): memory stays flat however long the transfer.
+     */
+    public static SimulationResult runToPcap(Scenario scenario, SimulationOptions options, Path pcap) throws IOException {
+        FrameMarks marks = new FrameMarks();
+        try (PcapWriter writer = PcapWriter.create(pcap, FrameEncoding.LINK_TYPE, PcapWriter.DEFAULT_SNAP_LENGTH,
+                PcapWriter.Resolution.NANOSECONDS)) {
+            int[] count = {0};
+            FrameSink sink = (time, bytes, length, mark) -> {
+                writer.append(time, FrameEncoding.LINK_TYPE, bytes, 0, length, length);
+                marks.add(++count[0], mark);
+            };
+            return execute(scenario, options, sink, new FrameStore(64, 16), marks);
+        }
+    }
+
+    private static SimulationResult execute(Scenario scenario, SimulationOptions options, FrameSink sink,
+            FrameStore store, FrameMarks marks) {
+        Simulator simulator = new Simulator();
+        Network network = new Network(simulator, options.seed(), options.faults());
+        Host localhost = network.addHost("localhost", new byte[] {127, 0, 0, 1},
+                new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, options.tcp());
+        network.link(localhost, localhost, options.link());
+        long epoch = options.start().getEpochSecond() * 1_000_000_000L + options.start().getNano();
+        network.capture(localhost, sink, epoch);
+        ScenarioLog.Recorder recorder = new ScenarioLog.Recorder(scenario.name(), simulator::now);
+        SimulatedExecution execution = new SimulatedExecution(simulator, localhost, localhost,
+                options.ipVersion() == IpVersion.IPV6, options.stepTimeout().toNanos(), recorder);
+        execution.run(scenario, DRAIN.toNanos());
+        long retransmissions = 0;
+        for (TcpEndpoint endpoint : localhost.tcp().endpoints()) {
+            retransmissions += endpoint.retransmissions();
+        }
+        store.trimToSize();
+        var statistics = new SimulationResult.Statistics(network.packetsSent(), network.framesCaptured(),
+                network.packetsLost(), retransmissions, simulator.now(), simulator.firedEvents());
+        return new SimulationResult(store, recorder.log(), marks, network.stateChanges(), statistics);
+    }
+}

@@ -1,0 +1,19 @@
+package org.wirelab.simulator;
+
+import java.util.List;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.scenario.ScenarioLog;
+import org.wirelab.simulator.tcp.StateChange;
+
+/**
+ * One simulated run: the captured frames (empty when they were streamed to a file), what each actor
+ * did, what the simulator knows about each frame, every TCP state change, and the run's counters.
+ */
+public record SimulationResult(FrameStore frames, ScenarioLog log, FrameMarks marks, List<StateChange> states,
+        Statistics statistics) {
+
+    /** Counters of a run. */
+    public record Statistics(int packetsSent, int framesCaptured, long packetsLost, long retransmissions,
+            long virtualNanos, long events) {
+    }
+}

@@ -1,0 +1,151 @@
+package org.wirelab.simulator.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.EthernetHeader;
+import org.wirelab.core.encode.FrameBuilder;
+import org.wirelab.core.encode.FrameEncoder;
+import org.wirelab.core.encode.Ipv4Header;
+import org.wirelab.core.encode.Ipv6Header;
+import org.wirelab.core.encode.NetworkHeader;
+import org.wirelab.core.encode.TcpHeader;
+import org.wirelab.core.encode.TcpOption;
+import org.wirelab.core.encode.TransportHeader;
+import org.wirelab.core.encode.UdpHeader;
+import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.net.InternetChecksum;
+
+/**
+ * Serialises a {@link Packet} into the bytes of a Linux loopback frame with core's encoder: Ethernet II
+ * with all-zero addresses, IPv4 (TTL 64, Don't Fragment) or IPv6 (hop limit 64), then TCP, UDP or
+ * ICMP with every length and checksum computed. TCP options come in the order Linux writes them
+ * (SYN: MSS, SACK-permitted, timestamps, NOP, window scale; then NOP, NOP, timestamps).
+ */
+public final class FrameEncoding {
+    public static final int LINK_TYPE = LinkType.ETHERNET;
+    private static final EthernetHeader LOOPBACK = EthernetHeader.loopback();
+    private static final TcpOption NOP = new TcpOption.Nop();
+    private static final TcpOption SACK_PERMITTED = new TcpOption.SackPermitted();
+
+    private FrameEncoding() {
+    }
+
+    /** The encoded frame, built with {@link FrameBuilder}. */
+    public static byte[] encode(Packet packet) {
+        return builder(packet).encode();
+    }
+
+    /** Writes the frame into {@code out} (grown if too small) and returns the buffer used, for reuse. */
+    static byte[] encodeInto(Packet packet, byte[] out, int[] length) {
+        var layers = builder(packet).build();
+        int size = layers.length();
+        byte[] buffer = out.length >= size ? out : new byte[Math.max(size, out.length * 2)];
+        FrameEncoder.encode(layers, buffer, 0);
+        length[0] = size;
+        return buffer;
+    }
+
+    /** The frame's size on the wire, without encoding it. */
+    static int length(Packet packet) {
+        int network = packet.ipv6 ? 40 : 20;
+        return switch (packet.protocol) {
+            case Packet.TCP -> 14 + network + 20 + (tcpOptionBytes(packet) + 3) / 4 * 4 + packet.payload.length;
+            case Packet.UDP -> 14 + network + 8 + packet.payload.length;
+            default -> 14 + network + 8 + packet.payload.length;
+        };
+    }
+
+    private static FrameBuilder builder(Packet packet) {
+        FrameBuilder builder = new FrameBuilder().link(LOOPBACK);
+        if (packet.protocol == Packet.ICMP || packet.protocol == Packet.ICMPV6) {
+            NetworkHeader network = packet.ipv6
+                    ? new Ipv6Header(0, 0, Computed.VALUE, Packet.ICMPV6, 64, packet.source, packet.destination, List.of())
+                    : new Ipv4Header(0xc0 >> 2, 0, Computed.VALUE, packet.identification, 0, 0, 64, Packet.ICMP,
+                            Computed.VALUE, packet.source, packet.destination, new byte[0]);
+            return builder.network(network).payload(icmpMessage(packet, network));
+        }
+        NetworkHeader network = packet.ipv6
+                ? new Ipv6Header(0, packet.flowLabel, Computed.VALUE, Computed.VALUE, 64, packet.source,
+                        packet.destination, List.of())
+                : Ipv4Header.of(packet.source, packet.destination, packet.identification);
+        TransportHeader transport = packet.protocol == Packet.TCP ? tcp(packet)
+                : UdpHeader.of(packet.sourcePort, packet.destinationPort);
+        return builder.network(network).transport(transport).payload(packet.payload);
+    }
+
+    private static TcpHeader tcp(Packet packet) {
+        return TcpHeader.of(packet.sourcePort, packet.destinationPort, packet.sequenceNumber,
+                packet.acknowledgmentNumber, packet.flags, packet.window).withOptions(tcpOptions(packet));
+    }
+
+    private static List<TcpOption> tcpOptions(Packet packet) {
+        List<TcpOption> options = new ArrayList<>(8);
+        if (packet.maximumSegmentSize >= 0) {
+            options.add(new TcpOption.MaximumSegmentSize(packet.maximumSegmentSize));
+        }
+        if (packet.sackPermitted) {
+            if (packet.timestamps) {
+                options.add(SACK_PERMITTED);
+            } else {
+                options.add(NOP);
+                options.add(NOP);
+                options.add(SACK_PERMITTED);
+            }
+        }
+        if (packet.timestamps) {
+            if (!packet.sackPermitted) {
+                options.add(NOP);
+                options.add(NOP);
+            }
+            options.add(new TcpOption.Timestamps(packet.timestampValue, packet.timestampEchoReply));
+        }
+        if (packet.windowScale >= 0) {
+            options.add(NOP);
+            options.add(new TcpOption.WindowScale(packet.windowScale));
+        }
+        if (packet.sackBlocks != null) {
+            options.add(NOP);
+            options.add(NOP);
+            List<TcpOption.SackBlock> blocks = new ArrayList<>(packet.sackBlocks.length / 2);
+            for (int i = 0; i < packet.sackBlocks.length; i += 2) {
+                blocks.add(new TcpOption.SackBlock(packet.sackBlocks[i], packet.sackBlocks[i + 1]));
+            }
+            options.add(new TcpOption.Sack(blocks));
+        }
+        return options;
+    }
+
+    private static int tcpOptionBytes(Packet packet) {
+        int bytes = 0;
+        if (packet.maximumSegmentSize >= 0) {
+            bytes += 4;
+        }
+        if (packet.sackPermitted) {
+            bytes += packet.timestamps ? 2 : 4;
+        }
+        if (packet.timestamps) {
+            bytes += packet.sackPermitted ? 10 : 12;
+        }
+        if (packet.windowScale >= 0) {
+            bytes += 4;
+        }
+        if (packet.sackBlocks != null) {
+            bytes += 4 + 4 * packet.sackBlocks.length;
+        }
+        return bytes;
+    }
+
+    /** An ICMP (RFC 792) or ICMPv6 (RFC 4443) error: type, code, checksum, 4 unused bytes, the original. */
+    private static byte[] icmpMessage(Packet packet, NetworkHeader network) {
+        byte[] message = new byte[8 + packet.payload.length];
+        message[0] = (byte) packet.icmpType;
+        message[1] = (byte) packet.icmpCode;
+        System.arraycopy(packet.payload, 0, message, 8, packet.payload.length);
+        long sum = packet.ipv6 ? network.pseudoHeaderSum(Packet.ICMPV6, message.length) : 0;
+        int checksum = InternetChecksum.finish(InternetChecksum.add(sum, message, 0, message.length));
+        message[2] = (byte) (checksum >>> 8);
+        message[3] = (byte) checksum;
+        return message;
+    }
+}

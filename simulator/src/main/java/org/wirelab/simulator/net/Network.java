@@ -1,0 +1,186 @@
+package org.wirelab.simulator.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.wirelab.simulator.engine.Simulator;
+import org.wirelab.simulator.tcp.StateChange;
+import org.wirelab.simulator.tcp.TcpConfig;
+
+/**
+ * The simulated network: hosts, one-way links between them, the scripted faults, and one capture
+ * point. A packet is seen by the capture point when its host sends it (before any link or fault can
+ * lose it) and, on another host, when it arrives; a host talking to itself is seen once, as on Linux's
+ * {@code lo}. Everything random draws from generators seeded by the run's seed.
+ */
+public final class Network {
+    private static final int FIRST_EPHEMERAL = 32_768;
+    private static final int EPHEMERAL_COUNT = 61_000 - 32_768; // Linux's ip_local_port_range
+
+    private final Simulator simulator;
+    private final long seed;
+    private final SplittableRandom random;
+    private final List<Host> hosts = new ArrayList<>();
+    private final List<Host> linkFrom = new ArrayList<>();
+    private final List<Host> linkTo = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final FaultPlan faults;
+    private final List<StateChange> stateChanges = new ArrayList<>();
+    private Host captureHost;
+    private FrameSink sink;
+    private long captureEpochNanos;
+    private byte[] frameBuffer = new byte[2048];
+    private final int[] frameLength = new int[1];
+    private int packetsSent;
+    private int framesCaptured;
+    private long faultDrops;
+    private int nextEphemeral;
+    private int nextIdentification;
+
+    public Network(Simulator simulator, long seed, List<Fault> faults) {
+        this.simulator = simulator;
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+        this.faults = new FaultPlan(faults);
+        this.nextEphemeral = random.nextInt(EPHEMERAL_COUNT);
+        this.nextIdentification = random.nextInt(0x10000);
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    /** The generator for ISNs, ports and identifications (links have their own). */
+    public SplittableRandom random() {
+        return random;
+    }
+
+    public Host addHost(String name, byte[] ipv4, byte[] ipv6, TcpConfig config) {
+        Host host = new Host(this, name, ipv4, ipv6, config);
+        hosts.add(host);
+        return host;
+    }
+
+    /** Adds the one-way link from {@code from} to {@code to} ({@code from == to}: the host's loopback). */
+    public void link(Host from, Host to, LinkConfig config) {
+        linkFrom.add(from);
+        linkTo.add(to);
+        links.add(new Link(simulator, to, config, seed, links.size() + 1));
+    }
+
+    /**
+     * Captures at {@code host}: every frame it sends and receives goes to {@code frames}, stamped
+     * {@code epochNanos} + the virtual time.
+     */
+    public void capture(Host host, FrameSink frames, long epochNanos) {
+        this.captureHost = host;
+        this.sink = frames;
+        this.captureEpochNanos = epochNanos;
+    }
+
+    /** A free ephemeral port, network-wide (so that a port pair names one connection). */
+    public int ephemeralPort() {
+        int port = FIRST_EPHEMERAL + nextEphemeral;
+        nextEphemeral = (nextEphemeral + 1) % EPHEMERAL_COUNT;
+        return port;
+    }
+
+    /** The next IPv4 identification for datagrams outside a connection (Linux shares one counter). */
+    public int nextIdentification() {
+        int id = nextIdentification;
+        nextIdentification = (nextIdentification + 1) & 0xffff;
+        return id;
+    }
+
+    public List<StateChange> stateChanges() {
+        return List.copyOf(stateChanges);
+    }
+
+    public void stateChanged(StateChange change) {
+        stateChanges.add(change);
+    }
+
+    /** Packets the hosts have sent. */
+    public int packetsSent() {
+        return packetsSent;
+    }
+
+    public int framesCaptured() {
+        return framesCaptured;
+    }
+
+    /** Packets lost to random loss, full queues and scripted faults. */
+    public long packetsLost() {
+        long lost = faultDrops;
+        for (Link link : links) {
+            lost += link.lost();
+        }
+        return lost;
+    }
+
+    /** The IP datagram of a packet (its frame without the Ethernet header), as an ICMP error quotes it. */
+    public byte[] encodeDatagram(Packet packet) {
+        byte[] frame = FrameEncoding.encode(packet);
+        return Arrays.copyOfRange(frame, 14, frame.length);
+    }
+
+    void transmit(Host from, Packet packet) {
+        int number = ++packetsSent;
+        if (from == captureHost) {
+            capture(packet);
+        }
+        if (faults.drops(packet, number, simulator.now())) {
+            faultDrops++;
+            return;
+        }
+        Host to = route(packet.destination);
+        if (to == null) {
+            return; // no such host: the packet vanishes
+        }
+        Link link = linkBetween(from, to);
+        if (link == null) {
+            throw new IllegalStateException("no link from " + from + " to " + to);
+        }
+        link.carry(packet, FrameEncoding.length(packet));
+    }
+
+    void arrived(Host at, Packet packet) {
+        if (at == captureHost && !captureHost.owns(packet.source)) {
+            capture(packet);
+        }
+    }
+
+    private void capture(Packet packet) {
+        if (sink == null) {
+            return;
+        }
+        frameBuffer = FrameEncoding.encodeInto(packet, frameBuffer, frameLength);
+        framesCaptured++;
+        try {
+            sink.frame(captureEpochNanos + simulator.now(), frameBuffer, frameLength[0], packet.marks);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Host route(byte[] destination) {
+        for (Host host : hosts) {
+            if (host.owns(destination)) {
+                return host;
+            }
+        }
+        return null;
+    }
+
+    private Link linkBetween(Host from, Host to) {
+        for (int i = 0; i < links.size(); i++) {
+            if (linkFrom.get(i) == from && linkTo.get(i) == to) {
+                return links.get(i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,333 @@
+package org.wirelab.simulator.scenario;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.wirelab.core.scenario.ConnectResult;
+import org.wirelab.core.scenario.Payload;
+import org.wirelab.core.scenario.Scenario;
+import org.wirelab.core.scenario.ScenarioLog;
+import org.wirelab.core.scenario.ScenarioLog.Kind;
+import org.wirelab.core.scenario.Step;
+import org.wirelab.core.scenario.Transport;
+import org.wirelab.core.tcpstate.TcpState;
+import org.wirelab.simulator.engine.Simulator;
+import org.wirelab.simulator.net.Host;
+import org.wirelab.simulator.tcp.TcpEndpoint;
+import org.wirelab.simulator.tcp.TcpHandler;
+import org.wirelab.simulator.udp.UdpSocket;
+
+/**
+ * Runs a {@link Scenario}'s steps on simulated hosts, as the capture module's runner does on real
+ * sockets: one step after the other, a waiting step running the simulation until it is satisfied or
+ * its (virtual) timeout passes, the first step that does not go as described ending the run. The log
+ * says the same things in the same words, stamped with virtual time.
+ */
+public final class SimulatedExecution {
+    private static final int SHOWN = 80;
+    private static final int CHUNK = 64 * 1024;
+
+    private final Simulator simulator;
+    private final Host clients;
+    private final Host servers;
+    private final boolean ipv6;
+    private final long stepTimeoutNanos;
+    private final ScenarioLog.Recorder recorder;
+    private final Map<String, Program> programs = new HashMap<>();
+    private final Map<String, Transport> transports = new HashMap<>();
+    private final Map<String, Client> connections = new HashMap<>();
+    private final Map<String, Datagrams> datagramSockets = new HashMap<>();
+
+    public SimulatedExecution(Simulator simulator, Host clients, Host servers, boolean ipv6, long stepTimeoutNanos,
+            ScenarioLog.Recorder recorder) {
+        this.simulator = simulator;
+        this.clients = clients;
+        this.servers = servers;
+        this.ipv6 = ipv6;
+        this.stepTimeoutNanos = stepTimeoutNanos;
+        this.recorder = recorder;
+    }
+
+    /** Runs every step until one fails; then lets the network finish what is in flight, up to {@code drainNanos}. */
+    public void run(Scenario scenario, long drainNanos) {
+        for (Step step : scenario.steps()) {
+            if (!perform(step)) {
+                break;
+            }
+        }
+        simulator.runUntil(simulator.now() + drainNanos);
+    }
+
+    /** Performs one step; false (with a FAILURE entry) when it did not go as described. */
+    boolean perform(Step step) {
+        try {
+            if (step instanceof Step.Serve serve) {
+                programs.put(serve.actor(), Programs.start(serve.service(), servers, ipv6, serve.port(), serve.actor(),
+                        line -> log(serve.actor(), Kind.OUTPUT, line)));
+                transports.put(serve.actor(), serve.service().transport());
+            } else if (step instanceof Step.Connect connect) {
+                connect(connect);
+            } else if (step instanceof Step.Send send) {
+                send(send.actor(), send.payload());
+            } else if (step instanceof Step.Receive receive) {
+                receive(receive.actor(), receive.expected());
+            } else if (step instanceof Step.ReceiveEnd end) {
+                receiveEnd(end.actor());
+            } else if (step instanceof Step.Close close) {
+                log(close.actor(), Kind.ACTION, "closes the connection (FIN)");
+                connections.remove(close.actor()).endpoint.close();
+            } else if (step instanceof Step.Abort abort) {
+                log(abort.actor(), Kind.ACTION, "vanishes: its connection is reset (RST)");
+                connections.remove(abort.actor()).endpoint.abort();
+            } else if (step instanceof Step.UdpSend send) {
+                udpSend(send);
+            } else if (step instanceof Step.UdpReceive receive) {
+                udpReceive(receive);
+            } else if (step instanceof Step.HttpGet get) {
+                httpGet(get);
+            } else if (step instanceof Step.AwaitHandled await) {
+                awaitHandled(await);
+            } else if (step instanceof Step.Pause pause) {
+                simulator.runUntil(simulator.now() + pause.duration().toNanos());
+            }
+            return true;
+        } catch (StepFailed e) {
+            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, e.getMessage());
+            return false;
+        }
+    }
+
+    private void connect(Step.Connect connect) {
+        Client client = new Client();
+        byte[] server = servers.address(ipv6);
+        String target = Text.endpoint(server, connect.port());
+        client.endpoint = clients.tcp().connect(server, connect.port(), connect.actor(), client);
+        waitFor(() -> client.endpoint.state() != TcpState.SYN_SENT, "no answer to the connection to " + target);
+        if (client.endpoint.state() == TcpState.CLOSED) {
+            if (connect.expected() == ConnectResult.REFUSED) {
+                log(connect.actor(), Kind.ACTION, "connection to " + target + " refused: " + client.failure);
+                return;
+            }
+            throw new StepFailed("connection to " + target + " " + client.failure);
+        }
+        if (connect.expected() == ConnectResult.REFUSED) {
+            client.endpoint.close();
+            throw new StepFailed("connected to " + target + ", but the scenario expects a refusal:"
+                    + " something listens on that port");
+        }
+        connections.put(connect.actor(), client);
+        log(connect.actor(), Kind.ACTION, "connected to " + target + " from " + client.endpoint.localText());
+    }
+
+    private void send(String actor, Payload payload) {
+        Client client = connections.get(actor);
+        log(actor, Kind.ACTION, "sends " + describe(payload));
+        client.startWriting(payload);
+        waitFor(() -> client.writeDone() || client.failure != null, "could not write " + describe(payload));
+        if (client.failure != null) {
+            throw new StepFailed("write failed: " + client.failure);
+        }
+    }
+
+    private void receive(String actor, Payload expected) {
+        Client client = connections.get(actor);
+        byte[] wanted = new byte[(int) Math.min(CHUNK, expected.length())];
+        long[] offset = {0};
+        String[] mismatch = {null};
+        BooleanSupplier done = () -> {
+            TcpEndpoint endpoint = client.endpoint;
+            while (offset[0] < expected.length() && endpoint.readable() > 0 && mismatch[0] == null) {
+                int length = (int) Math.min(wanted.length, Math.min(expected.length() - offset[0], endpoint.readable()));
+                expected.copy(offset[0], wanted, 0, length);
+                byte[] got = endpoint.read(length);
+                if (!Arrays.equals(wanted, 0, length, got, 0, length)) {
+                    mismatch[0] = "expected " + describe(expected) + ", received "
+                            + Text.quoted(got, 0, Math.min(got.length, SHOWN)) + (offset[0] > 0 ? " at byte " + offset[0] : "");
+                }
+                offset[0] += length;
+            }
+            return offset[0] == expected.length() || mismatch[0] != null || endpoint.endOfStream()
+                    || client.failure != null;
+        };
+        waitFor(done, "nothing more received (expected " + describe(expected) + ")");
+        if (mismatch[0] != null) {
+            throw new StepFailed(mismatch[0]);
+        }
+        if (offset[0] < expected.length()) {
+            throw new StepFailed(client.failure != null ? client.failure
+                    : "the connection was closed after " + offset[0] + " of the " + expected.length() + " bytes expected");
+        }
+        log(actor, Kind.ACTION, "received " + describe(expected));
+    }
+
+    private void receiveEnd(String actor) {
+        Client client = connections.get(actor);
+        waitFor(() -> client.endpoint.readable() > 0 || client.endpoint.endOfStream() || client.failure != null,
+                "the peer did not close the connection");
+        if (client.endpoint.readable() > 0) {
+            byte[] got = client.endpoint.read(SHOWN);
+            throw new StepFailed("expected the end of the stream, received " + Text.quoted(got));
+        }
+        if (client.failure != null) {
+            throw new StepFailed(client.failure);
+        }
+        log(actor, Kind.ACTION, "the peer closed the connection (end of stream: its FIN)");
+    }
+
+    private void udpSend(Step.UdpSend send) {
+        Datagrams socket = datagramSockets.computeIfAbsent(send.actor(), actor -> new Datagrams());
+        byte[] server = servers.address(ipv6);
+        String target = Text.endpoint(server, send.port());
+        String from = " from " + Text.endpoint(clients.address(ipv6), socket.socket.port());
+        byte[] bytes = send.payload().bytes();
+        if (send.count() == 1) {
+            log(send.actor(), Kind.ACTION, "sends " + describe(send.payload()) + " to " + target + from);
+        }
+        long start = simulator.now();
+        for (int i = 0; i < send.count(); i++) {
+            socket.socket.send(server, send.port(), bytes);
+        }
+        if (send.count() > 1) {
+            log(send.actor(), Kind.ACTION, String.format("sent %d datagrams of %d bytes to %s%s in %.1f ms (virtual time)",
+                    send.count(), bytes.length, target, from, (simulator.now() - start) / 1e6));
+        }
+    }
+
+    private void udpReceive(Step.UdpReceive receive) {
+        Datagrams socket = datagramSockets.get(receive.actor());
+        waitFor(() -> !socket.received.isEmpty(), "no datagram (expected " + describe(receive.expected()) + ")");
+        Datagram datagram = socket.received.poll();
+        byte[] wanted = receive.expected().bytes();
+        if (!Arrays.equals(wanted, datagram.payload)) {
+            throw new StepFailed("expected " + describe(receive.expected()) + ", received "
+                    + Text.quoted(datagram.payload, 0, Math.min(datagram.payload.length, SHOWN)));
+        }
+        log(receive.actor(), Kind.ACTION, "received " + describe(receive.expected()) + " from "
+                + Text.endpoint(datagram.source, datagram.port));
+    }
+
+    /** An HTTP/1.1 client: connect, GET with {@code Connection: close}, read the answer to its end, close. */
+    private void httpGet(Step.HttpGet get) {
+        Client client = new Client();
+        byte[] server = servers.address(ipv6);
+        String authority = Text.endpoint(server, get.port());
+        client.endpoint = clients.tcp().connect(server, get.port(), get.actor(), client);
+        waitFor(() -> client.endpoint.state() != TcpState.SYN_SENT, "no answer from " + authority);
+        if (client.failure != null) {
+            throw new StepFailed("connection to " + authority + " " + client.failure);
+        }
+        String request = "GET " + get.path() + " HTTP/1.1\r\nHost: " + authority
+                + "\r\nUser-Agent: wirelab-simulator\r\nConnection: close\r\n\r\n";
+        client.endpoint.write(request.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder response = new StringBuilder();
+        waitFor(() -> {
+            response.append(new String(client.endpoint.read(Integer.MAX_VALUE - 8), StandardCharsets.ISO_8859_1));
+            return client.endpoint.endOfStream() || client.failure != null;
+        }, "no complete answer from " + authority);
+        client.endpoint.close();
+        String text = response.toString();
+        String statusLine = text.contains("\r\n") ? text.substring(0, text.indexOf("\r\n")) : text;
+        String[] parts = statusLine.split(" ");
+        int status = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : 0;
+        String body = text.contains("\r\n\r\n") ? text.substring(text.indexOf("\r\n\r\n") + 4) : "";
+        byte[] bodyBytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        String line = "GET http://" + authority + get.path() + ": " + status + ", " + bodyBytes.length + " bytes "
+                + Text.quoted(bodyBytes, 0, Math.min(bodyBytes.length, SHOWN));
+        if (status != 200) {
+            throw new StepFailed(line + " (expected 200)");
+        }
+        log(get.actor(), Kind.ACTION, line);
+    }
+
+    private void awaitHandled(Step.AwaitHandled await) {
+        Program program = programs.get(await.actor());
+        if (transports.get(await.actor()) == Transport.UDP) {
+            // A datagram lost on the way never arrives: wait until the network has nothing left in flight.
+            simulator.run(() -> program.handled() >= await.count(), simulator.now() + stepTimeoutNanos);
+            long received = program.handled();
+            if (received < await.count()) {
+                log(await.actor(), Kind.NOTE, "received " + received + " of " + await.count() + " datagrams: "
+                        + (await.count() - received) + " lost (UDP does not retransmit)");
+                return;
+            }
+        } else {
+            waitFor(() -> program.handled() >= await.count(),
+                    "finished " + program.handled() + " of " + await.count() + " exchanges");
+        }
+        log(await.actor(), Kind.ACTION, "finished " + await.count() + (await.count() == 1 ? " exchange" : " exchanges"));
+    }
+
+    private void waitFor(BooleanSupplier condition, String failure) {
+        if (!simulator.run(condition, simulator.now() + stepTimeoutNanos)) {
+            throw new StepFailed(failure + " in " + seconds() + (simulator.idle() ? " (nothing left to happen)" : ""));
+        }
+    }
+
+    private String seconds() {
+        return stepTimeoutNanos / 1e9 + " s";
+    }
+
+    private static String describe(Payload payload) {
+        if (payload.length() <= SHOWN) {
+            return payload.length() + " bytes " + Text.quoted(payload.bytes());
+        }
+        return payload.length() + " bytes";
+    }
+
+    private void log(String actor, Kind kind, String text) {
+        recorder.add(actor, kind, text);
+    }
+
+    /** A client actor's connection: writes a payload as room appears, remembers why it failed. */
+    private static final class Client implements TcpHandler {
+        TcpEndpoint endpoint;
+        String failure;
+        private Payload writing;
+        private long written;
+
+        void startWriting(Payload payload) {
+            writing = payload;
+            written = 0;
+            writable(endpoint);
+        }
+
+        boolean writeDone() {
+            return writing == null || written == writing.length();
+        }
+
+        @Override
+        public void writable(TcpEndpoint connection) {
+            while (writing != null && written < writing.length()) {
+                int taken = connection.write(writing, written, (int) Math.min(CHUNK, writing.length() - written));
+                if (taken == 0) {
+                    return;
+                }
+                written += taken;
+            }
+        }
+
+        @Override
+        public void failed(TcpEndpoint connection, String reason) {
+            failure = reason;
+        }
+    }
+
+    private record Datagram(byte[] source, int port, byte[] payload) {
+    }
+
+    private final class Datagrams {
+        final ArrayDeque<Datagram> received = new ArrayDeque<>();
+        final UdpSocket socket = clients.udp().bindEphemeral((socket, source, port, payload) ->
+                received.add(new Datagram(source, port, payload)));
+    }
+
+    /** A step whose outcome differs from the scenario's description. */
+    private static final class StepFailed extends RuntimeException {
+        StepFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.wirelab.simulator.tcp;
+
+import java.time.Duration;
+
+/**
+ * The tunables of a simulated TCP, with Linux's defaults: what a socket starts with and how long it
+ * tries. {@code mtu} sets the MSS (MTU minus the IP and TCP headers); Linux's {@code lo} has 65536.
+ *
+ * @param receiveBuffer bytes the receiver holds before its window closes
+ * @param sendBuffer bytes an application can write ahead of what the peer has acknowledged
+ * @param windowScale the shift this side announces (RFC 7323 section 2.2); Linux's 7 for a 6 MB buffer
+ * @param minRto Linux's TCP_RTO_MIN, which RFC 6298 section 2.4 would have at one second
+ * @param synRetries Linux's tcp_syn_retries
+ * @param synAckRetries Linux's tcp_synack_retries
+ * @param dataRetries Linux's tcp_retries2: timeouts in a row before the connection is given up
+ * @param delayedAck Linux's TCP_DELACK_MIN
+ * @param timeWait Linux's TCP_TIMEWAIT_LEN (2 MSL, RFC 9293 section 3.6.1)
+ * @param initialWindowSegments RFC 6928's initial congestion window
+ * @param nagle RFC 896 (off for TCP_NODELAY)
+ * @param wakeup how long an application takes to react to its socket (a process being scheduled)
+ */
+public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowScale, Duration initialRto,
+        Duration minRto, Duration maxRto, int synRetries, int synAckRetries, int dataRetries, Duration delayedAck,
+        Duration timeWait, int initialWindowSegments, boolean nagle, Duration wakeup) {
+
+    public static final int LOOPBACK_MTU = 65_536;
+    public static final int ETHERNET_MTU = 1_500;
+
+    public TcpConfig {
+        if (mtu < 128 || mtu > 65_536) {
+            throw new IllegalArgumentException("an MTU is from 128 to 65536 bytes: " + mtu);
+        }
+        if (receiveBuffer < 1 || sendBuffer < 1) {
+            throw new IllegalArgumentException("buffers hold at least one byte");
+        }
+        if (windowScale < 0 || windowScale > 14) {
+            throw new IllegalArgumentException("a window scale is from 0 to 14 (RFC 7323): " + windowScale);
+        }
+    }
+
+    /** Linux's defaults on a loopback interface. */
+    public static TcpConfig linux() {
+        return new TcpConfig(LOOPBACK_MTU, 6 * 1024 * 1024, 4 * 1024 * 1024, 7, Duration.ofSeconds(1),
+                Duration.ofMillis(200), Duration.ofSeconds(120), 6, 5, 15, Duration.ofMillis(40),
+                Duration.ofSeconds(60), 10, true, Duration.ofNanos(40_000));
+    }
+
+    public TcpConfig withMtu(int value) {
+        return new TcpConfig(value, receiveBuffer, sendBuffer, windowScale, initialRto, minRto, maxRto, synRetries,
+                synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, wakeup);
+    }
+
+    public TcpConfig withReceiveBuffer(int bytes) {
+        return new TcpConfig(mtu, bytes, sendBuffer, windowScale, initialRto, minRto, maxRto, synRetries,
+                synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, wakeup);
+    }
+
+    public TcpConfig withRetries(int syn, int synAck, int data) {
+        return new TcpConfig(mtu, receiveBuffer, sendBuffer, windowScale, initialRto, minRto, maxRto, syn,
+                synAck, data, delayedAck, timeWait, initialWindowSegments, nagle, wakeup);
+    }
+
+    /**
+     * The MSS this side announces: the MTU less the IPv6 and TCP headers (60 bytes), or over IPv4 the
+     * largest datagram (at most 65535 bytes) less 40: Linux's {@code lo} gives 65476 and 65495.
+     */
+    public int mss(boolean ipv6) {
+        return ipv6 ? mtu - 60 : Math.min(mtu, 65_535) - 40;
+    }
+}

@@ -1,0 +1,1117 @@
+package org.wirelab.simulator.tcp;
+
+import org.wirelab.core.scenario.Payload;
+import org.wirelab.core.tcpstate.TcpState;
+import org.wirelab.simulator.engine.Timer;
+import org.wirelab.simulator.net.Packet;
+import org.wirelab.simulator.net.Packet.Marks;
+import org.wirelab.simulator.net.Packet.Tcp;
+
+/**
+ * One end of a simulated TCP connection, after RFC 9293: the three-way handshake with Linux's SYN
+ * options, segmentation by MSS with Nagle's algorithm, cumulative and delayed ACKs, flow control with
+ * window scaling, zero-window probes and window updates, retransmission timeout (RFC 6298) with
+ * backoff, fast retransmit and NewReno recovery (RFC 5681, RFC 6582), orderly close from either side
+ * (simultaneous close included), TIME-WAIT, and resets.
+ *
+ * <p>Sequence variables are kept as offsets from the ISN in 64-bit arithmetic (the SYN is at 0, the
+ * first data byte at 1), so they never wrap; the wire carries {@code (ISN + offset) mod 2^32}.
+ */
+public final class TcpEndpoint {
+    private static final long MASK = 0xffffffffL;
+    private static final long NONE = -1;
+
+    private final TcpStack stack;
+    private final TcpConfig config;
+    final boolean ipv6;
+    final byte[] localAddress;
+    final byte[] remoteAddress;
+    final int localPort;
+    final int remotePort;
+    /** True for the endpoint that sent the first SYN (active open). */
+    private final boolean client;
+    private final String name;
+    private TcpHandler handler;
+
+    /** Receives slices of the byte stream as the application reads them, without a copy. */
+    @FunctionalInterface
+    public interface Reader extends ReceiveBuffer.Reader {
+    }
+    private TcpState state = TcpState.CLOSED;
+
+    // Send sequence space (RFC 9293 section 3.3.1), as offsets from ISS.
+    private final long iss;
+    private long sndUna;
+    private long sndNxt;
+    /** The highest sequence offset sent so far: below it, a segment is a retransmission. */
+    private long sndMax;
+    private long sndWnd;
+    private long sndWl1 = NONE;
+    private long sndWl2;
+    private long maxSndWnd;
+    private int sndWscale;
+    // Receive sequence space, as offsets from IRS.
+    private long irs;
+    private long rcvAdvertisedEdge;
+    /**
+     * The most the receiver offers now: Linux starts at its first window and lets it grow with the
+     * data that arrives (tcp_grow_window), up to the buffer, instead of offering the whole buffer at once.
+     */
+    private long rcvWindowClamp;
+    private int rcvWscale;
+    private int effectiveMss;
+    private boolean timestamps;
+    private boolean sackPermitted;
+    private long tsRecent;
+    private final long tsOffset;
+    private int identification;
+    private final int flowLabel;
+
+    private final SendBuffer sendBuffer;
+    private final ReceiveBuffer receiveBuffer = new ReceiveBuffer();
+    private boolean finQueued;
+    private boolean finReceived;
+    private boolean applicationClosed;
+
+    // Congestion control (RFC 5681, RFC 6582), in bytes.
+    private long cwnd;
+    private long ssthresh = Long.MAX_VALUE;
+    private int duplicateAcks;
+    private boolean inRecovery;
+    private long recover;
+
+    // Round-trip time (RFC 6298), nanoseconds.
+    private long srtt = NONE;
+    private long rttvar;
+    private long rto;
+    private int backoff;
+    private int retries;
+    private long timedSequence = NONE;
+    private long timedAt;
+
+    // Acknowledgments.
+    private int quickAcks = 16;
+    private long unackedBytes;
+    private boolean ackNow;
+    private long lastAckSent = NONE;
+    private int lastWindowSent = -1;
+    private boolean lastAckWasDuplicateCause;
+
+    private final Timer retransmission;
+    private final Timer delayedAck;
+    private final Timer persist;
+    private final Timer timeWait;
+
+    private long bytesRead;
+    private long retransmissions;
+    private boolean notifyReadable;
+    private boolean notifyWritable;
+
+    TcpEndpoint(TcpStack stack, boolean ipv6, byte[] localAddress, int localPort, byte[] remoteAddress, int remotePort,
+            boolean client, String name, TcpHandler handler) {
+        this.stack = stack;
+        this.config = stack.config();
+        this.ipv6 = ipv6;
+        this.localAddress = localAddress;
+        this.localPort = localPort;
+        this.remoteAddress = remoteAddress;
+        this.remotePort = remotePort;
+        this.client = client;
+        this.name = name;
+        this.handler = handler == null ? new TcpHandler() { } : handler;
+        this.iss = stack.randomIsn();
+        this.tsOffset = stack.randomIsn();
+        this.identification = client ? stack.randomIdentification() : 0;
+        this.flowLabel = ipv6 ? (int) (stack.randomIsn() & 0xfffff) : 0;
+        this.sendBuffer = new SendBuffer(config.sendBuffer());
+        this.effectiveMss = config.mss(ipv6);
+        this.rto = config.initialRto().toNanos();
+        this.rcvWscale = config.windowScale();
+        var simulator = stack.simulator();
+        this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
+        this.delayedAck = new Timer(simulator, this::sendAck);
+        this.persist = new Timer(simulator, this::persistTimeout);
+        this.timeWait = new Timer(simulator, () -> enter(TcpState.CLOSED));
+    }
+
+    // ---- what applications and observers see -------------------------------------------------
+
+    /** The actor and side this endpoint belongs to, e.g. {@code client} or {@code server}. */
+    public String name() {
+        return name;
+    }
+
+    public TcpState state() {
+        return state;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    public int remotePort() {
+        return remotePort;
+    }
+
+    public void handler(TcpHandler newHandler) {
+        this.handler = newHandler;
+    }
+
+    /** The congestion window, in bytes (RFC 5681 cwnd). */
+    public long congestionWindow() {
+        return cwnd;
+    }
+
+    /** The slow-start threshold in bytes; {@link Long#MAX_VALUE} until the first loss. */
+    public long slowStartThreshold() {
+        return ssthresh;
+    }
+
+    /** The current retransmission timeout, in nanoseconds. */
+    public long retransmissionTimeout() {
+        return rto;
+    }
+
+    /** Segments (and SYNs, FINs) this endpoint has sent again. */
+    public long retransmissions() {
+        return retransmissions;
+    }
+
+    /** Bytes the application has read. */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Bytes the application has written. */
+    public long bytesWritten() {
+        return sendBuffer.end();
+    }
+
+    /** Bytes written and not yet acknowledged by the peer. */
+    public long bytesUnacknowledged() {
+        return sendBuffer.end() - Math.max(0, sndUna - 1);
+    }
+
+    /** Bytes waiting for the application to read them. */
+    public long readable() {
+        return receiveBuffer.readable();
+    }
+
+    /** True when the peer's FIN has arrived and everything before it has been read. */
+    public boolean endOfStream() {
+        return finReceived && receiveBuffer.readable() == 0;
+    }
+
+    /** Room in the send buffer. */
+    public int writable() {
+        return canSend() ? sendBuffer.space() : 0;
+    }
+
+    /** Writes up to {@code length} bytes of {@code payload} from {@code offset}; returns how many were taken. */
+    public int write(Payload payload, long offset, int length) {
+        if (!canSend()) {
+            return 0;
+        }
+        int taken = sendBuffer.write(payload, offset, length);
+        output();
+        return taken;
+    }
+
+    /** Writes the whole array if it fits; returns how many bytes were taken. */
+    public int write(byte[] bytes) {
+        if (!canSend()) {
+            return 0;
+        }
+        int taken = sendBuffer.write(bytes, 0, bytes.length);
+        output();
+        return taken;
+    }
+
+    /** Reads up to {@code max} bytes, handing them to {@code reader} without copying; returns how many. */
+    public long read(long max, Reader reader) {
+        long before = windowToAdvertise();
+        long read = receiveBuffer.read(max, reader);
+        bytesRead += read;
+        if (read > 0) {
+            maybeSendWindowUpdate(before);
+        }
+        return read;
+    }
+
+    /** Reads up to {@code max} bytes into a new array. */
+    public byte[] read(int max) {
+        byte[] out = new byte[(int) Math.min(max, receiveBuffer.readable())];
+        int[] at = {0};
+        read(out.length, (bytes, offset, length) -> {
+            System.arraycopy(bytes, offset, out, at[0], length);
+            at[0] += length;
+        });
+        return out;
+    }
+
+    /** Reads and drops up to {@code max} bytes (a sink that only counts); returns how many. */
+    public long discard(long max) {
+        return read(max, DISCARD);
+    }
+
+    private static final Reader DISCARD = (bytes, offset, length) -> { };
+
+    /** The peer as text, {@code 127.0.0.1:51102} or {@code [::1]:51102}. */
+    public String remoteText() {
+        return ipv6 ? "[" + org.wirelab.core.net.AddressText.ipv6(remoteAddress, 0) + "]:" + remotePort
+                : org.wirelab.core.net.AddressText.ipv4(remoteAddress, 0) + ":" + remotePort;
+    }
+
+    /** The local end as text. */
+    public String localText() {
+        return ipv6 ? "[" + org.wirelab.core.net.AddressText.ipv6(localAddress, 0) + "]:" + localPort
+                : org.wirelab.core.net.AddressText.ipv4(localAddress, 0) + ":" + localPort;
+    }
+
+    /** Reads everything readable into a new array. */
+    public byte[] readAll() {
+        byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 8, receiveBuffer.readable())];
+        int[] at = {0};
+        read(out.length, (bytes, offset, length) -> {
+            System.arraycopy(bytes, offset, out, at[0], length);
+            at[0] += length;
+        });
+        return out;
+    }
+
+    /** Sends FIN after what is written, and goes on reading (a half-close, {@code shutdown(SHUT_WR)}). */
+    public void shutdownOutput() {
+        if (finQueued) {
+            return;
+        }
+        switch (state) {
+            case SYN_SENT, LISTEN, CLOSED -> {
+                enter(TcpState.CLOSED);
+                return;
+            }
+            case ESTABLISHED, SYN_RECEIVED -> {
+                finQueued = true;
+                enter(TcpState.FIN_WAIT_1);
+            }
+            case CLOSE_WAIT -> {
+                finQueued = true;
+                enter(TcpState.LAST_ACK);
+            }
+            default -> {
+                return;
+            }
+        }
+        output();
+    }
+
+    /**
+     * Closes as {@code close()} does: FIN after what is written; bytes that arrive afterwards, or are
+     * still unread, make it reset the connection instead, as Linux does (RFC 2525 section 2.17).
+     */
+    public void close() {
+        applicationClosed = true;
+        if (receiveBuffer.readable() > 0 && state != TcpState.CLOSED) {
+            abort();
+            return;
+        }
+        shutdownOutput();
+    }
+
+    /** Resets the connection (RFC 9293 section 3.10.5, ABORT): RST, then CLOSED at once. */
+    public void abort() {
+        applicationClosed = true;
+        if (state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2
+                || state == TcpState.CLOSE_WAIT || state == TcpState.SYN_RECEIVED) {
+            Packet reset = packet(Tcp.RST | Tcp.ACK, sndNxt, EMPTY);
+            send(reset);
+        }
+        stopTimers();
+        enter(TcpState.CLOSED);
+    }
+
+    private boolean canSend() {
+        return !finQueued && (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT
+                || state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED);
+    }
+
+    // ---- opening -------------------------------------------------------------------------------
+
+    /** Active open (RFC 9293 section 3.10.1): sends SYN. */
+    void connect() {
+        enter(TcpState.SYN_SENT);
+        sendSyn(false);
+        retransmission.start(rto);
+    }
+
+    /** Passive open: this endpoint was made by a listener for {@code syn} (section 3.10.7.2). */
+    void acceptSyn(Packet syn) {
+        enter(TcpState.LISTEN);
+        irs = syn.sequenceNumber;
+        receiveBuffer.accept(0, EMPTY);
+        readSynOptions(syn);
+        tsRecent = syn.timestampValue;
+        sndWnd = syn.window; // never scaled in a SYN (RFC 7323 section 2.2)
+        sndWl1 = 0;
+        enter(TcpState.SYN_RECEIVED);
+        sendSyn(true);
+        retransmission.start(rto);
+    }
+
+    private void readSynOptions(Packet syn) {
+        if (syn.maximumSegmentSize > 0) {
+            effectiveMss = Math.min(config.mss(ipv6), syn.maximumSegmentSize);
+        } else {
+            effectiveMss = Math.min(config.mss(ipv6), 536); // RFC 9293 section 3.7.1: the default send MSS
+        }
+        timestamps = syn.timestamps;
+        sackPermitted = syn.sackPermitted;
+        if (syn.windowScale >= 0) {
+            sndWscale = Math.min(14, syn.windowScale);
+        } else {
+            sndWscale = 0;
+            rcvWscale = 0; // window scaling needs both sides (RFC 7323 section 2.2)
+        }
+        cwnd = (long) config.initialWindowSegments() * effectiveMss;
+        if (timestamps) {
+            effectiveMss -= 12; // the timestamps option takes 12 bytes of each segment (with its 2 NOPs)
+        }
+    }
+
+    private void sendSyn(boolean withAck) {
+        Packet syn = newPacket(EMPTY);
+        syn.sequenceNumber = iss;
+        syn.acknowledgmentNumber = withAck ? wireAck() : 0;
+        syn.flags = withAck ? Tcp.SYN | Tcp.ACK : Tcp.SYN;
+        int mss = config.mss(ipv6);
+        // Linux's first window: the buffer (at most 64 KiB unscaled), rounded down to a multiple of the MSS.
+        int window = Math.min(config.receiveBuffer(), 65_535);
+        if (window > mss) {
+            window = window / mss * mss;
+        }
+        syn.window = window;
+        rcvWindowClamp = Math.max(rcvWindowClamp, window);
+        syn.maximumSegmentSize = mss;
+        syn.sackPermitted = true;
+        if (!withAck || timestamps) {
+            syn.timestamps = true;
+            syn.timestampValue = tsValue();
+            syn.timestampEchoReply = withAck ? tsRecent : 0;
+        }
+        if (!withAck || rcvWscale > 0 || sndWscale > 0) {
+            syn.windowScale = config.windowScale();
+        }
+        syn.relativeSequence = 0;
+        if (sndMax > 0) {
+            syn.marks |= Marks.RETRANSMISSION;
+            retransmissions++;
+        }
+        sndNxt = 1;
+        sndMax = 1;
+        rcvAdvertisedEdge = withAck ? window : 0;
+        lastAckSent = withAck ? syn.acknowledgmentNumber : NONE;
+        send(syn);
+    }
+
+    // ---- segment arrival (RFC 9293 section 3.10.7) ---------------------------------------------
+
+    void receive(Packet segment) {
+        switch (state) {
+            case CLOSED, LISTEN -> { }
+            case SYN_SENT -> receiveInSynSent(segment);
+            default -> receiveSynchronized(segment);
+        }
+        flushAcknowledgment();
+        wakeApplication();
+    }
+
+    /** The application hears of what happened once it has been scheduled ({@link TcpConfig#wakeup()}). */
+    private void wakeApplication() {
+        if (!wakeupPending && (pending != 0 || notifyReadable || notifyWritable)) {
+            wakeupPending = true;
+            stack.simulator().schedule(config.wakeup().toNanos(), () -> {
+                wakeupPending = false;
+                notifyApplication();
+            });
+        }
+    }
+
+    private boolean wakeupPending;
+
+    private void receiveInSynSent(Packet segment) {
+        boolean ackOk = segment.has(Tcp.ACK) && segment.acknowledgmentNumber == ((iss + 1) & MASK);
+        if (segment.has(Tcp.RST)) {
+            if (ackOk) {
+                stopTimers();
+                enter(TcpState.CLOSED);
+                fail("refused: the SYN was answered by RST");
+            }
+            return;
+        }
+        if (!segment.has(Tcp.SYN) || !ackOk) {
+            return; // simultaneous open is not simulated: a bare SYN is ignored
+        }
+        irs = segment.sequenceNumber;
+        receiveBuffer.accept(0, EMPTY);
+        readSynOptions(segment);
+        tsRecent = segment.timestampValue;
+        sndUna = 1;
+        sndWnd = segment.window;
+        maxSndWnd = sndWnd;
+        sndWl1 = 0;
+        sndWl2 = 1;
+        sampleRtt(1);
+        retransmission.stop();
+        retries = 0;
+        backoff = 0;
+        rcvAdvertisedEdge = 0;
+        enter(TcpState.ESTABLISHED);
+        ackNow = true;
+        pending = PENDING_ESTABLISHED;
+    }
+
+    private static final int PENDING_ESTABLISHED = 1;
+    private int pending;
+
+    private void receiveSynchronized(Packet segment) {
+        long seq = unwrapReceived(segment.sequenceNumber);
+        int length = segment.payload.length;
+        // First: is the segment acceptable (section 3.10.7.4, the four cases)?
+        long window = rcvAdvertisedEdge - rcvNxt();
+        boolean acceptable;
+        if (length == 0) {
+            acceptable = window == 0 ? seq == rcvNxt() : seq >= rcvNxt() && seq < rcvNxt() + Math.max(window, 1);
+        } else {
+            acceptable = window > 0 && (seq < rcvNxt() + window && seq + length > rcvNxt());
+        }
+        if (segment.has(Tcp.SYN) && !segment.has(Tcp.ACK) && state == TcpState.SYN_RECEIVED) {
+            sendSyn(true); // the client's SYN again: our SYN-ACK was lost or is late
+            return;
+        }
+        if (!acceptable) {
+            if (segment.has(Tcp.RST)) {
+                return;
+            }
+            if (finReceived && seq == rcvNxt() - 1 && length == 0 && segment.has(Tcp.FIN)) {
+                acceptable = true; // a retransmitted FIN: acknowledge it again below
+            } else {
+                ackNow = true;
+                if (length > 0 && seq < rcvNxt()) {
+                    duplicateCause = true; // old data again: the ACK repeats (RFC 5681 section 4.2)
+                }
+                if (!segment.has(Tcp.ACK)) {
+                    return;
+                }
+                processAck(segment, false);
+                return;
+            }
+        }
+        if (segment.has(Tcp.RST)) {
+            stopTimers();
+            enter(TcpState.CLOSED);
+            fail("reset by the peer (RST)");
+            return;
+        }
+        if (segment.has(Tcp.SYN)) {
+            ackNow = true; // RFC 5961 section 4: a challenge ACK
+            return;
+        }
+        if (!segment.has(Tcp.ACK)) {
+            return;
+        }
+        if (timestamps && segment.timestamps && seq <= rcvNxt()) {
+            tsRecent = segment.timestampValue;
+        }
+        if (state == TcpState.SYN_RECEIVED) {
+            if (unwrapAck(segment.acknowledgmentNumber) != 1) {
+                return;
+            }
+            sndUna = 1;
+            sndWl1 = seq;
+            sndWl2 = 1;
+            sndWnd = (long) segment.window << sndWscale;
+            maxSndWnd = sndWnd;
+            sampleRtt(1);
+            retransmission.stop();
+            retries = 0;
+            backoff = 0;
+            enter(TcpState.ESTABLISHED);
+            stack.established(this);
+            pending = PENDING_ESTABLISHED;
+        }
+        if (!processAck(segment, true)) {
+            return;
+        }
+        if (length > 0) {
+            receiveData(seq, segment.payload);
+        }
+        if (segment.has(Tcp.FIN) && seq + length == rcvNxt() && !finReceived) {
+            receiveFin();
+        } else if (segment.has(Tcp.FIN) && finReceived) {
+            ackNow = true;
+        }
+    }
+
+    private boolean duplicateCause;
+
+    /** Processes the ACK field (section 3.10.7.4, fifth check); false when the segment must be dropped. */
+    private boolean processAck(Packet segment, boolean acceptable) {
+        long ack = unwrapAck(segment.acknowledgmentNumber);
+        if (ack > sndMax) {
+            ackNow = true; // acknowledges something not yet sent
+            return false;
+        }
+        long window = (long) segment.window << sndWscale;
+        boolean pureAck = segment.payload.length == 0 && (segment.flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) == 0;
+        if (ack > sndUna) {
+            newAck(ack);
+        } else if (ack == sndUna && pureAck && window == sndWnd && sndMax > sndUna && acceptable) {
+            duplicateAck();
+        }
+        long seq = unwrapReceived(segment.sequenceNumber);
+        // Window update rule (section 3.10.7.4): only a segment newer than the last one used.
+        if (sndWl1 < seq || (sndWl1 == seq && sndWl2 <= ack)) {
+            boolean opened = sndWnd == 0 && window > 0;
+            sndWnd = window;
+            maxSndWnd = Math.max(maxSndWnd, window);
+            sndWl1 = seq;
+            sndWl2 = ack;
+            if (opened) {
+                persist.stop();
+                backoff = 0;
+                if (sndNxt < sndUna) {
+                    sndNxt = sndUna;
+                }
+            }
+        }
+        finAcknowledged();
+        output();
+        return state != TcpState.CLOSED;
+    }
+
+    private void newAck(long ack) {
+        long acked = ack - sndUna;
+        sndUna = ack;
+        if (sndNxt < sndUna) {
+            sndNxt = sndUna; // acknowledges a window probe or what a timeout had us resend
+        }
+        sendBuffer.release(Math.max(0, sndUna - 1));
+        sampleRtt(ack);
+        retries = 0;
+        backoff = 0;
+        recomputeRto();
+        if (inRecovery) {
+            if (ack >= recover) {
+                // Full acknowledgment (RFC 6582 section 3.2, step 3).
+                cwnd = Math.min(ssthresh, Math.max(flightSize(), effectiveMss) + effectiveMss);
+                inRecovery = false;
+            } else {
+                // Partial acknowledgment: the next hole is lost too; resend it at once.
+                retransmitFirst(false);
+                cwnd = Math.max(effectiveMss, cwnd - acked + effectiveMss);
+                retransmission.start(rto);
+            }
+        } else if (cwnd < ssthresh) {
+            cwnd += Math.min(acked, effectiveMss); // slow start (RFC 5681 section 3.1)
+        } else {
+            cwnd += Math.max(1, (long) effectiveMss * effectiveMss / cwnd); // congestion avoidance
+        }
+        duplicateAcks = 0;
+        if (sndUna == sndMax) {
+            retransmission.stop(); // RFC 6298 section 5.2
+        } else {
+            retransmission.start(rto); // section 5.3
+        }
+        notifyWritable = true;
+    }
+
+    private void duplicateAck() {
+        duplicateAcks++;
+        if (duplicateAcks == 3 && (!inRecovery && sndUna > recover || recover == 0)) {
+            // Fast retransmit (RFC 5681 section 3.2 and RFC 6582 section 3.2, step 2).
+            ssthresh = Math.max(flightSize() / 2, 2L * effectiveMss);
+            recover = sndMax;
+            inRecovery = true;
+            retransmitFirst(true);
+            cwnd = ssthresh + 3L * effectiveMss;
+        } else if (inRecovery && duplicateAcks > 3) {
+            cwnd += effectiveMss; // each duplicate ACK: one more segment has left the network
+        }
+    }
+
+    private long flightSize() {
+        return sndMax - sndUna;
+    }
+
+    private void finAcknowledged() {
+        boolean finAcked = finQueued && sndUna == finSequence() + 1;
+        if (!finAcked) {
+            return;
+        }
+        switch (state) {
+            case FIN_WAIT_1 -> enter(TcpState.FIN_WAIT_2);
+            case CLOSING -> enterTimeWait();
+            case LAST_ACK -> {
+                stopTimers();
+                enter(TcpState.CLOSED);
+                handler.closed(this);
+            }
+            default -> { }
+        }
+    }
+
+    private void receiveData(long seq, byte[] payload) {
+        if (state != TcpState.ESTABLISHED && state != TcpState.FIN_WAIT_1 && state != TcpState.FIN_WAIT_2) {
+            return;
+        }
+        if (applicationClosed) {
+            // Nobody will read these bytes: Linux answers with a reset (RFC 2525 section 2.17).
+            abort();
+            return;
+        }
+        long before = rcvNxt();
+        boolean hadGap = receiveBuffer.hasGap();
+        boolean moved = receiveBuffer.accept(seq - 1, payload);
+        if (!moved) {
+            ackNow = true; // out of order or a duplicate: ACK at once (RFC 5681 section 4.2)
+            duplicateCause = true;
+            return;
+        }
+        notifyReadable = true;
+        unackedBytes += rcvNxt() - before;
+        rcvWindowClamp = Math.min(config.receiveBuffer(), rcvWindowClamp + 2L * payload.length);
+        if (hadGap || quickAcks > 0 || unackedBytes >= 2L * effectiveMss) {
+            // A gap filled, the connection's first segments (Linux's quick ACKs), or every second
+            // full-sized segment (RFC 9293 section 3.8.6.3): no delay.
+            ackNow = true;
+            if (quickAcks > 0) {
+                quickAcks--;
+            }
+        } else if (!delayedAck.running()) {
+            delayedAck.start(config.delayedAck().toNanos());
+        }
+    }
+
+    private void receiveFin() {
+        finReceived = true;
+        notifyReadable = true;
+        switch (state) {
+            case ESTABLISHED -> {
+                enter(TcpState.CLOSE_WAIT);
+                // Acknowledged after a short delay, so a program that closes at once sends FIN+ACK together.
+                if (!delayedAck.running()) {
+                    delayedAck.start(config.delayedAck().toNanos());
+                }
+            }
+            case FIN_WAIT_1 -> {
+                enter(TcpState.CLOSING); // simultaneous close (section 3.6, figure 13)
+                ackNow = true;
+            }
+            case FIN_WAIT_2 -> {
+                enterTimeWait();
+                ackNow = true;
+            }
+            default -> ackNow = true;
+        }
+    }
+
+    private void enterTimeWait() {
+        stopTimers();
+        enter(TcpState.TIME_WAIT);
+        timeWait.start(config.timeWait().toNanos());
+        handler.closed(this);
+    }
+
+    // ---- sending -------------------------------------------------------------------------------
+
+    /** Sends what the windows allow (RFC 9293 section 3.8.6, RFC 5681), then FIN when queued. */
+    private void output() {
+        if (state == TcpState.CLOSED || state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED
+                || state == TcpState.TIME_WAIT || state == TcpState.LISTEN) {
+            return;
+        }
+        long dataEnd = 1 + sendBuffer.end();
+        while (true) {
+            long unsent = dataEnd - sndNxt;
+            if (unsent < 0) {
+                break; // the FIN is out
+            }
+            long room = sndUna + Math.min(sndWnd, cwnd) - sndNxt;
+            long length = Math.max(0, Math.min(Math.min(unsent, room), effectiveMss));
+            // FIN needs no window: it rides on the segment that reaches the end of the data, or goes alone.
+            boolean fin = finQueued && length == unsent;
+            if (length == 0 && !fin) {
+                break;
+            }
+            boolean retransmitting = sndNxt < sndMax;
+            boolean idle = sndNxt == sndUna;
+            if (length < effectiveMss && !fin && !retransmitting && !idle) {
+                if (length < unsent) {
+                    break; // sender silly window avoidance (section 3.8.6.2.1): wait for a larger window
+                }
+                if (config.nagle()) {
+                    break; // Nagle (RFC 896): a small segment waits while data is unacknowledged
+                }
+            }
+            transmit(sndNxt, (int) length, fin);
+            sndNxt += length + (fin ? 1 : 0);
+            if (fin) {
+                break;
+            }
+        }
+        if (sndWnd == 0 && dataEnd > sndNxt && sndNxt == sndUna && !persist.running()) {
+            retransmission.stop();
+            persist.start(persistInterval());
+        }
+    }
+
+    private long finSequence() {
+        return 1 + sendBuffer.end();
+    }
+
+    /** Sends the segment at sequence offset {@code from}: {@code length} data bytes, then FIN if asked. */
+    private void transmit(long from, int length, boolean fin) {
+        byte[] data = length == 0 ? EMPTY : sendBuffer.copy(from - 1, length);
+        int flags = Tcp.ACK;
+        if (fin) {
+            flags |= Tcp.FIN;
+        }
+        if (length > 0 && from + length == 1 + sendBuffer.end()) {
+            flags |= Tcp.PSH; // the last bytes written so far: push them to the reader
+        }
+        Packet segment = packet(flags, from, data);
+        long end = from + length + (fin ? 1 : 0);
+        if (from < sndMax) {
+            segment.marks |= Marks.RETRANSMISSION;
+            retransmissions++;
+        } else if (timedSequence == NONE) {
+            timedSequence = end; // Karn: time only a segment sent once
+            timedAt = stack.simulator().now();
+        }
+        sndMax = Math.max(sndMax, end);
+        send(segment);
+        if (!retransmission.running()) {
+            retransmission.start(rto);
+        }
+    }
+
+    /** Resends the first unacknowledged segment (fast retransmit, or the next hole in recovery). */
+    private void retransmitFirst(boolean fast) {
+        long dataEnd = 1 + sendBuffer.end();
+        int length = (int) Math.min(effectiveMss, Math.max(0, Math.min(dataEnd, sndMax) - sndUna));
+        boolean fin = finQueued && sndUna + length == dataEnd && sndMax > dataEnd;
+        if (length == 0 && !fin) {
+            return;
+        }
+        byte[] data = length == 0 ? EMPTY : sendBuffer.copy(sndUna - 1, length);
+        Packet segment = packet(Tcp.ACK | (fin ? Tcp.FIN : 0), sndUna, data);
+        segment.marks |= Marks.RETRANSMISSION | (fast ? Marks.FAST_RETRANSMISSION : 0);
+        retransmissions++;
+        if (timedSequence != NONE && timedSequence > sndUna) {
+            timedSequence = NONE; // Karn's algorithm: a retransmitted range gives no RTT sample
+        }
+        send(segment);
+    }
+
+    private void onRetransmissionTimeout() {
+        retries++;
+        backoff++;
+        rto = Math.min(rto * 2, config.maxRto().toNanos()); // RFC 6298 section 5.5
+        timedSequence = NONE;
+        switch (state) {
+            case SYN_SENT -> {
+                if (retries > config.synRetries()) {
+                    giveUp("no answer to " + (retries) + " SYNs: the connection timed out");
+                    return;
+                }
+                sendSyn(false);
+                retransmission.start(rto);
+            }
+            case SYN_RECEIVED -> {
+                if (retries > config.synAckRetries()) {
+                    giveUp("no ACK to " + retries + " SYN-ACKs");
+                    return;
+                }
+                sendSyn(true);
+                retransmission.start(rto);
+            }
+            default -> {
+                if (sndUna == sndMax) {
+                    return;
+                }
+                if (retries > config.dataRetries()) {
+                    giveUp("no acknowledgment after " + config.dataRetries() + " retransmissions: the connection timed out");
+                    return;
+                }
+                // RFC 5681 section 3.1, equation 4, and RFC 6582 section 4: after a timeout, start again
+                // from one segment, resending everything not acknowledged (go-back-N).
+                ssthresh = Math.max(flightSize() / 2, 2L * effectiveMss);
+                cwnd = effectiveMss;
+                inRecovery = false;
+                recover = sndMax;
+                duplicateAcks = 0;
+                sndNxt = sndUna;
+                transmitAgainAfterTimeout();
+                retransmission.start(rto);
+            }
+        }
+    }
+
+    private void transmitAgainAfterTimeout() {
+        long dataEnd = 1 + sendBuffer.end();
+        int length = (int) Math.min(effectiveMss, Math.max(0, Math.min(dataEnd, sndMax) - sndNxt));
+        boolean fin = finQueued && sndNxt + length == dataEnd && sndMax > dataEnd;
+        if (length == 0 && !fin) {
+            return;
+        }
+        transmit(sndNxt, length, fin);
+        sndNxt += length + (fin ? 1 : 0);
+    }
+
+    private void persistTimeout() {
+        long dataEnd = 1 + sendBuffer.end();
+        if (sndWnd > 0 || dataEnd <= sndNxt || state == TcpState.CLOSED) {
+            return;
+        }
+        // A zero-window probe (RFC 9293 section 3.8.6.1): one new byte the receiver may not accept yet.
+        Packet probe = packet(Tcp.ACK, sndNxt, sendBuffer.copy(sndNxt - 1, 1));
+        probe.marks |= Marks.ZERO_WINDOW_PROBE;
+        sndMax = Math.max(sndMax, sndNxt + 1);
+        send(probe);
+        backoff++;
+        persist.start(persistInterval());
+    }
+
+    private long persistInterval() {
+        long base = srtt == NONE ? config.initialRto().toNanos() : rto;
+        return Math.min(base << Math.min(backoff, 16), config.maxRto().toNanos());
+    }
+
+    private void giveUp(String reason) {
+        stopTimers();
+        enter(TcpState.CLOSED);
+        fail(reason);
+    }
+
+    private void sendAck() {
+        if (state == TcpState.CLOSED || state == TcpState.SYN_SENT || state == TcpState.LISTEN) {
+            return;
+        }
+        send(packet(Tcp.ACK, sndNxt, EMPTY));
+    }
+
+    private void flushAcknowledgment() {
+        if (ackNow) {
+            ackNow = false;
+            sendAck();
+        }
+        duplicateCause = false;
+    }
+
+    private void maybeSendWindowUpdate(long windowBefore) {
+        if (state != TcpState.ESTABLISHED && state != TcpState.FIN_WAIT_1 && state != TcpState.FIN_WAIT_2) {
+            return;
+        }
+        long advertised = rcvAdvertisedEdge - rcvNxt();
+        long possible = windowToAdvertise();
+        // Receiver silly window avoidance (section 3.8.6.2.2): announce a larger window only once it has
+        // grown by an MSS or half the buffer; Linux sends the update when it at least doubles.
+        long threshold = Math.min(config.receiveBuffer() / 2, effectiveMss);
+        if (possible - advertised >= threshold && (advertised == 0 || possible >= 2 * advertised)) {
+            Packet update = packet(Tcp.ACK, sndNxt, EMPTY);
+            if (lastAckSent == update.acknowledgmentNumber) {
+                update.marks |= Marks.WINDOW_UPDATE;
+            }
+            send(update);
+        }
+    }
+
+    // ---- building segments ---------------------------------------------------------------------
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private Packet packet(int flags, long sequenceOffset, byte[] data) {
+        Packet segment = newPacket(data);
+        segment.sequenceNumber = (iss + sequenceOffset) & MASK;
+        segment.relativeSequence = sequenceOffset;
+        segment.flags = flags;
+        if ((flags & Tcp.ACK) != 0) {
+            segment.acknowledgmentNumber = wireAck();
+        }
+        segment.window = (flags & Tcp.RST) != 0 ? 0 : windowField();
+        if (timestamps && (flags & Tcp.RST) == 0) {
+            segment.timestamps = true;
+            segment.timestampValue = tsValue();
+            segment.timestampEchoReply = tsRecent;
+        }
+        if (sackPermitted && receiveBuffer.hasGap() && (flags & Tcp.RST) == 0) {
+            long[] ranges = receiveBuffer.aheadRanges(timestamps ? 3 : 4);
+            for (int i = 0; i < ranges.length; i++) {
+                ranges[i] = (irs + 1 + ranges[i]) & MASK;
+            }
+            segment.sackBlocks = ranges;
+        }
+        return segment;
+    }
+
+    private Packet newPacket(byte[] data) {
+        Packet packet = new Packet(ipv6, localAddress, remoteAddress, Packet.TCP, ipv6 ? 0 : nextIdentification(),
+                localPort, remotePort, data);
+        packet.fromClient = client;
+        packet.flowLabel = flowLabel;
+        return packet;
+    }
+
+    private int nextIdentification() {
+        if (state == TcpState.SYN_RECEIVED || state == TcpState.LISTEN) {
+            return 0; // Linux sends SYN-ACKs with identification 0 (they have Don't Fragment)
+        }
+        if (identification == 0 && !client) {
+            identification = stack.randomIdentification();
+        }
+        int id = identification;
+        identification = (identification + 1) & 0xffff;
+        return id;
+    }
+
+    private void send(Packet segment) {
+        if ((segment.flags & Tcp.ACK) != 0 && (segment.flags & Tcp.RST) == 0) {
+            if (duplicateCause && segment.payload.length == 0 && lastAckSent == segment.acknowledgmentNumber
+                    && (segment.flags & (Tcp.SYN | Tcp.FIN)) == 0 && segment.window != 0
+                    && segment.window == lastWindowSent) {
+                segment.marks |= Marks.DUPLICATE_ACK;
+            }
+            if (segment.window == 0 && (segment.flags & Tcp.SYN) == 0) {
+                segment.marks |= Marks.ZERO_WINDOW;
+            }
+            lastAckSent = segment.acknowledgmentNumber;
+            lastWindowSent = segment.window;
+            long windowBytes = (long) segment.window << ((segment.flags & Tcp.SYN) != 0 ? 0 : rcvWscale);
+            rcvAdvertisedEdge = Math.max(rcvAdvertisedEdge, rcvNxt() + windowBytes);
+            unackedBytes = 0;
+            ackNow = false;
+            delayedAck.stop();
+        }
+        stack.send(this, segment);
+    }
+
+    /** The window field: free buffer space, scaled, never moving the right edge back (section 3.8.6.2.1). */
+    private int windowField() {
+        long window = Math.max(windowToAdvertise(), rcvAdvertisedEdge - rcvNxt());
+        return (int) Math.min(65_535, window >> rcvWscale);
+    }
+
+    /** What the buffer could take now, rounded down to the window scale's unit, with receiver SWS avoidance. */
+    private long windowToAdvertise() {
+        long free = Math.min(rcvWindowClamp, config.receiveBuffer() - receiveBuffer.readable() - receiveBuffer.aheadBytes());
+        if (free < Math.min(config.receiveBuffer() / 2, effectiveMss)) {
+            free = 0;
+        }
+        return Math.max(0, free) >> rcvWscale << rcvWscale;
+    }
+
+    private long rcvNxt() {
+        return 1 + receiveBuffer.next() + (finReceived ? 1 : 0);
+    }
+
+    private long wireAck() {
+        return (irs + rcvNxt()) & MASK;
+    }
+
+    private long tsValue() {
+        return (tsOffset + stack.simulator().now() / 1_000_000) & MASK;
+    }
+
+    private long unwrapReceived(long wireSeq) {
+        long expected = rcvNxt();
+        long expectedWire = (irs + expected) & MASK;
+        return expected + (int) (wireSeq - expectedWire);
+    }
+
+    private long unwrapAck(long wireAck) {
+        long wireUna = (iss + sndUna) & MASK;
+        return sndUna + (int) (wireAck - wireUna);
+    }
+
+    // ---- round-trip time (RFC 6298 section 2) --------------------------------------------------
+
+    private void sampleRtt(long ack) {
+        if (timedSequence == NONE || ack < timedSequence) {
+            if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
+                if (retries == 0) {
+                    measured(stack.simulator().now() - handshakeStart);
+                }
+            }
+            return;
+        }
+        measured(stack.simulator().now() - timedAt);
+        timedSequence = NONE;
+    }
+
+    private long handshakeStart;
+
+    private void measured(long sample) {
+        if (srtt == NONE) {
+            srtt = sample;
+            rttvar = sample / 2;
+        } else {
+            rttvar = (3 * rttvar + Math.abs(srtt - sample)) / 4;
+            srtt = (7 * srtt + sample) / 8;
+        }
+        recomputeRto();
+    }
+
+    /** RTO = SRTT + max(4 RTTVAR, Linux's 200 ms floor), at most 120 s, doubled per backoff. */
+    private void recomputeRto() {
+        if (srtt == NONE) {
+            return;
+        }
+        long base = srtt + Math.max(4 * rttvar, config.minRto().toNanos());
+        rto = Math.min(base << Math.min(backoff, 16), config.maxRto().toNanos());
+    }
+
+    // ---- state and notifications ---------------------------------------------------------------
+
+    private void enter(TcpState next) {
+        if (next == state) {
+            return;
+        }
+        TcpState previous = state;
+        state = next;
+        if (next == TcpState.SYN_SENT || next == TcpState.SYN_RECEIVED) {
+            handshakeStart = stack.simulator().now();
+        }
+        stack.stateChanged(this, previous, next);
+    }
+
+    private void stopTimers() {
+        retransmission.stop();
+        delayedAck.stop();
+        persist.stop();
+    }
+
+    private void fail(String reason) {
+        handler.failed(this, reason);
+    }
+
+    private void notifyApplication() {
+        if (pending == PENDING_ESTABLISHED) {
+            pending = 0;
+            handler.established(this);
+        }
+        if (notifyReadable) {
+            notifyReadable = false;
+            handler.readable(this);
+        }
+        if (notifyWritable) {
+            notifyWritable = false;
+            if (canSend() && sendBuffer.space() > 0) {
+                handler.writable(this);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + localPort + "->" + remotePort + " " + state;
+    }
+}

@@ -1,0 +1,137 @@
+package org.wirelab.simulator.tcp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.wirelab.core.tcpstate.TcpState;
+import org.wirelab.simulator.engine.Simulator;
+import org.wirelab.simulator.net.Host;
+import org.wirelab.simulator.net.Packet;
+import org.wirelab.simulator.net.Packet.Tcp;
+
+/**
+ * The TCP of one host: its listeners and connections, found by port pair (ephemeral ports are unique
+ * across the network, so a port pair names one connection), and its answer to a segment nobody
+ * expects: RST (RFC 9293 section 3.10.7.1).
+ */
+public final class TcpStack {
+    private final Host host;
+    private final TcpConfig config;
+    private final Map<Integer, TcpListener> listeners = new HashMap<>();
+    private final Map<Long, TcpEndpoint> connections = new HashMap<>();
+    private final List<TcpEndpoint> all = new ArrayList<>();
+
+    public TcpStack(Host host, TcpConfig config) {
+        this.host = host;
+        this.config = config;
+    }
+
+    public TcpConfig config() {
+        return config;
+    }
+
+    Simulator simulator() {
+        return host.network().simulator();
+    }
+
+    /** Listens on {@code port}; {@code accept} gives each established connection its handler. */
+    public TcpListener listen(int port, String name, Function<TcpEndpoint, TcpHandler> accept) {
+        if (listeners.containsKey(port)) {
+            throw new IllegalStateException("port " + port + " already listens on " + host.name());
+        }
+        TcpListener listener = new TcpListener(port, name, accept);
+        listeners.put(port, listener);
+        return listener;
+    }
+
+    /** Opens a connection to {@code remoteAddress}:{@code remotePort} from an ephemeral port: sends SYN. */
+    public TcpEndpoint connect(byte[] remoteAddress, int remotePort, String name, TcpHandler handler) {
+        boolean ipv6 = remoteAddress.length == 16;
+        int localPort = host.network().ephemeralPort();
+        TcpEndpoint endpoint = new TcpEndpoint(this, ipv6, host.address(ipv6), localPort, remoteAddress, remotePort,
+                true, name, handler);
+        register(endpoint);
+        endpoint.connect();
+        return endpoint;
+    }
+
+    /** Every endpoint this host has had, in creation order (closed ones included). */
+    public List<TcpEndpoint> endpoints() {
+        return List.copyOf(all);
+    }
+
+    /** Handles a segment addressed to this host. */
+    public void receive(Packet segment) {
+        TcpEndpoint endpoint = connections.get(key(segment.destinationPort, segment.sourcePort));
+        if (endpoint != null) {
+            endpoint.receive(segment);
+            return;
+        }
+        TcpListener listener = listeners.get(segment.destinationPort);
+        if (listener != null && segment.flags == Tcp.SYN) {
+            TcpEndpoint accepted = new TcpEndpoint(this, segment.ipv6, segment.destination, segment.destinationPort,
+                    segment.source, segment.sourcePort, false, listener.name(), null);
+            register(accepted);
+            accepted.acceptSyn(segment);
+            return;
+        }
+        reset(segment);
+    }
+
+    /** RST for a segment to a closed port (RFC 9293 section 3.10.7.1); a RST is never answered. */
+    private void reset(Packet segment) {
+        if (segment.has(Tcp.RST)) {
+            return;
+        }
+        Packet reset = new Packet(segment.ipv6, segment.destination, segment.source, Packet.TCP, 0,
+                segment.destinationPort, segment.sourcePort, new byte[0]);
+        reset.fromClient = !segment.fromClient;
+        if (segment.has(Tcp.ACK)) {
+            reset.sequenceNumber = segment.acknowledgmentNumber;
+            reset.flags = Tcp.RST;
+        } else {
+            reset.sequenceNumber = 0;
+            reset.acknowledgmentNumber = (segment.sequenceNumber + segment.sequenceLength()) & 0xffffffffL;
+            reset.flags = Tcp.RST | Tcp.ACK;
+        }
+        host.send(reset);
+    }
+
+    void established(TcpEndpoint endpoint) {
+        TcpListener listener = listeners.get(endpoint.localPort);
+        if (listener != null) {
+            endpoint.handler(listener.accept(endpoint));
+        }
+    }
+
+    void send(TcpEndpoint endpoint, Packet segment) {
+        host.send(segment);
+    }
+
+    void stateChanged(TcpEndpoint endpoint, TcpState from, TcpState to) {
+        host.network().stateChanged(new StateChange(simulator().now(), endpoint.name(), endpoint.localPort,
+                endpoint.remotePort, from, to));
+        if (to == TcpState.CLOSED) {
+            connections.remove(key(endpoint.localPort, endpoint.remotePort), endpoint);
+        }
+    }
+
+    long randomIsn() {
+        return host.network().random().nextLong() & 0xffffffffL;
+    }
+
+    int randomIdentification() {
+        return host.network().random().nextInt(1, 0x10000);
+    }
+
+    private void register(TcpEndpoint endpoint) {
+        connections.put(key(endpoint.localPort, endpoint.remotePort), endpoint);
+        all.add(endpoint);
+    }
+
+    private static long key(int localPort, int remotePort) {
+        return ((long) localPort << 16) | remotePort;
+    }
+}
