@@ -44,7 +44,7 @@ import org.wirelab.core.scenario.LabProtocol;
  * {@code maxClients} are connected; one more is accepted and closed at once. An exchange
  * ({@link #handled()}) is one client gone, whatever the way.
  */
-public final class ChatServer implements LabServer {
+public final class ChatServer extends CountingServer {
     public static final int DEFAULT_PORT = LabProtocol.CHAT_PORT;
     /** The lab's receive size: a longer message is broadcast in pieces of at most this size. */
     public static final int MAX_MESSAGE = LabProtocol.CHAT_RECEIVE_SIZE;
@@ -61,7 +61,6 @@ public final class ChatServer implements LabServer {
     private final InetSocketAddress address;
     private final Consumer<String> output;
     private final int maxClients;
-    private final HandledCounter handled = new HandledCounter();
     /** Clients that receive broadcasts; guarded by itself, so one broadcast reaches all in one order. */
     private final List<Member> members = new ArrayList<>();
     /** Clients whose threads are still running, connected or leaving. */
@@ -184,16 +183,6 @@ public final class ChatServer implements LabServer {
     }
 
     @Override
-    public long handled() {
-        return handled.value();
-    }
-
-    @Override
-    public boolean awaitHandled(long count, Duration timeout) throws InterruptedException {
-        return handled.await(count, timeout);
-    }
-
-    @Override
     public synchronized void stop() {
         if (listener == null || stopping) {
             return;
@@ -309,7 +298,7 @@ public final class ChatServer implements LabServer {
             writer.interrupt();
             Threads.join(writer);
             live.remove(this);
-            handled.increment();
+            exchangeDone();
         }
 
         private void write() {

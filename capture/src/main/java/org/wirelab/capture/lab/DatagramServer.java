@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -12,12 +11,11 @@ import java.util.function.Consumer;
  * are here; a subclass says what one datagram gets. Receiving into a buffer of a fixed size bounds
  * what a client can make the server hold, as the lab's {@code recvfrom(1024)} does.
  */
-abstract class DatagramServer implements LabServer {
+abstract class DatagramServer extends CountingServer {
     private final InetSocketAddress address;
     private final String name;
     private final String threadName;
     private final int receiveSize;
-    private final HandledCounter handled = new HandledCounter();
     private DatagramSocket socket;
     private Thread thread;
     /** Where the server prints what it does. */
@@ -49,11 +47,6 @@ abstract class DatagramServer implements LabServer {
     /** The last line printed, once the socket is closed and the thread has ended. */
     protected String stoppedLine() {
         return name + " stopped";
-    }
-
-    /** Counts one exchange finished. */
-    protected final void exchangeDone() {
-        handled.increment();
     }
 
     @Override
@@ -88,16 +81,6 @@ abstract class DatagramServer implements LabServer {
     @Override
     public final synchronized InetSocketAddress localAddress() {
         return socket == null ? address : (InetSocketAddress) socket.getLocalSocketAddress();
-    }
-
-    @Override
-    public final long handled() {
-        return handled.value();
-    }
-
-    @Override
-    public final boolean awaitHandled(long count, Duration timeout) throws InterruptedException {
-        return handled.await(count, timeout);
     }
 
     @Override

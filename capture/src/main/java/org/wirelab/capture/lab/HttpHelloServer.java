@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -16,12 +15,11 @@ import java.util.function.Consumer;
  * the connection after the answer and a capture shows the whole TCP teardown rather than an idle
  * keep-alive connection. Other methods get 405. An exchange ({@link #handled()}) is one request answered.
  */
-public final class HttpHelloServer implements LabServer {
+public final class HttpHelloServer extends CountingServer {
     public static final String BODY = "hello from wirelab\n";
 
     private final InetSocketAddress address;
     private final Consumer<String> output;
-    private final HandledCounter handled = new HandledCounter();
     private HttpServer server;
     private InetSocketAddress bound;
 
@@ -64,23 +62,13 @@ public final class HttpHelloServer implements LabServer {
             }
             output.accept(request + " from " + peer + ": answered " + status);
         } finally {
-            handled.increment();
+            exchangeDone();
         }
     }
 
     @Override
     public synchronized InetSocketAddress localAddress() {
         return bound == null ? address : bound;
-    }
-
-    @Override
-    public long handled() {
-        return handled.value();
-    }
-
-    @Override
-    public boolean awaitHandled(long count, Duration timeout) throws InterruptedException {
-        return handled.await(count, timeout);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -12,14 +11,13 @@ import java.util.function.Consumer;
  * do: the binding, the accept loop and the clean stop are here; a subclass says what one connection
  * gets. An exchange ({@link #handled()}) is one connection served and closed.
  */
-abstract class SequentialTcpServer implements LabServer {
+abstract class SequentialTcpServer extends CountingServer {
     /** Connections the kernel queues while the server is busy with one client. */
     static final int BACKLOG = 50;
 
     private final InetSocketAddress address;
     private final String name;
     private final String threadName;
-    private final HandledCounter handled = new HandledCounter();
     private ServerSocket listener;
     private volatile Socket current;
     private Thread thread;
@@ -43,11 +41,6 @@ abstract class SequentialTcpServer implements LabServer {
     /** True once {@link #stop()} has closed the listening socket. */
     protected final boolean stopping() {
         return listener.isClosed();
-    }
-
-    /** Counts one exchange finished. */
-    protected final void exchangeDone() {
-        handled.increment();
     }
 
     @Override
@@ -79,16 +72,6 @@ abstract class SequentialTcpServer implements LabServer {
     @Override
     public final synchronized InetSocketAddress localAddress() {
         return listener == null ? address : (InetSocketAddress) listener.getLocalSocketAddress();
-    }
-
-    @Override
-    public final long handled() {
-        return handled.value();
-    }
-
-    @Override
-    public final boolean awaitHandled(long count, Duration timeout) throws InterruptedException {
-        return handled.await(count, timeout);
     }
 
     @Override

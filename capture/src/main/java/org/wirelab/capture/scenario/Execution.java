@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.wirelab.capture.lab.Endpoints;
 import org.wirelab.capture.lab.LabServer;
 import org.wirelab.capture.lab.PrintableText;
@@ -308,7 +309,13 @@ final class Execution implements AutoCloseable {
             started.get(i).stop();
         }
         if (httpExecutor != null) {
+            // shutdownNow() only asks: wait for the thread too, as the runner promises every thread joined.
             httpExecutor.shutdownNow();
+            try {
+                httpExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
