@@ -2,9 +2,11 @@ package org.wirelab.core.ladder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
@@ -19,13 +21,17 @@ import org.wirelab.core.tcpstate.StateChange;
 import org.wirelab.core.tcpstate.TcpStateTimeline;
 
 /**
- * Builds the ladder model of an analysed capture. TCP segments and UDP datagrams go between socket
+ * Builds the ladder of an analysed capture. TCP segments and UDP datagrams go between socket
  * lanes (a conversation's client lane is added before its server's when the conversation first
  * appears); ICMP, other IP payloads and ARP go between host lanes (one per address). Each TCP arrow
  * carries the state changes it caused, on the lanes of the endpoints that changed, and its expert
  * events on the sender's lane.
+ *
+ * <p>{@link #of} finds every frame's lanes in one pass over the analysis' columns (two ints per frame)
+ * and makes each arrow, with its label, when asked: a viewer of a million frames builds only the arrows
+ * it shows. {@link #build} makes them all.
  */
-public final class CaptureLadder {
+public final class CaptureLadder implements Ladder {
     private static final int ARP_TARGET_LANE_UNKNOWN = -1;
 
     private final CaptureAnalysis analysis;
@@ -33,48 +39,100 @@ public final class CaptureLadder {
     private final List<Lane> lanes = new ArrayList<>();
     private final Map<String, Integer> laneByName = new HashMap<>();
     // Lanes of each conversation's endpoints A and B (index 2 * stream + side), -1 before first use.
-    private int[] tcpLanes = new int[0];
-    private int[] udpLanes = new int[0];
+    private final int[] tcpLanes;
+    private final int[] udpLanes;
+    private final int[] fromLane;
+    private final int[] toLane;
+    private final long start;
 
     private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states) {
         this.analysis = analysis;
         this.states = states;
-    }
-
-    /** The ladder of every frame of {@code analysis}; {@code states} from {@code TcpStates.of(analysis)}. */
-    public static LadderModel build(CaptureAnalysis analysis, TcpStateTimeline states) {
-        return new CaptureLadder(analysis, states).build();
-    }
-
-    private LadderModel build() {
         ConversationIndex index = analysis.conversations();
         tcpLanes = new int[2 * index.tcpStreamCount()];
         udpLanes = new int[2 * index.udpStreamCount()];
         Arrays.fill(tcpLanes, -1);
         Arrays.fill(udpLanes, -1);
         FrameStore frames = analysis.frames();
-        long start = frames.size() == 0 ? 0 : frames.timestampNanos(0);
-        List<Arrow> arrows = new ArrayList<>(frames.size());
+        start = frames.size() == 0 ? 0 : frames.timestampNanos(0);
+        fromLane = new int[frames.size()];
+        toLane = new int[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
-            arrows.add(arrow(i, frames.timestampNanos(i) - start));
+            int[] ends = lanesOf(i);
+            fromLane[i] = ends[0];
+            toLane[i] = ends[1];
         }
-        return new LadderModel(lanes, arrows);
     }
 
-    private Arrow arrow(int i, long time) {
+    /** The ladder of every frame of {@code analysis}, arrows made on demand; {@code states} from {@code TcpStates.of(analysis)}. */
+    public static CaptureLadder of(CaptureAnalysis analysis, TcpStateTimeline states) {
+        return new CaptureLadder(analysis, states);
+    }
+
+    /** The ladder of every frame of {@code analysis} with all its arrows made; {@code states} from {@code TcpStates.of(analysis)}. */
+    public static LadderModel build(CaptureAnalysis analysis, TcpStateTimeline states) {
+        CaptureLadder ladder = new CaptureLadder(analysis, states);
+        List<Arrow> arrows = new ArrayList<>(ladder.size());
+        for (int i = 0; i < ladder.size(); i++) {
+            arrows.add(ladder.arrow(i));
+        }
+        return new LadderModel(ladder.lanes, arrows);
+    }
+
+    @Override
+    public List<Lane> lanes() {
+        return Collections.unmodifiableList(lanes);
+    }
+
+    @Override
+    public int size() {
+        return fromLane.length;
+    }
+
+    @Override
+    public int fromLane(int index) {
+        return fromLane[index];
+    }
+
+    @Override
+    public int frameNumber(int index) {
+        Objects.checkIndex(index, fromLane.length);
+        return index + 1;
+    }
+
+    @Override
+    public int toLane(int index) {
+        return toLane[index];
+    }
+
+    @Override
+    public Arrow arrow(int i) {
+        Objects.checkIndex(i, fromLane.length);
+        long time = analysis.frames().timestampNanos(i) - start;
+        int[] ends = {fromLane[i], toLane[i]};
         ConversationIndex index = analysis.conversations();
-        PacketTable table = analysis.packets();
+        if (index.tcpStream(i) != ConversationIndex.NONE) {
+            return new Arrow(i + 1, ends[0], ends[1], time, tcpLabel(i), tcpNotes(i, ends), tcpSegment(i));
+        }
+        if (index.udpStream(i) != ConversationIndex.NONE) {
+            return new Arrow(i + 1, ends[0], ends[1], time, FrameLabels.udp(analysis.packets().payloadLength(i)),
+                    List.of());
+        }
+        return new Arrow(i + 1, ends[0], ends[1], time, hostLabel(i), List.of());
+    }
+
+    /** The sender's and receiver's lanes of frame {@code i}, adding lanes on first sight. */
+    private int[] lanesOf(int i) {
+        ConversationIndex index = analysis.conversations();
         int tcpStream = index.tcpStream(i);
         if (tcpStream != ConversationIndex.NONE) {
-            int[] ends = socketLanes(tcpLanes, index.tcpConversation(tcpStream), index.direction(i));
-            return new Arrow(i + 1, ends[0], ends[1], time, tcpLabel(i), tcpNotes(i, ends));
+            return socketLanes(tcpLanes, index.tcpConversation(tcpStream), index.direction(i));
         }
         int udpStream = index.udpStream(i);
         if (udpStream != ConversationIndex.NONE) {
-            int[] ends = socketLanes(udpLanes, index.udpConversation(udpStream), index.direction(i));
-            return new Arrow(i + 1, ends[0], ends[1], time, FrameLabels.udp(table.payloadLength(i)), List.of());
+            return socketLanes(udpLanes, index.udpConversation(udpStream), index.direction(i));
         }
-        return hostArrow(i, time);
+        return hostLanes(i);
     }
 
     /** The lanes of a conversation's sender and receiver; adds client then server on first sight. */
@@ -88,6 +146,16 @@ public final class CaptureLadder {
             cache[2 * s + 1] = clientIsA ? server : client;
         }
         return new int[] {cache[2 * s + direction], cache[2 * s + 1 - direction]};
+    }
+
+    private TcpSegment tcpSegment(int i) {
+        PacketTable table = analysis.packets();
+        ConversationIndex index = analysis.conversations();
+        TcpSequenceAnalysis tcp = analysis.tcp();
+        return new TcpSegment(table.tcpFlags(i), Integer.toUnsignedLong(index.relativeSequence(i)),
+                Integer.toUnsignedLong(index.relativeAcknowledgement(i)), Integer.toUnsignedLong(table.sequence(i)),
+                Integer.toUnsignedLong(table.acknowledgement(i)), table.payloadLength(i),
+                tcp.scaledWindow(table, i), tcp.expertBits(i));
     }
 
     private String tcpLabel(int i) {
@@ -123,31 +191,43 @@ public final class CaptureLadder {
     }
 
     /** ICMP, other IP payloads, ARP and undecodable frames: between hosts, when there are addresses. */
-    private Arrow hostArrow(int i, long time) {
+    private int[] hostLanes(int i) {
         FrameStore frames = analysis.frames();
         PacketTable table = analysis.packets();
         byte[] b = frames.buffer();
-        int frameStart = frames.offset(i);
-        int captured = frames.capturedLength(i);
         int network = table.network(i);
-        int at = frameStart + table.networkOffset(i);
-        int available = captured - table.networkOffset(i);
+        int at = frames.offset(i) + table.networkOffset(i);
+        int available = frames.capturedLength(i) - table.networkOffset(i);
         if (network == PacketTable.NETWORK_IPV4 && available >= Ipv4.MIN_HEADER_LENGTH) {
-            int from = lane(AddressText.ipv4(b, at + Ipv4.SOURCE), "host");
-            int to = lane(AddressText.ipv4(b, at + Ipv4.DESTINATION), "host");
-            return new Arrow(i + 1, from, to, time, ipLabel(i, false), List.of());
+            return new int[] {lane(AddressText.ipv4(b, at + Ipv4.SOURCE), "host"),
+                lane(AddressText.ipv4(b, at + Ipv4.DESTINATION), "host")};
         }
         if (network == PacketTable.NETWORK_IPV6 && available >= Ipv6.HEADER_LENGTH) {
-            int from = lane(AddressText.ipv6(b, at + Ipv6.SOURCE), "host");
-            int to = lane(AddressText.ipv6(b, at + Ipv6.DESTINATION), "host");
-            return new Arrow(i + 1, from, to, time, ipLabel(i, true), List.of());
+            return new int[] {lane(AddressText.ipv6(b, at + Ipv6.SOURCE), "host"),
+                lane(AddressText.ipv6(b, at + Ipv6.DESTINATION), "host")};
         }
         if (network == PacketTable.NETWORK_ARP) {
-            String label = FrameLabels.arp(b, at, available);
-            int[] ends = arpLanes(b, at, available);
-            return new Arrow(i + 1, ends[0], ends[1], time, label, List.of());
+            return arpLanes(b, at, available);
         }
-        return new Arrow(i + 1, -1, -1, time, "Frame not decoded to an address (" + captured + " bytes)", List.of());
+        return new int[] {-1, -1};
+    }
+
+    private String hostLabel(int i) {
+        FrameStore frames = analysis.frames();
+        PacketTable table = analysis.packets();
+        int network = table.network(i);
+        int captured = frames.capturedLength(i);
+        int available = captured - table.networkOffset(i);
+        if (network == PacketTable.NETWORK_IPV4 && available >= Ipv4.MIN_HEADER_LENGTH) {
+            return ipLabel(i, false);
+        }
+        if (network == PacketTable.NETWORK_IPV6 && available >= Ipv6.HEADER_LENGTH) {
+            return ipLabel(i, true);
+        }
+        if (network == PacketTable.NETWORK_ARP) {
+            return FrameLabels.arp(frames.buffer(), frames.offset(i) + table.networkOffset(i), available);
+        }
+        return "Frame not decoded to an address (" + captured + " bytes)";
     }
 
     private String ipLabel(int i, boolean v6) {

@@ -44,20 +44,8 @@ public final class LadderLayout {
      * at least {@code padding} apart.
      */
     public static Geometry compute(LadderModel model, ToIntFunction<String> textWidth, int minimumGap, int padding) {
-        List<Lane> lanes = model.lanes();
-        int[] centers = new int[lanes.size()];
-        int width = 0;
-        for (int i = 0; i < lanes.size(); i++) {
-            int w = textWidth.applyAsInt(title(lanes.get(i)));
-            if (i == 0) {
-                centers[i] = Math.max(w / 2, 1);
-            } else {
-                int previous = textWidth.applyAsInt(title(lanes.get(i - 1)));
-                int gap = Math.max(minimumGap, (previous - previous / 2) + w / 2 + padding);
-                centers[i] = centers[i - 1] + gap;
-            }
-            width = Math.max(width, centers[i] + (w - w / 2) + 1);
-        }
+        Lanes lanes = lanes(model.lanes(), textWidth, minimumGap, padding);
+        int[] centers = lanes.centers;
         List<ArrowGeometry> arrows = new ArrayList<>(model.arrows().size());
         int row = 0;
         for (Arrow arrow : model.arrows()) {
@@ -65,7 +53,50 @@ public final class LadderLayout {
             arrows.add(new ArrowGeometry(row++, drawable ? centers[arrow.fromLane()] : -1,
                     drawable ? centers[arrow.toLane()] : -1, drawable));
         }
-        return new Geometry(centers, width, arrows);
+        return new Geometry(centers, lanes.width(), arrows);
+    }
+
+    /** Lane centres and the total width, without per-arrow geometry (which a drawing derives from the centres). */
+    public record Lanes(int[] centers, int width) {
+        public Lanes {
+            centers = centers.clone();
+        }
+
+        @Override
+        public int[] centers() {
+            return centers.clone();
+        }
+
+        public int center(int lane) {
+            return centers[lane];
+        }
+
+        public int count() {
+            return centers.length;
+        }
+    }
+
+    /**
+     * Lays out {@code lanes} alone: each lane's title (see {@link #title(Lane)}) measured by {@code textWidth}
+     * is centred on its lane; neighbouring centres are at least {@code minimumGap} apart and their titles
+     * at least {@code padding} apart.
+     */
+    public static Lanes lanes(List<Lane> lanes, ToIntFunction<String> textWidth, int minimumGap, int padding) {
+        int[] centers = new int[lanes.size()];
+        int width = 0;
+        int previous = 0;
+        for (int i = 0; i < lanes.size(); i++) {
+            int w = textWidth.applyAsInt(title(lanes.get(i)));
+            if (i == 0) {
+                centers[i] = Math.max(w / 2, 1);
+            } else {
+                int gap = Math.max(minimumGap, (previous - previous / 2) + w / 2 + padding);
+                centers[i] = centers[i - 1] + gap;
+            }
+            width = Math.max(width, centers[i] + (w - w / 2) + 1);
+            previous = w;
+        }
+        return new Lanes(centers, width);
     }
 
     /** A lane's short tag: A, B, ... Z, then AA, AB, ... as spreadsheet columns. */

@@ -2,6 +2,7 @@ package org.wirelab.core.ladder;
 
 /** A remark written on one lane at one arrow: a TCP state change or an expert event. */
 public record LaneNote(int lane, Kind kind, String text) {
+    private static final String STATE_ARROW = " -> ";
 
     /** What a note reports. */
     public enum Kind {
@@ -9,5 +10,11 @@ public record LaneNote(int lane, Kind kind, String text) {
         STATE,
         /** Something an analyst should notice, e.g. "Retransmission", "Dup ACK #2" (tshark's expert info). */
         EXPERT
+    }
+
+    /** For a state note "CLOSED -> SYN-SENT", the state the lane is in after it ("SYN-SENT"); else the text. */
+    public String outcome() {
+        int arrow = text.lastIndexOf(STATE_ARROW);
+        return kind == Kind.STATE && arrow >= 0 ? text.substring(arrow + STATE_ARROW.length()) : text;
     }
 }

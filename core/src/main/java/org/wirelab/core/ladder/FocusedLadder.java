@@ -1,0 +1,75 @@
+package org.wirelab.core.ladder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Some arrows of a ladder (a conversation's, a range of frames) with only the lanes they use, renumbered
+ * in order of first use so that the focused diagram starts again at lane A. Arrows keep their frame
+ * numbers and times.
+ */
+public final class FocusedLadder implements Ladder {
+    private final Ladder base;
+    private final int[] arrowIndices;
+    private final int[] laneMap;
+    private final List<Lane> lanes = new ArrayList<>();
+
+    /** The arrows of {@code base} at {@code arrowIndices} (ascending). */
+    public FocusedLadder(Ladder base, int[] arrowIndices) {
+        this.base = base;
+        this.arrowIndices = arrowIndices.clone();
+        laneMap = new int[base.lanes().size()];
+        Arrays.fill(laneMap, -1);
+        for (int index : this.arrowIndices) {
+            map(base.fromLane(index));
+            map(base.toLane(index));
+        }
+    }
+
+    private void map(int lane) {
+        if (lane >= 0 && laneMap[lane] < 0) {
+            Lane original = base.lanes().get(lane);
+            laneMap[lane] = lanes.size();
+            lanes.add(new Lane(lanes.size(), original.name(), original.role()));
+        }
+    }
+
+    @Override
+    public List<Lane> lanes() {
+        return List.copyOf(lanes);
+    }
+
+    @Override
+    public int size() {
+        return arrowIndices.length;
+    }
+
+    @Override
+    public int fromLane(int index) {
+        int lane = base.fromLane(arrowIndices[index]);
+        return lane < 0 ? lane : laneMap[lane];
+    }
+
+    @Override
+    public int toLane(int index) {
+        int lane = base.toLane(arrowIndices[index]);
+        return lane < 0 ? lane : laneMap[lane];
+    }
+
+    @Override
+    public int frameNumber(int index) {
+        return base.frameNumber(arrowIndices[index]);
+    }
+
+    @Override
+    public Arrow arrow(int index) {
+        Arrow a = base.arrow(arrowIndices[index]);
+        List<LaneNote> notes = new ArrayList<>(a.notes().size());
+        for (LaneNote note : a.notes()) {
+            notes.add(new LaneNote(note.lane() < 0 ? note.lane() : laneMap[note.lane()], note.kind(), note.text()));
+        }
+        return new Arrow(a.frameNumber(), fromLane(index), toLane(index), a.relativeTimeNanos(), a.label(), notes,
+                a.tcp());
+    }
+}

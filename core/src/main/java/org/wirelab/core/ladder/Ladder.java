@@ -1,0 +1,35 @@
+package org.wirelab.core.ladder;
+
+import java.util.List;
+
+/**
+ * A ladder diagram's lanes and its arrows by index. A {@link LadderModel} holds every arrow;
+ * {@link CaptureLadder#of} makes them on demand (arrow {@code i} is frame {@code i + 1}), so that a
+ * drawing of a million-frame capture only builds the arrows it shows; a {@link FocusedLadder} shows
+ * some of another ladder's arrows.
+ */
+public interface Ladder {
+
+    List<Lane> lanes();
+
+    /** How many arrows there are. */
+    int size();
+
+    /** Arrow {@code index}, 0-based. */
+    Arrow arrow(int index);
+
+    /** The sender's lane of arrow {@code index} (-1 when not drawable), without making the arrow when possible. */
+    default int fromLane(int index) {
+        return arrow(index).fromLane();
+    }
+
+    /** The receiver's lane of arrow {@code index} (-1 when not drawable). */
+    default int toLane(int index) {
+        return arrow(index).toLane();
+    }
+
+    /** The frame number of arrow {@code index}, without making the arrow when possible. */
+    default int frameNumber(int index) {
+        return arrow(index).frameNumber();
+    }
+}

@@ -1,0 +1,363 @@
+package org.wirelab.core.ladder.draw;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.wirelab.core.ladder.Arrow;
+import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderLayout;
+import org.wirelab.core.ladder.Lane;
+import org.wirelab.core.ladder.LaneNote;
+import org.wirelab.core.ladder.TcpSegment;
+import org.wirelab.core.ladder.draw.Surface.Anchor;
+
+/**
+ * Draws a ladder on any {@link Surface}: the one drawing logic behind the JavaFX canvas, the PNG and
+ * the SVG export. One row per arrow, in frame order; one vertical lane per socket or host, titled at the
+ * top; each arrow labelled with its TCP flags (first line) and Seq/Ack/Len/Win (second line), coloured by
+ * {@link ArrowKind}, with the TCP state each lane enters written on the lane; the frame number and time
+ * in a column on the left; a legend under the titles. The titles and the time column stay in place
+ * while the rows scroll under them.
+ *
+ * <p>Only what a {@link LadderView} shows is drawn: the rows and lanes are found by arithmetic and
+ * binary search, and only the visible arrows are asked of the ladder, so a drawing costs the same for
+ * ten frames and for a million.
+ */
+public final class LadderPainter {
+    /** Width of the frame number and time column on the left. */
+    public static final double TIME_COLUMN = 132;
+    /** Height of the lane titles and legend band at the top. */
+    public static final double HEADER = 86;
+    private static final double ROW = 56;
+    private static final double SIDE_MARGIN = 60;
+    private static final double MINIMUM_LANE_GAP = 300;
+    private static final double LABEL_PADDING = 40;
+    private static final int MEASURED_ARROWS = 5_000;
+    private static final double HEAD_LENGTH = 11;
+    private static final double HEAD_HALF_WIDTH = 5;
+
+    private static final Rgb BACKGROUND = Rgb.of(0xffffff);
+    private static final Rgb BAND = Rgb.of(0xf1f3f4);
+    private static final Rgb RULE = Rgb.of(0xbdc1c6);
+    private static final Rgb LANE = Rgb.of(0x9aa0a6);
+    private static final Rgb TEXT = Rgb.of(0x202124);
+    private static final Rgb NUMBERS = Rgb.of(0x3c4043);
+    private static final Rgb SELECTION = Rgb.of(0xfff0b3);
+    private static final Rgb STATE_FILL = Rgb.of(0xe6f4ea);
+    private static final Rgb STATE_LINE = Rgb.of(0x2e7d32);
+    private static final Rgb STATE_TEXT = Rgb.of(0x1b5e20);
+
+    private final Ladder ladder;
+    private final LadderTexts texts;
+    private final List<Lane> lanes;
+    private final double[] laneX;
+    private final double contentWidth;
+
+    /** Lays out {@code ladder}'s lanes with the text widths of {@code measure} (the surface it will be drawn on). */
+    public LadderPainter(Ladder ladder, LadderTexts texts, Surface measure) {
+        this.ladder = ladder;
+        this.texts = texts;
+        this.lanes = ladder.lanes();
+        int gap = (int) Math.ceil(Math.max(MINIMUM_LANE_GAP, widestLabel(measure) + LABEL_PADDING));
+        LadderLayout.Lanes layout = LadderLayout.lanes(lanes,
+                title -> (int) Math.ceil(measure.textWidth(title, TextStyle.TITLE)), gap, (int) LABEL_PADDING);
+        laneX = new double[layout.count()];
+        for (int i = 0; i < laneX.length; i++) {
+            laneX[i] = SIDE_MARGIN + layout.center(i);
+        }
+        contentWidth = layout.width() + 2 * SIDE_MARGIN;
+    }
+
+    /** The widest arrow label among the first arrows (enough for the lane gap; a million are not measured). */
+    private double widestLabel(Surface measure) {
+        double widest = 0;
+        for (int i = 0; i < Math.min(ladder.size(), MEASURED_ARROWS); i++) {
+            Arrow arrow = ladder.arrow(i);
+            if (arrow.fromLane() == arrow.toLane() || Math.abs(arrow.fromLane() - arrow.toLane()) > 1) {
+                continue;   // self arrows and arrows over several lanes have room enough
+            }
+            String[] lines = labelLines(arrow, false, false);
+            widest = Math.max(widest, measure.textWidth(lines[0], TextStyle.FLAGS));
+            if (lines[1] != null) {
+                widest = Math.max(widest, measure.textWidth(lines[1], TextStyle.NUMBERS));
+            }
+        }
+        return widest;
+    }
+
+    public Ladder ladder() {
+        return ladder;
+    }
+
+    /** Width of the whole diagram with its time column, in pixels. */
+    public double width() {
+        return TIME_COLUMN + contentWidth;
+    }
+
+    /** Height of the whole diagram with its header at {@code zoom}. */
+    public double height(double zoom) {
+        return HEADER + ladder.size() * rowHeight(zoom) + ROW / 2;
+    }
+
+    /** Width of the lanes' area, what {@link LadderView#scrollX()} scrolls over. */
+    public double contentWidth() {
+        return contentWidth;
+    }
+
+    /** Height of the rows' area at {@code zoom}, what {@link LadderView#scrollY()} scrolls over. */
+    public double contentHeight(double zoom) {
+        return ladder.size() * rowHeight(zoom) + ROW / 2;
+    }
+
+    public static double rowHeight(double zoom) {
+        return ROW * zoom;
+    }
+
+    /** The view scrolled vertically so that arrow {@code index} is in the middle of it (or as near as the ends allow). */
+    public LadderView centredOn(int index, LadderView view) {
+        double rowH = rowHeight(view.zoom());
+        double rows = view.height() - HEADER;
+        double y = (index + 0.5) * rowH - rows / 2;
+        double max = Math.max(0, contentHeight(view.zoom()) - rows);
+        return view.scrolledTo(view.scrollX(), Math.max(0, Math.min(max, y)));
+    }
+
+    /** The index of the arrow of frame {@code frameNumber}, or -1 when this ladder does not show it. */
+    public int indexOfFrame(int frameNumber) {
+        int low = 0;
+        int high = ladder.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int number = ladder.frameNumber(middle);
+            if (number < frameNumber) {
+                low = middle + 1;
+            } else if (number > frameNumber) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The frame whose arrow or label is at ({@code x}, {@code y}) on the surface, or 0: a click anywhere in
+     * an arrow's row between its lanes (with a little slack) selects it.
+     */
+    public int frameAt(double x, double y, LadderView view) {
+        if (y < HEADER || x < TIME_COLUMN) {
+            return 0;
+        }
+        double rowH = rowHeight(view.zoom());
+        int index = (int) Math.floor((y - HEADER + view.scrollY()) / rowH);
+        if (index < 0 || index >= Math.min(ladder.size(), view.revealed())) {
+            return 0;
+        }
+        int from = ladder.fromLane(index);
+        int to = ladder.toLane(index);
+        if (from < 0 || to < 0) {
+            return 0;
+        }
+        double left = screenX(Math.min(laneX[from], laneX[to]), view) - 12;
+        double right = screenX(Math.max(laneX[from], laneX[to]), view) + (from == to ? 60 : 12);
+        return x >= left && x <= right ? ladder.frameNumber(index) : 0;
+    }
+
+    /** Paints what {@code view} shows. */
+    public void paint(Surface s, LadderView view) {
+        double rowH = rowHeight(view.zoom());
+        int count = Math.min(ladder.size(), Math.max(0, view.revealed()));
+        int first = Math.max(0, (int) Math.floor(view.scrollY() / rowH));
+        int last = Math.min(count - 1, (int) Math.floor((view.scrollY() + view.height() - HEADER) / rowH));
+        s.fillRect(0, 0, view.width(), view.height(), BACKGROUND);
+        int[] visibleLanes = visibleLanes(view);
+        double lanesBottom = Math.min(view.height(), HEADER + count * rowH + ROW / 2 - view.scrollY());
+        for (int i = first; i <= last; i++) {
+            if (ladder.frameNumber(i) == view.selectedFrame()) {
+                s.fillRect(TIME_COLUMN, rowTop(i, view), view.width() - TIME_COLUMN, rowH, SELECTION);
+            }
+        }
+        for (int lane = visibleLanes[0]; lane < visibleLanes[1]; lane++) {
+            double x = screenX(laneX[lane], view);
+            s.line(x, HEADER, x, Math.max(HEADER, lanesBottom), LANE, 2, false);
+        }
+        for (int i = first; i <= last; i++) {
+            paintArrow(s, view, i);
+        }
+        paintTimeColumn(s, view, first, last);
+        paintHeader(s, view, visibleLanes);
+    }
+
+    private double rowTop(int index, LadderView view) {
+        return HEADER + index * rowHeight(view.zoom()) - view.scrollY();
+    }
+
+    private double arrowY(int index, LadderView view) {
+        return rowTop(index, view) + rowHeight(view.zoom()) * 0.72;
+    }
+
+    private static double screenX(double contentX, LadderView view) {
+        return TIME_COLUMN + contentX - view.scrollX();
+    }
+
+    /** Lanes [from, to) whose line is on screen, or close enough that a title may show. */
+    private int[] visibleLanes(LadderView view) {
+        double left = view.scrollX() - MINIMUM_LANE_GAP;
+        double right = view.scrollX() + view.width() + MINIMUM_LANE_GAP;
+        int from = Arrays.binarySearch(laneX, left);
+        int to = Arrays.binarySearch(laneX, right);
+        from = from < 0 ? -from - 1 : from;
+        to = to < 0 ? -to - 1 : to + 1;
+        return new int[] {from, Math.min(to, laneX.length)};
+    }
+
+    private void paintArrow(Surface s, LadderView view, int index) {
+        int from = ladder.fromLane(index);
+        int to = ladder.toLane(index);
+        if (from < 0 || to < 0) {
+            return;
+        }
+        double x1 = screenX(laneX[from], view);
+        double x2 = screenX(laneX[to], view);
+        double right = view.width();
+        if (Math.max(x1, x2) + 80 < TIME_COLUMN || Math.min(x1, x2) > right) {
+            return;   // wholly off to one side
+        }
+        Arrow arrow = ladder.arrow(index);
+        ArrowKind kind = ArrowKind.of(arrow);
+        boolean selected = arrow.frameNumber() == view.selectedFrame();
+        double width = selected ? 3.5 : 2;
+        double y = arrowY(index, view);
+        s.beginGroup("arrow", arrow.frameNumber());
+        if (from == to) {
+            double loop = 40;
+            s.line(x1, y - 12, x1 + loop, y - 12, kind.colour(), width, false);
+            s.line(x1 + loop, y - 12, x1 + loop, y, kind.colour(), width, false);
+            s.line(x1 + loop, y, x1 + HEAD_LENGTH, y, kind.colour(), width, false);
+            head(s, x1 + loop, x1, y, kind.colour());
+        } else {
+            s.line(x1, y, x2, y, kind.colour(), width, kind == ArrowKind.RETRANSMISSION);
+            head(s, x1, x2, y, kind.colour());
+        }
+        paintLabel(s, view, arrow, kind, x1, x2, y);
+        for (LaneNote note : arrow.notes()) {
+            if (note.kind() == LaneNote.Kind.STATE && note.lane() >= 0) {
+                paintState(s, note.outcome(), screenX(laneX[note.lane()], view), y);
+            }
+        }
+        s.endGroup();
+    }
+
+    private static void head(Surface s, double fromX, double toX, double y, Rgb colour) {
+        double direction = Math.signum(toX - fromX);
+        double baseX = toX - direction * HEAD_LENGTH;
+        s.fillPolygon(new double[] {toX, baseX, baseX}, new double[] {y, y - HEAD_HALF_WIDTH, y + HEAD_HALF_WIDTH},
+                colour);
+    }
+
+    private void paintLabel(Surface s, LadderView view, Arrow arrow, ArrowKind kind, double x1, double x2, double y) {
+        double rowH = rowHeight(view.zoom());
+        if (rowH < 28) {
+            return;   // zoomed out: arrows only
+        }
+        String[] lines = labelLines(arrow, view.rawNumbers(), arrow.frameNumber() == view.maskedFrame());
+        // Centre on the visible part of the arrow, so a label stays readable when its lanes scroll out.
+        double low = Math.max(Math.min(x1, x2), TIME_COLUMN + 10);
+        double high = Math.min(Math.max(x1, x2), view.width() - 10);
+        double centre = x1 == x2 ? x1 + 48 + s.textWidth(lines[0], TextStyle.FLAGS) / 2 : (low + high) / 2;
+        boolean twoLines = lines[1] != null && rowH >= 44;
+        double firstBaseline = y - (twoLines ? 22 : 7);
+        backedText(s, lines[0], centre, firstBaseline, TextStyle.FLAGS, kind == ArrowKind.NORMAL ? TEXT : kind.colour());
+        if (twoLines) {
+            backedText(s, lines[1], centre, y - 6, TextStyle.NUMBERS, NUMBERS);
+        }
+    }
+
+    /** Text on a white box, so that lane lines it crosses do not strike it through. */
+    private static void backedText(Surface s, String text, double x, double baseline, TextStyle style, Rgb colour) {
+        double w = s.textWidth(text, style);
+        s.fillRect(x - w / 2 - 3, baseline - style.size() + 1, w + 6, style.size() + 2, BACKGROUND);
+        s.text(text, x, baseline, style, colour, Anchor.MIDDLE);
+    }
+
+    /**
+     * The arrow's two lines: "SYN, ACK" plus its expert notes, and "Seq=0 Ack=1 Len=0 Win=65483" (null
+     * for a frame that is no TCP segment, whose whole label is the first line). A masked frame shows
+     * question marks for what the student must predict.
+     */
+    static String[] labelLines(Arrow arrow, boolean raw, boolean masked) {
+        TcpSegment tcp = arrow.tcp();
+        if (tcp == null) {
+            return new String[] {arrow.label(), null};
+        }
+        if (masked) {
+            return new String[] {"?", "Seq=? Ack=? Len=" + tcp.length()};
+        }
+        List<String> experts = new ArrayList<>();
+        for (LaneNote note : arrow.notes()) {
+            if (note.kind() == LaneNote.Kind.EXPERT) {
+                experts.add(note.text());
+            }
+        }
+        String first = tcp.flagNames() + (experts.isEmpty() ? "" : "  [" + String.join(", ", experts) + "]");
+        return new String[] {first, tcp.numbers(raw)};
+    }
+
+    private static void paintState(Surface s, String state, double x, double y) {
+        double w = s.textWidth(state, TextStyle.NOTE) + 10;
+        double top = y + 4;
+        s.fillRect(x - w / 2, top, w, 16, STATE_FILL);
+        s.strokeRect(x - w / 2, top, w, 16, STATE_LINE, 1);
+        s.text(state, x, top + 12.5, TextStyle.NOTE, STATE_TEXT, Anchor.MIDDLE);
+    }
+
+    private void paintTimeColumn(Surface s, LadderView view, int first, int last) {
+        s.fillRect(0, HEADER, TIME_COLUMN, view.height() - HEADER, BAND);
+        s.line(TIME_COLUMN, HEADER, TIME_COLUMN, view.height(), RULE, 1, false);
+        if (rowHeight(view.zoom()) < 14) {
+            return;
+        }
+        for (int i = first; i <= last; i++) {
+            double y = arrowY(i, view);
+            s.text(Integer.toString(ladder.frameNumber(i)), 44, y + 4, TextStyle.SMALL, NUMBERS, Anchor.END);
+            s.text(seconds(ladder.arrow(i).relativeTimeNanos()), 56, y + 4, TextStyle.SMALL, TEXT, Anchor.START);
+        }
+    }
+
+    private void paintHeader(Surface s, LadderView view, int[] visibleLanes) {
+        s.fillRect(0, 0, view.width(), HEADER, BAND);
+        s.line(0, HEADER, view.width(), HEADER, RULE, 1, false);
+        for (int lane = visibleLanes[0]; lane < visibleLanes[1]; lane++) {
+            double x = screenX(laneX[lane], view);
+            Lane l = lanes.get(lane);
+            s.text(LadderLayout.title(l), x, 24, TextStyle.TITLE, TEXT, Anchor.MIDDLE);
+            s.text("(" + texts.role(l.role()) + ")", x, 43, TextStyle.SUBTITLE, NUMBERS, Anchor.MIDDLE);
+        }
+        // The corner hides titles that scrolled under the time column.
+        s.fillRect(0, 0, TIME_COLUMN, HEADER, BAND);
+        s.line(TIME_COLUMN, 0, TIME_COLUMN, 56, RULE, 1, false);
+        s.text(texts.frame(), 44, 43, TextStyle.SMALL, TEXT, Anchor.END);
+        s.text(texts.time(), 56, 43, TextStyle.SMALL, TEXT, Anchor.START);
+        paintLegend(s, 12, 74);
+    }
+
+    private void paintLegend(Surface s, double x, double baseline) {
+        for (ArrowKind kind : ArrowKind.values()) {
+            String text = texts.legend().get(kind);
+            s.line(x, baseline - 4, x + 26, baseline - 4, kind.colour(), 2, kind == ArrowKind.RETRANSMISSION);
+            head(s, x, x + 26, baseline - 4, kind.colour());
+            s.text(text, x + 32, baseline, TextStyle.SMALL, TEXT, Anchor.START);
+            x += 32 + s.textWidth(text, TextStyle.SMALL) + 22;
+        }
+        String sample = "ESTABLISHED";
+        paintState(s, sample, x + (s.textWidth(sample, TextStyle.NOTE) + 10) / 2, baseline - 16);
+        s.text(texts.stateLegend(), x + s.textWidth(sample, TextStyle.NOTE) + 18, baseline, TextStyle.SMALL, TEXT,
+                Anchor.START);
+    }
+
+    /** Seconds with six decimals, as tshark's frame.time_relative. */
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+    }
+}
