@@ -9,10 +9,10 @@ import org.wirelab.core.testing.Environment;
  * Base of the UI tests: starts the JavaFX toolkit once (headless through Monocle under Maven) and,
  * when it cannot start (no fonts, no native libraries), skips locally and fails in CI.
  */
-abstract class FxTest extends ApplicationTest {
+public abstract class FxTest extends ApplicationTest {
 
     @BeforeAll
-    static void startToolkit() {
+    public static void startToolkit() {
         try {
             FxToolkit.registerPrimaryStage();
         } catch (Throwable cannotStart) {

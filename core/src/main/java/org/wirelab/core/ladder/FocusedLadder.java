@@ -3,6 +3,9 @@ package org.wirelab.core.ladder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.Conversation;
+import org.wirelab.core.analysis.ConversationIndex;
 
 /**
  * Some arrows of a ladder (a conversation's, a range of frames) with only the lanes they use, renumbered
@@ -25,6 +28,23 @@ public final class FocusedLadder implements Ladder {
             map(base.fromLane(index));
             map(base.toLane(index));
         }
+    }
+
+    /**
+     * The arrows of one conversation of {@code analysis}; {@code ladder} is that capture's {@link CaptureLadder}
+     * (arrow {@code i} is frame {@code i + 1}).
+     */
+    public static FocusedLadder conversation(CaptureLadder ladder, CaptureAnalysis analysis, Conversation conversation) {
+        ConversationIndex index = analysis.conversations();
+        boolean tcp = conversation.protocol() == Conversation.Protocol.TCP;
+        int[] frames = new int[conversation.frameCount()];
+        int count = 0;
+        for (int i = conversation.firstFrameIndex(); i <= conversation.lastFrameIndex() && count < frames.length; i++) {
+            if ((tcp ? index.tcpStream(i) : index.udpStream(i)) == conversation.stream()) {
+                frames[count++] = i;
+            }
+        }
+        return new FocusedLadder(ladder, Arrays.copyOf(frames, count));
     }
 
     private void map(int lane) {

@@ -53,6 +53,7 @@ public final class LadderPainter {
     private final List<Lane> lanes;
     private final double[] laneX;
     private final double contentWidth;
+    private final double legendWidth;
 
     /** Lays out {@code ladder}'s lanes with the text widths of {@code measure} (the surface it will be drawn on). */
     public LadderPainter(Ladder ladder, LadderTexts texts, Surface measure) {
@@ -67,6 +68,7 @@ public final class LadderPainter {
             laneX[i] = SIDE_MARGIN + layout.center(i);
         }
         contentWidth = layout.width() + 2 * SIDE_MARGIN;
+        legendWidth = paintLegend(measure, 12, 74, false);
     }
 
     /** The widest arrow label among the first arrows (enough for the lane gap; a million are not measured). */
@@ -77,7 +79,8 @@ public final class LadderPainter {
             if (arrow.fromLane() == arrow.toLane() || Math.abs(arrow.fromLane() - arrow.toLane()) > 1) {
                 continue;   // self arrows and arrows over several lanes have room enough
             }
-            String[] lines = labelLines(arrow, false, false);
+            // Raw numbers are the longer ones: the lanes do not move when the view switches to them.
+            String[] lines = labelLines(arrow, true, false);
             widest = Math.max(widest, measure.textWidth(lines[0], TextStyle.FLAGS));
             if (lines[1] != null) {
                 widest = Math.max(widest, measure.textWidth(lines[1], TextStyle.NUMBERS));
@@ -92,7 +95,7 @@ public final class LadderPainter {
 
     /** Width of the whole diagram with its time column, in pixels. */
     public double width() {
-        return TIME_COLUMN + contentWidth;
+        return Math.max(TIME_COLUMN + contentWidth, legendWidth + 12);
     }
 
     /** Height of the whole diagram with its header at {@code zoom}. */
@@ -162,6 +165,20 @@ public final class LadderPainter {
         double left = screenX(Math.min(laneX[from], laneX[to]), view) - 12;
         double right = screenX(Math.max(laneX[from], laneX[to]), view) + (from == to ? 60 : 12);
         return x >= left && x <= right ? ladder.frameNumber(index) : 0;
+    }
+
+    /**
+     * Where arrow {@code index}'s middle is on the surface for {@code view} ({x, y}), e.g. to point at it;
+     * null when it has no lanes.
+     */
+    public double[] arrowMiddle(int index, LadderView view) {
+        int from = ladder.fromLane(index);
+        int to = ladder.toLane(index);
+        if (from < 0 || to < 0) {
+            return null;
+        }
+        double x = (screenX(laneX[from], view) + screenX(laneX[to], view)) / 2 + (from == to ? 20 : 0);
+        return new double[] {x, arrowY(index, view)};
     }
 
     /** Paints what {@code view} shows. */
@@ -268,16 +285,19 @@ public final class LadderPainter {
         double centre = x1 == x2 ? x1 + 48 + s.textWidth(lines[0], TextStyle.FLAGS) / 2 : (low + high) / 2;
         boolean twoLines = lines[1] != null && rowH >= 44;
         double firstBaseline = y - (twoLines ? 22 : 7);
-        backedText(s, lines[0], centre, firstBaseline, TextStyle.FLAGS, kind == ArrowKind.NORMAL ? TEXT : kind.colour());
+        Rgb behind = arrow.frameNumber() == view.selectedFrame() ? SELECTION : BACKGROUND;
+        backedText(s, lines[0], centre, firstBaseline, TextStyle.FLAGS, kind == ArrowKind.NORMAL ? TEXT : kind.colour(),
+                behind);
         if (twoLines) {
-            backedText(s, lines[1], centre, y - 6, TextStyle.NUMBERS, NUMBERS);
+            backedText(s, lines[1], centre, y - 6, TextStyle.NUMBERS, NUMBERS, behind);
         }
     }
 
-    /** Text on a white box, so that lane lines it crosses do not strike it through. */
-    private static void backedText(Surface s, String text, double x, double baseline, TextStyle style, Rgb colour) {
+    /** Text on a box of the row's colour, so that lane lines it crosses do not strike it through. */
+    private static void backedText(Surface s, String text, double x, double baseline, TextStyle style, Rgb colour,
+            Rgb behind) {
         double w = s.textWidth(text, style);
-        s.fillRect(x - w / 2 - 3, baseline - style.size() + 1, w + 6, style.size() + 2, BACKGROUND);
+        s.fillRect(x - w / 2 - 3, baseline - style.size() + 1, w + 6, style.size() + 2, behind);
         s.text(text, x, baseline, style, colour, Anchor.MIDDLE);
     }
 
@@ -339,21 +359,27 @@ public final class LadderPainter {
         s.line(TIME_COLUMN, 0, TIME_COLUMN, 56, RULE, 1, false);
         s.text(texts.frame(), 44, 43, TextStyle.SMALL, TEXT, Anchor.END);
         s.text(texts.time(), 56, 43, TextStyle.SMALL, TEXT, Anchor.START);
-        paintLegend(s, 12, 74);
+        paintLegend(s, 12, 74, true);
     }
 
-    private void paintLegend(Surface s, double x, double baseline) {
+    /** The legend from {@code x}; returns where it ends. With {@code draw} false, only measures. */
+    private double paintLegend(Surface s, double x, double baseline, boolean draw) {
         for (ArrowKind kind : ArrowKind.values()) {
             String text = texts.legend().get(kind);
-            s.line(x, baseline - 4, x + 26, baseline - 4, kind.colour(), 2, kind == ArrowKind.RETRANSMISSION);
-            head(s, x, x + 26, baseline - 4, kind.colour());
-            s.text(text, x + 32, baseline, TextStyle.SMALL, TEXT, Anchor.START);
+            if (draw) {
+                s.line(x, baseline - 4, x + 26, baseline - 4, kind.colour(), 2, kind == ArrowKind.RETRANSMISSION);
+                head(s, x, x + 26, baseline - 4, kind.colour());
+                s.text(text, x + 32, baseline, TextStyle.SMALL, TEXT, Anchor.START);
+            }
             x += 32 + s.textWidth(text, TextStyle.SMALL) + 22;
         }
         String sample = "ESTABLISHED";
-        paintState(s, sample, x + (s.textWidth(sample, TextStyle.NOTE) + 10) / 2, baseline - 16);
-        s.text(texts.stateLegend(), x + s.textWidth(sample, TextStyle.NOTE) + 18, baseline, TextStyle.SMALL, TEXT,
-                Anchor.START);
+        double box = s.textWidth(sample, TextStyle.NOTE) + 10;
+        if (draw) {
+            paintState(s, sample, x + box / 2, baseline - 16);
+            s.text(texts.stateLegend(), x + box + 8, baseline, TextStyle.SMALL, TEXT, Anchor.START);
+        }
+        return x + box + 8 + s.textWidth(texts.stateLegend(), TextStyle.SMALL);
     }
 
     /** Seconds with six decimals, as tshark's frame.time_relative. */

@@ -1,0 +1,54 @@
+package org.wirelab.core.ladder.text;
+
+import org.wirelab.core.ladder.Arrow;
+import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderLayout;
+import org.wirelab.core.ladder.Lane;
+import org.wirelab.core.ladder.LaneNote;
+
+/**
+ * A ladder as a Mermaid sequence diagram (Markdown, slides): one participant per lane, one message per
+ * arrow labelled like the canvas (retransmissions dotted), each TCP state change as a note over the
+ * lane. Characters Mermaid reads as syntax in a message ({@code #}, {@code ;}) are written as its
+ * entity codes.
+ */
+public final class LadderMermaid {
+    private LadderMermaid() {
+    }
+
+    public static String render(Ladder ladder, boolean rawNumbers, String title) {
+        StringBuilder out = new StringBuilder("---\ntitle: ").append(text(title)).append("\n---\nsequenceDiagram\n");
+        for (Lane lane : ladder.lanes()) {
+            out.append("    participant ").append(LadderLayout.tag(lane.index())).append(" as ")
+                    .append(text(LadderLayout.title(lane) + " (" + lane.role() + ")")).append('\n');
+        }
+        for (int i = 0; i < ladder.size(); i++) {
+            Arrow arrow = ladder.arrow(i);
+            if (!arrow.isDrawable()) {
+                out.append("    %% frame ").append(arrow.frameNumber()).append(": ").append(text(arrow.label()))
+                        .append('\n');
+                continue;
+            }
+            out.append("    ").append(LadderLayout.tag(arrow.fromLane()))
+                    .append(SequenceText.dashed(arrow) ? "-->>" : "->>")
+                    .append(LadderLayout.tag(arrow.toLane())).append(": ")
+                    .append(text(SequenceText.message(arrow, rawNumbers))).append('\n');
+            for (LaneNote note : arrow.notes()) {
+                if (note.kind() == LaneNote.Kind.STATE && note.lane() >= 0) {
+                    out.append("    Note over ").append(LadderLayout.tag(note.lane())).append(": ")
+                            .append(text(note.outcome())).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** One line, with '#' and ';' as Mermaid entity codes (a raw '#' starts an entity, ';' ends a statement). */
+    static String text(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.replaceAll("\\R", " ").toCharArray()) {
+            out.append(c == '#' ? "#35;" : c == ';' ? "#59;" : String.valueOf(c));
+        }
+        return out.toString();
+    }
+}

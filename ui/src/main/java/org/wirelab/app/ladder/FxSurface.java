@@ -1,0 +1,86 @@
+package org.wirelab.app.ladder;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.geometry.VPos;
+import org.wirelab.core.ladder.draw.Rgb;
+import org.wirelab.core.ladder.draw.Surface;
+import org.wirelab.core.ladder.draw.TextStyle;
+
+/** A ladder {@link Surface} on a JavaFX canvas' {@link GraphicsContext}. */
+final class FxSurface implements Surface {
+    private final GraphicsContext g;
+    private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
+    private final Text measure = new Text();
+
+    FxSurface(GraphicsContext g) {
+        this.g = g;
+        for (TextStyle style : TextStyle.values()) {
+            fonts.put(style, Font.font("DejaVu Sans", style.bold() ? FontWeight.BOLD : FontWeight.NORMAL, style.size()));
+        }
+        g.setTextBaseline(VPos.BASELINE);
+        g.setLineCap(StrokeLineCap.BUTT);
+    }
+
+    @Override
+    public double textWidth(String text, TextStyle style) {
+        measure.setFont(fonts.get(style));
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    public void line(double x1, double y1, double x2, double y2, Rgb colour, double width, boolean dashed) {
+        g.setStroke(color(colour));
+        g.setLineWidth(width);
+        if (dashed) {
+            g.setLineDashes(8, 5);
+        }
+        g.strokeLine(x1, y1, x2, y2);
+        if (dashed) {
+            g.setLineDashes();
+        }
+    }
+
+    @Override
+    public void fillRect(double x, double y, double width, double height, Rgb colour) {
+        g.setFill(color(colour));
+        g.fillRect(x, y, width, height);
+    }
+
+    @Override
+    public void strokeRect(double x, double y, double width, double height, Rgb colour, double lineWidth) {
+        g.setStroke(color(colour));
+        g.setLineWidth(lineWidth);
+        g.strokeRect(x, y, width, height);
+    }
+
+    @Override
+    public void fillPolygon(double[] xs, double[] ys, Rgb colour) {
+        g.setFill(color(colour));
+        g.fillPolygon(xs, ys, xs.length);
+    }
+
+    @Override
+    public void text(String text, double x, double y, TextStyle style, Rgb colour, Anchor anchor) {
+        g.setFill(color(colour));
+        g.setFont(fonts.get(style));
+        g.setTextAlign(switch (anchor) {
+            case START -> TextAlignment.LEFT;
+            case MIDDLE -> TextAlignment.CENTER;
+            case END -> TextAlignment.RIGHT;
+        });
+        g.fillText(text, x, y);
+    }
+
+    private static Color color(Rgb rgb) {
+        return Color.rgb(rgb.red(), rgb.green(), rgb.blue());
+    }
+}

@@ -1,0 +1,252 @@
+package org.wirelab.app.ladder;
+
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderModel;
+import org.wirelab.core.ladder.draw.LadderPainter;
+import org.wirelab.core.ladder.draw.LadderTexts;
+import org.wirelab.core.ladder.draw.LadderView;
+import org.wirelab.export.LadderExport;
+
+/**
+ * The ladder diagram as a JavaFX node: a canvas painted by {@link LadderPainter} with scroll bars, the
+ * mouse wheel scrolling and Ctrl+wheel zooming. Only the visible rows are drawn, so a million-frame
+ * ladder ({@code CaptureLadder.of}) scrolls as fast as ten frames.
+ *
+ * <p>Bind {@link #selectedFrameProperty()} to the application's selection: clicking an arrow sets it to
+ * that arrow's frame number, and setting it from outside scrolls the frame into view and highlights it
+ * (0 selects nothing). Playback sets {@link #revealedProperty()} (how many arrows are shown) and
+ * {@link #maskedFrameProperty()} (whose flags and numbers a student must predict).
+ */
+public final class LadderCanvas extends Region {
+    private static final double MIN_ZOOM = 0.05;
+    private static final double MAX_ZOOM = 3;
+    private static final double WHEEL_ZOOM_STEP = 1.15;
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar vertical = new ScrollBar();
+    private final ScrollBar horizontal = new ScrollBar();
+    private final FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
+
+    private final ObjectProperty<Ladder> ladder = new SimpleObjectProperty<>(this, "ladder",
+            new LadderModel(java.util.List.of(), java.util.List.of()));
+    private final ObjectProperty<LadderTexts> texts = new SimpleObjectProperty<>(this, "texts",
+            LadderExport.texts(Locale.getDefault()));
+    private final IntegerProperty selectedFrame = new SimpleIntegerProperty(this, "selectedFrame", 0);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final BooleanProperty rawNumbers = new SimpleBooleanProperty(this, "rawNumbers", false);
+    private final IntegerProperty revealed = new SimpleIntegerProperty(this, "revealed", Integer.MAX_VALUE);
+    private final IntegerProperty maskedFrame = new SimpleIntegerProperty(this, "maskedFrame", 0);
+
+    private LadderPainter painter;
+
+    public LadderCanvas() {
+        getStyleClass().add("ladder-canvas");
+        canvas.setId("ladder-canvas");
+        vertical.setOrientation(Orientation.VERTICAL);
+        horizontal.setOrientation(Orientation.HORIZONTAL);
+        getChildren().addAll(canvas, vertical, horizontal);
+        painter = newPainter();
+        ladder.addListener((o, was, now) -> {
+            painter = newPainter();
+            vertical.setValue(0);
+            horizontal.setValue(0);
+            requestLayout();
+        });
+        texts.addListener((o, was, now) -> {
+            painter = newPainter();
+            requestLayout();
+        });
+        zoom.addListener((o, was, now) -> {
+            rescale(was.doubleValue(), now.doubleValue());
+            requestLayout();
+        });
+        selectedFrame.addListener((o, was, now) -> {
+            reveal(now.intValue());
+            draw();
+        });
+        rawNumbers.addListener(o -> draw());
+        revealed.addListener(o -> draw());
+        maskedFrame.addListener(o -> draw());
+        vertical.valueProperty().addListener(o -> draw());
+        horizontal.valueProperty().addListener(o -> draw());
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+    }
+
+    private LadderPainter newPainter() {
+        return new LadderPainter(ladder.get(), texts.get(), surface);
+    }
+
+    /** The ladder's prose in {@code locale}, for {@link #textsProperty()} when the language changes. */
+    public static LadderTexts texts(Locale locale) {
+        return LadderExport.texts(locale);
+    }
+
+    public ObjectProperty<Ladder> ladderProperty() {
+        return ladder;
+    }
+
+    public void setLadder(Ladder value) {
+        ladder.set(value);
+    }
+
+    public ObjectProperty<LadderTexts> textsProperty() {
+        return texts;
+    }
+
+    /** The selected frame's number, 0 for none. */
+    public IntegerProperty selectedFrameProperty() {
+        return selectedFrame;
+    }
+
+    /** Row spacing factor: 1 reads comfortably; below 0.5 the labels give way to the arrows alone. */
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** Raw (as on the wire) rather than relative sequence and acknowledgement numbers. */
+    public BooleanProperty rawNumbersProperty() {
+        return rawNumbers;
+    }
+
+    /** How many arrows are drawn, from the first (playback); everything by default. */
+    public IntegerProperty revealedProperty() {
+        return revealed;
+    }
+
+    /** The frame whose flags and numbers are shown as "?", 0 for none (predict mode). */
+    public IntegerProperty maskedFrameProperty() {
+        return maskedFrame;
+    }
+
+    /** The painter of the current ladder (for tests and exports of what is on screen). */
+    public LadderPainter painter() {
+        return painter;
+    }
+
+    /** What the canvas shows now. */
+    public LadderView view() {
+        return new LadderView(horizontal.getValue(), vertical.getValue(), canvas.getWidth(), canvas.getHeight(),
+                zoom.get(), rawNumbers.get(), selectedFrame.get(), revealed.get(), maskedFrame.get());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // Scroll bars show only when there is something to scroll; their room is decided first.
+        double barWidth = vertical.prefWidth(-1);
+        double barHeight = horizontal.prefHeight(-1);
+        boolean needsVertical = painter.contentHeight(zoom.get()) > getHeight() - LadderPainter.HEADER;
+        boolean needsHorizontal = painter.width() > getWidth() - (needsVertical ? barWidth : 0);
+        needsVertical = needsVertical || painter.contentHeight(zoom.get())
+                > getHeight() - LadderPainter.HEADER - (needsHorizontal ? barHeight : 0);
+        double width = Math.max(0, getWidth() - (needsVertical ? barWidth : 0));
+        double height = Math.max(0, getHeight() - (needsHorizontal ? barHeight : 0));
+        vertical.setVisible(needsVertical);
+        horizontal.setVisible(needsHorizontal);
+        canvas.setWidth(width);
+        canvas.setHeight(height);
+        vertical.resizeRelocate(width, 0, barWidth, height);
+        horizontal.resizeRelocate(0, height, width, barHeight);
+        updateScrollRanges();
+        draw();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 600;
+    }
+
+    private void updateScrollRanges() {
+        double rows = Math.max(1, canvas.getHeight() - LadderPainter.HEADER);
+        double lanes = Math.max(1, canvas.getWidth() - LadderPainter.TIME_COLUMN);
+        double contentHeight = painter.contentHeight(zoom.get());
+        double contentWidth = painter.contentWidth();
+        vertical.setMax(Math.max(0, contentHeight - rows));
+        vertical.setVisibleAmount(vertical.getMax() * rows / Math.max(rows, contentHeight));
+        vertical.setUnitIncrement(LadderPainter.rowHeight(zoom.get()));
+        vertical.setBlockIncrement(rows * 0.9);
+        horizontal.setMax(Math.max(0, contentWidth - lanes));
+        horizontal.setVisibleAmount(horizontal.getMax() * lanes / Math.max(lanes, contentWidth));
+        horizontal.setUnitIncrement(40);
+        horizontal.setBlockIncrement(lanes * 0.9);
+        vertical.setValue(Math.min(vertical.getValue(), vertical.getMax()));
+        horizontal.setValue(Math.min(horizontal.getValue(), horizontal.getMax()));
+    }
+
+    private void draw() {
+        if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+            painter.paint(surface, view());
+        }
+    }
+
+    private void clicked(MouseEvent event) {
+        if (event.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        requestFocus();
+        int frame = painter.frameAt(event.getX(), event.getY(), view());
+        if (frame > 0) {
+            selectedFrame.set(frame);
+        }
+    }
+
+    private void scrolled(ScrollEvent event) {
+        if (event.isControlDown()) {
+            double factor = event.getDeltaY() > 0 ? WHEEL_ZOOM_STEP : 1 / WHEEL_ZOOM_STEP;
+            zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * factor)));
+        } else if (event.isShiftDown() || Math.abs(event.getDeltaX()) > Math.abs(event.getDeltaY())) {
+            double delta = event.isShiftDown() ? event.getDeltaY() : event.getDeltaX();
+            horizontal.setValue(clamp(horizontal.getValue() - delta, horizontal.getMax()));
+        } else {
+            vertical.setValue(clamp(vertical.getValue() - event.getDeltaY(), vertical.getMax()));
+        }
+        event.consume();
+    }
+
+    /** Keeps the row at the top of the view in place while the rows stretch or shrink. */
+    private void rescale(double was, double now) {
+        double top = vertical.getValue() / LadderPainter.rowHeight(was);
+        updateScrollRanges();
+        vertical.setValue(clamp(top * LadderPainter.rowHeight(now), vertical.getMax()));
+        draw();
+    }
+
+    /** Scrolls so that frame {@code number}'s arrow is visible, when this ladder shows it. */
+    private void reveal(int number) {
+        int index = painter.indexOfFrame(number);
+        if (index < 0) {
+            return;
+        }
+        double rowH = LadderPainter.rowHeight(zoom.get());
+        double top = index * rowH;
+        double rows = canvas.getHeight() - LadderPainter.HEADER;
+        if (top < vertical.getValue() || top + rowH > vertical.getValue() + rows) {
+            vertical.setValue(clamp(painter.centredOn(index, view()).scrollY(), vertical.getMax()));
+        }
+    }
+
+    private static double clamp(double value, double max) {
+        return Math.max(0, Math.min(max, value));
+    }
+}

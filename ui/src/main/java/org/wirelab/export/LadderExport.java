@@ -1,0 +1,102 @@
+package org.wirelab.export;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javax.imageio.ImageIO;
+import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.draw.LadderPainter;
+import org.wirelab.core.ladder.draw.LadderSvg;
+import org.wirelab.core.ladder.draw.LadderTexts;
+import org.wirelab.core.ladder.draw.LadderView;
+import org.wirelab.core.ladder.draw.SvgSurface;
+import org.wirelab.core.ladder.text.LadderMermaid;
+import org.wirelab.core.ladder.text.LadderPlantUml;
+
+/**
+ * Writes a whole ladder diagram to a file whose extension says the format: {@code .png}, {@code .svg},
+ * {@code .puml} (PlantUML) or {@code .mmd} (Mermaid). Works headless. The picture formats are drawn by
+ * {@link LadderPainter}, the same drawing as the application's canvas.
+ */
+public final class LadderExport {
+    /** Beyond this many pixels a PNG would not fit in memory: export a conversation, or SVG. */
+    static final long MAX_PIXELS = 120_000_000L;
+
+    /** The formats, by file extension. */
+    public enum Format {
+        PNG, SVG, PLANTUML, MERMAID;
+
+        /** The format of {@code file}'s extension, or null when it has none of ours. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".png")) {
+                return PNG;
+            }
+            if (name.endsWith(".svg")) {
+                return SVG;
+            }
+            if (name.endsWith(".puml") || name.endsWith(".plantuml")) {
+                return PLANTUML;
+            }
+            return name.endsWith(".mmd") || name.endsWith(".mermaid") ? MERMAID : null;
+        }
+    }
+
+    private LadderExport() {
+    }
+
+    /** The ladder's prose in {@code locale} (English or French). */
+    public static LadderTexts texts(Locale locale) {
+        return LadderTexts.of(ResourceBundle.getBundle("org.wirelab.app.ladder.ladder", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+
+    /**
+     * Writes {@code ladder} to {@code file} in {@code format}; {@code title} names the diagram (the capture's
+     * file name). Throws IllegalArgumentException when a PNG would be too large to make.
+     */
+    public static void write(Ladder ladder, Format format, Path file, LadderTexts texts, boolean rawNumbers,
+            String title) throws IOException {
+        switch (format) {
+            case PNG -> ImageIO.write(image(ladder, texts, rawNumbers), "png", file.toFile());
+            case SVG -> Files.writeString(file, LadderSvg.render(ladder, texts, rawNumbers, title, svgSurface()),
+                    StandardCharsets.UTF_8);
+            case PLANTUML -> Files.writeString(file, LadderPlantUml.render(ladder, rawNumbers, title),
+                    StandardCharsets.UTF_8);
+            case MERMAID -> Files.writeString(file, LadderMermaid.render(ladder, rawNumbers, title),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An SVG surface measuring text with Java2D's metrics of the fonts the SVG names. */
+    static SvgSurface svgSurface() {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2DSurface measure = new Graphics2DSurface(scratch.createGraphics());
+        return new SvgSurface(measure::textWidth);
+    }
+
+    /** The whole diagram as an image. */
+    public static BufferedImage image(Ladder ladder, LadderTexts texts, boolean rawNumbers) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        LadderPainter painter = new LadderPainter(ladder, texts, new Graphics2DSurface(scratch.createGraphics()));
+        int width = (int) Math.ceil(painter.width());
+        int height = (int) Math.ceil(painter.height(1));
+        if ((long) width * height > MAX_PIXELS) {
+            throw new IllegalArgumentException("the diagram would be " + width + " x " + height
+                    + " pixels, too large for a PNG: export one conversation (--stream N) or SVG");
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            painter.paint(new Graphics2DSurface(g), LadderView.of(width, height).withRawNumbers(rawNumbers));
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+}

@@ -1,0 +1,83 @@
+package org.wirelab.app.ladder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import org.wirelab.app.FxTest;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.ladder.draw.LadderView;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.tcpstate.TcpStates;
+import org.wirelab.core.testing.Environment;
+
+/** The ladder canvas driven like a user: clicking an arrow selects its frame; a selection scrolls into view. */
+class LadderCanvasTest extends FxTest {
+    private LadderCanvas canvas;
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        CaptureAnalysis analysis = CaptureAnalysis.of(
+                CaptureFiles.read(Environment.samples().resolve("http-get.pcap")).frames());
+        canvas = new LadderCanvas();
+        canvas.textsProperty().set(LadderCanvas.texts(Locale.ENGLISH));
+        canvas.setLadder(CaptureLadder.of(analysis, TcpStates.of(analysis)));
+        stage.setScene(new Scene(canvas, 1000, 420));
+        stage.show();
+    }
+
+    private void clickArrow(int index) {
+        LadderView view = canvas.view();
+        double[] middle = canvas.painter().arrowMiddle(index, view);
+        // Click the arrow's line a little left of its middle, below the label.
+        Point2D onScreen = canvas.lookup("#ladder-canvas").localToScreen(middle[0] - 30, middle[1]);
+        clickOn(onScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void clickingAnArrowSelectsItsFrame() {
+        clickArrow(1);
+        assertEquals(2, canvas.selectedFrameProperty().get(), "the SYN-ACK is frame 2");
+        clickArrow(0);
+        assertEquals(1, canvas.selectedFrameProperty().get());
+    }
+
+    @Test
+    void clickingTheTimeColumnSelectsNothing() {
+        clickArrow(2);
+        Point2D timeColumn = canvas.lookup("#ladder-canvas").localToScreen(20, canvas.painter().arrowMiddle(0,
+                canvas.view())[1]);
+        clickOn(timeColumn);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, canvas.selectedFrameProperty().get(), "a click beside the arrows keeps the selection");
+    }
+
+    @Test
+    void selectingAFrameBelowTheViewScrollsToIt() throws IOException {
+        assertEquals(0, canvas.view().scrollY());
+        interact(() -> canvas.selectedFrameProperty().set(12));
+        WaitForAsyncUtils.waitForFxEvents();
+        LadderView view = canvas.view();
+        double y = canvas.painter().arrowMiddle(11, view)[1];
+        assertTrue(view.scrollY() > 0, "scrolled down");
+        assertTrue(y > 86 && y < view.height(), "frame 12's arrow is on screen at y=" + y);
+        Path shots = Environment.repositoryRoot().resolve("ui/target/screenshots");
+        Files.createDirectories(shots);
+        WritableImage image = new WritableImage((int) canvas.getWidth(), (int) canvas.getHeight());
+        interact(() -> canvas.snapshot(null, image));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", shots.resolve("ladder-canvas-http-get.png").toFile());
+    }
+}
