@@ -1,0 +1,132 @@
+package org.wirelab.core.ladder.draw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wirelab.core.ladder.Arrow;
+import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.Lane;
+
+/** What the painter draws for a view: only the visible arrows, and clicks found back to their frame. */
+class LadderPainterTest {
+
+    /** A ladder of {@code size} arrows between lanes 0 and 1 that counts the arrows it is asked for. */
+    private static final class CountingLadder implements Ladder {
+        private final int size;
+        private int made;
+
+        CountingLadder(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public List<Lane> lanes() {
+            return List.of(new Lane(0, "10.0.0.1:40000", "client"), new Lane(1, "10.0.0.2:80", "server"),
+                    new Lane(2, "10.0.0.3:53", "server"));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Arrow arrow(int index) {
+            made++;
+            return new Arrow(index + 1, index % 2, 1 - index % 2, index * 1000L, "UDP Len=" + index, List.of());
+        }
+
+        @Override
+        public int fromLane(int index) {
+            return index % 2;
+        }
+
+        @Override
+        public int toLane(int index) {
+            return 1 - index % 2;
+        }
+
+        @Override
+        public int frameNumber(int index) {
+            return index + 1;
+        }
+    }
+
+    /** Records the groups (arrows) drawn; measures text as 7 pixels per character. */
+    private static final class RecordingSurface implements Surface {
+        final List<Integer> arrows = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
+
+        @Override
+        public double textWidth(String text, TextStyle style) {
+            return 7.0 * text.length();
+        }
+
+        @Override
+        public void line(double x1, double y1, double x2, double y2, Rgb colour, double width, boolean dashed) {
+        }
+
+        @Override
+        public void fillRect(double x, double y, double width, double height, Rgb colour) {
+        }
+
+        @Override
+        public void strokeRect(double x, double y, double width, double height, Rgb colour, double lineWidth) {
+        }
+
+        @Override
+        public void fillPolygon(double[] xs, double[] ys, Rgb colour) {
+        }
+
+        @Override
+        public void text(String text, double x, double y, TextStyle style, Rgb colour, Anchor anchor) {
+            texts.add(text);
+        }
+
+        @Override
+        public void beginGroup(String kind, int frameNumber) {
+            arrows.add(frameNumber);
+        }
+    }
+
+    @Test
+    void aMillionArrowLadderDrawsOnlyTheRowsOnScreen() {
+        CountingLadder ladder = new CountingLadder(1_000_000);
+        LadderPainter painter = new LadderPainter(ladder, LadderTexts.ENGLISH, new RecordingSurface());
+        int rowsOnScreen = (int) Math.ceil((600 - LadderPainter.HEADER) / LadderPainter.rowHeight(1));
+        LadderView view = LadderView.of(1000, 600).scrolledTo(0, 500_000 * LadderPainter.rowHeight(1));
+        ladder.made = 0;
+        RecordingSurface surface = new RecordingSurface();
+        painter.paint(surface, view);
+        assertEquals(500_001, surface.arrows.get(0), "the first row drawn is frame 500,001");
+        assertTrue(surface.arrows.size() <= rowsOnScreen + 1, surface.arrows.size() + " arrows drawn");
+        assertTrue(ladder.made <= 2 * (rowsOnScreen + 1), ladder.made + " arrows made");
+    }
+
+    @Test
+    void aClickOnAnArrowFindsItsFrameAndAClickElsewhereNone() {
+        CountingLadder ladder = new CountingLadder(50);
+        LadderPainter painter = new LadderPainter(ladder, LadderTexts.ENGLISH, new RecordingSurface());
+        LadderView view = LadderView.of(900, 500).scrolledTo(0, 10 * LadderPainter.rowHeight(1));
+        double[] middle = painter.arrowMiddle(12, view);
+        assertNotNull(middle);
+        assertEquals(13, painter.frameAt(middle[0], middle[1], view));
+        assertEquals(0, painter.frameAt(middle[0], 10, view), "the header");
+        assertEquals(0, painter.frameAt(20, middle[1], view), "the time column");
+        assertEquals(0, painter.frameAt(middle[0], middle[1], view.revealing(12, 0)), "a frame playback hides");
+        assertEquals(12, painter.indexOfFrame(13));
+    }
+
+    @Test
+    void playbackDrawsTheRevealedArrowsAndMasksThePredictedOne() {
+        CountingLadder ladder = new CountingLadder(20);
+        LadderPainter painter = new LadderPainter(ladder, LadderTexts.ENGLISH, new RecordingSurface());
+        RecordingSurface surface = new RecordingSurface();
+        painter.paint(surface, LadderView.of(900, 2000).revealing(3, 0));
+        assertEquals(List.of(1, 2, 3), surface.arrows);
+    }
+}
