@@ -273,9 +273,12 @@ final class Programs {
                     }
                     output.accept(parts[0] + " " + (parts.length > 1 ? parts[1] : "") + " from " + peer(connection)
                             + ": answered " + status);
-                    connection.close();
                     connection.handler(new TcpHandler() { });
-                    handled++;
+                    // The server closes in a later call, once the exchange is done: FIN in its own segment.
+                    host.network().simulator().schedule(host.tcp().config().wakeup().toNanos(), () -> {
+                        connection.close();
+                        handled++;
+                    });
                 }
             });
             output.accept("HTTP server listening on " + at);

@@ -63,6 +63,10 @@ public final class SimulatedExecution {
 
     /** Performs one step; false (with a FAILURE entry) when it did not go as described. */
     boolean perform(Step step) {
+        if (!(step instanceof Step.Serve || step instanceof Step.AwaitHandled || step instanceof Step.Pause)) {
+            // A program takes a moment between two calls: the kernel goes on meanwhile (ACKs go out).
+            simulator.runUntil(simulator.now() + clients.tcp().config().wakeup().toNanos());
+        }
         try {
             if (step instanceof Step.Serve serve) {
                 programs.put(serve.actor(), Programs.start(serve.service(), servers, ipv6, serve.port(), serve.actor(),
