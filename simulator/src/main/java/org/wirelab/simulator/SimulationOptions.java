@@ -6,15 +6,17 @@ import java.util.List;
 import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.simulator.net.Fault;
 import org.wirelab.simulator.net.LinkConfig;
+import org.wirelab.simulator.scenario.ReaderPace;
 import org.wirelab.simulator.tcp.TcpConfig;
 
 /**
  * How a scenario is simulated: over IPv4 or IPv6, what the link does in each direction, the TCP's
  * tunables, the scripted faults, the seed of every random draw, how long (in virtual time) a waiting
- * step may wait, and the wall-clock date the capture's timestamps start from.
+ * step may wait, the wall-clock date the capture's timestamps start from, and how fast the simulated
+ * sink server reads ({@code readerPace}, null: as fast as data comes).
  */
 public record SimulationOptions(IpVersion ipVersion, long seed, LinkConfig link, TcpConfig tcp, List<Fault> faults,
-        Duration stepTimeout, Instant start) {
+        Duration stepTimeout, Instant start, ReaderPace readerPace) {
 
     /** Long enough for a connection to give up on its own (Linux: about 15 minutes of retransmissions). */
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(20);
@@ -40,30 +42,34 @@ public record SimulationOptions(IpVersion ipVersion, long seed, LinkConfig link,
     /** IPv4, seed 1, {@link #LOOPBACK}, Linux's TCP, no fault. */
     public static SimulationOptions defaults() {
         return new SimulationOptions(IpVersion.IPV4, 1, LOOPBACK, TcpConfig.linux(), List.of(),
-                DEFAULT_STEP_TIMEOUT, DEFAULT_START);
+                DEFAULT_STEP_TIMEOUT, DEFAULT_START, null);
     }
 
     public SimulationOptions withIpVersion(IpVersion value) {
-        return new SimulationOptions(value, seed, link, tcp, faults, stepTimeout, start);
+        return new SimulationOptions(value, seed, link, tcp, faults, stepTimeout, start, readerPace);
     }
 
     public SimulationOptions withSeed(long value) {
-        return new SimulationOptions(ipVersion, value, link, tcp, faults, stepTimeout, start);
+        return new SimulationOptions(ipVersion, value, link, tcp, faults, stepTimeout, start, readerPace);
     }
 
     public SimulationOptions withLink(LinkConfig value) {
-        return new SimulationOptions(ipVersion, seed, value, tcp, faults, stepTimeout, start);
+        return new SimulationOptions(ipVersion, seed, value, tcp, faults, stepTimeout, start, readerPace);
     }
 
     public SimulationOptions withTcp(TcpConfig value) {
-        return new SimulationOptions(ipVersion, seed, link, value, faults, stepTimeout, start);
+        return new SimulationOptions(ipVersion, seed, link, value, faults, stepTimeout, start, readerPace);
     }
 
     public SimulationOptions withFaults(List<Fault> value) {
-        return new SimulationOptions(ipVersion, seed, link, tcp, value, stepTimeout, start);
+        return new SimulationOptions(ipVersion, seed, link, tcp, value, stepTimeout, start, readerPace);
+    }
+
+    public SimulationOptions withReaderPace(ReaderPace value) {
+        return new SimulationOptions(ipVersion, seed, link, tcp, faults, stepTimeout, start, value);
     }
 
     public SimulationOptions withStepTimeout(Duration value) {
-        return new SimulationOptions(ipVersion, seed, link, tcp, faults, value, start);
+        return new SimulationOptions(ipVersion, seed, link, tcp, faults, value, start, readerPace);
     }
 }

@@ -23,14 +23,15 @@ final class Programs {
     private Programs() {
     }
 
-    static Program start(Service service, Host host, boolean ipv6, int port, String actor, Consumer<String> output) {
+    static Program start(Service service, Host host, boolean ipv6, int port, String actor, ReaderPace pace,
+            Consumer<String> output) {
         String at = Text.endpoint(host.address(ipv6), port);
         return switch (service) {
             case LAB_TCP_SERVER -> new LabTcpServer(host, port, at, actor, output);
             case LAB_UDP_ECHO -> new UdpEcho(host, port, at, output);
             case LAB_CHAT -> new Chat(host, port, at, actor, output);
             case HTTP -> new HttpServer(host, port, at, actor, output);
-            case TCP_SINK -> new TcpSink(host, port, at, actor, output);
+            case TCP_SINK -> new TcpSink(host, port, at, actor, pace, output);
             case UDP_SINK -> new UdpSink(host, port, at, output);
         };
     }
@@ -81,23 +82,44 @@ final class Programs {
         }
     }
 
-    /** Reads until the client closes, counting bytes, then closes. */
+    /** Reads until the client closes, counting bytes, then closes; at its own pace if one is given. */
     static final class TcpSink implements Program {
         private long handled;
 
-        TcpSink(Host host, int port, String at, String actor, Consumer<String> output) {
+        TcpSink(Host host, int port, String at, String actor, ReaderPace pace, Consumer<String> output) {
+            var simulator = host.network().simulator();
             host.tcp().listen(port, actor, endpoint -> new TcpHandler() {
                 private long total;
+                private boolean reading;
 
                 @Override
                 public void readable(TcpEndpoint connection) {
-                    total += connection.discard(Long.MAX_VALUE);
-                    if (connection.endOfStream()) {
-                        output.accept("received " + total + " bytes from " + peer(connection) + ", then its FIN");
-                        connection.close();
-                        output.accept("closed the connection with " + peer(connection));
-                        handled++;
+                    if (pace == null) {
+                        total += connection.discard(Long.MAX_VALUE);
+                        finishIfDone(connection);
+                    } else if (!reading) {
+                        reading = true;
+                        readSome(connection);
                     }
+                }
+
+                private void readSome(TcpEndpoint connection) {
+                    total += connection.discard(pace.bytes());
+                    if (!finishIfDone(connection) && connection.state() != org.wirelab.core.tcpstate.TcpState.CLOSED) {
+                        simulator.schedule(pace.interval().toNanos(), () -> readSome(connection));
+                    }
+                }
+
+                private boolean finishIfDone(TcpEndpoint connection) {
+                    if (!connection.endOfStream()) {
+                        return false;
+                    }
+                    output.accept("received " + total + " bytes from " + peer(connection) + ", then its FIN");
+                    connection.close();
+                    output.accept("closed the connection with " + peer(connection));
+                    connection.handler(new TcpHandler() { });
+                    handled++;
+                    return true;
                 }
 
                 @Override
@@ -106,7 +128,8 @@ final class Programs {
                     handled++;
                 }
             });
-            output.accept("TCP sink listening on " + at);
+            output.accept("TCP sink listening on " + at + (pace == null ? ""
+                    : ", reading " + pace.bytes() + " bytes every " + pace.interval().toMillis() + " ms"));
         }
 
         @Override

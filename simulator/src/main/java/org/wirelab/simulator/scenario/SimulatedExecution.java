@@ -35,6 +35,7 @@ public final class SimulatedExecution {
     private final Host servers;
     private final boolean ipv6;
     private final long stepTimeoutNanos;
+    private final ReaderPace pace;
     private final ScenarioLog.Recorder recorder;
     private final Map<String, Program> programs = new HashMap<>();
     private final Map<String, Transport> transports = new HashMap<>();
@@ -42,7 +43,8 @@ public final class SimulatedExecution {
     private final Map<String, Datagrams> datagramSockets = new HashMap<>();
 
     public SimulatedExecution(Simulator simulator, Host clients, Host servers, boolean ipv6, long stepTimeoutNanos,
-            ScenarioLog.Recorder recorder) {
+            ReaderPace pace, ScenarioLog.Recorder recorder) {
+        this.pace = pace;
         this.simulator = simulator;
         this.clients = clients;
         this.servers = servers;
@@ -69,7 +71,7 @@ public final class SimulatedExecution {
         }
         try {
             if (step instanceof Step.Serve serve) {
-                programs.put(serve.actor(), Programs.start(serve.service(), servers, ipv6, serve.port(), serve.actor(),
+                programs.put(serve.actor(), Programs.start(serve.service(), servers, ipv6, serve.port(), serve.actor(), pace,
                         line -> log(serve.actor(), Kind.OUTPUT, line)));
                 transports.put(serve.actor(), serve.service().transport());
             } else if (step instanceof Step.Connect connect) {

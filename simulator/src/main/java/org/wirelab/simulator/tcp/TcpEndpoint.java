@@ -45,6 +45,8 @@ public final class TcpEndpoint {
     private long sndNxt;
     /** The highest sequence offset sent so far: below it, a segment is a retransmission. */
     private long sndMax;
+    /** The end of the last zero-window probe: an ACK may acknowledge its byte. */
+    private long probeEnd;
     private long sndWnd;
     private long sndWl1 = NONE;
     private long sndWl2;
@@ -377,7 +379,13 @@ public final class TcpEndpoint {
         }
     }
 
+    private static final long DUPLICATE_SYN_QUIET = 500_000_000L;
+    private long lastSynAckAt = Long.MIN_VALUE / 2;
+
     private void sendSyn(boolean withAck) {
+        if (withAck) {
+            lastSynAckAt = stack.simulator().now();
+        }
         Packet syn = newPacket(EMPTY);
         syn.sequenceNumber = iss;
         syn.acknowledgmentNumber = withAck ? wireAck() : 0;
@@ -484,7 +492,17 @@ public final class TcpEndpoint {
             acceptable = window > 0 && (seq < rcvNxt() + window && seq + length > rcvNxt());
         }
         if (segment.has(Tcp.SYN) && !segment.has(Tcp.ACK) && state == TcpState.SYN_RECEIVED) {
-            sendSyn(true); // the client's SYN again: our SYN-ACK was lost or is late
+            // The client's SYN again: our SYN-ACK was lost or is late. Answer at once, as Linux does, and
+            // count it as one of the SYN-ACK's retransmissions; but not twice within Linux's
+            // tcp_invalid_ratelimit (500 ms), e.g. when our own timer has just resent it.
+            if (stack.simulator().now() - lastSynAckAt < DUPLICATE_SYN_QUIET) {
+                return;
+            }
+            retries++;
+            backoff++;
+            rto = Math.min(rto * 2, config.maxRto().toNanos());
+            sendSyn(true);
+            retransmission.start(rto);
             return;
         }
         if (!acceptable) {
@@ -548,6 +566,9 @@ public final class TcpEndpoint {
             receiveFin();
         } else if (segment.has(Tcp.FIN) && finReceived) {
             ackNow = true;
+        } else if (segment.has(Tcp.FIN) && length == 0) {
+            ackNow = true; // a FIN beyond a gap: repeat the ACK, as for any out-of-order segment
+            duplicateCause = true;
         }
     }
 
@@ -556,7 +577,7 @@ public final class TcpEndpoint {
     /** Processes the ACK field (section 3.10.7.4, fifth check); false when the segment must be dropped. */
     private boolean processAck(Packet segment, boolean acceptable) {
         long ack = unwrapAck(segment.acknowledgmentNumber);
-        if (ack > sndMax) {
+        if (ack > Math.max(sndMax, probeEnd)) {
             ackNow = true; // acknowledges something not yet sent
             return false;
         }
@@ -591,6 +612,7 @@ public final class TcpEndpoint {
     private void newAck(long ack) {
         long acked = ack - sndUna;
         sndUna = ack;
+        sndMax = Math.max(sndMax, ack); // a probe's byte accepted
         if (sndNxt < sndUna) {
             sndNxt = sndUna; // acknowledges a window probe or what a timeout had us resend
         }
@@ -744,11 +766,11 @@ public final class TcpEndpoint {
             }
             boolean retransmitting = sndNxt < sndMax;
             boolean idle = sndNxt == sndUna;
-            if (length < effectiveMss && !fin && !retransmitting && !idle) {
-                if (length < unsent) {
+            if (length < effectiveMss && !fin && !retransmitting) {
+                if (length < unsent && length < maxSndWnd / 2) {
                     break; // sender silly window avoidance (section 3.8.6.2.1): wait for a larger window
                 }
-                if (config.nagle()) {
+                if (length == unsent && !idle && config.nagle()) {
                     break; // Nagle (RFC 896): a small segment waits while data is unacknowledged
                 }
             }
@@ -758,7 +780,9 @@ public final class TcpEndpoint {
                 break;
             }
         }
-        if (sndWnd == 0 && dataEnd > sndNxt && sndNxt == sndUna && !persist.running()) {
+        if (dataEnd > sndNxt && sndNxt == sndUna && sndNxt == sndMax && !persist.running()) {
+            // Data waits, nothing is in flight to bring an ACK: the window is closed (or too small to
+            // use), and only the persist timer will move things on (section 3.8.6.1 and 3.8.6.2.1).
             retransmission.stop();
             persist.start(persistInterval());
         }
@@ -869,13 +893,21 @@ public final class TcpEndpoint {
 
     private void persistTimeout() {
         long dataEnd = 1 + sendBuffer.end();
-        if (sndWnd > 0 || dataEnd <= sndNxt || state == TcpState.CLOSED) {
+        if (dataEnd <= sndNxt || state == TcpState.CLOSED || sndNxt != sndUna) {
+            return;
+        }
+        if (sndWnd > 0) {
+            // The override timeout of section 3.8.6.2.1: send what the small window takes.
+            int length = (int) Math.min(Math.min(sndWnd, dataEnd - sndNxt), effectiveMss);
+            transmit(sndNxt, length, false);
+            sndNxt += length;
             return;
         }
         // A zero-window probe (RFC 9293 section 3.8.6.1): one new byte the receiver may not accept yet.
         Packet probe = packet(Tcp.ACK, sndNxt, sendBuffer.copy(sndNxt - 1, 1));
         probe.marks |= Marks.ZERO_WINDOW_PROBE;
-        sndMax = Math.max(sndMax, sndNxt + 1);
+        // Not counted in SND.MAX: the byte is sent again as ordinary data once the window opens.
+        probeEnd = sndNxt + 1;
         send(probe);
         backoff++;
         persist.start(persistInterval());
@@ -997,7 +1029,8 @@ public final class TcpEndpoint {
     /** The window field: free buffer space, scaled, never moving the right edge back (section 3.8.6.2.1). */
     private int windowField() {
         long window = Math.max(windowToAdvertise(), rcvAdvertisedEdge - rcvNxt());
-        return (int) Math.min(65_535, window >> rcvWscale);
+        // Rounded up, as Linux does, so that scaling never moves the right edge back.
+        return (int) Math.min(65_535, (window + (1L << rcvWscale) - 1) >> rcvWscale);
     }
 
     /** What the buffer could take now, rounded down to the window scale's unit, with receiver SWS avoidance. */

@@ -1,0 +1,178 @@
+package org.wirelab.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.wirelab.core.scenario.ConnectResult;
+import org.wirelab.core.scenario.LabProtocol;
+import org.wirelab.core.scenario.Payload;
+import org.wirelab.core.scenario.Scenario;
+import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.core.scenario.Service;
+import org.wirelab.core.scenario.Step;
+import org.wirelab.simulator.net.Fault;
+import org.wirelab.simulator.scenario.ReaderPace;
+
+/**
+ * Every scenario the simulator runs: the live capture's scenarios unchanged ({@link Scenarios}), and
+ * the teaching scenarios that need what no loopback shows: a lost SYN-ACK, a lost segment recovered
+ * by timeout, a loss recovered by fast retransmit, a slow reader closing its window, a simultaneous
+ * close. A teaching scenario is an ordinary {@link Scenario} plus what the simulated network does to
+ * it: scripted faults, a link delay (unless the user sets one), a smaller MTU or receive buffer.
+ */
+public final class SimulatedScenarios {
+    public static final String LOST_SYN_ACK = "lost-syn-ack";
+    public static final String LOST_DATA = "lost-data";
+    public static final String FAST_RETRANSMIT = "fast-retransmit";
+    public static final String SLOW_READER = "slow-reader";
+    public static final String SIMULTANEOUS_CLOSE = "simultaneous-close";
+
+    /** The delay that makes a teaching scenario readable on a ladder diagram: 10 ms each way. */
+    public static final Duration TEACHING_DELAY = Duration.ofMillis(10);
+
+    private SimulatedScenarios() {
+    }
+
+    /**
+     * A scenario and what the simulation does to it.
+     *
+     * @param delay the link delay to use when the user sets none (null: the loopback's)
+     * @param mtu the MTU to use (0: the loopback's 65536)
+     * @param receiveBuffer the receive buffer of every socket (0: Linux's)
+     * @param pace how fast the sink server reads (null: at once)
+     */
+    public record Setup(Scenario scenario, List<Fault> faults, Duration delay, int mtu, int receiveBuffer,
+            ReaderPace pace) {
+        public Setup {
+            faults = List.copyOf(faults);
+        }
+
+        static Setup plain(Scenario scenario) {
+            return new Setup(scenario, List.of(), null, 0, 0, null);
+        }
+
+        public String name() {
+            return scenario.name();
+        }
+
+        public String summary() {
+            return scenario.summary();
+        }
+
+        /**
+         * {@code base} with this setup's faults (added to the base's), MTU, buffer and pace, and its delay
+         * when {@code userDelay} is false.
+         */
+        public SimulationOptions options(SimulationOptions base, boolean userDelay) {
+            List<Fault> all = new ArrayList<>(base.faults());
+            all.addAll(faults);
+            SimulationOptions options = base.withFaults(all);
+            if (delay != null && !userDelay) {
+                options = options.withLink(options.link().withDelay(delay));
+            }
+            if (mtu > 0) {
+                options = options.withTcp(options.tcp().withMtu(mtu));
+            }
+            if (receiveBuffer > 0) {
+                options = options.withTcp(options.tcp().withReceiveBuffer(receiveBuffer));
+            }
+            if (pace != null) {
+                options = options.withReaderPace(pace);
+            }
+            return options;
+        }
+    }
+
+    /** The live scenarios' names, then the teaching scenarios'. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(Scenarios.names());
+        names.addAll(List.of(LOST_SYN_ACK, LOST_DATA, FAST_RETRANSMIT, SLOW_READER, SIMULTANEOUS_CLOSE));
+        return List.copyOf(names);
+    }
+
+    /** The setup called {@code name}; an unknown name is an error listing the known ones. */
+    public static Setup named(String name, Scenarios.Parameters parameters) {
+        return switch (name) {
+            case LOST_SYN_ACK -> lostSynAck();
+            case LOST_DATA -> lostData();
+            case FAST_RETRANSMIT -> fastRetransmit();
+            case SLOW_READER -> slowReader();
+            case SIMULTANEOUS_CLOSE -> simultaneousClose();
+            default -> {
+                if (!Scenarios.names().contains(name)) {
+                    throw new IllegalArgumentException("unknown scenario '" + name + "': choose one of "
+                            + String.join(", ", names()));
+                }
+                yield Setup.plain(Scenarios.named(name, parameters));
+            }
+        };
+    }
+
+    /** tcp-hello whose SYN-ACK is lost: the client sends its SYN again after 1 s (RFC 6298 section 2.1). */
+    public static Setup lostSynAck() {
+        Scenario hello = Scenarios.tcpHello();
+        Scenario scenario = new Scenario(LOST_SYN_ACK,
+                "tcp-hello whose SYN-ACK is lost: after 1 s without an answer the client sends its SYN again",
+                hello.steps());
+        return new Setup(scenario, List.of(new Fault.DropSynAck()), TEACHING_DELAY, 0, 0, null);
+    }
+
+    /**
+     * tcp-hello whose data segment is lost: nothing acknowledges it, so the client's retransmission
+     * timer expires and it sends the segment again (RFC 6298 section 5).
+     */
+    public static Setup lostData() {
+        Scenario hello = Scenarios.tcpHello();
+        Scenario scenario = new Scenario(LOST_DATA,
+                "tcp-hello whose 'hello serveur\\n' segment is lost: the client resends it when its retransmission timer expires",
+                hello.steps());
+        return new Setup(scenario, List.of(new Fault.DropSequence(true, 1)), TEACHING_DELAY, 0, 0, null);
+    }
+
+    /**
+     * 30 segments of 1448 bytes over an Ethernet MTU; the 4th is lost, the segments after it make the
+     * receiver repeat its ACK, and the third duplicate ACK triggers the retransmission (RFC 5681
+     * section 3.2) and NewReno's fast recovery (RFC 6582).
+     */
+    public static Setup fastRetransmit() {
+        Scenario scenario = rename(Scenarios.tcpBulk(30 * 1448L), FAST_RETRANSMIT,
+                "30 segments over a 1500-byte MTU; the 4th is lost: three duplicate ACKs, fast retransmit, fast recovery");
+        // Client segments: SYN, ACK, then data; the 6th is the 4th data segment.
+        return new Setup(scenario, List.of(new Fault.DropNthSegment(true, 6)), TEACHING_DELAY,
+                org.wirelab.simulator.tcp.TcpConfig.ETHERNET_MTU, 0, null);
+    }
+
+    /**
+     * 32 KiB to a server with an 8 KiB receive buffer that reads 4 KiB a second: its window shrinks to
+     * zero, the client probes it when its persist timer expires (RFC 9293 section 3.8.6.1), and each
+     * read that makes room is announced by a window update.
+     */
+    public static Setup slowReader() {
+        Scenario scenario = rename(Scenarios.tcpBulk(32 * 1024L), SLOW_READER,
+                "32 KiB to a server that reads 4 KiB a second into an 8 KiB buffer: zero window, probes, window updates");
+        return new Setup(scenario, List.of(), TEACHING_DELAY, org.wirelab.simulator.tcp.TcpConfig.ETHERNET_MTU,
+                8 * 1024, new ReaderPace(4 * 1024, Duration.ofSeconds(1)));
+    }
+
+    /**
+     * Both ends close before either FIN has arrived: each goes FIN-WAIT-1, CLOSING, TIME-WAIT (RFC 9293
+     * section 3.6, figure 13). The client waits 1 ms after sending, while the server closes as soon as it
+     * has read, so the two FINs cross on the 10 ms link.
+     */
+    public static Setup simultaneousClose() {
+        int port = LabProtocol.TCP_PORT;
+        Scenario scenario = new Scenario(SIMULTANEOUS_CLOSE,
+                "the client and the server close at the same moment: the FINs cross, both sides go through CLOSING",
+                List.of(new Step.Serve("server", Service.LAB_TCP_SERVER, port),
+                        new Step.Connect("client", "server", port, ConnectResult.ESTABLISHED),
+                        new Step.Send("client", Payload.text(LabProtocol.TCP_MESSAGE)),
+                        new Step.Pause(Duration.ofMillis(1)),
+                        new Step.Close("client"),
+                        new Step.AwaitHandled("server", 1)));
+        return new Setup(scenario, List.of(), TEACHING_DELAY, 0, 0, null);
+    }
+
+    private static Scenario rename(Scenario scenario, String name, String summary) {
+        return new Scenario(name, summary, scenario.steps());
+    }
+}
