@@ -78,7 +78,7 @@ public final class Simulation {
         }
         store.trimToSize();
         var statistics = new SimulationResult.Statistics(network.packetsSent(), network.framesCaptured(),
-                network.packetsLost(), retransmissions, simulator.now(), simulator.firedEvents());
+                network.packetsLost(), retransmissions, network.lastCaptureNanos(), simulator.now(), simulator.firedEvents());
         return new SimulationResult(store, recorder.log(), marks, network.stateChanges(), statistics);
     }
 }

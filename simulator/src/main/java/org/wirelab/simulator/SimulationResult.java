@@ -12,8 +12,11 @@ import org.wirelab.simulator.tcp.StateChange;
 public record SimulationResult(FrameStore frames, ScenarioLog log, FrameMarks marks, List<StateChange> states,
         Statistics statistics) {
 
-    /** Counters of a run. */
+    /**
+     * Counters of a run: packets sent and captured, lost on the way, sent again by TCP; the virtual
+     * time of the last captured frame and of the run's end (after TIME-WAIT), and events fired.
+     */
     public record Statistics(int packetsSent, int framesCaptured, long packetsLost, long retransmissions,
-            long virtualNanos, long events) {
+            long lastFrameNanos, long virtualNanos, long events) {
     }
 }

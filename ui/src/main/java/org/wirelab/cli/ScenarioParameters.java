@@ -25,7 +25,16 @@ public final class ScenarioParameters {
     /** The scenario called {@code name} with these sizes, or a one-line error naming the scenarios there are. */
     public Scenario scenario(String name) {
         try {
-            return Scenarios.named(name, new Scenarios.Parameters(bytes, count, size));
+            return Scenarios.named(name, parameters());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The sizes as core's parameters, or a one-line error when one is out of range. */
+    public Scenarios.Parameters parameters() {
+        try {
+            return new Scenarios.Parameters(bytes, count, size);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -36,6 +36,7 @@ public final class Network {
     private final int[] frameLength = new int[1];
     private int packetsSent;
     private int framesCaptured;
+    private long lastCapture;
     private long faultDrops;
     private int nextEphemeral;
     private int nextIdentification;
@@ -108,6 +109,11 @@ public final class Network {
         return packetsSent;
     }
 
+    /** The virtual time of the last frame captured. */
+    public long lastCaptureNanos() {
+        return lastCapture;
+    }
+
     public int framesCaptured() {
         return framesCaptured;
     }
@@ -159,6 +165,7 @@ public final class Network {
         }
         frameBuffer = FrameEncoding.encodeInto(packet, frameBuffer, frameLength);
         framesCaptured++;
+        lastCapture = simulator.now();
         try {
             sink.frame(captureEpochNanos + simulator.now(), frameBuffer, frameLength[0], packet.marks);
         } catch (IOException e) {
