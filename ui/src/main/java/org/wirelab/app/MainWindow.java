@@ -1,0 +1,422 @@
+package org.wirelab.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.wirelab.app.bytes.HexView;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.conversations.ConversationsView;
+import org.wirelab.app.explain.ExplanationView;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.app.layers.EncapsulationBar;
+import org.wirelab.app.layers.OsiTreeView;
+import org.wirelab.app.packets.PacketFilter;
+import org.wirelab.app.packets.PacketListView;
+import org.wirelab.app.playback.PlaybackBar;
+import org.wirelab.app.playback.PlaybackViewModel;
+import org.wirelab.app.playback.PredictionPane;
+import org.wirelab.app.source.BundledSamples;
+import org.wirelab.app.source.FileSource;
+import org.wirelab.app.source.FrameSource;
+import org.wirelab.app.source.LivePortSource;
+import org.wirelab.app.source.LiveScenarioSource;
+import org.wirelab.app.source.SimulatedSource;
+import org.wirelab.core.scenario.Scenarios;
+
+/**
+ * The main window: menus, the ladder diagram and the packet list on the left, the explanation, the
+ * encapsulation bar, the OSI tree and the bytes on the right, playback on top, loading and warnings
+ * at the bottom. It only arranges the views and forwards commands; the views follow
+ * {@link CaptureViewModel}'s one selection.
+ */
+public final class MainWindow {
+    private static final List<String> SCENARIOS = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO, Scenarios.HTTP_GET,
+            Scenarios.CHAT, Scenarios.TCP_REFUSED);
+    private final CaptureViewModel model;
+    private final PlaybackViewModel playback;
+    private final Messages messages;
+    private final AppPreferences preferences;
+    private final BorderPane root = new BorderPane();
+    private final StackPane ladderSlot = new StackPane();
+    private final PacketListView packets;
+    private final TextField filterText = new TextField();
+    private final Menu recent = new Menu();
+    private final SplitPane horizontal = new SplitPane();
+    private final SplitPane left = new SplitPane();
+    private final SplitPane right = new SplitPane();
+    private Optional<String> captureProblem = Optional.empty();
+    private Stage stage;
+
+    public MainWindow(CaptureViewModel model, Messages messages, AppPreferences preferences) {
+        this.model = model;
+        this.messages = messages;
+        this.preferences = preferences;
+        this.playback = new PlaybackViewModel(model);
+        this.packets = new PacketListView(model, messages);
+        root.setId("main-window");
+        root.setTop(new VBox(menuBar(), toolbar(), new PredictionPane(playback, messages)));
+        root.setCenter(panes());
+        root.setBottom(statusBar());
+        acceptDroppedFiles();
+    }
+
+    public CaptureViewModel model() {
+        return model;
+    }
+
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** Where the ladder diagram goes; it binds to {@link #model()}'s selection and playback's revealed count. */
+    public StackPane ladderSlot() {
+        return ladderSlot;
+    }
+
+    /** Shows the window on {@code target}, where and as large as it was last time. */
+    public void show(Stage target) {
+        this.stage = target;
+        Scene scene = new Scene(root, preferences.get("window.width", 1440), preferences.get("window.height", 900));
+        scene.getStylesheets().add(MainWindow.class.getResource("wirelab.css").toExternalForm());
+        shortcuts(scene);
+        target.setScene(scene);
+        double x = preferences.get("window.x", Double.NaN);
+        double y = preferences.get("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            target.setX(x);
+            target.setY(y);
+        }
+        target.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.capture().title().isEmpty() ? "wirelab" : model.capture().title() + " — wirelab",
+                model.captureProperty()));
+        horizontal.setDividerPositions(preferences.get("split.horizontal", 0.5));
+        left.setDividerPositions(preferences.get("split.left", 0.55));
+        right.setDividerPositions(preferences.get("split.right", 0.6));
+        target.setOnHiding(e -> remember());
+        target.show();
+    }
+
+    /** Opens {@code source} in the window: every view shows its frames as they arrive. */
+    public void open(FrameSource source) {
+        playback.showAll();
+        model.open(source);
+        if (source instanceof FileSource file && !file.file().startsWith(System.getProperty("java.io.tmpdir"))) {
+            preferences.addRecentFile(file.file());
+            fillRecent();
+        }
+    }
+
+    /** Why live capture is impossible here (libpcap, privilege), told by the capture module; empty when it works. */
+    public void captureProblem(Optional<String> problem) {
+        captureProblem = problem;
+    }
+
+    private void remember() {
+        preferences.put("window.x", stage.getX());
+        preferences.put("window.y", stage.getY());
+        preferences.put("window.width", stage.getWidth());
+        preferences.put("window.height", stage.getHeight());
+        preferences.put("split.horizontal", horizontal.getDividerPositions()[0]);
+        preferences.put("split.left", left.getDividerPositions()[0]);
+        preferences.put("split.right", right.getDividerPositions()[0]);
+        preferences.saveLocale(messages.locale());
+    }
+
+    private Node panes() {
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(messages.text("ladder.placeholder"));
+        ladderSlot.setId("ladder-slot");
+        ladderSlot.getChildren().add(placeholder);
+        ladderSlot.setMinHeight(120);
+        TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)));
+        tabs.setId("lists");
+        left.setOrientation(Orientation.VERTICAL);
+        left.getItems().addAll(ladderSlot, tabs);
+
+        VBox layers = new VBox(new EncapsulationBar(model, messages));
+        OsiTreeView tree = new OsiTreeView(model, messages);
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        layers.getChildren().add(tree);
+        HexView hex = new HexView(model);
+        right.setOrientation(Orientation.VERTICAL);
+        right.getItems().addAll(layers, hex);
+        VBox rightSide = new VBox(new ExplanationView(model, messages), right);
+        VBox.setVgrow(right, Priority.ALWAYS);
+
+        horizontal.getItems().addAll(left, rightSide);
+        return horizontal;
+    }
+
+    private Tab tab(String key, Node content) {
+        Tab tab = new Tab();
+        tab.textProperty().bind(messages.text(key));
+        tab.setContent(content);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    private Node toolbar() {
+        filterText.setId("filter-text");
+        filterText.promptTextProperty().bind(messages.text("filter.prompt"));
+        filterText.setPrefColumnCount(22);
+        filterText.textProperty().addListener((o, was, text) -> packets.setFilter(new PacketFilter(
+                packets.filter().tcpStream(), packets.filter().protocol(), text, Integer.MAX_VALUE)));
+        ChoiceBox<String> protocol = new ChoiceBox<>();
+        protocol.setId("filter-protocol");
+        protocol.getItems().setAll("", "TCP", "UDP", "HTTP", "Chat", "ICMP", "ARP", "DNS");
+        protocol.setValue("");
+        protocol.valueProperty().addListener((o, was, value) -> packets.setFilter(new PacketFilter(
+                packets.filter().tcpStream(), value, packets.filter().text(), Integer.MAX_VALUE)));
+        Label protocolLabel = new Label();
+        protocolLabel.textProperty().bind(messages.text("filter.protocol"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new PlaybackBar(playback, model, messages), spacer, protocolLabel, protocol, filterText);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 8, 2, 0));
+        bar.getStyleClass().add("tool-bar");
+        return bar;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.loadingProperty());
+        Button cancel = new Button();
+        cancel.setId("cancel-loading");
+        cancel.textProperty().bind(messages.text("status.cancel"));
+        cancel.visibleProperty().bind(model.loadingProperty());
+        cancel.setOnAction(e -> model.cancel());
+        Runnable update = () -> status.setText(statusText());
+        model.captureProperty().addListener(o -> update.run());
+        model.errorProperty().addListener(o -> update.run());
+        model.loadingProperty().addListener(o -> update.run());
+        model.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
+        messages.localeProperty().addListener(o -> update.run());
+        update.run();
+        status.setWrapText(true);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(8, status, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private String statusText() {
+        StringBuilder text = new StringBuilder();
+        var capture = model.capture();
+        if (capture.title().isEmpty()) {
+            text.append(messages.get("status.empty"));
+        } else {
+            text.append(messages.get(model.loadingProperty().get() ? "status.loading" : "status.loaded",
+                    capture.title(), capture.size()));
+        }
+        if (!model.errorProperty().get().isEmpty()) {
+            text.append("  ").append(messages.get("status.error", model.errorProperty().get()));
+        }
+        for (String warning : model.warnings()) {
+            text.append("  ").append(messages.get("status.warning", warning));
+        }
+        return text.toString();
+    }
+
+    private MenuBar menuBar() {
+        Menu file = menu("menu.file");
+        MenuItem open = item("menu.open", e -> chooseFile());
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        recent.textProperty().bind(messages.text("menu.recent"));
+        fillRecent();
+        Menu samples = menu("menu.samples");
+        samples.setId("menu-samples");
+        for (String name : BundledSamples.NAMES) {
+            MenuItem sample = new MenuItem(name);
+            sample.setOnAction(e -> open(BundledSamples.open(name)));
+            samples.getItems().add(sample);
+        }
+        MenuItem quit = item("menu.quit", e -> Platform.exit());
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), quit);
+
+        Menu live = menu("menu.live");
+        live.setOnShowing(e -> fillLive(live));
+        fillLive(live);
+
+        Menu view = menu("menu.view");
+        Menu language = menu("menu.language");
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            // Each language in its own name, capitalised as a menu entry: "English", "Français".
+            String name = locale.getDisplayLanguage(locale);
+            RadioMenuItem choice = new RadioMenuItem(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            choice.setId("language-" + locale.getLanguage());
+            choice.setToggleGroup(languages);
+            choice.setSelected(messages.locale().equals(locale));
+            choice.setOnAction(e -> messages.localeProperty().set(locale));
+            language.getItems().add(choice);
+        }
+        MenuItem filter = item("menu.filter", e -> filterText.requestFocus());
+        filter.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        view.getItems().addAll(language, filter);
+
+        Menu play = menu("menu.playback");
+        MenuItem toggle = item("playback.play", e -> playback.togglePlay());
+        MenuItem forward = item("playback.forward", e -> playback.stepForward());
+        MenuItem back = item("playback.back", e -> playback.stepBack());
+        MenuItem all = item("playback.all", e -> playback.showAll());
+        play.getItems().addAll(toggle, forward, back, all);
+        MenuBar bar = new MenuBar(file, live, view, play);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void fillLive(Menu live) {
+        live.getItems().clear();
+        captureProblem.ifPresent(problem -> {
+            MenuItem why = new MenuItem(messages.get("live.impossible", problem));
+            why.setDisable(true);
+            why.setId("live-impossible");
+            live.getItems().addAll(why, new SeparatorMenuItem());
+        });
+        for (String scenario : SCENARIOS) {
+            MenuItem run = new MenuItem(messages.get("live.scenario", scenario));
+            run.setDisable(captureProblem.isPresent());
+            run.setOnAction(e -> open(new LiveScenarioSource(scenario)));
+            live.getItems().add(run);
+        }
+        MenuItem port = new MenuItem(messages.get("live.port"));
+        port.setDisable(captureProblem.isPresent());
+        port.setOnAction(e -> askPort());
+        live.getItems().addAll(port, new SeparatorMenuItem());
+        for (String scenario : SCENARIOS) {
+            MenuItem simulate = new MenuItem(messages.get("live.simulated", scenario));
+            simulate.setOnAction(e -> open(SimulatedSource.loopback(scenario)));
+            live.getItems().add(simulate);
+        }
+    }
+
+    private void askPort() {
+        TextInputDialog dialog = new TextInputDialog("3000");
+        dialog.setHeaderText(messages.get("live.port.question"));
+        dialog.showAndWait().ifPresent(text -> {
+            try {
+                open(new LivePortSource(Integer.parseInt(text.trim())));
+            } catch (IllegalArgumentException e) {
+                model.errorProperty().set(messages.get("live.port.bad", text));
+            }
+        });
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        for (Path path : preferences.recentFiles()) {
+            MenuItem item = new MenuItem(path.toString());
+            item.setOnAction(e -> open(new FileSource(path)));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("menu.open"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("open.captures"), "*.pcap", "*.pcapng", "*.cap"),
+                new FileChooser.ExtensionFilter(messages.get("open.all"), "*"));
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            open(new FileSource(chosen.toPath()));
+        }
+    }
+
+    private void acceptDroppedFiles() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) {
+                open(new FileSource(files.get(0).toPath()));
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    /** Space plays or pauses, the arrows step, except while typing in a text field. */
+    private void shortcuts(Scene scene) {
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE) {
+                playback.togglePlay();
+                e.consume();
+            } else if (e.getCode() == KeyCode.RIGHT) {
+                playback.stepForward();
+                e.consume();
+            } else if (e.getCode() == KeyCode.LEFT) {
+                playback.stepBack();
+                e.consume();
+            }
+        });
+    }
+
+    private Menu menu(String key) {
+        Menu menu = new Menu();
+        menu.textProperty().bind(messages.text(key));
+        return menu;
+    }
+
+    private MenuItem item(String key, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(messages.text(key));
+        item.setOnAction(action);
+        return item;
+    }
+}

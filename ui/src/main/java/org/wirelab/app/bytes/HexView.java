@@ -1,0 +1,184 @@
+package org.wirelab.app.bytes;
+
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.capture.FramePart;
+import org.wirelab.app.layers.OsiColours;
+import org.wirelab.core.decode.ByteRange;
+import org.wirelab.core.decode.DecodedFrame;
+
+/**
+ * The selected frame's bytes as hex and ASCII, 16 a row, like {@code tshark -x}. The bytes of the
+ * selected layer or field are highlighted in their OSI layer's colour; clicking a byte selects the
+ * field it belongs to. Only the visible rows are drawn, so a 64 KiB loopback frame costs one screen.
+ */
+public final class HexView extends Region {
+    static final int BYTES_PER_ROW = 16;
+    private static final Font FONT = Font.font("Monospaced", 14);
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private final CaptureViewModel model;
+    private final double charWidth;
+    private final double rowHeight;
+
+    public HexView(CaptureViewModel model) {
+        this.model = model;
+        setId("hex-view");
+        Text probe = new Text("0");
+        probe.setFont(FONT);
+        charWidth = probe.getLayoutBounds().getWidth();
+        rowHeight = Math.ceil(probe.getLayoutBounds().getHeight() + 3);
+        scroll.setOrientation(Orientation.VERTICAL);
+        getChildren().addAll(canvas, scroll);
+        setMinHeight(rowHeight * 3);
+        setPrefHeight(rowHeight * 7);
+        model.decodedFrameProperty().addListener(o -> {
+            scroll.setValue(0);
+            draw();
+        });
+        model.selectedPartProperty().addListener((o, was, part) -> {
+            reveal(part);
+            draw();
+        });
+        scroll.valueProperty().addListener(o -> draw());
+        setOnScroll(e -> scroll.setValue(clamp(scroll.getValue() - Math.signum(e.getDeltaY()) * 3)));
+        canvas.setOnMouseClicked(e -> {
+            int offset = offsetAt(e.getX(), e.getY());
+            if (offset >= 0) {
+                model.selectByte(offset);
+            }
+        });
+    }
+
+    /** Byte {@code offset}'s row and column (hex side), for tests and clicks: x, y of its centre. */
+    public double[] centreOf(int offset) {
+        int row = offset / BYTES_PER_ROW - (int) scroll.getValue();
+        int column = offset % BYTES_PER_ROW;
+        return new double[] {hexX(column) + charWidth, row * rowHeight + rowHeight / 2};
+    }
+
+    /** The highlighted range now, or null. */
+    public ByteRange highlighted() {
+        FramePart part = model.selectedPartProperty().get();
+        return part == null ? null : part.range();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double barWidth = scroll.prefWidth(-1);
+        canvas.setWidth(Math.max(0, getWidth() - barWidth));
+        canvas.setHeight(getHeight());
+        scroll.resizeRelocate(getWidth() - barWidth, 0, barWidth, getHeight());
+        updateScrollRange();
+        draw();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return hexX(BYTES_PER_ROW) + charWidth * (BYTES_PER_ROW + 3) + 20;
+    }
+
+    private int rows() {
+        DecodedFrame frame = model.decodedFrameProperty().get();
+        return frame == null ? 0 : (frame.capturedLength() + BYTES_PER_ROW - 1) / BYTES_PER_ROW;
+    }
+
+    private int visibleRows() {
+        return Math.max(1, (int) (getHeight() / rowHeight));
+    }
+
+    private void updateScrollRange() {
+        scroll.setMax(Math.max(0, rows() - visibleRows()));
+        scroll.setVisibleAmount(visibleRows());
+        scroll.setValue(clamp(scroll.getValue()));
+    }
+
+    private double clamp(double value) {
+        return Math.max(0, Math.min(scroll.getMax(), value));
+    }
+
+    private void reveal(FramePart part) {
+        if (part == null) {
+            return;
+        }
+        int row = part.range().offset() / BYTES_PER_ROW;
+        int first = (int) scroll.getValue();
+        if (row < first || row >= first + visibleRows()) {
+            scroll.setValue(clamp(row - 1));
+        }
+    }
+
+    private double hexX(int column) {
+        return charWidth * (6 + column * 3 + (column >= 8 ? 1 : 0));
+    }
+
+    private double asciiX(int column) {
+        return hexX(BYTES_PER_ROW) + charWidth * (2 + column);
+    }
+
+    private int offsetAt(double x, double y) {
+        DecodedFrame frame = model.decodedFrameProperty().get();
+        if (frame == null) {
+            return -1;
+        }
+        int row = (int) (y / rowHeight) + (int) scroll.getValue();
+        int column = -1;
+        for (int c = 0; c < BYTES_PER_ROW; c++) {
+            if ((x >= hexX(c) - charWidth / 2 && x < hexX(c) + charWidth * 2.5)
+                    || (x >= asciiX(c) && x < asciiX(c) + charWidth)) {
+                column = c;
+            }
+        }
+        int offset = row * BYTES_PER_ROW + column;
+        return column < 0 || offset >= frame.capturedLength() ? -1 : offset;
+    }
+
+    private void draw() {
+        updateScrollRange();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        DecodedFrame frame = model.decodedFrameProperty().get();
+        if (frame == null) {
+            return;
+        }
+        byte[] bytes = frame.bytes();
+        FramePart part = model.selectedPartProperty().get();
+        ByteRange range = part == null ? null : part.range();
+        Color tint = part == null ? null : OsiColours.tint(part.osiLayer());
+        Color strong = part == null ? null : OsiColours.strong(part.osiLayer());
+        g.setFont(FONT);
+        g.setTextBaseline(VPos.TOP);
+        int first = (int) scroll.getValue();
+        int last = Math.min(rows(), first + visibleRows() + 1);
+        for (int row = first; row < last; row++) {
+            double y = (row - first) * rowHeight;
+            g.setFill(Color.web("#777777"));
+            g.fillText(String.format("%04x", row * BYTES_PER_ROW), 0, y + 1);
+            for (int column = 0; column < BYTES_PER_ROW; column++) {
+                int offset = row * BYTES_PER_ROW + column;
+                if (offset >= bytes.length) {
+                    break;
+                }
+                boolean lit = range != null && range.contains(offset);
+                if (lit) {
+                    g.setFill(tint);
+                    g.fillRect(hexX(column) - charWidth / 2, y, charWidth * 3, rowHeight);
+                    g.fillRect(asciiX(column), y, charWidth, rowHeight);
+                }
+                g.setFill(lit ? strong.darker() : Color.BLACK);
+                g.fillText(String.format("%02x", bytes[offset] & 0xff), hexX(column), y + 1);
+                int b = bytes[offset] & 0xff;
+                g.fillText(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : ".", asciiX(column), y + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.wirelab.app.capture;
+
+import java.util.List;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.explain.Explainer;
+import org.wirelab.core.fields.FieldCatalog;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.tcpstate.TcpStateTimeline;
+import org.wirelab.core.tcpstate.TcpStates;
+
+/**
+ * What the views show at one moment: the frames a source delivered so far, analysed. Immutable; a
+ * source that is still delivering frames publishes a new one from time to time. The views never know
+ * whether it came from a file, a live capture or a simulation, only {@link #title()} says.
+ */
+public final class Capture {
+    private final String title;
+    private final CaptureAnalysis analysis;
+    private final TcpStateTimeline states;
+    private final List<String> warnings;
+    private final boolean complete;
+    private FieldCatalog catalog;
+    private Explainer explainer;
+
+    public Capture(String title, FrameStore frames, List<String> warnings, boolean complete) {
+        this.title = title;
+        this.analysis = CaptureAnalysis.of(frames);
+        this.states = TcpStates.of(analysis);
+        this.warnings = List.copyOf(warnings);
+        this.complete = complete;
+    }
+
+    /** A capture with no frame yet. */
+    public static Capture empty(String title) {
+        return new Capture(title, new FrameStore(), List.of(), true);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public FrameStore frames() {
+        return analysis.frames();
+    }
+
+    public CaptureAnalysis analysis() {
+        return analysis;
+    }
+
+    public TcpStateTimeline states() {
+        return states;
+    }
+
+    /** What was wrong with the source (a damaged file, a capture that could not run), for the person. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** False while the source may still deliver frames. */
+    public boolean complete() {
+        return complete;
+    }
+
+    public int size() {
+        return analysis.size();
+    }
+
+    /** Made on first use: tshark's field values of every frame (only the FX thread asks). */
+    public FieldCatalog catalog() {
+        if (catalog == null) {
+            catalog = new FieldCatalog(analysis);
+        }
+        return catalog;
+    }
+
+    public Explainer explainer() {
+        if (explainer == null) {
+            explainer = Explainer.of(analysis, states);
+        }
+        return explainer;
+    }
+}

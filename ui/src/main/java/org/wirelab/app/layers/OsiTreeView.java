@@ -1,0 +1,213 @@
+package org.wirelab.app.layers;
+
+import java.util.List;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.Region;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.capture.FramePart;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.core.decode.DecodedFrame;
+import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.Layer;
+
+/**
+ * The selected frame on the seven OSI layers: each layer in its colour, with the protocol it carries
+ * there and that protocol's field tree. Selecting a layer or a field selects its bytes; a byte
+ * clicked in the hex pane selects its field here.
+ */
+public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
+
+    /** What a row of the tree is. */
+    public sealed interface Entry permits OsiEntry, LayerEntry, FieldEntry, NoteEntry {
+        int osiLayer();
+    }
+
+    public record OsiEntry(OsiRow row) implements Entry {
+        @Override
+        public int osiLayer() {
+            return row.number();
+        }
+    }
+
+    public record LayerEntry(Layer layer) implements Entry {
+        @Override
+        public int osiLayer() {
+            return layer.osiLayer();
+        }
+    }
+
+    public record FieldEntry(Layer layer, Field field) implements Entry {
+        @Override
+        public int osiLayer() {
+            return layer.osiLayer();
+        }
+    }
+
+    public record NoteEntry(int osiLayer, String key, List<Object> arguments) implements Entry {
+    }
+
+    private final CaptureViewModel model;
+    private final Messages messages;
+    private boolean syncing;
+
+    public OsiTreeView(CaptureViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        setId("osi-tree");
+        setShowRoot(false);
+        setCellFactory(tree -> new EntryCell());
+        model.decodedFrameProperty().addListener((o, was, frame) -> rebuild(frame));
+        messages.localeProperty().addListener(o -> refresh());
+        getSelectionModel().selectedItemProperty().addListener((o, was, item) -> selectPart(item));
+        model.selectedPartProperty().addListener((o, was, part) -> showPart(part));
+    }
+
+    private void rebuild(DecodedFrame frame) {
+        TreeItem<Entry> root = new TreeItem<>();
+        if (frame != null) {
+            for (OsiRow row : OsiBreakdown.of(frame)) {
+                TreeItem<Entry> osi = new TreeItem<>(new OsiEntry(row));
+                if (!row.noteKey().isEmpty() && !row.layers().isEmpty()) {
+                    osi.getChildren().add(new TreeItem<>(new NoteEntry(row.number(), row.noteKey(), row.noteArguments())));
+                }
+                for (Layer layer : row.layers()) {
+                    TreeItem<Entry> layerItem = new TreeItem<>(new LayerEntry(layer));
+                    for (Field field : layer.fields()) {
+                        layerItem.getChildren().add(fieldItem(layer, field));
+                    }
+                    // The transport header is what the lab studies: open it (flags, numbers) at once.
+                    layerItem.setExpanded(row.number() == 4);
+                    osi.getChildren().add(layerItem);
+                }
+                osi.setExpanded(true);
+                root.getChildren().add(osi);
+            }
+        }
+        setRoot(root);
+    }
+
+    private static TreeItem<Entry> fieldItem(Layer layer, Field field) {
+        TreeItem<Entry> item = new TreeItem<>(new FieldEntry(layer, field));
+        for (Field child : field.children()) {
+            item.getChildren().add(fieldItem(layer, child));
+        }
+        return item;
+    }
+
+    private void selectPart(TreeItem<Entry> item) {
+        if (syncing || item == null) {
+            return;
+        }
+        syncing = true;
+        try {
+            model.selectedPartProperty().set(part(item.getValue()));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static FramePart part(Entry entry) {
+        if (entry instanceof LayerEntry e) {
+            return new FramePart(e.layer(), null);
+        }
+        if (entry instanceof FieldEntry e) {
+            return new FramePart(e.layer(), e.field());
+        }
+        if (entry instanceof OsiEntry e && !e.row().layers().isEmpty()) {
+            return new FramePart(e.row().layers().get(0), null);
+        }
+        return null;
+    }
+
+    /** Selects and reveals the row of {@code part}, when it was chosen elsewhere (the hex pane). */
+    private void showPart(FramePart part) {
+        if (syncing || part == null || getRoot() == null) {
+            return;
+        }
+        TreeItem<Entry> found = find(getRoot(), part);
+        if (found != null) {
+            syncing = true;
+            try {
+                for (TreeItem<Entry> up = found.getParent(); up != null; up = up.getParent()) {
+                    up.setExpanded(true);
+                }
+                getSelectionModel().select(found);
+                int row = getRow(found);
+                if (row >= 0) {
+                    scrollTo(Math.max(0, row - 3));
+                }
+            } finally {
+                syncing = false;
+            }
+        }
+    }
+
+    private static TreeItem<Entry> find(TreeItem<Entry> item, FramePart part) {
+        Entry entry = item.getValue();
+        if (part.field() == null && entry instanceof LayerEntry e && e.layer() == part.layer()) {
+            return item;
+        }
+        if (part.field() != null && entry instanceof FieldEntry e && e.field() == part.field()) {
+            return item;
+        }
+        for (TreeItem<Entry> child : item.getChildren()) {
+            TreeItem<Entry> found = find(child, part);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The text of a row in the current language. */
+    String text(Entry entry) {
+        if (entry instanceof OsiEntry e) {
+            String name = messages.get("osi.row", e.row().number(), messages.get(e.row().nameKey()));
+            if (e.row().layers().isEmpty()) {
+                // A layer with nothing decoded says why on its own line, keeping the tree short.
+                return name + " \u2014 " + messages.get(e.row().noteKey(), e.row().noteArguments().toArray());
+            }
+            return name + ": " + String.join(" + ", e.row().layers().stream().map(Layer::protocol).toList());
+        }
+        if (entry instanceof LayerEntry e) {
+            return e.layer().title() + "  [" + messages.get("bytes.count", e.layer().range().length()) + "]";
+        }
+        if (entry instanceof FieldEntry e) {
+            return e.field().display();
+        }
+        NoteEntry note = (NoteEntry) entry;
+        return messages.get(note.key(), note.arguments().toArray());
+    }
+
+    private final class EntryCell extends TreeCell<Entry> {
+        @Override
+        protected void updateItem(Entry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            getStyleClass().removeAll("osi-layer-row", "osi-note");
+            if (empty || entry == null) {
+                setText(null);
+                setGraphic(null);
+                setStyle("");
+                return;
+            }
+            setText(text(entry));
+            Region chip = new Region();
+            chip.setMinSize(12, 12);
+            chip.setMaxSize(12, 12);
+            chip.setStyle("-fx-background-color: " + OsiColours.css(OsiColours.strong(entry.osiLayer()))
+                    + "; -fx-background-radius: 2;");
+            setGraphic(chip);
+            if (entry instanceof OsiEntry) {
+                getStyleClass().add("osi-layer-row");
+                setStyle("-fx-font-weight: bold; -fx-text-fill: " + OsiColours.css(OsiColours.strong(entry.osiLayer())) + ";");
+            } else if (entry instanceof NoteEntry) {
+                getStyleClass().add("osi-note");
+                setStyle("-fx-font-style: italic;");
+            } else {
+                setStyle("");
+            }
+        }
+    }
+}

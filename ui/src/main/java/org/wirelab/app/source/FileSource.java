@@ -1,0 +1,98 @@
+package org.wirelab.app.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.pcap.CaptureFormatException;
+
+/**
+ * A pcap or pcapng file, read whole with progress and cancellation. Damage after a good header keeps
+ * the frames before it and is reported as a warning; a file that is not a capture is an error.
+ */
+public record FileSource(Path file) implements FrameSource {
+
+    @Override
+    public String title() {
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public void run(FrameFeed feed) throws IOException {
+        CaptureFile capture;
+        try {
+            SeekableByteChannel channel = Files.newByteChannel(file);
+            capture = CaptureFiles.read(new WatchedChannel(channel, channel.size(), feed));
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
+        } catch (CaptureFormatException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+        feed.frames(capture.frames());
+        capture.warnings().forEach(w -> feed.warn(file.getFileName() + ": " + w));
+        feed.progress(1);
+    }
+
+    /** Reports how much was read, and ends the read when the person cancels. */
+    private static final class WatchedChannel implements SeekableByteChannel {
+        private final SeekableByteChannel channel;
+        private final long size;
+        private final FrameFeed feed;
+
+        WatchedChannel(SeekableByteChannel channel, long size, FrameFeed feed) {
+            this.channel = channel;
+            this.size = Math.max(1, size);
+            this.feed = feed;
+        }
+
+        @Override
+        public int read(ByteBuffer destination) throws IOException {
+            if (feed.cancelled()) {
+                throw new SourceRun.CancelledException();
+            }
+            int read = channel.read(destination);
+            feed.progress(Math.min(1.0, (double) channel.position() / size));
+            return read;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            throw new IOException("read only");
+        }
+
+        @Override
+        public long position() throws IOException {
+            return channel.position();
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            channel.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return channel.size();
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long newSize) throws IOException {
+            throw new IOException("read only");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

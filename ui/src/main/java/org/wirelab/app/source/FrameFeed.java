@@ -1,0 +1,24 @@
+package org.wirelab.app.source;
+
+import org.wirelab.core.frame.FrameStore;
+
+/**
+ * Where a {@link FrameSource} delivers its frames, from the source's own thread. Thread-safe.
+ */
+public interface FrameFeed {
+
+    /** One frame; the array is only valid during the call (it is copied). */
+    void frame(long timestampNanos, int linkType, byte[] bytes, int offset, int capturedLength, int originalLength);
+
+    /** Every frame of {@code frames} at once (a file read whole); the feed takes ownership of the store. */
+    void frames(FrameStore frames);
+
+    /** Something the person must know: damage in a file, a capture that could not run. */
+    void warn(String message);
+
+    /** How far a source of known size is, from 0 to 1. */
+    void progress(double fraction);
+
+    /** True once the person cancelled: the source should stop soon. */
+    boolean cancelled();
+}

@@ -1,0 +1,248 @@
+package org.wirelab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import org.wirelab.app.bytes.HexView;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.app.layers.OsiTreeView;
+import org.wirelab.app.source.FileSource;
+import org.wirelab.core.decode.ByteRange;
+import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.Tshark;
+
+/** The real window, driven headless: open a sample, select frames, step playback, switch language. */
+class MainWindowTest extends FxTest {
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Messages messages = new Messages();
+        messages.localeProperty().set(Locale.ENGLISH);
+        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages,
+                new AppPreferences(Preferences.userRoot().node("wirelab-test")));
+        window.show(stage);
+    }
+
+    private void openSample(String name) throws Exception {
+        Path file = Environment.samples().resolve(name);
+        interact(() -> window.open(new FileSource(file)));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void selectingTheSynShowsItsLayersAndHighlightsTheTcpHeadersBytes() throws Exception {
+        openSample("tcp-hello.pcap");
+        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
+        assertEquals(10, packets.getItems().size());
+        javafx.scene.Node firstRow = lookup("#packet-list .table-row-cell").nth(0).query();
+        clickOn(firstRow);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, window.model().selectedFrameProperty().get());
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        assertEquals("Ethernet", protocolsAt(tree, 2));
+        assertEquals("IPv4", protocolsAt(tree, 3));
+        assertEquals("TCP", protocolsAt(tree, 4));
+        TreeItem<OsiTreeView.Entry> tcp = layerItem(tree, 4);
+        TreeItem<OsiTreeView.Entry> flags = find(tcp, "tcp.flags");
+        assertNotNull(flags, "the TCP layer has its flags");
+        assertTrue(((OsiTreeView.FieldEntry) find(flags, "tcp.flags.syn").getValue()).field().display().contains("Set"));
+
+        interact(() -> tree.getSelectionModel().select(tcp));
+        WaitForAsyncUtils.waitForFxEvents();
+        HexView hex = lookup("#hex-view").queryAs(HexView.class);
+        Tshark.require();
+        String[] tshark = Tshark.fields(Environment.samples().resolve("tcp-hello.pcap"), List.of("tcp.hdr_len", "frame.len"))
+                .get(1);
+        int headerLength = Integer.parseInt(tshark[0]);
+        int frameLength = Integer.parseInt(tshark[1]);
+        assertEquals(new ByteRange(frameLength - headerLength, headerLength), hex.highlighted(),
+                "the SYN carries no data: its TCP header is the frame's last " + headerLength + " bytes (tshark)");
+        assertEquals(0, window.model().revealedProperty().get() == Integer.MAX_VALUE ? 0 : 1);
+    }
+
+    @Test
+    void clickingAByteSelectsItsField() throws Exception {
+        openSample("tcp-hello.pcap");
+        interact(() -> window.model().select(1));
+        HexView hex = lookup("#hex-view").queryAs(HexView.class);
+        // Bytes 36-37 of an Ethernet/IPv4 frame without IP options: the TCP destination port (tshark: 3000).
+        double[] centre = hex.centreOf(36);
+        clickOn(hex.localToScreen(centre[0], centre[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("tcp.dstport", window.model().selectedPartProperty().get().field().name());
+        assertEquals(new ByteRange(36, 2), hex.highlighted());
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        assertTrue(tree.getSelectionModel().getSelectedItem().getValue() instanceof OsiTreeView.FieldEntry field
+                && field.field().name().equals("tcp.dstport"));
+    }
+
+    @Test
+    void playbackRevealsOneFrameAtATime() throws Exception {
+        openSample("tcp-hello.pcap");
+        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
+
+        clickOn("#playback-forward");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, packets.getItems().size());
+        assertEquals(1, window.model().selectedFrameProperty().get());
+
+        type(javafx.scene.input.KeyCode.RIGHT);
+        type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, packets.getItems().size());
+        assertEquals(3, window.model().selectedFrameProperty().get());
+        assertTrue(lookup("#explanation-text").queryAs(Label.class).getText().contains("accept()"));
+
+        clickOn("#playback-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, packets.getItems().size());
+        assertEquals("Frame 2 of 10", lookup("#playback-position").queryAs(Label.class).getText());
+
+        clickOn("#playback-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, packets.getItems().size());
+    }
+
+    @Test
+    void predictModeHidesTheNextSegmentUntilTheGuess() throws Exception {
+        openSample("tcp-hello.pcap");
+        clickOn("#playback-predict");
+        clickOn("#playback-forward");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.playback().maskedFrameProperty().get());
+        assertEquals(0, lookup("#packet-list").queryAs(TableView.class).getItems().size(), "the SYN is not shown yet");
+
+        clickOn("#predict-syn");
+        clickOn("#predict-seq").write("0");
+        clickOn("#predict-reveal");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String verdict = lookup("#prediction-verdict").queryAs(Label.class).getText();
+        assertTrue(verdict.startsWith("Flags \u2714 right (SYN)"), verdict);
+        assertTrue(verdict.contains("Seq \u2714 right (0)"), verdict);
+        assertTrue(verdict.contains("Ack \u2714 right (none (no ACK flag))"), verdict);
+        assertEquals(1, lookup("#packet-list").queryAs(TableView.class).getItems().size());
+    }
+
+    @Test
+    void switchingLanguageRelabelsTheOpenWindow() throws Exception {
+        openSample("udp-echo.pcap");
+        interact(() -> window.model().select(1));
+        assertTrue(lookup("#explanation-text").queryAs(Label.class).getText().contains("UDP needs no connection"));
+
+        // Monocle cannot click inside a menu's popup window: the menu item is fired as a click would.
+        clickOn("View");
+        javafx.scene.control.MenuBar bar = lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu language = (javafx.scene.control.Menu) bar.getMenus().get(2).getItems().get(0);
+        assertEquals("Language", language.getText());
+        interact(() -> {
+            bar.getMenus().get(2).hide();
+            language.getItems().stream().filter(i -> "language-fr".equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(lookup("#explanation-text").queryAs(Label.class).getText().contains("UDP n’a pas besoin de connexion"));
+        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
+        assertEquals("Protocole", packets.getColumns().get(4).getText());
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        assertTrue(tree.getRoot().getChildren().stream().anyMatch(i -> lookup("#osi-tree .tree-cell").queryAll().stream()
+                .anyMatch(c -> ((javafx.scene.control.TreeCell<?>) c).getText() != null
+                        && ((javafx.scene.control.TreeCell<?>) c).getText().startsWith("Couche 4 · Transport"))));
+    }
+
+    @Test
+    void aDamagedFileKeepsTheFramesBeforeTheDamageAndSaysWhy() throws Exception {
+        Path damaged = Files.createTempFile("damaged", ".pcap");
+        byte[] whole = Files.readAllBytes(Environment.samples().resolve("tcp-hello.pcap"));
+        Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length - 30));
+        interact(() -> window.open(new FileSource(damaged)));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(9, lookup("#packet-list").queryAs(TableView.class).getItems().size());
+        String status = lookup("#status").queryAs(Label.class).getText();
+        assertTrue(status.contains("Warning: " + damaged.getFileName()), status);
+    }
+
+    @Test
+    void screenshotOfTheSynAck() throws Exception {
+        openSample("tcp-hello.pcap");
+        interact(() -> window.model().select(2));
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        interact(() -> tree.getSelectionModel().select(find(layerItem(tree, 4), "tcp.flags")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path out = Environment.repositoryRoot().resolve("ui/target/screenshots/main-window.png");
+        Files.createDirectories(out.getParent());
+        WritableImage image = interactAndGet(() -> window.model() == null ? null
+                : lookup("#main-window").query().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+        assertTrue(Files.size(out) > 10_000);
+    }
+
+    private <T> T interactAndGet(java.util.concurrent.Callable<T> action) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        interact(() -> {
+            try {
+                result.set(action.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return result.get();
+    }
+
+    private static String protocolsAt(TreeView<OsiTreeView.Entry> tree, int osiLayer) {
+        TreeItem<OsiTreeView.Entry> row = tree.getRoot().getChildren().get(7 - osiLayer);
+        return String.join("+", ((OsiTreeView.OsiEntry) row.getValue()).row().layers().stream()
+                .map(l -> l.protocol()).toList());
+    }
+
+    private static TreeItem<OsiTreeView.Entry> layerItem(TreeView<OsiTreeView.Entry> tree, int osiLayer) {
+        TreeItem<OsiTreeView.Entry> row = tree.getRoot().getChildren().get(7 - osiLayer);
+        return row.getChildren().stream().filter(i -> i.getValue() instanceof OsiTreeView.LayerEntry).findFirst()
+                .orElseThrow();
+    }
+
+    private static TreeItem<OsiTreeView.Entry> find(TreeItem<OsiTreeView.Entry> item, String name) {
+        if (item.getValue() instanceof OsiTreeView.FieldEntry field && field.field().name().equals(name)) {
+            return item;
+        }
+        for (TreeItem<OsiTreeView.Entry> child : item.getChildren()) {
+            TreeItem<OsiTreeView.Entry> found = find(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}
