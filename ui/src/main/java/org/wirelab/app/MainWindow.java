@@ -39,10 +39,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.wirelab.app.bytes.HexView;
+import org.wirelab.app.capture.Capture;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.conversations.ConversationsView;
 import org.wirelab.app.explain.ExplanationView;
 import org.wirelab.app.i18n.Messages;
+import org.wirelab.app.ladder.LadderCanvas;
 import org.wirelab.app.layers.EncapsulationBar;
 import org.wirelab.app.layers.OsiTreeView;
 import org.wirelab.app.packets.PacketFilter;
@@ -56,6 +58,8 @@ import org.wirelab.app.source.FrameSource;
 import org.wirelab.app.source.LivePortSource;
 import org.wirelab.app.source.LiveScenarioSource;
 import org.wirelab.app.source.SimulatedSource;
+import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.scenario.Scenarios;
 
 /**
@@ -107,7 +111,7 @@ public final class MainWindow {
         return messages;
     }
 
-    /** Where the ladder diagram goes; it binds to {@link #model()}'s selection and playback's revealed count. */
+    /** The ladder diagram's place (the canvas is bound to {@link #model()}'s selection and playback). */
     public StackPane ladderSlot() {
         return ladderSlot;
     }
@@ -130,7 +134,7 @@ public final class MainWindow {
                 model.captureProperty()));
         horizontal.setDividerPositions(preferences.get("split.horizontal", 0.5));
         left.setDividerPositions(preferences.get("split.left", 0.55));
-        right.setDividerPositions(preferences.get("split.right", 0.6));
+        right.setDividerPositions(preferences.get("split.right", 0.58));
         target.setOnHiding(e -> remember());
         target.show();
     }
@@ -162,10 +166,8 @@ public final class MainWindow {
     }
 
     private Node panes() {
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(messages.text("ladder.placeholder"));
         ladderSlot.setId("ladder-slot");
-        ladderSlot.getChildren().add(placeholder);
+        ladderSlot.getChildren().add(ladder());
         ladderSlot.setMinHeight(120);
         TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)));
         tabs.setId("lists");
@@ -184,6 +186,34 @@ public final class MainWindow {
 
         horizontal.getItems().addAll(left, rightSide);
         return horizontal;
+    }
+
+    /**
+     * The ladder diagram (the draw feature's canvas) on the shared selection: the capture's ladder, or one
+     * conversation's when one is focused; playback's revealed count, plus the masked frame's arrow,
+     * drawn without its labels while the student predicts it.
+     */
+    private Node ladder() {
+        LadderCanvas canvas = new LadderCanvas();
+        Runnable update = () -> {
+            Capture capture = model.capture();
+            CaptureLadder whole = CaptureLadder.of(capture.analysis(), capture.states());
+            int stream = model.focusedTcpStreamProperty().get();
+            canvas.setLadder(stream < 0 || stream >= capture.analysis().conversations().tcpStreamCount() ? whole
+                    : FocusedLadder.conversation(whole, capture.analysis(),
+                            capture.analysis().conversations().tcpConversation(stream)));
+        };
+        model.captureProperty().addListener(o -> update.run());
+        model.focusedTcpStreamProperty().addListener(o -> update.run());
+        update.run();
+        canvas.selectedFrameProperty().bindBidirectional(model.selectedFrameProperty());
+        canvas.revealedProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> Math.max(model.revealedProperty().get(), playback.maskedFrameProperty().get()),
+                model.revealedProperty(), playback.maskedFrameProperty()));
+        canvas.maskedFrameProperty().bind(playback.maskedFrameProperty());
+        canvas.textsProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> LadderCanvas.texts(messages.locale()), messages.localeProperty()));
+        return canvas;
     }
 
     private Tab tab(String key, Node content) {

@@ -38,7 +38,7 @@ public final class HexView extends Region {
         rowHeight = Math.ceil(probe.getLayoutBounds().getHeight() + 3);
         scroll.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scroll);
-        setMinHeight(rowHeight * 3);
+        setMinHeight(rowHeight * 5);
         setPrefHeight(rowHeight * 7);
         model.decodedFrameProperty().addListener(o -> {
             scroll.setValue(0);
