@@ -9,11 +9,11 @@ import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 
 /** Opens the capture file a command was given, with the checks that make one-line errors possible. */
-final class CaptureInput {
+public final class CaptureInput {
     private CaptureInput() {
     }
 
-    static CaptureFile read(Path file) throws IOException {
+    public static CaptureFile read(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }

@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** The languages wirelab explains frames in: {@code en} and {@code fr}. */
-final class LanguageConverter implements ITypeConverter<Locale> {
+public final class LanguageConverter implements ITypeConverter<Locale> {
 
     @Override
     public Locale convert(String value) {

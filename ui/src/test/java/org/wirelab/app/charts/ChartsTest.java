@@ -1,0 +1,57 @@
+package org.wirelab.app.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Locale;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.charts.TcpTimeSequence;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.testing.Environment;
+
+/** The charts built from core's series: each point where the series puts it, and back to its frame. */
+class ChartsTest {
+
+    private static CaptureAnalysis httpGet() throws Exception {
+        return CaptureAnalysis.of(CaptureFiles.read(Environment.samples().resolve("http-get.pcap")).frames());
+    }
+
+    @Test
+    void theSequenceGraphPlotsEachSegmentAndAckInMillisecondsAndKnowsTheirFrames() throws Exception {
+        CaptureAnalysis analysis = httpGet();
+        TcpTimeSequence data = TcpTimeSequence.of(analysis, 0);
+        FrameChart chart = Charts.in(Locale.ENGLISH).tcpSequence(data);
+        XYPlot plot = chart.chart().getXYPlot();
+        XYDataset segments = plot.getDataset(0);
+        XYDataset acks = plot.getDataset(1);
+        assertEquals(data.segments().size(), segments.getItemCount(0) + segments.getItemCount(1));
+        for (int k = 0; k < segments.getItemCount(0); k++) {
+            TcpTimeSequence.Segment s = data.segments().get(k);
+            assertEquals(s.time() * 1000, segments.getXValue(0, k), 1e-9, "a millisecond capture is drawn in ms");
+            assertEquals(s.end(), segments.getYValue(0, k));
+            assertEquals(s.frameNumber(), chart.points().frameAt(segments, 0, k));
+        }
+        assertEquals(data.acks().size(), acks.getItemCount(0));
+        assertEquals(data.acks().get(0).frameNumber(), chart.points().frameAt(acks, 0, 0));
+        assertEquals("Time since the first frame (ms)", plot.getDomainAxis().getLabel());
+    }
+
+    @Test
+    void axisTitlesAreTranslatedAndAMissingStreamIsSaidSo() throws Exception {
+        CaptureAnalysis analysis = httpGet();
+        String english = Charts.in(Locale.ENGLISH).create(ChartKind.ROUND_TRIP, analysis, 0).chart().getXYPlot()
+                .getRangeAxis().getLabel();
+        String french = Charts.in(Locale.FRENCH).create(ChartKind.ROUND_TRIP, analysis, 0).chart().getXYPlot()
+                .getRangeAxis().getLabel();
+        assertEquals("Round-trip time (ms)", english);
+        assertEquals("Temps aller-retour (ms)", french);
+        assertNotEquals(english, french);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> Charts.in(Locale.ENGLISH).create(ChartKind.TCP_SEQUENCE, analysis, 3));
+        assertEquals("No TCP stream 3 in this capture", none.getMessage());
+    }
+}

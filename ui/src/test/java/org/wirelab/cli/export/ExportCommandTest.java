@@ -1,0 +1,86 @@
+package org.wirelab.cli.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.wirelab.cli.CliRun;
+import org.wirelab.core.testing.Environment;
+
+/** {@code wirelab export}: every format written and readable, headless; bad requests as one-line errors. */
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+
+    private final String sample = Environment.samples().resolve("http-get.pcap").toString();
+
+    private static Document xml(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        // JFreeSVG names the SVG 1.1 DTD: reading it would need the network.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    @Test
+    void writesTheDiagramInEachFormatAndEachChart() throws Exception {
+        Path svg = dir.resolve("ladder.svg");
+        Path png = dir.resolve("ladder.png");
+        Path puml = dir.resolve("ladder.puml");
+        Path mmd = dir.resolve("ladder.mmd");
+        Path sequence = dir.resolve("sequence.png");
+        Path rtt = dir.resolve("rtt.svg");
+        Path traffic = dir.resolve("traffic.png");
+        CliRun run = CliRun.of("export", sample, "--diagram", svg.toString(), "--diagram", png.toString(),
+                "--diagram", puml.toString(), "--diagram", mmd.toString(), "--chart", "tcp-sequence",
+                sequence.toString(), "--chart", "rtt", rtt.toString(), "--chart", "traffic", traffic.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(7, run.out().lines().filter(l -> l.startsWith("wrote ")).count(), run.out());
+        assertEquals("svg", xml(svg).getDocumentElement().getTagName());
+        assertTrue(Files.readString(svg).contains(">A: 127.0.0.1:60728</text>"));
+        BufferedImage ladder = ImageIO.read(png.toFile());
+        assertTrue(ladder.getWidth() > 600 && ladder.getHeight() > 12 * 50, ladder.getWidth() + "x" + ladder.getHeight());
+        assertTrue(Files.readString(puml).startsWith("@startuml"));
+        assertTrue(Files.readString(mmd).contains("sequenceDiagram"));
+        assertEquals(1200, ImageIO.read(sequence.toFile()).getWidth());
+        assertEquals("svg", xml(rtt).getDocumentElement().getTagName());
+        assertTrue(Files.readString(rtt).contains(">Time since the first frame (ms)</text>"), "the time axis title is text");
+        assertEquals(700, ImageIO.read(traffic.toFile()).getHeight());
+    }
+
+    @Test
+    void streamFocusesTheDiagramAndFrenchTranslatesItsWords() throws Exception {
+        Path svg = dir.resolve("stream.svg");
+        CliRun run = CliRun.of("export", Environment.samples().resolve("scenarios/chat.pcap").toString(),
+                "--stream", "1", "--lang", "fr", "--diagram", svg.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains(">(serveur)</text>"), "roles in French");
+        assertTrue(text.contains("TCP stream 1"), "the title names the stream");
+        assertEquals(1, text.split(">\\(serveur\\)</text>", -1).length - 1, "one stream: one server lane");
+    }
+
+    @Test
+    void badRequestsAreOneLineErrors() {
+        for (List<String> args : List.of(List.of("export", sample),
+                List.of("export", sample, "--chart", "pie", "x.png"),
+                List.of("export", sample, "--diagram", "x.pdf"),
+                List.of("export", sample, "--chart", "rtt", "x.gif"),
+                List.of("export", sample, "--stream", "4", "--diagram", dir.resolve("x.svg").toString()),
+                List.of("export", dir.resolve("missing.pcap").toString(), "--diagram", "x.svg"))) {
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(1, run.exitCode(), args + ": " + run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.err().startsWith("wirelab export: "), run.err());
+        }
+        assertTrue(CliRun.of("export", sample, "--stream", "4", "--diagram", "x.svg").err()
+                .contains("no TCP stream 4: the capture has streams 0 to 0"));
+    }
+}
