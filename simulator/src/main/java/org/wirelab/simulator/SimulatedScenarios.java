@@ -143,15 +143,15 @@ public final class SimulatedScenarios {
     }
 
     /**
-     * 32 KiB to a server with an 8 KiB receive buffer that reads 4 KiB a second: its window shrinks to
+     * 32 KiB to a server with an 8 KiB receive buffer that reads 4 KiB every 1.5 s: its window shrinks to
      * zero, the client probes it when its persist timer expires (RFC 9293 section 3.8.6.1), and each
      * read that makes room is announced by a window update.
      */
     public static Setup slowReader() {
         Scenario scenario = rename(Scenarios.tcpBulk(32 * 1024L), SLOW_READER,
-                "32 KiB to a server that reads 4 KiB a second into an 8 KiB buffer: zero window, probes, window updates");
+                "32 KiB to a server that reads 4 KiB every 1.5 s into an 8 KiB buffer: zero window, probes, window updates");
         return new Setup(scenario, List.of(), TEACHING_DELAY, org.wirelab.simulator.tcp.TcpConfig.ETHERNET_MTU,
-                8 * 1024, new ReaderPace(4 * 1024, Duration.ofSeconds(1)));
+                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)));
     }
 
     /**

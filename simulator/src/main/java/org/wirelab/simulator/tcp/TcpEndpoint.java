@@ -96,7 +96,7 @@ public final class TcpEndpoint {
     private long unackedBytes;
     private boolean ackNow;
     private long lastAckSent = NONE;
-    private int lastWindowSent = -1;
+    private long lastWindowBytes = -1;
     private boolean lastAckWasDuplicateCause;
 
     private final Timer retransmission;
@@ -949,11 +949,7 @@ public final class TcpEndpoint {
         // grown by an MSS or half the buffer; Linux sends the update when it at least doubles.
         long threshold = Math.min(config.receiveBuffer() / 2, effectiveMss);
         if (possible - advertised >= threshold && (advertised == 0 || possible >= 2 * advertised)) {
-            Packet update = packet(Tcp.ACK, sndNxt, EMPTY);
-            if (lastAckSent == update.acknowledgmentNumber) {
-                update.marks |= Marks.WINDOW_UPDATE;
-            }
-            send(update);
+            send(packet(Tcp.ACK, sndNxt, EMPTY));
         }
     }
 
@@ -1007,17 +1003,20 @@ public final class TcpEndpoint {
 
     private void send(Packet segment) {
         if ((segment.flags & Tcp.ACK) != 0 && (segment.flags & Tcp.RST) == 0) {
-            if (duplicateCause && segment.payload.length == 0 && lastAckSent == segment.acknowledgmentNumber
-                    && (segment.flags & (Tcp.SYN | Tcp.FIN)) == 0 && segment.window != 0
-                    && segment.window == lastWindowSent) {
-                segment.marks |= Marks.DUPLICATE_ACK;
+            boolean syn = (segment.flags & Tcp.SYN) != 0;
+            long windowBytes = (long) segment.window << (syn ? 0 : rcvWscale);
+            boolean pure = segment.payload.length == 0 && (segment.flags & (Tcp.SYN | Tcp.FIN)) == 0;
+            if (pure && segment.window != 0 && lastAckSent == segment.acknowledgmentNumber
+                    && segment.relativeSequence == sndMax) {
+                // The same ACK again: a duplicate ACK if the window is the same too (RFC 5681 section 2),
+                // otherwise an ACK that only moves the window, a window update.
+                segment.marks |= windowBytes == lastWindowBytes ? Marks.DUPLICATE_ACK : Marks.WINDOW_UPDATE;
             }
-            if (segment.window == 0 && (segment.flags & Tcp.SYN) == 0) {
+            if (segment.window == 0 && !syn) {
                 segment.marks |= Marks.ZERO_WINDOW;
             }
             lastAckSent = segment.acknowledgmentNumber;
-            lastWindowSent = segment.window;
-            long windowBytes = (long) segment.window << ((segment.flags & Tcp.SYN) != 0 ? 0 : rcvWscale);
+            lastWindowBytes = windowBytes;
             rcvAdvertisedEdge = Math.max(rcvAdvertisedEdge, rcvNxt() + windowBytes);
             unackedBytes = 0;
             ackNow = false;
