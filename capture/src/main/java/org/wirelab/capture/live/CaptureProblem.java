@@ -20,9 +20,18 @@ public record CaptureProblem(Kind kind, String message) {
         FAILED
     }
 
-    /** What to use instead of a live capture; it names the simulator's command once it exists. */
-    public static final String ALTERNATIVE =
-            "Without capture, `wirelab simulate ...` (coming with the simulator) will show the same exchanges.";
+    /** The simulator's command for any scenario, as the messages suggest it. */
+    private static final String ANY_SCENARIO = "`wirelab simulate --scenario NAME` (see `wirelab simulate --list`)";
+    /** What to use instead of a live capture: the simulator, which needs neither libpcap nor privileges. */
+    public static final String ALTERNATIVE = "Without capture, the simulator runs the same scenarios: " + ANY_SCENARIO + ".";
+
+    /**
+     * This message with the simulator's command for the one scenario the user asked for (e.g.
+     * {@code wirelab simulate --scenario tcp-hello}) in place of the general one.
+     */
+    public String messageSuggesting(String simulateCommand) {
+        return message.replace(ANY_SCENARIO, "`" + simulateCommand + "`");
+    }
 
     static CaptureProblem noLibpcap(Throwable cause) {
         return new CaptureProblem(Kind.NO_LIBPCAP, "cannot capture: libpcap is not installed ("

@@ -15,6 +15,7 @@ import org.wirelab.capture.scenario.ScenarioCapture;
 import org.wirelab.cli.ScenarioNames;
 import org.wirelab.cli.ScenarioParameters;
 import org.wirelab.cli.UserError;
+import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.pcap.PcapWriter;
 import picocli.CommandLine.ArgGroup;
@@ -122,12 +123,16 @@ public final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    /** Opens lo for the scenario's traffic, with the same one-line message when capture is impossible. */
-    static LiveCapture open(Scenario scenario) throws IOException {
+    /**
+     * Opens lo for the scenario's traffic; when capture is impossible, the one-line message offers the
+     * simulated run of the same scenario.
+     */
+    static LiveCapture open(Scenario scenario, IpVersion version) throws IOException {
         try {
             return ScenarioCapture.open(scenario);
         } catch (CaptureUnavailableException e) {
-            throw new UserError(e.problem().message());
+            throw new UserError(e.problem().messageSuggesting("wirelab simulate --scenario " + scenario.name()
+                    + (version == IpVersion.IPV6 ? " --ipv6" : "")));
         }
     }
 

@@ -37,7 +37,7 @@ final class ScenarioCaptureRun {
     int call(Scenario scenario, IpVersion version) throws IOException {
         FrameStore frames = new FrameStore();
         CapturedRun run;
-        try (LiveCapture capture = CaptureCommand.open(scenario);
+        try (LiveCapture capture = CaptureCommand.open(scenario, version);
                 PcapWriter writer = PcapWriter.create(file, capture.linkType())) {
             err.println(scenario.name() + ": " + scenario.summary());
             err.println("capturing on " + capture.settings().interfaceName() + " (" + capture.settings().filter()

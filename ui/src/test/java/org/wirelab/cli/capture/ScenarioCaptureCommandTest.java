@@ -1,14 +1,19 @@
 package org.wirelab.cli.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.capture.live.CaptureAvailability;
 import org.wirelab.cli.CliRun;
+import org.wirelab.cli.Main;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
 
@@ -64,6 +69,33 @@ class ScenarioCaptureCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals(List.of("wirelab capture: --duration and --interface go with --port; a scenario runs on lo until it ends"),
                 run.errLines());
+    }
+
+    /**
+     * Without libpcap (a child JVM whose JNA looks only in an empty directory), the scenario is not run:
+     * one line says what to install and offers the simulated run of the same scenario.
+     */
+    @Test
+    void withoutLibpcapTheCommandSaysWhatToInstallAndOffersTheSimulator() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("no-libraries"));
+        Path out = dir.resolve("never.pcap");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djna.library.path=" + empty, "-Djna.platform.library.path=" + empty,
+                "-Djna.tmpdir=" + dir.resolve("jna-tmp"), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "capture", "--scenario", "udp-echo", "--ipv6", "--out", out.toString());
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        if (err.isEmpty() || !err.get(0).contains("libpcap is not installed")) {
+            Environment.missing("libpcap is found even with JNA's paths emptied: the no-libpcap path cannot be seen: " + err);
+        }
+        assertEquals(1, process.exitValue());
+        assertEquals(1, err.size(), String.join("\n", err));
+        assertTrue(err.get(0).startsWith("wirelab capture: cannot capture: libpcap is not installed"), err.get(0));
+        assertTrue(err.get(0).contains("`sudo apt-get install libpcap0.8`"), err.get(0));
+        assertTrue(err.get(0).endsWith("the simulator runs the same scenarios: `wirelab simulate --scenario udp-echo --ipv6`."),
+                err.get(0));
+        assertFalse(Files.exists(out), "nothing ran, nothing was written");
     }
 
     private static void requireCaptureAndTshark() {
