@@ -261,6 +261,7 @@ public final class MainWindow {
         Runnable update = () -> status.setText(statusText());
         model.captureProperty().addListener(o -> update.run());
         model.errorProperty().addListener(o -> update.run());
+        model.noticeProperty().addListener(o -> update.run());
         model.loadingProperty().addListener(o -> update.run());
         model.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
         messages.localeProperty().addListener(o -> update.run());
@@ -283,6 +284,9 @@ public final class MainWindow {
         } else {
             text.append(messages.get(model.loadingProperty().get() ? "status.loading" : "status.loaded",
                     capture.title(), capture.size()));
+        }
+        if (!model.noticeProperty().get().isEmpty()) {
+            text.append("  ").append(model.noticeProperty().get());
         }
         if (!model.errorProperty().get().isEmpty()) {
             text.append("  ").append(messages.get("status.error", model.errorProperty().get()));

@@ -10,11 +10,9 @@ import javafx.stage.Stage;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.source.FileSource;
-import org.wirelab.app.source.LiveScenarioSource;
-import org.wirelab.app.source.SimulatedSource;
+import org.wirelab.app.source.DemoSource;
 import org.wirelab.capture.live.CaptureAvailability;
 import org.wirelab.capture.live.CaptureProblem;
-import org.wirelab.core.scenario.Scenarios;
 
 /**
  * The wirelab desktop application: one window where a capture is shown as a ladder diagram, a packet
@@ -52,12 +50,9 @@ public final class WirelabApp extends Application {
     }
 
     private void demo(Optional<CaptureProblem> problem) {
-        if (problem.isEmpty()) {
-            window.open(new LiveScenarioSource(Scenarios.TCP_HELLO));
-        } else {
-            window.open(SimulatedSource.loopback(Scenarios.TCP_HELLO));
-            window.model().errorProperty().set(window.messages().get("demo.simulated", problem.get().message()));
-        }
+        DemoSource demo = DemoSource.choose(problem);
+        window.open(demo.source());
+        demo.whyNotLive().ifPresent(why -> window.model().noticeProperty().set(window.messages().get("demo.simulated", why)));
     }
 
     /** Asks libpcap off the FX thread (it opens an interface), then continues on it. */

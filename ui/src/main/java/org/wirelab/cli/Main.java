@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Makes network protocols visible: reads a capture file and shows what happened on the wire.",
         subcommands = {ShowCommand.class, PacketsCommand.class, FollowCommand.class, ConversationsCommand.class,
-            CaptureCommand.class, SimulateCommand.class, LabCommand.class, ExportCommand.class,
+            CaptureCommand.class, SimulateCommand.class, LabCommand.class, ExportCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success",

@@ -45,6 +45,7 @@ public final class CaptureViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private SourceRun run;
 
@@ -60,6 +61,7 @@ public final class CaptureViewModel {
         }
         warnings.clear();
         error.set("");
+        notice.set("");
         selectedFrame.set(0);
         revealed.set(Integer.MAX_VALUE);
         focusedTcpStream.set(-1);
@@ -174,6 +176,11 @@ public final class CaptureViewModel {
 
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /** What the person should know about the source shown (e.g. a simulation standing in for a live capture). */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     public ObservableList<String> warnings() {

@@ -1,0 +1,18 @@
+package org.wirelab.app.source;
+
+import java.util.Optional;
+import org.wirelab.capture.live.CaptureProblem;
+import org.wirelab.core.scenario.Scenarios;
+
+/**
+ * What {@code wirelab demo} shows: a TCP handshake of the lab's programs captured live, or the same
+ * exchange simulated when capture is impossible here (and then why, to say so).
+ */
+public record DemoSource(FrameSource source, Optional<String> whyNotLive) {
+
+    public static DemoSource choose(Optional<CaptureProblem> captureProblem) {
+        return captureProblem.isEmpty()
+                ? new DemoSource(new LiveScenarioSource(Scenarios.TCP_HELLO), Optional.empty())
+                : new DemoSource(SimulatedSource.loopback(Scenarios.TCP_HELLO), captureProblem.map(CaptureProblem::message));
+    }
+}

@@ -1,0 +1,79 @@
+package org.wirelab.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.wirelab.app.Display;
+import org.wirelab.app.WirelabApp;
+import org.wirelab.app.WirelabLauncher;
+import org.wirelab.app.capture.Capture;
+import org.wirelab.app.source.DemoSource;
+import org.wirelab.app.source.SourceRun;
+import org.wirelab.capture.live.CaptureAvailability;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirelab demo}: the desktop app opened on a TCP handshake of the lab's programs, captured
+ * live (simulated when capture is impossible, saying why). Without a display, one line says so and
+ * the same handshake is printed as a text ladder diagram.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Opens the desktop app on a live TCP handshake of the lab's programs (a simulated one",
+            "when capture is impossible here, saying why). Without a display, prints it as a text diagram."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--text", description = "print the text diagram even when a display is available")
+    private boolean text;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<String> noDisplay = text ? Optional.of("text diagram asked for (--text)") : Display.whyUnavailable();
+        if (noDisplay.isEmpty()) {
+            WirelabLauncher.main(new String[] {WirelabApp.DEMO});
+            return 0;
+        }
+        DemoSource demo = DemoSource.choose(CaptureAvailability.check());
+        spec.commandLine().getErr().println("wirelab demo: " + noDisplay.get() + ", so here is "
+                + demo.whyNotLive().map(why -> "a simulated TCP handshake as text (" + why + ")")
+                        .orElse("a TCP handshake captured live as text"));
+        Capture capture = run(demo);
+        PrintWriter out = spec.commandLine().getOut();
+        LadderPrinter.print(capture.frames(), out);
+        out.flush();
+        return 0;
+    }
+
+    /** Runs the source to its end on this thread's behalf and returns what it delivered. */
+    private static Capture run(DemoSource demo) throws Exception {
+        AtomicReference<Capture> last = new AtomicReference<>();
+        AtomicReference<String> failure = new AtomicReference<>();
+        SourceRun run = new SourceRun(demo.source(), Runnable::run, new SourceRun.Listener() {
+            @Override
+            public void published(Capture capture) {
+            }
+
+            @Override
+            public void progress(double fraction) {
+            }
+
+            @Override
+            public void finished(Capture capture, String error) {
+                last.set(capture);
+                failure.set(error);
+            }
+        });
+        run.start();
+        run.join();
+        if (failure.get() != null) {
+            throw new UserError(demo.source().title() + ": " + failure.get());
+        }
+        return last.get();
+    }
+}
