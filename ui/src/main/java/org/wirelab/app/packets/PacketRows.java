@@ -94,9 +94,10 @@ public final class PacketRows {
                         frames.offset(index) + frames.capturedLength(index), packets.acknowledgement(index) - relativeAck);
     }
 
-    /** Every column's text, for the text filter. */
+    /** Every column's text and the innermost layer's summary (e.g. the text a segment carries), for the text filter. */
     public String searchable(int index) {
-        return String.join(" ", number(index), source(index), destination(index), protocol(index), info(index));
+        return String.join(" ", number(index), source(index), destination(index), protocol(index), info(index),
+                decoded(index).summary());
     }
 
     private DecodedFrame decoded(int index) {
