@@ -44,6 +44,8 @@ public final class CaptureLadder implements Ladder {
     private final int[] fromLane;
     private final int[] toLane;
     private final long start;
+    // One array for every socket frame: the pass over a million frames makes no garbage for them.
+    private final int[] sides = new int[2];
 
     private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states) {
         this.analysis = analysis;
@@ -126,26 +128,35 @@ public final class CaptureLadder implements Ladder {
         ConversationIndex index = analysis.conversations();
         int tcpStream = index.tcpStream(i);
         if (tcpStream != ConversationIndex.NONE) {
-            return socketLanes(tcpLanes, index.tcpConversation(tcpStream), index.direction(i));
+            if (tcpLanes[2 * tcpStream] < 0) {
+                addSocketLanes(tcpLanes, index.tcpConversation(tcpStream));
+            }
+            return sides(tcpLanes, tcpStream, index.direction(i));
         }
         int udpStream = index.udpStream(i);
         if (udpStream != ConversationIndex.NONE) {
-            return socketLanes(udpLanes, index.udpConversation(udpStream), index.direction(i));
+            if (udpLanes[2 * udpStream] < 0) {
+                addSocketLanes(udpLanes, index.udpConversation(udpStream));
+            }
+            return sides(udpLanes, udpStream, index.direction(i));
         }
         return hostLanes(i);
     }
 
-    /** The lanes of a conversation's sender and receiver; adds client then server on first sight. */
-    private int[] socketLanes(int[] cache, Conversation conversation, int direction) {
+    private int[] sides(int[] cache, int stream, int direction) {
+        sides[0] = cache[2 * stream + direction];
+        sides[1] = cache[2 * stream + 1 - direction];
+        return sides;
+    }
+
+    /** Adds a conversation's client lane, then its server's, the first time the conversation is seen. */
+    private void addSocketLanes(int[] cache, Conversation conversation) {
         int s = conversation.stream();
-        if (cache[2 * s] < 0) {
-            boolean clientIsA = conversation.clientIsA();
-            int client = lane(conversation.client().toString(), "client");
-            int server = lane(conversation.server().toString(), "server");
-            cache[2 * s] = clientIsA ? client : server;
-            cache[2 * s + 1] = clientIsA ? server : client;
-        }
-        return new int[] {cache[2 * s + direction], cache[2 * s + 1 - direction]};
+        boolean clientIsA = conversation.clientIsA();
+        int client = lane(conversation.client().toString(), "client");
+        int server = lane(conversation.server().toString(), "server");
+        cache[2 * s] = clientIsA ? client : server;
+        cache[2 * s + 1] = clientIsA ? server : client;
     }
 
     private TcpSegment tcpSegment(int i) {

@@ -236,6 +236,12 @@ public final class Charts {
                 byteSeries.add(starts[k], b[k]);
                 frameSeries.add(starts[k], f[k]);
             }
+            if (b.length > 0) {
+                // The last bucket's step needs its end, or it is drawn as a bare vertical line.
+                double end = unit.x(data.bucketStart(b.length));
+                byteSeries.add(end, b[b.length - 1]);
+                frameSeries.add(end, f[f.length - 1]);
+            }
             bytes.addSeries(byteSeries);
             frames.addSeries(frameSeries);
             points.add(bytes, s, series.firstFrameNumbers(), starts);

@@ -1,6 +1,7 @@
 package org.wirelab.app.ladder;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -19,21 +20,34 @@ final class FxSurface implements Surface {
     private final GraphicsContext g;
     private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
     private final Text measure = new Text();
+    private final Map<TextStyle, Map<Character, Double>> advances = new EnumMap<>(TextStyle.class);
 
     FxSurface(GraphicsContext g) {
         this.g = g;
         for (TextStyle style : TextStyle.values()) {
             fonts.put(style, Font.font("DejaVu Sans", style.bold() ? FontWeight.BOLD : FontWeight.NORMAL, style.size()));
+            advances.put(style, new HashMap<>());
         }
         g.setTextBaseline(VPos.BASELINE);
         g.setLineCap(StrokeLineCap.BUTT);
     }
 
+    /**
+     * The sum of the characters' advances, each measured once per style: laying out a Text node per string
+     * would take seconds for the tens of thousands of lane titles of a large capture.
+     */
     @Override
     public double textWidth(String text, TextStyle style) {
-        measure.setFont(fonts.get(style));
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+        Map<Character, Double> widths = advances.get(style);
+        double width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += widths.computeIfAbsent(text.charAt(i), c -> {
+                measure.setFont(fonts.get(style));
+                measure.setText(String.valueOf(c));
+                return measure.getLayoutBounds().getWidth();
+            });
+        }
+        return width;
     }
 
     @Override
