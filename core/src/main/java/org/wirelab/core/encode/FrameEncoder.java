@@ -18,17 +18,25 @@ public final class FrameEncoder {
 
     /** Writes the frame at {@code offset} of {@code out}, which must hold {@link FrameLayers#length()} bytes more. */
     public static void encode(FrameLayers frame, byte[] out, int offset) {
-        NetworkHeader network = frame.network();
-        TransportHeader transport = frame.transport();
-        byte[] payload = frame.payloadArray();
-        int linkLength = frame.link().headerLength();
+        encode(frame.link(), frame.network(), frame.transport(), frame.payloadArray(), frame.trailerArray(), out,
+                offset);
+    }
+
+    /**
+     * Writes the frame made of these layers at {@code offset} of {@code out}, which must hold them all;
+     * {@code network} and {@code transport} may be null as in {@link FrameLayers}. Reads {@code payload}
+     * and {@code trailer} without copying them, for callers that encode many frames (the simulator).
+     */
+    public static void encode(LinkHeader link, NetworkHeader network, TransportHeader transport, byte[] payload,
+            byte[] trailer, byte[] out, int offset) {
+        int linkLength = link.headerLength();
         int networkLength = network == null ? 0 : network.headerLength();
         int transportLength = transport == null ? 0 : transport.headerLength();
         int networkAt = offset + linkLength;
         int transportAt = networkAt + networkLength;
         int payloadAt = transportAt + transportLength;
 
-        frame.link().write(out, offset, network == null ? Computed.VALUE : network.etherType());
+        link.write(out, offset, network == null ? Computed.VALUE : network.etherType());
         System.arraycopy(payload, 0, out, payloadAt, payload.length);
         if (network != null) {
             int protocol = transport == null ? Computed.VALUE : transport.protocol();
@@ -39,7 +47,6 @@ public final class FrameEncoder {
             transport.write(out, transportAt, payload.length, network.pseudoHeaderSum(transport.protocol(),
                     segmentLength));
         }
-        byte[] trailer = frame.trailerArray();
         System.arraycopy(trailer, 0, out, payloadAt + payload.length, trailer.length);
     }
 }

@@ -70,9 +70,17 @@ public sealed interface Payload {
             if (offset < 0 || count < 0 || offset + count > length) {
                 throw new IndexOutOfBoundsException("bytes " + offset + "+" + count + " of " + length);
             }
-            int size = unit.length();
-            for (int i = 0; i < count; i++) {
-                target[targetOffset + i] = (byte) unit.charAt((int) ((offset + i) % size));
+            byte[] pattern = unit.getBytes(StandardCharsets.US_ASCII);
+            int size = pattern.length;
+            int phase = (int) (offset % size);
+            // One period written from the pattern, then the target copies itself, doubling each time: a
+            // bulk transfer's megabytes cost a few array copies, not a division per byte.
+            int first = Math.min(count, size);
+            int head = Math.min(first, size - phase);
+            System.arraycopy(pattern, phase, target, targetOffset, head);
+            System.arraycopy(pattern, 0, target, targetOffset + head, first - head);
+            for (int done = first; done < count; done *= 2) {
+                System.arraycopy(target, targetOffset, target, targetOffset + done, Math.min(done, count - done));
             }
         }
     }

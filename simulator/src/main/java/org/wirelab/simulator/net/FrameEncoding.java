@@ -27,21 +27,30 @@ public final class FrameEncoding {
     private static final EthernetHeader LOOPBACK = EthernetHeader.loopback();
     private static final TcpOption NOP = new TcpOption.Nop();
     private static final TcpOption SACK_PERMITTED = new TcpOption.SackPermitted();
+    private static final byte[] NONE = new byte[0];
 
     private FrameEncoding() {
     }
 
     /** The encoded frame, built with {@link FrameBuilder}. */
     public static byte[] encode(Packet packet) {
-        return builder(packet).encode();
+        NetworkHeader network = network(packet);
+        return new FrameBuilder().link(LOOPBACK).network(network).transport(transport(packet))
+                .payload(payload(packet, network)).encode();
     }
 
-    /** Writes the frame into {@code out} (grown if too small) and returns the buffer used, for reuse. */
+    /**
+     * Writes the frame into {@code out} (or a larger buffer if it is too small) with core's encoder,
+     * without copying the payload first; returns the buffer used and sets {@code length[0]}.
+     */
     static byte[] encodeInto(Packet packet, byte[] out, int[] length) {
-        var layers = builder(packet).build();
-        int size = layers.length();
+        NetworkHeader network = network(packet);
+        TransportHeader transport = transport(packet);
+        byte[] payload = payload(packet, network);
+        int size = LOOPBACK.headerLength() + network.headerLength() + (transport == null ? 0 : transport.headerLength())
+                + payload.length;
         byte[] buffer = out.length >= size ? out : new byte[Math.max(size, out.length * 2)];
-        FrameEncoder.encode(layers, buffer, 0);
+        FrameEncoder.encode(LOOPBACK, network, transport, payload, NONE, buffer, 0);
         length[0] = size;
         return buffer;
     }
@@ -56,22 +65,34 @@ public final class FrameEncoding {
         };
     }
 
-    private static FrameBuilder builder(Packet packet) {
-        FrameBuilder builder = new FrameBuilder().link(LOOPBACK);
-        if (packet.protocol == Packet.ICMP || packet.protocol == Packet.ICMPV6) {
-            NetworkHeader network = packet.ipv6
+    private static boolean icmp(Packet packet) {
+        return packet.protocol == Packet.ICMP || packet.protocol == Packet.ICMPV6;
+    }
+
+    private static NetworkHeader network(Packet packet) {
+        if (icmp(packet)) {
+            // Linux sends ICMP errors with DSCP CS6 (TOS 0xc0) and without Don't Fragment.
+            return packet.ipv6
                     ? new Ipv6Header(0, 0, Computed.VALUE, Packet.ICMPV6, 64, packet.source, packet.destination, List.of())
                     : new Ipv4Header(0xc0 >> 2, 0, Computed.VALUE, packet.identification, 0, 0, 64, Packet.ICMP,
-                            Computed.VALUE, packet.source, packet.destination, new byte[0]);
-            return builder.network(network).payload(icmpMessage(packet, network));
+                            Computed.VALUE, packet.source, packet.destination, NONE);
         }
-        NetworkHeader network = packet.ipv6
+        return packet.ipv6
                 ? new Ipv6Header(0, packet.flowLabel, Computed.VALUE, Computed.VALUE, 64, packet.source,
                         packet.destination, List.of())
                 : Ipv4Header.of(packet.source, packet.destination, packet.identification);
-        TransportHeader transport = packet.protocol == Packet.TCP ? tcp(packet)
-                : UdpHeader.of(packet.sourcePort, packet.destinationPort);
-        return builder.network(network).transport(transport).payload(packet.payload);
+    }
+
+    /** The TCP or UDP header; null for ICMP, whose message is the payload. */
+    private static TransportHeader transport(Packet packet) {
+        if (icmp(packet)) {
+            return null;
+        }
+        return packet.protocol == Packet.TCP ? tcp(packet) : UdpHeader.of(packet.sourcePort, packet.destinationPort);
+    }
+
+    private static byte[] payload(Packet packet, NetworkHeader network) {
+        return icmp(packet) ? icmpMessage(packet, network) : packet.payload;
     }
 
     private static TcpHeader tcp(Packet packet) {
