@@ -30,7 +30,7 @@ import org.wirelab.export.LadderExport;
  *
  * <p>Bind {@link #selectedFrameProperty()} to the application's selection: clicking an arrow sets it to
  * that arrow's frame number, and setting it from outside scrolls the frame into view and highlights it
- * (0 selects nothing). Playback sets {@link #revealedProperty()} (how many arrows are shown) and
+ * (0 selects nothing). Playback sets {@link #revealedProperty()} (the last frame shown) and
  * {@link #maskedFrameProperty()} (whose flags and numbers a student must predict).
  */
 public final class LadderCanvas extends Region {
@@ -63,10 +63,18 @@ public final class LadderCanvas extends Region {
         getChildren().addAll(canvas, vertical, horizontal);
         painter = newPainter();
         ladder.addListener((o, was, now) -> {
+            boolean atEnd = vertical.getMax() > 0 && vertical.getValue() >= vertical.getMax() - 1;
             painter = newPainter();
-            vertical.setValue(0);
-            horizontal.setValue(0);
+            if (was == null || now.size() < was.size()) {
+                // Another capture or a focused conversation: start from the top.
+                vertical.setValue(0);
+                horizontal.setValue(0);
+            }
+            updateScrollRanges();
             requestLayout();
+            if (atEnd) {
+                vertical.setValue(vertical.getMax());   // a live capture grows: keep showing its newest frames
+            }
         });
         texts.addListener((o, was, now) -> {
             painter = newPainter();
@@ -125,7 +133,7 @@ public final class LadderCanvas extends Region {
         return rawNumbers;
     }
 
-    /** How many arrows are drawn, from the first (playback); everything by default. */
+    /** The last frame whose arrow is drawn (playback); every frame by default. */
     public IntegerProperty revealedProperty() {
         return revealed;
     }

@@ -144,6 +144,21 @@ public final class LadderPainter {
         return -1;
     }
 
+    /** How many arrows the view shows: those of frames up to {@link LadderView#revealed()}. */
+    private int shownArrows(LadderView view) {
+        int low = 0;
+        int high = ladder.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (ladder.frameNumber(middle) <= view.revealed()) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /**
      * The frame whose arrow or label is at ({@code x}, {@code y}) on the surface, or 0: a click anywhere in
      * an arrow's row between its lanes (with a little slack) selects it.
@@ -154,7 +169,7 @@ public final class LadderPainter {
         }
         double rowH = rowHeight(view.zoom());
         int index = (int) Math.floor((y - HEADER + view.scrollY()) / rowH);
-        if (index < 0 || index >= Math.min(ladder.size(), view.revealed())) {
+        if (index < 0 || index >= shownArrows(view)) {
             return 0;
         }
         int from = ladder.fromLane(index);
@@ -184,7 +199,7 @@ public final class LadderPainter {
     /** Paints what {@code view} shows. */
     public void paint(Surface s, LadderView view) {
         double rowH = rowHeight(view.zoom());
-        int count = Math.min(ladder.size(), Math.max(0, view.revealed()));
+        int count = shownArrows(view);
         int first = Math.max(0, (int) Math.floor(view.scrollY() / rowH));
         int last = Math.min(count - 1, (int) Math.floor((view.scrollY() + view.height() - HEADER) / rowH));
         s.fillRect(0, 0, view.width(), view.height(), BACKGROUND);

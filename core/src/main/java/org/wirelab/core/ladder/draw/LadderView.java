@@ -4,8 +4,9 @@ package org.wirelab.core.ladder.draw;
  * What part of a ladder to draw and how: the scroll position in content pixels ({@code scrollX} from the
  * first lane, {@code scrollY} from the first row), the surface's size, the {@code zoom} (row spacing
  * factor, 1 = comfortable reading; labels disappear below about 0.5), raw rather than relative sequence
- * numbers, the selected frame (0 for none), how many arrows playback has revealed and the frame whose
- * flags and numbers are hidden while a student predicts them (0 for none).
+ * numbers, the selected frame (0 for none), the last frame playback has revealed (arrows of later frames
+ * are not drawn) and the frame whose flags and numbers are hidden while a student predicts them (0 for
+ * none).
  */
 public record LadderView(double scrollX, double scrollY, double width, double height, double zoom,
         boolean rawNumbers, int selectedFrame, int revealed, int maskedFrame) {
@@ -41,8 +42,8 @@ public record LadderView(double scrollX, double scrollY, double width, double he
         return new LadderView(scrollX, scrollY, width, height, zoom, rawNumbers, frame, revealed, maskedFrame);
     }
 
-    /** Playback: only the first {@code arrows} arrows are drawn, and {@code masked}'s labels are hidden. */
-    public LadderView revealing(int arrows, int masked) {
-        return new LadderView(scrollX, scrollY, width, height, zoom, rawNumbers, selectedFrame, arrows, masked);
+    /** Playback: only the arrows of frames up to {@code lastFrame} are drawn, and {@code masked}'s labels are hidden. */
+    public LadderView revealing(int lastFrame, int masked) {
+        return new LadderView(scrollX, scrollY, width, height, zoom, rawNumbers, selectedFrame, lastFrame, masked);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wirelab.core.ladder.Arrow;
+import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.Lane;
 
@@ -128,5 +129,15 @@ class LadderPainterTest {
         RecordingSurface surface = new RecordingSurface();
         painter.paint(surface, LadderView.of(900, 2000).revealing(3, 0));
         assertEquals(List.of(1, 2, 3), surface.arrows);
+    }
+
+    @Test
+    void playbackRevealsByFrameNumberInAFocusedLadder() {
+        FocusedLadder focused = new FocusedLadder(new CountingLadder(20), new int[] {1, 4, 8});
+        LadderPainter painter = new LadderPainter(focused, LadderTexts.ENGLISH, new RecordingSurface());
+        RecordingSurface surface = new RecordingSurface();
+        painter.paint(surface, LadderView.of(900, 2000).revealing(5, 0));
+        assertEquals(List.of(2, 5), surface.arrows, "frames 2 and 5 are revealed, frame 9 not yet");
+        assertEquals(2, focused.lanes().size());
     }
 }
