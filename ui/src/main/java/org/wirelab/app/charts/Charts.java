@@ -74,8 +74,13 @@ public final class Charts {
 
     /** Charts with their texts in {@code locale} (English unless French). */
     public static Charts in(Locale locale) {
-        return new Charts(ResourceBundle.getBundle("org.wirelab.app.charts.charts", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        return new Charts(bundle(locale));
+    }
+
+    /** The charts' words in {@code locale} (English unless French). */
+    static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("org.wirelab.app.charts.charts", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private String text(String key, Object... arguments) {
