@@ -132,9 +132,9 @@ public final class MainWindow {
         target.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.capture().title().isEmpty() ? "wirelab" : model.capture().title() + " — wirelab",
                 model.captureProperty()));
-        horizontal.setDividerPositions(preferences.get("split.horizontal", 0.5));
+        horizontal.setDividerPositions(preferences.get("split.horizontal", 0.56));
         left.setDividerPositions(preferences.get("split.left", 0.55));
-        right.setDividerPositions(preferences.get("split.right", 0.58));
+        right.setDividerPositions(preferences.get("split.right", 0.68));
         target.setOnHiding(e -> remember());
         target.show();
     }
@@ -171,6 +171,7 @@ public final class MainWindow {
         ladderSlot.setMinHeight(120);
         TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)));
         tabs.setId("lists");
+        tabs.setMinHeight(160);
         left.setOrientation(Orientation.VERTICAL);
         left.getItems().addAll(ladderSlot, tabs);
 
@@ -227,7 +228,7 @@ public final class MainWindow {
     private Node toolbar() {
         filterText.setId("filter-text");
         filterText.promptTextProperty().bind(messages.text("filter.prompt"));
-        filterText.setPrefColumnCount(22);
+        filterText.setPrefColumnCount(16);
         filterText.textProperty().addListener((o, was, text) -> packets.setFilter(new PacketFilter(
                 packets.filter().tcpStream(), packets.filter().protocol(), text, Integer.MAX_VALUE)));
         ChoiceBox<String> protocol = new ChoiceBox<>();
@@ -240,7 +241,10 @@ public final class MainWindow {
         protocolLabel.textProperty().bind(messages.text("filter.protocol"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new PlaybackBar(playback, model, messages), spacer, protocolLabel, protocol, filterText);
+        PlaybackBar controls = new PlaybackBar(playback, model, messages);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        protocolLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, controls, spacer, protocolLabel, protocol, filterText);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 0));
         bar.getStyleClass().add("tool-bar");

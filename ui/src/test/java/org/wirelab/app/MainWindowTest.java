@@ -43,9 +43,16 @@ class MainWindowTest extends FxTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Messages messages = new Messages();
         messages.localeProperty().set(Locale.ENGLISH);
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages,
-                new AppPreferences(Preferences.userRoot().node("wirelab-test")));
+        Preferences remembered = Preferences.userRoot().node("wirelab-test");
+        try {
+            remembered.clear();
+        } catch (java.util.prefs.BackingStoreException e) {
+            throw new IllegalStateException(e);
+        }
+        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
         window.show(stage);
+        stage.setWidth(1440);
+        stage.setHeight(900);
     }
 
     private void openSample(String name) throws Exception {
@@ -195,12 +202,32 @@ class MainWindowTest extends FxTest {
 
     @Test
     void screenshotOfTheSynAck() throws Exception {
+        screenshot(1440, 900, "main-window.png");
+    }
+
+    /** A projector's 1024x768: nothing important may be cut. */
+    @Test
+    void screenshotOnAProjector() throws Exception {
+        screenshot(1024, 768, "main-window-1024x768.png");
+    }
+
+    private void screenshot(double width, double height, String name) throws Exception {
+        interact(() -> {
+            javafx.stage.Window stage = lookup("#main-window").query().getScene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
         openSample("tcp-hello.pcap");
         interact(() -> window.model().select(2));
         OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
-        interact(() -> tree.getSelectionModel().select(find(layerItem(tree, 4), "tcp.flags")));
+        interact(() -> {
+            TreeItem<OsiTreeView.Entry> flags = find(layerItem(tree, 4), "tcp.flags");
+            flags.setExpanded(true);
+            tree.getSelectionModel().select(flags);
+            tree.scrollTo(tree.getRow(flags) - 6);
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        Path out = Environment.repositoryRoot().resolve("ui/target/screenshots/main-window.png");
+        Path out = Environment.repositoryRoot().resolve("ui/target/screenshots/" + name);
         Files.createDirectories(out.getParent());
         WritableImage image = interactAndGet(() -> window.model() == null ? null
                 : lookup("#main-window").query().getScene().snapshot(null));

@@ -19,6 +19,8 @@ public final class ExplanationView extends VBox {
         setId("explanation");
         text.setId("explanation-text");
         text.setWrapText(true);
+        // Grow to as many lines as the sentences need instead of ending in "...".
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.setStyle("-fx-font-size: 1.15em;");
         setPadding(new Insets(8));
         setStyle("-fx-background-color: #fffbe6; -fx-border-color: #e6d690; -fx-border-width: 0 0 1 0;");

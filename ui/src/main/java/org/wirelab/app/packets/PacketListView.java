@@ -33,12 +33,12 @@ public final class PacketListView extends TableView<Integer> {
         setId("packet-list");
         setItems(shown);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column(messages, "packets.number", 56, r -> r::number));
-        getColumns().add(column(messages, "packets.time", 90, r -> r::time));
-        getColumns().add(column(messages, "packets.source", 110, r -> r::source));
-        getColumns().add(column(messages, "packets.destination", 110, r -> r::destination));
-        getColumns().add(column(messages, "packets.protocol", 82, r -> r::protocol));
-        getColumns().add(column(messages, "packets.length", 76, r -> r::length));
+        getColumns().add(column(messages, "packets.number", 52, r -> r::number));
+        getColumns().add(column(messages, "packets.time", 88, r -> r::time));
+        getColumns().add(column(messages, "packets.source", 96, r -> r::source));
+        getColumns().add(column(messages, "packets.destination", 96, r -> r::destination));
+        getColumns().add(column(messages, "packets.protocol", 76, r -> r::protocol));
+        getColumns().add(column(messages, "packets.length", 66, r -> r::length));
         getColumns().add(column(messages, "packets.info", 420, r -> r::info));
         setRowFactory(table -> new ExpertRow());
         model.captureProperty().addListener((o, was, capture) -> showCapture(capture));
@@ -123,7 +123,8 @@ public final class PacketListView extends TableView<Integer> {
         TableColumn<Integer, String> column = new TableColumn<>();
         column.textProperty().bind(messages.text(key));
         column.setPrefWidth(width);
-        column.setMinWidth(key.equals("packets.info") ? 160 : width * 0.8);
+        // Narrow columns keep their width (a time cut to "0.000..." says nothing); Info takes the rest.
+        column.setMinWidth(key.equals("packets.info") ? 160 : width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(rows).apply(cell.getValue())));
         return column;

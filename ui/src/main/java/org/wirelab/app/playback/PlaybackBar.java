@@ -64,6 +64,11 @@ public final class PlaybackBar extends HBox {
         messages.localeProperty().addListener(o -> update.run());
         update.run();
         getChildren().addAll(back, play, forward, all, speed, predict, position);
+        getChildren().forEach(child -> {
+            if (child instanceof javafx.scene.control.Control control) {
+                control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     private static Button button(String id, String symbol, Messages messages, String tooltipKey) {
