@@ -82,6 +82,11 @@ public final class Network {
         this.captureEpochNanos = epochNanos;
     }
 
+    /** The wall-clock time (ns since 1970) that virtual time 0 stands for: the capture's first timestamps. */
+    public long epochNanos() {
+        return captureEpochNanos;
+    }
+
     /** A free ephemeral port, network-wide (so that a port pair names one connection). */
     public int ephemeralPort() {
         int port = FIRST_EPHEMERAL + nextEphemeral;

@@ -19,6 +19,9 @@ import org.wirelab.simulator.udp.UdpSocket;
 final class Programs {
     /** The HTTP server's body, as the live runner's HttpHelloServer answers. */
     static final String HTTP_BODY = "hello from wirelab\n";
+    /** RFC 9110 section 5.6.7's IMF-fixdate, as the JDK's HttpServer writes it. */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private Programs() {
     }
@@ -286,10 +289,13 @@ final class Programs {
                     String[] parts = requestLine.split(" ");
                     int status = parts[0].equals("GET") ? 200 : 405;
                     byte[] body = HTTP_BODY.getBytes(StandardCharsets.US_ASCII);
+                    // As the live runner's server (the JDK's HttpServer) writes them, dated by the virtual clock.
                     String headers = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Method Not Allowed") + "\r\n"
-                            + "Content-Type: text/plain; charset=us-ascii\r\n"
-                            + "Content-Length: " + (status == 200 ? body.length : 0) + "\r\n"
-                            + "Connection: close\r\n\r\n";
+                            + "Connection: close\r\n"
+                            + "Date: " + HTTP_DATE.format(java.time.Instant.ofEpochSecond(0,
+                                    host.network().epochNanos() + host.network().simulator().now())) + "\r\n"
+                            + "Content-type: text/plain; charset=us-ascii\r\n"
+                            + "Content-length: " + (status == 200 ? body.length : 0) + "\r\n\r\n";
                     connection.write(headers.getBytes(StandardCharsets.US_ASCII));
                     if (status == 200) {
                         connection.write(body);

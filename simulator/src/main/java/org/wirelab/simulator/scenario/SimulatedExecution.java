@@ -29,6 +29,8 @@ import org.wirelab.simulator.udp.UdpSocket;
 public final class SimulatedExecution {
     private static final int SHOWN = 80;
     private static final int CHUNK = 64 * 1024;
+    /** The time between two steps of a client program: a system call or two, as the live runner takes. */
+    private static final long STEP_PACE_NANOS = 40_000;
 
     private final Simulator simulator;
     private final Host clients;
@@ -67,7 +69,7 @@ public final class SimulatedExecution {
     boolean perform(Step step) {
         if (!(step instanceof Step.Serve || step instanceof Step.AwaitHandled || step instanceof Step.Pause)) {
             // A program takes a moment between two calls: the kernel goes on meanwhile (ACKs go out).
-            simulator.runUntil(simulator.now() + clients.tcp().config().wakeup().toNanos());
+            simulator.runUntil(simulator.now() + STEP_PACE_NANOS);
         }
         try {
             if (step instanceof Step.Serve serve) {
@@ -225,8 +227,9 @@ public final class SimulatedExecution {
         if (client.failure != null) {
             throw new StepFailed("connection to " + authority + " " + client.failure);
         }
-        String request = "GET " + get.path() + " HTTP/1.1\r\nHost: " + authority
-                + "\r\nUser-Agent: wirelab-simulator\r\nConnection: close\r\n\r\n";
+        // What the live runner's client, the JDK's HttpClient, writes.
+        String request = "GET " + get.path() + " HTTP/1.1\r\nContent-Length: 0\r\nHost: " + authority
+                + "\r\nUser-Agent: Java-http-client/" + System.getProperty("java.version") + "\r\n\r\n";
         client.endpoint.write(request.getBytes(StandardCharsets.US_ASCII));
         StringBuilder response = new StringBuilder();
         waitFor(() -> {

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param timeWait Linux's TCP_TIMEWAIT_LEN (2 MSL, RFC 9293 section 3.6.1)
  * @param initialWindowSegments RFC 6928's initial congestion window
  * @param nagle RFC 896 (off for TCP_NODELAY)
- * @param wakeup how long an application takes to react to its socket (a process being scheduled)
+ * @param wakeup how long an application takes to react to its socket (a thread woken and scheduled)
  */
 public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowScale, Duration initialRto,
         Duration minRto, Duration maxRto, int synRetries, int synAckRetries, int dataRetries, Duration delayedAck,
@@ -42,7 +42,7 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
     public static TcpConfig linux() {
         return new TcpConfig(LOOPBACK_MTU, 6 * 1024 * 1024, 4 * 1024 * 1024, 7, Duration.ofSeconds(1),
                 Duration.ofMillis(200), Duration.ofSeconds(120), 6, 5, 15, Duration.ofMillis(40),
-                Duration.ofSeconds(60), 10, true, Duration.ofNanos(40_000));
+                Duration.ofSeconds(60), 10, true, Duration.ofNanos(100_000));
     }
 
     public TcpConfig withMtu(int value) {

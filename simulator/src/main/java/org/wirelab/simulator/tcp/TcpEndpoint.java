@@ -965,8 +965,9 @@ public final class TcpEndpoint {
         if ((flags & Tcp.ACK) != 0) {
             segment.acknowledgmentNumber = wireAck();
         }
-        segment.window = (flags & Tcp.RST) != 0 ? 0 : windowField();
-        if (timestamps && (flags & Tcp.RST) == 0) {
+        // A reset from a connection carries its window and timestamps, as Linux's tcp_send_active_reset does.
+        segment.window = windowField();
+        if (timestamps) {
             segment.timestamps = true;
             segment.timestampValue = tsValue();
             segment.timestampEchoReply = tsRecent;
