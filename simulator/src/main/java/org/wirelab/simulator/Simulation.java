@@ -37,30 +37,35 @@ public final class Simulation {
     public static SimulationResult run(Scenario scenario, SimulationOptions options) {
         FrameStore store = new FrameStore();
         FrameMarks marks = new FrameMarks();
-        FrameSink sink = (time, bytes, length, mark) -> marks.add(store.append(time, FrameEncoding.LINK_TYPE, bytes, 0,
-                length, length), mark);
-        return execute(scenario, options, sink, store, marks);
+        CongestionTrace congestion = new CongestionTrace();
+        FrameSink sink = (time, bytes, length, packet) -> {
+            int number = store.append(time, FrameEncoding.LINK_TYPE, bytes, 0, length, length);
+            marks.add(number, packet.marks);
+            congestion.add(number, packet);
+        };
+        return execute(scenario, options, sink, store, marks, congestion);
     }
 
     /**
      * Runs the scenario and writes its frames to a pcap file as they are captured, keeping none in
-     * memory (the result's frame store is empty): memory stays flat however long the transfer.
+     * memory (the result's frame store and congestion trace are empty; only the marked frames are
+     * listed): memory stays flat however long the transfer.
      */
     public static SimulationResult runToPcap(Scenario scenario, SimulationOptions options, Path pcap) throws IOException {
         FrameMarks marks = new FrameMarks();
         try (PcapWriter writer = PcapWriter.create(pcap, FrameEncoding.LINK_TYPE, PcapWriter.DEFAULT_SNAP_LENGTH,
                 PcapWriter.Resolution.NANOSECONDS)) {
             int[] count = {0};
-            FrameSink sink = (time, bytes, length, mark) -> {
+            FrameSink sink = (time, bytes, length, packet) -> {
                 writer.append(time, FrameEncoding.LINK_TYPE, bytes, 0, length, length);
-                marks.add(++count[0], mark);
+                marks.add(++count[0], packet.marks);
             };
-            return execute(scenario, options, sink, new FrameStore(64, 16), marks);
+            return execute(scenario, options, sink, new FrameStore(64, 16), marks, new CongestionTrace());
         }
     }
 
     private static SimulationResult execute(Scenario scenario, SimulationOptions options, FrameSink sink,
-            FrameStore store, FrameMarks marks) {
+            FrameStore store, FrameMarks marks, CongestionTrace congestion) {
         Simulator simulator = new Simulator();
         Network network = new Network(simulator, options.seed(), options.faults());
         Host localhost = network.addHost("localhost", new byte[] {127, 0, 0, 1},
@@ -79,6 +84,6 @@ public final class Simulation {
         store.trimToSize();
         var statistics = new SimulationResult.Statistics(network.packetsSent(), network.framesCaptured(),
                 network.packetsLost(), retransmissions, network.lastCaptureNanos(), simulator.now(), simulator.firedEvents());
-        return new SimulationResult(store, recorder.log(), marks, network.stateChanges(), statistics);
+        return new SimulationResult(store, recorder.log(), marks, congestion, network.stateChanges(), statistics);
     }
 }

@@ -172,7 +172,7 @@ public final class Network {
         framesCaptured++;
         lastCapture = simulator.now();
         try {
-            sink.frame(captureEpochNanos + simulator.now(), frameBuffer, frameLength[0], packet.marks);
+            sink.frame(captureEpochNanos + simulator.now(), frameBuffer, frameLength[0], packet);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,6 +51,13 @@ public final class Packet {
     public long relativeSequence;
     /** True when sent by the endpoint that opened the connection (or sent the first datagram). */
     public boolean fromClient;
+    /**
+     * The sending TCP endpoint's congestion window and slow-start threshold when it sent the segment
+     * (RFC 5681 cwnd and ssthresh, in bytes; ssthresh {@link Long#MAX_VALUE} until the first loss); -1
+     * for a packet that no connection sent (UDP, ICMP, a RST to a closed port).
+     */
+    public long congestionWindow = -1;
+    public long slowStartThreshold = -1;
 
     public Packet(boolean ipv6, byte[] source, byte[] destination, int protocol, int identification,
             int sourcePort, int destinationPort, byte[] payload) {

@@ -373,10 +373,10 @@ public final class TcpEndpoint {
             sndWscale = 0;
             rcvWscale = 0; // window scaling needs both sides (RFC 7323 section 2.2)
         }
-        cwnd = (long) config.initialWindowSegments() * effectiveMss;
         if (timestamps) {
             effectiveMss -= 12; // the timestamps option takes 12 bytes of each segment (with its 2 NOPs)
         }
+        cwnd = (long) config.initialWindowSegments() * effectiveMss;
     }
 
     private static final long DUPLICATE_SYN_QUIET = 500_000_000L;
@@ -653,8 +653,8 @@ public final class TcpEndpoint {
             ssthresh = Math.max(flightSize() / 2, 2L * effectiveMss);
             recover = sndMax;
             inRecovery = true;
+            cwnd = ssthresh + 3L * effectiveMss; // the three segments that left the network
             retransmitFirst(true);
-            cwnd = ssthresh + 3L * effectiveMss;
         } else if (inRecovery && duplicateAcks > 3) {
             cwnd += effectiveMss; // each duplicate ACK: one more segment has left the network
         }
@@ -987,6 +987,8 @@ public final class TcpEndpoint {
                 localPort, remotePort, data);
         packet.fromClient = client;
         packet.flowLabel = flowLabel;
+        packet.congestionWindow = cwnd;
+        packet.slowStartThreshold = ssthresh;
         return packet;
     }
 

@@ -43,7 +43,7 @@ class GiveUpTest {
         LinkConfig link = LinkConfig.PERFECT.withDelay(Duration.ofMillis(10));
         // The cable is cut once the SYN-ACK is on its way (at 15 ms): the data and all its retransmissions are lost.
         Transfer transfer = new Transfer(1, link, TcpConfig.linux(), 1000, List.of(new Fault.CutAt(Duration.ofMillis(15))),
-                (time, bytes, length, marks) -> {
+                (time, bytes, length, packet) -> {
                     if (length > 100) { // the data (the rest are SYNs and bare ACKs)
                         sent.add(time);
                     }
