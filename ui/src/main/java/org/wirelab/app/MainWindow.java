@@ -40,6 +40,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.wirelab.app.bytes.HexView;
 import org.wirelab.app.capture.Capture;
+import org.wirelab.app.charts.ChartsView;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.conversations.ConversationsView;
 import org.wirelab.app.explain.ExplanationView;
@@ -169,7 +170,8 @@ public final class MainWindow {
         ladderSlot.setId("ladder-slot");
         ladderSlot.getChildren().add(ladder());
         ladderSlot.setMinHeight(120);
-        TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)));
+        TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)),
+                tab("tab.charts", charts()));
         tabs.setId("lists");
         tabs.setMinHeight(160);
         left.setOrientation(Orientation.VERTICAL);
@@ -215,6 +217,17 @@ public final class MainWindow {
         canvas.textsProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> LadderCanvas.texts(messages.locale()), messages.localeProperty()));
         return canvas;
+    }
+
+    /** The draw feature's charts on the shared selection and the focused conversation. */
+    private Node charts() {
+        ChartsView charts = new ChartsView();
+        charts.analysisProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> model.capture().analysis(), model.captureProperty()));
+        charts.selectedFrameProperty().bindBidirectional(model.selectedFrameProperty());
+        charts.tcpStreamProperty().bind(model.focusedTcpStreamProperty());
+        charts.localeProperty().bind(messages.localeProperty());
+        return charts;
     }
 
     private Tab tab(String key, Node content) {

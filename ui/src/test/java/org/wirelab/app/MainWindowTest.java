@@ -187,6 +187,28 @@ class MainWindowTest extends FxTest {
     }
 
     @Test
+    void pickingAConversationFocusesTheListAndTheCharts() throws Exception {
+        openSample("scenarios/chat.pcap");
+        Tshark.require();
+        long inStreamOne = Tshark.fields(Environment.samples().resolve("scenarios/chat.pcap"), List.of("tcp.stream"))
+                .stream().skip(1).filter(row -> row[0].equals("1")).count();
+
+        clickOn("Conversations");
+        javafx.scene.control.ListView<?> conversations = lookup("#conversation-list").queryAs(javafx.scene.control.ListView.class);
+        interact(() -> conversations.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> lookup("#packet-list").queryAs(TableView.class).getItems().size() == inStreamOne);
+
+        assertEquals(1, window.model().focusedTcpStreamProperty().get());
+        clickOn("Charts");
+        assertTrue(lookup("#charts-view").query().isVisible());
+        clickOn("Conversations");
+        clickOn("#conversation-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(window.model().capture().size(), lookup("#packet-list").queryAs(TableView.class).getItems().size());
+    }
+
+    @Test
     void aDamagedFileKeepsTheFramesBeforeTheDamageAndSaysWhy() throws Exception {
         Path damaged = Files.createTempFile("damaged", ".pcap");
         byte[] whole = Files.readAllBytes(Environment.samples().resolve("tcp-hello.pcap"));
