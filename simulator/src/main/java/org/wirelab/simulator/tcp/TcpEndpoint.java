@@ -75,18 +75,11 @@ public final class TcpEndpoint {
     private boolean finReceived;
     private boolean applicationClosed;
 
-    // Congestion control (RFC 5681, RFC 6582), in bytes.
-    private long cwnd;
-    private long ssthresh = Long.MAX_VALUE;
-    private int duplicateAcks;
-    private boolean inRecovery;
-    private long recover;
+    private final NewReno congestion = new NewReno();
+    private final RttEstimator rtt;
 
-    // Round-trip time (RFC 6298), nanoseconds.
-    private long srtt = NONE;
-    private long rttvar;
-    private long rto;
-    private int backoff;
+    /** Persist timer probes sent in a row (their interval doubles like the RTO). */
+    private int probes;
     private int retries;
     private long timedSequence = NONE;
     private long timedAt;
@@ -97,7 +90,6 @@ public final class TcpEndpoint {
     private boolean ackNow;
     private long lastAckSent = NONE;
     private long lastWindowBytes = -1;
-    private boolean lastAckWasDuplicateCause;
 
     private final Timer retransmission;
     private final Timer delayedAck;
@@ -127,7 +119,7 @@ public final class TcpEndpoint {
         this.flowLabel = ipv6 ? (int) (stack.randomIsn() & 0xfffff) : 0;
         this.sendBuffer = new SendBuffer(config.sendBuffer());
         this.effectiveMss = config.mss(ipv6);
-        this.rto = config.initialRto().toNanos();
+        this.rtt = new RttEstimator(config);
         this.rcvWscale = config.windowScale();
         var simulator = stack.simulator();
         this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
@@ -161,17 +153,17 @@ public final class TcpEndpoint {
 
     /** The congestion window, in bytes (RFC 5681 cwnd). */
     public long congestionWindow() {
-        return cwnd;
+        return congestion.congestionWindow();
     }
 
     /** The slow-start threshold in bytes; {@link Long#MAX_VALUE} until the first loss. */
     public long slowStartThreshold() {
-        return ssthresh;
+        return congestion.slowStartThreshold();
     }
 
     /** The current retransmission timeout, in nanoseconds. */
     public long retransmissionTimeout() {
-        return rto;
+        return rtt.rto();
     }
 
     /** Segments (and SYNs, FINs) this endpoint has sent again. */
@@ -342,7 +334,7 @@ public final class TcpEndpoint {
     void connect() {
         enter(TcpState.SYN_SENT);
         sendSyn(false);
-        retransmission.start(rto);
+        retransmission.start(rtt.rto());
     }
 
     /** Passive open: this endpoint was made by a listener for {@code syn} (section 3.10.7.2). */
@@ -356,7 +348,7 @@ public final class TcpEndpoint {
         sndWl1 = 0;
         enter(TcpState.SYN_RECEIVED);
         sendSyn(true);
-        retransmission.start(rto);
+        retransmission.start(rtt.rto());
     }
 
     private void readSynOptions(Packet syn) {
@@ -376,7 +368,7 @@ public final class TcpEndpoint {
         if (timestamps) {
             effectiveMss -= 12; // the timestamps option takes 12 bytes of each segment (with its 2 NOPs)
         }
-        cwnd = (long) config.initialWindowSegments() * effectiveMss;
+        congestion.start(effectiveMss, config.initialWindowSegments());
     }
 
     private static final long DUPLICATE_SYN_QUIET = 500_000_000L;
@@ -434,7 +426,7 @@ public final class TcpEndpoint {
 
     /** The application hears of what happened once it has been scheduled ({@link TcpConfig#wakeup()}). */
     private void wakeApplication() {
-        if (!wakeupPending && (pending != 0 || notifyReadable || notifyWritable)) {
+        if (!wakeupPending && (establishedPending || notifyReadable || notifyWritable)) {
             wakeupPending = true;
             stack.simulator().schedule(config.wakeup().toNanos(), () -> {
                 wakeupPending = false;
@@ -470,15 +462,15 @@ public final class TcpEndpoint {
         sampleRtt(1);
         retransmission.stop();
         retries = 0;
-        backoff = 0;
+        rtt.resetBackoff();
         rcvAdvertisedEdge = 0;
         enter(TcpState.ESTABLISHED);
         ackNow = true;
-        pending = PENDING_ESTABLISHED;
+        establishedPending = true;
     }
 
-    private static final int PENDING_ESTABLISHED = 1;
-    private int pending;
+    /** The handshake has completed and the application has not heard it yet. */
+    private boolean establishedPending;
 
     private void receiveSynchronized(Packet segment) {
         long seq = unwrapReceived(segment.sequenceNumber);
@@ -499,10 +491,9 @@ public final class TcpEndpoint {
                 return;
             }
             retries++;
-            backoff++;
-            rto = Math.min(rto * 2, config.maxRto().toNanos());
+            rtt.backOff();
             sendSyn(true);
-            retransmission.start(rto);
+            retransmission.start(rtt.rto());
             return;
         }
         if (!acceptable) {
@@ -512,10 +503,7 @@ public final class TcpEndpoint {
             if (finReceived && seq == rcvNxt() - 1 && length == 0 && segment.has(Tcp.FIN)) {
                 acceptable = true; // a retransmitted FIN: acknowledge it again below
             } else {
-                ackNow = true;
-                if (length > 0 && seq < rcvNxt()) {
-                    duplicateCause = true; // old data again: the ACK repeats (RFC 5681 section 4.2)
-                }
+                ackNow = true; // an unacceptable segment is answered by an ACK (section 3.10.7.4)
                 if (!segment.has(Tcp.ACK)) {
                     return;
                 }
@@ -551,10 +539,10 @@ public final class TcpEndpoint {
             sampleRtt(1);
             retransmission.stop();
             retries = 0;
-            backoff = 0;
+            rtt.resetBackoff();
             enter(TcpState.ESTABLISHED);
             stack.established(this);
-            pending = PENDING_ESTABLISHED;
+            establishedPending = true;
         }
         if (!processAck(segment, true)) {
             return;
@@ -568,11 +556,9 @@ public final class TcpEndpoint {
             ackNow = true;
         } else if (segment.has(Tcp.FIN) && length == 0) {
             ackNow = true; // a FIN beyond a gap: repeat the ACK, as for any out-of-order segment
-            duplicateCause = true;
         }
     }
 
-    private boolean duplicateCause;
 
     /** Processes the ACK field (section 3.10.7.4, fifth check); false when the segment must be dropped. */
     private boolean processAck(Packet segment, boolean acceptable) {
@@ -598,7 +584,7 @@ public final class TcpEndpoint {
             sndWl2 = ack;
             if (opened) {
                 persist.stop();
-                backoff = 0;
+                probes = 0;
                 if (sndNxt < sndUna) {
                     sndNxt = sndUna;
                 }
@@ -619,44 +605,21 @@ public final class TcpEndpoint {
         sendBuffer.release(Math.max(0, sndUna - 1));
         sampleRtt(ack);
         retries = 0;
-        backoff = 0;
-        recomputeRto();
-        if (inRecovery) {
-            if (ack >= recover) {
-                // Full acknowledgment (RFC 6582 section 3.2, step 3).
-                cwnd = Math.min(ssthresh, Math.max(flightSize(), effectiveMss) + effectiveMss);
-                inRecovery = false;
-            } else {
-                // Partial acknowledgment: the next hole is lost too; resend it at once.
-                retransmitFirst(false);
-                cwnd = Math.max(effectiveMss, cwnd - acked + effectiveMss);
-                retransmission.start(rto);
-            }
-        } else if (cwnd < ssthresh) {
-            cwnd += Math.min(acked, effectiveMss); // slow start (RFC 5681 section 3.1)
-        } else {
-            cwnd += Math.max(1, (long) effectiveMss * effectiveMss / cwnd); // congestion avoidance
+        rtt.resetBackoff();
+        if (congestion.newAck(ack, acked, flightSize())) {
+            retransmitFirst(false); // NewReno: a partial ACK, the next hole is lost too
         }
-        duplicateAcks = 0;
         if (sndUna == sndMax) {
             retransmission.stop(); // RFC 6298 section 5.2
         } else {
-            retransmission.start(rto); // section 5.3
+            retransmission.start(rtt.rto()); // section 5.3
         }
         notifyWritable = true;
     }
 
     private void duplicateAck() {
-        duplicateAcks++;
-        if (duplicateAcks == 3 && (!inRecovery && sndUna > recover || recover == 0)) {
-            // Fast retransmit (RFC 5681 section 3.2 and RFC 6582 section 3.2, step 2).
-            ssthresh = Math.max(flightSize() / 2, 2L * effectiveMss);
-            recover = sndMax;
-            inRecovery = true;
-            cwnd = ssthresh + 3L * effectiveMss; // the three segments that left the network
-            retransmitFirst(true);
-        } else if (inRecovery && duplicateAcks > 3) {
-            cwnd += effectiveMss; // each duplicate ACK: one more segment has left the network
+        if (congestion.duplicateAck(flightSize(), sndUna, sndMax)) {
+            retransmitFirst(true); // fast retransmit (RFC 5681 section 3.2)
         }
     }
 
@@ -695,7 +658,6 @@ public final class TcpEndpoint {
         boolean moved = receiveBuffer.accept(seq - 1, payload);
         if (!moved) {
             ackNow = true; // out of order or a duplicate: ACK at once (RFC 5681 section 4.2)
-            duplicateCause = true;
             return;
         }
         notifyReadable = true;
@@ -757,7 +719,7 @@ public final class TcpEndpoint {
             if (unsent < 0) {
                 break; // the FIN is out
             }
-            long room = sndUna + Math.min(sndWnd, cwnd) - sndNxt;
+            long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
             long length = Math.max(0, Math.min(Math.min(unsent, room), effectiveMss));
             // FIN needs no window: it rides on the segment that reaches the end of the data, or goes alone.
             boolean fin = finQueued && length == unsent;
@@ -784,7 +746,7 @@ public final class TcpEndpoint {
             // Data waits, nothing is in flight to bring an ACK: the window is closed (or too small to
             // use), and only the persist timer will move things on (section 3.8.6.1 and 3.8.6.2.1).
             retransmission.stop();
-            persist.start(persistInterval());
+            persist.start(rtt.persistInterval(probes));
         }
     }
 
@@ -814,7 +776,7 @@ public final class TcpEndpoint {
         sndMax = Math.max(sndMax, end);
         send(segment);
         if (!retransmission.running()) {
-            retransmission.start(rto);
+            retransmission.start(rtt.rto());
         }
     }
 
@@ -838,8 +800,7 @@ public final class TcpEndpoint {
 
     private void onRetransmissionTimeout() {
         retries++;
-        backoff++;
-        rto = Math.min(rto * 2, config.maxRto().toNanos()); // RFC 6298 section 5.5
+        rtt.backOff();
         timedSequence = NONE;
         switch (state) {
             case SYN_SENT -> {
@@ -848,7 +809,7 @@ public final class TcpEndpoint {
                     return;
                 }
                 sendSyn(false);
-                retransmission.start(rto);
+                retransmission.start(rtt.rto());
             }
             case SYN_RECEIVED -> {
                 if (retries > config.synAckRetries()) {
@@ -856,7 +817,7 @@ public final class TcpEndpoint {
                     return;
                 }
                 sendSyn(true);
-                retransmission.start(rto);
+                retransmission.start(rtt.rto());
             }
             default -> {
                 if (sndUna == sndMax) {
@@ -866,16 +827,11 @@ public final class TcpEndpoint {
                     giveUp("no acknowledgment after " + config.dataRetries() + " retransmissions: the connection timed out");
                     return;
                 }
-                // RFC 5681 section 3.1, equation 4, and RFC 6582 section 4: after a timeout, start again
-                // from one segment, resending everything not acknowledged (go-back-N).
-                ssthresh = Math.max(flightSize() / 2, 2L * effectiveMss);
-                cwnd = effectiveMss;
-                inRecovery = false;
-                recover = sndMax;
-                duplicateAcks = 0;
+                // Start again from one segment, resending everything not acknowledged (go-back-N).
+                congestion.timeout(flightSize(), sndMax);
                 sndNxt = sndUna;
                 transmitAgainAfterTimeout();
-                retransmission.start(rto);
+                retransmission.start(rtt.rto());
             }
         }
     }
@@ -909,13 +865,8 @@ public final class TcpEndpoint {
         // Not counted in SND.MAX: the byte is sent again as ordinary data once the window opens.
         probeEnd = sndNxt + 1;
         send(probe);
-        backoff++;
-        persist.start(persistInterval());
-    }
-
-    private long persistInterval() {
-        long base = srtt == NONE ? config.initialRto().toNanos() : rto;
-        return Math.min(base << Math.min(backoff, 16), config.maxRto().toNanos());
+        probes++;
+        persist.start(rtt.persistInterval(probes));
     }
 
     private void giveUp(String reason) {
@@ -936,7 +887,6 @@ public final class TcpEndpoint {
             ackNow = false;
             sendAck();
         }
-        duplicateCause = false;
     }
 
     private void maybeSendWindowUpdate(long windowBefore) {
@@ -987,8 +937,8 @@ public final class TcpEndpoint {
                 localPort, remotePort, data);
         packet.fromClient = client;
         packet.flowLabel = flowLabel;
-        packet.congestionWindow = cwnd;
-        packet.slowStartThreshold = ssthresh;
+        packet.congestionWindow = congestion.congestionWindow();
+        packet.slowStartThreshold = congestion.slowStartThreshold();
         return packet;
     }
 
@@ -1073,36 +1023,16 @@ public final class TcpEndpoint {
         if (timedSequence == NONE || ack < timedSequence) {
             if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
                 if (retries == 0) {
-                    measured(stack.simulator().now() - handshakeStart);
+                    rtt.sample(stack.simulator().now() - handshakeStart);
                 }
             }
             return;
         }
-        measured(stack.simulator().now() - timedAt);
+        rtt.sample(stack.simulator().now() - timedAt);
         timedSequence = NONE;
     }
 
     private long handshakeStart;
-
-    private void measured(long sample) {
-        if (srtt == NONE) {
-            srtt = sample;
-            rttvar = sample / 2;
-        } else {
-            rttvar = (3 * rttvar + Math.abs(srtt - sample)) / 4;
-            srtt = (7 * srtt + sample) / 8;
-        }
-        recomputeRto();
-    }
-
-    /** RTO = SRTT + max(4 RTTVAR, Linux's 200 ms floor), at most 120 s, doubled per backoff. */
-    private void recomputeRto() {
-        if (srtt == NONE) {
-            return;
-        }
-        long base = srtt + Math.max(4 * rttvar, config.minRto().toNanos());
-        rto = Math.min(base << Math.min(backoff, 16), config.maxRto().toNanos());
-    }
 
     // ---- state and notifications ---------------------------------------------------------------
 
@@ -1129,8 +1059,8 @@ public final class TcpEndpoint {
     }
 
     private void notifyApplication() {
-        if (pending == PENDING_ESTABLISHED) {
-            pending = 0;
+        if (establishedPending) {
+            establishedPending = false;
             handler.established(this);
         }
         if (notifyReadable) {
