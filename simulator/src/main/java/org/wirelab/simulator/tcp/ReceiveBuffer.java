@@ -10,12 +10,6 @@ import java.util.TreeMap;
  * position (RFC 9293 section 3.10.7.4, "segment text").
  */
 final class ReceiveBuffer {
-    /** Receives slices of the stream without copying them. */
-    @FunctionalInterface
-    interface Reader {
-        void read(byte[] bytes, int offset, int length);
-    }
-
     private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
     private int headOffset;
     private long readable;
@@ -123,7 +117,7 @@ final class ReceiveBuffer {
     }
 
     /** Hands up to {@code max} readable bytes to {@code reader}, in order; returns how many. */
-    long read(long max, Reader reader) {
+    long read(long max, StreamReader reader) {
         long done = 0;
         while (done < max && !ready.isEmpty()) {
             byte[] head = ready.peekFirst();

@@ -32,11 +32,6 @@ public final class TcpEndpoint {
     private final boolean client;
     private final String name;
     private TcpHandler handler;
-
-    /** Receives slices of the byte stream as the application reads them, without a copy. */
-    @FunctionalInterface
-    public interface Reader extends ReceiveBuffer.Reader {
-    }
     private TcpState state = TcpState.CLOSED;
 
     // Send sequence space (RFC 9293 section 3.3.1), as offsets from ISS.
@@ -222,7 +217,7 @@ public final class TcpEndpoint {
     }
 
     /** Reads up to {@code max} bytes, handing them to {@code reader} without copying; returns how many. */
-    public long read(long max, Reader reader) {
+    public long read(long max, StreamReader reader) {
         long before = windowToAdvertise();
         long read = receiveBuffer.read(max, reader);
         bytesRead += read;
@@ -248,7 +243,7 @@ public final class TcpEndpoint {
         return read(max, DISCARD);
     }
 
-    private static final Reader DISCARD = (bytes, offset, length) -> { };
+    private static final StreamReader DISCARD = (bytes, offset, length) -> { };
 
     /** The peer as text, {@code 127.0.0.1:51102} or {@code [::1]:51102}. */
     public String remoteText() {

@@ -71,6 +71,19 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aDroppedFrameIsStillInTheFileAndIsSentAgain() {
+        Path pcap = dir.resolve("drop.pcap");
+        CliRun run = CliRun.of("simulate", "--scenario", "tcp-hello", "--delay", "10ms", "--drop-frame", "4",
+                "--out", pcap.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String[]> rows = Tshark.fields(pcap, List.of("frame.number", "tcp.len", "tcp.analysis.retransmission"));
+        assertEquals("14", rows.get(4)[1], "frame 4, the 14 bytes, was captured as it left");
+        long again = rows.stream().skip(1).filter(row -> !row[2].isEmpty()).count();
+        assertEquals(1, again, "and tshark sees it sent again");
+        assertTrue(run.err().contains("1 lost on the way, 1 sent again"), run.err());
+    }
+
+    @Test
     void badInputIsOneLine() {
         CliRun unknown = CliRun.of("simulate", "--scenario", "nope", "--out", dir.resolve("x.pcap").toString());
         assertEquals(INPUT_ERROR, unknown.exitCode());
@@ -80,6 +93,10 @@ class SimulateCommandTest {
         CliRun badLoss = CliRun.of("simulate", "--scenario", "tcp-hello", "--loss", "150%", "--out", "x.pcap");
         assertTrue(badLoss.exitCode() != 0);
         assertTrue(badLoss.err().contains("between 0 and 1"), badLoss.err());
+
+        CliRun badBandwidth = CliRun.of("simulate", "--scenario", "tcp-hello", "--bandwidth", "fast", "--out", "x.pcap");
+        assertTrue(badBandwidth.exitCode() != 0);
+        assertTrue(badBandwidth.err().contains("is not a bandwidth"), badBandwidth.err());
 
         CliRun noOut = CliRun.of("simulate", "--scenario", "tcp-hello");
         assertEquals(INPUT_ERROR, noOut.exitCode());
