@@ -62,9 +62,19 @@ public final class LadderExport {
      */
     public static void write(Ladder ladder, Format format, Path file, LadderTexts texts, boolean rawNumbers,
             String title) throws IOException {
+        write(ladder, format, file, texts, LadderView.of(0, 0).withRawNumbers(rawNumbers), title);
+    }
+
+    /**
+     * Like {@link #write(Ladder, Format, Path, LadderTexts, boolean, String)}, the pictures drawn as
+     * {@code style} says (raw numbers, time to scale); the text formats take its raw numbers only.
+     */
+    public static void write(Ladder ladder, Format format, Path file, LadderTexts texts, LadderView style,
+            String title) throws IOException {
+        boolean rawNumbers = style.rawNumbers();
         switch (format) {
-            case PNG -> ImageIO.write(image(ladder, texts, rawNumbers), "png", file.toFile());
-            case SVG -> Files.writeString(file, LadderSvg.render(ladder, texts, rawNumbers, title, svgSurface()),
+            case PNG -> ImageIO.write(image(ladder, texts, style), "png", file.toFile());
+            case SVG -> Files.writeString(file, LadderSvg.render(ladder, texts, style, title, svgSurface()),
                     StandardCharsets.UTF_8);
             case PLANTUML -> Files.writeString(file, LadderPlantUml.render(ladder, rawNumbers, title),
                     StandardCharsets.UTF_8);
@@ -80,12 +90,13 @@ public final class LadderExport {
         return new SvgSurface(measure::textWidth);
     }
 
-    /** The whole diagram as an image. */
-    public static BufferedImage image(Ladder ladder, LadderTexts texts, boolean rawNumbers) {
+    /** The whole diagram as an image, drawn as {@code style} says. */
+    public static BufferedImage image(Ladder ladder, LadderTexts texts, LadderView style) {
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         LadderPainter painter = new LadderPainter(ladder, texts, new Graphics2DSurface(scratch.createGraphics()));
-        int width = (int) Math.ceil(painter.width());
-        int height = (int) Math.ceil(painter.height(1));
+        LadderView whole = LadderSvg.wholeDiagram(painter, style);
+        int width = (int) Math.ceil(whole.width());
+        int height = (int) Math.ceil(whole.height());
         if ((long) width * height > MAX_PIXELS) {
             throw new IllegalArgumentException("the diagram would be " + width + " x " + height
                     + " pixels, too large for a PNG: export one conversation (--stream N) or SVG");
@@ -93,7 +104,7 @@ public final class LadderExport {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            painter.paint(new Graphics2DSurface(g), LadderView.of(width, height).withRawNumbers(rawNumbers));
+            painter.paint(new Graphics2DSurface(g), whole);
         } finally {
             g.dispose();
         }

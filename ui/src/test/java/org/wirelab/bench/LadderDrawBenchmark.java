@@ -21,12 +21,13 @@ import org.wirelab.export.LadderExport;
  * Issue 4 section 8, the diagram's part, run by hand: the time to draw one viewport (1600 x 1000 pixels)
  * of the ladder of a 1,000,000-frame capture ({@link LoopbackTrafficGenerator}), by the same painter as
  * the application's canvas, here on a Java2D image. Reports the ladder's set-up time and the median,
- * 95th percentile and worst redraw while jumping to random rows and while scrolling row by row.
+ * 95th percentile and worst redraw while jumping to random rows and while scrolling row by row; with
+ * {@code --timed}, with the arrows at their time.
  *
  * <pre>
  * mvn -q -pl core,ui -am test-compile
  * java -Djava.awt.headless=true -cp "$(cat cp.txt):ui/target/classes:ui/target/test-classes:core/target/classes:core/target/test-classes" \
- *     org.wirelab.bench.LadderDrawBenchmark [--frames N] [--file PCAP]
+ *     org.wirelab.bench.LadderDrawBenchmark [--frames N] [--file PCAP] [--timed]
  * </pre>
  * (cp.txt from {@code mvn -q -pl ui dependency:build-classpath -Dmdep.outputFile=cp.txt}; see bench/README.md.)
  */
@@ -38,10 +39,12 @@ public final class LadderDrawBenchmark {
     public static void main(String[] args) throws Exception {
         int frames = 1_000_000;
         Path file = null;
+        boolean timed = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--frames" -> frames = Integer.parseInt(args[++i]);
                 case "--file" -> file = Path.of(args[++i]);
+                case "--timed" -> timed = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -65,8 +68,8 @@ public final class LadderDrawBenchmark {
         System.out.printf(Locale.ROOT, "%,d frames, %,d lanes%n", ladder.size(), ladder.lanes().size());
         System.out.printf(Locale.ROOT, "read + analysis %.0f ms; TCP states %.0f ms; ladder lanes %.0f ms;"
                 + " painter layout %.0f ms%n", ms(t1 - t0), ms(tStates - t1), ms(t2 - tStates), ms(t3 - t2));
-        LadderView view = LadderView.of(WIDTH, HEIGHT);
-        double maxY = painter.contentHeight(1) - (HEIGHT - LadderPainter.HEADER);
+        LadderView view = LadderView.of(WIDTH, HEIGHT).timed(timed);
+        double maxY = painter.contentHeight(view) - (HEIGHT - LadderPainter.HEADER);
         double maxX = Math.max(0, painter.contentWidth() - (WIDTH - LadderPainter.TIME_COLUMN));
         Random random = new Random(1);
         for (int warm = 0; warm < 200; warm++) {

@@ -103,6 +103,11 @@ public final class CaptureLadder implements Ladder {
     }
 
     @Override
+    public long relativeTimeNanos(int index) {
+        return analysis.frames().timestampNanos(index) - start;
+    }
+
+    @Override
     public int toLane(int index) {
         return toLane[index];
     }

@@ -78,6 +78,11 @@ public final class FocusedLadder implements Ladder {
     }
 
     @Override
+    public long relativeTimeNanos(int index) {
+        return base.relativeTimeNanos(arrowIndices[index]);
+    }
+
+    @Override
     public int frameNumber(int index) {
         return base.frameNumber(arrowIndices[index]);
     }

@@ -32,4 +32,9 @@ public interface Ladder {
     default int frameNumber(int index) {
         return arrow(index).frameNumber();
     }
+
+    /** The time of arrow {@code index} from the capture's first frame, without making the arrow when possible. */
+    default long relativeTimeNanos(int index) {
+        return arrow(index).relativeTimeNanos();
+    }
 }

@@ -52,6 +52,7 @@ public final class LadderCanvas extends Region {
     private final BooleanProperty rawNumbers = new SimpleBooleanProperty(this, "rawNumbers", false);
     private final IntegerProperty revealed = new SimpleIntegerProperty(this, "revealed", Integer.MAX_VALUE);
     private final IntegerProperty maskedFrame = new SimpleIntegerProperty(this, "maskedFrame", 0);
+    private final BooleanProperty timeScale = new SimpleBooleanProperty(this, "timeScale", false);
 
     private LadderPainter painter;
 
@@ -89,6 +90,15 @@ public final class LadderCanvas extends Region {
             draw();
         });
         rawNumbers.addListener(o -> draw());
+        timeScale.addListener((o, was, now) -> {
+            int top = topArrow(view().timed(was));
+            updateScrollRanges();
+            vertical.setValue(clamp(painter.contentY(top, view()) - LadderPainter.rowHeight(1) * 0.72,
+                    vertical.getMax()));
+            requestLayout();
+            reveal(selectedFrame.get());
+            draw();
+        });
         revealed.addListener(o -> draw());
         maskedFrame.addListener(o -> draw());
         vertical.valueProperty().addListener(o -> draw());
@@ -143,6 +153,14 @@ public final class LadderCanvas extends Region {
         return maskedFrame;
     }
 
+    /**
+     * Pauses between frames drawn to scale (a time grid across the lanes): each arrow at least a row below
+     * the one before, a longer pause as long as its time; one row each otherwise.
+     */
+    public BooleanProperty timeScaleProperty() {
+        return timeScale;
+    }
+
     /** The painter of the current ladder (for tests and exports of what is on screen). */
     public LadderPainter painter() {
         return painter;
@@ -151,7 +169,7 @@ public final class LadderCanvas extends Region {
     /** What the canvas shows now. */
     public LadderView view() {
         return new LadderView(horizontal.getValue(), vertical.getValue(), canvas.getWidth(), canvas.getHeight(),
-                zoom.get(), rawNumbers.get(), selectedFrame.get(), revealed.get(), maskedFrame.get());
+                zoom.get(), rawNumbers.get(), selectedFrame.get(), revealed.get(), maskedFrame.get(), timeScale.get());
     }
 
     @Override
@@ -159,9 +177,9 @@ public final class LadderCanvas extends Region {
         // Scroll bars show only when there is something to scroll; their room is decided first.
         double barWidth = vertical.prefWidth(-1);
         double barHeight = horizontal.prefHeight(-1);
-        boolean needsVertical = painter.contentHeight(zoom.get()) > getHeight() - LadderPainter.HEADER;
+        boolean needsVertical = painter.contentHeight(view()) > getHeight() - LadderPainter.HEADER;
         boolean needsHorizontal = painter.width() > getWidth() - (needsVertical ? barWidth : 0);
-        needsVertical = needsVertical || painter.contentHeight(zoom.get())
+        needsVertical = needsVertical || painter.contentHeight(view())
                 > getHeight() - LadderPainter.HEADER - (needsHorizontal ? barHeight : 0);
         double width = Math.max(0, getWidth() - (needsVertical ? barWidth : 0));
         double height = Math.max(0, getHeight() - (needsHorizontal ? barHeight : 0));
@@ -188,7 +206,7 @@ public final class LadderCanvas extends Region {
     private void updateScrollRanges() {
         double rows = Math.max(1, canvas.getHeight() - LadderPainter.HEADER);
         double lanes = Math.max(1, canvas.getWidth() - LadderPainter.TIME_COLUMN);
-        double contentHeight = painter.contentHeight(zoom.get());
+        double contentHeight = painter.contentHeight(view());
         double contentWidth = painter.contentWidth();
         vertical.setMax(Math.max(0, contentHeight - rows));
         vertical.setVisibleAmount(vertical.getMax() * rows / Math.max(rows, contentHeight));
@@ -232,12 +250,19 @@ public final class LadderCanvas extends Region {
         event.consume();
     }
 
-    /** Keeps the row at the top of the view in place while the rows stretch or shrink. */
+    /** Keeps the arrow at the top of the view in place while the rows stretch or shrink. */
     private void rescale(double was, double now) {
-        double top = vertical.getValue() / LadderPainter.rowHeight(was);
+        int top = topArrow(view().zoomed(was));
         updateScrollRanges();
-        vertical.setValue(clamp(top * LadderPainter.rowHeight(now), vertical.getMax()));
+        vertical.setValue(clamp(painter.contentY(top, view()) - LadderPainter.rowHeight(now) * 0.72,
+                vertical.getMax()));
         draw();
+    }
+
+    /** The first arrow at the top of {@code view}, or 0 when there are none. */
+    private int topArrow(LadderView view) {
+        int size = ladder.get().size();
+        return size == 0 ? 0 : Math.min(size - 1, painter.arrowAt(view.scrollY(), view));
     }
 
     /** Scrolls so that frame {@code number}'s arrow is visible, when this ladder shows it. */
@@ -246,10 +271,9 @@ public final class LadderCanvas extends Region {
         if (index < 0) {
             return;
         }
-        double rowH = LadderPainter.rowHeight(zoom.get());
-        double top = index * rowH;
+        double y = painter.contentY(index, view());
         double rows = canvas.getHeight() - LadderPainter.HEADER;
-        if (top < vertical.getValue() || top + rowH > vertical.getValue() + rows) {
+        if (y - 40 < vertical.getValue() || y + 20 > vertical.getValue() + rows) {
             vertical.setValue(clamp(painter.centredOn(index, view()).scrollY(), vertical.getMax()));
         }
     }

@@ -15,6 +15,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.draw.LadderView;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.tcpstate.TcpStates;
 import org.wirelab.export.ChartExport;
@@ -58,6 +59,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "raw sequence and acknowledgement numbers instead of relative ones")
     private boolean raw;
 
+    @Option(names = "--time-scale", description = "diagram: pauses between frames drawn to scale, with a time grid"
+            + " (a retransmission timeout shows as the wait it was)")
+    private boolean timeScale;
+
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
             description = "language of the diagram's and charts' words: en or fr (default: ${DEFAULT-VALUE})")
     private Locale language;
@@ -99,7 +104,7 @@ public final class ExportCommand implements Callable<Integer> {
             for (Path diagram : diagrams) {
                 try {
                     LadderExport.write(ladder, LadderExport.Format.of(diagram), diagram, LadderExport.texts(language),
-                            raw, title);
+                            LadderView.of(0, 0).withRawNumbers(raw).timed(timeScale), title);
                 } catch (IllegalArgumentException tooLarge) {
                     throw new UserError(tooLarge.getMessage());
                 }

@@ -36,6 +36,12 @@ public final class LadderPainter {
     private static final int MEASURED_ARROWS = 5_000;
     private static final double HEAD_LENGTH = 11;
     private static final double HEAD_HALF_WIDTH = 5;
+    /** Where an arrow's line is in its row, as a fraction of the row from its top (its labels go above). */
+    private static final double ARROW_IN_ROW = 0.72;
+    /** Arrows closer than this on screen are not all drawn: one per this many pixels. */
+    private static final double MINIMUM_DRAWN_GAP = 3;
+    /** About this many pixels between two lines of a timed view's time grid. */
+    private static final double GRID_SPACING = 90;
 
     private static final Rgb BACKGROUND = Rgb.of(0xffffff);
     private static final Rgb BAND = Rgb.of(0xf1f3f4);
@@ -47,6 +53,8 @@ public final class LadderPainter {
     private static final Rgb STATE_FILL = Rgb.of(0xe6f4ea);
     private static final Rgb STATE_LINE = Rgb.of(0x2e7d32);
     private static final Rgb STATE_TEXT = Rgb.of(0x1b5e20);
+    private static final Rgb GRID = Rgb.of(0xc5cae9);
+    private static final Rgb GRID_TEXT = Rgb.of(0x5c6bc0);
 
     private final Ladder ladder;
     private final LadderTexts texts;
@@ -54,6 +62,9 @@ public final class LadderPainter {
     private final double[] laneX;
     private final double contentWidth;
     private final double legendWidth;
+    private double[] timedPositions;
+    private double timedZoom;
+    private double timedPixelsPerSecond;
 
     /** Lays out {@code ladder}'s lanes with the text widths of {@code measure} (the surface it will be drawn on). */
     public LadderPainter(Ladder ladder, LadderTexts texts, Surface measure) {
@@ -98,9 +109,9 @@ public final class LadderPainter {
         return Math.max(TIME_COLUMN + contentWidth, legendWidth + 12);
     }
 
-    /** Height of the whole diagram with its header at {@code zoom}. */
-    public double height(double zoom) {
-        return HEADER + ladder.size() * rowHeight(zoom) + ROW / 2;
+    /** Height of the whole diagram with its header, as {@code view} spaces the arrows. */
+    public double height(LadderView view) {
+        return HEADER + contentHeight(view);
     }
 
     /** Width of the lanes' area, what {@link LadderView#scrollX()} scrolls over. */
@@ -108,22 +119,33 @@ public final class LadderPainter {
         return contentWidth;
     }
 
-    /** Height of the rows' area at {@code zoom}, what {@link LadderView#scrollY()} scrolls over. */
-    public double contentHeight(double zoom) {
-        return ladder.size() * rowHeight(zoom) + ROW / 2;
+    /** Height of the rows' area as {@code view} spaces the arrows, what {@link LadderView#scrollY()} scrolls over. */
+    public double contentHeight(LadderView view) {
+        int n = ladder.size();
+        return (n == 0 ? 0 : arrowContentY(n - 1, view)) + ROW * 0.6;
     }
 
+    /** The height of a row at {@code zoom} (one row per arrow). */
     public static double rowHeight(double zoom) {
         return ROW * zoom;
     }
 
     /** The view scrolled vertically so that arrow {@code index} is in the middle of it (or as near as the ends allow). */
     public LadderView centredOn(int index, LadderView view) {
-        double rowH = rowHeight(view.zoom());
         double rows = view.height() - HEADER;
-        double y = (index + 0.5) * rowH - rows / 2;
-        double max = Math.max(0, contentHeight(view.zoom()) - rows);
+        double y = arrowContentY(index, view) - rows / 2;
+        double max = Math.max(0, contentHeight(view) - rows);
         return view.scrolledTo(view.scrollX(), Math.max(0, Math.min(max, y)));
+    }
+
+    /** The first arrow whose line is at or below content y {@code contentY}, to keep it in view across a zoom. */
+    public int arrowAt(double contentY, LadderView view) {
+        return firstAtOrBelow(contentY, view);
+    }
+
+    /** The content y of arrow {@code index}'s line (what {@link LadderView#scrollY()} counts in). */
+    public double contentY(int index, LadderView view) {
+        return arrowContentY(index, view);
     }
 
     /** The index of the arrow of frame {@code frameNumber}, or -1 when this ladder does not show it. */
@@ -159,17 +181,103 @@ public final class LadderPainter {
         return low;
     }
 
+    // ---- Where arrows go vertically: one row each, or at their time. Content y counts from the first row's top.
+
+    /** The content y of arrow {@code index}'s line. */
+    private double arrowContentY(int index, LadderView view) {
+        return view.timeScale() ? timedPositions(view.zoom())[index] : (index + ARROW_IN_ROW) * rowHeight(view.zoom());
+    }
+
+    /** The first arrow whose line is at or below content y {@code y} (the ladder's size when none is). */
+    private int firstAtOrBelow(double y, LadderView view) {
+        if (!view.timeScale()) {
+            double row = Math.ceil(y / rowHeight(view.zoom()) - ARROW_IN_ROW);
+            return (int) Math.max(0, Math.min(ladder.size(), row));
+        }
+        double[] positions = timedPositions(view.zoom());
+        int found = Arrays.binarySearch(positions, y);
+        if (found < 0) {
+            return -found - 1;
+        }
+        while (found > 0 && positions[found - 1] == y) {
+            found--;
+        }
+        return found;
+    }
+
     /**
-     * The frame whose arrow or label is at ({@code x}, {@code y}) on the surface, or 0: a click anywhere in
-     * an arrow's row between its lanes (with a little slack) selects it.
+     * Arrow positions with time to scale: an arrow is never closer than a row to the one before (frames of
+     * the same microsecond keep their labels), and a longer pause adds its time to scale (at zoom 1, the
+     * capture's duration spread over as many pixels as its rows), so that a retransmission timeout or a
+     * slow reader shows as the wait it was. Computed once per zoom (8 bytes per arrow).
+     */
+    private double[] timedPositions(double zoom) {
+        if (timedPositions == null || timedZoom != zoom) {
+            int n = ladder.size();
+            double[] positions = new double[n];
+            long first = n == 0 ? 0 : ladder.relativeTimeNanos(0);
+            long last = first;
+            for (int i = 0; i < n; i++) {
+                last = Math.max(last, ladder.relativeTimeNanos(i));
+            }
+            double seconds = Math.max(1e-9, (last - first) / 1e9);
+            double pixelsPerSecond = zoom * ROW * Math.max(1, n) / seconds;
+            double previous = Double.NEGATIVE_INFINITY;
+            long latest = first;
+            for (int i = 0; i < n; i++) {
+                latest = Math.max(latest, ladder.relativeTimeNanos(i));   // a frame out of order keeps its place
+                double y = ROW * ARROW_IN_ROW + (latest - first) / 1e9 * pixelsPerSecond;
+                positions[i] = Math.max(y, previous + rowHeight(zoom));
+                previous = positions[i];
+            }
+            timedPositions = positions;
+            timedZoom = zoom;
+            timedPixelsPerSecond = pixelsPerSecond;
+        }
+        return timedPositions;
+    }
+
+    /** The screen y of arrow {@code index}'s line. */
+    private double arrowY(int index, LadderView view) {
+        return HEADER + arrowContentY(index, view) - view.scrollY();
+    }
+
+    /** The visible arrows, at most one per {@link #MINIMUM_DRAWN_GAP} pixels (a zoomed-out view of a million frames). */
+    private int[] visibleArrows(LadderView view, int shown) {
+        double top = view.scrollY() - ROW;
+        double bottom = view.scrollY() + view.height() - HEADER + ROW;
+        int[] indices = new int[64];
+        int count = 0;
+        int i = firstAtOrBelow(top, view);
+        while (i < shown && arrowContentY(i, view) <= bottom) {
+            if (count == indices.length) {
+                indices = Arrays.copyOf(indices, 2 * count);
+            }
+            indices[count++] = i;
+            int next = firstAtOrBelow(arrowContentY(i, view) + MINIMUM_DRAWN_GAP, view);
+            i = Math.max(i + 1, next);
+        }
+        return Arrays.copyOf(indices, count);
+    }
+
+    /**
+     * The frame whose arrow or label is at ({@code x}, {@code y}) on the surface, or 0: a click on an
+     * arrow's line or in the row above it where its label is, between its lanes (with a little slack),
+     * selects it.
      */
     public int frameAt(double x, double y, LadderView view) {
         if (y < HEADER || x < TIME_COLUMN) {
             return 0;
         }
-        double rowH = rowHeight(view.zoom());
-        int index = (int) Math.floor((y - HEADER + view.scrollY()) / rowH);
-        if (index < 0 || index >= shownArrows(view)) {
+        double contentY = y - HEADER + view.scrollY();
+        // The arrow whose line is the first below the click, unless the click is just under a line.
+        int index = firstAtOrBelow(contentY - 8, view);
+        if (index >= shownArrows(view)) {
+            return 0;
+        }
+        double gapAbove = index == 0 ? ROW : arrowContentY(index, view) - arrowContentY(index - 1, view);
+        // Its label's room: up to the arrow above, at most a row (a click in a long pause selects nothing).
+        if (arrowContentY(index, view) - contentY > Math.max(Math.min(gapAbove, rowHeight(view.zoom())), 18)) {
             return 0;
         }
         int from = ladder.fromLane(index);
@@ -198,35 +306,110 @@ public final class LadderPainter {
 
     /** Paints what {@code view} shows. */
     public void paint(Surface s, LadderView view) {
-        double rowH = rowHeight(view.zoom());
-        int count = shownArrows(view);
-        int first = Math.max(0, (int) Math.floor(view.scrollY() / rowH));
-        int last = Math.min(count - 1, (int) Math.floor((view.scrollY() + view.height() - HEADER) / rowH));
+        int shown = shownArrows(view);
+        int[] arrows = visibleArrows(view, shown);
         s.fillRect(0, 0, view.width(), view.height(), BACKGROUND);
         int[] visibleLanes = visibleLanes(view);
-        double lanesBottom = Math.min(view.height(), HEADER + count * rowH + ROW / 2 - view.scrollY());
-        for (int i = first; i <= last; i++) {
+        double lanesBottom = shown == 0 ? HEADER
+                : Math.min(view.height(), arrowY(shown - 1, view) + ROW * 0.6);
+        for (int k = 0; k < arrows.length; k++) {
+            int i = arrows[k];
             if (ladder.frameNumber(i) == view.selectedFrame()) {
-                s.fillRect(TIME_COLUMN, rowTop(i, view), view.width() - TIME_COLUMN, rowH, SELECTION);
+                double y = arrowY(i, view);
+                double above = Math.min(gapAbove(arrows, k, view), ROW) * ARROW_IN_ROW;
+                double below = Math.min(gapBelow(arrows, k, view), ROW) * (1 - ARROW_IN_ROW);
+                s.fillRect(TIME_COLUMN, y - above, view.width() - TIME_COLUMN, above + below, SELECTION);
             }
+        }
+        if (view.timeScale()) {
+            paintTimeGrid(s, view, arrows);
         }
         for (int lane = visibleLanes[0]; lane < visibleLanes[1]; lane++) {
             double x = screenX(laneX[lane], view);
             s.line(x, HEADER, x, Math.max(HEADER, lanesBottom), LANE, 2, false);
         }
-        for (int i = first; i <= last; i++) {
-            paintArrow(s, view, i);
+        for (int k = 0; k < arrows.length; k++) {
+            paintArrow(s, view, arrows[k], gapAbove(arrows, k, view), gapBelow(arrows, k, view));
         }
-        paintTimeColumn(s, view, first, last);
+        paintTimeColumn(s, view, arrows);
         paintHeader(s, view, visibleLanes);
     }
 
-    private double rowTop(int index, LadderView view) {
-        return HEADER + index * rowHeight(view.zoom()) - view.scrollY();
+    /** Pixels between drawn arrow {@code k}'s line and the line drawn above it (a row when it is the first). */
+    private double gapAbove(int[] arrows, int k, LadderView view) {
+        int i = arrows[k];
+        int before = k > 0 ? arrows[k - 1] : i - 1;
+        return before < 0 ? ROW : arrowContentY(i, view) - arrowContentY(before, view);
     }
 
-    private double arrowY(int index, LadderView view) {
-        return rowTop(index, view) + rowHeight(view.zoom()) * 0.72;
+    private double gapBelow(int[] arrows, int k, LadderView view) {
+        int i = arrows[k];
+        int after = k + 1 < arrows.length ? arrows[k + 1] : i + 1;
+        return after >= ladder.size() ? ROW : arrowContentY(after, view) - arrowContentY(i, view);
+    }
+
+    /** Faint lines across the lanes at round times, labelled at the left: the time axis of a timed view. */
+    private void paintTimeGrid(Surface s, LadderView view, int[] arrows) {
+        if (arrows.length == 0) {
+            return;
+        }
+        double pixelsPerSecond = timedPixelsPerSecond;
+        double step = roundStep(GRID_SPACING / pixelsPerSecond);
+        long firstNanos = ladder.relativeTimeNanos(0);
+        double from = (ladder.relativeTimeNanos(arrows[0]) - firstNanos) / 1e9;
+        // Up to the arrow after the last one drawn: the pause below it may fill the rest of the view.
+        int after = Math.min(ladder.size() - 1, arrows[arrows.length - 1] + 1);
+        double to = (ladder.relativeTimeNanos(after) - firstNanos) / 1e9;
+        double lastY = Double.NEGATIVE_INFINITY;
+        long steps = Math.min(1000, (long) Math.floor((to - from) / step) + 1);
+        for (long k = 0; k <= steps; k++) {
+            double t = (Math.ceil(from / step) + k) * step;
+            if (t > to) {
+                break;
+            }
+            double y = HEADER + timeContentY(t, view) - view.scrollY();
+            if (y < HEADER || y > view.height() || y - lastY < GRID_SPACING / 2) {
+                continue;
+            }
+            lastY = y;
+            s.line(TIME_COLUMN, y, view.width(), y, GRID, 1, true);
+            s.text(seconds(Math.round(t * 1e9)) + " s", TIME_COLUMN + 6, y - 3, TextStyle.SMALL, GRID_TEXT,
+                    Anchor.START);
+        }
+    }
+
+    /** The content y of time {@code t} (seconds since the first arrow) in a timed view. */
+    private double timeContentY(double t, LadderView view) {
+        double[] positions = timedPositions(view.zoom());
+        long target = ladder.relativeTimeNanos(0) + Math.round(t * 1e9);
+        int low = 0;
+        int high = ladder.size() - 1;
+        while (low < high) {   // the last arrow at or before t
+            int middle = (low + high + 1) >>> 1;
+            if (ladder.relativeTimeNanos(middle) <= target) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        long start = ladder.relativeTimeNanos(low);
+        if (low + 1 >= positions.length || ladder.relativeTimeNanos(low + 1) <= start) {
+            return positions[low] + (target - start) / 1e9 * timedPixelsPerSecond;
+        }
+        // Between two arrows, time is spread evenly over the room between them.
+        double fraction = (double) (target - start) / (ladder.relativeTimeNanos(low + 1) - start);
+        return positions[low] + fraction * (positions[low + 1] - positions[low]);
+    }
+
+    /** The smallest 1, 2 or 5 times a power of ten not below {@code seconds}. */
+    static double roundStep(double seconds) {
+        double power = Math.pow(10, Math.floor(Math.log10(Math.max(seconds, 1e-9))));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= seconds) {
+                return step * power;
+            }
+        }
+        return 10 * power;
     }
 
     private static double screenX(double contentX, LadderView view) {
@@ -244,7 +427,7 @@ public final class LadderPainter {
         return new int[] {from, Math.min(to, laneX.length)};
     }
 
-    private void paintArrow(Surface s, LadderView view, int index) {
+    private void paintArrow(Surface s, LadderView view, int index, double gapAbove, double gapBelow) {
         int from = ladder.fromLane(index);
         int to = ladder.toLane(index);
         if (from < 0 || to < 0) {
@@ -272,9 +455,9 @@ public final class LadderPainter {
             s.line(x1, y, x2, y, kind.colour(), width, kind == ArrowKind.RETRANSMISSION);
             head(s, x1, x2, y, kind.colour());
         }
-        paintLabel(s, view, arrow, kind, x1, x2, y);
+        paintLabel(s, view, arrow, kind, x1, x2, y, gapAbove);
         for (LaneNote note : arrow.notes()) {
-            if (note.kind() == LaneNote.Kind.STATE && note.lane() >= 0) {
+            if (note.kind() == LaneNote.Kind.STATE && note.lane() >= 0 && gapBelow >= 20) {
                 paintState(s, note.outcome(), screenX(laneX[note.lane()], view), y);
             }
         }
@@ -288,17 +471,17 @@ public final class LadderPainter {
                 colour);
     }
 
-    private void paintLabel(Surface s, LadderView view, Arrow arrow, ArrowKind kind, double x1, double x2, double y) {
-        double rowH = rowHeight(view.zoom());
-        if (rowH < 28) {
-            return;   // zoomed out: arrows only
+    private void paintLabel(Surface s, LadderView view, Arrow arrow, ArrowKind kind, double x1, double x2, double y,
+            double room) {
+        if (room < 28) {
+            return;   // no room above the arrow (zoomed out, or frames close in time): the arrow alone
         }
         String[] lines = labelLines(arrow, view.rawNumbers(), arrow.frameNumber() == view.maskedFrame());
         // Centre on the visible part of the arrow, so a label stays readable when its lanes scroll out.
         double low = Math.max(Math.min(x1, x2), TIME_COLUMN + 10);
         double high = Math.min(Math.max(x1, x2), view.width() - 10);
         double centre = x1 == x2 ? x1 + 48 + s.textWidth(lines[0], TextStyle.FLAGS) / 2 : (low + high) / 2;
-        boolean twoLines = lines[1] != null && rowH >= 44;
+        boolean twoLines = lines[1] != null && room >= 44;
         double firstBaseline = y - (twoLines ? 22 : 7);
         Rgb behind = arrow.frameNumber() == view.selectedFrame() ? SELECTION : BACKGROUND;
         backedText(s, lines[0], centre, firstBaseline, TextStyle.FLAGS, kind == ArrowKind.NORMAL ? TEXT : kind.colour(),
@@ -347,16 +530,17 @@ public final class LadderPainter {
         s.text(state, x, top + 12.5, TextStyle.NOTE, STATE_TEXT, Anchor.MIDDLE);
     }
 
-    private void paintTimeColumn(Surface s, LadderView view, int first, int last) {
+    private void paintTimeColumn(Surface s, LadderView view, int[] arrows) {
         s.fillRect(0, HEADER, TIME_COLUMN, view.height() - HEADER, BAND);
         s.line(TIME_COLUMN, HEADER, TIME_COLUMN, view.height(), RULE, 1, false);
-        if (rowHeight(view.zoom()) < 14) {
-            return;
-        }
-        for (int i = first; i <= last; i++) {
+        for (int k = 0; k < arrows.length; k++) {
+            if (gapAbove(arrows, k, view) < 14) {
+                continue;   // no room for the text
+            }
+            int i = arrows[k];
             double y = arrowY(i, view);
             s.text(Integer.toString(ladder.frameNumber(i)), 44, y + 4, TextStyle.SMALL, NUMBERS, Anchor.END);
-            s.text(seconds(ladder.arrow(i).relativeTimeNanos()), 56, y + 4, TextStyle.SMALL, TEXT, Anchor.START);
+            s.text(seconds(ladder.relativeTimeNanos(i)), 56, y + 4, TextStyle.SMALL, TEXT, Anchor.START);
         }
     }
 

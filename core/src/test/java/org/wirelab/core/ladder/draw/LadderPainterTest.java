@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.wirelab.core.ladder.Arrow;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderModel;
 import org.wirelab.core.ladder.Lane;
 
 /** What the painter draws for a view: only the visible arrows, and clicks found back to their frame. */
@@ -103,9 +104,10 @@ class LadderPainterTest {
         ladder.made = 0;
         RecordingSurface surface = new RecordingSurface();
         painter.paint(surface, view);
-        assertEquals(500_001, surface.arrows.get(0), "the first row drawn is frame 500,001");
-        assertTrue(surface.arrows.size() <= rowsOnScreen + 1, surface.arrows.size() + " arrows drawn");
-        assertTrue(ladder.made <= 2 * (rowsOnScreen + 1), ladder.made + " arrows made");
+        // The row above the view is drawn too (its state notes reach into the view), hidden under the titles.
+        assertEquals(500_000, surface.arrows.get(0), "the first row drawn is frame 500,000");
+        assertTrue(surface.arrows.size() <= rowsOnScreen + 2, surface.arrows.size() + " arrows drawn");
+        assertTrue(ladder.made <= 2 * (rowsOnScreen + 2), ladder.made + " arrows made");
     }
 
     @Test
@@ -139,5 +141,35 @@ class LadderPainterTest {
         painter.paint(surface, LadderView.of(900, 2000).revealing(5, 0));
         assertEquals(List.of(2, 5), surface.arrows, "frames 2 and 5 are revealed, frame 9 not yet");
         assertEquals(2, focused.lanes().size());
+    }
+
+    @Test
+    void aTimedViewDrawsAPauseToScaleAndKeepsCloseFramesARowApart() {
+        long[] millis = {0, 1, 2, 1002, 1003};
+        List<Arrow> arrows = new ArrayList<>();
+        for (int i = 0; i < millis.length; i++) {
+            arrows.add(new Arrow(i + 1, i % 2, 1 - i % 2, millis[i] * 1_000_000L, "UDP Len=" + i, List.of()));
+        }
+        LadderModel model = new LadderModel(new CountingLadder(0).lanes(), arrows);
+        LadderPainter painter = new LadderPainter(model, LadderTexts.ENGLISH, new RecordingSurface());
+        LadderView timed = LadderView.of(900, 5000).timed(true);
+        double row = LadderPainter.rowHeight(1);
+        double[] y = new double[millis.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = painter.contentY(i, timed);
+        }
+        assertEquals(row, y[1] - y[0], 1e-9, "a millisecond apart: one row");
+        assertEquals(row, y[4] - y[3], 1e-9);
+        assertTrue(y[3] - y[2] > 2.5 * row, "the second-long pause takes more room than rows: " + (y[3] - y[2]));
+        assertEquals(y[3] - y[0], (y[4] - y[0]) * 1002 / 1003.0, row, "the pause to scale with the whole capture");
+        double[] middle = painter.arrowMiddle(3, timed);
+        assertEquals(4, painter.frameAt(middle[0], middle[1], timed));
+        assertEquals(0, painter.frameAt(middle[0], middle[1] - 2.5 * row, timed), "the empty pause selects nothing");
+        RecordingSurface surface = new RecordingSurface();
+        painter.paint(surface, timed);
+        assertTrue(surface.texts.contains("1.000000 s"), "the time grid marks the second: " + surface.texts);
+        assertEquals(List.of(1, 2, 3, 4, 5), surface.arrows);
+        assertEquals(row * (millis.length - 1), painter.contentY(4, timed.timed(false)) - painter.contentY(0,
+                timed.timed(false)), 1e-9, "one row each without the time scale");
     }
 }
