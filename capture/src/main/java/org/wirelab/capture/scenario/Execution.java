@@ -27,6 +27,7 @@ import org.wirelab.capture.lab.Endpoints;
 import org.wirelab.capture.lab.LabServer;
 import org.wirelab.capture.lab.PrintableText;
 import org.wirelab.core.scenario.ConnectResult;
+import org.wirelab.core.scenario.Messages;
 import org.wirelab.core.scenario.Payload;
 import org.wirelab.core.scenario.ScenarioLog;
 import org.wirelab.core.scenario.ScenarioLog.Kind;
@@ -222,9 +223,24 @@ final class Execution implements AutoCloseable {
         byte[] buffer = new byte[65_536];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
         try {
+            if (receive.lostAfter() != null) {
+                socket.setSoTimeout((int) Math.max(1, receive.lostAfter().toMillis()));
+            }
             socket.receive(datagram);
+            while (Messages.isEarlier(receive.expected(), buffer, 0, datagram.getLength())) {
+                log(receive.actor(), Kind.NOTE, "skipped " + PrintableText.quoted(buffer, 0, 9)
+                        + ", an earlier message (a late reply or a duplicate)");
+                socket.receive(datagram);
+            }
         } catch (SocketTimeoutException e) {
+            if (receive.lostAfter() != null) {
+                log(receive.actor(), Kind.NOTE, "no datagram after " + receive.lostAfter().toMillis() + " ms: "
+                        + describe(receive.expected()) + " taken as lost (UDP does not retransmit)");
+                return;
+            }
             throw new StepFailed("no datagram in " + seconds() + " (expected " + describe(receive.expected()) + ")");
+        } finally {
+            socket.setSoTimeout((int) options.stepTimeout().toMillis());
         }
         byte[] wanted = receive.expected().bytes();
         if (!Arrays.equals(wanted, 0, wanted.length, buffer, 0, datagram.getLength())) {

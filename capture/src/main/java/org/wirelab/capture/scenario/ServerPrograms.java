@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import org.wirelab.capture.lab.ChatServer;
 import org.wirelab.capture.lab.HttpHelloServer;
 import org.wirelab.capture.lab.LabServer;
+import org.wirelab.capture.lab.MessageTcpServer;
+import org.wirelab.capture.lab.MessageUdpServer;
 import org.wirelab.capture.lab.TcpServer;
 import org.wirelab.capture.lab.TcpSinkServer;
 import org.wirelab.capture.lab.UdpEchoServer;
@@ -24,6 +26,8 @@ final class ServerPrograms {
             case HTTP -> new HttpHelloServer(address, output);
             case TCP_SINK -> new TcpSinkServer(address, output);
             case UDP_SINK -> new UdpSinkServer(address, output);
+            case TCP_MESSAGES -> new MessageTcpServer(address, output);
+            case UDP_MESSAGES -> new MessageUdpServer(address, output);
         };
     }
 }

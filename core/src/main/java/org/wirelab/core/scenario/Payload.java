@@ -35,6 +35,11 @@ public sealed interface Payload {
         return new Repeated(unit, length);
     }
 
+    /** Message {@code index} of a workload, {@code size} bytes, asking for a reply or not: see {@link Messages}. */
+    static Payload message(long index, int size, boolean replyWanted) {
+        return new Message(index, size, replyWanted);
+    }
+
     /** A message written as text, sent as its UTF-8 bytes. */
     record Text(String text) implements Payload {
         public Text {
@@ -81,6 +86,28 @@ public sealed interface Payload {
             System.arraycopy(pattern, 0, target, targetOffset + head, first - head);
             for (int done = first; done < count; done *= 2) {
                 System.arraycopy(target, targetOffset, target, targetOffset + done, Math.min(done, count - done));
+            }
+        }
+    }
+
+    /** One numbered message of a workload, laid out by {@link Messages}. */
+    record Message(long index, int size, boolean replyWanted) implements Payload {
+        public Message {
+            Messages.check(index, size);
+        }
+
+        @Override
+        public long length() {
+            return size;
+        }
+
+        @Override
+        public void copy(long offset, byte[] target, int targetOffset, int length) {
+            if (offset < 0 || length < 0 || offset + length > size) {
+                throw new IndexOutOfBoundsException("bytes " + offset + "+" + length + " of " + size);
+            }
+            for (int i = 0; i < length; i++) {
+                target[targetOffset + i] = Messages.byteAt(index, size, replyWanted, (int) offset + i);
             }
         }
     }

@@ -27,7 +27,18 @@ public enum Service {
     /** Reads until the client closes, counting bytes, then closes. Exchange: a connection closed. */
     TCP_SINK(Transport.TCP),
     /** Counts the datagrams it receives. Exchange: a datagram received. */
-    UDP_SINK(Transport.UDP);
+    UDP_SINK(Transport.UDP),
+    /**
+     * Reads the stream as {@link Messages} (each ends with a newline), prints {@link Messages#receivedLine}
+     * for each, sends back those that ask for a reply, and closes when the client does. Exchange: a
+     * message received.
+     */
+    TCP_MESSAGES(Transport.TCP),
+    /**
+     * Takes each datagram as one of the {@link Messages}, prints {@link Messages#receivedLine}, and sends it
+     * back to its sender when it asks for a reply. Exchange: a datagram received.
+     */
+    UDP_MESSAGES(Transport.UDP);
 
     private final Transport transport;
 

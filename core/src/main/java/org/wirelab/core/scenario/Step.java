@@ -113,13 +113,26 @@ public sealed interface Step {
         }
     }
 
-    /** The client receives one datagram, which must carry {@code expected}. */
-    record UdpReceive(String actor, Payload expected) implements Step {
+    /**
+     * The client receives one datagram, which must carry {@code expected}. Without a {@code lostAfter},
+     * no datagram within the step timeout is a failure (the lab's client blocks in recvfrom). With one,
+     * a datagram that has not come after that long is taken as lost, logged as a note, and the scenario
+     * goes on, as a client with a socket timeout does over a lossy network.
+     */
+    record UdpReceive(String actor, Payload expected, Duration lostAfter) implements Step {
         public UdpReceive {
             Names.check(actor);
             if (expected == null) {
                 throw new IllegalArgumentException("expected payload is required");
             }
+            if (lostAfter != null && (lostAfter.isNegative() || lostAfter.isZero())) {
+                throw new IllegalArgumentException("a loss timeout is positive: " + lostAfter);
+            }
+        }
+
+        /** Waits as long as a step may; no datagram is a failure. */
+        public UdpReceive(String actor, Payload expected) {
+            this(actor, expected, null);
         }
     }
 

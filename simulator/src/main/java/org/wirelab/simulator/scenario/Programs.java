@@ -36,6 +36,8 @@ final class Programs {
             case HTTP -> new HttpServer(host, port, at, actor, output);
             case TCP_SINK -> new TcpSink(host, port, at, actor, pace, output);
             case UDP_SINK -> new UdpSink(host, port, at, output);
+            case TCP_MESSAGES -> new MessagePrograms.Tcp(host, port, at, actor, output);
+            case UDP_MESSAGES -> new MessagePrograms.Udp(host, port, at, output);
         };
     }
 

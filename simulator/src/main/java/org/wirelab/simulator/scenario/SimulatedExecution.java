@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.wirelab.core.scenario.ConnectResult;
+import org.wirelab.core.scenario.Messages;
 import org.wirelab.core.scenario.Payload;
 import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.scenario.ScenarioLog;
@@ -206,8 +207,10 @@ public final class SimulatedExecution {
 
     private void udpReceive(Step.UdpReceive receive) {
         Datagrams socket = datagramSockets.get(receive.actor());
-        waitFor(() -> !socket.received.isEmpty(), "no datagram (expected " + describe(receive.expected()) + ")");
-        Datagram datagram = socket.received.poll();
+        Datagram datagram = nextDatagram(receive, socket);
+        if (datagram == null) {
+            return;
+        }
         byte[] wanted = receive.expected().bytes();
         if (!Arrays.equals(wanted, datagram.payload)) {
             throw new StepFailed("expected " + describe(receive.expected()) + ", received "
@@ -215,6 +218,39 @@ public final class SimulatedExecution {
         }
         log(receive.actor(), Kind.ACTION, "received " + describe(receive.expected()) + " from "
                 + Text.endpoint(datagram.source, datagram.port));
+    }
+
+    /**
+     * The next datagram for the step, skipping earlier messages (late replies, duplicates); null when
+     * the step's loss timeout passed first (noted, not a failure).
+     */
+    private Datagram nextDatagram(Step.UdpReceive receive, Datagrams socket) {
+        while (true) {
+            if (receive.lostAfter() == null) {
+                waitFor(() -> !socket.received.isEmpty(), "no datagram (expected " + describe(receive.expected()) + ")");
+            } else if (!awaitDatagram(socket, receive.lostAfter().toNanos())) {
+                log(receive.actor(), Kind.NOTE, "no datagram after " + receive.lostAfter().toMillis() + " ms: "
+                        + describe(receive.expected()) + " taken as lost (UDP does not retransmit)");
+                return null;
+            }
+            Datagram datagram = socket.received.poll();
+            if (!Messages.isEarlier(receive.expected(), datagram.payload, 0, datagram.payload.length)) {
+                return datagram;
+            }
+            log(receive.actor(), Kind.NOTE, "skipped " + Text.quoted(datagram.payload, 0, 9)
+                    + ", an earlier message (a late reply or a duplicate)");
+        }
+    }
+
+    /**
+     * Waits up to {@code timeoutNanos} for a datagram. The client's timer is an event of its own, so the
+     * clock reaches the deadline even when nothing else is left to happen: a client that gives up after
+     * a second has waited a second.
+     */
+    private boolean awaitDatagram(Datagrams socket, long timeoutNanos) {
+        long deadline = simulator.now() + timeoutNanos;
+        simulator.scheduleAt(deadline, () -> { });
+        return simulator.run(() -> !socket.received.isEmpty(), deadline);
     }
 
     /** An HTTP/1.1 client: connect, GET with {@code Connection: close}, read the answer to its end, close. */

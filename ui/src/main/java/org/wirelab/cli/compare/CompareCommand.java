@@ -1,0 +1,95 @@
+package org.wirelab.cli.compare;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.wirelab.capture.scenario.LiveWorkloadRunner;
+import org.wirelab.cli.UserError;
+import org.wirelab.cli.simulate.LinkOptions;
+import org.wirelab.core.compare.Comparison;
+import org.wirelab.core.compare.ComparisonTable;
+import org.wirelab.core.compare.Workload;
+import org.wirelab.core.scenario.IpVersion;
+import org.wirelab.simulator.Simulation;
+import org.wirelab.simulator.SimulationOptions;
+import org.wirelab.simulator.SimulatedWorkloadRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirelab compare}: the same messages over UDP and over TCP, live on the loopback (captured) or
+ * in the simulator (with a lossy link if asked), and a table of what each protocol cost and delivered.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sends the same messages over UDP and over TCP and compares them: frames and bytes on the",
+            "wire (headers per layer, payload), frames that carry no data (handshake, ACKs, teardown,",
+            "retransmissions), messages delivered, lost, duplicated or out of order as the receiving program",
+            "saw them, time to the first byte, completion time and throughput.",
+            "Live on the loopback (needs capture rights), or --simulate with a link of your choice."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  wirelab compare --messages 100 --size 512",
+            "  wirelab compare --messages 100 --size 512 --simulate --delay 20ms --loss 5%% --seed 3",
+            "  wirelab compare --messages 1000 --size 100 --one-way --simulate"})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "100",
+            description = "How many messages each protocol carries (default: ${DEFAULT-VALUE}).")
+    private int messages;
+
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "512",
+            description = "Bytes per message, 10 to 65507 (default: ${DEFAULT-VALUE}).")
+    private int size;
+
+    @Option(names = "--one-way", description = "The server only reads; without it, it sends each message back (an echo, as in the lab).")
+    private boolean oneWay;
+
+    @Option(names = "--ipv6", description = "Run on ::1 instead of 127.0.0.1.")
+    private boolean ipv6;
+
+    @Option(names = "--simulate", description = "Run in the simulator instead of live; the link options below apply.")
+    private boolean simulate;
+
+    @Mixin
+    private LinkOptions link;
+
+    @Override
+    public Integer call() throws IOException {
+        Workload workload = workload();
+        IpVersion version = ipv6 ? IpVersion.IPV6 : IpVersion.IPV4;
+        Comparison comparison;
+        PrintWriter err = spec.commandLine().getErr();
+        if (simulate) {
+            SimulationOptions options = link.applyTo(SimulationOptions.defaults().withIpVersion(version));
+            String conditions = "simulated on " + version.loopback() + ": " + LinkOptions.describe(options.link())
+                    + ", seed " + options.seed();
+            err.println("running " + workload.messages() + " messages over UDP, then TCP, " + conditions);
+            comparison = Comparison.run(workload, conditions, new SimulatedWorkloadRunner(options));
+        } else {
+            String conditions = "live on " + version.loopback() + ", captured on lo";
+            err.println("running " + workload.messages() + " messages over UDP, then TCP, " + conditions);
+            try {
+                comparison = Comparison.run(workload, conditions, new LiveWorkloadRunner(version));
+            } catch (LiveWorkloadRunner.LiveCaptureUnavailable e) {
+                throw new UserError(e.unavailable().problem().messageSuggesting("wirelab compare --simulate"));
+            }
+        }
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ComparisonTable.render(comparison));
+        out.flush();
+        return 0;
+    }
+
+    private Workload workload() {
+        try {
+            return new Workload(messages, size, oneWay ? Workload.Pattern.ONE_WAY : Workload.Pattern.ECHO);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+}
