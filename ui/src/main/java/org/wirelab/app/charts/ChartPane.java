@@ -2,6 +2,7 @@ package org.wirelab.app.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.List;
 import java.util.OptionalDouble;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -103,10 +104,10 @@ public final class ChartPane extends StackPane {
         }
     }
 
-    private static java.util.List<XYPlot> plots(Plot plot) {
+    private static List<XYPlot> plots(Plot plot) {
         if (plot instanceof CombinedDomainXYPlot combined) {
             return combined.getSubplots();
         }
-        return plot instanceof XYPlot xy ? java.util.List.of(xy) : java.util.List.of();
+        return plot instanceof XYPlot xy ? List.of(xy) : List.of();
     }
 }

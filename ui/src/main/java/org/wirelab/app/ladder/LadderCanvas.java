@@ -1,5 +1,6 @@
 package org.wirelab.app.ladder;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -12,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -44,7 +46,7 @@ public final class LadderCanvas extends Region {
     private final FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
 
     private final ObjectProperty<Ladder> ladder = new SimpleObjectProperty<>(this, "ladder",
-            new LadderModel(java.util.List.of(), java.util.List.of()));
+            new LadderModel(List.of(), List.of()));
     private final ObjectProperty<LadderTexts> texts = new SimpleObjectProperty<>(this, "texts",
             LadderExport.texts(Locale.getDefault()));
     private final IntegerProperty selectedFrame = new SimpleIntegerProperty(this, "selectedFrame", 0);
@@ -54,7 +56,9 @@ public final class LadderCanvas extends Region {
     private final IntegerProperty maskedFrame = new SimpleIntegerProperty(this, "maskedFrame", 0);
     private final BooleanProperty timeScale = new SimpleBooleanProperty(this, "timeScale", false);
 
+    private final Tooltip tooltip = new Tooltip();
     private LadderPainter painter;
+    private int hovered;
 
     public LadderCanvas() {
         getStyleClass().add("ladder-canvas");
@@ -105,6 +109,7 @@ public final class LadderCanvas extends Region {
         horizontal.valueProperty().addListener(o -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
     }
 
     private LadderPainter newPainter() {
@@ -164,6 +169,11 @@ public final class LadderCanvas extends Region {
     /** The painter of the current ladder (for tests and exports of what is on screen). */
     public LadderPainter painter() {
         return painter;
+    }
+
+    /** The tooltip shown over arrows (for tests). */
+    Tooltip tooltip() {
+        return tooltip;
     }
 
     /** What the canvas shows now. */
@@ -235,6 +245,22 @@ public final class LadderCanvas extends Region {
         if (frame > 0) {
             selectedFrame.set(frame);
         }
+    }
+
+    /** Over an arrow, a tooltip with its whole Info line (TCP options too), as Wireshark's Info column; not while predicted. */
+    private void hovered(MouseEvent event) {
+        int frame = painter.frameAt(event.getX(), event.getY(), view());
+        if (frame == hovered) {
+            return;
+        }
+        hovered = frame;
+        int index = frame > 0 && frame != maskedFrame.get() ? painter.indexOfFrame(frame) : -1;
+        if (index < 0) {
+            Tooltip.uninstall(canvas, tooltip);
+            return;
+        }
+        tooltip.setText(frame + ": " + ladder.get().arrow(index).label());
+        Tooltip.install(canvas, tooltip);
     }
 
     private void scrolled(ScrollEvent event) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
@@ -22,6 +23,7 @@ import org.wirelab.core.ladder.draw.LadderView;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.tcpstate.TcpStates;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.Tshark;
 
 /** The ladder canvas driven like a user: clicking an arrow selects its frame; a selection scrolls into view. */
 class LadderCanvasTest extends FxTest {
@@ -53,6 +55,18 @@ class LadderCanvasTest extends FxTest {
         assertEquals(2, canvas.selectedFrameProperty().get(), "the SYN-ACK is frame 2");
         clickArrow(0);
         assertEquals(1, canvas.selectedFrameProperty().get());
+    }
+
+    @Test
+    void hoveringAnArrowShowsItsWholeInfoLineAsTsharkWritesIt() {
+        List<String[]> rows = Tshark.fields(Environment.samples().resolve("http-get.pcap"), List.of("_ws.col.Info"));
+        String info = rows.get(2)[0];   // frame 2, after the header line: "8080 → 60728 [SYN, ACK] Seq=0 Ack=1 ..."
+        String expected = info.substring(info.indexOf('[') + 1).replaceFirst("] ", " ");
+        LadderView view = canvas.view();
+        double[] middle = canvas.painter().arrowMiddle(1, view);
+        moveTo(canvas.lookup("#ladder-canvas").localToScreen(middle[0] - 30, middle[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2: " + expected, canvas.tooltip().getText());
     }
 
     @Test
