@@ -36,15 +36,13 @@ class FidelityTest {
      * {@code comparison}: {@code strict}, every frame in order; {@code raced}, the same up to the first
      * FIN, then the same frames in any order and from either side (in that live run the server happened
      * to close before the client, which the scenario leaves open: the IPv4 run closed the other way, as
-     * the simulated one does); {@code data}, every
-     * frame but bare ACKs (chat: when Linux sends a bare ACK or waits to piggyback it depends on its
-     * quick-ACK and ping-pong heuristics and on the live server's threads, which the simulator follows
-     * only in part: quick ACKs for a connection's first segments, then delayed ACKs).
+     * the simulated one does). The chat's bare ACKs match too: the simulated TCP follows Linux's
+     * quick-ACK and ping-pong heuristics.
      */
     @ParameterizedTest(name = "{0} over {1} ({3})")
     @CsvSource({"tcp-hello, IPV4, tcp-hello.pcap, strict", "tcp-hello, IPV6, tcp-hello-ipv6.pcap, raced",
             "udp-echo, IPV4, udp-echo.pcap, strict", "tcp-refused, IPV4, tcp-refused.pcap, strict",
-            "http-get, IPV4, http-get.pcap, strict", "chat, IPV4, chat.pcap, data"})
+            "http-get, IPV4, http-get.pcap, strict", "chat, IPV4, chat.pcap, strict"})
     void simulatedFramesMatchTheLiveCapture(String name, IpVersion version, String sample, String comparison)
             throws IOException {
         Path live = Environment.samples().resolve("scenarios").resolve(sample);
@@ -58,19 +56,12 @@ class FidelityTest {
         int serverPort = scenario.ports().get(0).port();
         List<String> expected = frames(live, serverPort);
         List<String> actual = frames(simulated, serverPort);
-        if (comparison.equals("data")) {
-            expected = withoutBareAcks(expected);
-            actual = withoutBareAcks(actual);
-        } else if (comparison.equals("raced")) {
+        if (comparison.equals("raced")) {
             expected = teardownSorted(expected);
             actual = teardownSorted(actual);
         }
         assertEquals(String.join("\n", expected), String.join("\n", actual),
                 "live (expected) and simulated frames, one per line");
-    }
-
-    private static List<String> withoutBareAcks(List<String> frames) {
-        return frames.stream().filter(line -> !line.matches(".* TCP \\.{7}A\\.{4} len=0 .*")).toList();
     }
 
     private static List<String> teardownSorted(List<String> frames) {

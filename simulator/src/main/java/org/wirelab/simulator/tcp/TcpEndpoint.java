@@ -80,7 +80,16 @@ public final class TcpEndpoint {
     private long timedAt;
 
     // Acknowledgments.
-    private int quickAcks = 16;
+    /**
+     * Linux's ACK heuristics (tcp_input.c): after the first data, up to 16 quick ACKs; an endpoint that
+     * answers within the ACK timeout of receiving ({@code ato}) is interactive ("ping-pong") and delays
+     * its ACKs to carry them on its answers, until a delayed ACK goes out alone.
+     */
+    private static final int MAX_QUICK_ACKS = 16;
+    private int quickAcks;
+    private long ato;
+    private long lastDataReceivedAt;
+    private boolean pingpong;
     private long unackedBytes;
     private boolean ackNow;
     private long lastAckSent = NONE;
@@ -118,7 +127,7 @@ public final class TcpEndpoint {
         this.rcvWscale = config.windowScale();
         var simulator = stack.simulator();
         this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
-        this.delayedAck = new Timer(simulator, this::sendAck);
+        this.delayedAck = new Timer(simulator, this::delayedAckTimeout);
         this.persist = new Timer(simulator, this::persistTimeout);
         this.timeWait = new Timer(simulator, () -> enter(TcpState.CLOSED));
     }
@@ -658,11 +667,18 @@ public final class TcpEndpoint {
         notifyReadable = true;
         unackedBytes += rcvNxt() - before;
         rcvWindowClamp = Math.min(config.receiveBuffer(), rcvWindowClamp + 2L * payload.length);
-        if (hadGap || quickAcks > 0 || unackedBytes >= 2L * effectiveMss) {
-            // A gap filled, the connection's first segments (Linux's quick ACKs), or every second
-            // full-sized segment (RFC 9293 section 3.8.6.3): no delay.
+        long now = stack.simulator().now();
+        if (ato == 0 || now - lastDataReceivedAt > rtt.rto()) {
+            ato = config.delayedAck().toNanos(); // the first data, or data after a long silence
+            quickAcks = MAX_QUICK_ACKS;
+        }
+        lastDataReceivedAt = now;
+        boolean quick = quickAcks > 0 && !pingpong;
+        if (hadGap || quick || unackedBytes >= 2L * effectiveMss) {
+            // A gap filled, a quick ACK, or every second full-sized segment (RFC 9293 section
+            // 3.8.6.3): no delay.
             ackNow = true;
-            if (quickAcks > 0) {
+            if (quick) {
                 quickAcks--;
             }
         } else if (!delayedAck.running()) {
@@ -764,9 +780,14 @@ public final class TcpEndpoint {
         if (from < sndMax) {
             segment.marks |= Marks.RETRANSMISSION;
             retransmissions++;
-        } else if (timedSequence == NONE) {
-            timedSequence = end; // Karn: time only a segment sent once
-            timedAt = stack.simulator().now();
+        } else {
+            if (length > 0 && ato > 0 && stack.simulator().now() - lastDataReceivedAt < ato) {
+                pingpong = true; // an answer to what just arrived (tcp_event_data_sent)
+            }
+            if (timedSequence == NONE) {
+                timedSequence = end; // Karn: time only a segment sent once
+                timedAt = stack.simulator().now();
+            }
         }
         sndMax = Math.max(sndMax, end);
         send(segment);
@@ -868,6 +889,12 @@ public final class TcpEndpoint {
         stopTimers();
         enter(TcpState.CLOSED);
         fail(reason);
+    }
+
+    /** The delayed ACK goes out alone: no answer came to carry it, so the exchange is not interactive. */
+    private void delayedAckTimeout() {
+        pingpong = false;
+        sendAck();
     }
 
     private void sendAck() {
