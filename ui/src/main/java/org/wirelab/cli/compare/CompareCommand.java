@@ -2,10 +2,13 @@ package org.wirelab.cli.compare;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.wirelab.capture.scenario.LiveWorkloadRunner;
 import org.wirelab.cli.UserError;
 import org.wirelab.cli.simulate.LinkOptions;
+import org.wirelab.compare.ComparisonReport;
 import org.wirelab.core.compare.Comparison;
 import org.wirelab.core.compare.ComparisonTable;
 import org.wirelab.core.compare.Workload;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Live on the loopback (needs capture rights), or --simulate with a link of your choice."},
         footerHeading = "%nExamples:%n",
         footer = {"  wirelab compare --messages 100 --size 512",
-            "  wirelab compare --messages 100 --size 512 --simulate --delay 20ms --loss 5%% --seed 3",
+            "  wirelab compare --messages 100 --size 512 --simulate --delay 20ms --loss 5%% --seed 3 --report cmp.html",
             "  wirelab compare --messages 1000 --size 100 --one-way --simulate"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -53,6 +56,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--simulate", description = "Run in the simulator instead of live; the link options below apply.")
     private boolean simulate;
+
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report with the charts, and both captures beside it.")
+    private Path report;
 
     @Mixin
     private LinkOptions link;
@@ -82,6 +89,11 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(ComparisonTable.render(comparison));
         out.flush();
+        if (report != null) {
+            List<Path> pcaps = ComparisonReport.write(comparison, report);
+            err.println("report written to " + report + ", with " + pcaps.get(0).getFileName() + " and "
+                    + pcaps.get(1).getFileName() + " beside it");
+        }
         return 0;
     }
 
