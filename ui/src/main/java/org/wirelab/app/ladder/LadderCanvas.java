@@ -188,7 +188,9 @@ public final class LadderCanvas extends Region {
         double barWidth = vertical.prefWidth(-1);
         double barHeight = horizontal.prefHeight(-1);
         boolean needsVertical = painter.contentHeight(view()) > getHeight() - LadderPainter.HEADER;
-        boolean needsHorizontal = painter.width() > getWidth() - (needsVertical ? barWidth : 0);
+        // The lanes decide: a legend wider than the view wraps instead.
+        boolean needsHorizontal = LadderPainter.TIME_COLUMN + painter.contentWidth()
+                > getWidth() - (needsVertical ? barWidth : 0);
         needsVertical = needsVertical || painter.contentHeight(view())
                 > getHeight() - LadderPainter.HEADER - (needsHorizontal ? barHeight : 0);
         double width = Math.max(0, getWidth() - (needsVertical ? barWidth : 0));

@@ -19,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.wirelab.app.FxTest;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.ladder.draw.LadderPainter;
 import org.wirelab.core.ladder.draw.LadderView;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.tcpstate.TcpStates;
@@ -87,7 +88,7 @@ class LadderCanvasTest extends FxTest {
         LadderView view = canvas.view();
         double y = canvas.painter().arrowMiddle(11, view)[1];
         assertTrue(view.scrollY() > 0, "scrolled down");
-        assertTrue(y > 86 && y < view.height(), "frame 12's arrow is on screen at y=" + y);
+        assertTrue(y > LadderPainter.HEADER && y < view.height(), "frame 12's arrow is on screen at y=" + y);
         Path shots = Environment.repositoryRoot().resolve("ui/target/screenshots");
         Files.createDirectories(shots);
         WritableImage image = new WritableImage((int) canvas.getWidth(), (int) canvas.getHeight());

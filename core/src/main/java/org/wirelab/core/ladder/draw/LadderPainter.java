@@ -28,7 +28,10 @@ public final class LadderPainter {
     /** Width of the frame number and time column on the left. */
     public static final double TIME_COLUMN = 132;
     /** Height of the lane titles and legend band at the top. */
-    public static final double HEADER = 86;
+    public static final double HEADER = 96;
+    /** Baselines of the legend's first line, and of its second when a narrow view wraps it. */
+    private static final double LEGEND_BASELINE = 72;
+    private static final double LEGEND_SECOND_BASELINE = 90;
     private static final double ROW = 56;
     private static final double SIDE_MARGIN = 60;
     private static final double MINIMUM_LANE_GAP = 300;
@@ -79,7 +82,7 @@ public final class LadderPainter {
             laneX[i] = SIDE_MARGIN + layout.center(i);
         }
         contentWidth = layout.width() + 2 * SIDE_MARGIN;
-        legendWidth = paintLegend(measure, 12, 74, false);
+        legendWidth = paintLegend(measure, Double.MAX_VALUE, false);
     }
 
     /** The widest arrow label among the first arrows (enough for the lane gap; a million are not measured). */
@@ -558,27 +561,48 @@ public final class LadderPainter {
         s.line(TIME_COLUMN, 0, TIME_COLUMN, 56, RULE, 1, false);
         s.text(texts.frame(), 44, 43, TextStyle.SMALL, TEXT, Anchor.END);
         s.text(texts.time(), 56, 43, TextStyle.SMALL, TEXT, Anchor.START);
-        paintLegend(s, 12, 74, true);
+        paintLegend(s, view.width(), true);
     }
 
-    /** The legend from {@code x}; returns where it ends. With {@code draw} false, only measures. */
-    private double paintLegend(Surface s, double x, double baseline, boolean draw) {
+    /**
+     * The legend under the lane titles, wrapped to a second line when wider than {@code width}; returns
+     * the width of its first line. With {@code draw} false, only measures.
+     */
+    private double paintLegend(Surface s, double width, boolean draw) {
+        double left = 12;
+        double x = left;
+        double baseline = LEGEND_BASELINE;
+        double firstLine = 0;
+        List<String> entries = new ArrayList<>();
         for (ArrowKind kind : ArrowKind.values()) {
-            String text = texts.legend().get(kind);
-            if (draw) {
-                s.line(x, baseline - 4, x + 26, baseline - 4, kind.colour(), 2, kind == ArrowKind.RETRANSMISSION);
-                head(s, x, x + 26, baseline - 4, kind.colour());
-                s.text(text, x + 32, baseline, TextStyle.SMALL, TEXT, Anchor.START);
-            }
-            x += 32 + s.textWidth(text, TextStyle.SMALL) + 22;
+            entries.add(texts.legend().get(kind));
         }
+        entries.add(texts.stateLegend());
         String sample = "ESTABLISHED";
         double box = s.textWidth(sample, TextStyle.NOTE) + 10;
-        if (draw) {
-            paintState(s, sample, x + box / 2, baseline - 16);
-            s.text(texts.stateLegend(), x + box + 8, baseline, TextStyle.SMALL, TEXT, Anchor.START);
+        for (int e = 0; e < entries.size(); e++) {
+            String text = entries.get(e);
+            boolean state = e == entries.size() - 1;
+            double symbol = state ? box + 8 : 32;
+            double entry = symbol + s.textWidth(text, TextStyle.SMALL);
+            if (x > left && x + entry > width - 8 && baseline == LEGEND_BASELINE) {
+                firstLine = x - 22;
+                x = left;
+                baseline = LEGEND_SECOND_BASELINE;
+            }
+            if (draw && state) {
+                paintState(s, sample, x + box / 2, baseline - 16);
+            } else if (draw) {
+                ArrowKind kind = ArrowKind.values()[e];
+                s.line(x, baseline - 4, x + 26, baseline - 4, kind.colour(), 2, kind == ArrowKind.RETRANSMISSION);
+                head(s, x, x + 26, baseline - 4, kind.colour());
+            }
+            if (draw) {
+                s.text(text, x + symbol, baseline, TextStyle.SMALL, TEXT, Anchor.START);
+            }
+            x += entry + 22;
         }
-        return x + box + 8 + s.textWidth(texts.stateLegend(), TextStyle.SMALL);
+        return baseline == LEGEND_BASELINE ? x - 22 : firstLine;
     }
 
     /** Seconds with six decimals, as tshark's frame.time_relative. */
