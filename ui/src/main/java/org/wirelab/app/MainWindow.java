@@ -59,6 +59,7 @@ import org.wirelab.app.source.FrameSource;
 import org.wirelab.app.source.LivePortSource;
 import org.wirelab.app.source.LiveScenarioSource;
 import org.wirelab.app.source.SimulatedSource;
+import org.wirelab.app.source.SimulationDialog;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.scenario.Scenarios;
@@ -72,6 +73,9 @@ import org.wirelab.core.scenario.Scenarios;
 public final class MainWindow {
     private static final List<String> SCENARIOS = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO, Scenarios.HTTP_GET,
             Scenarios.CHAT, Scenarios.TCP_REFUSED);
+    /** The simulator also runs the bulk transfer, where delay and loss show retransmissions. */
+    private static final List<String> SIMULATED = List.of(Scenarios.TCP_HELLO, Scenarios.TCP_BULK, Scenarios.HTTP_GET,
+            Scenarios.UDP_ECHO, Scenarios.CHAT, Scenarios.TCP_REFUSED);
     private final CaptureViewModel model;
     private final PlaybackViewModel playback;
     private final Messages messages;
@@ -200,7 +204,7 @@ public final class MainWindow {
         LadderCanvas canvas = new LadderCanvas();
         Runnable update = () -> {
             Capture capture = model.capture();
-            CaptureLadder whole = CaptureLadder.of(capture.analysis(), capture.states());
+            CaptureLadder whole = capture.ladder();
             int stream = model.focusedTcpStreamProperty().get();
             canvas.setLadder(stream < 0 || stream >= capture.analysis().conversations().tcpStreamCount() ? whole
                     : FocusedLadder.conversation(whole, capture.analysis(),
@@ -386,6 +390,13 @@ public final class MainWindow {
             simulate.setOnAction(e -> open(SimulatedSource.loopback(scenario)));
             live.getItems().add(simulate);
         }
+        MenuItem custom = new MenuItem(messages.get("live.simulated.custom"));
+        custom.setOnAction(e -> {
+            SimulationDialog dialog = new SimulationDialog(SIMULATED, messages);
+            dialog.initOwner(stage);
+            dialog.showAndWait().ifPresent(this::open);
+        });
+        live.getItems().add(custom);
     }
 
     private void askPort() {

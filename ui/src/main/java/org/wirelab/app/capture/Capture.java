@@ -5,6 +5,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.tcpstate.TcpStateTimeline;
 import org.wirelab.core.tcpstate.TcpStates;
 
@@ -19,13 +20,17 @@ public final class Capture {
     private final TcpStateTimeline states;
     private final List<String> warnings;
     private final boolean complete;
-    private FieldCatalog catalog;
+    private final FieldCatalog catalog;
+    private final CaptureLadder ladder;
     private Explainer explainer;
 
     public Capture(String title, FrameStore frames, List<String> warnings, boolean complete) {
         this.title = title;
         this.analysis = CaptureAnalysis.of(frames);
         this.states = TcpStates.of(analysis);
+        // Built here, on the source's thread, so that showing a large capture costs the FX thread nothing.
+        this.catalog = new FieldCatalog(analysis);
+        this.ladder = CaptureLadder.of(analysis, states);
         this.warnings = List.copyOf(warnings);
         this.complete = complete;
     }
@@ -65,12 +70,14 @@ public final class Capture {
         return analysis.size();
     }
 
-    /** Made on first use: tshark's field values of every frame (only the FX thread asks). */
+    /** tshark's field values of every frame. */
     public FieldCatalog catalog() {
-        if (catalog == null) {
-            catalog = new FieldCatalog(analysis);
-        }
         return catalog;
+    }
+
+    /** The ladder diagram of every frame (arrows made on demand). */
+    public CaptureLadder ladder() {
+        return ladder;
     }
 
     public Explainer explainer() {

@@ -20,6 +20,7 @@ import org.wirelab.core.summary.PacketTable;
  * one protocol or containing a text. Filtering a large capture runs in the background.
  */
 public final class PacketListView extends TableView<Integer> {
+    private static final double ROW_HEIGHT = 30;
     private final CaptureViewModel model;
     private final FrameIndexList shown = new FrameIndexList();
     private PacketRows rows;
@@ -32,6 +33,9 @@ public final class PacketListView extends TableView<Integer> {
         this.model = model;
         setId("packet-list");
         setItems(shown);
+        // Rows of one height: without it, scrolling a million rows makes the VirtualFlow measure cells to
+        // estimate the content height (most of the time of a jump, measured with JFR).
+        setFixedCellSize(ROW_HEIGHT);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column(messages, "packets.number", 52, r -> r::number));
         getColumns().add(column(messages, "packets.time", 88, r -> r::time));

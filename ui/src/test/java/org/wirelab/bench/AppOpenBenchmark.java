@@ -1,0 +1,133 @@
+package org.wirelab.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.wirelab.app.AppPreferences;
+import org.wirelab.app.MainWindow;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.app.source.FileSource;
+
+/**
+ * Issue 4 section 8, the window's part, run by hand: the whole main window (Monocle, software
+ * rendering, 1440x900) opening a 1,000,000-frame capture ({@link LoopbackTrafficGenerator}). Reports
+ * the time from "open" to the first screen (frames analysed, table filled), the heap then, and the
+ * time of one layout-and-render pass of the whole window while the packet list jumps to random rows,
+ * scrolls row by row, and while random frames are selected (tree, bytes, explanation, ladder follow).
+ *
+ * <pre>
+ * mvn -q -pl ui -am test-compile
+ * mvn -q -pl ui dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1920x1200-32 \
+ *     -cp "$(cat ui/cp.txt):ui/target/classes:ui/target/test-classes:core/target/classes:core/target/test-classes" \
+ *     org.wirelab.bench.AppOpenBenchmark [--frames N]
+ * </pre>
+ */
+public final class AppOpenBenchmark {
+    private static final int PASSES = 100;
+
+    public static void main(String[] args) throws Exception {
+        int frames = args.length == 2 && args[0].equals("--frames") ? Integer.parseInt(args[1]) : 1_000_000;
+        Path file = Files.createTempFile("app-bench", ".pcap");
+        file.toFile().deleteOnExit();
+        LoopbackTrafficGenerator.write(file, frames, 1);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        MainWindow window = onFx(() -> {
+            Messages messages = new Messages();
+            messages.localeProperty().set(Locale.ENGLISH);
+            Preferences node = Preferences.userRoot().node("wirelab-bench");
+            node.clear();
+            MainWindow created = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(node));
+            Stage stage = new Stage();
+            created.show(stage);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            return created;
+        });
+        TableView<?> table = onFx(() -> (TableView<?>) window.ladderSlot().getScene().lookup("#packet-list"));
+        Parent root = onFx(() -> window.ladderSlot().getScene().getRoot());
+
+        long start = System.nanoTime();
+        onFx(() -> {
+            window.open(new FileSource(file));
+            return null;
+        });
+        while (onFx(() -> window.model().loadingProperty().get() || table.getItems().size() < frames)) {
+            Thread.sleep(5);
+        }
+        onFx(() -> {
+            pass(root);
+            return null;
+        });
+        double firstScreen = (System.nanoTime() - start) / 1e6;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long heap = runtime.totalMemory() - runtime.freeMemory();
+        System.out.printf(Locale.ROOT, "%,d frames: first screen after %.0f ms; heap %.0f MB (%.0f bytes a frame)%n",
+                frames, firstScreen, heap / 1e6, (double) heap / frames);
+
+        Random random = new Random(1);
+        render = false;
+        report("layout only: table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
+        report("layout only: a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        render = true;
+        report("table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
+        int from = frames / 2;
+        report("table scrolls row by row", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
+        report("a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        Platform.exit();
+    }
+
+    /** Whether a pass also renders the window (software rendering into an image) or only lays it out. */
+    private static boolean render = true;
+
+    /** One layout pass of the whole window, and its rendering when asked, what a pulse does after a change. */
+    private static void pass(Parent root) {
+        root.applyCss();
+        root.layout();
+        if (render) {
+            root.snapshot(null, null);
+        }
+    }
+
+    private static double[] timed(Parent root, java.util.function.IntConsumer change) {
+        for (int k = 0; k < 30; k++) {
+            change.accept(k);
+            pass(root);
+        }
+        double[] millis = new double[PASSES];
+        for (int k = 0; k < PASSES; k++) {
+            long t = System.nanoTime();
+            change.accept(k);
+            pass(root);
+            millis[k] = (System.nanoTime() - t) / 1e6;
+        }
+        return millis;
+    }
+
+    private static void report(String what, double[] millis) {
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "%s: median %.1f ms, 95th percentile %.1f ms, worst %.1f ms%n", what,
+                millis[millis.length / 2], millis[(int) (millis.length * 0.95)], millis[millis.length - 1]);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        FutureTask<T> task = new FutureTask<>(action);
+        Platform.runLater(task);
+        return task.get();
+    }
+}
