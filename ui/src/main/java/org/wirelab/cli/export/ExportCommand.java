@@ -92,6 +92,12 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserError("no TCP stream " + stream + ": " + (streams == 0 ? "the capture has none"
                     : "the capture has streams 0 to " + (streams - 1)));
         }
+        for (ChartKind kind : kinds) {
+            if (kind.perStream() && streams == 0) {
+                throw new UserError("the " + kind.cliName() + " chart shows a TCP stream, and " + file.getFileName()
+                        + " has none");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         String title = file.getFileName().toString();
         if (!diagrams.isEmpty()) {

@@ -82,5 +82,8 @@ class ExportCommandTest {
         }
         assertTrue(CliRun.of("export", sample, "--stream", "4", "--diagram", "x.svg").err()
                 .contains("no TCP stream 4: the capture has streams 0 to 0"));
+        assertEquals("wirelab export: the rtt chart shows a TCP stream, and udp-echo.pcap has none",
+                CliRun.of("export", Environment.samples().resolve("udp-echo.pcap").toString(), "--chart", "rtt",
+                        dir.resolve("rtt.png").toString()).err().strip());
     }
 }

@@ -15,7 +15,7 @@ public record LadderTexts(String time, String frame, Map<String, String> roles, 
 
     public static final LadderTexts ENGLISH = new LadderTexts("Time (s)", "No.",
             Map.of("client", "client", "server", "server", "host", "host"),
-            Map.of(ArrowKind.NORMAL, "segment", ArrowKind.RETRANSMISSION, "retransmission",
+            Map.of(ArrowKind.NORMAL, "segment or datagram", ArrowKind.RETRANSMISSION, "retransmission",
                     ArrowKind.DUPLICATE_ACK, "duplicate ACK", ArrowKind.RESET, "reset (RST)",
                     ArrowKind.WARNING, "other warning"),
             "TCP state after the arrow");
