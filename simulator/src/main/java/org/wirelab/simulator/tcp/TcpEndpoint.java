@@ -387,10 +387,12 @@ public final class TcpEndpoint {
         syn.acknowledgmentNumber = withAck ? wireAck() : 0;
         syn.flags = withAck ? Tcp.SYN | Tcp.ACK : Tcp.SYN;
         int mss = config.mss(ipv6);
-        // Linux's first window: the buffer (at most 64 KiB unscaled), rounded down to a multiple of the MSS.
+        // Linux's first window: the buffer (at most 64 KiB unscaled), rounded down to a multiple of the
+        // segments it expects: the MSS, less the timestamps option once both sides use it (SYN-ACK).
+        int unit = withAck && timestamps ? mss - 12 : mss;
         int window = Math.min(config.receiveBuffer(), 65_535);
-        if (window > mss) {
-            window = window / mss * mss;
+        if (window > unit) {
+            window = window / unit * unit;
         }
         syn.window = window;
         rcvWindowClamp = Math.max(rcvWindowClamp, window);
@@ -731,7 +733,7 @@ public final class TcpEndpoint {
                 break; // the FIN is out
             }
             long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
-            long length = Math.max(0, Math.min(Math.min(unsent, room), effectiveMss));
+            long length = Math.max(0, Math.min(Math.min(unsent, room), sendMss()));
             // FIN needs no window: it rides on the segment that reaches the end of the data, or goes alone.
             boolean fin = finQueued && length == unsent;
             if (length == 0 && !fin) {
@@ -739,7 +741,7 @@ public final class TcpEndpoint {
             }
             boolean retransmitting = sndNxt < sndMax;
             boolean idle = sndNxt == sndUna;
-            if (length < effectiveMss && !fin && !retransmitting) {
+            if (length < sendMss() && !fin && !retransmitting) {
                 if (length < unsent && length < maxSndWnd / 2) {
                     break; // sender silly window avoidance (section 3.8.6.2.1): wait for a larger window
                 }
@@ -759,6 +761,16 @@ public final class TcpEndpoint {
             retransmission.stop();
             persist.start(rtt.persistInterval(probes));
         }
+    }
+
+    /**
+     * The largest segment to send: the MSS, but at most half the largest window the peer has offered,
+     * as Linux's tcp_bound_to_half_wnd does (sender silly window avoidance, RFC 9293 section 3.8.6.2.1),
+     * which on a loopback with a 64 KiB first window halves its 65483-byte MSS.
+     */
+    private int sendMss() {
+        long cutoff = maxSndWnd > 536 ? maxSndWnd / 2 : maxSndWnd;
+        return cutoff > 0 && effectiveMss > cutoff ? (int) Math.max(cutoff, 68 - 32) : effectiveMss;
     }
 
     private long finSequence() {
@@ -799,7 +811,7 @@ public final class TcpEndpoint {
     /** Resends the first unacknowledged segment (fast retransmit, or the next hole in recovery). */
     private void retransmitFirst(boolean fast) {
         long dataEnd = 1 + sendBuffer.end();
-        int length = (int) Math.min(effectiveMss, Math.max(0, Math.min(dataEnd, sndMax) - sndUna));
+        int length = (int) Math.min(sendMss(), Math.max(0, Math.min(dataEnd, sndMax) - sndUna));
         boolean fin = finQueued && sndUna + length == dataEnd && sndMax > dataEnd;
         if (length == 0 && !fin) {
             return;
@@ -854,7 +866,7 @@ public final class TcpEndpoint {
 
     private void transmitAgainAfterTimeout() {
         long dataEnd = 1 + sendBuffer.end();
-        int length = (int) Math.min(effectiveMss, Math.max(0, Math.min(dataEnd, sndMax) - sndNxt));
+        int length = (int) Math.min(sendMss(), Math.max(0, Math.min(dataEnd, sndMax) - sndNxt));
         boolean fin = finQueued && sndNxt + length == dataEnd && sndMax > dataEnd;
         if (length == 0 && !fin) {
             return;
@@ -870,7 +882,7 @@ public final class TcpEndpoint {
         }
         if (sndWnd > 0) {
             // The override timeout of section 3.8.6.2.1: send what the small window takes.
-            int length = (int) Math.min(Math.min(sndWnd, dataEnd - sndNxt), effectiveMss);
+            int length = (int) Math.min(Math.min(sndWnd, dataEnd - sndNxt), sendMss());
             transmit(sndNxt, length, false);
             sndNxt += length;
             return;
