@@ -1,5 +1,7 @@
 package org.wirelab.app.charts;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.property.IntegerProperty;
@@ -16,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.export.ChartExport;
 
 /**
  * The charts as one node for the application: a choice of chart and of TCP stream above a
@@ -87,6 +90,16 @@ public final class ChartsView extends BorderPane {
 
     public ChartPane chartPane() {
         return pane;
+    }
+
+    /** Writes the chart shown to {@code file} (.png or .svg); IllegalArgumentException for another extension. */
+    public void export(Path file) throws IOException {
+        if (!ChartExport.supports(file)) {
+            throw new IllegalArgumentException("cannot write a chart to " + file.getFileName() + ": use .png or .svg");
+        }
+        if (pane.getChart() != null) {
+            ChartExport.write(pane.getChart().chart(), file);
+        }
     }
 
     public void show(ChartKind chart) {

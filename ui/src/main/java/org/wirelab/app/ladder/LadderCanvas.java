@@ -1,5 +1,7 @@
 package org.wirelab.app.ladder;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
@@ -169,6 +171,21 @@ public final class LadderCanvas extends Region {
     /** The painter of the current ladder (for tests and exports of what is on screen). */
     public LadderPainter painter() {
         return painter;
+    }
+
+    /**
+     * Writes the whole ladder shown (every arrow, as this canvas draws them: raw numbers, time to scale,
+     * language) to {@code file}: .png, .svg, .puml or .mmd. Throws IllegalArgumentException for another
+     * extension or a PNG too large to make (its message says what to do instead).
+     */
+    public void export(Path file, String title) throws IOException {
+        LadderExport.Format format = LadderExport.Format.of(file);
+        if (format == null) {
+            throw new IllegalArgumentException("cannot write a diagram to " + file.getFileName()
+                    + ": use .svg, .png, .puml or .mmd");
+        }
+        LadderExport.write(ladder.get(), format, file, texts.get(),
+                LadderView.of(0, 0).withRawNumbers(rawNumbers.get()).timed(timeScale.get()), title);
     }
 
     /** The tooltip shown over arrows (for tests). */

@@ -54,5 +54,8 @@ class ChartsViewTest extends FxTest {
         WritableImage image = new WritableImage((int) view.getWidth(), (int) view.getHeight());
         interact(() -> view.snapshot(null, image));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", shots.resolve("charts-view-traffic-fr.png").toFile());
+        Path exported = shots.resolve("charts-view-export.png");
+        view.export(exported);
+        assertEquals(1200, ImageIO.read(exported.toFile()).getWidth(), "the chart shown, exported");
     }
 }

@@ -71,6 +71,26 @@ class LadderCanvasTest extends FxTest {
     }
 
     @Test
+    void exportWritesWhatTheCanvasShowsWithItsRawNumbers() throws IOException {
+        Path svg = Files.createTempFile("ladder", ".svg");
+        interact(() -> canvas.rawNumbersProperty().set(true));
+        interact(() -> {
+            try {
+                canvas.export(svg, "http-get.pcap");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String text = Files.readString(svg);
+        List<String[]> rows = Tshark.fields(Environment.samples().resolve("http-get.pcap"),
+                List.of("tcp.seq_raw", "tcp.ack_raw"));
+        assertTrue(text.contains(">A: 127.0.0.1:60728</text>") && text.contains(">B: 127.0.0.1:8080</text>"), "lanes");
+        assertTrue(text.contains(">Seq=" + rows.get(2)[0] + " Ack=" + rows.get(2)[1] + " Len=0 Win=65483</text>"),
+                "the SYN-ACK's raw numbers as tshark reads them");
+        Files.delete(svg);
+    }
+
+    @Test
     void clickingTheTimeColumnSelectsNothing() {
         clickArrow(2);
         Point2D timeColumn = canvas.lookup("#ladder-canvas").localToScreen(20, canvas.painter().arrowMiddle(0,
