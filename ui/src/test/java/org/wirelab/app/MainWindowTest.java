@@ -209,6 +209,42 @@ class MainWindowTest extends FxTest {
     }
 
     @Test
+    void playRevealsEveryFrameAtTheChosenSpeed() throws Exception {
+        openSample("tcp-hello.pcap");
+        interact(() -> window.playback().speedProperty().set(org.wirelab.app.playback.Speed.REAL_TIME));
+
+        type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(window.playback().playingProperty().get());
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.model().revealedProperty().get() == 10 && !window.playback().playingProperty().get());
+
+        assertEquals(10, window.model().selectedFrameProperty().get());
+        assertEquals(10, lookup("#packet-list").queryAs(TableView.class).getItems().size());
+    }
+
+    @Test
+    void ctrlFGoesToTheFilter() {
+        press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#filter-text").query().isFocused());
+    }
+
+    @Test
+    void whenCaptureIsImpossibleTheLiveMenuSaysWhyAndOffersTheSimulation() {
+        interact(() -> window.captureProblem(java.util.Optional.of("cannot capture on lo: permission denied")));
+        clickOn("Live");
+        javafx.scene.control.MenuBar bar = lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        List<javafx.scene.control.MenuItem> items = bar.getMenus().get(1).getItems();
+        interact(() -> bar.getMenus().get(1).hide());
+
+        assertEquals("Live capture is impossible here: cannot capture on lo: permission denied", items.get(0).getText());
+        assertTrue(items.stream().filter(i -> i.getText() != null && i.getText().startsWith("Capture live"))
+                .allMatch(javafx.scene.control.MenuItem::isDisable));
+        assertTrue(items.stream().anyMatch(i -> "Simulate: tcp-hello (no capture needed)".equals(i.getText()) && !i.isDisable()));
+    }
+
+    @Test
     void aDamagedFileKeepsTheFramesBeforeTheDamageAndSaysWhy() throws Exception {
         Path damaged = Files.createTempFile("damaged", ".pcap");
         byte[] whole = Files.readAllBytes(Environment.samples().resolve("tcp-hello.pcap"));
