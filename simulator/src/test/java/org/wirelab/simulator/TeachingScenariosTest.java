@@ -81,5 +81,12 @@ class TeachingScenariosTest {
             assertTrue(states.containsAll(List.of(TcpState.FIN_WAIT_1, TcpState.CLOSING, TcpState.TIME_WAIT)),
                     side + ": " + states);
         }
+        // At the moment the server's FIN leaves, both ends are in FIN-WAIT-1: the FINs cross.
+        int serverFin = 7;
+        java.time.Instant start = SimulationOptions.DEFAULT_START;
+        long at = result.frames().timestampNanos(serverFin - 1) - (start.getEpochSecond() * 1_000_000_000L + start.getNano());
+        assertEquals(List.of(TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_1),
+                result.statesAt(at).stream().map(SimulationResult.EndpointState::state).toList());
+        assertEquals(List.of(), result.statesAt(Long.MAX_VALUE), "all closed after TIME-WAIT");
     }
 }
