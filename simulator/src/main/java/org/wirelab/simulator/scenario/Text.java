@@ -1,9 +1,12 @@
 package org.wirelab.simulator.scenario;
 
 import java.nio.charset.StandardCharsets;
-import org.wirelab.core.net.AddressText;
+import org.wirelab.simulator.net.SocketAddressText;
 
-/** How the simulated programs print bytes and addresses, as the live runner's programs do. */
+/**
+ * How the simulated programs print bytes and addresses, as the live runner's programs do (the capture
+ * module's PrintableText, which the simulator cannot depend on, prints bytes the same way).
+ */
 final class Text {
     private Text() {
     }
@@ -37,7 +40,6 @@ final class Text {
 
     /** {@code 127.0.0.1:3000} or {@code [::1]:3000}. */
     static String endpoint(byte[] address, int port) {
-        return address.length == 16 ? "[" + AddressText.ipv6(address, 0) + "]:" + port
-                : AddressText.ipv4(address, 0) + ":" + port;
+        return SocketAddressText.of(address, port);
     }
 }

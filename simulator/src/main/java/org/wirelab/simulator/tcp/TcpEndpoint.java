@@ -4,6 +4,7 @@ import org.wirelab.core.scenario.Payload;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Timer;
 import org.wirelab.simulator.net.Packet;
+import org.wirelab.simulator.net.SocketAddressText;
 import org.wirelab.simulator.net.Packet.Marks;
 import org.wirelab.simulator.net.Packet.Tcp;
 
@@ -256,14 +257,12 @@ public final class TcpEndpoint {
 
     /** The peer as text, {@code 127.0.0.1:51102} or {@code [::1]:51102}. */
     public String remoteText() {
-        return ipv6 ? "[" + org.wirelab.core.net.AddressText.ipv6(remoteAddress, 0) + "]:" + remotePort
-                : org.wirelab.core.net.AddressText.ipv4(remoteAddress, 0) + ":" + remotePort;
+        return SocketAddressText.of(remoteAddress, remotePort);
     }
 
     /** The local end as text. */
     public String localText() {
-        return ipv6 ? "[" + org.wirelab.core.net.AddressText.ipv6(localAddress, 0) + "]:" + localPort
-                : org.wirelab.core.net.AddressText.ipv4(localAddress, 0) + ":" + localPort;
+        return SocketAddressText.of(localAddress, localPort);
     }
 
     /** Reads everything readable into a new array. */
