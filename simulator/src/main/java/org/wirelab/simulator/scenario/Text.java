@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import org.wirelab.simulator.net.SocketAddressText;
 
 /**
- * How the simulated programs print bytes and addresses, as the live runner's programs do (the capture
- * module's PrintableText, which the simulator cannot depend on, prints bytes the same way).
+ * How the simulated programs print bytes and addresses, as the live runner's programs do for the text
+ * the scenarios send (the capture module's PrintableText, which the simulator cannot depend on, also
+ * shows bytes that are not UTF-8 one by one; here they come out as \xfd, from U+FFFD).
  */
 final class Text {
     private Text() {
