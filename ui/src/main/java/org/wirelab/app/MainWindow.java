@@ -89,6 +89,8 @@ public final class MainWindow {
     private final SplitPane left = new SplitPane();
     private final SplitPane right = new SplitPane();
     private Optional<String> captureProblem = Optional.empty();
+    private LadderCanvas ladderCanvas;
+    private ChartsView chartsView;
     private Stage stage;
 
     public MainWindow(CaptureViewModel model, Messages messages, AppPreferences preferences) {
@@ -202,6 +204,7 @@ public final class MainWindow {
      */
     private Node ladder() {
         LadderCanvas canvas = new LadderCanvas();
+        ladderCanvas = canvas;
         Runnable update = () -> {
             Capture capture = model.capture();
             CaptureLadder whole = capture.ladder();
@@ -226,6 +229,7 @@ public final class MainWindow {
     /** The draw feature's charts on the shared selection and the focused conversation. */
     private Node charts() {
         ChartsView charts = new ChartsView();
+        chartsView = charts;
         charts.analysisProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> model.capture().analysis(), model.captureProperty()));
         charts.selectedFrameProperty().bindBidirectional(model.selectedFrameProperty());
@@ -333,7 +337,10 @@ public final class MainWindow {
         }
         MenuItem quit = item("menu.quit", e -> Platform.exit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), quit);
+        MenuItem exportDiagram = item("menu.export.diagram", e -> export(true));
+        MenuItem exportChart = item("menu.export.chart", e -> export(false));
+        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), exportDiagram, exportChart,
+                new SeparatorMenuItem(), quit);
 
         Menu live = menu("menu.live");
         live.setOnShowing(e -> fillLive(live));
@@ -409,6 +416,35 @@ public final class MainWindow {
                 model.errorProperty().set(messages.get("live.port.bad", text));
             }
         });
+    }
+
+    /** Writes the diagram (PNG, SVG, PlantUML, Mermaid) or the chart (PNG, SVG) as shown, for slides. */
+    private void export(boolean diagram) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get(diagram ? "menu.export.diagram" : "menu.export.chart"));
+        chooser.getExtensionFilters().add(diagram
+                ? new FileChooser.ExtensionFilter("SVG, PNG, PlantUML, Mermaid", "*.svg", "*.png", "*.puml", "*.mmd")
+                : new FileChooser.ExtensionFilter("SVG, PNG", "*.svg", "*.png"));
+        String base = model.capture().title().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("\\.pcap(ng)?$", "");
+        chooser.setInitialFileName((base.isEmpty() ? "wirelab" : base) + ".svg");
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            export(diagram, chosen.toPath());
+        }
+    }
+
+    /** Writes the diagram or the chart shown to {@code file}; the status line says where, or why not. */
+    public void export(boolean diagram, Path file) {
+        try {
+            if (diagram) {
+                ladderCanvas.export(file, model.capture().title());
+            } else {
+                chartsView.export(file);
+            }
+            model.noticeProperty().set(messages.get("export.done", file));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            model.noticeProperty().set(messages.get("export.failed", file.getFileName(), e.getMessage()));
+        }
     }
 
     private void fillRecent() {

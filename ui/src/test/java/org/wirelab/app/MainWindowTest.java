@@ -223,6 +223,23 @@ class MainWindowTest extends FxTest {
     }
 
     @Test
+    void theDiagramIsExportedAsShownAndABadNameIsOneLine() throws Exception {
+        openSample("tcp-hello.pcap");
+        Path svg = Files.createTempFile("ladder", ".svg");
+        Path doc = Files.createTempFile("ladder", ".doc");
+
+        interact(() -> window.export(true, svg));
+        String written = Files.readString(svg);
+        interact(() -> window.export(true, doc));
+
+        assertTrue(written.startsWith("<svg") || written.startsWith("<?xml"), written.substring(0, 40));
+        assertTrue(written.contains("127.0.0.1:3000"), "the server's lane");
+        assertTrue(written.contains("SYN, ACK"), "the SYN-ACK's label");
+        String status = lookup("#status").queryAs(Label.class).getText();
+        assertTrue(status.contains("Could not write " + doc.getFileName() + ": "), status);
+    }
+
+    @Test
     void ctrlFGoesToTheFilter() {
         press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.F)
                 .release(javafx.scene.input.KeyCode.F).release(javafx.scene.input.KeyCode.CONTROL);
