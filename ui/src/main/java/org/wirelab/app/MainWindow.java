@@ -41,6 +41,8 @@ import javafx.stage.Stage;
 import org.wirelab.app.bytes.HexView;
 import org.wirelab.app.capture.Capture;
 import org.wirelab.app.charts.ChartsView;
+import org.wirelab.app.compare.CompareView;
+import org.wirelab.app.compare.CompareViewModel;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.conversations.ConversationsView;
 import org.wirelab.app.explain.ExplanationView;
@@ -101,7 +103,7 @@ public final class MainWindow {
         this.packets = new PacketListView(model, messages);
         root.setId("main-window");
         root.setTop(new VBox(menuBar(), toolbar(), new PredictionPane(playback, messages)));
-        root.setCenter(panes());
+        root.setCenter(centre());
         root.setBottom(statusBar());
         acceptDroppedFiles();
     }
@@ -170,6 +172,23 @@ public final class MainWindow {
         preferences.put("split.left", left.getDividerPositions()[0]);
         preferences.put("split.right", right.getDividerPositions()[0]);
         preferences.saveLocale(messages.locale());
+    }
+
+    /**
+     * Two tabs: the capture being studied (every view below follows its selection), and the UDP/TCP
+     * comparison, which runs its own exchanges and needs the whole width for its two ladders.
+     */
+    private Node centre() {
+        Tab capture = tab("tab.capture", panes());
+        capture.setClosable(false);
+        Tab compare = new Tab();
+        compare.setId("tab-compare");
+        compare.textProperty().bind(CompareView.title(messages));
+        compare.setContent(new CompareView(new CompareViewModel(), messages));
+        compare.setClosable(false);
+        TabPane tabs = new TabPane(capture, compare);
+        tabs.setId("main-tabs");
+        return tabs;
     }
 
     private Node panes() {

@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.ResourceBundle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -31,8 +33,9 @@ import org.wirelab.core.summary.SummaryDecoder;
 
 /**
  * The charts of a UDP/TCP comparison (JFreeChart): where the bytes on the wire went, how the messages
- * reached the server over time, and the wire bytes over time. UDP is drawn in orange and TCP in blue
- * in every chart, so a reader never has to look the colours up twice.
+ * reached the server over time, and the wire bytes over time, with their words in English or French.
+ * UDP is drawn in orange and TCP in blue in every chart, so a reader never has to look the colours up
+ * twice.
  */
 public final class ComparisonCharts {
     static final Color UDP = new Color(0xd35400);
@@ -44,20 +47,29 @@ public final class ComparisonCharts {
     private static final Font AXIS = new Font("DejaVu Sans", Font.PLAIN, 15);
     private static final Font TICKS = new Font("DejaVu Sans", Font.PLAIN, 13);
 
-    private ComparisonCharts() {
+    private final ResourceBundle words;
+
+    private ComparisonCharts(ResourceBundle words) {
+        this.words = words;
+    }
+
+    /** The charts with their titles, axes and legends in {@code locale} (French or English). */
+    public static ComparisonCharts in(Locale locale) {
+        return new ComparisonCharts(ResourceBundle.getBundle("org.wirelab.compare.charts", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 
     /** One stacked bar per protocol: link, IP and transport headers, new payload, payload sent again. */
-    public static JFreeChart wireBytes(Comparison comparison) {
+    public JFreeChart wireBytes(Comparison comparison) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ProtocolResult result : List.of(comparison.udp(), comparison.tcp())) {
             TransportCost cost = result.cost();
             String column = result.transport().name();
-            data.addValue(cost.bytes().link(), "link headers (Ethernet)", column);
-            data.addValue(cost.bytes().network(), "IP headers", column);
-            data.addValue(cost.bytes().transport(), "UDP/TCP headers", column);
-            data.addValue(cost.newPayload(), "payload", column);
-            data.addValue(cost.resentPayload(), "payload sent again", column);
+            data.addValue(cost.bytes().link(), words.getString("bytes.link"), column);
+            data.addValue(cost.bytes().network(), words.getString("bytes.network"), column);
+            data.addValue(cost.bytes().transport(), words.getString("bytes.transport"), column);
+            data.addValue(cost.newPayload(), words.getString("bytes.payload"), column);
+            data.addValue(cost.resentPayload(), words.getString("bytes.resent"), column);
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setShadowVisible(false);
@@ -68,15 +80,15 @@ public final class ComparisonCharts {
         }
         CategoryAxis protocols = new CategoryAxis("");
         protocols.setTickLabelFont(AXIS);
-        CategoryPlot plot = new CategoryPlot(data, protocols, axis("bytes on the wire"), renderer);
+        CategoryPlot plot = new CategoryPlot(data, protocols, axis(words.getString("bytes.axis")), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlinePaint(GRID);
-        return chart("Where the bytes on the wire went", plot);
+        return chart(words.getString("bytes.title"), plot);
     }
 
     /** Distinct messages the server had received, over the time since each run started. */
-    public static JFreeChart messagesOverTime(Comparison comparison) {
+    public JFreeChart messagesOverTime(Comparison comparison) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (ProtocolResult result : List.of(comparison.udp(), comparison.tcp())) {
             XYSeries series = new XYSeries(result.transport().name(), true, true);
@@ -92,12 +104,12 @@ public final class ComparisonCharts {
             }
             data.addSeries(series);
         }
-        return stepChart("Messages received by the server", data, "time since the run started (ms)",
-                "messages received");
+        return stepChart(words.getString("messages.title"), data, words.getString("messages.time"),
+                words.getString("messages.axis"));
     }
 
     /** Wire bytes of each protocol's frames, added up frame by frame from its first frame. */
-    public static JFreeChart cumulativeWireBytes(Comparison comparison) {
+    public JFreeChart cumulativeWireBytes(Comparison comparison) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (ProtocolResult result : List.of(comparison.udp(), comparison.tcp())) {
             FrameStore frames = result.run().frames();
@@ -115,10 +127,10 @@ public final class ComparisonCharts {
             }
             data.addSeries(series);
         }
-        return stepChart("Bytes on the wire, added up", data, "time since the first frame (ms)", "bytes on the wire");
+        return stepChart(words.getString("wire.title"), data, words.getString("wire.time"), words.getString("wire.axis"));
     }
 
-    private static JFreeChart stepChart(String title, XYSeriesCollection data, String x, String y) {
+    private JFreeChart stepChart(String title, XYSeriesCollection data, String x, String y) {
         XYStepRenderer renderer = new XYStepRenderer();
         renderer.setSeriesPaint(0, UDP);
         renderer.setSeriesPaint(1, TCP);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.wirelab.core.compare.Comparison;
@@ -48,16 +49,17 @@ public final class ComparisonReport {
                 .append(".udp { color: #d35400; font-weight: bold; } .tcp { color: #1f4e8c; font-weight: bold; }\n")
                 .append("</style>\n</head>\n<body>\n")
                 .append("<h1>The same messages over <span class=\"udp\">UDP</span> and <span class=\"tcp\">TCP</span></h1>\n")
-                .append("<p>").append(escape(table.lines().findFirst().orElse("")))
+                .append("<p>").append(escape(ComparisonTable.headline(comparison)))
                 .append("</p>\n<pre id=\"table\">").append(escape(table.substring(table.indexOf('\n') + 1).strip()))
                 .append("</pre>\n");
-        figure(page, "bytes", ComparisonCharts.wireBytes(comparison), "What each protocol put on the wire for the same"
+        ComparisonCharts charts = ComparisonCharts.in(Locale.ENGLISH);
+        figure(page, "bytes", charts.wireBytes(comparison), "What each protocol put on the wire for the same"
                 + " messages: TCP's headers are larger (20 bytes and options against UDP's 8), it sends frames that"
                 + " carry no data (handshake, acknowledgements, teardown), and it sends lost data again.");
-        figure(page, "messages", ComparisonCharts.messagesOverTime(comparison), "When each message reached the"
+        figure(page, "messages", charts.messagesOverTime(comparison), "When each message reached the"
                 + " receiving program. UDP's first message arrives at once, but a lost one never comes; TCP waits a"
                 + " round trip for its handshake, then delivers every message, in order, waiting for retransmissions.");
-        figure(page, "wire", ComparisonCharts.cumulativeWireBytes(comparison), "The bytes on the wire as time goes:"
+        figure(page, "wire", charts.cumulativeWireBytes(comparison), "The bytes on the wire as time goes:"
                 + " the slope is the rate each protocol achieved.");
         page.append("<p>The frames: <a href=\"").append(escape(udpPcap)).append("\">").append(escape(udpPcap))
                 .append("</a> and <a href=\"").append(escape(tcpPcap)).append("\">").append(escape(tcpPcap))

@@ -146,9 +146,12 @@ public final class LadderPainter {
         return firstAtOrBelow(contentY, view);
     }
 
-    /** The content y of arrow {@code index}'s line (what {@link LadderView#scrollY()} counts in). */
+    /**
+     * The content y of arrow {@code index}'s line (what {@link LadderView#scrollY()} counts in); 0 for a
+     * ladder without arrows (a canvas switched to time scale before its first capture).
+     */
     public double contentY(int index, LadderView view) {
-        return arrowContentY(index, view);
+        return ladder.size() == 0 ? 0 : arrowContentY(Math.max(0, Math.min(index, ladder.size() - 1)), view);
     }
 
     /** The index of the arrow of frame {@code frameNumber}, or -1 when this ladder does not show it. */
