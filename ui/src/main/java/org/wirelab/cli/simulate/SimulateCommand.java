@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  wirelab simulate --list",
             "  wirelab simulate --scenario tcp-hello --out sim.pcap",
-            "  wirelab simulate --scenario tcp-hello --delay 20ms --loss 10% --seed 7 --ipv6 --out sim.pcap",
+            "  wirelab simulate --scenario tcp-hello --delay 20ms --loss 10%% --seed 7 --ipv6 --out sim.pcap",
             "  wirelab simulate --scenario fast-retransmit --out fr.pcap",
             "  wirelab simulate --scenario tcp-bulk --bytes 100000 --mtu 1500 --bandwidth 10M --out bulk.pcap"})
 public final class SimulateCommand implements Callable<Integer> {
