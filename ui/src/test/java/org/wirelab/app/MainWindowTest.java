@@ -280,6 +280,12 @@ class MainWindowTest extends FxTest {
         screenshot(1440, 900, "main-window.png");
     }
 
+    @Test
+    void screenshotInFrench() throws Exception {
+        interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
+        screenshot(1440, 900, "main-window-fr.png");
+    }
+
     /** A projector's 1024x768: nothing important may be cut. */
     @Test
     void screenshotOnAProjector() throws Exception {

@@ -39,10 +39,10 @@ public final class PacketListView extends TableView<Integer> {
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column(messages, "packets.number", 52, r -> r::number));
         getColumns().add(column(messages, "packets.time", 88, r -> r::time));
-        getColumns().add(column(messages, "packets.source", 96, r -> r::source));
-        getColumns().add(column(messages, "packets.destination", 96, r -> r::destination));
-        getColumns().add(column(messages, "packets.protocol", 76, r -> r::protocol));
-        getColumns().add(column(messages, "packets.length", 66, r -> r::length));
+        getColumns().add(column(messages, "packets.source", 100, r -> r::source));
+        getColumns().add(column(messages, "packets.destination", 112, r -> r::destination));
+        getColumns().add(column(messages, "packets.protocol", 100, r -> r::protocol));
+        getColumns().add(column(messages, "packets.length", 92, r -> r::length));
         getColumns().add(column(messages, "packets.info", 420, r -> r::info));
         setRowFactory(table -> new ExpertRow());
         model.captureProperty().addListener((o, was, capture) -> showCapture(capture));

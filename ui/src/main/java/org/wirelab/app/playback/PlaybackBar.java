@@ -31,6 +31,8 @@ public final class PlaybackBar extends HBox {
         all.setOnAction(e -> playback.showAll());
         ChoiceBox<Speed> speed = new ChoiceBox<>();
         speed.setId("playback-speed");
+        // Wide enough for the longest speed in either language ("1 trame par seconde").
+        speed.setPrefWidth(200);
         speed.getItems().setAll(Speed.values());
         speed.valueProperty().bindBidirectional(playback.speedProperty());
         speed.setConverter(new StringConverter<>() {
