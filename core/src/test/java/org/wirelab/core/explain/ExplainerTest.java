@@ -178,6 +178,18 @@ class ExplainerTest {
     }
 
     @Test
+    void aPingAndItsReply() throws IOException {
+        Path file = org.wirelab.core.testing.Corpus.capture("dpkt__dns_icmp.pcap");
+        List<String[]> rows = tshark(file, "icmp.type", "ip.src");
+        assertEquals("8", rows.get(2)[0], "tshark: frame 3 is an echo request");
+        assertEquals("0", rows.get(3)[0], "tshark: frame 4 is an echo reply");
+
+        assertEquals(rows.get(2)[1] + " sends an ICMP echo request (ping): the destination should answer with an echo reply.",
+                explain(file, 2, Locale.ENGLISH));
+        assertTrue(explain(file, 3, Locale.FRENCH).startsWith(rows.get(3)[1] + " répond au ping"));
+    }
+
+    @Test
     void everyFrameOfEverySampleIsExplainedInBothLanguages() throws IOException {
         for (String sample : List.of("tcp-hello.pcap", "udp-echo.pcap", "tcp-hello-ipv6.pcap", "http-get.pcap")) {
             CaptureAnalysis analysis = CaptureAnalysis.of(CaptureFiles.read(Environment.samples().resolve(sample)).frames());
