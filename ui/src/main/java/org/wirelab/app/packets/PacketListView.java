@@ -139,15 +139,27 @@ public final class PacketListView extends TableView<Integer> {
 
     /** Rows of frames with an expert event (retransmission, dup ACK...) or an RST stand out, as in Wireshark. */
     private final class ExpertRow extends TableRow<Integer> {
+        private boolean reset;
+        private boolean expert;
+
         @Override
         protected void updateItem(Integer index, boolean empty) {
             super.updateItem(index, empty);
             Capture capture = model.capture();
             boolean known = !empty && index != null && index < capture.size();
             PacketTable packets = capture.analysis().packets();
-            pseudoClassStateChanged(RESET, known && packets.transport(index) == PacketTable.TRANSPORT_TCP
-                    && (packets.tcpFlags(index) & Tcp.RST) != 0);
-            pseudoClassStateChanged(EXPERT, known && capture.analysis().tcp().expertBits(index) != 0);
+            boolean isReset = known && packets.transport(index) == PacketTable.TRANSPORT_TCP
+                    && (packets.tcpFlags(index) & Tcp.RST) != 0;
+            boolean isExpert = known && capture.analysis().tcp().expertBits(index) != 0;
+            // A pseudo-class change restyles the row: only when it really changes (JFR: most of a scroll's time).
+            if (isReset != reset) {
+                reset = isReset;
+                pseudoClassStateChanged(RESET, isReset);
+            }
+            if (isExpert != expert) {
+                expert = isExpert;
+                pseudoClassStateChanged(EXPERT, isExpert);
+            }
         }
     }
 }
