@@ -33,10 +33,11 @@ import org.wirelab.core.scenario.ScenarioLog;
 import org.wirelab.core.scenario.ScenarioLog.Kind;
 import org.wirelab.core.scenario.Service;
 import org.wirelab.core.scenario.Step;
+import org.wirelab.core.scenario.StepRunner;
 import org.wirelab.core.scenario.Transport;
 
 /** The sockets and servers of one scenario run, and how each step acts on them. */
-final class Execution implements AutoCloseable {
+final class Execution implements StepRunner<Exception>, AutoCloseable {
     /** Payloads up to this size are shown in the log; longer ones only by their length. */
     private static final int SHOWN = 80;
     private static final int CHUNK = 64 * 1024;
@@ -59,51 +60,43 @@ final class Execution implements AutoCloseable {
     /** Performs one step; false (with a FAILURE entry) when it did not go as described. */
     boolean perform(Step step) {
         try {
-            if (step instanceof Step.Serve serve) {
-                serve(serve);
-            } else if (step instanceof Step.Connect connect) {
-                connect(connect);
-            } else if (step instanceof Step.Send send) {
-                send(send);
-            } else if (step instanceof Step.Receive receive) {
-                receive(receive);
-            } else if (step instanceof Step.ReceiveEnd end) {
-                receiveEnd(end);
-            } else if (step instanceof Step.Close close) {
-                log(close.actor(), Kind.ACTION, "closes the connection (FIN)");
-                connections.remove(close.actor()).close();
-            } else if (step instanceof Step.Abort abort) {
-                log(abort.actor(), Kind.ACTION, "vanishes: its connection is reset (RST)");
-                Socket socket = connections.remove(abort.actor());
-                // SO_LINGER 0: close() discards what is unsent and sends RST, as the kernel does for a
-                // program killed with data pending (RFC 9293 section 3.10.5, ABORT).
-                socket.setSoLinger(true, 0);
-                socket.close();
-            } else if (step instanceof Step.UdpSend send) {
-                udpSend(send);
-            } else if (step instanceof Step.UdpReceive receive) {
-                udpReceive(receive);
-            } else if (step instanceof Step.HttpGet get) {
-                httpGet(get);
-            } else if (step instanceof Step.AwaitHandled await) {
-                awaitHandled(await);
-            } else if (step instanceof Step.Pause pause) {
-                // A pause is part of the scenario (spacing events in a capture), not a synchronisation.
-                Thread.sleep(pause.duration().toMillis());
-            }
+            StepRunner.perform(step, this);
             return true;
         } catch (StepFailed e) {
             log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, e.getMessage());
-        } catch (IOException e) {
-            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log("runner", Kind.FAILURE, "interrupted");
+        } catch (Exception e) {
+            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, String.valueOf(e.getMessage()));
         }
         return false;
     }
 
-    private void serve(Step.Serve serve) throws IOException {
+    @Override
+    public void close(Step.Close close) throws IOException {
+        log(close.actor(), Kind.ACTION, StepRunner.CLOSES);
+        connections.remove(close.actor()).close();
+    }
+
+    @Override
+    public void abort(Step.Abort abort) throws IOException {
+        log(abort.actor(), Kind.ACTION, StepRunner.VANISHES);
+        Socket socket = connections.remove(abort.actor());
+        // SO_LINGER 0: close() discards what is unsent and sends RST, as the kernel does for a
+        // program killed with data pending (RFC 9293 section 3.10.5, ABORT).
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    @Override
+    public void pause(Step.Pause pause) throws InterruptedException {
+        // A pause is part of the scenario (spacing events in a capture), not a synchronisation.
+        Thread.sleep(pause.duration().toMillis());
+    }
+
+    @Override
+    public void serve(Step.Serve serve) throws IOException {
         LabServer server = ServerPrograms.create(serve.service(), address(serve.port()),
                 line -> log(serve.actor(), Kind.OUTPUT, line));
         server.start();
@@ -111,7 +104,8 @@ final class Execution implements AutoCloseable {
         services.put(serve.actor(), serve.service());
     }
 
-    private void connect(Step.Connect connect) throws IOException {
+    @Override
+    public void connect(Step.Connect connect) throws IOException {
         InetSocketAddress target = address(connect.port());
         Socket socket = new Socket();
         try {
@@ -136,7 +130,8 @@ final class Execution implements AutoCloseable {
                 + Endpoints.text(socket.getLocalSocketAddress()));
     }
 
-    private void send(Step.Send send) throws IOException {
+    @Override
+    public void send(Step.Send send) throws IOException {
         Socket socket = connections.get(send.actor());
         OutputStream out = socket.getOutputStream();
         Payload payload = send.payload();
@@ -151,7 +146,8 @@ final class Execution implements AutoCloseable {
         out.flush();
     }
 
-    private void receive(Step.Receive receive) throws IOException {
+    @Override
+    public void receive(Step.Receive receive) throws IOException {
         InputStream in = connections.get(receive.actor()).getInputStream();
         Payload expected = receive.expected();
         byte[] wanted = new byte[(int) Math.min(CHUNK, expected.length())];
@@ -177,7 +173,8 @@ final class Execution implements AutoCloseable {
         log(receive.actor(), Kind.ACTION, "received " + describe(expected));
     }
 
-    private void receiveEnd(Step.ReceiveEnd end) throws IOException {
+    @Override
+    public void receiveEnd(Step.ReceiveEnd end) throws IOException {
         InputStream in = connections.get(end.actor()).getInputStream();
         byte[] buffer = new byte[SHOWN];
         int read;
@@ -192,7 +189,8 @@ final class Execution implements AutoCloseable {
         log(end.actor(), Kind.ACTION, "the peer closed the connection (end of stream: its FIN)");
     }
 
-    private void udpSend(Step.UdpSend send) throws IOException {
+    @Override
+    public void udpSend(Step.UdpSend send) throws IOException {
         DatagramSocket socket = datagramSockets.get(send.actor());
         if (socket == null) {
             socket = new DatagramSocket(new InetSocketAddress(loopback, 0));
@@ -218,7 +216,8 @@ final class Execution implements AutoCloseable {
         }
     }
 
-    private void udpReceive(Step.UdpReceive receive) throws IOException {
+    @Override
+    public void udpReceive(Step.UdpReceive receive) throws IOException {
         DatagramSocket socket = datagramSockets.get(receive.actor());
         byte[] buffer = new byte[65_536];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
@@ -251,7 +250,8 @@ final class Execution implements AutoCloseable {
                 + Endpoints.text(datagram.getSocketAddress()));
     }
 
-    private void httpGet(Step.HttpGet get) throws IOException, InterruptedException {
+    @Override
+    public void httpGet(Step.HttpGet get) throws IOException, InterruptedException {
         if (httpExecutor == null) {
             httpExecutor = Executors.newSingleThreadExecutor(task -> new Thread(task, "scenario-http-client"));
         }
@@ -272,7 +272,8 @@ final class Execution implements AutoCloseable {
         log(get.actor(), Kind.ACTION, text);
     }
 
-    private void awaitHandled(Step.AwaitHandled await) throws InterruptedException {
+    @Override
+    public void awaitHandled(Step.AwaitHandled await) throws InterruptedException {
         LabServer server = servers.get(await.actor());
         if (services.get(await.actor()).transport() == Transport.UDP) {
             // A datagram dropped on the way never arrives: wait while the count still moves.

@@ -13,6 +13,7 @@ import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.scenario.ScenarioLog;
 import org.wirelab.core.scenario.ScenarioLog.Kind;
 import org.wirelab.core.scenario.Step;
+import org.wirelab.core.scenario.StepRunner;
 import org.wirelab.core.scenario.Transport;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Simulator;
@@ -27,7 +28,7 @@ import org.wirelab.simulator.udp.UdpSocket;
  * its (virtual) timeout passes, the first step that does not go as described ending the run. The log
  * says the same things in the same words, stamped with virtual time.
  */
-public final class SimulatedExecution {
+public final class SimulatedExecution implements StepRunner<RuntimeException> {
     private static final int SHOWN = 80;
     private static final int CHUNK = 64 * 1024;
     /** The time between two steps of a client program: a system call or two, as the live runner takes. */
@@ -73,35 +74,7 @@ public final class SimulatedExecution {
             simulator.runUntil(simulator.now() + STEP_PACE_NANOS);
         }
         try {
-            if (step instanceof Step.Serve serve) {
-                programs.put(serve.actor(), Programs.start(serve.service(), servers, ipv6, serve.port(), serve.actor(), pace,
-                        line -> log(serve.actor(), Kind.OUTPUT, line)));
-                transports.put(serve.actor(), serve.service().transport());
-            } else if (step instanceof Step.Connect connect) {
-                connect(connect);
-            } else if (step instanceof Step.Send send) {
-                send(send.actor(), send.payload());
-            } else if (step instanceof Step.Receive receive) {
-                receive(receive.actor(), receive.expected());
-            } else if (step instanceof Step.ReceiveEnd end) {
-                receiveEnd(end.actor());
-            } else if (step instanceof Step.Close close) {
-                log(close.actor(), Kind.ACTION, "closes the connection (FIN)");
-                connections.remove(close.actor()).endpoint.close();
-            } else if (step instanceof Step.Abort abort) {
-                log(abort.actor(), Kind.ACTION, "vanishes: its connection is reset (RST)");
-                connections.remove(abort.actor()).endpoint.abort();
-            } else if (step instanceof Step.UdpSend send) {
-                udpSend(send);
-            } else if (step instanceof Step.UdpReceive receive) {
-                udpReceive(receive);
-            } else if (step instanceof Step.HttpGet get) {
-                httpGet(get);
-            } else if (step instanceof Step.AwaitHandled await) {
-                awaitHandled(await);
-            } else if (step instanceof Step.Pause pause) {
-                simulator.runUntil(simulator.now() + pause.duration().toNanos());
-            }
+            StepRunner.perform(step, this);
             return true;
         } catch (StepFailed e) {
             log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, e.getMessage());
@@ -109,7 +82,47 @@ public final class SimulatedExecution {
         }
     }
 
-    private void connect(Step.Connect connect) {
+    @Override
+    public void serve(Step.Serve serve) {
+        programs.put(serve.actor(), Programs.start(serve.service(), servers, ipv6, serve.port(), serve.actor(), pace,
+                line -> log(serve.actor(), Kind.OUTPUT, line)));
+        transports.put(serve.actor(), serve.service().transport());
+    }
+
+    @Override
+    public void send(Step.Send send) {
+        send(send.actor(), send.payload());
+    }
+
+    @Override
+    public void receive(Step.Receive receive) {
+        receive(receive.actor(), receive.expected());
+    }
+
+    @Override
+    public void receiveEnd(Step.ReceiveEnd end) {
+        receiveEnd(end.actor());
+    }
+
+    @Override
+    public void close(Step.Close close) {
+        log(close.actor(), Kind.ACTION, StepRunner.CLOSES);
+        connections.remove(close.actor()).endpoint.close();
+    }
+
+    @Override
+    public void abort(Step.Abort abort) {
+        log(abort.actor(), Kind.ACTION, StepRunner.VANISHES);
+        connections.remove(abort.actor()).endpoint.abort();
+    }
+
+    @Override
+    public void pause(Step.Pause pause) {
+        simulator.runUntil(simulator.now() + pause.duration().toNanos());
+    }
+
+    @Override
+    public void connect(Step.Connect connect) {
         Client client = new Client();
         byte[] server = servers.address(ipv6);
         String target = Text.endpoint(server, connect.port());
@@ -186,7 +199,8 @@ public final class SimulatedExecution {
         log(actor, Kind.ACTION, "the peer closed the connection (end of stream: its FIN)");
     }
 
-    private void udpSend(Step.UdpSend send) {
+    @Override
+    public void udpSend(Step.UdpSend send) {
         Datagrams socket = datagramSockets.computeIfAbsent(send.actor(), actor -> new Datagrams());
         byte[] server = servers.address(ipv6);
         String target = Text.endpoint(server, send.port());
@@ -205,7 +219,8 @@ public final class SimulatedExecution {
         }
     }
 
-    private void udpReceive(Step.UdpReceive receive) {
+    @Override
+    public void udpReceive(Step.UdpReceive receive) {
         Datagrams socket = datagramSockets.get(receive.actor());
         Datagram datagram = nextDatagram(receive, socket);
         if (datagram == null) {
@@ -254,7 +269,8 @@ public final class SimulatedExecution {
     }
 
     /** An HTTP/1.1 client: connect, GET with {@code Connection: close}, read the answer to its end, close. */
-    private void httpGet(Step.HttpGet get) {
+    @Override
+    public void httpGet(Step.HttpGet get) {
         Client client = new Client();
         byte[] server = servers.address(ipv6);
         String authority = Text.endpoint(server, get.port());
@@ -287,7 +303,8 @@ public final class SimulatedExecution {
         log(get.actor(), Kind.ACTION, line);
     }
 
-    private void awaitHandled(Step.AwaitHandled await) {
+    @Override
+    public void awaitHandled(Step.AwaitHandled await) {
         Program program = programs.get(await.actor());
         if (transports.get(await.actor()) == Transport.UDP) {
             // A datagram lost on the way never arrives: wait until the network has nothing left in flight.
