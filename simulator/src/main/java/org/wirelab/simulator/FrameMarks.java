@@ -27,6 +27,31 @@ public final class FrameMarks {
         size++;
     }
 
+    /** Adds {@code mark} to each of {@code numbers} (ascending), keeping the list in frame order. */
+    void addToEach(int[] numbers, int mark) {
+        int[] mergedFrames = new int[size + numbers.length];
+        int[] mergedMarks = new int[size + numbers.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < size || j < numbers.length) {
+            if (j == numbers.length || (i < size && frames[i] < numbers[j])) {
+                mergedFrames[n] = frames[i];
+                mergedMarks[n++] = marks[i++];
+            } else if (i < size && frames[i] == numbers[j]) {
+                mergedFrames[n] = frames[i];
+                mergedMarks[n++] = marks[i++] | mark;
+                j++;
+            } else {
+                mergedFrames[n] = numbers[j++];
+                mergedMarks[n++] = mark;
+            }
+        }
+        frames = mergedFrames;
+        marks = mergedMarks;
+        size = n;
+    }
+
     /** The marks of frame {@code number} (1-based), 0 for none. */
     public int of(int number) {
         int at = java.util.Arrays.binarySearch(frames, 0, size, number);

@@ -13,6 +13,7 @@ import org.wirelab.simulator.net.FrameEncoding;
 import org.wirelab.simulator.net.FrameSink;
 import org.wirelab.simulator.net.Host;
 import org.wirelab.simulator.net.Network;
+import org.wirelab.simulator.net.Packet.Marks;
 import org.wirelab.simulator.scenario.SimulatedExecution;
 import org.wirelab.simulator.tcp.TcpEndpoint;
 
@@ -84,6 +85,7 @@ public final class Simulation {
         store.trimToSize();
         var statistics = new SimulationResult.Statistics(network.packetsSent(), network.framesCaptured(),
                 network.packetsLost(), retransmissions, network.lastCaptureNanos(), simulator.now(), simulator.firedEvents());
+        marks.addToEach(network.lostFrames(), Marks.LOST);
         return new SimulationResult(store, recorder.log(), marks, congestion, network.stateChanges(), statistics);
     }
 }

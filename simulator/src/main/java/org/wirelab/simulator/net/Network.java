@@ -38,6 +38,8 @@ public final class Network {
     private int framesCaptured;
     private long lastCapture;
     private long faultDrops;
+    private int[] lostFrames = new int[16];
+    private int lostCount;
     private int nextEphemeral;
     private int nextIdentification;
 
@@ -140,11 +142,14 @@ public final class Network {
 
     void transmit(Host from, Packet packet) {
         int number = ++packetsSent;
+        int frame = 0;
         if (from == captureHost) {
             capture(packet);
+            frame = framesCaptured;
         }
         if (faults.drops(packet, number, simulator.now())) {
             faultDrops++;
+            lostOnTheWay(frame);
             return;
         }
         Host to = route(packet.destination);
@@ -155,7 +160,28 @@ public final class Network {
         if (link == null) {
             throw new IllegalStateException("no link from " + from + " to " + to);
         }
-        link.carry(packet, FrameEncoding.length(packet));
+        if (!link.carry(packet, FrameEncoding.length(packet))) {
+            lostOnTheWay(frame);
+        }
+    }
+
+    /** Remembers that captured frame {@code frame} (0: not captured) never reached its receiver. */
+    private void lostOnTheWay(int frame) {
+        if (frame == 0) {
+            return;
+        }
+        if (lostCount == lostFrames.length) {
+            lostFrames = Arrays.copyOf(lostFrames, 2 * lostCount);
+        }
+        lostFrames[lostCount++] = frame;
+    }
+
+    /**
+     * The numbers (1-based, ascending) of the captured frames the network lost after the capture saw
+     * them leave: a capture at the sender shows them, but the receiver never got them.
+     */
+    public int[] lostFrames() {
+        return Arrays.copyOf(lostFrames, lostCount);
     }
 
     void arrived(Host at, Packet packet) {

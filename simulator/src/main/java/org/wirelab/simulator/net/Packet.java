@@ -105,6 +105,11 @@ public final class Packet {
         public static final int ZERO_WINDOW_PROBE = 16;
         /** An ACK sent only to advertise a larger window (RFC 9293 section 3.8.6.2.2). */
         public static final int WINDOW_UPDATE = 32;
+        /**
+         * Lost on the way (by the link or a scripted fault): the capture saw it leave, the receiver never
+         * got it. Not the sender's intent, so no tshark flag matches it: tshark cannot know.
+         */
+        public static final int LOST = 64;
 
         private Marks() {
         }

@@ -3,7 +3,9 @@ package org.wirelab.cli.simulate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.wirelab.cli.LadderPrinter;
 import org.wirelab.cli.ScenarioParameters;
@@ -14,6 +16,7 @@ import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.SimulationResult;
 import org.wirelab.simulator.SimulatedScenarios;
+import org.wirelab.simulator.net.Packet.Marks;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +96,12 @@ public final class SimulateCommand implements Callable<Integer> {
         err.println(String.format(Locale.ROOT, "%d frames in %.3f s of simulated time, %d lost on the way, %d sent again;"
                 + " written to %s", statistics.framesCaptured(), lastFrameSeconds(result), statistics.packetsLost(),
                 statistics.retransmissions(), out));
+        List<Integer> lost = result.marks().framesWith(Marks.LOST);
+        if (!lost.isEmpty()) {
+            // The file shows these frames (it was captured at the sender) but the receiver never got them.
+            err.println("lost on the way, though in the file: " + (lost.size() <= 20 ? (lost.size() == 1 ? "frame " : "frames ") + lost.stream()
+                    .map(String::valueOf).collect(Collectors.joining(", ")) : lost.size() + " frames, from frame " + lost.get(0)));
+        }
         if (!result.log().succeeded()) {
             throw new UserError("scenario " + setup.name() + " did not go as described: "
                     + result.log().failures().get(0).text());

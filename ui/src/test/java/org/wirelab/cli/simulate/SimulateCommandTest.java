@@ -81,6 +81,7 @@ class SimulateCommandTest {
         long again = rows.stream().skip(1).filter(row -> !row[2].isEmpty()).count();
         assertEquals(1, again, "and tshark sees it sent again");
         assertTrue(run.err().contains("1 lost on the way, 1 sent again"), run.err());
+        assertTrue(run.err().contains("lost on the way, though in the file: frame 4\n"), run.err());
     }
 
     @Test
