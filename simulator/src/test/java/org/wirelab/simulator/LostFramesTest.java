@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.core.tcpstate.TcpState;
+import org.wirelab.core.tcpstate.TcpStateTimeline;
+import org.wirelab.core.tcpstate.TcpStates;
 import org.wirelab.core.testing.Tshark;
 import org.wirelab.simulator.net.Fault;
 import org.wirelab.simulator.net.Packet.Marks;
@@ -46,5 +50,24 @@ class LostFramesTest {
         assertTrue(lost > 0);
         assertEquals(lost, result.marks().framesWith(Marks.LOST).size(),
                 "one host talking to itself: every packet is captured as it leaves, so every loss is a frame");
+    }
+
+    @Test
+    void aLostFinMovesItsSenderOnlyAndTheRetransmittedOneClosesTheConnection() {
+        // tcp-hello over 10 ms: frame 5 is the client's FIN; lose it.
+        SimulationOptions options = SimulationOptions.defaults()
+                .withLink(SimulationOptions.LOOPBACK.withDelay(Duration.ofMillis(10)))
+                .withFaults(List.of(new Fault.DropFrame(5)));
+        SimulationResult result = Simulation.run(Scenarios.tcpHello(), options);
+        CaptureAnalysis analysis = CaptureAnalysis.of(result.frames());
+        assertEquals(0x011, analysis.packets().tcpFlags(4), "frame 5 is a FIN, ACK");
+        TcpStateTimeline guessed = TcpStates.of(analysis);
+        TcpStateTimeline known = TcpStates.of(analysis, index -> (result.marks().of(index + 1) & Marks.LOST) == 0);
+        assertEquals(TcpState.CLOSE_WAIT, guessed.stateAfter(4, 1), "from the capture alone, the server got it");
+        assertEquals(TcpState.ESTABLISHED, known.stateAfter(4, 1), "it did not: the server is still ESTABLISHED");
+        assertEquals(TcpState.FIN_WAIT_1, known.stateAfter(4, 0), "the client sent it all the same");
+        int last = analysis.size() - 1;
+        assertEquals(TcpState.TIME_WAIT, known.stateAfter(last, 0), "the retransmitted FIN closes the connection");
+        assertEquals(TcpState.TIME_WAIT, known.stateAfter(last, 1));
     }
 }

@@ -1,6 +1,7 @@
 package org.wirelab.cli;
 
 import java.io.PrintWriter;
+import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.ladder.CaptureLadder;
@@ -13,7 +14,12 @@ public final class LadderPrinter {
     }
 
     public static void print(FrameStore frames, PrintWriter out) {
+        print(frames, index -> true, out);
+    }
+
+    /** As {@link #print(FrameStore, PrintWriter)}, the TCP states following only the frames {@code delivered}. */
+    public static void print(FrameStore frames, IntPredicate delivered, PrintWriter out) {
         CaptureAnalysis analysis = CaptureAnalysis.of(frames);
-        out.print(LadderTextRenderer.render(CaptureLadder.build(analysis, TcpStates.of(analysis))));
+        out.print(LadderTextRenderer.render(CaptureLadder.build(analysis, TcpStates.of(analysis, delivered))));
     }
 }

@@ -60,6 +60,14 @@ public final class TcpConnectionTracker {
      * {@code sequence} and {@code acknowledgement} numbers and {@code payloadLength} (tcp.len).
      */
     public void observe(int sender, int flags, int sequence, int acknowledgement, int payloadLength) {
+        observe(sender, flags, sequence, acknowledgement, payloadLength, true);
+    }
+
+    /**
+     * As {@link #observe(int, int, int, int, int)}; a segment that was not {@code delivered} (lost on the
+     * way, known to a simulator) changes its sender's state only: the receiver never saw it.
+     */
+    public void observe(int sender, int flags, int sequence, int acknowledgement, int payloadLength, boolean delivered) {
         int receiver = 1 - sender;
         boolean syn = (flags & SYN) != 0;
         boolean ack = (flags & ACK) != 0;
@@ -69,7 +77,9 @@ public final class TcpConnectionTracker {
         }
         if ((flags & RST) != 0) {
             states[sender] = TcpState.CLOSED;
-            states[receiver] = TcpState.CLOSED;
+            if (delivered) {
+                states[receiver] = TcpState.CLOSED;
+            }
             return;
         }
         if (fin) {
@@ -78,7 +88,9 @@ public final class TcpConnectionTracker {
             finSequence[sender] = sequence + payloadLength + (syn ? 1 : 0);
         }
         states[sender] = afterSending(sender, syn, ack, fin, acknowledgement);
-        states[receiver] = afterReceiving(receiver, syn, ack, fin, acknowledgement);
+        if (delivered) {
+            states[receiver] = afterReceiving(receiver, syn, ack, fin, acknowledgement);
+        }
     }
 
     private void assumeInitialStates(int sender, boolean syn, boolean ack) {

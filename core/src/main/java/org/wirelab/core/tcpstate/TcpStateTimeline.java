@@ -122,11 +122,17 @@ public final class TcpStateTimeline {
          * flags, raw sequence and acknowledgement numbers and tcp.len.
          */
         public void segment(int stream, int sender, int flags, int sequence, int acknowledgement, int payloadLength) {
+            segment(stream, sender, flags, sequence, acknowledgement, payloadLength, true);
+        }
+
+        /** A segment that may have been lost on the way ({@code delivered} false): only its sender's state moves. */
+        public void segment(int stream, int sender, int flags, int sequence, int acknowledgement, int payloadLength,
+                boolean delivered) {
             int i = nextRow();
             TcpConnectionTracker tracker = tracker(stream);
             TcpState before0 = tracker.state(0);
             TcpState before1 = tracker.state(1);
-            tracker.observe(sender, flags, sequence, acknowledgement, payloadLength);
+            tracker.observe(sender, flags, sequence, acknowledgement, payloadLength, delivered);
             if (before0 == null) {
                 before0 = tracker.initialState(0);
                 before1 = tracker.initialState(1);

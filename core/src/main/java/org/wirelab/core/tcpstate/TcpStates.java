@@ -1,5 +1,6 @@
 package org.wirelab.core.tcpstate;
 
+import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.TcpReach;
@@ -15,6 +16,15 @@ public final class TcpStates {
     }
 
     public static TcpStateTimeline of(CaptureAnalysis analysis) {
+        return of(analysis, index -> true);
+    }
+
+    /**
+     * The timeline when it is known which frames reached their receiver ({@code delivered}, by 0-based
+     * frame index): a simulator knows which frames it lost after the capture saw them leave. A lost
+     * segment moves its sender's state and not its receiver's.
+     */
+    public static TcpStateTimeline of(CaptureAnalysis analysis, IntPredicate delivered) {
         PacketTable table = analysis.packets();
         ConversationIndex conversations = analysis.conversations();
         TcpStateTimeline.Builder builder = new TcpStateTimeline.Builder(table.size());
@@ -25,7 +35,7 @@ public final class TcpStates {
                 continue;
             }
             builder.segment(stream, conversations.fromClient(i) ? 0 : 1, table.tcpFlags(i), table.sequence(i),
-                    table.acknowledgement(i), table.payloadLength(i));
+                    table.acknowledgement(i), table.payloadLength(i), delivered.test(i));
         }
         return builder.build();
     }

@@ -89,8 +89,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         result.log().lines().forEach(err::println);
         err.flush();
-        // The diagram of the file as written, as 'wirelab show' draws it.
-        LadderPrinter.print(CaptureFiles.read(out).frames(), stdout);
+        // The diagram of the file as written. Unlike 'wirelab show', which can only assume every frame
+        // arrived, the states follow what each side received: a frame lost on the way moves only its sender.
+        LadderPrinter.print(CaptureFiles.read(out).frames(), index -> (result.marks().of(index + 1) & Marks.LOST) == 0,
+                stdout);
         stdout.flush();
         SimulationResult.Statistics statistics = result.statistics();
         err.println(String.format(Locale.ROOT, "%d frames in %.3f s of simulated time, %d lost on the way, %d sent again;"
