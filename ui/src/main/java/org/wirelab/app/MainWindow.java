@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -87,6 +88,7 @@ public final class MainWindow {
     private final PacketListView packets;
     private final TextField filterText = new TextField();
     private final Menu recent = new Menu();
+    private FrameSource opened;
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane left = new SplitPane();
     private final SplitPane right = new SplitPane();
@@ -148,8 +150,23 @@ public final class MainWindow {
         target.show();
     }
 
+    /**
+     * The ladder's context menu: on a simulated run, lose the selected frame on the way and run the same
+     * scenario again with the same seed, so the student sees what TCP does about that one loss.
+     */
+    private ContextMenu dropAndReplayMenu() {
+        MenuItem drop = new MenuItem();
+        drop.setId("menu-drop-and-replay");
+        drop.textProperty().bind(messages.text("ladder.dropAndReplay"));
+        int frame = model.selectedFrameProperty().get();
+        drop.setDisable(!(opened instanceof SimulatedSource) || frame <= 0);
+        drop.setOnAction(e -> open(((SimulatedSource) opened).dropping(frame)));
+        return new ContextMenu(drop);
+    }
+
     /** Opens {@code source} in the window: every view shows its frames as they arrive. */
     public void open(FrameSource source) {
+        opened = source;
         playback.showAll();
         model.open(source);
         if (source instanceof FileSource file && !file.file().startsWith(System.getProperty("java.io.tmpdir"))) {
@@ -224,6 +241,12 @@ public final class MainWindow {
     private Node ladder() {
         LadderCanvas canvas = new LadderCanvas();
         ladderCanvas = canvas;
+        // A right click (not the platform's context-menu request, which headless Monocle never sends).
+        canvas.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                dropAndReplayMenu().show(canvas, e.getScreenX(), e.getScreenY());
+            }
+        });
         Runnable update = () -> {
             Capture capture = model.capture();
             CaptureLadder whole = capture.ladder();

@@ -17,9 +17,13 @@ public final class LadderPrinter {
         print(frames, index -> true, out);
     }
 
-    /** As {@link #print(FrameStore, PrintWriter)}, the TCP states following only the frames {@code delivered}. */
+    /**
+     * As {@link #print(FrameStore, PrintWriter)} when it is known which frames arrived (0-based index):
+     * the others are marked lost and the TCP states follow only the frames {@code delivered}.
+     */
     public static void print(FrameStore frames, IntPredicate delivered, PrintWriter out) {
         CaptureAnalysis analysis = CaptureAnalysis.of(frames);
-        out.print(LadderTextRenderer.render(CaptureLadder.build(analysis, TcpStates.of(analysis, delivered))));
+        out.print(LadderTextRenderer.render(CaptureLadder.build(analysis, TcpStates.of(analysis, delivered),
+                delivered.negate())));
     }
 }

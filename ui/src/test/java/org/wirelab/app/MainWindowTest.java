@@ -30,6 +30,7 @@ import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.layers.OsiTreeView;
 import org.wirelab.app.source.FileSource;
+import org.wirelab.app.source.SimulatedSource;
 import org.wirelab.core.decode.ByteRange;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
@@ -62,6 +63,28 @@ class MainWindowTest extends FxTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Issue 5: on a simulated run, lose the selected frame from the ladder's menu and see TCP recover. */
+    @Test
+    void losingAFrameFromTheLadderReplaysTheRunWithoutIt() throws Exception {
+        interact(() -> window.open(new SimulatedSource("tcp-hello", java.time.Duration.ofMillis(10), 0, 1)));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !window.model().loadingProperty().get() && window.model().capture().size() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> window.model().selectedFrameProperty().set(4));
+        rightClickOn("#ladder-canvas");
+        clickOn("Lose this frame on the way and replay");
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.model().capture().title().endsWith("frame 4 dropped") && !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        var capture = window.model().capture();
+        assertTrue(capture.ladder().arrow(3).notes().stream()
+                .anyMatch(note -> note.text().equals(org.wirelab.core.ladder.CaptureLadder.LOST)), "frame 4 says it was lost");
+        assertTrue(java.util.stream.IntStream.range(4, capture.size()).anyMatch(i -> capture.analysis().tcp()
+                .has(i, org.wirelab.core.analysis.TcpExpert.RETRANSMISSION)), "and TCP sends it again");
     }
 
     @Test

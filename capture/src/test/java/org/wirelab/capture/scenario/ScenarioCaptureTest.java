@@ -218,10 +218,12 @@ class ScenarioCaptureTest {
             assertEquals(0, s.length, "no data after the message: " + all);
             assertEquals(0, s.flagBits() & RST, "no reset: " + all);
             if ((s.flagBits() & FIN) != 0) {
-                assertEquals(-1, s.sourcePort == client ? clientFin : serverFin, "one FIN per side: " + all);
-                if (s.sourcePort == client) {
+                int first = s.sourcePort == client ? clientFin : serverFin;
+                // A FIN sent again (its ACK late on a loaded machine) has the same sequence number.
+                assertTrue(first < 0 || segments.get(first).seq == s.seq, "one FIN per side: " + all);
+                if (first < 0 && s.sourcePort == client) {
                     clientFin = i;
-                } else {
+                } else if (first < 0) {
                     serverFin = i;
                 }
             }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
@@ -34,8 +35,12 @@ import org.wirelab.core.tcpstate.TcpStateTimeline;
 public final class CaptureLadder implements Ladder {
     private static final int ARP_TARGET_LANE_UNKNOWN = -1;
 
+    /** The note on an arrow whose frame the network lost after the capture saw it leave. */
+    public static final String LOST = "Lost on the way: the receiver never got it";
+
     private final CaptureAnalysis analysis;
     private final TcpStateTimeline states;
+    private final IntPredicate lost;
     private final List<Lane> lanes = new ArrayList<>();
     private final Map<String, Integer> laneByName = new HashMap<>();
     // Lanes of each conversation's endpoints A and B (index 2 * stream + side), -1 before first use.
@@ -47,7 +52,8 @@ public final class CaptureLadder implements Ladder {
     // One array for every socket frame: the pass over a million frames makes no garbage for them.
     private final int[] sides = new int[2];
 
-    private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states) {
+    private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
+        this.lost = lost;
         this.analysis = analysis;
         this.states = states;
         ConversationIndex index = analysis.conversations();
@@ -68,12 +74,26 @@ public final class CaptureLadder implements Ladder {
 
     /** The ladder of every frame of {@code analysis}, arrows made on demand; {@code states} from {@code TcpStates.of(analysis)}. */
     public static CaptureLadder of(CaptureAnalysis analysis, TcpStateTimeline states) {
-        return new CaptureLadder(analysis, states);
+        return new CaptureLadder(analysis, states, index -> false);
+    }
+
+    /**
+     * As {@link #of(CaptureAnalysis, TcpStateTimeline)}, with the frames ({@code lost}, by 0-based index)
+     * a simulator knows never arrived: their arrows say so (pair it with
+     * {@code TcpStates.of(analysis, delivered)}).
+     */
+    public static CaptureLadder of(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
+        return new CaptureLadder(analysis, states, lost);
     }
 
     /** The ladder of every frame of {@code analysis} with all its arrows made; {@code states} from {@code TcpStates.of(analysis)}. */
     public static LadderModel build(CaptureAnalysis analysis, TcpStateTimeline states) {
-        CaptureLadder ladder = new CaptureLadder(analysis, states);
+        return build(analysis, states, index -> false);
+    }
+
+    /** {@link #build(CaptureAnalysis, TcpStateTimeline)} with the frames known {@code lost} said so. */
+    public static LadderModel build(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
+        CaptureLadder ladder = new CaptureLadder(analysis, states, lost);
         List<Arrow> arrows = new ArrayList<>(ladder.size());
         for (int i = 0; i < ladder.size(); i++) {
             arrows.add(ladder.arrow(i));
@@ -119,13 +139,14 @@ public final class CaptureLadder implements Ladder {
         int[] ends = {fromLane[i], toLane[i]};
         ConversationIndex index = analysis.conversations();
         if (index.tcpStream(i) != ConversationIndex.NONE) {
-            return new Arrow(i + 1, ends[0], ends[1], time, tcpLabel(i), tcpNotes(i, ends), tcpSegment(i));
+            return new Arrow(i + 1, ends[0], ends[1], time, tcpLabel(i), withLost(i, ends, tcpNotes(i, ends)),
+                    tcpSegment(i));
         }
         if (index.udpStream(i) != ConversationIndex.NONE) {
             return new Arrow(i + 1, ends[0], ends[1], time, FrameLabels.udp(analysis.packets().payloadLength(i)),
-                    List.of());
+                    withLost(i, ends, List.of()));
         }
-        return new Arrow(i + 1, ends[0], ends[1], time, hostLabel(i), List.of());
+        return new Arrow(i + 1, ends[0], ends[1], time, hostLabel(i), withLost(i, ends, List.of()));
     }
 
     /** The sender's and receiver's lanes of frame {@code i}, adding lanes on first sight. */
@@ -187,6 +208,17 @@ public final class CaptureLadder implements Ladder {
                 Integer.toUnsignedLong(relativeAck), tcp.scaledWindow(table, i), table.payloadLength(i),
                 frames.buffer(), frames.offset(i) + table.transportOffset(i),
                 frames.offset(i) + frames.capturedLength(i), table.acknowledgement(i) - relativeAck);
+    }
+
+    /** {@code notes}, and first the note that frame {@code i} was lost, when it was. */
+    private List<LaneNote> withLost(int i, int[] ends, List<LaneNote> notes) {
+        if (!lost.test(i)) {
+            return notes;
+        }
+        List<LaneNote> all = new ArrayList<>(notes.size() + 1);
+        all.add(new LaneNote(ends[0], LaneNote.Kind.EXPERT, LOST));
+        all.addAll(notes);
+        return all;
     }
 
     private List<LaneNote> tcpNotes(int i, int[] ends) {

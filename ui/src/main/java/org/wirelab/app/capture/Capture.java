@@ -1,5 +1,6 @@
 package org.wirelab.app.capture;
 
+import java.util.BitSet;
 import java.util.List;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.explain.Explainer;
@@ -25,12 +26,20 @@ public final class Capture {
     private Explainer explainer;
 
     public Capture(String title, FrameStore frames, List<String> warnings, boolean complete) {
+        this(title, frames, warnings, complete, new BitSet());
+    }
+
+    /**
+     * A capture whose {@code lost} frames (1-based numbers; known only to a simulator) never reached
+     * their receiver: their arrows say so, and the TCP states follow what each side received.
+     */
+    public Capture(String title, FrameStore frames, List<String> warnings, boolean complete, BitSet lost) {
         this.title = title;
         this.analysis = CaptureAnalysis.of(frames);
-        this.states = TcpStates.of(analysis);
+        this.states = TcpStates.of(analysis, index -> !lost.get(index + 1));
         // Built here, on the source's thread, so that showing a large capture costs the FX thread nothing.
         this.catalog = new FieldCatalog(analysis);
-        this.ladder = CaptureLadder.of(analysis, states);
+        this.ladder = CaptureLadder.of(analysis, states, index -> lost.get(index + 1));
         this.warnings = List.copyOf(warnings);
         this.complete = complete;
     }

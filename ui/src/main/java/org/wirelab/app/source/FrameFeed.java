@@ -13,6 +13,12 @@ public interface FrameFeed {
     /** Every frame of {@code frames} at once (a file read whole); the feed takes ownership of the store. */
     void frames(FrameStore frames);
 
+    /**
+     * Frame {@code frameNumber} (1-based) never reached its receiver, though it was captured leaving:
+     * only a simulator knows this. Its arrow says so and its receiver's TCP state does not move.
+     */
+    void lost(int frameNumber);
+
     /** Something the person must know: damage in a file, a capture that could not run. */
     void warn(String message);
 

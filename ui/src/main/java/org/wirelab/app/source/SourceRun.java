@@ -1,6 +1,7 @@
 package org.wirelab.app.source;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.wirelab.app.capture.Capture;
@@ -116,6 +117,7 @@ public final class SourceRun {
     /** The frames so far, appended by the source's thread and copied for each snapshot. */
     private final class Collector implements FrameFeed {
         private final List<String> warnings = new ArrayList<>();
+        private final BitSet lost = new BitSet();
         private FrameStore store = new FrameStore();
         private volatile double progress;
 
@@ -134,6 +136,11 @@ public final class SourceRun {
                     store.append(frames.frame(i));
                 }
             }
+        }
+
+        @Override
+        public synchronized void lost(int frameNumber) {
+            lost.set(frameNumber);
         }
 
         @Override
@@ -162,8 +169,10 @@ public final class SourceRun {
         Capture snapshot(boolean last) {
             FrameStore frames;
             List<String> warned;
+            BitSet lostFrames;
             synchronized (this) {
                 warned = List.copyOf(warnings);
+                lostFrames = (BitSet) lost.clone();
                 if (last) {
                     frames = store;
                 } else {
@@ -174,7 +183,7 @@ public final class SourceRun {
                     }
                 }
             }
-            return new Capture(source.title(), frames, warned, last);
+            return new Capture(source.title(), frames, warned, last, lostFrames);
         }
     }
 }
