@@ -17,7 +17,6 @@ import org.wirelab.core.encode.FrameBuilder;
 import org.wirelab.core.encode.Ipv4Header;
 import org.wirelab.core.encode.TcpHeader;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.PcapWriter;
 import org.wirelab.core.testing.Environment;

@@ -13,7 +13,6 @@ import org.wirelab.core.compare.Comparison;
 import org.wirelab.core.compare.ComparisonTable;
 import org.wirelab.core.compare.Workload;
 import org.wirelab.core.scenario.IpVersion;
-import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.SimulatedWorkloadRunner;
 import picocli.CommandLine.Command;
