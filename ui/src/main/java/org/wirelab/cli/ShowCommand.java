@@ -56,7 +56,8 @@ final class ShowCommand implements Callable<Integer> {
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
         FrameBreakdown.print(FrameDecoder.standard().decode(frames, index), out);
         out.println();
-        out.println("In short: " + Explainer.of(CaptureAnalysis.of(frames)).explain(index, language).text());
+        String inShort = Locale.FRENCH.getLanguage().equals(language.getLanguage()) ? "En bref : " : "In short: ";
+        out.println(inShort + Explainer.of(CaptureAnalysis.of(frames)).explain(index, language).text());
         out.println();
         int captured = frames.capturedLength(index);
         int original = frames.originalLength(index);

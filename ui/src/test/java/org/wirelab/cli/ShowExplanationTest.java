@@ -23,7 +23,7 @@ class ShowExplanationTest {
         String last = english.out().lines().filter(l -> l.startsWith("In short: ")).findFirst().orElseThrow();
         assertTrue(last.startsWith("In short: The client (127.0.0.1:"), last);
         assertTrue(last.contains("(ISN) is " + isn + ", so the answer will acknowledge " + (Long.parseLong(isn) + 1)), last);
-        assertTrue(french.out().contains("In short: Le client (127.0.0.1:"), french.out());
+        assertTrue(french.out().contains("En bref : Le client (127.0.0.1:"), french.out());
     }
 
     @Test
