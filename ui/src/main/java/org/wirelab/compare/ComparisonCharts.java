@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.ResourceBundle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -22,11 +21,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.wirelab.core.compare.Comparison;
+import org.wirelab.core.compare.Delivery;
 import org.wirelab.core.compare.ProtocolResult;
 import org.wirelab.core.compare.TransportCost;
+import org.wirelab.core.compare.Workload;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.scenario.Messages;
-import org.wirelab.core.scenario.ScenarioLog;
 import org.wirelab.core.scenario.Transport;
 import org.wirelab.core.summary.PacketTable;
 import org.wirelab.core.summary.SummaryDecoder;
@@ -94,12 +93,10 @@ public final class ComparisonCharts {
             XYSeries series = new XYSeries(result.transport().name(), true, true);
             BitSet seen = new BitSet();
             series.add(0, 0);
-            for (ScenarioLog.Entry entry : result.run().log().of("server")) {
-                OptionalLong index = entry.kind() == ScenarioLog.Kind.OUTPUT
-                        ? Messages.receivedIndex(entry.text()) : OptionalLong.empty();
-                if (index.isPresent() && !seen.get((int) index.getAsLong())) {
-                    seen.set((int) index.getAsLong());
-                    series.add(entry.elapsedNanos() / 1e6, seen.cardinality());
+            for (Delivery.Arrival arrival : Delivery.arrivals(result.run().log(), Workload.SERVER)) {
+                if (!seen.get((int) arrival.index())) {
+                    seen.set((int) arrival.index());
+                    series.add(arrival.elapsedNanos() / 1e6, seen.cardinality());
                 }
             }
             data.addSeries(series);

@@ -20,8 +20,8 @@ public record Comparison(Workload workload, String conditions, ProtocolResult ud
             throws IOException {
         RecordedRun run = runner.run(workload.scenario(transport));
         TransportCost cost = TransportCost.of(CaptureAnalysis.of(run.frames()), transport);
-        Delivery messages = Delivery.received(run.log(), "server", workload.messages());
-        Delivery echoes = workload.echo() ? Delivery.echoes(run.log(), "client", workload.messages()) : null;
+        Delivery messages = Delivery.received(run.log(), Workload.SERVER, workload.messages());
+        Delivery echoes = workload.echo() ? Delivery.echoes(run.log(), Workload.CLIENT, workload.messages()) : null;
         return new ProtocolResult(transport, cost, messages, echoes, run);
     }
 

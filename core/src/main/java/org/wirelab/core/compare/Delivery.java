@@ -1,6 +1,8 @@
 package org.wirelab.core.compare;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.OptionalLong;
 import org.wirelab.core.scenario.Messages;
 import org.wirelab.core.scenario.ScenarioLog;
@@ -32,11 +34,27 @@ public record Delivery(long sent, long delivered, long lost, long duplicated, lo
         return new Delivery(sent, delivered, sent - delivered, duplicated, outOfOrder);
     }
 
-    /** The messages {@code receiver} printed it received (its {@link Messages#receivedLine} lines). */
+    /** One message as the receiving program saw it: when (since the run started) and which. */
+    public record Arrival(long elapsedNanos, long index) {
+    }
+
+    /** The messages {@code receiver} printed it received (its {@link Messages#receivedLine} lines), in order. */
+    public static List<Arrival> arrivals(ScenarioLog log, String receiver) {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (ScenarioLog.Entry entry : log.of(receiver)) {
+            if (entry.kind() == ScenarioLog.Kind.OUTPUT) {
+                OptionalLong index = Messages.receivedIndex(entry.text());
+                if (index.isPresent()) {
+                    arrivals.add(new Arrival(entry.elapsedNanos(), index.getAsLong()));
+                }
+            }
+        }
+        return arrivals;
+    }
+
+    /** The delivery of {@code sent} messages as {@code receiver} saw them ({@link #arrivals}). */
     public static Delivery received(ScenarioLog log, String receiver, long sent) {
-        return of(sent, log.of(receiver).stream().filter(entry -> entry.kind() == ScenarioLog.Kind.OUTPUT)
-                .map(entry -> Messages.receivedIndex(entry.text())).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).toArray());
+        return of(sent, arrivals(log, receiver).stream().mapToLong(Arrival::index).toArray());
     }
 
     /** The echoes the client received: each {@code received ...} of its steps is one, in order. */

@@ -17,6 +17,10 @@ import org.wirelab.core.scenario.Transport;
  * by message). {@link #scenario} writes it as a scenario, so the live runner and the simulator run it.
  */
 public record Workload(int messages, int size, Pattern pattern) {
+    /** The actor that sends the messages (and receives their echoes). */
+    public static final String CLIENT = "client";
+    /** The actor that receives the messages (and sends their echoes). */
+    public static final String SERVER = "server";
     /** The server's port for both transports (TCP and UDP ports are separate). */
     public static final int PORT = 3000;
     /** How long the UDP client waits for an echo before it takes the message as lost and sends the next. */
@@ -49,30 +53,30 @@ public record Workload(int messages, int size, Pattern pattern) {
         return Payload.message(index, size, echo());
     }
 
-    /** The workload over {@code transport}, as steps between a "client" and a "server". */
+    /** The workload over {@code transport}, as steps between the {@link #CLIENT} and the {@link #SERVER}. */
     public Scenario scenario(Transport transport) {
         List<Step> steps = new ArrayList<>();
         if (transport == Transport.TCP) {
-            steps.add(new Step.Serve("server", Service.TCP_MESSAGES, PORT));
-            steps.add(new Step.Connect("client", "server", PORT, ConnectResult.ESTABLISHED));
+            steps.add(new Step.Serve(SERVER, Service.TCP_MESSAGES, PORT));
+            steps.add(new Step.Connect(CLIENT, SERVER, PORT, ConnectResult.ESTABLISHED));
             for (int i = 0; i < messages; i++) {
-                steps.add(new Step.Send("client", message(i)));
+                steps.add(new Step.Send(CLIENT, message(i)));
                 if (echo()) {
-                    steps.add(new Step.Receive("client", message(i)));
+                    steps.add(new Step.Receive(CLIENT, message(i)));
                 }
             }
-            steps.add(new Step.Close("client"));
+            steps.add(new Step.Close(CLIENT));
         } else {
-            steps.add(new Step.Serve("server", Service.UDP_MESSAGES, PORT));
+            steps.add(new Step.Serve(SERVER, Service.UDP_MESSAGES, PORT));
             for (int i = 0; i < messages; i++) {
-                steps.add(new Step.UdpSend("client", "server", PORT, message(i), 1));
+                steps.add(new Step.UdpSend(CLIENT, SERVER, PORT, message(i), 1));
                 if (echo()) {
-                    steps.add(new Step.UdpReceive("client", message(i), REPLY_TIMEOUT));
+                    steps.add(new Step.UdpReceive(CLIENT, message(i), REPLY_TIMEOUT));
                 }
             }
         }
         // For UDP the wait ends when no more datagrams arrive: fewer than sent is loss, not a failure.
-        steps.add(new Step.AwaitHandled("server", messages));
+        steps.add(new Step.AwaitHandled(SERVER, messages));
         String what = messages + " messages of " + size + " bytes" + (echo() ? ", each echoed," : "");
         return new Scenario("compare-" + transport.filterName(), what + " over " + transport, steps);
     }
