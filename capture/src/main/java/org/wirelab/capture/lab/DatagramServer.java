@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,18 @@ abstract class DatagramServer extends CountingServer {
      * An {@link IOException} (a reply that cannot be sent) is printed and the server goes on.
      */
     protected abstract void receive(DatagramSocket socket, DatagramPacket datagram) throws IOException;
+
+    /**
+     * Asks the kernel for a receive buffer of {@code bytes}, so that a burst loses as little as possible;
+     * the kernel may give less (its limit is net.core.rmem_max), which only loses more.
+     */
+    protected static void askReceiveBuffer(DatagramSocket socket, int bytes) {
+        try {
+            socket.setReceiveBufferSize(bytes);
+        } catch (SocketException e) {
+            // The kernel keeps its own size: nothing else to do.
+        }
+    }
 
     /** Adjusts the bound socket before the first datagram (a larger receive buffer...). */
     protected void configure(DatagramSocket socket) {

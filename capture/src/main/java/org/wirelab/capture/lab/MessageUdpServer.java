@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.wirelab.core.scenario.Messages;
@@ -23,11 +22,7 @@ public final class MessageUdpServer extends DatagramServer {
 
     @Override
     protected void configure(DatagramSocket socket) {
-        try {
-            socket.setReceiveBufferSize(RECEIVE_BUFFER);
-        } catch (SocketException e) {
-            // The kernel keeps its own limit (net.core.rmem_max): a smaller buffer only loses more in a burst.
-        }
+        askReceiveBuffer(socket, RECEIVE_BUFFER);
     }
 
     @Override

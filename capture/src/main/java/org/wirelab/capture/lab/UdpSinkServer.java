@@ -3,7 +3,6 @@ package org.wirelab.capture.lab;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.util.function.Consumer;
 
 /**
@@ -25,11 +24,7 @@ public final class UdpSinkServer extends DatagramServer {
 
     @Override
     protected void configure(DatagramSocket socket) {
-        try {
-            socket.setReceiveBufferSize(RECEIVE_BUFFER);
-        } catch (SocketException e) {
-            // The kernel keeps its own limit (net.core.rmem_max): a smaller buffer only loses more.
-        }
+        askReceiveBuffer(socket, RECEIVE_BUFFER);
     }
 
     @Override

@@ -227,14 +227,12 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
             }
             socket.receive(datagram);
             while (Messages.isEarlier(receive.expected(), buffer, 0, datagram.getLength())) {
-                log(receive.actor(), Kind.NOTE, "skipped " + PrintableText.quoted(buffer, 0, 9)
-                        + ", an earlier message (a late reply or a duplicate)");
+                log(receive.actor(), Kind.NOTE, StepRunner.earlierSkipped(PrintableText.quoted(buffer, 0, 9)));
                 socket.receive(datagram);
             }
         } catch (SocketTimeoutException e) {
             if (receive.lostAfter() != null) {
-                log(receive.actor(), Kind.NOTE, "no datagram after " + receive.lostAfter().toMillis() + " ms: "
-                        + describe(receive.expected()) + " taken as lost (UDP does not retransmit)");
+                log(receive.actor(), Kind.NOTE, StepRunner.datagramLost(receive, describe(receive.expected())));
                 return;
             }
             throw new StepFailed("no datagram in " + seconds() + " (expected " + describe(receive.expected()) + ")");

@@ -13,6 +13,17 @@ public interface StepRunner<E extends Exception> {
     /** The log line of a {@link Step.Abort}. */
     String VANISHES = "vanishes: its connection is reset (RST)";
 
+    /** The log note of a {@link Step.UdpReceive} whose datagram ({@code expected}, as the runner describes it) never came. */
+    static String datagramLost(Step.UdpReceive step, String expected) {
+        return "no datagram after " + step.lostAfter().toMillis() + " ms: " + expected
+                + " taken as lost (UDP does not retransmit)";
+    }
+
+    /** The log note of an earlier message skipped while waiting for a later one ({@code header}: its quoted start). */
+    static String earlierSkipped(String header) {
+        return "skipped " + header + ", an earlier message (a late reply or a duplicate)";
+    }
+
     void serve(Step.Serve step) throws E;
 
     void connect(Step.Connect step) throws E;

@@ -244,16 +244,14 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
             if (receive.lostAfter() == null) {
                 waitFor(() -> !socket.received.isEmpty(), "no datagram (expected " + describe(receive.expected()) + ")");
             } else if (!awaitDatagram(socket, receive.lostAfter().toNanos())) {
-                log(receive.actor(), Kind.NOTE, "no datagram after " + receive.lostAfter().toMillis() + " ms: "
-                        + describe(receive.expected()) + " taken as lost (UDP does not retransmit)");
+                log(receive.actor(), Kind.NOTE, StepRunner.datagramLost(receive, describe(receive.expected())));
                 return null;
             }
             Datagram datagram = socket.received.poll();
             if (!Messages.isEarlier(receive.expected(), datagram.payload, 0, datagram.payload.length)) {
                 return datagram;
             }
-            log(receive.actor(), Kind.NOTE, "skipped " + Text.quoted(datagram.payload, 0, 9)
-                    + ", an earlier message (a late reply or a duplicate)");
+            log(receive.actor(), Kind.NOTE, StepRunner.earlierSkipped(Text.quoted(datagram.payload, 0, 9)));
         }
     }
 
