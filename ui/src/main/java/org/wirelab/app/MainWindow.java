@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -66,6 +67,7 @@ import org.wirelab.app.source.SimulationDialog;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.simulator.SimulatedScenarios;
 
 /**
  * The main window: menus, the ladder diagram and the packet list on the left, the explanation, the
@@ -76,9 +78,13 @@ import org.wirelab.core.scenario.Scenarios;
 public final class MainWindow {
     private static final List<String> SCENARIOS = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO, Scenarios.HTTP_GET,
             Scenarios.CHAT, Scenarios.TCP_REFUSED);
-    /** The simulator also runs the bulk transfer, where delay and loss show retransmissions. */
-    private static final List<String> SIMULATED = List.of(Scenarios.TCP_HELLO, Scenarios.TCP_BULK, Scenarios.HTTP_GET,
-            Scenarios.UDP_ECHO, Scenarios.CHAT, Scenarios.TCP_REFUSED);
+    /** What no loopback shows: losses, timers, a closing window, crossing FINs. */
+    private static final List<String> TEACHING = List.of(SimulatedScenarios.LOST_SYN_ACK, SimulatedScenarios.LOST_DATA,
+            SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.SLOW_READER, SimulatedScenarios.SIMULTANEOUS_CLOSE);
+    /** The simulator also runs the bulk transfer, where delay and loss show retransmissions, and the teaching scenarios. */
+    private static final List<String> SIMULATED = Stream.concat(Stream.of(Scenarios.TCP_HELLO,
+            Scenarios.TCP_BULK, Scenarios.HTTP_GET, Scenarios.UDP_ECHO, Scenarios.CHAT, Scenarios.TCP_REFUSED),
+            TEACHING.stream()).toList();
     private final CaptureViewModel model;
     private final PlaybackViewModel playback;
     private final Messages messages;
@@ -436,9 +442,18 @@ public final class MainWindow {
         live.getItems().addAll(port, new SeparatorMenuItem());
         for (String scenario : SCENARIOS) {
             MenuItem simulate = new MenuItem(messages.get("live.simulated", scenario));
-            simulate.setOnAction(e -> open(SimulatedSource.loopback(scenario)));
+            simulate.setOnAction(e -> open(SimulatedSource.standard(scenario)));
             live.getItems().add(simulate);
         }
+        Menu teaching = new Menu(messages.get("live.teaching"));
+        teaching.setId("teaching-scenarios");
+        for (String scenario : TEACHING) {
+            MenuItem simulate = new MenuItem(messages.get("teaching." + scenario) + " (" + scenario + ")");
+            simulate.setId("teaching-" + scenario);
+            simulate.setOnAction(e -> open(SimulatedSource.standard(scenario)));
+            teaching.getItems().add(simulate);
+        }
+        live.getItems().add(teaching);
         MenuItem custom = new MenuItem(messages.get("live.simulated.custom"));
         custom.setOnAction(e -> {
             SimulationDialog dialog = new SimulationDialog(SIMULATED, messages);

@@ -13,6 +13,6 @@ public record DemoSource(FrameSource source, Optional<String> whyNotLive) {
     public static DemoSource choose(Optional<CaptureProblem> captureProblem) {
         return captureProblem.isEmpty()
                 ? new DemoSource(new LiveScenarioSource(Scenarios.TCP_HELLO), Optional.empty())
-                : new DemoSource(SimulatedSource.loopback(Scenarios.TCP_HELLO), captureProblem.map(CaptureProblem::message));
+                : new DemoSource(SimulatedSource.standard(Scenarios.TCP_HELLO), captureProblem.map(CaptureProblem::message));
     }
 }

@@ -5,39 +5,51 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.Simulation;
+import org.wirelab.simulator.SimulatedScenarios;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.SimulationResult;
 import org.wirelab.simulator.net.Fault;
+import org.wirelab.simulator.net.LinkConfig;
 import org.wirelab.simulator.net.Packet.Marks;
 
 /**
- * One of the lab's scenarios run on the simulator: simulated hosts on a link with the chosen one-way
- * delay and loss rate, the same seed giving the same frames, and the frames a teacher chose to drop
- * ({@code droppedFrames}: with the same seed, the run is the same up to the first of them). Needs no
- * privilege and no network; the frames are real Ethernet/IP/TCP bytes, decoded like a capture, and the
- * feed learns which ones the network lost.
+ * One of the simulator's scenarios (the lab's, or a teaching one such as lost-syn-ack) run on simulated
+ * hosts over {@code link} (delay, jitter, loss, duplication, reordering, bandwidth), the same seed
+ * giving the same frames, plus the frames a teacher chose to drop ({@code droppedFrames}: with the same
+ * seed, the run is the same up to the first of them). Needs no privilege and no network; the frames are
+ * real Ethernet/IP/TCP bytes, decoded like a capture, and the feed learns which ones the network lost.
  */
-public record SimulatedSource(String scenarioName, Duration delay, double lossRate, long seed, List<Integer> droppedFrames)
+public record SimulatedSource(String scenarioName, LinkConfig link, long seed, List<Integer> droppedFrames)
         implements FrameSource {
 
     public SimulatedSource {
         droppedFrames = List.copyOf(droppedFrames);
     }
 
-    public SimulatedSource(String scenarioName, Duration delay, double lossRate, long seed) {
-        this(scenarioName, delay, lossRate, seed, List.of());
+    public SimulatedSource(String scenarioName, LinkConfig link, long seed) {
+        this(scenarioName, link, seed, List.of());
     }
 
-    /** The lab's loopback: a few microseconds, nothing lost. */
-    public static SimulatedSource loopback(String scenarioName) {
-        return new SimulatedSource(scenarioName, SimulationOptions.LOOPBACK.delay(), 0, 1);
+    /** The loopback with this one-way delay and loss rate. */
+    public SimulatedSource(String scenarioName, Duration delay, double lossRate, long seed) {
+        this(scenarioName, SimulationOptions.LOOPBACK.withDelay(delay).withLoss(lossRate), seed);
+    }
+
+    /**
+     * The scenario as it is meant to be seen: the lab's on the loopback (a few microseconds, nothing
+     * lost), a teaching scenario with the delay that makes its timers readable.
+     */
+    public static SimulatedSource standard(String scenarioName) {
+        Duration delay = SimulatedScenarios.named(scenarioName, Scenarios.Parameters.DEFAULTS).delay();
+        LinkConfig loopback = SimulationOptions.LOOPBACK;
+        return new SimulatedSource(scenarioName, delay == null ? loopback : loopback.withDelay(delay), 1);
     }
 
     /** The same run, with frame {@code number} (1-based) also lost on the way. */
     public SimulatedSource dropping(int number) {
         List<Integer> dropped = new ArrayList<>(droppedFrames);
         dropped.add(number);
-        return new SimulatedSource(scenarioName, delay, lossRate, seed, dropped);
+        return new SimulatedSource(scenarioName, link, seed, dropped);
     }
 
     @Override
@@ -50,9 +62,10 @@ public record SimulatedSource(String scenarioName, Duration delay, double lossRa
     @Override
     public void run(FrameFeed feed) {
         List<Fault> faults = droppedFrames.stream().<Fault>map(Fault.DropFrame::new).toList();
-        SimulationOptions options = SimulationOptions.defaults().withSeed(seed)
-                .withLink(SimulationOptions.LOOPBACK.withDelay(delay).withLoss(lossRate)).withFaults(faults);
-        SimulationResult result = Simulation.run(Scenarios.named(scenarioName, Scenarios.Parameters.DEFAULTS), options);
+        SimulatedScenarios.Setup setup = SimulatedScenarios.named(scenarioName, Scenarios.Parameters.DEFAULTS);
+        SimulationOptions options = setup.options(
+                SimulationOptions.defaults().withSeed(seed).withLink(link).withFaults(faults), true);
+        SimulationResult result = Simulation.run(setup.scenario(), options);
         for (int frame : result.marks().framesWith(Marks.LOST)) {
             feed.lost(frame);
         }

@@ -127,7 +127,7 @@ class SourceRunTest {
 
     @Test
     void aSimulatedScenarioIsASourceLikeAFile() throws Exception {
-        Heard heard = run(SimulatedSource.loopback("tcp-hello"));
+        Heard heard = run(SimulatedSource.standard("tcp-hello"));
 
         assertNull(heard.error);
         assertEquals("simulated: tcp-hello", heard.last.title());
