@@ -233,6 +233,14 @@ class MainWindowTest extends FxTest {
         assertTrue(tree.getRoot().getChildren().stream().anyMatch(i -> lookup("#osi-tree .tree-cell").queryAll().stream()
                 .anyMatch(c -> ((javafx.scene.control.TreeCell<?>) c).getText() != null
                         && ((javafx.scene.control.TreeCell<?>) c).getText().startsWith("Couche 4 · Transport"))));
+        // The field tree too, in French typography, with the port tshark reads in the same frame.
+        Tshark.require();
+        String port = Tshark.fields(Environment.samples().resolve("udp-echo.pcap"), List.of("udp.srcport")).get(1)[0];
+        List<String> cells = lookup("#osi-tree .tree-cell").queryAll().stream()
+                .map(c -> ((javafx.scene.control.TreeCell<?>) c).getText()).filter(t -> t != null).toList();
+        assertTrue(cells.contains("Port source : " + port), cells.toString());
+        assertTrue(cells.stream().anyMatch(t -> t.startsWith("Protocole de datagramme utilisateur (UDP), port source : "
+                + port)), cells.toString());
     }
 
     @Test

@@ -11,10 +11,11 @@ import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.Layer;
+import org.wirelab.core.decode.words.FieldWords;
 
 /**
  * The selected frame on the seven OSI layers: each layer in its colour, with the protocol it carries
- * there and that protocol's field tree. Selecting a layer or a field selects its bytes; a byte
+ * there and that protocol's field tree, worded in the window's language ({@link FieldWords}). Selecting a layer or a field selects its bytes; a byte
  * clicked in the hex pane selects its field here.
  */
 public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
@@ -169,16 +170,22 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
                 // A layer with nothing decoded says why on its own line, keeping the tree short.
                 return name + " \u2014 " + messages.get(e.row().noteKey(), e.row().noteArguments().toArray());
             }
-            return name + ": " + String.join(" + ", e.row().layers().stream().map(Layer::protocol).toList());
+            return messages.get("osi.row.carries", name,
+                    String.join(" + ", e.row().layers().stream().map(Layer::protocol).toList()));
         }
         if (entry instanceof LayerEntry e) {
-            return e.layer().title() + "  [" + messages.get("bytes.count", e.layer().range().length()) + "]";
+            return words().title(e.layer()) + "  [" + messages.get("bytes.count", e.layer().range().length()) + "]";
         }
         if (entry instanceof FieldEntry e) {
-            return e.field().display();
+            return words().display(e.field());
         }
         NoteEntry note = (NoteEntry) entry;
         return messages.get(note.key(), note.arguments().toArray());
+    }
+
+    /** The decoders' field names and values in the window's language. */
+    private FieldWords words() {
+        return FieldWords.of(messages.locale());
     }
 
     private final class EntryCell extends TreeCell<Entry> {
