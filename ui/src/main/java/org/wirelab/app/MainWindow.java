@@ -12,6 +12,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -25,6 +26,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
@@ -58,12 +60,15 @@ import org.wirelab.app.playback.PlaybackBar;
 import org.wirelab.app.playback.PlaybackViewModel;
 import org.wirelab.app.playback.PredictionPane;
 import org.wirelab.app.source.BundledSamples;
+import org.wirelab.app.source.CaptureProblemText;
+import org.wirelab.app.source.DemoSource;
 import org.wirelab.app.source.FileSource;
 import org.wirelab.app.source.FrameSource;
 import org.wirelab.app.source.LivePortSource;
 import org.wirelab.app.source.LiveScenarioSource;
 import org.wirelab.app.source.SimulatedSource;
 import org.wirelab.app.source.SimulationDialog;
+import org.wirelab.capture.live.CaptureProblem;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.scenario.Scenarios;
@@ -98,7 +103,7 @@ public final class MainWindow {
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane left = new SplitPane();
     private final SplitPane right = new SplitPane();
-    private Optional<String> captureProblem = Optional.empty();
+    private Optional<CaptureProblem> captureProblem = Optional.empty();
     private LadderCanvas ladderCanvas;
     private ChartsView chartsView;
     private Stage stage;
@@ -170,6 +175,13 @@ public final class MainWindow {
         return new ContextMenu(drop);
     }
 
+    /** Opens what {@code wirelab demo} shows, saying why it is simulated when it is. */
+    public void openDemo(DemoSource demo) {
+        open(demo.source());
+        demo.whyNotLive().ifPresent(why -> model.noticeProperty().set(
+                messages.get("demo.simulated", CaptureProblemText.summary(why, messages))));
+    }
+
     /** Opens {@code source} in the window: every view shows its frames as they arrive. */
     public void open(FrameSource source) {
         opened = source;
@@ -182,7 +194,7 @@ public final class MainWindow {
     }
 
     /** Why live capture is impossible here (libpcap, privilege), told by the capture module; empty when it works. */
-    public void captureProblem(Optional<String> problem) {
+    public void captureProblem(Optional<CaptureProblem> problem) {
         captureProblem = problem;
     }
 
@@ -425,10 +437,12 @@ public final class MainWindow {
     private void fillLive(Menu live) {
         live.getItems().clear();
         captureProblem.ifPresent(problem -> {
-            MenuItem why = new MenuItem(messages.get("live.impossible", problem));
-            why.setDisable(true);
-            why.setId("live-impossible");
-            live.getItems().addAll(why, new SeparatorMenuItem());
+            MenuItem impossible = new MenuItem(messages.get("live.impossible", CaptureProblemText.summary(problem, messages)));
+            impossible.setDisable(true);
+            impossible.setId("live-impossible");
+            MenuItem details = item("live.why", e -> explainCaptureProblem(problem));
+            details.setId("live-why");
+            live.getItems().addAll(impossible, details, new SeparatorMenuItem());
         });
         for (String scenario : SCENARIOS) {
             MenuItem run = new MenuItem(messages.get("live.scenario", scenario));
@@ -461,6 +475,23 @@ public final class MainWindow {
             dialog.showAndWait().ifPresent(this::open);
         });
         live.getItems().add(custom);
+    }
+
+    /** The capture module's whole message, whose commands a user can select and copy, and the way out. */
+    private void explainCaptureProblem(CaptureProblem problem) {
+        TextArea detail = new TextArea(problem.message());
+        detail.setId("live-why-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPrefRowCount(8);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle(messages.get("live.why.title"));
+        alert.setHeaderText(messages.get("live.impossible", CaptureProblemText.summary(problem, messages)));
+        Label wayOut = new Label(messages.get("live.why.simulate"));
+        wayOut.setWrapText(true);
+        alert.getDialogPane().setContent(new VBox(8, detail, wayOut));
+        alert.show();
     }
 
     private void askPort() {

@@ -35,7 +35,7 @@ public final class WirelabApp extends Application {
         window.show(stage);
         List<String> arguments = getParameters() == null ? List.of() : getParameters().getRaw();
         checkCaptureThen(problem -> {
-            window.captureProblem(problem.map(CaptureProblem::message));
+            window.captureProblem(problem);
             if (arguments.contains(DEMO)) {
                 demo(problem);
             } else if (!arguments.isEmpty()) {
@@ -50,9 +50,7 @@ public final class WirelabApp extends Application {
     }
 
     private void demo(Optional<CaptureProblem> problem) {
-        DemoSource demo = DemoSource.choose(problem);
-        window.open(demo.source());
-        demo.whyNotLive().ifPresent(why -> window.model().noticeProperty().set(window.messages().get("demo.simulated", why)));
+        window.openDemo(DemoSource.choose(problem));
     }
 
     /** Asks libpcap off the FX thread (it opens an interface), then continues on it. */

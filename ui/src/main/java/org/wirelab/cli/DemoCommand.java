@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoSource demo = DemoSource.choose(CaptureAvailability.check());
         spec.commandLine().getErr().println("wirelab demo: " + noDisplay.get() + ", so here is "
-                + demo.whyNotLive().map(why -> "a simulated TCP handshake as text (" + why + ")")
+                + demo.whyNotLive().map(why -> "a simulated TCP handshake as text (" + why.message() + ")")
                         .orElse("a TCP handshake captured live as text"));
         Capture capture = run(demo);
         PrintWriter out = spec.commandLine().getOut();

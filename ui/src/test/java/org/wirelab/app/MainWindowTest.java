@@ -305,17 +305,53 @@ class MainWindowTest extends FxTest {
     }
 
     @Test
-    void whenCaptureIsImpossibleTheLiveMenuSaysWhyAndOffersTheSimulation() {
-        interact(() -> window.captureProblem(java.util.Optional.of("cannot capture on lo: permission denied")));
+    void whenCaptureIsImpossibleTheLiveMenuSaysWhyAndOffersTheSimulation() throws Exception {
+        var problem = new org.wirelab.capture.live.CaptureProblem(org.wirelab.capture.live.CaptureProblem.Kind.NO_PRIVILEGE,
+                "cannot capture on lo: permission denied, capturing needs root. Run wirelab as root, or `sudo setpriv ...`.");
+        interact(() -> window.captureProblem(java.util.Optional.of(problem)));
         clickOn("Live");
         javafx.scene.control.MenuBar bar = lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         List<javafx.scene.control.MenuItem> items = bar.getMenus().get(1).getItems();
         interact(() -> bar.getMenus().get(1).hide());
 
-        assertEquals("Live capture is impossible here: cannot capture on lo: permission denied", items.get(0).getText());
+        assertEquals("Live capture is impossible here: capturing needs root or the CAP_NET_RAW capability"
+                + " (start wirelab with sudo).", items.get(0).getText());
         assertTrue(items.stream().filter(i -> i.getText() != null && i.getText().startsWith("Capture live"))
                 .allMatch(javafx.scene.control.MenuItem::isDisable));
         assertTrue(items.stream().anyMatch(i -> "Simulate: tcp-hello (no capture needed)".equals(i.getText()) && !i.isDisable()));
+
+        // The details: the capture module's whole message, its commands selectable, and the way out.
+        interact(() -> items.stream().filter(i -> "live-why".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea detail = lookup("#live-why-detail").queryAs(javafx.scene.control.TextArea.class);
+        assertEquals(problem.message(), detail.getText());
+        javafx.scene.Node pane = detail.getScene().getRoot();
+        Path shot = Path.of("target", "screenshots", "live-why.png");
+        Files.createDirectories(shot.getParent());
+        interact(() -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(pane.snapshot(null, null), null),
+                        "png", shot.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ((javafx.stage.Stage) detail.getScene().getWindow()).close();
+        });
+    }
+
+    @Test
+    void theDemoWithoutCaptureIsSimulatedAndSaysWhyInTheWindowsLanguage() throws Exception {
+        var problem = new org.wirelab.capture.live.CaptureProblem(org.wirelab.capture.live.CaptureProblem.Kind.NO_LIBPCAP,
+                "cannot capture: libpcap is not installed (UnsatisfiedLinkError: ...).");
+        interact(() -> window.messages().localeProperty().set(java.util.Locale.FRENCH));
+        interact(() -> window.openDemo(org.wirelab.app.source.DemoSource.choose(java.util.Optional.of(problem))));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !window.model().loadingProperty().get() && window.model().capture().size() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.model().capture().title().startsWith("simulated: tcp-hello"), window.model().capture().title());
+        assertEquals("La capture en direct est impossible : voici une simulation du même échange."
+                + " libpcap n’est pas installée (sudo apt-get install libpcap0.8).", window.model().noticeProperty().get());
     }
 
     @Test

@@ -8,11 +8,11 @@ import org.wirelab.core.scenario.Scenarios;
  * What {@code wirelab demo} shows: a TCP handshake of the lab's programs captured live, or the same
  * exchange simulated when capture is impossible here (and then why, to say so).
  */
-public record DemoSource(FrameSource source, Optional<String> whyNotLive) {
+public record DemoSource(FrameSource source, Optional<CaptureProblem> whyNotLive) {
 
     public static DemoSource choose(Optional<CaptureProblem> captureProblem) {
         return captureProblem.isEmpty()
                 ? new DemoSource(new LiveScenarioSource(Scenarios.TCP_HELLO), Optional.empty())
-                : new DemoSource(SimulatedSource.standard(Scenarios.TCP_HELLO), captureProblem.map(CaptureProblem::message));
+                : new DemoSource(SimulatedSource.standard(Scenarios.TCP_HELLO), captureProblem);
     }
 }
