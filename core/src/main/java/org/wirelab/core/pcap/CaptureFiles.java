@@ -58,6 +58,21 @@ public final class CaptureFiles {
         }
     }
 
+    /**
+     * The first {@code limit} frames of {@code file} (all of them when it has fewer), with the warnings
+     * {@link #read(Path)} would give for them: what a viewer shows while it reads the rest. A file that
+     * is not a capture throws {@link CaptureFormatException}.
+     */
+    public static CaptureFile readFirst(Path file, int limit) throws IOException {
+        try (CaptureReader reader = CaptureReader.open(file)) {
+            List<String> warnings = new ArrayList<>();
+            FrameStore frames = new FrameStore(1 << 16, Math.min(limit, SAMPLE_FRAMES));
+            copy(reader, frames, limit, 0, warnings);
+            warnings.addAll(0, reader.warnings());
+            return new CaptureFile(reader.info(), frames, warnings);
+        }
+    }
+
     /** Appends frames until {@code frames} holds {@code limit} or the file ends; returns the bytes stored. */
     private static long copy(CaptureReader reader, FrameStore frames, int limit, long stored, List<String> warnings)
             throws IOException {

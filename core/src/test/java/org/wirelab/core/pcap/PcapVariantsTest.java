@@ -40,6 +40,23 @@ class PcapVariantsTest {
         }
     }
 
+    /** What a viewer shows while it reads the rest: the file's first frames, as tshark numbers them. */
+    @Test
+    void readFirstGivesTheFirstFramesAsTsharkReadsThem() throws IOException {
+        for (String name : List.of("zeek__pcapng-multi-interface.pcapng", "zeek__retransmit-fast009.pcap")) {
+            Path capture = Corpus.capture(name);
+            List<String[]> tshark = Tshark.fields(capture, List.of("frame.time_epoch", "frame.cap_len"));
+            CaptureFile first = CaptureFiles.readFirst(capture, 3);
+            assertEquals(3, first.frames().size(), name);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(tshark.get(i + 1)[0], Timestamps.epochText(first.frames().timestampNanos(i)), name);
+                assertEquals(Integer.parseInt(tshark.get(i + 1)[1]), first.frames().capturedLength(i), name);
+            }
+            RoundTripTest.assertSameFrames(CaptureFiles.read(capture).frames(),
+                    CaptureFiles.readFirst(capture, Integer.MAX_VALUE).frames());
+        }
+    }
+
     private static byte[] swapByteOrder(byte[] pcap) {
         ByteBuffer in = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer out = ByteBuffer.wrap(pcap.clone()).order(ByteOrder.BIG_ENDIAN);

@@ -11,10 +11,22 @@ import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureFormatException;
 
 /**
- * A pcap or pcapng file, read whole with progress and cancellation. Damage after a good header keeps
- * the frames before it and is reported as a warning; a file that is not a capture is an error.
+ * A pcap or pcapng file, read whole with progress and cancellation. The first {@code firstScreen}
+ * frames are delivered first, as a {@link FrameFeed#beginning beginning}, so that a long file shows its
+ * start within a fraction of a second while the rest is read and analysed (as Wireshark fills its list
+ * while loading). Damage after a good header keeps the frames before it and is reported as a warning;
+ * a file that is not a capture is an error.
  */
-public record FileSource(Path file) implements FrameSource {
+public record FileSource(Path file, int firstScreen) implements FrameSource {
+    /**
+     * Enough for the packet list's first screens and the start of the diagram, and read and analysed in
+     * a few milliseconds.
+     */
+    public static final int FIRST_SCREEN_FRAMES = 2000;
+
+    public FileSource(Path file) {
+        this(file, FIRST_SCREEN_FRAMES);
+    }
 
     @Override
     public String title() {
@@ -23,18 +35,33 @@ public record FileSource(Path file) implements FrameSource {
 
     @Override
     public void run(FrameFeed feed) throws IOException {
-        CaptureFile capture;
+        CaptureFile capture = read(() -> CaptureFiles.readFirst(file, firstScreen));
+        // With fewer frames, the file has been read whole (or up to its damage) already.
+        if (capture.frames().size() == firstScreen) {
+            feed.beginning(capture.frames());
+            capture = read(() -> {
+                SeekableByteChannel channel = Files.newByteChannel(file);
+                return CaptureFiles.read(new WatchedChannel(channel, channel.size(), feed));
+            });
+        }
+        feed.frames(capture.frames());
+        capture.warnings().forEach(w -> feed.warn(file.getFileName() + ": " + w));
+        feed.progress(1);
+    }
+
+    /** A reading of the file, with its failures told in one line that names the file. */
+    private interface Reading {
+        CaptureFile read() throws IOException;
+    }
+
+    private CaptureFile read(Reading reading) throws IOException {
         try {
-            SeekableByteChannel channel = Files.newByteChannel(file);
-            capture = CaptureFiles.read(new WatchedChannel(channel, channel.size(), feed));
+            return reading.read();
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
         } catch (CaptureFormatException e) {
             throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
         }
-        feed.frames(capture.frames());
-        capture.warnings().forEach(w -> feed.warn(file.getFileName() + ": " + w));
-        feed.progress(1);
     }
 
     /** Reports how much was read, and ends the read when the person cancels. */

@@ -14,6 +14,13 @@ public interface FrameFeed {
     void frames(FrameStore frames);
 
     /**
+     * The first frames of a source that will deliver them again with all the others through
+     * {@link #frames(FrameStore)} (a long file): shown at once, so the person sees the start of the
+     * capture while the rest is read and analysed. The feed takes ownership of the store.
+     */
+    void beginning(FrameStore firstFrames);
+
+    /**
      * Frame {@code frameNumber} (1-based) never reached its receiver, though it was captured leaving:
      * only a simulator knows this. Its arrow says so and its receiver's TCP state does not move.
      */

@@ -10,8 +10,9 @@ import org.wirelab.core.frame.FrameStore;
 /**
  * Runs one {@link FrameSource} on a background thread and reports to the UI through {@code uiThread}:
  * a new {@link Capture} of the frames so far at most every {@link #PUBLISH_MILLIS} while frames
- * arrive, the progress, and once at the end the complete capture or why the source stopped. The
- * frames before a failure are kept and shown.
+ * arrive (and at once for a source's {@link FrameFeed#beginning beginning}), the progress, and once at
+ * the end the complete capture or why the source stopped. The frames before a failure are kept and
+ * shown.
  */
 public final class SourceRun {
     /** Live frames appear within a quarter second; re-analysing more often would only cost CPU. */
@@ -136,6 +137,16 @@ public final class SourceRun {
                     store.append(frames.frame(i));
                 }
             }
+        }
+
+        @Override
+        public void beginning(FrameStore firstFrames) {
+            Capture first = new Capture(source.title(), firstFrames, List.of(), false, lostSoFar());
+            uiThread.execute(() -> listener.published(first));
+        }
+
+        private synchronized BitSet lostSoFar() {
+            return (BitSet) lost.clone();
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.wirelab.app.source;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +64,32 @@ class SourceRunTest {
         assertEquals(tsharkFrames, heard.last.size());
         assertTrue(heard.last.complete());
         assertEquals("http-get.pcap", heard.last.title());
+    }
+
+    @Test
+    void aLongFileShowsItsFirstFramesBeforeTheWholeFile() throws Exception {
+        Path file = Environment.samples().resolve("http-get.pcap");
+        Tshark.require();
+        int tsharkFrames = Tshark.fields(file, List.of("frame.number")).size() - 1;
+
+        Heard heard = run(new FileSource(file, 3));
+
+        assertEquals(1, heard.published.size(), "the beginning, published before the end");
+        Capture first = heard.published.get(0);
+        assertEquals(3, first.size());
+        assertFalse(first.complete());
+        assertEquals(tsharkFrames, heard.last.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertArrayEquals(heard.last.frames().frame(i).bytes(), first.frames().frame(i).bytes(), "frame " + (i + 1));
+        }
+    }
+
+    @Test
+    void aShortFileIsReadOnceAndNotPublishedBeforeItsEnd() throws Exception {
+        Heard heard = run(new FileSource(Environment.samples().resolve("tcp-hello.pcap")));
+
+        assertEquals(List.of(), heard.published);
+        assertEquals(10, heard.last.size());
     }
 
     @Test
