@@ -152,8 +152,8 @@ public final class MainWindow {
             target.setY(y);
         }
         target.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.capture().title().isEmpty() ? "wirelab" : model.capture().title() + " — wirelab",
-                model.captureProperty()));
+                () -> model.capture().title().isEmpty() ? "wirelab" : shownTitle() + " — wirelab",
+                model.captureProperty(), messages.localeProperty()));
         horizontal.setDividerPositions(preferences.get("split.horizontal", 0.56));
         left.setDividerPositions(preferences.get("split.left", 0.55));
         right.setDividerPositions(preferences.get("split.right", 0.68));
@@ -361,6 +361,12 @@ public final class MainWindow {
         return bar;
     }
 
+    /** The shown capture's name in the window's language, when it came from the source opened last. */
+    private String shownTitle() {
+        String title = model.capture().title();
+        return opened != null && opened.title().equals(title) ? opened.title(messages) : title;
+    }
+
     private String statusText() {
         StringBuilder text = new StringBuilder();
         var capture = model.capture();
@@ -368,7 +374,7 @@ public final class MainWindow {
             text.append(messages.get("status.empty"));
         } else {
             text.append(messages.get(model.loadingProperty().get() ? "status.loading" : "status.loaded",
-                    capture.title(), capture.size()));
+                    shownTitle(), capture.size()));
         }
         if (!model.noticeProperty().get().isEmpty()) {
             text.append("  ").append(model.noticeProperty().get());

@@ -355,6 +355,22 @@ class MainWindowTest extends FxTest {
     }
 
     @Test
+    void aSimulatedRunIsNamedInTheWindowsLanguage() throws Exception {
+        interact(() -> window.messages().localeProperty().set(java.util.Locale.FRENCH));
+        interact(() -> window.open(SimulatedSource.standard("tcp-hello").dropping(4)));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = lookup("#status").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("simulation : tcp-hello, trame 4 perdue exprès : "), status);
+        assertTrue(((Stage) lookup("#status").query().getScene().getWindow()).getTitle().startsWith("simulation : tcp-hello"), ((Stage) lookup("#status").query().getScene().getWindow()).getTitle());
+
+        interact(() -> window.messages().localeProperty().set(java.util.Locale.ENGLISH));
+        assertTrue(((Stage) lookup("#status").query().getScene().getWindow()).getTitle().startsWith("simulated: tcp-hello, frame 4 lost on purpose"),
+                ((Stage) lookup("#status").query().getScene().getWindow()).getTitle());
+    }
+
+    @Test
     void aDamagedFileKeepsTheFramesBeforeTheDamageAndSaysWhy() throws Exception {
         Path damaged = Files.createTempFile("damaged", ".pcap");
         byte[] whole = Files.readAllBytes(Environment.samples().resolve("tcp-hello.pcap"));

@@ -1,5 +1,7 @@
 package org.wirelab.app.source;
 
+import org.wirelab.app.i18n.Messages;
+
 /**
  * Something that delivers frames: a capture file, a live capture of the lab's programs, a simulated
  * run. The application shows them all the same way: it runs the source on a background thread
@@ -7,8 +9,16 @@ package org.wirelab.app.source;
  */
 public interface FrameSource {
 
-    /** What the window's title and the status line call it, e.g. "tcp-hello.pcap" or "live: tcp-hello". */
+    /**
+     * What names it in files and for the program, e.g. "tcp-hello.pcap" or "live: tcp-hello": the default
+     * name of an exported diagram, and how a replay recognises the same source.
+     */
     String title();
+
+    /** What the window's title and status line call it, in the window's language (a file keeps its name). */
+    default String title(Messages messages) {
+        return title();
+    }
 
     /**
      * Delivers every frame into {@code feed}, on the calling (background) thread, and returns when the

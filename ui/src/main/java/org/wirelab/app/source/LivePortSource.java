@@ -1,5 +1,6 @@
 package org.wirelab.app.source;
 
+import org.wirelab.app.i18n.Messages;
 import org.wirelab.capture.live.CaptureSettings;
 import org.wirelab.capture.live.CaptureUnavailableException;
 import org.wirelab.capture.live.LiveCapture;
@@ -14,6 +15,11 @@ public record LivePortSource(int port) implements FrameSource {
     @Override
     public String title() {
         return "live: port " + port;
+    }
+
+    @Override
+    public String title(Messages messages) {
+        return messages.get("source.live.port", port);
     }
 
     @Override

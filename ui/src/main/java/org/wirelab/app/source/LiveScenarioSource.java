@@ -1,5 +1,6 @@
 package org.wirelab.app.source;
 
+import org.wirelab.app.i18n.Messages;
 import org.wirelab.capture.live.CaptureUnavailableException;
 import org.wirelab.capture.live.LiveCapture;
 import org.wirelab.capture.scenario.RunOptions;
@@ -17,6 +18,11 @@ public record LiveScenarioSource(String scenarioName) implements FrameSource {
     @Override
     public String title() {
         return "live: " + scenarioName;
+    }
+
+    @Override
+    public String title(Messages messages) {
+        return messages.get("source.live", scenarioName);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.wirelab.app.source;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulatedScenarios;
@@ -57,6 +59,13 @@ public record SimulatedSource(String scenarioName, LinkConfig link, long seed, L
         return "simulated: " + scenarioName + (droppedFrames.isEmpty() ? "" : ", frame"
                 + (droppedFrames.size() == 1 ? " " : "s ") + droppedFrames.stream().map(String::valueOf)
                 .reduce((a, b) -> a + ", " + b).orElse("") + " dropped");
+    }
+
+    @Override
+    public String title(Messages messages) {
+        String simulated = messages.get("source.simulated", scenarioName);
+        return droppedFrames.isEmpty() ? simulated : messages.get("source.simulated.dropped", simulated,
+                droppedFrames.stream().map(String::valueOf).collect(Collectors.joining(", ")), droppedFrames.size());
     }
 
     @Override
