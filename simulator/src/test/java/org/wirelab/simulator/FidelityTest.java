@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,8 +43,7 @@ class FidelityTest {
     @ParameterizedTest(name = "{0} over {1} ({3})")
     @CsvSource({"tcp-hello, IPV4, tcp-hello.pcap, strict", "tcp-hello, IPV6, tcp-hello-ipv6.pcap, raced",
             "udp-echo, IPV4, udp-echo.pcap, strict", "tcp-refused, IPV4, tcp-refused.pcap, strict",
-            "http-get, IPV4, http-get.pcap, strict", "chat, IPV4, chat.pcap, strict", "udp-burst, IPV4, udp-burst.pcap, strict",
-            "tcp-bulk, IPV4, tcp-bulk.pcap, stream"})
+            "http-get, IPV4, http-get.pcap, strict", "chat, IPV4, chat.pcap, strict", "udp-burst, IPV4, udp-burst.pcap, strict"})
     void simulatedFramesMatchTheLiveCapture(String name, IpVersion version, String sample, String comparison)
             throws IOException {
         Path live = Environment.samples().resolve("scenarios").resolve(sample);
@@ -58,10 +58,7 @@ class FidelityTest {
         int serverPort = scenario.ports().get(0).port();
         List<String> expected = frames(live, serverPort);
         List<String> actual = frames(simulated, serverPort);
-        if (comparison.equals("stream")) {
-            expected = stream(expected);
-            actual = stream(actual);
-        } else if (comparison.equals("raced")) {
+        if (comparison.equals("raced")) {
             expected = teardownSorted(expected);
             actual = teardownSorted(actual);
         }
@@ -70,32 +67,94 @@ class FidelityTest {
     }
 
     /**
-     * The handshake's frames, then the bytes each side sent as one stream, then the teardown's frames:
-     * how Linux cuts a bulk transfer into segments follows its TSO sizing and receive-buffer autotuning,
-     * which the simulator does not model (its segments are the MSS, or half the peer's largest window).
+     * tcp-bulk cannot be compared frame for frame: live runs of it differ. 30 captures on this project's
+     * machine ({@code samples/make/tcp-bulk-runs.sh}) gave 12 different sequences of frames, because when
+     * the receiving program reads decides when the receiver ACKs (Linux sends the ACK from the read once
+     * the buffer's free space no longer keeps up), and whether its autotuning has measured a round trip
+     * decides how far the window opens, hence how later writes are cut. What every live run shares is
+     * compared: the handshake and the first 64 KiB write frame for frame; Linux's rule for cutting every
+     * later write, checked on the live capture and on the simulated one alike; the bytes; the teardown.
      */
-    private static List<String> stream(List<String> frames) {
-        List<String> result = new ArrayList<>();
-        StringBuilder client = new StringBuilder();
-        StringBuilder server = new StringBuilder();
-        boolean data = false;
-        for (String line : frames) {
-            boolean carries = !line.contains(" len=0 ");
-            boolean fin = line.matches(".* TCP \\S*F len=.*");
-            if (carries && !fin) {
-                data = true;
-                String payload = line.substring(line.indexOf(" '") + 2, line.length() - 1);
-                (line.contains("client->server") ? client : server).append(payload);
-            } else if (!data || fin) {
-                result.add(line);
+    @Test
+    void bulkTransferMatchesWhatEveryLiveRunShares() throws IOException {
+        Path live = Environment.samples().resolve("scenarios").resolve("tcp-bulk.pcap");
+        if (!Files.exists(live)) {
+            Environment.missing("the live capture " + live + " is not there");
+        }
+        Scenario scenario = Scenarios.named("tcp-bulk", new Scenarios.Parameters(200_000, 20, 100));
+        Path simulated = dir.resolve("tcp-bulk.pcap");
+        Simulation.runToPcap(scenario, SimulationOptions.defaults(), simulated);
+        int serverPort = scenario.ports().get(0).port();
+        List<String> expected = frames(live, serverPort);
+        List<String> actual = frames(simulated, serverPort);
+
+        // SYN, SYN-ACK, ACK; then the first write: 32741 bytes (half the 65483-byte window the SYN-ACK
+        // offered), the receiver's quick ACK opening its window to 95232, 32741 bytes with PSH (more than
+        // half the window written since the last PSH), and the write's last 54 bytes with PSH.
+        assertEquals(String.join("\n", expected.subList(0, 7)), String.join("\n", actual.subList(0, 7)),
+                "the handshake and the first write, frame for frame");
+        assertEquals(List.of(), segmentationBreaches(live, serverPort), "the rule describes the live capture");
+        assertEquals(List.of(), segmentationBreaches(simulated, serverPort), "the simulated capture follows it");
+        assertEquals(clientBytes(expected), clientBytes(actual), "the bytes the client sent");
+        assertEquals(teardown(expected), teardown(actual), "the teardown: who sends FIN first, and the last ACK");
+    }
+
+    /**
+     * Where the client's data segments break Linux's way of cutting writes (tcp_sendmsg): a segment
+     * without PSH is exactly the size goal, the MSS or half a window the server has offered by then
+     * (tcp_bound_to_half_wnd); a segment with PSH ends a 64 KiB write or the data, or is a full segment
+     * after which more than half the window had been written since the last PSH (forced_push).
+     */
+    private static List<String> segmentationBreaches(Path capture, int serverPort) {
+        List<String[]> rows = Tshark.fields(capture, List.of("tcp.srcport", "tcp.flags.str", "tcp.seq", "tcp.len",
+                "tcp.window_size"));
+        List<String> breaches = new ArrayList<>();
+        java.util.Set<Long> sizeGoals = new java.util.TreeSet<>();
+        for (String[] row : rows.subList(1, rows.size())) {
+            long length = Long.parseLong(row[3]);
+            if (row[0].equals(Integer.toString(serverPort))) {
+                sizeGoals.add(Math.min(LOOPBACK_MSS, Long.parseLong(row[4]) / 2));
+                if (length > 0) {
+                    breaches.add("the server sent data");
+                }
+                continue;
             }
-            if (fin && client.length() + server.length() > 0) {
-                result.add(result.size() - 1, "client sent " + client.length() + " characters: " + client.toString().hashCode()
-                        + ", server sent " + server.length() + ": " + server.toString().hashCode());
-                client.setLength(0);
-                server.setLength(0);
+            long end = Long.parseLong(row[2]) - 1 + length;
+            boolean pushed = row[1].contains("P");
+            boolean full = sizeGoals.contains(length);
+            boolean endsAWrite = end % WRITE == 0 || end == 200_000;
+            if (length > 0 && !full && !(pushed && endsAWrite)) {
+                breaches.add(length + " bytes ending at " + end + (pushed ? " with" : " without") + " PSH; size goals "
+                        + sizeGoals);
             }
         }
+        return breaches;
+    }
+
+    /** The MSS on lo less the timestamps option, and the client's write size (Execution.CHUNK). */
+    private static final long LOOPBACK_MSS = 65_483;
+    private static final long WRITE = 64 * 1024;
+
+    private static String clientBytes(List<String> frames) {
+        StringBuilder bytes = new StringBuilder();
+        for (String line : frames) {
+            if (line.contains("client->server") && !line.contains(" len=0 ")) {
+                bytes.append(line, line.indexOf(" '") + 2, line.length() - 1);
+            }
+        }
+        return bytes.length() + " characters, hash " + bytes.toString().hashCode();
+    }
+
+    /** The frames that carry FIN, by sender, then the last frame's sender and flags. */
+    private static List<String> teardown(List<String> frames) {
+        List<String> result = new ArrayList<>();
+        for (String line : frames) {
+            if (line.matches(".* TCP \\S*F len=.*")) {
+                result.add((line.contains("client->server") ? "client" : "server") + " FIN");
+            }
+        }
+        String last = frames.get(frames.size() - 1);
+        result.add("last: " + last.substring(0, last.indexOf(" len=")));
         return result;
     }
 

@@ -31,7 +31,12 @@ import org.wirelab.simulator.udp.UdpSocket;
 public final class SimulatedExecution implements StepRunner<RuntimeException> {
     private static final int SHOWN = 80;
     private static final int CHUNK = 64 * 1024;
-    /** The time between two steps of a client program: a system call or two, as the live runner takes. */
+    /**
+     * The time between two steps of a client program: a system call or two, as the live runner takes.
+     * It is also the time between two writes of one Send step: the live client copies the next 64 KiB
+     * of the payload into its array and calls write again (40 to 85 us between the last segment of a
+     * write and the first of the next in live captures of tcp-bulk).
+     */
     private static final long STEP_PACE_NANOS = 40_000;
 
     private final Simulator simulator;
@@ -123,7 +128,7 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
 
     @Override
     public void connect(Step.Connect connect) {
-        Client client = new Client();
+        Client client = new Client(simulator);
         byte[] server = servers.address(ipv6);
         String target = Text.endpoint(server, connect.port());
         client.endpoint = clients.tcp().connect(server, connect.port(), connect.actor(), client);
@@ -269,7 +274,7 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
     /** An HTTP/1.1 client: connect, GET with {@code Connection: close}, read the answer to its end, close. */
     @Override
     public void httpGet(Step.HttpGet get) {
-        Client client = new Client();
+        Client client = new Client(simulator);
         byte[] server = servers.address(ipv6);
         String authority = Text.endpoint(server, get.port());
         client.endpoint = clients.tcp().connect(server, get.port(), get.actor(), client);
@@ -341,17 +346,26 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         recorder.add(actor, kind, text);
     }
 
-    /** A client actor's connection: writes a payload as room appears, remembers why it failed. */
+    /**
+     * A client actor's connection: writes a payload as the live client does, one write call of up to
+     * 64 KiB at a time, the next one a moment later or when room appears; remembers why it failed.
+     */
     private static final class Client implements TcpHandler {
+        private final Simulator simulator;
         TcpEndpoint endpoint;
         String failure;
         private Payload writing;
         private long written;
+        private boolean nextWriteScheduled;
+
+        Client(Simulator simulator) {
+            this.simulator = simulator;
+        }
 
         void startWriting(Payload payload) {
             writing = payload;
             written = 0;
-            writable(endpoint);
+            writeNext();
         }
 
         boolean writeDone() {
@@ -360,12 +374,22 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
 
         @Override
         public void writable(TcpEndpoint connection) {
-            while (writing != null && written < writing.length()) {
-                int taken = connection.write(writing, written, (int) Math.min(CHUNK, writing.length() - written));
-                if (taken == 0) {
-                    return;
-                }
-                written += taken;
+            writeNext();
+        }
+
+        /** One write call. Each is a send of its own to the TCP: where it ends, the data is pushed. */
+        private void writeNext() {
+            if (writeDone() || nextWriteScheduled) {
+                return;
+            }
+            int taken = endpoint.write(writing, written, (int) Math.min(CHUNK, writing.length() - written));
+            written += taken;
+            if (taken > 0 && !writeDone()) {
+                nextWriteScheduled = true;
+                simulator.schedule(STEP_PACE_NANOS, () -> {
+                    nextWriteScheduled = false;
+                    writeNext();
+                });
             }
         }
 

@@ -15,6 +15,15 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * backoff, fast retransmit and NewReno recovery (RFC 5681, RFC 6582), orderly close from either side
  * (simultaneous close included), TIME-WAIT, and resets.
  *
+ * <p>Where RFC 9293 leaves choices, it makes Linux's: writes are cut into segments as they are
+ * written, at most half the peer's largest window each, with PSH where a write ends or more than half
+ * a window has gone without one ({@link WriteQueue}); a send call takes time to copy its bytes and
+ * holds the socket meanwhile; segments leave whole, short ones after Nagle with Minshall's change;
+ * the receiver offers a window that grows by two segments a segment up to a clamp its buffer sets,
+ * the buffer growing with what the application reads ({@link ReceiveWindow}); and it ACKs at once
+ * the first segments, then every second full one while its offer keeps up, else from the reader's
+ * reads (tcp_cleanup_rbuf).
+ *
  * <p>Sequence variables are kept as offsets from the ISN in 64-bit arithmetic (the SYN is at 0, the
  * first data byte at 1), so they never wrap; the wire carries {@code (ISN + offset) mod 2^32}.
  */
@@ -51,11 +60,11 @@ public final class TcpEndpoint {
     // Receive sequence space, as offsets from IRS.
     private long irs;
     private long rcvAdvertisedEdge;
-    /**
-     * The most the receiver offers now: Linux starts at its first window and lets it grow with the
-     * data that arrives (tcp_grow_window), up to the buffer, instead of offering the whole buffer at once.
-     */
-    private long rcvWindowClamp;
+    /** RCV.NXT and the window when the last ACK left (Linux's rcv_wup and rcv_wnd). */
+    private long rcvWup;
+    private long rcvWnd;
+    /** How far the receive window may open now (Linux's rcv_ssthresh, window_clamp and autotuning). */
+    private final ReceiveWindow receiveWindow;
     private int rcvWscale;
     private int effectiveMss;
     private boolean timestamps;
@@ -66,6 +75,10 @@ public final class TcpEndpoint {
     private final int flowLabel;
 
     private final SendBuffer sendBuffer;
+    /** What is written and not yet sent, cut into segments as it was written. */
+    private final WriteQueue writeQueue = new WriteQueue(1);
+    /** The end of the last segment sent shorter than the MSS (Linux's snd_sml, for Minshall's Nagle). */
+    private long sndSml;
     private final ReceiveBuffer receiveBuffer = new ReceiveBuffer();
     private boolean finQueued;
     private boolean finReceived;
@@ -91,7 +104,18 @@ public final class TcpEndpoint {
     private long ato;
     private long lastDataReceivedAt;
     private boolean pingpong;
-    private long unackedBytes;
+    /**
+     * The receiver's guess of the sender's segment size (Linux's icsk_ack.rcv_mss): more than this
+     * received since the last ACK, and the ACK is owed at once. It starts at TCP_MIN_RCVMSS.
+     */
+    private int rcvMss = 536;
+    /** The length of the last segment shorter than {@link #rcvMss}, to learn a smaller MSS from two alike. */
+    private int lastSegmentSize;
+    /** A short segment came since the last ACK (ICSK_ACK_PUSHED), two of them (ICSK_ACK_PUSHED2). */
+    private boolean pushed;
+    private boolean pushedTwice;
+    /** The last timestamp echoed to us by a data segment: one round-trip sample per echo. */
+    private long lastEchoForRtt = NONE;
     private boolean ackNow;
     private long lastAckSent = NONE;
     private long lastWindowBytes = -1;
@@ -100,6 +124,9 @@ public final class TcpEndpoint {
     private final Timer delayedAck;
     private final Timer persist;
     private final Timer timeWait;
+    /** Expires when the write queue's oldest segment has been copied in. */
+    private final Timer copied;
+    private final Timer sendCallEnd;
 
     private long bytesRead;
     private long retransmissions;
@@ -126,11 +153,14 @@ public final class TcpEndpoint {
         this.effectiveMss = config.mss(ipv6);
         this.rtt = new RttEstimator(config);
         this.rcvWscale = config.windowScale();
+        this.receiveWindow = new ReceiveWindow(config.receiveBuffer());
         var simulator = stack.simulator();
         this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
         this.delayedAck = new Timer(simulator, this::delayedAckTimeout);
         this.persist = new Timer(simulator, this::persistTimeout);
         this.timeWait = new Timer(simulator, () -> enter(TcpState.CLOSED));
+        this.copied = new Timer(simulator, this::output);
+        this.sendCallEnd = new Timer(simulator, this::endSendCall);
     }
 
     // ---- what applications and observers see -------------------------------------------------
@@ -211,8 +241,9 @@ public final class TcpEndpoint {
         if (!canSend()) {
             return 0;
         }
+        long from = 1 + sendBuffer.end();
         int taken = sendBuffer.write(payload, offset, length);
-        output();
+        written(from, taken);
         return taken;
     }
 
@@ -221,10 +252,75 @@ public final class TcpEndpoint {
         if (!canSend()) {
             return 0;
         }
+        long from = 1 + sendBuffer.end();
         int taken = sendBuffer.write(bytes, 0, bytes.length);
-        output();
+        written(from, taken);
         return taken;
     }
+
+    // ---- send calls ----------------------------------------------------------------------------
+    // A send call is not instantaneous: the kernel copies the bytes in, segment after segment, holding
+    // the socket meanwhile. What it cuts and when each segment may leave is the write queue's; what
+    // arrives during the call waits in the backlog; a second call starts when the first returns.
+
+    /**
+     * The application's send call took {@code taken} bytes from sequence offset {@code from}. It is
+     * copied in now, or after the calls before it.
+     */
+    private void written(long from, int taken) {
+        if (taken == 0) {
+            return;
+        }
+        if (inSendCall()) {
+            waitingCalls.addLast(new long[] {from, taken});
+            return;
+        }
+        startSendCall(from, taken);
+    }
+
+    /** Calls made while another was being copied: {first offset, length} each. */
+    private final java.util.ArrayDeque<long[]> waitingCalls = new java.util.ArrayDeque<>();
+    /** When the send call being copied returns; in the past when there is none. */
+    private long sendCallEnds = Long.MIN_VALUE;
+    /** Segments that arrived during a send call (Linux's socket backlog). */
+    private final java.util.ArrayDeque<Packet> backlog = new java.util.ArrayDeque<>();
+
+    private boolean inSendCall() {
+        return stack.simulator().now() < sendCallEnds;
+    }
+
+    /** The call's bytes join the write queue in segments of today's size goal (Linux's tcp_sendmsg). */
+    private void startSendCall(long from, long length) {
+        long now = stack.simulator().now();
+        writeQueue.written(from, from + length, sendMss(), maxSndWnd / 2, now, config.copyBytesPerSecond());
+        long duration = length * 1_000_000_000L / config.copyBytesPerSecond();
+        sendCallEnds = now + duration;
+        if (duration > 0) {
+            sendCallEnd.start(duration);
+        }
+        output();
+    }
+
+    /**
+     * The send call returns: its last segment is pushed (tcp_push), then the backlog is processed
+     * (release_sock), so an ACK that came back during the call is seen only now; then the next call.
+     */
+    private void endSendCall() {
+        output();
+        while (!backlog.isEmpty()) {
+            receive(backlog.pollFirst());
+        }
+        if (!waitingCalls.isEmpty()) {
+            long[] call = waitingCalls.pollFirst();
+            startSendCall(call[0], call[1]);
+        } else if (shutdownAfterSendCalls) {
+            shutdownAfterSendCalls = false;
+            shutdownOutput();
+        }
+    }
+
+    /** The program closed during a send call. */
+    private boolean shutdownAfterSendCalls;
 
     /** Reads up to {@code max} bytes, handing them to {@code reader} without copying; returns how many. */
     public long read(long max, StreamReader reader) {
@@ -232,7 +328,8 @@ public final class TcpEndpoint {
         long read = receiveBuffer.read(max, reader);
         bytesRead += read;
         if (read > 0) {
-            maybeSendWindowUpdate(before);
+            receiveWindow.applicationRead(bytesRead, stack.simulator().now());
+            cleanupAfterRead(before);
         }
         return read;
     }
@@ -279,6 +376,11 @@ public final class TcpEndpoint {
     /** Sends FIN after what is written, and goes on reading (a half-close, {@code shutdown(SHUT_WR)}). */
     public void shutdownOutput() {
         if (finQueued) {
+            return;
+        }
+        if (inSendCall()) {
+            // The program closes once its send calls have returned: by then their data has been pushed.
+            shutdownAfterSendCalls = true;
             return;
         }
         switch (state) {
@@ -394,7 +496,7 @@ public final class TcpEndpoint {
             window = window / unit * unit;
         }
         syn.window = window;
-        rcvWindowClamp = Math.max(rcvWindowClamp, window);
+        receiveWindow.start(window, mss, stack.simulator().now());
         syn.maximumSegmentSize = mss;
         syn.sackPermitted = true;
         if (!withAck || timestamps) {
@@ -420,6 +522,12 @@ public final class TcpEndpoint {
     // ---- segment arrival (RFC 9293 section 3.10.7) ---------------------------------------------
 
     void receive(Packet segment) {
+        if (inSendCall()) {
+            // The application's send call holds the socket while it copies (Linux's lock_sock): what
+            // arrives meanwhile waits in the backlog until the call returns (release_sock).
+            backlog.addLast(segment);
+            return;
+        }
         switch (state) {
             case CLOSED, LISTEN -> { }
             case SYN_SENT -> receiveInSynSent(segment);
@@ -553,7 +661,7 @@ public final class TcpEndpoint {
             return;
         }
         if (length > 0) {
-            receiveData(seq, segment.payload);
+            receiveData(seq, segment);
         }
         if (segment.has(Tcp.FIN) && seq + length == rcvNxt() && !finReceived) {
             receiveFin();
@@ -649,7 +757,7 @@ public final class TcpEndpoint {
         }
     }
 
-    private void receiveData(long seq, byte[] payload) {
+    private void receiveData(long seq, Packet segment) {
         if (state != TcpState.ESTABLISHED && state != TcpState.FIN_WAIT_1 && state != TcpState.FIN_WAIT_2) {
             return;
         }
@@ -658,7 +766,8 @@ public final class TcpEndpoint {
             abort();
             return;
         }
-        long before = rcvNxt();
+        byte[] payload = segment.payload;
+        measureRoundTrip(segment);
         boolean hadGap = receiveBuffer.hasGap();
         boolean moved = receiveBuffer.accept(seq - 1, payload);
         if (!moved) {
@@ -666,24 +775,80 @@ public final class TcpEndpoint {
             return;
         }
         notifyReadable = true;
-        unackedBytes += rcvNxt() - before;
-        rcvWindowClamp = Math.min(config.receiveBuffer(), rcvWindowClamp + 2L * payload.length);
+        // Linux's tcp_event_data_recv: learn the sender's segment size, start or restart quick ACKs,
+        // let the window grow.
+        measureRcvMss(segment);
         long now = stack.simulator().now();
         if (ato == 0 || now - lastDataReceivedAt > rtt.rto()) {
             ato = config.delayedAck().toNanos(); // the first data, or data after a long silence
-            quickAcks = MAX_QUICK_ACKS;
+            quickAcks = Math.max(quickAcks, quickAckBudget());
         }
         lastDataReceivedAt = now;
+        if (receiveWindow.grow(payload.length, config.mss(ipv6))) {
+            quickAcks = Math.max(quickAcks, 1); // a growing window is announced at once
+        }
         boolean quick = quickAcks > 0 && !pingpong;
-        if (hadGap || quick || unackedBytes >= 2L * effectiveMss) {
-            // A gap filled, a quick ACK, or every second full-sized segment (RFC 9293 section
-            // 3.8.6.3): no delay.
+        // __tcp_ack_snd_check: more than one full segment since the last ACK, and the window it would
+        // announce is no smaller (otherwise the reader's next read sends it, tcp_cleanup_rbuf).
+        boolean segmentsOwed = rcvNxt() - rcvWup > rcvMss && windowToAdvertise() >= rcvWnd;
+        if (hadGap || quick || segmentsOwed) {
+            // A gap filled, a quick ACK, or a second full-sized segment (RFC 9293 section 3.8.6.3): no delay.
             ackNow = true;
             if (quick) {
                 quickAcks--;
             }
         } else if (!delayedAck.running()) {
             delayedAck.start(config.delayedAck().toNanos());
+        }
+    }
+
+    /**
+     * Linux's tcp_incr_quickack: as many quick ACKs as the window holds pairs of segments, at most 16,
+     * so a loopback whose first segment is half the window ACKs only that one at once.
+     */
+    private int quickAckBudget() {
+        long budget = rcvWnd / (2L * rcvMss);
+        return budget == 0 ? 2 : (int) Math.min(budget, MAX_QUICK_ACKS);
+    }
+
+    /**
+     * Linux's tcp_measure_rcv_mss: a segment at least as long as the guess is the sender's MSS (up to
+     * ours); a shorter one with PSH (or a short one unlike the last) marks the ACK as pushed, so that
+     * the reader, once it has emptied the buffer, sends it (tcp_cleanup_rbuf).
+     */
+    private void measureRcvMss(Packet segment) {
+        int length = segment.payload.length;
+        int previous = lastSegmentSize;
+        lastSegmentSize = 0;
+        if (length >= rcvMss) {
+            rcvMss = Math.min(length, config.mss(ipv6));
+            return;
+        }
+        int header = 20 + (timestamps ? 12 : 0);
+        boolean remnant = (segment.flags & (Tcp.PSH | Tcp.FIN | Tcp.SYN)) != 0;
+        if (length + header >= 536 + 20 || (length + header >= 88 + 20 && !remnant)) {
+            lastSegmentSize = length;
+            if (length == previous) {
+                rcvMss = length;
+                return;
+            }
+        }
+        pushedTwice |= pushed;
+        pushed = true;
+    }
+
+    /**
+     * Linux's tcp_rcv_rtt_measure_ts: a data segment of a full MSS that echoes a timestamp not echoed
+     * before measures the receiver's round trip, in whole milliseconds (none when under one).
+     */
+    private void measureRoundTrip(Packet segment) {
+        if (!timestamps || !segment.timestamps || segment.timestampEchoReply == lastEchoForRtt) {
+            return;
+        }
+        lastEchoForRtt = segment.timestampEchoReply;
+        long elapsedMillis = (tsValue() - segment.timestampEchoReply) & MASK;
+        if (segment.payload.length >= rcvMss && elapsedMillis > 0 && elapsedMillis < (1L << 31)) {
+            receiveWindow.roundTrip(elapsedMillis * 1_000_000, receiveBuffer.readable() == 0);
         }
     }
 
@@ -719,47 +884,86 @@ public final class TcpEndpoint {
 
     // ---- sending -------------------------------------------------------------------------------
 
-    /** Sends what the windows allow (RFC 9293 section 3.8.6, RFC 5681), then FIN when queued. */
+    /**
+     * Sends what the windows allow (RFC 9293 section 3.8.6, RFC 5681), then FIN when queued: first
+     * what a timeout has us send again, cut at the MSS, then the write queue's segments, each whole,
+     * as Linux's tcp_write_xmit does.
+     */
     private void output() {
         if (state == TcpState.CLOSED || state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED
                 || state == TcpState.TIME_WAIT || state == TcpState.LISTEN) {
             return;
         }
         long dataEnd = 1 + sendBuffer.end();
-        while (true) {
-            long unsent = dataEnd - sndNxt;
-            if (unsent < 0) {
-                break; // the FIN is out
-            }
-            long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
-            long length = Math.max(0, Math.min(Math.min(unsent, room), sendMss()));
-            // FIN needs no window: it rides on the segment that reaches the end of the data, or goes alone.
-            boolean fin = finQueued && length == unsent;
-            if (length == 0 && !fin) {
-                break;
-            }
-            boolean retransmitting = sndNxt < sndMax;
-            boolean idle = sndNxt == sndUna;
-            if (length < sendMss() && !fin && !retransmitting) {
-                if (length < unsent && length < maxSndWnd / 2) {
-                    break; // sender silly window avoidance (section 3.8.6.2.1): wait for a larger window
-                }
-                if (length == unsent && !idle && config.nagle()) {
-                    break; // Nagle (RFC 896): a small segment waits while data is unacknowledged
-                }
-            }
-            transmit(sndNxt, (int) length, fin);
-            sndNxt += length + (fin ? 1 : 0);
-            if (fin) {
-                break;
-            }
+        while (sndNxt < sndMax && sendAgain(dataEnd)) {
+            // go-back-N after a timeout, as far as the windows allow
         }
-        if (dataEnd > sndNxt && sndNxt == sndUna && sndNxt == sndMax && !persist.running()) {
-            // Data waits, nothing is in flight to bring an ACK: the window is closed (or too small to
-            // use), and only the persist timer will move things on (section 3.8.6.1 and 3.8.6.2.1).
+        while (sndNxt == sndMax && sendNew(dataEnd)) {
+            // the write queue, segment by segment
+        }
+        if (dataEnd > sndNxt && sndNxt == sndUna && sndNxt == sndMax && !persist.running() && !inSendCall()) {
+            // Data waits, nothing is in flight to bring an ACK: the window is closed (or too small for
+            // the next segment), and only the persist timer will move things on (section 3.8.6.1 and
+            // 3.8.6.2.1).
             retransmission.stop();
             persist.start(rtt.persistInterval(probes));
         }
+    }
+
+    /** Sends again, after a timeout, the segment at SND.NXT below SND.MAX; false when the windows are full. */
+    private boolean sendAgain(long dataEnd) {
+        long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
+        long unsent = Math.min(dataEnd, sndMax) - sndNxt;
+        long length = Math.max(0, Math.min(Math.min(unsent, room), sendMss()));
+        boolean fin = finQueued && sndNxt + length == dataEnd && sndMax > dataEnd;
+        if (length == 0 && !fin) {
+            return false;
+        }
+        transmit(sndNxt, (int) length, fin, sndNxt + length == dataEnd);
+        sndNxt += length + (fin ? 1 : 0);
+        return !fin;
+    }
+
+    /**
+     * Sends the write queue's oldest segment, with FIN if it is the last and the application has
+     * closed, or FIN alone; false when it must wait. A segment leaves whole: if the send window
+     * (tcp_snd_wnd_test) or the congestion window cannot take all of it, it waits. A segment shorter
+     * than the MSS waits too while an earlier short one is unacknowledged: Nagle's algorithm (RFC 896)
+     * with Minshall's change, as Linux has it (tcp_nagle_check, tcp_minshall_check).
+     */
+    private boolean sendNew(long dataEnd) {
+        writeQueue.sentUpTo(sndNxt);
+        if (writeQueue.isEmpty()) {
+            if (finQueued && sndNxt == dataEnd) {
+                transmit(sndNxt, 0, true, false); // FIN needs no window
+                sndNxt++;
+            }
+            return false;
+        }
+        long notYet = writeQueue.firstReadyAt() - stack.simulator().now();
+        if (notYet > 0) {
+            if (!copied.running()) {
+                copied.start(notYet); // still being copied in: it leaves once full
+            }
+            return false;
+        }
+        int length = writeQueue.firstLength();
+        boolean fin = finQueued && writeQueue.firstIsLast() && sndNxt + length == dataEnd;
+        long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
+        if (length > room) {
+            return false;
+        }
+        boolean shortSegment = length < sendMss();
+        if (shortSegment && !fin && config.nagle() && sndNxt > sndUna && sndSml > sndUna) {
+            return false;
+        }
+        transmit(sndNxt, length, fin, writeQueue.firstPushed());
+        writeQueue.removeFirst();
+        sndNxt += length + (fin ? 1 : 0);
+        if (shortSegment) {
+            sndSml = sndNxt;
+        }
+        return !fin;
     }
 
     /**
@@ -777,14 +981,14 @@ public final class TcpEndpoint {
     }
 
     /** Sends the segment at sequence offset {@code from}: {@code length} data bytes, then FIN if asked. */
-    private void transmit(long from, int length, boolean fin) {
+    private void transmit(long from, int length, boolean fin, boolean push) {
         byte[] data = length == 0 ? EMPTY : sendBuffer.copy(from - 1, length);
         int flags = Tcp.ACK;
         if (fin) {
             flags |= Tcp.FIN;
         }
-        if (length > 0 && from + length == 1 + sendBuffer.end()) {
-            flags |= Tcp.PSH; // the last bytes written so far: push them to the reader
+        if (length > 0 && push) {
+            flags |= Tcp.PSH;
         }
         Packet segment = packet(flags, from, data);
         long end = from + length + (fin ? 1 : 0);
@@ -870,7 +1074,7 @@ public final class TcpEndpoint {
         if (length == 0 && !fin) {
             return;
         }
-        transmit(sndNxt, length, fin);
+        transmit(sndNxt, length, fin, sndNxt + length == dataEnd);
         sndNxt += length + (fin ? 1 : 0);
     }
 
@@ -882,7 +1086,7 @@ public final class TcpEndpoint {
         if (sndWnd > 0) {
             // The override timeout of section 3.8.6.2.1: send what the small window takes.
             int length = (int) Math.min(Math.min(sndWnd, dataEnd - sndNxt), sendMss());
-            transmit(sndNxt, length, false);
+            transmit(sndNxt, length, false, sndNxt + length == dataEnd);
             sndNxt += length;
             return;
         }
@@ -920,6 +1124,22 @@ public final class TcpEndpoint {
             ackNow = false;
             sendAck();
         }
+    }
+
+    /**
+     * Linux's tcp_cleanup_rbuf, after the application has read: an ACK still owed goes now if more
+     * than a full segment came since the last one, or if the read emptied the buffer after a short
+     * pushed segment (two of them in an interactive exchange); otherwise a window update, if the read
+     * opened the window enough.
+     */
+    private void cleanupAfterRead(long windowBefore) {
+        boolean owed = delayedAck.running();
+        boolean emptied = receiveBuffer.readable() == 0;
+        if (owed && (rcvNxt() - rcvWup > rcvMss || (emptied && (pushedTwice || (pushed && !pingpong))))) {
+            sendAck();
+            return;
+        }
+        maybeSendWindowUpdate(windowBefore);
     }
 
     private void maybeSendWindowUpdate(long windowBefore) {
@@ -1004,7 +1224,10 @@ public final class TcpEndpoint {
             lastAckSent = segment.acknowledgmentNumber;
             lastWindowBytes = windowBytes;
             rcvAdvertisedEdge = Math.max(rcvAdvertisedEdge, rcvNxt() + windowBytes);
-            unackedBytes = 0;
+            rcvWup = rcvNxt();
+            rcvWnd = windowBytes;
+            pushed = false;
+            pushedTwice = false;
             ackNow = false;
             delayedAck.stop();
         }
@@ -1020,7 +1243,7 @@ public final class TcpEndpoint {
 
     /** What the buffer could take now, rounded down to the window scale's unit, with receiver SWS avoidance. */
     private long windowToAdvertise() {
-        long free = Math.min(rcvWindowClamp, config.receiveBuffer() - receiveBuffer.readable() - receiveBuffer.aheadBytes());
+        long free = receiveWindow.offer(receiveBuffer.readable() + receiveBuffer.aheadBytes());
         if (free < Math.min(config.receiveBuffer() / 2, effectiveMss)) {
             free = 0;
         }
