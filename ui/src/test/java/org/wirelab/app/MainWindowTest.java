@@ -14,7 +14,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
@@ -26,6 +25,7 @@ import org.wirelab.app.bytes.HexView;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.layers.OsiTreeView;
+import org.wirelab.app.packets.PacketListView;
 import org.wirelab.app.source.FileSource;
 import org.wirelab.app.source.SimulatedSource;
 import org.wirelab.core.decode.ByteRange;
@@ -116,10 +116,9 @@ class MainWindowTest extends FxTest {
     @Test
     void selectingTheSynShowsItsLayersAndHighlightsTheTcpHeadersBytes() throws Exception {
         openSample("tcp-hello.pcap");
-        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
-        assertEquals(10, packets.getItems().size());
-        // The row is selected as a click would (which row cell holds frame 1 depends on the layout pass).
-        interact(() -> packets.getSelectionModel().select(0));
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
+        assertEquals(10, packets.shownCount());
+        clickOn(packets.localToScreen(packets.rowCentre(0)));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(1, window.model().selectedFrameProperty().get());
@@ -164,28 +163,28 @@ class MainWindowTest extends FxTest {
     @Test
     void playbackRevealsOneFrameAtATime() throws Exception {
         openSample("tcp-hello.pcap");
-        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
 
         clickOn("#playback-forward");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, packets.getItems().size());
+        assertEquals(1, packets.shownCount());
         assertEquals(1, window.model().selectedFrameProperty().get());
 
         type(javafx.scene.input.KeyCode.RIGHT);
         type(javafx.scene.input.KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(3, packets.getItems().size());
+        assertEquals(3, packets.shownCount());
         assertEquals(3, window.model().selectedFrameProperty().get());
         assertTrue(lookup("#explanation-text").queryAs(Label.class).getText().contains("accept()"));
 
         clickOn("#playback-back");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, packets.getItems().size());
+        assertEquals(2, packets.shownCount());
         assertEquals("Frame 2 of 10", lookup("#playback-position").queryAs(Label.class).getText());
 
         clickOn("#playback-all");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(10, packets.getItems().size());
+        assertEquals(10, packets.shownCount());
     }
 
     @Test
@@ -195,7 +194,7 @@ class MainWindowTest extends FxTest {
         clickOn("#playback-forward");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, window.playback().maskedFrameProperty().get());
-        assertEquals(0, lookup("#packet-list").queryAs(TableView.class).getItems().size(), "the SYN is not shown yet");
+        assertEquals(0, lookup("#packet-list").queryAs(PacketListView.class).shownCount(), "the SYN is not shown yet");
 
         clickOn("#predict-syn");
         clickOn("#predict-seq").write("0");
@@ -206,7 +205,7 @@ class MainWindowTest extends FxTest {
         assertTrue(verdict.startsWith("Flags \u2714 right (SYN)"), verdict);
         assertTrue(verdict.contains("Seq \u2714 right (0)"), verdict);
         assertTrue(verdict.contains("Ack \u2714 right (none (no ACK flag))"), verdict);
-        assertEquals(1, lookup("#packet-list").queryAs(TableView.class).getItems().size());
+        assertEquals(1, lookup("#packet-list").queryAs(PacketListView.class).shownCount());
     }
 
     @Test
@@ -227,8 +226,8 @@ class MainWindowTest extends FxTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(lookup("#explanation-text").queryAs(Label.class).getText().contains("UDP n’a pas besoin de connexion"));
-        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
-        assertEquals("Protocole", packets.getColumns().get(4).getText());
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
+        assertEquals("Protocole", packets.columnTitles().get(4));
         OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
         assertTrue(tree.getRoot().getChildren().stream().anyMatch(i -> lookup("#osi-tree .tree-cell").queryAll().stream()
                 .anyMatch(c -> ((javafx.scene.control.TreeCell<?>) c).getText() != null
@@ -254,7 +253,7 @@ class MainWindowTest extends FxTest {
         javafx.scene.control.ListView<?> conversations = lookup("#conversation-list").queryAs(javafx.scene.control.ListView.class);
         interact(() -> conversations.getSelectionModel().select(1));
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
-                () -> lookup("#packet-list").queryAs(TableView.class).getItems().size() == inStreamOne);
+                () -> lookup("#packet-list").queryAs(PacketListView.class).shownCount() == inStreamOne);
 
         assertEquals(1, window.model().focusedTcpStreamProperty().get());
         clickOn("Charts");
@@ -262,7 +261,7 @@ class MainWindowTest extends FxTest {
         clickOn("Conversations");
         clickOn("#conversation-all");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(window.model().capture().size(), lookup("#packet-list").queryAs(TableView.class).getItems().size());
+        assertEquals(window.model().capture().size(), lookup("#packet-list").queryAs(PacketListView.class).shownCount());
     }
 
     @Test
@@ -276,7 +275,7 @@ class MainWindowTest extends FxTest {
                 () -> window.model().revealedProperty().get() == 10 && !window.playback().playingProperty().get());
 
         assertEquals(10, window.model().selectedFrameProperty().get());
-        assertEquals(10, lookup("#packet-list").queryAs(TableView.class).getItems().size());
+        assertEquals(10, lookup("#packet-list").queryAs(PacketListView.class).shownCount());
     }
 
     @Test
@@ -379,7 +378,7 @@ class MainWindowTest extends FxTest {
         window.model().awaitSource();
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(9, lookup("#packet-list").queryAs(TableView.class).getItems().size());
+        assertEquals(9, lookup("#packet-list").queryAs(PacketListView.class).shownCount());
         String status = lookup("#status").queryAs(Label.class).getText();
         assertTrue(status.contains("Warning: " + damaged.getFileName()), status);
     }

@@ -1,60 +1,60 @@
 package org.wirelab.app.packets;
 
-import java.util.function.Function;
+import java.util.List;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.css.PseudoClass;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TableRow;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
 import org.wirelab.app.capture.Capture;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.i18n.Messages;
-import org.wirelab.core.header.Tcp;
-import org.wirelab.core.summary.PacketTable;
 
 /**
- * The frames as a table (number, time, source, destination, protocol, length, info), one row per
- * frame, virtualised: only the rows on screen are built, so a million frames scroll like ten.
- * Selecting a row selects the frame everywhere; a filter keeps the frames of one conversation,
- * one protocol or containing a text. Filtering a large capture runs in the background.
+ * The frames as a list (number, time, source, destination, protocol, length, info), one row per
+ * frame. Only the rows on screen are painted, on a canvas, so a pass costs the same for a million
+ * frames as for ten: JavaFX's TableView walks the rows above the one it shows on every layout pass
+ * (40 ms a pass at a million frames, bench/README.md). Clicking a row, or the arrow keys, Page Up/Down,
+ * Home and End, select the frame everywhere; a selection made elsewhere scrolls its row into view. A
+ * filter keeps the frames of one conversation, one protocol or containing a text; filtering a large
+ * capture runs in the background.
  */
-public final class PacketListView extends TableView<Integer> {
-    private static final double ROW_HEIGHT = 30;
+public final class PacketListView extends Region {
     private final CaptureViewModel model;
-    private final FrameIndexList shown = new FrameIndexList();
+    private final Messages messages;
+    private final ShownFrames shown = new ShownFrames();
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scrollBar = new ScrollBar();
+    private final PacketListPainter painter = new PacketListPainter();
     private PacketRows rows;
     private PacketFilter filter = PacketFilter.ALL;
     private long filterGeneration;
-    private boolean syncing;
 
     public PacketListView(CaptureViewModel model, Messages messages) {
-        super();
         this.model = model;
+        this.messages = messages;
         setId("packet-list");
-        setItems(shown);
-        // Rows of one height: without it, scrolling a million rows makes the VirtualFlow measure cells to
-        // estimate the content height (most of the time of a jump, measured with JFR).
-        setFixedCellSize(ROW_HEIGHT);
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column(messages, "packets.number", 52, r -> r::number));
-        getColumns().add(column(messages, "packets.time", 88, r -> r::time));
-        getColumns().add(column(messages, "packets.source", 100, r -> r::source));
-        getColumns().add(column(messages, "packets.destination", 112, r -> r::destination));
-        getColumns().add(column(messages, "packets.protocol", 100, r -> r::protocol));
-        getColumns().add(column(messages, "packets.length", 92, r -> r::length));
-        getColumns().add(column(messages, "packets.info", 420, r -> r::info));
-        setRowFactory(table -> new ExpertRow());
+        getStyleClass().add("packet-list");
+        setFocusTraversable(true);
+        setMinSize(200, PacketListPainter.HEADER_HEIGHT + 2 * PacketListPainter.ROW_HEIGHT);
+        setPrefSize(900, 400);
+        scrollBar.setOrientation(Orientation.VERTICAL);
+        scrollBar.setUnitIncrement(1);
+        scrollBar.valueProperty().addListener(o -> requestLayout());
+        getChildren().addAll(canvas, scrollBar);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         model.captureProperty().addListener((o, was, capture) -> showCapture(capture));
         model.revealedProperty().addListener(o -> refilter());
         model.focusedTcpStreamProperty().addListener(o -> setFilter(new PacketFilter(
                 model.focusedTcpStreamProperty().get(), filter.protocol(), filter.text(), filter.revealed())));
-        getSelectionModel().selectedItemProperty().addListener((o, was, index) -> {
-            if (!syncing && index != null) {
-                model.select(index + 1);
-            }
-        });
-        model.selectedFrameProperty().addListener((o, was, number) -> showSelected(number.intValue()));
+        model.selectedFrameProperty().addListener((o, was, number) -> showSelected());
+        messages.localeProperty().addListener(o -> requestLayout());
         showCapture(model.capture());
     }
 
@@ -68,6 +68,57 @@ public final class PacketListView extends TableView<Integer> {
         return filter;
     }
 
+    /** How many frames the list shows (all, or those the filter kept). */
+    public int shownCount() {
+        return shown.size();
+    }
+
+    /** The columns' titles in the window's language, in order. */
+    public List<String> columnTitles() {
+        return PacketColumn.ALL.stream().map(c -> messages.get(c.titleKey())).toList();
+    }
+
+    /** Scrolls so that the row at {@code position} (0-based, in the list shown) is the first on screen, or as near as can be. */
+    public void scrollTo(int position) {
+        scrollBar.setValue(Math.max(scrollBar.getMin(), Math.min(scrollBar.getMax(), position)));
+    }
+
+    /** The position of the first row on screen. */
+    public int firstVisibleRow() {
+        return (int) scrollBar.getValue();
+    }
+
+    /** The centre of the row at {@code position}, in this list's coordinates; null when it is not on screen. */
+    public Point2D rowCentre(int position) {
+        int row = position - firstVisibleRow();
+        if (row < 0 || row >= PacketListPainter.visibleRows(getHeight()) || position >= shown.size()) {
+            return null;
+        }
+        return new Point2D(getWidth() / 2,
+                PacketListPainter.HEADER_HEIGHT + (row + 0.5) * PacketListPainter.ROW_HEIGHT);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth();
+        double height = getHeight();
+        double barWidth = scrollBar.prefWidth(-1);
+        double listWidth = Math.max(0, width - barWidth);
+        scrollBar.resizeRelocate(listWidth, PacketListPainter.HEADER_HEIGHT, barWidth,
+                Math.max(0, height - PacketListPainter.HEADER_HEIGHT));
+        int visible = PacketListPainter.visibleRows(height);
+        scrollBar.setMax(Math.max(0, shown.size() - visible));
+        scrollBar.setVisibleAmount(Math.max(1, visible));
+        scrollBar.setBlockIncrement(Math.max(1, visible - 1));
+        if (canvas.getWidth() != listWidth || canvas.getHeight() != height) {
+            canvas.setWidth(listWidth);
+            canvas.setHeight(height);
+        }
+        int selected = model.selectedFrameProperty().get() - 1;
+        painter.paint(canvas.getGraphicsContext2D(), listWidth, height, columnTitles(), rows, shown,
+                firstVisibleRow(), selected);
+    }
+
     private void showCapture(Capture capture) {
         rows = new PacketRows(capture);
         refilter();
@@ -79,7 +130,8 @@ public final class PacketListView extends TableView<Integer> {
         Capture capture = model.capture();
         long generation = ++filterGeneration;
         if (effective.showsEverything()) {
-            replaceRows(() -> shown.showFirst(Math.min(capture.size(), effective.revealed())));
+            shown.showFirst(Math.min(capture.size(), effective.revealed()));
+            rowsChanged();
             return;
         }
         Thread worker = new Thread(() -> {
@@ -87,7 +139,8 @@ public final class PacketListView extends TableView<Integer> {
             if (kept != null) {
                 Platform.runLater(() -> {
                     if (generation == filterGeneration) {
-                        replaceRows(() -> shown.show(kept));
+                        shown.show(kept);
+                        rowsChanged();
                     }
                 });
             }
@@ -96,70 +149,75 @@ public final class PacketListView extends TableView<Integer> {
         worker.start();
     }
 
-    private void replaceRows(Runnable change) {
-        syncing = true;
-        try {
-            change.run();
-            showSelected(model.selectedFrameProperty().get());
-        } finally {
-            syncing = false;
+    private void rowsChanged() {
+        int visible = PacketListPainter.visibleRows(getHeight());
+        scrollBar.setMax(Math.max(0, shown.size() - visible));
+        scrollTo(firstVisibleRow());
+        showSelected();
+        requestLayout();
+    }
+
+    /**
+     * Brings the selected frame's row into view: from the next row off screen (arrow keys) by scrolling
+     * just enough, from further away (the diagram, a chart) to the middle of the list.
+     */
+    private void showSelected() {
+        int position = shown.positionOf(model.selectedFrameProperty().get() - 1);
+        if (position >= 0) {
+            int top = firstVisibleRow();
+            int visible = Math.max(1, PacketListPainter.visibleRows(getHeight()));
+            if (position == top - 1) {
+                scrollTo(position);
+            } else if (position == top + visible) {
+                scrollTo(position - visible + 1);
+            } else if (position < top || position > top + visible) {
+                scrollTo(position - visible / 2);
+            }
+        }
+        requestLayout();
+    }
+
+    private void select(int position) {
+        if (shown.size() > 0) {
+            model.select(shown.frame(Math.max(0, Math.min(shown.size() - 1, position))) + 1);
         }
     }
 
-    private void showSelected(int number) {
-        int position = number < 1 ? -1 : shown.positionOf(number - 1);
-        boolean was = syncing;
-        syncing = true;
-        try {
-            if (position < 0) {
-                getSelectionModel().clearSelection();
-            } else if (getSelectionModel().getSelectedIndex() != position) {
-                getSelectionModel().select(position);
-                scrollTo(Math.max(0, position - 5));
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        if (e.getY() >= PacketListPainter.HEADER_HEIGHT) {
+            int position = firstVisibleRow() + (int) ((e.getY() - PacketListPainter.HEADER_HEIGHT) / PacketListPainter.ROW_HEIGHT);
+            if (position < shown.size()) {
+                select(position);
             }
-        } finally {
-            syncing = was;
         }
     }
 
-    private TableColumn<Integer, String> column(Messages messages, String key, double width,
-            Function<PacketRows, Function<Integer, String>> text) {
-        TableColumn<Integer, String> column = new TableColumn<>();
-        column.textProperty().bind(messages.text(key));
-        column.setPrefWidth(width);
-        // Narrow columns keep their width (a time cut to "0.000..." says nothing); Info takes the rest.
-        column.setMinWidth(key.equals("packets.info") ? 160 : width);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(rows).apply(cell.getValue())));
-        return column;
+    /** A wheel's notch scrolls the platform's lines (three, usually) or a page; a touchpad its pixels. */
+    private void scrolled(ScrollEvent e) {
+        double rows = switch (e.getTextDeltaYUnits()) {
+            case LINES -> e.getTextDeltaY();
+            case PAGES -> e.getTextDeltaY() * Math.max(1, PacketListPainter.visibleRows(getHeight()) - 1);
+            case NONE -> e.getDeltaY() / PacketListPainter.ROW_HEIGHT;
+        };
+        scrollBar.setValue(Math.max(scrollBar.getMin(), Math.min(scrollBar.getMax(), scrollBar.getValue() - rows)));
+        e.consume();
     }
 
-    private static final PseudoClass RESET = PseudoClass.getPseudoClass("reset");
-    private static final PseudoClass EXPERT = PseudoClass.getPseudoClass("expert");
-
-    /** Rows of frames with an expert event (retransmission, dup ACK...) or an RST stand out, as in Wireshark. */
-    private final class ExpertRow extends TableRow<Integer> {
-        private boolean reset;
-        private boolean expert;
-
-        @Override
-        protected void updateItem(Integer index, boolean empty) {
-            super.updateItem(index, empty);
-            Capture capture = model.capture();
-            boolean known = !empty && index != null && index < capture.size();
-            PacketTable packets = capture.analysis().packets();
-            boolean isReset = known && packets.transport(index) == PacketTable.TRANSPORT_TCP
-                    && (packets.tcpFlags(index) & Tcp.RST) != 0;
-            boolean isExpert = known && capture.analysis().tcp().expertBits(index) != 0;
-            // A pseudo-class change restyles the row: only when it really changes (JFR: most of a scroll's time).
-            if (isReset != reset) {
-                reset = isReset;
-                pseudoClassStateChanged(RESET, isReset);
-            }
-            if (isExpert != expert) {
-                expert = isExpert;
-                pseudoClassStateChanged(EXPERT, isExpert);
+    private void keyPressed(KeyEvent e) {
+        int current = shown.positionOf(model.selectedFrameProperty().get() - 1);
+        int page = Math.max(1, PacketListPainter.visibleRows(getHeight()) - 1);
+        switch (e.getCode()) {
+            case UP -> select(current < 0 ? firstVisibleRow() : current - 1);
+            case DOWN -> select(current < 0 ? firstVisibleRow() : current + 1);
+            case PAGE_UP -> select(current < 0 ? firstVisibleRow() : current - page);
+            case PAGE_DOWN -> select(current < 0 ? firstVisibleRow() : current + page);
+            case HOME -> select(0);
+            case END -> select(shown.size() - 1);
+            default -> {
+                return;
             }
         }
+        e.consume();
     }
 }

@@ -9,6 +9,7 @@ import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.fields.Field;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.header.Tcp;
 import org.wirelab.core.ladder.TcpInfoText;
 import org.wirelab.core.summary.PacketTable;
 
@@ -92,6 +93,17 @@ public final class PacketRows {
                         Integer.toUnsignedLong(relativeAck), capture.analysis().tcp().scaledWindow(packets, index),
                         packets.payloadLength(index), frames.buffer(), frames.offset(index) + packets.transportOffset(index),
                         frames.offset(index) + frames.capturedLength(index), packets.acknowledgement(index) - relativeAck);
+    }
+
+    /** An RST segment: its row stands out, as in Wireshark. */
+    public boolean reset(int index) {
+        PacketTable packets = capture.analysis().packets();
+        return packets.transport(index) == PacketTable.TRANSPORT_TCP && (packets.tcpFlags(index) & Tcp.RST) != 0;
+    }
+
+    /** A frame with an expert event (retransmission, duplicate ACK, zero window...): its row stands out. */
+    public boolean expert(int index) {
+        return capture.analysis().tcp().expertBits(index) != 0;
     }
 
     /** Every column's text and the innermost layer's summary (e.g. the text a segment carries), for the text filter. */
