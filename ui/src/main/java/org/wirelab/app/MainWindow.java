@@ -57,6 +57,7 @@ import org.wirelab.app.layers.OsiTreeView;
 import org.wirelab.app.packets.PacketFilter;
 import org.wirelab.app.packets.PacketListView;
 import org.wirelab.app.playback.PlaybackBar;
+import org.wirelab.app.playback.PlaybackKeys;
 import org.wirelab.app.playback.PlaybackViewModel;
 import org.wirelab.app.playback.PredictionPane;
 import org.wirelab.app.source.BundledSamples;
@@ -159,6 +160,8 @@ public final class MainWindow {
         right.setDividerPositions(preferences.get("split.right", 0.68));
         target.setOnHiding(e -> remember());
         target.show();
+        // The packet list starts with the focus, as in Wireshark: ↑ ↓ move in it, Space and ← → play.
+        packets.requestFocus();
     }
 
     /**
@@ -433,6 +436,10 @@ public final class MainWindow {
         MenuItem toggle = item("playback.play", e -> playback.togglePlay());
         MenuItem forward = item("playback.forward", e -> playback.stepForward());
         MenuItem back = item("playback.back", e -> playback.stepBack());
+        // Shown beside the items; PlaybackKeys acts on them first, and leaves them to a control that uses them.
+        toggle.setAccelerator(PlaybackKeys.PLAY);
+        forward.setAccelerator(PlaybackKeys.FORWARD);
+        back.setAccelerator(PlaybackKeys.BACK);
         MenuItem all = item("playback.all", e -> playback.showAll());
         play.getItems().addAll(toggle, forward, back, all);
         MenuBar bar = new MenuBar(file, live, view, play);
@@ -580,23 +587,9 @@ public final class MainWindow {
         });
     }
 
-    /** Space plays or pauses, the arrows step, except while typing in a text field. */
+    /** Space plays or pauses, the arrows step, unless the focused control uses the key (see PlaybackKeys). */
     private void shortcuts(Scene scene) {
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) {
-                return;
-            }
-            if (e.getCode() == KeyCode.SPACE) {
-                playback.togglePlay();
-                e.consume();
-            } else if (e.getCode() == KeyCode.RIGHT) {
-                playback.stepForward();
-                e.consume();
-            } else if (e.getCode() == KeyCode.LEFT) {
-                playback.stepBack();
-                e.consume();
-            }
-        });
+        PlaybackKeys.install(scene, playback);
     }
 
     private Menu menu(String key) {

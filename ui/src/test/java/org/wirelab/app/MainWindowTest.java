@@ -295,6 +295,48 @@ class MainWindowTest extends FxTest {
         assertTrue(status.contains("Could not write " + doc.getFileName() + ": "), status);
     }
 
+    /** Issue 4, section 6: the arrows and Space play only when the focused control does not use them. */
+    @Test
+    void arrowsMoveTheCaretInTheFilterAndStepPlaybackElsewhere() throws Exception {
+        openSample("tcp-hello.pcap");
+        javafx.scene.Node ladder = lookup("#ladder-canvas").query();
+        interact(ladder::requestFocus);
+        type(javafx.scene.input.KeyCode.RIGHT);
+        type(javafx.scene.input.KeyCode.RIGHT);
+        int stepped = window.model().revealedProperty().get();
+        type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals(stepped - 1, window.model().revealedProperty().get(), "← on the ladder steps back");
+        type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(stepped, window.model().revealedProperty().get(), "→ on the ladder steps forward");
+
+        javafx.scene.control.TextField filter = lookup("#filter-text").queryAs(javafx.scene.control.TextField.class);
+        clickOn(filter).write("syn");
+        type(javafx.scene.input.KeyCode.LEFT, 2);
+        assertEquals(1, filter.getCaretPosition(), "← moves the caret in the filter");
+        type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(2, filter.getCaretPosition(), "→ moves the caret in the filter");
+        type(javafx.scene.input.KeyCode.SPACE);
+        assertEquals("sy n", filter.getText(), "Space is typed in the filter");
+        assertEquals(stepped, window.model().revealedProperty().get(), "typing does not step");
+        assertTrue(!window.playback().playingProperty().get(), "typing a space does not play");
+        interact(filter::clear);
+
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        interact(tree::requestFocus);
+        type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals(stepped, window.model().revealedProperty().get(), "the tree keeps ← (collapse)");
+
+        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
+        interact(packets::requestFocus);
+        type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(stepped + 1, window.model().revealedProperty().get(), "the list selects rows: → steps");
+
+        javafx.scene.control.MenuBar bar = lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        List<javafx.scene.control.MenuItem> playback = bar.getMenus().get(3).getItems();
+        assertEquals(List.of("Space", "→", "←"), playback.subList(0, 3).stream()
+                .map(i -> i.getAccelerator().getDisplayText()).toList(), "the menu shows the keys");
+    }
+
     @Test
     void ctrlFGoesToTheFilter() {
         press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.F)

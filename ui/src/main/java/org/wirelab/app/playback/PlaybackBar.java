@@ -1,5 +1,6 @@
 package org.wirelab.app.playback;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -66,6 +67,11 @@ public final class PlaybackBar extends HBox {
         messages.localeProperty().addListener(o -> update.run());
         update.run();
         getChildren().addAll(back, play, forward, all, speed, predict, position);
+        // Clicking a toolbar button leaves the focus where it was (the ladder, the list), as desktop toolbars
+        // do: Space keeps playing and pausing instead of pressing the last button clicked again.
+        for (javafx.scene.control.ButtonBase button : List.of(back, play, forward, all, predict)) {
+            button.setFocusTraversable(false);
+        }
         getChildren().forEach(child -> {
             if (child instanceof javafx.scene.control.Control control) {
                 control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
