@@ -326,7 +326,7 @@ class MainWindowTest extends FxTest {
         type(javafx.scene.input.KeyCode.LEFT);
         assertEquals(stepped, window.model().revealedProperty().get(), "the tree keeps ← (collapse)");
 
-        TableView<?> packets = lookup("#packet-list").queryAs(TableView.class);
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
         interact(packets::requestFocus);
         type(javafx.scene.input.KeyCode.RIGHT);
         assertEquals(stepped + 1, window.model().revealedProperty().get(), "the list selects rows: → steps");
