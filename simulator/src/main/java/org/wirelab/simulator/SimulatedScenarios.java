@@ -131,8 +131,8 @@ public final class SimulatedScenarios {
 
     /**
      * 30 segments of 1448 bytes over an Ethernet MTU; the 4th is lost, the segments after it make the
-     * receiver repeat its ACK, and the third duplicate ACK triggers the retransmission (RFC 5681
-     * section 3.2) and NewReno's fast recovery (RFC 6582).
+     * receiver repeat its ACK with SACK blocks, and the third duplicate ACK triggers the retransmission
+     * (RFC 5681 section 3.2) and the SACK-based recovery (RFC 6675) with NewReno's halved window.
      */
     public static Setup fastRetransmit() {
         Scenario scenario = rename(Scenarios.tcpBulk(30 * 1448L), FAST_RETRANSMIT,

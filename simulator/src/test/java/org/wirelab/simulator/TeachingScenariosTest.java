@@ -57,8 +57,8 @@ class TeachingScenariosTest {
         assertEquals(10L * MSS, congestion.congestionWindow(4).orElseThrow(), "the first data: RFC 6928's 10 segments");
         assertTrue(congestion.slowStartThreshold(4).isEmpty(), "no ssthresh before the first loss");
         long ssthresh = congestion.slowStartThreshold(retransmission).orElseThrow();
-        assertEquals(ssthresh + 3L * MSS, congestion.congestionWindow(retransmission).orElseThrow(),
-                "fast recovery: cwnd = ssthresh + 3 segments (RFC 5681 section 3.2)");
+        assertEquals(ssthresh, congestion.congestionWindow(retransmission).orElseThrow(),
+                "SACK recovery: cwnd = ssthresh, no inflation (RFC 6675 section 5, step 4.2)");
         assertTrue(ssthresh < congestion.congestionWindow(retransmission - 1).orElseThrow(), "the window was halved");
     }
 

@@ -4,6 +4,10 @@ package org.wirelab.simulator.tcp;
  * NewReno congestion control (RFC 5681, RFC 6582): the congestion window and slow-start threshold in
  * bytes, slow start, congestion avoidance, and fast recovery after three duplicate ACKs, which lasts
  * until everything outstanding when it began ({@code recover}) is acknowledged.
+ *
+ * <p>With SACK the recovery is RFC 6675's instead: the window is halved once, with no inflation, and
+ * the sender counts what is in the network (pipe) from its scoreboard; this class then only keeps the
+ * windows and when the recovery ends.
  */
 final class NewReno {
     private int mss;
@@ -11,6 +15,7 @@ final class NewReno {
     private long ssthresh = Long.MAX_VALUE;
     private int duplicateAcks;
     private boolean inRecovery;
+    private boolean sackRecovery;
     private long recover;
 
     /** Once the MSS is known: RFC 6928's initial window of {@code segments} segments. */
@@ -34,6 +39,13 @@ final class NewReno {
      */
     boolean newAck(long ack, long acked, long flightSize) {
         duplicateAcks = 0;
+        if (inRecovery && sackRecovery) {
+            if (ack >= recover) {
+                inRecovery = false; // RFC 6675 section 5: cwnd stays at ssthresh
+                sackRecovery = false;
+            }
+            return false;
+        }
         if (inRecovery) {
             if (ack >= recover) {
                 // Full acknowledgment: deflate the window (RFC 6582 section 3.2, step 3, option 1).
@@ -53,23 +65,38 @@ final class NewReno {
     }
 
     /**
-     * A duplicate ACK (RFC 5681 section 2) while {@code flightSize} bytes are outstanding, the highest
-     * sent being {@code sndMax} and the first unacknowledged {@code sndUna}. True on the third, outside a
-     * recovery: retransmit the first unacknowledged segment now (fast retransmit, section 3.2).
+     * A duplicate ACK (RFC 5681 section 2); returns how many came in a row. In NewReno's fast recovery
+     * each one after the third inflates the window: one more segment has left the network.
      */
-    boolean duplicateAck(long flightSize, long sndUna, long sndMax) {
+    int duplicateAck() {
         duplicateAcks++;
-        if (duplicateAcks == 3 && !inRecovery && (recover == 0 || sndUna > recover)) {
-            ssthresh = Math.max(flightSize / 2, 2L * mss);
-            recover = sndMax;
-            inRecovery = true;
-            cwnd = ssthresh + 3L * mss; // the three segments that left the network
-            return true;
+        if (inRecovery && !sackRecovery && duplicateAcks > 3) {
+            cwnd += mss;
         }
-        if (inRecovery && duplicateAcks > 3) {
-            cwnd += mss; // each further duplicate: one more segment has left the network
-        }
-        return false;
+        return duplicateAcks;
+    }
+
+    /** True when a loss may start a recovery: none is running, and none ended at or after {@code sndUna}. */
+    boolean mayStartRecovery(long sndUna) {
+        return !inRecovery && (recover == 0 || sndUna > recover);
+    }
+
+    /**
+     * A loss: ssthresh is half the flight (RFC 5681 equation 4), the recovery lasts until {@code sndMax}
+     * is acknowledged. NewReno inflates cwnd by the three segments that left the network (section 3.2);
+     * with SACK, cwnd is ssthresh (RFC 6675 section 5, step 4.2).
+     */
+    void enterRecovery(long flightSize, long sndMax, boolean sack) {
+        ssthresh = Math.max(flightSize / 2, 2L * mss);
+        recover = sndMax;
+        inRecovery = true;
+        sackRecovery = sack;
+        cwnd = sack ? ssthresh : ssthresh + 3L * mss;
+    }
+
+    /** True during an RFC 6675 recovery: the sender sends by pipe, not by flight size. */
+    boolean inSackRecovery() {
+        return inRecovery && sackRecovery;
     }
 
     /**
@@ -81,6 +108,7 @@ final class NewReno {
         ssthresh = Math.max(flightSize / 2, 2L * mss);
         cwnd = mss;
         inRecovery = false;
+        sackRecovery = false;
         recover = sndMax;
         duplicateAcks = 0;
     }

@@ -16,6 +16,8 @@ final class ReceiveBuffer {
     /** Out-of-order segments by the stream position of their first byte. */
     private final TreeMap<Long, byte[]> ahead = new TreeMap<>();
     private long aheadBytes;
+    /** Where the last segment that arrived ahead of a gap starts. */
+    private long lastAhead = -1;
     /** Stream position of the next byte expected in order. */
     private long next;
 
@@ -35,36 +37,36 @@ final class ReceiveBuffer {
         return !ahead.isEmpty();
     }
 
-    /** The SACK blocks to report (RFC 2018): the most recent first is not tracked, so in stream order. */
+    /**
+     * The SACK blocks to report, at most {@code max} (RFC 2018 section 4): first the range holding the
+     * segment that arrived last, then the others in stream order.
+     */
     long[] aheadRanges(int max) {
-        int count = 0;
-        long[] ranges = new long[2 * max];
-        long left = -1;
-        long right = -1;
+        java.util.List<long[]> merged = new java.util.ArrayList<>();
         for (Map.Entry<Long, byte[]> entry : ahead.entrySet()) {
             long from = entry.getKey();
             long to = from + entry.getValue().length;
-            if (left >= 0 && from <= right) {
-                right = Math.max(right, to);
-                continue;
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = Math.max(last[1], to);
+            } else {
+                merged.add(new long[] {from, to});
             }
-            if (left >= 0) {
-                if (count == max) {
-                    break;
-                }
-                ranges[2 * count] = left;
-                ranges[2 * count + 1] = right;
-                count++;
+        }
+        for (int i = 0; i < merged.size(); i++) {
+            long[] range = merged.get(i);
+            if (range[0] <= lastAhead && lastAhead < range[1]) {
+                merged.add(0, merged.remove(i));
+                break;
             }
-            left = from;
-            right = to;
         }
-        if (left >= 0 && count < max) {
-            ranges[2 * count] = left;
-            ranges[2 * count + 1] = right;
-            count++;
+        int count = Math.min(max, merged.size());
+        long[] ranges = new long[2 * count];
+        for (int i = 0; i < count; i++) {
+            ranges[2 * i] = merged.get(i)[0];
+            ranges[2 * i + 1] = merged.get(i)[1];
         }
-        return java.util.Arrays.copyOf(ranges, 2 * count);
+        return ranges;
     }
 
     /**
@@ -77,6 +79,7 @@ final class ReceiveBuffer {
             return false;
         }
         if (position > next) {
+            lastAhead = position;
             byte[] held = ahead.get(position);
             if (held == null || held.length < bytes.length) {
                 if (held != null) {

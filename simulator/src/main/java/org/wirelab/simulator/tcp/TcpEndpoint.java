@@ -12,8 +12,9 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * One end of a simulated TCP connection, after RFC 9293: the three-way handshake with Linux's SYN
  * options, segmentation by MSS with Nagle's algorithm, cumulative and delayed ACKs, flow control with
  * window scaling, zero-window probes and window updates, retransmission timeout (RFC 6298) with
- * backoff, fast retransmit and NewReno recovery (RFC 5681, RFC 6582), orderly close from either side
- * (simultaneous close included), TIME-WAIT, and resets.
+ * backoff, fast retransmit, loss recovery driven by SACK (RFC 2018, RFC 6675) with NewReno's
+ * windows (RFC 5681; RFC 6582's recovery when the peer does not permit SACK), orderly close from
+ * either side (simultaneous close included), TIME-WAIT, and resets.
  *
  * <p>Where RFC 9293 leaves choices, it makes Linux's: writes are cut into segments as they are
  * written, at most half the peer's largest window each, with PSH where a write ends or more than half
@@ -85,6 +86,10 @@ public final class TcpEndpoint {
     private boolean applicationClosed;
 
     private final NewReno congestion = new NewReno();
+    /** What the peer has SACKed (RFC 2018, RFC 6675). */
+    private final SackScoreboard scoreboard = new SackScoreboard();
+    /** RFC 6675's HighRxt: the end of what has been sent again in this recovery. */
+    private long highRxt;
     private final RttEstimator rtt;
 
     /** Persist timer probes sent in a row (their interval doubles like the RTO). */
@@ -682,6 +687,9 @@ public final class TcpEndpoint {
         }
         long window = (long) segment.window << sndWscale;
         boolean pureAck = segment.payload.length == 0 && (segment.flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) == 0;
+        if (sackPermitted && segment.sackBlocks != null) {
+            readSackBlocks(segment.sackBlocks, ack);
+        }
         if (ack > sndUna) {
             newAck(ack);
         } else if (ack == sndUna && pureAck && window == sndWnd && sndMax > sndUna && acceptable) {
@@ -716,6 +724,7 @@ public final class TcpEndpoint {
             sndNxt = sndUna; // acknowledges a window probe or what a timeout had us resend
         }
         sendBuffer.release(Math.max(0, sndUna - 1));
+        scoreboard.acknowledged(sndUna);
         sampleRtt(ack);
         retries = 0;
         rtt.resetBackoff();
@@ -730,9 +739,56 @@ public final class TcpEndpoint {
         notifyWritable = true;
     }
 
+    /**
+     * A duplicate ACK. The third, or with SACK enough SACKed above SND.UNA to presume it lost (RFC 6675
+     * section 5, step 4), starts a recovery with a fast retransmit of the first unacknowledged segment
+     * (RFC 5681 section 3.2); with SACK the rest of the recovery is {@link #sendDuringRecovery}'s.
+     */
     private void duplicateAck() {
-        if (congestion.duplicateAck(flightSize(), sndUna, sndMax)) {
-            retransmitFirst(true); // fast retransmit (RFC 5681 section 3.2)
+        int duplicates = congestion.duplicateAck();
+        boolean presumedLost = sackPermitted && scoreboard.isLost(sndUna, effectiveMss);
+        if ((duplicates >= SackScoreboard.DUP_THRESH || presumedLost) && congestion.mayStartRecovery(sndUna)) {
+            congestion.enterRecovery(flightSize(), sndMax, sackPermitted);
+            highRxt = sndUna;
+            retransmit(sndUna, true);
+        }
+    }
+
+    /**
+     * The SACK blocks of an ACK of {@code ack} (RFC 2018), into the scoreboard; blocks outside what was
+     * sent and not acknowledged (old ones, a D-SACK) tell nothing new.
+     */
+    private void readSackBlocks(long[] blocks, long ack) {
+        long wireUna = (iss + sndUna) & MASK;
+        for (int i = 0; i + 1 < blocks.length; i += 2) {
+            long start = sndUna + (int) (blocks[i] - wireUna);
+            long end = sndUna + (int) (blocks[i + 1] - wireUna);
+            if (start >= ack && end <= sndMax) {
+                scoreboard.add(start, end);
+            }
+        }
+    }
+
+    /**
+     * Loss recovery with SACK (RFC 6675 section 5): while the congestion window holds more than what
+     * is in the network ({@code pipe}) by a segment, send the next segment presumed lost, or else new
+     * data (NextSeg rules 1 and 2).
+     */
+    private void sendDuringRecovery() {
+        while (true) {
+            long pipe = scoreboard.pipe(sndUna, sndMax, highRxt, effectiveMss);
+            long room = congestion.congestionWindow() - pipe;
+            if (room < effectiveMss) {
+                return;
+            }
+            long lost = scoreboard.nextLost(Math.max(highRxt, sndUna), sndMax, effectiveMss);
+            if (lost >= 0) {
+                retransmit(lost, false);
+                continue;
+            }
+            if (sndNxt != sndMax || !sendNew(1 + sendBuffer.end(), room)) {
+                return;
+            }
         }
     }
 
@@ -895,11 +951,15 @@ public final class TcpEndpoint {
             return;
         }
         long dataEnd = 1 + sendBuffer.end();
-        while (sndNxt < sndMax && sendAgain(dataEnd)) {
-            // go-back-N after a timeout, as far as the windows allow
-        }
-        while (sndNxt == sndMax && sendNew(dataEnd)) {
-            // the write queue, segment by segment
+        if (congestion.inSackRecovery()) {
+            sendDuringRecovery();
+        } else {
+            while (sndNxt < sndMax && sendAgain(dataEnd)) {
+                // go-back-N after a timeout, as far as the windows allow
+            }
+            while (sndNxt == sndMax && sendNew(dataEnd, sndUna + congestion.congestionWindow() - sndNxt)) {
+                // the write queue, segment by segment
+            }
         }
         if (dataEnd > sndNxt && sndNxt == sndUna && sndNxt == sndMax && !persist.running() && !inSendCall()) {
             // Data waits, nothing is in flight to bring an ACK: the window is closed (or too small for
@@ -912,8 +972,12 @@ public final class TcpEndpoint {
 
     /** Sends again, after a timeout, the segment at SND.NXT below SND.MAX; false when the windows are full. */
     private boolean sendAgain(long dataEnd) {
+        sndNxt = Math.min(sndMax, scoreboard.sackedUpTo(sndNxt)); // the receiver has these already
+        if (sndNxt == sndMax) {
+            return false;
+        }
         long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
-        long unsent = Math.min(dataEnd, sndMax) - sndNxt;
+        long unsent = Math.min(Math.min(dataEnd, sndMax), scoreboard.nextSackedStart(sndNxt)) - sndNxt;
         long length = Math.max(0, Math.min(Math.min(unsent, room), sendMss()));
         boolean fin = finQueued && sndNxt + length == dataEnd && sndMax > dataEnd;
         if (length == 0 && !fin) {
@@ -931,7 +995,7 @@ public final class TcpEndpoint {
      * than the MSS waits too while an earlier short one is unacknowledged: Nagle's algorithm (RFC 896)
      * with Minshall's change, as Linux has it (tcp_nagle_check, tcp_minshall_check).
      */
-    private boolean sendNew(long dataEnd) {
+    private boolean sendNew(long dataEnd, long congestionRoom) {
         writeQueue.sentUpTo(sndNxt);
         if (writeQueue.isEmpty()) {
             if (finQueued && sndNxt == dataEnd) {
@@ -949,7 +1013,7 @@ public final class TcpEndpoint {
         }
         int length = writeQueue.firstLength();
         boolean fin = finQueued && writeQueue.firstIsLast() && sndNxt + length == dataEnd;
-        long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
+        long room = Math.min(sndUna + sndWnd - sndNxt, congestionRoom);
         if (length > room) {
             return false;
         }
@@ -1011,21 +1075,31 @@ public final class TcpEndpoint {
         }
     }
 
-    /** Resends the first unacknowledged segment (fast retransmit, or the next hole in recovery). */
+    /** Resends the first unacknowledged segment (NewReno's next hole after a partial ACK). */
     private void retransmitFirst(boolean fast) {
+        retransmit(sndUna, fast);
+    }
+
+    /**
+     * Resends a segment from {@code from}: up to an MSS, not beyond the next SACKed range; the fast
+     * retransmission is the first of a recovery. Moves HighRxt (RFC 6675).
+     */
+    private void retransmit(long from, boolean fast) {
         long dataEnd = 1 + sendBuffer.end();
-        int length = (int) Math.min(sendMss(), Math.max(0, Math.min(dataEnd, sndMax) - sndUna));
-        boolean fin = finQueued && sndUna + length == dataEnd && sndMax > dataEnd;
+        long upTo = Math.min(Math.min(dataEnd, sndMax), scoreboard.nextSackedStart(from));
+        int length = (int) Math.min(sendMss(), Math.max(0, upTo - from));
+        boolean fin = finQueued && from + length == dataEnd && sndMax > dataEnd;
         if (length == 0 && !fin) {
             return;
         }
-        byte[] data = length == 0 ? EMPTY : sendBuffer.copy(sndUna - 1, length);
-        Packet segment = packet(Tcp.ACK | (fin ? Tcp.FIN : 0), sndUna, data);
+        byte[] data = length == 0 ? EMPTY : sendBuffer.copy(from - 1, length);
+        Packet segment = packet(Tcp.ACK | (fin ? Tcp.FIN : 0), from, data);
         segment.marks |= Marks.RETRANSMISSION | (fast ? Marks.FAST_RETRANSMISSION : 0);
         retransmissions++;
-        if (timedSequence != NONE && timedSequence > sndUna) {
+        if (timedSequence != NONE && timedSequence > from) {
             timedSequence = NONE; // Karn's algorithm: a retransmitted range gives no RTT sample
         }
+        highRxt = Math.max(highRxt, from + length + (fin ? 1 : 0));
         send(segment);
     }
 

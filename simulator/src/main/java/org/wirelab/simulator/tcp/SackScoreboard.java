@@ -1,0 +1,123 @@
+package org.wirelab.simulator.tcp;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sender's record of what the receiver has reported in SACK blocks (RFC 2018) above SND.UNA, and
+ * the questions RFC 6675 asks of it: is a sequence number lost ({@code IsLost}), how much is in the
+ * network ({@code SetPipe}), and which hole to send again next ({@code NextSeg}, rule 1).
+ *
+ * <p>Positions are sequence offsets, as in {@link TcpEndpoint}. SACKed ranges are kept merged, so
+ * between two of them lies one hole, and every byte of a hole has the same SACKed bytes above it:
+ * the questions are answered range by range, not byte by byte.
+ */
+final class SackScoreboard {
+    /** RFC 6675's DupThresh. */
+    static final int DUP_THRESH = 3;
+
+    /** SACKed ranges, start to end (exclusive), merged. */
+    private final TreeMap<Long, Long> sacked = new TreeMap<>();
+
+    boolean isEmpty() {
+        return sacked.isEmpty();
+    }
+
+    /** The receiver reported {@code [start, end)}: merged with what is known. */
+    void add(long start, long end) {
+        if (end <= start) {
+            return;
+        }
+        Map.Entry<Long, Long> before = sacked.floorEntry(start);
+        if (before != null && before.getValue() >= start) {
+            start = before.getKey();
+            end = Math.max(end, before.getValue());
+        }
+        Map.Entry<Long, Long> next = sacked.ceilingEntry(start);
+        while (next != null && next.getKey() <= end) {
+            end = Math.max(end, next.getValue());
+            sacked.remove(next.getKey());
+            next = sacked.ceilingEntry(start);
+        }
+        sacked.put(start, end);
+    }
+
+    /** Everything before {@code sndUna} is acknowledged: forgotten here. */
+    void acknowledged(long sndUna) {
+        while (!sacked.isEmpty() && sacked.firstKey() < sndUna) {
+            Map.Entry<Long, Long> first = sacked.pollFirstEntry();
+            if (first.getValue() > sndUna) {
+                sacked.put(sndUna, first.getValue());
+                return;
+            }
+        }
+    }
+
+    void clear() {
+        sacked.clear();
+    }
+
+    /** True when {@code seq} has been SACKed. */
+    boolean isSacked(long seq) {
+        Map.Entry<Long, Long> range = sacked.floorEntry(seq);
+        return range != null && range.getValue() > seq;
+    }
+
+    /** Where the SACKed range holding {@code seq} ends; {@code seq} itself when it is not SACKed. */
+    long sackedUpTo(long seq) {
+        Map.Entry<Long, Long> range = sacked.floorEntry(seq);
+        return range != null && range.getValue() > seq ? range.getValue() : seq;
+    }
+
+    /**
+     * RFC 6675's IsLost: more than {@code (DupThresh - 1) * SMSS} bytes above {@code seq} are SACKed,
+     * or {@code DupThresh} discontiguous ranges, so the segment at {@code seq} is presumed lost.
+     */
+    boolean isLost(long seq, int mss) {
+        long bytes = 0;
+        int ranges = 0;
+        for (Map.Entry<Long, Long> range : sacked.tailMap(seq, false).entrySet()) {
+            bytes += range.getValue() - range.getKey();
+            ranges++;
+            if (bytes > (long) (DUP_THRESH - 1) * mss || ranges >= DUP_THRESH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RFC 6675's SetPipe, for {@code [sndUna, highData)}: every byte not SACKed counts once if it is
+     * not presumed lost, and once more if it has been sent again in this recovery (below
+     * {@code highRxt}).
+     */
+    long pipe(long sndUna, long highData, long highRxt, int mss) {
+        long pipe = 0;
+        long at = sackedUpTo(sndUna);
+        while (at < highData) {
+            long holeEnd = Math.min(highData, nextSackedStart(at));
+            if (!isLost(at, mss)) {
+                pipe += holeEnd - at;
+            }
+            pipe += Math.max(0, Math.min(holeEnd, highRxt) - at);
+            at = sackedUpTo(holeEnd);
+        }
+        return pipe;
+    }
+
+    /**
+     * RFC 6675's NextSeg, rule 1: the first byte from {@code from} on, below {@code highData}, neither
+     * SACKed nor sent again yet, if it is presumed lost; -1 otherwise. Fewer bytes are SACKed above a
+     * later hole, so if this one is not lost, none after it is.
+     */
+    long nextLost(long from, long highData, int mss) {
+        long at = sackedUpTo(from);
+        return at < highData && isLost(at, mss) ? at : -1;
+    }
+
+    /** Where the first SACKed range after {@code seq} starts; {@link Long#MAX_VALUE} when none does. */
+    long nextSackedStart(long seq) {
+        Long next = sacked.higherKey(seq);
+        return next == null ? Long.MAX_VALUE : next;
+    }
+}
