@@ -565,8 +565,12 @@ public final class TcpEndpoint {
             }
             return;
         }
+        if (segment.has(Tcp.SYN) && !segment.has(Tcp.ACK)) {
+            simultaneousOpen(segment);
+            return;
+        }
         if (!segment.has(Tcp.SYN) || !ackOk) {
-            return; // simultaneous open is not simulated: a bare SYN is ignored
+            return;
         }
         irs = segment.sequenceNumber;
         receiveBuffer.accept(0, EMPTY);
@@ -587,16 +591,46 @@ public final class TcpEndpoint {
         establishedPending = true;
     }
 
+    /**
+     * A SYN in SYN-SENT: the peer opened towards us at the same moment (RFC 9293 section 3.5, figure 8;
+     * section 3.10.7.3, fourth check). Its sequence is synchronised, ours not yet: SYN-RECEIVED, and a
+     * SYN-ACK that sends our SYN again with the acknowledgment of theirs.
+     */
+    private void simultaneousOpen(Packet syn) {
+        irs = syn.sequenceNumber;
+        readSynOptions(syn);
+        tsRecent = syn.timestampValue;
+        sndWnd = syn.window; // never scaled in a SYN (RFC 7323 section 2.2)
+        maxSndWnd = sndWnd;
+        sndWl1 = 0;
+        enter(TcpState.SYN_RECEIVED);
+        sendSyn(true);
+        retransmission.start(rtt.rto());
+    }
+
+    /**
+     * In SYN-RECEIVED after a simultaneous open, the peer's own SYN-ACK: it carries the SYN already
+     * acknowledged and the acknowledgment of ours. Linux lets it through (tcp_validate_incoming)
+     * where any other SYN in a synchronized state gets a challenge ACK; figure 8 of RFC 9293, line 6.
+     */
+    private boolean crossingSynAck(Packet segment, long seq) {
+        return state == TcpState.SYN_RECEIVED && client && segment.has(Tcp.SYN) && segment.has(Tcp.ACK)
+                && seq + 1 == rcvNxt() && unwrapAck(segment.acknowledgmentNumber) == sndNxt;
+    }
+
     /** The handshake has completed and the application has not heard it yet. */
     private boolean establishedPending;
 
     private void receiveSynchronized(Packet segment) {
         long seq = unwrapReceived(segment.sequenceNumber);
         int length = segment.payload.length;
+        boolean crossing = crossingSynAck(segment, seq);
         // First: is the segment acceptable (section 3.10.7.4, the four cases)?
         long window = rcvAdvertisedEdge - rcvNxt();
         boolean acceptable;
-        if (length == 0) {
+        if (crossing) {
+            acceptable = true;
+        } else if (length == 0) {
             acceptable = window == 0 ? seq == rcvNxt() : seq >= rcvNxt() && seq < rcvNxt() + Math.max(window, 1);
         } else {
             acceptable = window > 0 && (seq < rcvNxt() + window && seq + length > rcvNxt());
@@ -635,7 +669,7 @@ public final class TcpEndpoint {
             fail("reset by the peer (RST)");
             return;
         }
-        if (segment.has(Tcp.SYN)) {
+        if (segment.has(Tcp.SYN) && !crossing) {
             ackNow = true; // RFC 5961 section 4: a challenge ACK
             return;
         }
@@ -652,7 +686,7 @@ public final class TcpEndpoint {
             sndUna = 1;
             sndWl1 = seq;
             sndWl2 = 1;
-            sndWnd = (long) segment.window << sndWscale;
+            sndWnd = (long) segment.window << (segment.has(Tcp.SYN) ? 0 : sndWscale);
             maxSndWnd = sndWnd;
             sampleRtt(1);
             retransmission.stop();
@@ -685,7 +719,7 @@ public final class TcpEndpoint {
             ackNow = true; // acknowledges something not yet sent
             return false;
         }
-        long window = (long) segment.window << sndWscale;
+        long window = (long) segment.window << (segment.has(Tcp.SYN) ? 0 : sndWscale);
         boolean pureAck = segment.payload.length == 0 && (segment.flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) == 0;
         if (sackPermitted && segment.sackBlocks != null) {
             readSackBlocks(segment.sackBlocks, ack);

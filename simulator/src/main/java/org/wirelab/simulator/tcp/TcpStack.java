@@ -48,8 +48,15 @@ public final class TcpStack {
 
     /** Opens a connection to {@code remoteAddress}:{@code remotePort} from an ephemeral port: sends SYN. */
     public TcpEndpoint connect(byte[] remoteAddress, int remotePort, String name, TcpHandler handler) {
+        return connect(remoteAddress, remotePort, host.network().ephemeralPort(), name, handler);
+    }
+
+    /**
+     * Opens a connection from {@code localPort} ({@code bind}, then {@code connect}): two programs that
+     * each connect to the other's port this way at the same moment make a simultaneous open.
+     */
+    public TcpEndpoint connect(byte[] remoteAddress, int remotePort, int localPort, String name, TcpHandler handler) {
         boolean ipv6 = remoteAddress.length == 16;
-        int localPort = host.network().ephemeralPort();
         TcpEndpoint endpoint = new TcpEndpoint(this, ipv6, host.address(ipv6), localPort, remoteAddress, remotePort,
                 true, name, handler);
         register(endpoint);
