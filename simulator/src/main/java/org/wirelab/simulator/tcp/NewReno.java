@@ -16,6 +16,8 @@ final class NewReno {
     private int duplicateAcks;
     private boolean inRecovery;
     private boolean sackRecovery;
+    /** Bytes acknowledged in congestion avoidance since the window last grew (RFC 3465). */
+    private long bytesAcked;
     private long recover;
 
     /** Once the MSS is known: RFC 6928's initial window of {@code segments} segments. */
@@ -56,10 +58,21 @@ final class NewReno {
             cwnd = Math.max(mss, cwnd - acked + mss); // partial: deflate by what was acknowledged
             return true;
         }
+        // Byte counting (RFC 3465), as Linux's Reno counts acknowledged segments (tcp_slow_start,
+        // tcp_cong_avoid_ai): an ACK of two segments counts twice, so delayed ACKs do not halve the
+        // growth. Slow start: the window grows by what was acknowledged, up to ssthresh.
         if (cwnd < ssthresh) {
-            cwnd += Math.min(acked, mss); // slow start (RFC 5681 section 3.1)
-        } else {
-            cwnd += Math.max(1, (long) mss * mss / cwnd); // congestion avoidance, about one MSS per RTT
+            long grown = Math.min(cwnd + acked, ssthresh);
+            acked -= grown - cwnd;
+            cwnd = grown;
+        }
+        // Congestion avoidance: one segment more each time a window's worth has been acknowledged.
+        if (cwnd >= ssthresh && acked > 0) {
+            bytesAcked += acked;
+            if (bytesAcked >= cwnd) {
+                bytesAcked -= cwnd;
+                cwnd += mss;
+            }
         }
         return false;
     }
@@ -91,6 +104,7 @@ final class NewReno {
         recover = sndMax;
         inRecovery = true;
         sackRecovery = sack;
+        bytesAcked = 0;
         cwnd = sack ? ssthresh : ssthresh + 3L * mss;
     }
 
@@ -109,6 +123,7 @@ final class NewReno {
         cwnd = mss;
         inRecovery = false;
         sackRecovery = false;
+        bytesAcked = 0;
         recover = sndMax;
         duplicateAcks = 0;
     }
