@@ -425,6 +425,35 @@ class MainWindowTest extends FxTest {
         assertTrue(status.contains("Warning: " + damaged.getFileName()), status);
     }
 
+    /** Issue 4: on a projector's 1024x768 both lanes of the handshake and their titles are in the ladder. */
+    @Test
+    void atAProjectorsSizeTheLadderShowsBothLanesAndTheirTitles() throws Exception {
+        interact(() -> {
+            javafx.stage.Window stage = lookup("#main-window").query().getScene().getWindow();
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        openSample("tcp-hello.pcap");
+        // The Capture tab's ladder (the Compare tab has two more, empty until a comparison runs).
+        org.wirelab.app.ladder.LadderCanvas ladder = lookup(".ladder-canvas").queryAllAs(
+                org.wirelab.app.ladder.LadderCanvas.class).stream().filter(javafx.scene.Node::isVisible)
+                .filter(c -> c.ladderProperty().get().size() > 0).findFirst().orElseThrow();
+        org.wirelab.core.ladder.draw.LadderView view = ladder.view();
+        assertEquals(2, ladder.ladderProperty().get().lanes().size());
+        javafx.scene.text.Text title = new javafx.scene.text.Text();
+        title.setFont(javafx.scene.text.Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD,
+                org.wirelab.core.ladder.draw.TextStyle.TITLE.size()));
+        for (int lane = 0; lane < 2; lane++) {
+            double x = ladder.painter().laneX(lane, view);
+            title.setText(org.wirelab.core.ladder.LadderLayout.title(ladder.ladderProperty().get().lanes().get(lane)));
+            double half = title.getLayoutBounds().getWidth() / 2;
+            assertTrue(x - half >= org.wirelab.core.ladder.draw.LadderPainter.TIME_COLUMN && x + half <= view.width(),
+                    "lane " + lane + " at " + x + " with its title ±" + half + " in a ladder " + view.width() + " wide");
+        }
+        assertTrue(ladder.painter().contentWidth(view.width()) <= view.width()
+                - org.wirelab.core.ladder.draw.LadderPainter.TIME_COLUMN, "nothing to scroll sideways");
+    }
+
     @Test
     void screenshotOfTheSynAck() throws Exception {
         screenshot(1440, 900, "main-window.png");

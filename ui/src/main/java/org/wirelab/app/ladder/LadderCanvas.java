@@ -205,9 +205,10 @@ public final class LadderCanvas extends Region {
         double barWidth = vertical.prefWidth(-1);
         double barHeight = horizontal.prefHeight(-1);
         boolean needsVertical = painter.contentHeight(view()) > getHeight() - LadderPainter.HEADER;
-        // The lanes decide: a legend wider than the view wraps instead.
-        boolean needsHorizontal = LadderPainter.TIME_COLUMN + painter.contentWidth()
-                > getWidth() - (needsVertical ? barWidth : 0);
+        // The lanes decide (brought closer in a narrow view as far as their labels allow): a legend wider
+        // than the view wraps instead.
+        double widthWithoutBar = getWidth() - (needsVertical ? barWidth : 0);
+        boolean needsHorizontal = LadderPainter.TIME_COLUMN + painter.contentWidth(widthWithoutBar) > widthWithoutBar;
         needsVertical = needsVertical || painter.contentHeight(view())
                 > getHeight() - LadderPainter.HEADER - (needsHorizontal ? barHeight : 0);
         double width = Math.max(0, getWidth() - (needsVertical ? barWidth : 0));
@@ -236,7 +237,7 @@ public final class LadderCanvas extends Region {
         double rows = Math.max(1, canvas.getHeight() - LadderPainter.HEADER);
         double lanes = Math.max(1, canvas.getWidth() - LadderPainter.TIME_COLUMN);
         double contentHeight = painter.contentHeight(view());
-        double contentWidth = painter.contentWidth();
+        double contentWidth = painter.contentWidth(canvas.getWidth());
         vertical.setMax(Math.max(0, contentHeight - rows));
         vertical.setVisibleAmount(vertical.getMax() * rows / Math.max(rows, contentHeight));
         vertical.setUnitIncrement(LadderPainter.rowHeight(zoom.get()));

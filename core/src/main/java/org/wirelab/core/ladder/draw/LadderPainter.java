@@ -36,6 +36,8 @@ public final class LadderPainter {
     private static final double SIDE_MARGIN = 60;
     private static final double MINIMUM_LANE_GAP = 300;
     private static final double LABEL_PADDING = 40;
+    private static final double COMPACT_PADDING = 24;
+    private static final double COMPACT_MARGIN = 12;
     private static final int MEASURED_ARROWS = 5_000;
     private static final double HEAD_LENGTH = 11;
     private static final double HEAD_HALF_WIDTH = 5;
@@ -62,8 +64,14 @@ public final class LadderPainter {
     private final Ladder ladder;
     private final LadderTexts texts;
     private final List<Lane> lanes;
+    /** Lane centres at their natural spacing (room for raw numbers), and squeezed to the narrowest readable. */
     private final double[] laneX;
+    private final double[] compactLaneX;
     private final double contentWidth;
+    private final double compactWidth;
+    private double fittedFor = -1;
+    private double[] fittedLaneX;
+    private double fittedWidth;
     private final double legendWidth;
     private double[] timedPositions;
     private double timedZoom;
@@ -82,19 +90,33 @@ public final class LadderPainter {
             laneX[i] = SIDE_MARGIN + layout.center(i);
         }
         contentWidth = layout.width() + 2 * SIDE_MARGIN;
+        // The narrowest the lanes may get in a narrow window: room for the relative numbers' labels
+        // and for the titles side by side, with smaller margins.
+        int compactGap = (int) Math.ceil(widestLabel(measure, false) + COMPACT_PADDING);
+        LadderLayout.Lanes compact = LadderLayout.lanes(lanes,
+                title -> (int) Math.ceil(measure.textWidth(title, TextStyle.TITLE)), compactGap, (int) COMPACT_PADDING);
+        compactLaneX = new double[compact.count()];
+        for (int i = 0; i < compactLaneX.length; i++) {
+            compactLaneX[i] = COMPACT_MARGIN + compact.center(i);
+        }
+        compactWidth = Math.min(contentWidth, compact.width() + 2 * COMPACT_MARGIN);
         legendWidth = paintLegend(measure, Double.MAX_VALUE, false);
     }
 
     /** The widest arrow label among the first arrows (enough for the lane gap; a million are not measured). */
     private double widestLabel(Surface measure) {
+        // Raw numbers are the longer ones: the lanes do not move when the view switches to them.
+        return widestLabel(measure, true);
+    }
+
+    private double widestLabel(Surface measure, boolean raw) {
         double widest = 0;
         for (int i = 0; i < Math.min(ladder.size(), MEASURED_ARROWS); i++) {
             Arrow arrow = ladder.arrow(i);
             if (arrow.fromLane() == arrow.toLane() || Math.abs(arrow.fromLane() - arrow.toLane()) > 1) {
                 continue;   // self arrows and arrows over several lanes have room enough
             }
-            // Raw numbers are the longer ones: the lanes do not move when the view switches to them.
-            String[] lines = labelLines(arrow, true, false);
+            String[] lines = labelLines(arrow, raw, false);
             widest = Math.max(widest, measure.textWidth(lines[0], TextStyle.FLAGS));
             if (lines[1] != null) {
                 widest = Math.max(widest, measure.textWidth(lines[1], TextStyle.NUMBERS));
@@ -117,9 +139,47 @@ public final class LadderPainter {
         return HEADER + contentHeight(view);
     }
 
-    /** Width of the lanes' area, what {@link LadderView#scrollX()} scrolls over. */
+    /** Width of the lanes' area at their natural spacing (an export of the whole ladder). */
     public double contentWidth() {
         return contentWidth;
+    }
+
+    /**
+     * Width of the lanes' area in a view {@code viewWidth} wide (time column included), what
+     * {@link LadderView#scrollX()} scrolls over: the lanes are brought closer to fit a narrow view, down to
+     * the narrowest spacing that keeps the relative numbers' labels and the titles readable.
+     */
+    public double contentWidth(double viewWidth) {
+        fit(viewWidth);
+        return fittedWidth;
+    }
+
+    /** Lane {@code lane}'s x on the surface for {@code view}. */
+    public double laneX(int lane, LadderView view) {
+        return screenX(lanes(view)[lane], view);
+    }
+
+    /** The lanes' content x for {@code view}'s width. */
+    private double[] lanes(LadderView view) {
+        fit(view.width());
+        return fittedLaneX;
+    }
+
+    private void fit(double viewWidth) {
+        if (viewWidth == fittedFor) {
+            return;
+        }
+        double available = viewWidth - TIME_COLUMN;
+        // 0 = compact, 1 = natural; in between the lanes spread over exactly the room there is.
+        double spread = viewWidth <= 0 || available >= contentWidth ? 1
+                : contentWidth <= compactWidth ? 1
+                : Math.max(0, Math.min(1, (available - compactWidth) / (contentWidth - compactWidth)));
+        fittedLaneX = new double[laneX.length];
+        for (int i = 0; i < laneX.length; i++) {
+            fittedLaneX[i] = compactLaneX[i] + spread * (laneX[i] - compactLaneX[i]);
+        }
+        fittedWidth = compactWidth + spread * (contentWidth - compactWidth);
+        fittedFor = viewWidth;
     }
 
     /** Height of the rows' area as {@code view} spaces the arrows, what {@link LadderView#scrollY()} scrolls over. */
@@ -291,8 +351,9 @@ public final class LadderPainter {
         if (from < 0 || to < 0) {
             return 0;
         }
-        double left = screenX(Math.min(laneX[from], laneX[to]), view) - 12;
-        double right = screenX(Math.max(laneX[from], laneX[to]), view) + (from == to ? 60 : 12);
+        double[] lanesX = lanes(view);
+        double left = screenX(Math.min(lanesX[from], lanesX[to]), view) - 12;
+        double right = screenX(Math.max(lanesX[from], lanesX[to]), view) + (from == to ? 60 : 12);
         return x >= left && x <= right ? ladder.frameNumber(index) : 0;
     }
 
@@ -306,7 +367,7 @@ public final class LadderPainter {
         if (from < 0 || to < 0) {
             return null;
         }
-        double x = (screenX(laneX[from], view) + screenX(laneX[to], view)) / 2 + (from == to ? 20 : 0);
+        double x = (laneX(from, view) + laneX(to, view)) / 2 + (from == to ? 20 : 0);
         return new double[] {x, arrowY(index, view)};
     }
 
@@ -331,7 +392,7 @@ public final class LadderPainter {
             paintTimeGrid(s, view, arrows);
         }
         for (int lane = visibleLanes[0]; lane < visibleLanes[1]; lane++) {
-            double x = screenX(laneX[lane], view);
+            double x = laneX(lane, view);
             s.line(x, HEADER, x, Math.max(HEADER, lanesBottom), LANE, 2, false);
         }
         for (int k = 0; k < arrows.length; k++) {
@@ -426,11 +487,12 @@ public final class LadderPainter {
     private int[] visibleLanes(LadderView view) {
         double left = view.scrollX() - MINIMUM_LANE_GAP;
         double right = view.scrollX() + view.width() + MINIMUM_LANE_GAP;
-        int from = Arrays.binarySearch(laneX, left);
-        int to = Arrays.binarySearch(laneX, right);
+        double[] x = lanes(view);
+        int from = Arrays.binarySearch(x, left);
+        int to = Arrays.binarySearch(x, right);
         from = from < 0 ? -from - 1 : from;
         to = to < 0 ? -to - 1 : to + 1;
-        return new int[] {from, Math.min(to, laneX.length)};
+        return new int[] {from, Math.min(to, x.length)};
     }
 
     private void paintArrow(Surface s, LadderView view, int index, double gapAbove, double gapBelow) {
@@ -439,8 +501,8 @@ public final class LadderPainter {
         if (from < 0 || to < 0) {
             return;
         }
-        double x1 = screenX(laneX[from], view);
-        double x2 = screenX(laneX[to], view);
+        double x1 = laneX(from, view);
+        double x2 = laneX(to, view);
         double right = view.width();
         if (Math.max(x1, x2) + 80 < TIME_COLUMN || Math.min(x1, x2) > right) {
             return;   // wholly off to one side
@@ -464,7 +526,7 @@ public final class LadderPainter {
         paintLabel(s, view, arrow, kind, x1, x2, y, gapAbove);
         for (LaneNote note : arrow.notes()) {
             if (note.kind() == LaneNote.Kind.STATE && note.lane() >= 0 && gapBelow >= 20) {
-                paintState(s, note.outcome(), screenX(laneX[note.lane()], view), y);
+                paintState(s, note.outcome(), laneX(note.lane(), view), y);
             }
         }
         s.endGroup();
@@ -554,7 +616,7 @@ public final class LadderPainter {
         s.fillRect(0, 0, view.width(), HEADER, BAND);
         s.line(0, HEADER, view.width(), HEADER, RULE, 1, false);
         for (int lane = visibleLanes[0]; lane < visibleLanes[1]; lane++) {
-            double x = screenX(laneX[lane], view);
+            double x = laneX(lane, view);
             Lane l = lanes.get(lane);
             s.text(LadderLayout.title(l), x, 24, TextStyle.TITLE, TEXT, Anchor.MIDDLE);
             s.text("(" + texts.role(l.role()) + ")", x, 43, TextStyle.SUBTITLE, NUMBERS, Anchor.MIDDLE);

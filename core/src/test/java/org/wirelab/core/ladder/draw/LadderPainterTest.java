@@ -111,6 +111,30 @@ class LadderPainterTest {
     }
 
     @Test
+    void aNarrowViewBringsTheLanesCloserAsFarAsTheirLabelsAllow() {
+        CountingLadder ladder = new CountingLadder(50);
+        LadderPainter painter = new LadderPainter(ladder, LadderTexts.ENGLISH, new RecordingSurface());
+        double natural = painter.contentWidth();
+        double wide = LadderPainter.TIME_COLUMN + natural + 100;
+        assertEquals(natural, painter.contentWidth(wide), "a view wide enough keeps the natural spacing");
+
+        double narrow = LadderPainter.TIME_COLUMN + natural - 100;
+        LadderView view = LadderView.of(narrow, 500);
+        assertEquals(narrow - LadderPainter.TIME_COLUMN, painter.contentWidth(narrow), 1e-9, "the lanes fill the view");
+        for (int lane = 0; lane < 3; lane++) {
+            double x = painter.laneX(lane, view);
+            assertTrue(x > LadderPainter.TIME_COLUMN && x < narrow, "lane " + lane + " at " + x);
+        }
+        double[] middle = painter.arrowMiddle(3, view);
+        assertEquals(4, painter.frameAt(middle[0], middle[1], view), "clicks follow the lanes");
+
+        // Too narrow even then: the lanes stay far enough apart for their labels ("UDP Len=49", 70 pixels here).
+        LadderView tiny = LadderView.of(300, 500);
+        assertTrue(painter.laneX(1, tiny) - painter.laneX(0, tiny) >= 70);
+        assertTrue(painter.contentWidth(300) > 300 - LadderPainter.TIME_COLUMN, "so the view scrolls sideways");
+    }
+
+    @Test
     void aClickOnAnArrowFindsItsFrameAndAClickElsewhereNone() {
         CountingLadder ladder = new CountingLadder(50);
         LadderPainter painter = new LadderPainter(ladder, LadderTexts.ENGLISH, new RecordingSurface());
