@@ -18,7 +18,7 @@ final class ReceiveWindow {
     /**
      * The share of the buffer's memory that holds payload, in 256ths (Linux's scaling_ratio; the rest
      * is each segment's kernel overhead). Measured on this project's machine: the first ACK of every
-     * live tcp-bulk capture (samples/scenarios/tcp-bulk.pcap and 30 more) offers 95232 bytes, which is
+     * live tcp-bulk capture (samples/scenarios/tcp-bulk.pcap and 28 more) offers 95232 bytes, which is
      * 131072 x 186 / 256.
      */
     static final int SCALING_RATIO = 186;
