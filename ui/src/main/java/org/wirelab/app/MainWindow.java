@@ -233,8 +233,10 @@ public final class MainWindow {
         ladderSlot.setId("ladder-slot");
         ladderSlot.getChildren().add(ladder());
         ladderSlot.setMinHeight(120);
+        Tab charts = tab("tab.charts", charts());
+        chartsView.showingProperty().bind(charts.selectedProperty());
         TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)),
-                tab("tab.charts", charts()));
+                charts);
         tabs.setId("lists");
         tabs.setMinHeight(160);
         left.setOrientation(Orientation.VERTICAL);

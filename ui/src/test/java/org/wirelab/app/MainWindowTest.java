@@ -258,6 +258,8 @@ class MainWindowTest extends FxTest {
         assertEquals(1, window.model().focusedTcpStreamProperty().get());
         clickOn("Charts");
         assertTrue(lookup("#charts-view").query().isVisible());
+        assertTrue(lookup("#charts-view").queryAs(org.wirelab.app.charts.ChartsView.class).chartPane().getChart().chart()
+                .getTitle().getText().contains("stream 1"), "the chart, drawn once its tab is shown, follows the focus");
         clickOn("Conversations");
         clickOn("#conversation-all");
         WaitForAsyncUtils.waitForFxEvents();

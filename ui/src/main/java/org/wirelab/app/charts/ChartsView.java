@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -25,7 +27,8 @@ import org.wirelab.export.ChartExport;
  * {@link ChartPane}. Set {@link #analysisProperty()} to the capture's analysis, bind
  * {@link #selectedFrameProperty()} to the selection (clicking a point selects its frame), bind
  * {@link #tcpStreamProperty()} to the focused conversation's TCP stream (-1: the first) and
- * {@link #localeProperty()} to the language.
+ * {@link #localeProperty()} to the language. While {@link #showingProperty()} is false (a tab behind
+ * another) a change only marks the chart stale, and it is drawn when shown again.
  */
 public final class ChartsView extends BorderPane {
     private final ObjectProperty<CaptureAnalysis> analysis = new SimpleObjectProperty<>(this, "analysis");
@@ -36,6 +39,8 @@ public final class ChartsView extends BorderPane {
     private final Label streamLabel = new Label();
     private final Label message = new Label();
     private final ChartPane pane = new ChartPane();
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
+    private boolean stale;
 
     public ChartsView() {
         setId("charts-view");
@@ -67,7 +72,20 @@ public final class ChartsView extends BorderPane {
             translate();
             redraw();
         });
+        showing.addListener((o, was, now) -> {
+            if (now && stale) {
+                redraw();
+            }
+        });
         translate();
+    }
+
+    /**
+     * Whether the charts are on screen. A chart of a large capture costs the FX thread tens of
+     * milliseconds (datasets, then JFreeChart's drawing), not worth paying for a tab nobody looks at.
+     */
+    public BooleanProperty showingProperty() {
+        return showing;
     }
 
     public ObjectProperty<CaptureAnalysis> analysisProperty() {
@@ -96,6 +114,9 @@ public final class ChartsView extends BorderPane {
     public void export(Path file) throws IOException {
         if (!ChartExport.supports(file)) {
             throw new IllegalArgumentException("cannot write a chart to " + file.getFileName() + ": use .png or .svg");
+        }
+        if (stale) {
+            draw(analysis.get(), kind.getValue());
         }
         if (pane.getChart() != null) {
             ChartExport.write(pane.getChart().chart(), file);
@@ -130,6 +151,15 @@ public final class ChartsView extends BorderPane {
         if (a == null || k == null) {
             return;
         }
+        if (showing.get()) {
+            draw(a, k);
+        } else {
+            stale = true;
+        }
+    }
+
+    private void draw(CaptureAnalysis a, ChartKind k) {
+        stale = false;
         try {
             pane.setChart(Charts.in(locale.get()).create(k, a, stream.getValue() == null ? 0 : stream.getValue()));
             message.setText("");

@@ -1,7 +1,5 @@
 package org.wirelab.app.conversations;
 
-import java.util.ArrayList;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -15,7 +13,6 @@ import org.wirelab.app.capture.Capture;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.analysis.Conversation;
-import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.reassembly.Follow;
 
 /**
@@ -23,7 +20,8 @@ import org.wirelab.core.reassembly.Follow;
  * diagram) on it; "Follow" shows what each side sent, reassembled, as {@code tshark -z follow} does.
  */
 public final class ConversationsView extends VBox {
-    private final ListView<Conversation> list = new ListView<>();
+    private final ConversationList conversations = new ConversationList();
+    private final ListView<Conversation> list = new ListView<>(conversations);
     private final CaptureViewModel model;
     private final Messages messages;
 
@@ -67,15 +65,8 @@ public final class ConversationsView extends VBox {
     }
 
     private void fill(Capture capture) {
-        ConversationIndex index = capture.analysis().conversations();
-        List<Conversation> all = new ArrayList<>();
-        for (int s = 0; s < index.tcpStreamCount(); s++) {
-            all.add(index.tcpConversation(s));
-        }
-        for (int s = 0; s < index.udpStreamCount(); s++) {
-            all.add(index.udpConversation(s));
-        }
-        list.getItems().setAll(all);
+        list.getSelectionModel().clearSelection();
+        conversations.show(capture.analysis().conversations());
     }
 
     private String describe(Conversation conversation) {

@@ -58,4 +58,32 @@ class ChartsViewTest extends FxTest {
         view.export(exported);
         assertEquals(1200, ImageIO.read(exported.toFile()).getWidth(), "the chart shown, exported");
     }
+
+    @Test
+    void aHiddenViewDrawsItsChartWhenShownOrExported() throws IOException {
+        interact(() -> {
+            view.showingProperty().set(false);
+            view.tcpStreamProperty().set(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.chartPane().getChart().chart().getTitle().getText().contains("stream 0"), "not redrawn while hidden");
+        interact(() -> view.showingProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.chartPane().getChart().chart().getTitle().getText().contains("stream 1"), "drawn when shown");
+
+        interact(() -> {
+            view.showingProperty().set(false);
+            view.tcpStreamProperty().set(2);
+        });
+        Path exported = Files.createTempFile("hidden-chart", ".svg");
+        interact(() -> {
+            try {
+                view.export(exported);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.readString(exported).contains("stream 2"), "the export shows the chart as it is now");
+        Files.delete(exported);
+    }
 }
