@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,7 +139,7 @@ class FidelityTest {
         List<String[]> rows = Tshark.fields(capture, List.of("tcp.srcport", "tcp.flags.str", "tcp.seq", "tcp.len",
                 "tcp.window_size"));
         List<String> breaches = new ArrayList<>();
-        java.util.Set<Long> sizeGoals = new java.util.TreeSet<>();
+        Set<Long> sizeGoals = new TreeSet<>();
         for (String[] row : rows.subList(1, rows.size())) {
             long length = Long.parseLong(row[3]);
             if (row[0].equals(Integer.toString(serverPort))) {

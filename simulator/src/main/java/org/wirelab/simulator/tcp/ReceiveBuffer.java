@@ -1,6 +1,9 @@
 package org.wirelab.simulator.tcp;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,7 +45,7 @@ final class ReceiveBuffer {
      * segment that arrived last, then the others in stream order.
      */
     long[] aheadRanges(int max) {
-        java.util.List<long[]> merged = new java.util.ArrayList<>();
+        List<long[]> merged = new ArrayList<>();
         for (Map.Entry<Long, byte[]> entry : ahead.entrySet()) {
             long from = entry.getKey();
             long to = from + entry.getValue().length;
@@ -110,7 +113,7 @@ final class ReceiveBuffer {
         if (skip == 0) {
             return bytes;
         }
-        return java.util.Arrays.copyOfRange(bytes, skip, bytes.length);
+        return Arrays.copyOfRange(bytes, skip, bytes.length);
     }
 
     private void append(byte[] bytes) {

@@ -1,12 +1,13 @@
 package org.wirelab.simulator.tcp;
 
+import java.util.ArrayDeque;
 import org.wirelab.core.scenario.Payload;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Timer;
 import org.wirelab.simulator.net.Packet;
-import org.wirelab.simulator.net.SocketAddressText;
 import org.wirelab.simulator.net.Packet.Marks;
 import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.simulator.net.SocketAddressText;
 
 /**
  * One end of a simulated TCP connection, after RFC 9293: the three-way handshake with Linux's SYN
@@ -284,11 +285,11 @@ public final class TcpEndpoint {
     }
 
     /** Calls made while another was being copied: {first offset, length} each. */
-    private final java.util.ArrayDeque<long[]> waitingCalls = new java.util.ArrayDeque<>();
+    private final ArrayDeque<long[]> waitingCalls = new ArrayDeque<>();
     /** When the send call being copied returns; in the past when there is none. */
     private long sendCallEnds = Long.MIN_VALUE;
     /** Segments that arrived during a send call (Linux's socket backlog). */
-    private final java.util.ArrayDeque<Packet> backlog = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Packet> backlog = new ArrayDeque<>();
 
     private boolean inSendCall() {
         return stack.simulator().now() < sendCallEnds;
