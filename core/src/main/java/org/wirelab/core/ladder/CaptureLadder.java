@@ -101,6 +101,12 @@ public final class CaptureLadder implements Ladder {
         return new LadderModel(ladder.lanes, arrows);
     }
 
+    /** The frames whose TCP segment changed a state (arrow {@code i} is frame {@code i + 1}), from the state timeline. */
+    @Override
+    public int[] stateChangeArrows() {
+        return states.allChanges().stream().mapToInt(change -> change.frameNumber() - 1).distinct().toArray();
+    }
+
     @Override
     public List<Lane> lanes() {
         return Collections.unmodifiableList(lanes);

@@ -87,6 +87,13 @@ public final class FocusedLadder implements Ladder {
         return base.frameNumber(arrowIndices[index]);
     }
 
+    /** The base ladder's state changes among the arrows shown, as indices of this ladder. */
+    @Override
+    public int[] stateChangeArrows() {
+        return Arrays.stream(base.stateChangeArrows()).map(i -> Arrays.binarySearch(arrowIndices, i))
+                .filter(i -> i >= 0).toArray();
+    }
+
     @Override
     public Arrow arrow(int index) {
         Arrow a = base.arrow(arrowIndices[index]);

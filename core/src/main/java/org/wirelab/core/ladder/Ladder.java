@@ -33,6 +33,15 @@ public interface Ladder {
         return arrow(index).frameNumber();
     }
 
+    /**
+     * The indices of the arrows with a TCP state note, ascending: what a view needs to tell each lane's state
+     * at any row ({@link LaneStates}) without making every arrow. A ladder that cannot tell without making
+     * them all answers none (the default), and its views show the states only where they change.
+     */
+    default int[] stateChangeArrows() {
+        return new int[0];
+    }
+
     /** The time of arrow {@code index} from the capture's first frame, without making the arrow when possible. */
     default long relativeTimeNanos(int index) {
         return arrow(index).relativeTimeNanos();

@@ -1,6 +1,7 @@
 package org.wirelab.core.ladder;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A ladder (sequence) diagram as pure data: lanes in order of first appearance (a conversation's client
@@ -22,5 +23,13 @@ public record LadderModel(List<Lane> lanes, List<Arrow> arrows) implements Ladde
     @Override
     public Arrow arrow(int index) {
         return arrows.get(index);
+    }
+
+    /** Every arrow is made already: those with a state note. */
+    @Override
+    public int[] stateChangeArrows() {
+        return IntStream.range(0, arrows.size())
+                .filter(i -> arrows.get(i).notes().stream().anyMatch(n -> n.kind() == LaneNote.Kind.STATE))
+                .toArray();
     }
 }

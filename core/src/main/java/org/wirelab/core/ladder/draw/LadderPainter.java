@@ -9,6 +9,7 @@ import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.LadderLayout;
 import org.wirelab.core.ladder.Lane;
 import org.wirelab.core.ladder.LaneNote;
+import org.wirelab.core.ladder.LaneStates;
 import org.wirelab.core.ladder.TcpSegment;
 import org.wirelab.core.ladder.draw.Surface.Anchor;
 
@@ -37,6 +38,8 @@ public final class LadderPainter {
     private static final double MINIMUM_LANE_GAP = 300;
     private static final double LABEL_PADDING = 40;
     private static final double COMPACT_PADDING = 24;
+    /** Baseline of each lane's role under its title, beside which a scrolled view writes the lane's state. */
+    private static final double ROLE_BASELINE = 43;
     private static final double COMPACT_MARGIN = 12;
     private static final int MEASURED_ARROWS = 5_000;
     private static final double HEAD_LENGTH = 11;
@@ -69,6 +72,7 @@ public final class LadderPainter {
     private final double[] compactLaneX;
     private final double contentWidth;
     private final double compactWidth;
+    private LaneStates laneStates;
     private double fittedFor = -1;
     private double[] fittedLaneX;
     private double fittedWidth;
@@ -402,6 +406,33 @@ public final class LadderPainter {
         paintHeader(s, view, visibleLanes);
     }
 
+    /**
+     * Beside each lane's role in the header, the TCP state the lane is in as of the first row shown: scrolled
+     * into the middle of a long connection, where it changed is far above ("ESTABLISHED"). Nothing at the
+     * top of the ladder, where every change is in view.
+     */
+    private void paintCurrentStates(Surface s, LadderView view, int[] visibleLanes) {
+        int first = Math.min(shownArrows(view), firstAtOrBelow(view.scrollY(), view));
+        if (first == 0) {
+            return;
+        }
+        if (laneStates == null) {
+            laneStates = LaneStates.of(ladder);
+        }
+        for (int lane = visibleLanes[0]; lane < visibleLanes[1]; lane++) {
+            String state = laneStates.before(lane, first);
+            if (!state.isEmpty()) {
+                double role = s.textWidth(roleText(lanes.get(lane)), TextStyle.SUBTITLE);
+                double box = s.textWidth(state, TextStyle.NOTE) + 10;
+                paintState(s, state, laneX(lane, view) + role / 2 + 8 + box / 2, ROLE_BASELINE - 16);
+            }
+        }
+    }
+
+    private String roleText(Lane lane) {
+        return "(" + texts.role(lane.role()) + ")";
+    }
+
     /** Pixels between drawn arrow {@code k}'s line and the line drawn above it (a row when it is the first). */
     private double gapAbove(int[] arrows, int k, LadderView view) {
         int i = arrows[k];
@@ -619,8 +650,9 @@ public final class LadderPainter {
             double x = laneX(lane, view);
             Lane l = lanes.get(lane);
             s.text(LadderLayout.title(l), x, 24, TextStyle.TITLE, TEXT, Anchor.MIDDLE);
-            s.text("(" + texts.role(l.role()) + ")", x, 43, TextStyle.SUBTITLE, NUMBERS, Anchor.MIDDLE);
+            s.text(roleText(l), x, ROLE_BASELINE, TextStyle.SUBTITLE, NUMBERS, Anchor.MIDDLE);
         }
+        paintCurrentStates(s, view, visibleLanes);
         // The corner hides titles that scrolled under the time column.
         s.fillRect(0, 0, TIME_COLUMN, HEADER, BAND);
         s.line(TIME_COLUMN, 0, TIME_COLUMN, 56, RULE, 1, false);

@@ -1,0 +1,123 @@
+package org.wirelab.core.ladder.draw;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.ladder.FocusedLadder;
+import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderModel;
+import org.wirelab.core.ladder.LaneStates;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.tcpstate.TcpStates;
+import org.wirelab.core.testing.Environment;
+
+/** Each lane's TCP state in the header of a view scrolled into the middle of a connection. */
+class LaneStatesTest {
+
+    /** A text drawn, where. */
+    private record Drawn(String text, double x, double y) {
+    }
+
+    /** Records the texts drawn with their place; measures text as 7 pixels per character. */
+    private static final class TextSurface implements Surface {
+        final List<Drawn> texts = new ArrayList<>();
+
+        @Override
+        public double textWidth(String text, TextStyle style) {
+            return 7.0 * text.length();
+        }
+
+        @Override
+        public void line(double x1, double y1, double x2, double y2, Rgb colour, double width, boolean dashed) {
+        }
+
+        @Override
+        public void fillRect(double x, double y, double width, double height, Rgb colour) {
+        }
+
+        @Override
+        public void strokeRect(double x, double y, double width, double height, Rgb colour, double lineWidth) {
+        }
+
+        @Override
+        public void fillPolygon(double[] xs, double[] ys, Rgb colour) {
+        }
+
+        @Override
+        public void text(String text, double x, double y, TextStyle style, Rgb colour, Anchor anchor) {
+            texts.add(new Drawn(text, x, y));
+        }
+
+        @Override
+        public void beginGroup(String kind, int frameNumber) {
+        }
+    }
+
+    private static CaptureAnalysis analysis(String sample) throws Exception {
+        return CaptureAnalysis.of(CaptureFiles.read(Environment.samples().resolve(sample)).frames());
+    }
+
+    /** The state boxes' texts drawn in the header, beside the lanes' roles ("(client)" has its baseline at 43). */
+    private static List<Drawn> topOfLanes(TextSurface surface) {
+        return surface.texts.stream().filter(d -> Math.abs(d.y() - 43.5) < 0.01).toList();
+    }
+
+    @Test
+    void inTheMiddleOfABulkTransferBothLanesSayEstablishedInTheHeader() throws Exception {
+        CaptureAnalysis analysis = analysis("scenarios/tcp-bulk.pcap");
+        Ladder ladder = CaptureLadder.of(analysis, TcpStates.of(analysis));
+        TextSurface surface = new TextSurface();
+        LadderPainter painter = new LadderPainter(ladder, LadderTexts.ENGLISH, surface);
+        LadderView top = LadderView.of(900, 400);
+        painter.paint(surface, top);
+        assertEquals(List.of(), topOfLanes(surface), "at the top, the states are written where they change");
+
+        // Scrolled so that the first row is the tenth segment: the handshake is far above.
+        LadderView middle = top.scrolledTo(0, painter.contentY(9, top) - 20);
+        surface.texts.clear();
+        painter.paint(surface, middle);
+
+        List<Drawn> states = topOfLanes(surface);
+        assertEquals(2, states.size(), states.toString());
+        for (int lane = 0; lane < 2; lane++) {
+            double x = painter.laneX(lane, middle);
+            assertTrue(states.stream().anyMatch(d -> d.text().equals("ESTABLISHED") && d.x() > x && d.x() < x + 150),
+                    "beside lane " + lane + " at x=" + x + ": " + states);
+        }
+    }
+
+    @Test
+    void aLaneKeepsTheStateOfItsLastChangeAbove() throws Exception {
+        CaptureAnalysis analysis = analysis("tcp-hello.pcap");
+        LadderModel ladder = CaptureLadder.build(analysis, TcpStates.of(analysis));
+        LaneStates states = LaneStates.of(ladder);
+        // The client's lane: SYN-SENT after frame 1 (arrow 0), ESTABLISHED after the SYN-ACK (arrow 1).
+        int client = ladder.arrow(0).fromLane();
+        assertEquals("", states.before(client, 0));
+        assertEquals("SYN-SENT", states.before(client, 1));
+        assertEquals("ESTABLISHED", states.before(client, 2));
+        assertEquals("ESTABLISHED", states.before(client, 5));
+    }
+
+    @Test
+    void theCaptureLadderNamesTheSameStateChangesAsItsArrows() throws Exception {
+        for (String sample : List.of("tcp-hello.pcap", "scenarios/chat.pcap", "scenarios/tcp-refused.pcap")) {
+            CaptureAnalysis analysis = analysis(sample);
+            CaptureLadder lazy = CaptureLadder.of(analysis, TcpStates.of(analysis));
+            LadderModel made = CaptureLadder.build(analysis, TcpStates.of(analysis));
+            // The model's answer looks at every arrow's notes; the capture ladder's reads the state timeline.
+            assertArrayEquals(made.stateChangeArrows(), lazy.stateChangeArrows(), sample);
+            int[] odd = java.util.stream.IntStream.range(0, made.size()).filter(i -> i % 2 == 1).toArray();
+            FocusedLadder focused = new FocusedLadder(lazy, odd);
+            LadderModel focusedMade = new LadderModel(focused.lanes(),
+                    java.util.stream.IntStream.range(0, focused.size()).mapToObj(focused::arrow).toList());
+            assertArrayEquals(focusedMade.stateChangeArrows(), focused.stateChangeArrows(), sample + " focused");
+        }
+    }
+}
