@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.wirelab.app.AppPreferences;
@@ -22,15 +23,15 @@ import org.wirelab.app.source.FileSource;
  * Issue 4 section 8, the window's part, run by hand: the whole main window (Monocle, software
  * rendering, 1440x900) opening a 1,000,000-frame capture ({@link LoopbackTrafficGenerator}). Reports
  * the time from "open" to the first screen (the file's first frames listed and drawn), to the whole file
- * listed (every frame analysed, table filled), the heap then, and the
- * time of one layout-and-render pass of the whole window while the packet list jumps to random rows,
- * scrolls row by row, and while random frames are selected (tree, bytes, explanation, ladder follow).
+ * listed (every frame analysed, list filled), the heap then, and the time of one CSS-and-layout pass of
+ * the whole window (then also of its rendering into an image) while the packet list jumps to random rows,
+ * scrolls row by row, and while random frames are selected (tree, bytes, explanation, ladder follow);
+ * last, row by row with only the packet list rendered, what a pulse repaints when only the list changed.
  *
  * <pre>
- * mvn -q -pl ui -am test-compile
- * mvn -q -pl ui dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * mvn -q -pl ui -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/wirelab-cp.txt
  * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1920x1200-32 \
- *     -cp "$(cat ui/cp.txt):ui/target/classes:ui/target/test-classes:core/target/classes:core/target/test-classes" \
+ *     -cp "$(cat /tmp/wirelab-cp.txt):ui/target/classes:ui/target/test-classes:core/target/classes:core/target/test-classes" \
  *     org.wirelab.bench.AppOpenBenchmark [--frames N]
  * </pre>
  */
@@ -59,6 +60,7 @@ public final class AppOpenBenchmark {
         });
         PacketListView table = onFx(() -> (PacketListView) window.ladderSlot().getScene().lookup("#packet-list"));
         Parent root = onFx(() -> window.ladderSlot().getScene().getRoot());
+        rendered = root;
 
         long start = System.nanoTime();
         onFx(() -> {
@@ -78,15 +80,21 @@ public final class AppOpenBenchmark {
                 frames, firstScreen, wholeFile, heap / 1e6, (double) heap / frames);
 
         Random random = new Random(1);
-        render = false;
+        rendered = null;
         report("layout only: table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
         report("layout only: a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
-        render = true;
+        rendered = root;
         report("render only, nothing changed", onFx(() -> timed(root, k -> { })));
         report("table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
         int from = frames / 2;
         report("table scrolls row by row", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
         report("a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        // What a window's pulse repaints when only the list changed (the software renderer's dirty region).
+        rendered = table;
+        report("table scrolls row by row, the list alone rendered", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
+        System.out.printf(Locale.ROOT, "load average at the end: %.2f (%d cores)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         Platform.exit();
     }
 
@@ -102,15 +110,15 @@ public final class AppOpenBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** Whether a pass also renders the window (software rendering into an image) or only lays it out. */
-    private static boolean render = true;
+    /** What a pass renders (software rendering into an image) after laying the window out: null for nothing. */
+    private static Node rendered;
 
-    /** One layout pass of the whole window, and its rendering when asked, what a pulse does after a change. */
+    /** One CSS and layout pass of the whole window, and a rendering of {@link #rendered}: what a pulse does after a change. */
     private static void pass(Parent root) {
         root.applyCss();
         root.layout();
-        if (render) {
-            root.snapshot(null, null);
+        if (rendered != null) {
+            rendered.snapshot(null, null);
         }
     }
 
