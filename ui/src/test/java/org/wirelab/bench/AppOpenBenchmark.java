@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.wirelab.app.AppPreferences;
 import org.wirelab.app.MainWindow;
@@ -26,7 +27,8 @@ import org.wirelab.app.source.FileSource;
  * listed (every frame analysed, list filled), the heap then, and the time of one CSS-and-layout pass of
  * the whole window (then also of its rendering into an image) while the packet list jumps to random rows,
  * scrolls row by row, and while random frames are selected (tree, bytes, explanation, ladder follow);
- * last, row by row with only the packet list rendered, what a pulse repaints when only the list changed.
+ * then row by row with only the packet list rendered, what a pulse repaints when only the list changed;
+ * last, the diagram scrolled by the mouse wheel, laid out and with only the diagram rendered.
  *
  * <pre>
  * mvn -q -pl ui -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/wirelab-cp.txt
@@ -92,10 +94,27 @@ public final class AppOpenBenchmark {
         // What a window's pulse repaints when only the list changed (the software renderer's dirty region).
         rendered = table;
         report("table scrolls row by row, the list alone rendered", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
+        // The diagram scrolled as the mouse wheel does (a notch of 40 pixels), from the selected frame on.
+        onFx(() -> {
+            window.model().select(from);
+            pass(root);
+            return null;
+        });
+        Node diagram = onFx(() -> root.lookup("#ladder-canvas"));
+        rendered = null;
+        report("layout only: diagram scrolls a wheel notch", onFx(() -> timed(root, k -> wheel(diagram))));
+        rendered = window.ladderSlot();
+        report("diagram scrolls a wheel notch, the diagram alone rendered", onFx(() -> timed(root, k -> wheel(diagram))));
         System.out.printf(Locale.ROOT, "load average at the end: %.2f (%d cores)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         Platform.exit();
+    }
+
+    private static void wheel(Node node) {
+        javafx.event.Event.fireEvent(node, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false,
+                false, false, false, 0, -40, 0, -40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.LINES, -1, 0, null));
     }
 
     /** Milliseconds from {@code start} until {@code shown} holds and the window has been laid out and rendered once. */
