@@ -27,31 +27,18 @@ final class PacketListPainter {
     private final Font font = Font.font(Font.getDefault().getFamily(), 14);
     private final Font headerFont = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 14);
 
-    /** The columns' widths for a list {@code width} wide: each its own, the last (Info) what remains. */
-    static double[] widths(double width) {
-        List<PacketColumn> columns = PacketColumn.ALL;
-        double[] widths = new double[columns.size()];
-        double used = 0;
-        for (int c = 0; c < widths.length - 1; c++) {
-            widths[c] = columns.get(c).width();
-            used += widths[c];
-        }
-        widths[widths.length - 1] = Math.max(columns.get(widths.length - 1).width(), width - used);
-        return widths;
-    }
-
     /** How many whole rows fit below the header in {@code height}. */
     static int visibleRows(double height) {
         return (int) Math.max(0, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT));
     }
 
     /**
-     * Paints the list {@code width} x {@code height}: {@code titles} in the header, then the rows of
-     * {@code shown} from position {@code top}; the row of frame {@code selectedFrame} (an index, -1 for
-     * none) is highlighted.
+     * Paints the list {@code width} x {@code height}, its columns {@code widths} wide: {@code titles} in
+     * the header, then the rows of {@code shown} from position {@code top}; the row of frame
+     * {@code selectedFrame} (an index, -1 for none) is highlighted.
      */
-    void paint(GraphicsContext g, double width, double height, List<String> titles, PacketRows rows,
-            ShownFrames shown, int top, int selectedFrame) {
+    void paint(GraphicsContext g, double width, double height, double[] widths, List<String> titles,
+            PacketRows rows, ShownFrames shown, int top, int selectedFrame) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, width, height);
         int last = Math.min(shown.size(), top + (int) Math.ceil((height - HEADER_HEIGHT) / ROW_HEIGHT));
@@ -66,7 +53,6 @@ final class PacketListPainter {
         }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        double[] widths = widths(width);
         double x = 0;
         for (int c = 0; c < widths.length; c++) {
             PacketColumn column = PacketColumn.ALL.get(c);

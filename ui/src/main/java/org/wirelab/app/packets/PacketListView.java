@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyEvent;
@@ -19,7 +20,8 @@ import org.wirelab.app.i18n.Messages;
  * frame. Only the rows on screen are painted, on a canvas, so a pass costs the same for a million
  * frames as for ten: JavaFX's TableView walks the rows above the one it shows on every layout pass
  * (40 ms a pass at a million frames, bench/README.md). Clicking a row, or the arrow keys, Page Up/Down,
- * Home and End, select the frame everywhere; a selection made elsewhere scrolls its row into view. A
+ * Home and End, select the frame everywhere; a selection made elsewhere scrolls its row into view.
+ * Dragging a header's right edge resizes its column. A
  * filter keeps the frames of one conversation, one protocol or containing a text; filtering a large
  * capture runs in the background.
  */
@@ -30,6 +32,9 @@ public final class PacketListView extends Region {
     private final Canvas canvas = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
     private final PacketListPainter painter = new PacketListPainter();
+    private final ColumnWidths widths = new ColumnWidths(PacketColumn.ALL);
+    private int resizing = -1;
+    private double resizeBase;
     private PacketRows rows;
     private PacketFilter filter = PacketFilter.ALL;
     private long filterGeneration;
@@ -47,6 +52,10 @@ public final class PacketListView extends Region {
         scrollBar.valueProperty().addListener(o -> requestLayout());
         getChildren().addAll(canvas, scrollBar);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(
+                e.getY() < PacketListPainter.HEADER_HEIGHT && widths.edgeAt(e.getX()) >= 0 ? Cursor.H_RESIZE : null));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> resizing = -1);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         model.captureProperty().addListener((o, was, capture) -> showCapture(capture));
@@ -115,8 +124,8 @@ public final class PacketListView extends Region {
             canvas.setHeight(height);
         }
         int selected = model.selectedFrameProperty().get() - 1;
-        painter.paint(canvas.getGraphicsContext2D(), listWidth, height, columnTitles(), rows, shown,
-                firstVisibleRow(), selected);
+        painter.paint(canvas.getGraphicsContext2D(), listWidth, height, widths.laidOut(listWidth), columnTitles(), rows,
+                shown, firstVisibleRow(), selected);
     }
 
     private void showCapture(Capture capture) {
@@ -183,13 +192,41 @@ public final class PacketListView extends Region {
         }
     }
 
+    /** The columns' widths now, in order (the last takes what the others leave). */
+    public List<Double> columnWidths() {
+        return java.util.Arrays.stream(widths.laidOut(canvas.getWidth())).boxed().toList();
+    }
+
+    /** The right edge of column {@code column}'s header, in this list's coordinates: where a drag resizes it. */
+    public Point2D columnEdge(int column) {
+        double x = 0;
+        for (int c = 0; c <= column; c++) {
+            x += widths.width(c);
+        }
+        return new Point2D(x, PacketListPainter.HEADER_HEIGHT / 2);
+    }
+
     private void pressed(MouseEvent e) {
         requestFocus();
-        if (e.getY() >= PacketListPainter.HEADER_HEIGHT) {
+        if (e.getY() < PacketListPainter.HEADER_HEIGHT) {
+            resizing = widths.edgeAt(e.getX());
+            if (resizing >= 0) {
+                // The edge follows the pointer wherever within its grab area it was taken.
+                resizeBase = e.getX() - widths.width(resizing);
+            }
+        } else {
             int position = firstVisibleRow() + (int) ((e.getY() - PacketListPainter.HEADER_HEIGHT) / PacketListPainter.ROW_HEIGHT);
             if (position < shown.size()) {
                 select(position);
             }
+        }
+    }
+
+    /** Dragging a header's right edge resizes its column, as in a table. */
+    private void dragged(MouseEvent e) {
+        if (resizing >= 0) {
+            widths.resize(resizing, e.getX() - resizeBase);
+            requestLayout();
         }
     }
 

@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import atlantafx.base.theme.PrimerLight;
 import org.junit.jupiter.api.AfterAll;
@@ -116,5 +117,15 @@ class PacketListViewTest extends FxTest {
         interact(() -> list.setFilter(new PacketFilter(3, "", "", Integer.MAX_VALUE)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.shownCount() == inStreamThree);
         assertTrue(inStreamThree > 2 && inStreamThree < FRAMES, "stream 3 has " + inStreamThree + " frames");
+    }
+
+    @Test
+    void draggingAHeadersEdgeResizesItsColumnAndInfoTakesTheRest() {
+        List<Double> before = list.columnWidths();
+        drag(list.localToScreen(list.columnEdge(2)), MouseButton.PRIMARY).moveBy(50, 0).release(MouseButton.PRIMARY);
+        List<Double> after = list.columnWidths();
+        assertEquals(before.get(2) + 50, after.get(2), 1, "Source, dragged 50 pixels wider");
+        assertEquals(before.get(6) - 50, after.get(6), 1, "Info gives the room");
+        assertEquals(before.get(3), after.get(3), "Destination keeps its width");
     }
 }
