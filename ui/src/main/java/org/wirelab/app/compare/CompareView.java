@@ -171,12 +171,15 @@ public final class CompareView extends BorderPane {
         udp.getStyleClass().add("compare-udp");
         Label tcp = new Label("TCP");
         tcp.getStyleClass().add("compare-tcp");
-        table.addRow(0, new Label(ComparisonTable.headline(comparison)));
+        Label headline = new Label(ComparisonTable.headline(comparison, model.conditions(messages.locale()),
+                messages.locale()));
+        headline.setId("compare-headline");
+        table.addRow(0, headline);
         GridPane.setColumnSpan(table.getChildren().get(0), 3);
         table.addRow(1, new Label(), udp, tcp);
         int row = 2;
-        for (ComparisonTable.Row measure : ComparisonTable.rows(comparison)) {
-            Label label = new Label(label(measure));
+        for (ComparisonTable.Row measure : ComparisonTable.rows(comparison, messages.locale())) {
+            Label label = new Label(measure.label().strip());
             if (measure.detail()) {
                 label.setPadding(new Insets(0, 0, 0, 18));
             }
@@ -199,15 +202,6 @@ public final class CompareView extends BorderPane {
     private static CaptureLadder ladder(ProtocolResult result) {
         CaptureAnalysis analysis = CaptureAnalysis.of(result.run().frames());
         return CaptureLadder.of(analysis, TcpStates.of(analysis));
-    }
-
-    /** The row's label in the chosen language; the English label when the bundle has no entry for it. */
-    private String label(ComparisonTable.Row row) {
-        try {
-            return bundle().getString("compare.row." + row.key());
-        } catch (MissingResourceException e) {
-            return row.label().strip();
-        }
     }
 
     private Node titled(String key, Node content) {

@@ -1,7 +1,10 @@
 package org.wirelab.app.compare;
 
+import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -49,6 +52,17 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<Comparison> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** The settings a run's conditions name, worded in a language on demand. */
+    private record Conditions(boolean simulated, String delayMillis, String lossPercent, String seed) {
+        String text(Locale language) {
+            ResourceBundle words = ResourceBundle.getBundle("org.wirelab.app.compare.compare", language,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return simulated ? MessageFormat.format(words.getString("compare.conditions.simulated"), delayMillis,
+                    lossPercent, seed) : words.getString("compare.conditions.live");
+        }
+    }
+
+    private Conditions lastConditions;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "wirelab-compare");
         thread.setDaemon(true);
@@ -97,6 +111,14 @@ public final class CompareViewModel {
         return running.getReadOnlyProperty();
     }
 
+    /**
+     * Where the last comparison ran, in {@code language}: "simulated: delay 10 ms each way, loss 10 %, seed 3"
+     * or "live on 127.0.0.1" (the comparison itself keeps the English words).
+     */
+    public String conditions(Locale language) {
+        return lastConditions == null ? "" : lastConditions.text(language);
+    }
+
     /** The last run's error in one line, empty after a good run. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -129,8 +151,10 @@ public final class CompareViewModel {
         }
         boolean simulate = simulated.get();
         SimulationOptions options = simulationOptions();
-        String conditions = simulate ? "simulated: delay " + delayMillis.get() + " ms each way, loss "
-                + lossPercent.get() + " %, seed " + seed.get() : "live on 127.0.0.1";
+        Conditions settings = new Conditions(simulate, String.valueOf(delayMillis.get()),
+                String.valueOf(lossPercent.get()), String.valueOf(seed.get()));
+        String conditions = settings.text(Locale.ENGLISH);
+        lastConditions = settings;
         running.set(true);
         error.set("");
         worker.execute(() -> {
