@@ -117,6 +117,9 @@ public final class PacketListView extends Region {
                 Math.max(0, height - PacketListPainter.HEADER_HEIGHT));
         int visible = PacketListPainter.visibleRows(height);
         scrollBar.setMax(Math.max(0, shown.size() - visible));
+        if (scrollBar.getValue() > scrollBar.getMax()) {
+            scrollBar.setValue(scrollBar.getMax());   // taller now: the last rows fill the list
+        }
         scrollBar.setVisibleAmount(Math.max(1, visible));
         scrollBar.setBlockIncrement(Math.max(1, visible - 1));
         if (canvas.getWidth() != listWidth || canvas.getHeight() != height) {
