@@ -24,6 +24,12 @@ public record FileSource(Path file, int firstScreen) implements FrameSource {
      */
     public static final int FIRST_SCREEN_FRAMES = 2000;
 
+    public FileSource {
+        if (firstScreen < 1) {
+            throw new IllegalArgumentException("the first screen needs at least one frame, not " + firstScreen);
+        }
+    }
+
     public FileSource(Path file) {
         this(file, FIRST_SCREEN_FRAMES);
     }
