@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +65,25 @@ class ComparisonReportTest {
         assertTrue(page.contains("href=\"compare-udp.pcap\"") && page.contains("href=\"compare-tcp.pcap\""));
         assertTrue(!page.contains("<script") && !page.contains("<link") && !page.contains("src="),
                 "self-contained: nothing loaded from anywhere");
+    }
+
+    @Test
+    void inFrenchThePageTableChartsAndCaptionsAreFrench() throws IOException {
+        Path french = dir.resolve("comparaison.html");
+        ComparisonReport.write(comparison, french, Locale.FRENCH);
+        String page = Files.readString(french, StandardCharsets.UTF_8);
+
+        assertTrue(page.contains("<html lang=\"fr\">"), "the page says its language");
+        assertTrue(page.contains("<h1>Les mêmes messages en <span class=\"udp\">UDP</span> et en"), "the heading");
+        assertTrue(page.contains("30 messages de 200 octets, chacun renvoyé par le serveur"), "the headline");
+        assertTrue(page.contains("Messages reçus par le serveur"), "the table's label and the chart's title");
+        assertTrue(page.contains(comparison.tcp().messages().delivered() + " sur 30"), "the table's fractions");
+        assertTrue(page.contains("Où vont les octets envoyés sur le réseau"), "the first chart's title");
+        assertTrue(page.contains("Les trames : <a href=\"comparaison-udp.pcap\">"), "the captures' links");
+        for (String english : List.of("What each protocol", "The frames:", "Made by", "Messages the server received",
+                " of 30")) {
+            assertTrue(!page.contains(english), "no English left: " + english);
+        }
     }
 
     @Test

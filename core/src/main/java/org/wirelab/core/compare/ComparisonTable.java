@@ -89,9 +89,12 @@ public final class ComparisonTable {
         List<String> lines = new ArrayList<>();
         lines.add(headline(comparison, language));
         lines.add("");
-        lines.add(line("", "UDP", "TCP"));
-        for (Row row : rows(comparison, language)) {
-            lines.add(line(row.label(), row.udp(), row.tcp()));
+        List<Row> rows = rows(comparison, language);
+        // As wide as the longest label needs (French ones are longer), never narrower than the English table.
+        int labelWidth = Math.max(LABEL, rows.stream().mapToInt(row -> row.label().length() + 2).max().orElse(0));
+        lines.add(line("", "UDP", "TCP", labelWidth));
+        for (Row row : rows) {
+            lines.add(line(row.label(), row.udp(), row.tcp(), labelWidth));
         }
         return String.join("\n", lines) + "\n";
     }
@@ -112,8 +115,9 @@ public final class ComparisonTable {
         return nanos < 0 ? "-" : String.format(words.locale(), "%.3f ms", nanos / 1e6);
     }
 
-    private static String line(String label, String udp, String tcp) {
-        return String.format(Locale.ROOT, "%-" + LABEL + "s%" + COLUMN + "s%" + COLUMN + "s", label, udp, tcp).stripTrailing();
+    private static String line(String label, String udp, String tcp, int labelWidth) {
+        return String.format(Locale.ROOT, "%-" + labelWidth + "s%" + COLUMN + "s%" + COLUMN + "s", label, udp, tcp)
+                .stripTrailing();
     }
 
     /**

@@ -3,9 +3,13 @@ package org.wirelab.cli.compare;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.wirelab.capture.scenario.LiveWorkloadRunner;
+import org.wirelab.cli.LanguageConverter;
 import org.wirelab.cli.UserError;
 import org.wirelab.cli.simulate.LinkOptions;
 import org.wirelab.compare.ComparisonReport;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  wirelab compare --messages 100 --size 512",
             "  wirelab compare --messages 100 --size 512 --simulate --delay 20ms --loss 5%% --seed 3 --report cmp.html",
-            "  wirelab compare --messages 1000 --size 100 --one-way --simulate"})
+            "  wirelab compare --messages 1000 --size 100 --one-way --simulate",
+            "  wirelab compare --simulate --loss 10%% --report comparaison.html --lang fr"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -60,6 +65,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report with the charts, and both captures beside it.")
     private Path report;
 
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
+            description = "Language of the table and of the report: en or fr (default: ${DEFAULT-VALUE}).")
+    private Locale language;
+
     @Mixin
     private LinkOptions link;
 
@@ -71,12 +80,12 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (simulate) {
             SimulationOptions options = link.applyTo(SimulationOptions.defaults().withIpVersion(version));
-            String conditions = "simulated on " + version.loopback() + ": " + LinkOptions.describe(options.link())
-                    + ", seed " + options.seed();
+            String conditions = MessageFormat.format(conditionWords().getString("conditions.simulated"),
+                    version.loopback(), LinkOptions.describe(options.link(), language), Long.toString(options.seed()));
             err.println("running " + workload.messages() + " messages over UDP, then TCP, " + conditions);
             comparison = Comparison.run(workload, conditions, new SimulatedWorkloadRunner(options));
         } else {
-            String conditions = "live on " + version.loopback() + ", captured on lo";
+            String conditions = MessageFormat.format(conditionWords().getString("conditions.live"), version.loopback());
             err.println("running " + workload.messages() + " messages over UDP, then TCP, " + conditions);
             try {
                 comparison = Comparison.run(workload, conditions, new LiveWorkloadRunner(version));
@@ -86,14 +95,20 @@ public final class CompareCommand implements Callable<Integer> {
         }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ComparisonTable.render(comparison));
+        out.print(ComparisonTable.render(comparison, language));
         out.flush();
         if (report != null) {
-            List<Path> pcaps = ComparisonReport.write(comparison, report);
+            List<Path> pcaps = ComparisonReport.write(comparison, report, language);
             err.println("report written to " + report + ", with " + pcaps.get(0).getFileName() + " and "
                     + pcaps.get(1).getFileName() + " beside it");
         }
         return 0;
+    }
+
+    /** Where it ran, in the table's language. */
+    private ResourceBundle conditionWords() {
+        return ResourceBundle.getBundle("org.wirelab.cli.compare.conditions", language,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private Workload workload() {

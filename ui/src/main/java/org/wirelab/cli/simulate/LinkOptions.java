@@ -1,9 +1,11 @@
 package org.wirelab.cli.simulate;
 
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.wirelab.cli.UserError;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.net.Fault;
@@ -87,22 +89,30 @@ public final class LinkOptions {
 
     /** The link in a few words: "delay 20 ms each way, loss 5%". */
     public static String describe(LinkConfig link) {
+        return describe(link, Locale.ENGLISH);
+    }
+
+    /** The link's settings in {@code language} (English or French): "delay 5 ms each way, loss 10%". */
+    public static String describe(LinkConfig link, Locale language) {
+        ResourceBundle words = ResourceBundle.getBundle("org.wirelab.cli.simulate.link", language,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<String> parts = new ArrayList<>();
-        parts.add("delay " + millis(link.delay()) + " each way");
+        parts.add(MessageFormat.format(words.getString("link.delay"), millis(link.delay())));
         if (!link.jitter().isZero()) {
-            parts.add("jitter " + millis(link.jitter()));
+            parts.add(MessageFormat.format(words.getString("link.jitter"), millis(link.jitter())));
         }
         if (link.bandwidthBitsPerSecond() > 0) {
-            parts.add(link.bandwidthBitsPerSecond() + " bit/s");
+            parts.add(MessageFormat.format(words.getString("link.bandwidth"),
+                    Long.toString(link.bandwidthBitsPerSecond())));
         }
         if (link.lossRate() > 0) {
-            parts.add("loss " + percent(link.lossRate()));
+            parts.add(MessageFormat.format(words.getString("link.loss"), percent(link.lossRate())));
         }
         if (link.duplicationRate() > 0) {
-            parts.add("duplication " + percent(link.duplicationRate()));
+            parts.add(MessageFormat.format(words.getString("link.duplication"), percent(link.duplicationRate())));
         }
         if (link.reorderRate() > 0) {
-            parts.add("reordering " + percent(link.reorderRate()));
+            parts.add(MessageFormat.format(words.getString("link.reordering"), percent(link.reorderRate())));
         }
         return String.join(", ", parts);
     }

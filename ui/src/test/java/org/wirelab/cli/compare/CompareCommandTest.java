@@ -36,6 +36,27 @@ class CompareCommandTest {
     }
 
     @Test
+    void inFrenchTheTableAndTheReportAreFrench() throws Exception {
+        java.nio.file.Path report = java.nio.file.Files.createTempDirectory("compare").resolve("rapport.html");
+        CliRun run = CliRun.of("compare", "--messages", "10", "--size", "100", "--simulate", "--delay", "5ms",
+                "--lang", "fr", "--report", report.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("10 messages de 100 octets, chacun renvoyé par le serveur ; "), run.out());
+        assertEquals(List.of("10 sur 10", "10 sur 10"), cells(run.out(), "Messages reçus par le serveur"));
+        assertEquals(List.of("2\u202f000", "2\u202f000"), cells(run.out(), "données utiles"),
+                "French groups thousands with a narrow no-break space");
+        String page = java.nio.file.Files.readString(report);
+        assertTrue(page.contains("<html lang=\"fr\">") && page.contains("Messages reçus par le serveur"));
+    }
+
+    @Test
+    void aLanguageWirelabDoesNotSpeakIsOneLine() {
+        CliRun run = CliRun.of("compare", "--simulate", "--lang", "de");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("'de' is not a language wirelab speaks: en or fr"), run.err());
+    }
+
+    @Test
     void aLiveComparisonDeliversEverythingOnTheLoopback() {
         CaptureAvailability.check().ifPresent(problem -> Environment.missing(problem.message()));
         CliRun run = CliRun.of("compare", "--messages", "20", "--size", "64", "--one-way");
