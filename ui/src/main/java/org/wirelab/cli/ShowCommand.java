@@ -3,6 +3,7 @@ package org.wirelab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.FrameDecoder;
@@ -36,7 +37,7 @@ final class ShowCommand implements Callable<Integer> {
     private Integer frameNumber;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
-            description = "language of the frame's explanation with --frame: en or fr (default: ${DEFAULT-VALUE})")
+            description = "language of the frame's breakdown and explanation with --frame: en or fr (default: ${DEFAULT-VALUE})")
     private Locale language;
 
     @Override
@@ -54,15 +55,16 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
-        FrameBreakdown.print(FrameDecoder.standard().decode(frames, index), out);
+        FrameBreakdown.print(FrameDecoder.standard().decode(frames, index), out, language);
         out.println();
-        String inShort = Locale.FRENCH.getLanguage().equals(language.getLanguage()) ? "En bref : " : "In short: ";
-        out.println(inShort + Explainer.of(CaptureAnalysis.of(frames)).explain(index, language).text());
+        ResourceBundle words = FrameBreakdown.words(language);
+        out.println(FrameBreakdown.format(words, "show.inShort",
+                Explainer.of(CaptureAnalysis.of(frames)).explain(index, language).text()));
         out.println();
         int captured = frames.capturedLength(index);
         int original = frames.originalLength(index);
-        out.println(captured == original ? "Bytes (" + captured + "):"
-                : "Bytes (" + captured + " captured of " + original + " on the wire):");
+        out.println(captured == original ? FrameBreakdown.format(words, "show.bytes", captured)
+                : FrameBreakdown.format(words, "show.bytes.partial", captured, original));
         HexDump.print(frames.buffer(), frames.offset(index), frames.capturedLength(index), out);
     }
 }

@@ -104,4 +104,23 @@ class ShowBreakdownTest {
         int size = Integer.parseInt(element.getAttribute("size"));
         return "[" + position + ".." + (position + size - 1) + "]";
     }
+
+    /** With --lang fr the breakdown is French: headings, field names and values, with tshark's numbers. */
+    @org.junit.jupiter.api.Test
+    void inFrenchTheBreakdownReadsInFrench() {
+        Path sample = org.wirelab.core.testing.Environment.samples().resolve("tcp-hello.pcap");
+        String[] tshark = Tshark.fields(sample, List.of("frame.len", "tcp.srcport", "tcp.dstport")).get(1);
+        CliRun run = CliRun.of("show", sample.toString(), "--frame", "1", "--lang", "fr");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().map(String::strip).toList();
+        assertTrue(lines.get(0).startsWith("Trame 1 : " + tshark[0] + " octets sur le réseau, " + tshark[0]
+                + " capturés, "), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Couche 4 (transport) : Protocole de contrôle de "
+                + "transmission (TCP), port source : " + tshark[1] + ", port de destination : " + tshark[2])), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Port source : " + tshark[1] + " ")), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(".... .... .... ..1. = Synchronisation (SYN) : Activé")),
+                run.out());
+        assertTrue(lines.contains("Octets (" + tshark[0] + ") :"), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("En bref : ")), run.out());
+    }
 }
