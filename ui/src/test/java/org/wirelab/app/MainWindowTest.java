@@ -454,6 +454,13 @@ class MainWindowTest extends FxTest {
         }
         assertTrue(ladder.painter().contentWidth(view.width()) <= view.width()
                 - org.wirelab.core.ladder.draw.LadderPainter.TIME_COLUMN, "nothing to scroll sideways");
+
+        // And the packet list keeps its Info column in view: the other columns give up the room.
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
+        List<Double> widths = packets.columnWidths();
+        double beforeInfo = widths.subList(0, widths.size() - 1).stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(packets.getWidth() - beforeInfo >= 150, "Info has " + (packets.getWidth() - beforeInfo)
+                + " pixels of a list " + packets.getWidth() + " wide: " + widths);
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class PacketListView extends Region {
         getChildren().addAll(canvas, scrollBar);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(
-                e.getY() < PacketListPainter.HEADER_HEIGHT && widths.edgeAt(e.getX()) >= 0 ? Cursor.H_RESIZE : null));
+                e.getY() < PacketListPainter.HEADER_HEIGHT && widths.edgeAt(e.getX(), canvas.getWidth()) >= 0 ? Cursor.H_RESIZE : null));
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> resizing = -1);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
@@ -202,9 +202,10 @@ public final class PacketListView extends Region {
 
     /** The right edge of column {@code column}'s header, in this list's coordinates: where a drag resizes it. */
     public Point2D columnEdge(int column) {
+        double[] laidOut = widths.laidOut(canvas.getWidth());
         double x = 0;
         for (int c = 0; c <= column; c++) {
-            x += widths.width(c);
+            x += laidOut[c];
         }
         return new Point2D(x, PacketListPainter.HEADER_HEIGHT / 2);
     }
@@ -212,10 +213,10 @@ public final class PacketListView extends Region {
     private void pressed(MouseEvent e) {
         requestFocus();
         if (e.getY() < PacketListPainter.HEADER_HEIGHT) {
-            resizing = widths.edgeAt(e.getX());
+            resizing = widths.edgeAt(e.getX(), canvas.getWidth());
             if (resizing >= 0) {
                 // The edge follows the pointer wherever within its grab area it was taken.
-                resizeBase = e.getX() - widths.width(resizing);
+                resizeBase = e.getX() - widths.laidOut(canvas.getWidth())[resizing];
             }
         } else {
             int position = firstVisibleRow() + (int) ((e.getY() - PacketListPainter.HEADER_HEIGHT) / PacketListPainter.ROW_HEIGHT);
