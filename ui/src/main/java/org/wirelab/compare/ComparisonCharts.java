@@ -47,15 +47,22 @@ public final class ComparisonCharts {
     private static final Font TICKS = new Font("DejaVu Sans", Font.PLAIN, 13);
 
     private final ResourceBundle words;
+    private final Locale locale;
 
-    private ComparisonCharts(ResourceBundle words) {
+    private ComparisonCharts(ResourceBundle words, Locale locale) {
         this.words = words;
+        this.locale = locale;
     }
 
-    /** The charts with their titles, axes and legends in {@code locale} (French or English). */
+    /**
+     * The charts with their titles, axes and legends in {@code locale} (French or English), the axes' numbers
+     * written as that language writes them ("14 000" in French).
+     */
     public static ComparisonCharts in(Locale locale) {
-        return new ComparisonCharts(ResourceBundle.getBundle("org.wirelab.compare.charts", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        ResourceBundle words = ResourceBundle.getBundle("org.wirelab.compare.charts", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        boolean french = Locale.FRENCH.getLanguage().equals(locale.getLanguage());
+        return new ComparisonCharts(words, french ? Locale.FRENCH : Locale.ENGLISH);
     }
 
     /** One stacked bar per protocol: link, IP and transport headers, new payload, payload sent again. */
@@ -142,8 +149,9 @@ public final class ComparisonCharts {
         return chart(title, plot);
     }
 
-    private static NumberAxis axis(String label) {
+    private NumberAxis axis(String label) {
         NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(locale));
         axis.setLabelFont(AXIS);
         axis.setTickLabelFont(TICKS);
         axis.setLabelPaint(Color.BLACK);

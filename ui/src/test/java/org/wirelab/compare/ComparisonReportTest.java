@@ -80,6 +80,8 @@ class ComparisonReportTest {
         assertTrue(page.contains(comparison.tcp().messages().delivered() + " sur 30"), "the table's fractions");
         assertTrue(page.contains("Où vont les octets envoyés sur le réseau"), "the first chart's title");
         assertTrue(page.contains("Les trames : <a href=\"comparaison-udp.pcap\">"), "the captures' links");
+        assertTrue(page.contains("2\u202f000<") || page.contains("2\u202f000 <"),
+                "the axes' thousands as French writes them (a narrow no-break space)");
         for (String english : List.of("What each protocol", "The frames:", "Made by", "Messages the server received",
                 " of 30")) {
             assertTrue(!page.contains(english), "no English left: " + english);

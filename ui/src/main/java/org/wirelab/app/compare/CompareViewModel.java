@@ -119,6 +119,11 @@ public final class CompareViewModel {
         return lastConditions == null ? "" : lastConditions.text(language);
     }
 
+    /** 10 rather than 10.0, 2.5 as it is. */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** The last run's error in one line, empty after a good run. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -151,8 +156,8 @@ public final class CompareViewModel {
         }
         boolean simulate = simulated.get();
         SimulationOptions options = simulationOptions();
-        Conditions settings = new Conditions(simulate, String.valueOf(delayMillis.get()),
-                String.valueOf(lossPercent.get()), String.valueOf(seed.get()));
+        Conditions settings = new Conditions(simulate, plain(delayMillis.get()), plain(lossPercent.get()),
+                String.valueOf(seed.get()));
         String conditions = settings.text(Locale.ENGLISH);
         lastConditions = settings;
         running.set(true);

@@ -68,7 +68,7 @@ class CompareViewTest extends FxTest {
         assertEquals(comparison.udp().messages().delivered() + " sur 20", cell("#compare-received-udp"));
         String headline = cell("#compare-headline");
         assertTrue(headline.startsWith("20 messages de " + comparison.workload().size() + " octets"), headline);
-        assertTrue(headline.endsWith("simulé : délai de 10.0 ms dans chaque sens, pertes 10.0 %, graine 3"), headline);
+        assertTrue(headline.endsWith("simulé : délai de 10 ms dans chaque sens, pertes 10 %, graine 3"), headline);
         assertTrue(lookup("Messages reçus par le serveur").tryQuery().isPresent(), "the row's label in French");
 
         Path shot = Path.of("target", "screenshots", "compare-tab.png");
