@@ -58,42 +58,6 @@ class LadderPainterTest {
         }
     }
 
-    /** Records the groups (arrows) drawn; measures text as 7 pixels per character. */
-    private static final class RecordingSurface implements Surface {
-        final List<Integer> arrows = new ArrayList<>();
-        final List<String> texts = new ArrayList<>();
-
-        @Override
-        public double textWidth(String text, TextStyle style) {
-            return 7.0 * text.length();
-        }
-
-        @Override
-        public void line(double x1, double y1, double x2, double y2, Rgb colour, double width, boolean dashed) {
-        }
-
-        @Override
-        public void fillRect(double x, double y, double width, double height, Rgb colour) {
-        }
-
-        @Override
-        public void strokeRect(double x, double y, double width, double height, Rgb colour, double lineWidth) {
-        }
-
-        @Override
-        public void fillPolygon(double[] xs, double[] ys, Rgb colour) {
-        }
-
-        @Override
-        public void text(String text, double x, double y, TextStyle style, Rgb colour, Anchor anchor) {
-            texts.add(text);
-        }
-
-        @Override
-        public void beginGroup(String kind, int frameNumber) {
-            arrows.add(frameNumber);
-        }
-    }
 
     @Test
     void aMillionArrowLadderDrawsOnlyTheRowsOnScreen() {
@@ -191,7 +155,7 @@ class LadderPainterTest {
         assertEquals(0, painter.frameAt(middle[0], middle[1] - 2.5 * row, timed), "the empty pause selects nothing");
         RecordingSurface surface = new RecordingSurface();
         painter.paint(surface, timed);
-        assertTrue(surface.texts.contains("1.000000 s"), "the time grid marks the second: " + surface.texts);
+        assertTrue(surface.textsOnly().contains("1.000000 s"), "the time grid marks the second: " + surface.textsOnly());
         assertEquals(List.of(1, 2, 3, 4, 5), surface.arrows);
         assertEquals(row * (millis.length - 1), painter.contentY(4, timed.timed(false)) - painter.contentY(0,
                 timed.timed(false)), 1e-9, "one row each without the time scale");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wirelab.core.analysis.CaptureAnalysis;
@@ -20,51 +19,14 @@ import org.wirelab.core.testing.Environment;
 /** Each lane's TCP state in the header of a view scrolled into the middle of a connection. */
 class LaneStatesTest {
 
-    /** A text drawn, where. */
-    private record Drawn(String text, double x, double y) {
-    }
 
-    /** Records the texts drawn with their place; measures text as 7 pixels per character. */
-    private static final class TextSurface implements Surface {
-        final List<Drawn> texts = new ArrayList<>();
-
-        @Override
-        public double textWidth(String text, TextStyle style) {
-            return 7.0 * text.length();
-        }
-
-        @Override
-        public void line(double x1, double y1, double x2, double y2, Rgb colour, double width, boolean dashed) {
-        }
-
-        @Override
-        public void fillRect(double x, double y, double width, double height, Rgb colour) {
-        }
-
-        @Override
-        public void strokeRect(double x, double y, double width, double height, Rgb colour, double lineWidth) {
-        }
-
-        @Override
-        public void fillPolygon(double[] xs, double[] ys, Rgb colour) {
-        }
-
-        @Override
-        public void text(String text, double x, double y, TextStyle style, Rgb colour, Anchor anchor) {
-            texts.add(new Drawn(text, x, y));
-        }
-
-        @Override
-        public void beginGroup(String kind, int frameNumber) {
-        }
-    }
 
     private static CaptureAnalysis analysis(String sample) throws Exception {
         return CaptureAnalysis.of(CaptureFiles.read(Environment.samples().resolve(sample)).frames());
     }
 
     /** The state boxes' texts drawn in the header, beside the lanes' roles ("(client)" has its baseline at 43). */
-    private static List<Drawn> topOfLanes(TextSurface surface) {
+    private static List<RecordingSurface.Drawn> topOfLanes(RecordingSurface surface) {
         return surface.texts.stream().filter(d -> Math.abs(d.y() - 43.5) < 0.01).toList();
     }
 
@@ -72,7 +34,7 @@ class LaneStatesTest {
     void inTheMiddleOfABulkTransferBothLanesSayEstablishedInTheHeader() throws Exception {
         CaptureAnalysis analysis = analysis("scenarios/tcp-bulk.pcap");
         Ladder ladder = CaptureLadder.of(analysis, TcpStates.of(analysis));
-        TextSurface surface = new TextSurface();
+        RecordingSurface surface = new RecordingSurface();
         LadderPainter painter = new LadderPainter(ladder, LadderTexts.ENGLISH, surface);
         LadderView top = LadderView.of(900, 400);
         painter.paint(surface, top);
@@ -83,7 +45,7 @@ class LaneStatesTest {
         surface.texts.clear();
         painter.paint(surface, middle);
 
-        List<Drawn> states = topOfLanes(surface);
+        List<RecordingSurface.Drawn> states = topOfLanes(surface);
         assertEquals(2, states.size(), states.toString());
         for (int lane = 0; lane < 2; lane++) {
             double x = painter.laneX(lane, middle);
