@@ -82,11 +82,11 @@ public final class CompareCommand implements Callable<Integer> {
             SimulationOptions options = link.applyTo(SimulationOptions.defaults().withIpVersion(version));
             String conditions = MessageFormat.format(conditionWords().getString("conditions.simulated"),
                     version.loopback(), LinkOptions.describe(options.link(), language), Long.toString(options.seed()));
-            err.println("running " + workload.messages() + " messages over UDP, then TCP, " + conditions);
+            err.println(progress(workload, conditions));
             comparison = Comparison.run(workload, conditions, new SimulatedWorkloadRunner(options));
         } else {
             String conditions = MessageFormat.format(conditionWords().getString("conditions.live"), version.loopback());
-            err.println("running " + workload.messages() + " messages over UDP, then TCP, " + conditions);
+            err.println(progress(workload, conditions));
             try {
                 comparison = Comparison.run(workload, conditions, new LiveWorkloadRunner(version));
             } catch (LiveWorkloadRunner.LiveCaptureUnavailable e) {
@@ -99,10 +99,16 @@ public final class CompareCommand implements Callable<Integer> {
         out.flush();
         if (report != null) {
             List<Path> pcaps = ComparisonReport.write(comparison, report, language);
-            err.println("report written to " + report + ", with " + pcaps.get(0).getFileName() + " and "
-                    + pcaps.get(1).getFileName() + " beside it");
+            err.println(MessageFormat.format(conditionWords().getString("report.written"), report,
+                    pcaps.get(0).getFileName(), pcaps.get(1).getFileName()));
         }
         return 0;
+    }
+
+    /** "running 100 messages over UDP, then TCP, simulated on ...", in the table's language. */
+    private String progress(Workload workload, String conditions) {
+        return new MessageFormat(conditionWords().getString("progress"), language)
+                .format(new Object[] {workload.messages(), conditions});
     }
 
     /** Where it ran, in the table's language. */

@@ -122,8 +122,8 @@ public final class LinkOptions {
                 .stripTrailingZeros().toPlainString());
     }
 
+    /** The rate in percent, without its sign: the language's pattern places it ("10%", "10 %"). */
     private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%s%%", new java.math.BigDecimal(Double.toString(rate * 100))
-                .stripTrailingZeros().toPlainString());
+        return new java.math.BigDecimal(Double.toString(rate * 100)).stripTrailingZeros().toPlainString();
     }
 }

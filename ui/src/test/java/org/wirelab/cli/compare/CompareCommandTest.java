@@ -36,11 +36,21 @@ class CompareCommandTest {
     }
 
     @Test
+    void inFrenchWhatRunsIsSaidInFrenchAsItStarts() {
+        CliRun run = CliRun.of("compare", "--messages", "10", "--size", "100", "--simulate", "--delay", "5ms",
+                "--loss", "10%", "--seed", "4", "--lang", "fr");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("envoi de 10 messages en UDP, puis en TCP, simulé sur 127.0.0.1 : délai de 5 ms dans chaque"
+                + " sens, pertes 10 %, graine 4"), run.errLines());
+    }
+
+    @Test
     void inFrenchTheTableAndTheReportAreFrench() throws Exception {
         java.nio.file.Path report = java.nio.file.Files.createTempDirectory("compare").resolve("rapport.html");
         CliRun run = CliRun.of("compare", "--messages", "10", "--size", "100", "--simulate", "--delay", "5ms",
                 "--lang", "fr", "--report", report.toString());
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.errLines().get(1).startsWith("rapport écrit dans " + report), run.err());
         assertTrue(run.out().startsWith("10 messages de 100 octets, chacun renvoyé par le serveur ; "), run.out());
         assertEquals(List.of("10 sur 10", "10 sur 10"), cells(run.out(), "Messages reçus par le serveur"));
         assertEquals(List.of("2\u202f000", "2\u202f000"), cells(run.out(), "données utiles"),
