@@ -1,6 +1,8 @@
 package org.wirelab.app.packets;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -64,7 +66,22 @@ public final class PacketListView extends Region {
                 model.focusedTcpStreamProperty().get(), filter.protocol(), filter.text(), filter.revealed())));
         model.selectedFrameProperty().addListener((o, was, number) -> showSelected());
         messages.localeProperty().addListener(o -> requestLayout());
+        // A canvas says nothing to a screen reader: the list names its selected row in words.
+        accessibleTextProperty().bind(Bindings.createStringBinding(this::selectedRowInWords,
+                model.selectedFrameProperty(), model.captureProperty(), messages.localeProperty()));
+        accessibleHelpProperty().bind(messages.text("packets.accessible.help"));
         showCapture(model.capture());
+    }
+
+    /** "Packet list, frame 2 of 10: 0.000086  127.0.0.1  127.0.0.1  TCP  74  3000 → 51102 SYN, ACK …". */
+    private String selectedRowInWords() {
+        int frame = model.selectedFrameProperty().get() - 1;
+        if (rows == null || frame < 0 || frame >= model.capture().size()) {
+            return messages.get("packets.accessible.none");
+        }
+        String row = PacketColumn.ALL.stream().skip(1).map(column -> column.text().of(rows, frame))
+                .collect(Collectors.joining("  "));
+        return messages.get("packets.accessible", frame + 1, model.capture().size(), row);
     }
 
     /** Shows only the frames {@code newFilter} keeps (its {@code revealed} is replaced by playback's). */

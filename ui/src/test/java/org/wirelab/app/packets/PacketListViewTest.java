@@ -128,4 +128,17 @@ class PacketListViewTest extends FxTest {
         assertEquals(before.get(6) - 50, after.get(6), 1, "Info gives the room");
         assertEquals(before.get(3), after.get(3), "Destination keeps its width");
     }
+
+    @Test
+    void aScreenReaderHearsTheSelectedRowInWords() {
+        Tshark.require();
+        clickOn(list.localToScreen(list.rowCentre(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        String words = list.getAccessibleText();
+        assertTrue(words.startsWith("Packet list, frame 2 of " + FRAMES + ": "), words);
+        String tsharkInfo = Tshark.fields(file, List.of("frame.number", "_ws.col.Protocol"), List.of("-Y", "frame.number == 2"))
+                .get(1)[1];
+        assertTrue(words.contains("  " + tsharkInfo + "  "), "the protocol tshark names, " + tsharkInfo + ": " + words);
+        assertTrue(list.getAccessibleHelp().contains("Page Up"), list.getAccessibleHelp());
+    }
 }
