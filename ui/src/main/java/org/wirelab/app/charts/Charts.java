@@ -256,7 +256,7 @@ public final class Charts {
         plot.setGap(12);
         XYPlot bytePlot = new XYPlot(bytes, null, valueAxis(text("chart.traffic.bytes")), trafficRenderer(data, true));
         NumberAxis frameAxis = valueAxis(text("chart.traffic.frames"));
-        frameAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        frameAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(numbers()));
         XYPlot framePlot = new XYPlot(frames, null, frameAxis, trafficRenderer(data, false));
         tooltips(bytePlot, points);
         tooltips(framePlot, points);
@@ -305,14 +305,20 @@ public final class Charts {
         return axis;
     }
 
-    private static NumberAxis valueAxis(String label) {
+    private NumberAxis valueAxis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(true);
         styleAxis(axis);
         return axis;
     }
 
-    private static void styleAxis(NumberAxis axis) {
+    /** The language the axes write their numbers in: "14 000" and "0,5" in French, "14,000" and "0.5" in English. */
+    private Locale numbers() {
+        return texts.getLocale().getLanguage().equals(Locale.FRENCH.getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+    }
+
+    private void styleAxis(NumberAxis axis) {
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(numbers()));
         axis.setLabelFont(AXIS);
         axis.setTickLabelFont(TICKS);
         axis.setLabelPaint(Color.BLACK);

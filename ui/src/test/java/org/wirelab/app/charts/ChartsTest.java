@@ -54,4 +54,26 @@ class ChartsTest {
                 () -> Charts.in(Locale.ENGLISH).create(ChartKind.TCP_SEQUENCE, analysis, 3));
         assertEquals("No TCP stream 3 in this capture", none.getMessage());
     }
+
+    @Test
+    void theAxesWriteTheirNumbersAsTheLanguageDoes() throws Exception {
+        CaptureAnalysis analysis = httpGet();
+        for (ChartKind kind : ChartKind.values()) {
+            for (var axis : valueAxes(Charts.in(Locale.FRENCH).create(kind, analysis, 0).chart().getXYPlot())) {
+                assertEquals("14\u202f000", axis.getStandardTickUnits().getCeilingTickUnit(5_000.0).valueToString(14_000),
+                        kind + " in French");
+            }
+            for (var axis : valueAxes(Charts.in(Locale.ENGLISH).create(kind, analysis, 0).chart().getXYPlot())) {
+                assertEquals("14,000", axis.getStandardTickUnits().getCeilingTickUnit(5_000.0).valueToString(14_000),
+                        kind + " in English");
+            }
+        }
+    }
+
+    /** The range axes of a plot, or of each plot a combined plot stacks. */
+    private static java.util.List<org.jfree.chart.axis.NumberAxis> valueAxes(XYPlot plot) {
+        java.util.List<XYPlot> plots = plot instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined
+                ? combined.getSubplots() : java.util.List.of(plot);
+        return plots.stream().map(p -> (org.jfree.chart.axis.NumberAxis) p.getRangeAxis()).toList();
+    }
 }
