@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.explain.Explainer;
+import org.wirelab.core.fields.FieldCatalog;
+import org.wirelab.core.fields.TcpRelativeNumbers;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
@@ -55,11 +57,13 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
-        FrameBreakdown.print(FrameDecoder.standard().decode(frames, index), out, language);
+        CaptureAnalysis analysis = CaptureAnalysis.of(frames);
+        // As the app's tree: the decoder's fields and the TCP numbers relative to the conversation.
+        FrameBreakdown.print(new TcpRelativeNumbers(new FieldCatalog(analysis))
+                .addTo(FrameDecoder.standard().decode(frames, index)), out, language);
         out.println();
         ResourceBundle words = FrameBreakdown.words(language);
-        out.println(FrameBreakdown.format(words, "show.inShort",
-                Explainer.of(CaptureAnalysis.of(frames)).explain(index, language).text()));
+        out.println(FrameBreakdown.format(words, "show.inShort", Explainer.of(analysis).explain(index, language).text()));
         out.println();
         int captured = frames.capturedLength(index);
         int original = frames.originalLength(index);

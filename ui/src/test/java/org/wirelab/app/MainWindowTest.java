@@ -143,6 +143,54 @@ class MainWindowTest extends FxTest {
                 "the SYN carries no data: its TCP header is the frame's last " + headerLength + " bytes (tshark)");
     }
 
+    /** As Wireshark: the SYN-ACK's relative numbers above the raw ones, tshark's values, in both languages. */
+    @Test
+    void theSynAckShowsItsRelativeNumbersAboveTheRawOnes() throws Exception {
+        openSample("tcp-hello.pcap");
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
+        clickOn(packets.localToScreen(packets.rowCentre(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Tshark.require();
+        String[] tshark = Tshark.fields(Environment.samples().resolve("tcp-hello.pcap"),
+                List.of("tcp.flags.str", "tcp.seq", "tcp.nxtseq", "tcp.ack", "tcp.seq_raw")).get(2);
+        assertEquals("·······A··S·", tshark[0], "frame 2 is the SYN-ACK");
+
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        TreeItem<OsiTreeView.Entry> tcp = layerItem(tree, 4);
+        List<String> names = tcp.getChildren().stream()
+                .map(i -> ((OsiTreeView.FieldEntry) i.getValue()).field().name()).toList();
+        assertEquals(List.of("tcp.seq", "tcp.seq_raw", "tcp.nxtseq", "tcp.ack", "tcp.ack_raw"),
+                names.subList(names.indexOf("tcp.seq"), names.indexOf("tcp.ack_raw") + 1));
+        TreeItem<OsiTreeView.Entry> seq = find(tcp, "tcp.seq");
+        interact(() -> {
+            tree.getSelectionModel().select(seq);
+            tree.scrollTo(Math.max(0, tree.getRow(seq) - 3));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // Ethernet (14) and IPv4 without options (20), then the ports (4): the sequence number's 4 bytes.
+        assertEquals(new ByteRange(38, 4), lookup("#hex-view").queryAs(HexView.class).highlighted());
+        assertEquals(tshark[4], ((OsiTreeView.FieldEntry) find(tcp, "tcp.seq_raw").getValue()).field().text());
+
+        List<String> english = treeCells();
+        assertTrue(english.contains("Sequence Number: " + tshark[1] + "    (relative sequence number)"), english.toString());
+        assertTrue(english.contains("[Next Sequence Number: " + tshark[2] + "    (relative sequence number)]"),
+                english.toString());
+        assertTrue(english.contains("Acknowledgment Number: " + tshark[3] + "    (relative ack number)"), english.toString());
+
+        interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> french = treeCells();
+        assertTrue(french.contains("Numéro de séquence : " + tshark[1] + " (relatif)"), french.toString());
+        assertTrue(french.contains("[Numéro de séquence suivant : " + tshark[2] + " (relatif)]"), french.toString());
+        assertTrue(french.contains("Numéro d’acquittement : " + tshark[3] + " (relatif)"), french.toString());
+        assertTrue(french.contains("Numéro de séquence (brut) : " + tshark[4]), french.toString());
+    }
+
+    private List<String> treeCells() {
+        return lookup("#osi-tree .tree-cell").queryAll().stream()
+                .map(c -> ((javafx.scene.control.TreeCell<?>) c).getText()).filter(t -> t != null).toList();
+    }
+
     @Test
     void clickingAByteSelectsItsField() throws Exception {
         openSample("tcp-hello.pcap");
@@ -493,7 +541,8 @@ class MainWindowTest extends FxTest {
             TreeItem<OsiTreeView.Entry> flags = find(layerItem(tree, 4), "tcp.flags");
             flags.setExpanded(true);
             tree.getSelectionModel().select(flags);
-            tree.scrollTo(tree.getRow(flags) - 6);
+            // The sequence and acknowledgment numbers, relative and raw, down to the selected flags.
+            tree.scrollTo(tree.getRow(find(layerItem(tree, 4), "tcp.seq")) - 1);
         });
         WaitForAsyncUtils.waitForFxEvents();
         Path out = Environment.repositoryRoot().resolve("ui/target/screenshots/" + name);

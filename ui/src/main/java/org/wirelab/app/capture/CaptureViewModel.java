@@ -20,6 +20,7 @@ import org.wirelab.app.source.FrameSource;
 import org.wirelab.app.source.SourceRun;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.FrameDecoder;
+import org.wirelab.core.fields.TcpRelativeNumbers;
 
 /**
  * The one selection every view follows, and the capture it selects in. Views bind to these
@@ -133,7 +134,8 @@ public final class CaptureViewModel {
             selectedPart.set(null);
             return;
         }
-        DecodedFrame frame = decoder.decode(shown.frames(), number - 1);
+        // The decoder reads one frame; the capture's analysis adds what needs the whole conversation.
+        DecodedFrame frame = new TcpRelativeNumbers(shown.catalog()).addTo(decoder.decode(shown.frames(), number - 1));
         decodedFrame.set(frame);
         selectedPart.set(null);
     }
@@ -150,6 +152,7 @@ public final class CaptureViewModel {
         return selectedFrame;
     }
 
+    /** The selected frame's field tree, with the TCP numbers relative to its conversation (as Wireshark). */
     public ReadOnlyObjectProperty<DecodedFrame> decodedFrameProperty() {
         return decodedFrame.getReadOnlyProperty();
     }

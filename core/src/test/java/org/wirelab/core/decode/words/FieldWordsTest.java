@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.decode.Layer;
+import org.wirelab.core.fields.FieldCatalog;
+import org.wirelab.core.fields.TcpRelativeNumbers;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureFormatException;
@@ -27,7 +30,7 @@ class FieldWordsTest {
     /** Words that are English, not French: none may be left in a French value that the decoder wrote. */
     private static final Pattern ENGLISH = Pattern.compile("\\b(Set|Not set|bytes|Good|Bad|verified|request|reply"
             + "|unreachable|Unknown|unknown|multiply|blocks?|offloaded|endian|Echo|Sent|Unicast|Eligible|Ineligible"
-            + "|query|response|error|Src|Dst|Len|of|the|and|by|for|to|from|with|Option|Operation)\\b");
+            + "|query|response|error|Src|Dst|Len|of|the|and|by|for|to|from|with|Option|Operation|relative|number)\\b");
 
     private static DecodedFrame frame(Path file, int number) throws Exception {
         return FrameDecoder.standard().decode(CaptureFiles.read(file).frames(), number - 1);
@@ -58,6 +61,21 @@ class FieldWordsTest {
         Layer tcp = syn.layers().get(2);
         assertEquals("Protocole de contrôle de transmission (TCP), port source : " + tshark[0]
                 + ", port de destination : 3000, longueur : 0", FRENCH.title(tcp));
+    }
+
+    @Test
+    void theRelativeNumbersOfASynAckReadInFrench() throws Exception {
+        Path file = Environment.samples().resolve("tcp-hello.pcap");
+        CaptureFile capture = CaptureFiles.read(file);
+        DecodedFrame synAck = new TcpRelativeNumbers(new FieldCatalog(CaptureAnalysis.of(capture.frames())))
+                .addTo(FrameDecoder.standard().decode(capture.frames(), 1));
+        String[] tshark = Tshark.fields(file, List.of("tcp.seq", "tcp.nxtseq", "tcp.ack", "tcp.ack_raw")).get(2);
+
+        assertEquals("Numéro de séquence : " + tshark[0] + " (relatif)", FRENCH.display(field(synAck, "tcp.seq")));
+        assertEquals("[Numéro de séquence suivant : " + tshark[1] + " (relatif)]",
+                FRENCH.display(field(synAck, "tcp.nxtseq")));
+        assertEquals("Numéro d’acquittement : " + tshark[2] + " (relatif)", FRENCH.display(field(synAck, "tcp.ack")));
+        assertEquals("Numéro d’acquittement (brut) : " + tshark[3], FRENCH.display(field(synAck, "tcp.ack_raw")));
     }
 
     @Test
@@ -120,8 +138,11 @@ class FieldWordsTest {
             } catch (CaptureFormatException damaged) {
                 continue; // the corpus has damaged files on purpose: nothing to show
             }
+            // The tree as the app shows it: with the relative numbers that need the whole capture.
+            TcpRelativeNumbers relative = new TcpRelativeNumbers(
+                    new FieldCatalog(CaptureAnalysis.of(capture.frames())));
             for (int i = 0; i < capture.frames().size(); i++) {
-                DecodedFrame frame = FrameDecoder.standard().decode(capture.frames(), i);
+                DecodedFrame frame = relative.addTo(FrameDecoder.standard().decode(capture.frames(), i));
                 String packetText = new String(frame.bytes(), StandardCharsets.ISO_8859_1);
                 for (Layer layer : frame.layers()) {
                     if (!FRENCH.hasPhrase(layer.title())) {

@@ -1,0 +1,95 @@
+package org.wirelab.core.fields;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wirelab.core.decode.ByteRange;
+import org.wirelab.core.decode.DecodedFrame;
+import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.Layer;
+
+/**
+ * Adds to a decoded frame's TCP layer the numbers that need the whole conversation, as Wireshark's tree
+ * shows them: the relative sequence number above the raw one, the next sequence number below it, the
+ * relative acknowledgment number above the raw one. The decoder reads one frame and cannot know them; the
+ * capture's analysis can ({@link FieldCatalog}'s {@code tcp.seq}, {@code tcp.nxtseq}, {@code tcp.ack}).
+ *
+ * <p>Copied from packet-tcp.c: {@code tcp.seq} and {@code tcp.ack} are shown as read from the wire (no
+ * brackets) and cover the raw field's 4 bytes, so selecting them highlights those bytes; the ack says
+ * "relative" only when the ACK flag is set; {@code tcp.nxtseq} is computed, in brackets, and highlights the
+ * sequence number it was computed from. A field the catalog has no value for (a header too short for it,
+ * a TCP header quoted in an ICMP error) is not added.
+ */
+public final class TcpRelativeNumbers {
+    private static final String SEQ_NOTE = "    (relative sequence number)";
+    private static final String ACK_NOTE = "    (relative ack number)";
+
+    // This package's Field (a catalog column), not the decoder's Field imported above.
+    private final org.wirelab.core.fields.Field seq;
+    private final org.wirelab.core.fields.Field nextSeq;
+    private final org.wirelab.core.fields.Field ack;
+
+    public TcpRelativeNumbers(FieldCatalog catalog) {
+        seq = catalog.field("tcp.seq");
+        nextSeq = catalog.field("tcp.nxtseq");
+        ack = catalog.field("tcp.ack");
+    }
+
+    /**
+     * {@code frame} (frame {@code frame.number()} of the catalog's capture) with the relative numbers in its
+     * TCP layer; the frame itself when it has no TCP layer.
+     */
+    public DecodedFrame addTo(DecodedFrame frame) {
+        int index = frame.number() - 1;
+        List<Layer> layers = new ArrayList<>(frame.layers());
+        for (int k = 0; k < layers.size(); k++) {
+            Layer layer = layers.get(k);
+            if (layer.protocol().equals("TCP")) {
+                // Only the first: a frame has one TCP header of its own. One quoted in an ICMP error gets
+                // nothing, as the catalog has no TCP numbers for an ICMP frame.
+                layers.set(k, withNumbers(layer, index));
+                return new DecodedFrame(frame.number(), frame.timestampNanos(), frame.capturedLength(),
+                        frame.originalLength(), frame.linkType(), frame.bytes(), layers);
+            }
+        }
+        return frame;
+    }
+
+    private Layer withNumbers(Layer layer, int index) {
+        boolean ackFlag = false;
+        for (Field field : layer.fields()) {
+            for (Field flag : field.children()) {
+                ackFlag |= flag.name().equals("tcp.flags.ack") && Boolean.TRUE.equals(flag.value());
+            }
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Field field : layer.fields()) {
+            switch (field.name()) {
+                case "tcp.seq_raw" -> {
+                    add(fields, "tcp.seq", "Sequence Number", seq.text(index), SEQ_NOTE, field.range(), false);
+                    fields.add(field);
+                    add(fields, "tcp.nxtseq", "Next Sequence Number", nextSeq.text(index), SEQ_NOTE, field.range(),
+                            true);
+                }
+                case "tcp.ack_raw" -> {
+                    add(fields, "tcp.ack", "Acknowledgment Number", ack.text(index), ackFlag ? ACK_NOTE : "",
+                            field.range(), false);
+                    fields.add(field);
+                }
+                default -> fields.add(field);
+            }
+        }
+        return new Layer(layer.protocol(), layer.title(), layer.osiLayer(), layer.range(), fields,
+                layer.diagnostics(), layer.summary());
+    }
+
+    /** Adds the field unless tshark shows nothing for it ({@code text} empty), in Wireshark's words. */
+    private static void add(List<Field> fields, String name, String label, String text, String note,
+            ByteRange range, boolean generated) {
+        if (text.isEmpty()) {
+            return;
+        }
+        String line = label + ": " + text + note;
+        fields.add(new Field(label, name, range, 0, Long.parseLong(text), generated ? "[" + line + "]" : line, text,
+                generated, List.of()));
+    }
+}
