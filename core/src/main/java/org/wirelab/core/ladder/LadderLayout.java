@@ -82,11 +82,29 @@ public final class LadderLayout {
      * at least {@code padding} apart.
      */
     public static Lanes lanes(List<Lane> lanes, ToIntFunction<String> textWidth, int minimumGap, int padding) {
-        int[] centers = new int[lanes.size()];
+        return lanes(titleWidths(lanes, textWidth), minimumGap, padding);
+    }
+
+    /** The width of each lane's title (see {@link #title(Lane)}) measured by {@code textWidth}, in lane order. */
+    public static int[] titleWidths(List<Lane> lanes, ToIntFunction<String> textWidth) {
+        int[] widths = new int[lanes.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = textWidth.applyAsInt(title(lanes.get(i)));
+        }
+        return widths;
+    }
+
+    /**
+     * Lays out lanes whose titles are {@code titleWidths} wide (from {@link #titleWidths}), as
+     * {@link #lanes(List, ToIntFunction, int, int)} does: a drawing that lays its lanes out at several
+     * spacings measures the titles once.
+     */
+    public static Lanes lanes(int[] titleWidths, int minimumGap, int padding) {
+        int[] centers = new int[titleWidths.length];
         int width = 0;
         int previous = 0;
-        for (int i = 0; i < lanes.size(); i++) {
-            int w = textWidth.applyAsInt(title(lanes.get(i)));
+        for (int i = 0; i < titleWidths.length; i++) {
+            int w = titleWidths[i];
             if (i == 0) {
                 centers[i] = Math.max(w / 2, 1);
             } else {

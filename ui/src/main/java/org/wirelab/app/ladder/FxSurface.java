@@ -1,5 +1,6 @@
 package org.wirelab.app.ladder;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,13 +21,18 @@ final class FxSurface implements Surface {
     private final GraphicsContext g;
     private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
     private final Text measure = new Text();
+    /** Per style (by ordinal), the advance of each Latin-1 character, NaN until measured: no boxing in the common case. */
+    private final double[][] latinAdvances = new double[TextStyle.values().length][LATIN];
+    /** Per style, the advances of the other characters. */
     private final Map<TextStyle, Map<Character, Double>> advances = new EnumMap<>(TextStyle.class);
+    private static final int LATIN = 256;
 
     FxSurface(GraphicsContext g) {
         this.g = g;
         for (TextStyle style : TextStyle.values()) {
             fonts.put(style, Font.font("DejaVu Sans", style.bold() ? FontWeight.BOLD : FontWeight.NORMAL, style.size()));
             advances.put(style, new HashMap<>());
+            Arrays.fill(latinAdvances[style.ordinal()], Double.NaN);
         }
         g.setTextBaseline(VPos.BASELINE);
         g.setLineCap(StrokeLineCap.BUTT);
@@ -38,16 +44,26 @@ final class FxSurface implements Surface {
      */
     @Override
     public double textWidth(String text, TextStyle style) {
-        Map<Character, Double> widths = advances.get(style);
+        double[] latin = latinAdvances[style.ordinal()];
         double width = 0;
         for (int i = 0; i < text.length(); i++) {
-            width += widths.computeIfAbsent(text.charAt(i), c -> {
-                measure.setFont(fonts.get(style));
-                measure.setText(String.valueOf(c));
-                return measure.getLayoutBounds().getWidth();
-            });
+            char c = text.charAt(i);
+            if (c < LATIN) {
+                if (Double.isNaN(latin[c])) {
+                    latin[c] = advance(c, style);
+                }
+                width += latin[c];
+            } else {
+                width += advances.get(style).computeIfAbsent(c, other -> advance(other, style));
+            }
         }
         return width;
+    }
+
+    private double advance(char c, TextStyle style) {
+        measure.setFont(fonts.get(style));
+        measure.setText(String.valueOf(c));
+        return measure.getLayoutBounds().getWidth();
     }
 
     @Override

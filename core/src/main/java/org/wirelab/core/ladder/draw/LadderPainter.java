@@ -86,9 +86,14 @@ public final class LadderPainter {
         this.ladder = ladder;
         this.texts = texts;
         this.lanes = ladder.lanes();
-        int gap = (int) Math.ceil(Math.max(MINIMUM_LANE_GAP, widestLabel(measure) + LABEL_PADDING));
-        LadderLayout.Lanes layout = LadderLayout.lanes(lanes,
-                title -> (int) Math.ceil(measure.textWidth(title, TextStyle.TITLE)), gap, (int) LABEL_PADDING);
+        // Both spacings below use the same title widths: measuring tens of thousands of titles is most
+        // of what laying out a large capture's ladder costs.
+        int[] titleWidths = LadderLayout.titleWidths(lanes,
+                title -> (int) Math.ceil(measure.textWidth(title, TextStyle.TITLE)));
+        WidestLabels widest = widestLabels(measure);
+        // Raw numbers are the longer ones: the lanes do not move when the view switches to them.
+        int gap = (int) Math.ceil(Math.max(MINIMUM_LANE_GAP, widest.raw() + LABEL_PADDING));
+        LadderLayout.Lanes layout = LadderLayout.lanes(titleWidths, gap, (int) LABEL_PADDING);
         laneX = new double[layout.count()];
         for (int i = 0; i < laneX.length; i++) {
             laneX[i] = SIDE_MARGIN + layout.center(i);
@@ -96,9 +101,8 @@ public final class LadderPainter {
         contentWidth = layout.width() + 2 * SIDE_MARGIN;
         // The narrowest the lanes may get in a narrow window: room for the relative numbers' labels
         // and for the titles side by side, with smaller margins.
-        int compactGap = (int) Math.ceil(widestLabel(measure, false) + COMPACT_PADDING);
-        LadderLayout.Lanes compact = LadderLayout.lanes(lanes,
-                title -> (int) Math.ceil(measure.textWidth(title, TextStyle.TITLE)), compactGap, (int) COMPACT_PADDING);
+        int compactGap = (int) Math.ceil(widest.relative() + COMPACT_PADDING);
+        LadderLayout.Lanes compact = LadderLayout.lanes(titleWidths, compactGap, (int) COMPACT_PADDING);
         compactLaneX = new double[compact.count()];
         for (int i = 0; i < compactLaneX.length; i++) {
             compactLaneX[i] = COMPACT_MARGIN + compact.center(i);
@@ -107,26 +111,33 @@ public final class LadderPainter {
         legendWidth = paintLegend(measure, Double.MAX_VALUE, false);
     }
 
-    /** The widest arrow label among the first arrows (enough for the lane gap; a million are not measured). */
-    private double widestLabel(Surface measure) {
-        // Raw numbers are the longer ones: the lanes do not move when the view switches to them.
-        return widestLabel(measure, true);
-    }
-
-    private double widestLabel(Surface measure, boolean raw) {
-        double widest = 0;
+    /**
+     * The widest arrow label among the first arrows (enough for the lane gap; a million are not measured),
+     * with the raw numbers and with the relative ones. One pass makes each arrow once for both.
+     */
+    private WidestLabels widestLabels(Surface measure) {
+        double widestRaw = 0;
+        double widestRelative = 0;
         for (int i = 0; i < Math.min(ladder.size(), MEASURED_ARROWS); i++) {
             Arrow arrow = ladder.arrow(i);
             if (arrow.fromLane() == arrow.toLane() || Math.abs(arrow.fromLane() - arrow.toLane()) > 1) {
                 continue;   // self arrows and arrows over several lanes have room enough
             }
-            String[] lines = labelLines(arrow, raw, false);
-            widest = Math.max(widest, measure.textWidth(lines[0], TextStyle.FLAGS));
-            if (lines[1] != null) {
-                widest = Math.max(widest, measure.textWidth(lines[1], TextStyle.NUMBERS));
+            String[] raw = labelLines(arrow, true, false);
+            double flags = measure.textWidth(raw[0], TextStyle.FLAGS);
+            widestRaw = Math.max(widestRaw, flags);
+            widestRelative = Math.max(widestRelative, flags);
+            if (raw[1] != null) {
+                widestRaw = Math.max(widestRaw, measure.textWidth(raw[1], TextStyle.NUMBERS));
+                widestRelative = Math.max(widestRelative,
+                        measure.textWidth(arrow.tcp().numbers(false), TextStyle.NUMBERS));
             }
         }
-        return widest;
+        return new WidestLabels(widestRaw, widestRelative);
+    }
+
+    /** The widest arrow label's width with raw numbers (the longer ones) and with relative numbers. */
+    private record WidestLabels(double raw, double relative) {
     }
 
     public Ladder ladder() {
