@@ -142,16 +142,19 @@ public final class MainWindow {
     /** Shows the window on {@code target}, where and as large as it was last time. */
     public void show(Stage target) {
         this.stage = target;
-        Scene scene = new Scene(root, preferences.get("window.width", 1440), preferences.get("window.height", 900));
+        WindowPlacement saved = new WindowPlacement(preferences.get("window.x", Double.NaN),
+                preferences.get("window.y", Double.NaN), preferences.get("window.width", Double.NaN),
+                preferences.get("window.height", Double.NaN));
+        List<javafx.geometry.Rectangle2D> screens = new java.util.ArrayList<>();
+        screens.add(javafx.stage.Screen.getPrimary().getVisualBounds());
+        javafx.stage.Screen.getScreens().forEach(screen -> screens.add(screen.getVisualBounds()));
+        WindowPlacement placement = WindowPlacement.of(saved, screens);
+        Scene scene = new Scene(root, placement.width(), placement.height());
         scene.getStylesheets().add(MainWindow.class.getResource("wirelab.css").toExternalForm());
         shortcuts(scene);
         target.setScene(scene);
-        double x = preferences.get("window.x", Double.NaN);
-        double y = preferences.get("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-            target.setX(x);
-            target.setY(y);
-        }
+        target.setX(placement.x());
+        target.setY(placement.y());
         target.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.capture().title().isEmpty() ? "wirelab" : shownTitle() + " — wirelab",
                 model.captureProperty(), messages.localeProperty()));
