@@ -57,15 +57,19 @@ public record SimulatedSource(String scenarioName, LinkConfig link, long seed, L
     @Override
     public String title() {
         return "simulated: " + scenarioName + (droppedFrames.isEmpty() ? "" : ", frame"
-                + (droppedFrames.size() == 1 ? " " : "s ") + droppedFrames.stream().map(String::valueOf)
-                .reduce((a, b) -> a + ", " + b).orElse("") + " dropped");
+                + (droppedFrames.size() == 1 ? " " : "s ") + droppedList() + " dropped");
     }
 
     @Override
     public String title(Messages messages) {
         String simulated = messages.get("source.simulated", scenarioName);
         return droppedFrames.isEmpty() ? simulated : messages.get("source.simulated.dropped", simulated,
-                droppedFrames.stream().map(String::valueOf).collect(Collectors.joining(", ")), droppedFrames.size());
+                droppedList(), droppedFrames.size());
+    }
+
+    /** "4" or "4, 9": the frames dropped on purpose, as both titles list them. */
+    private String droppedList() {
+        return droppedFrames.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @Override
