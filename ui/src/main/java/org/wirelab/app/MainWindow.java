@@ -592,9 +592,9 @@ public final class MainWindow {
         });
     }
 
-    /** Space plays or pauses, the arrows step, unless the focused control uses the key (see PlaybackKeys). */
+    /** Space plays or pauses, ← → step, ↑ ↓ select, unless the focused control uses the key (see PlaybackKeys). */
     private void shortcuts(Scene scene) {
-        PlaybackKeys.install(scene, playback);
+        PlaybackKeys.install(scene, playback, packets::selectBy);
     }
 
     private Menu menu(String key) {

@@ -229,6 +229,8 @@ public final class PacketListView extends Region {
 
     private void pressed(MouseEvent e) {
         requestFocus();
+        // The press is the list's: a tab pane above it would take the focus back on the way up.
+        e.consume();
         if (e.getY() < PacketListPainter.HEADER_HEIGHT) {
             resizing = widths.edgeAt(e.getX(), canvas.getWidth());
             if (resizing >= 0) {
@@ -260,6 +262,12 @@ public final class PacketListView extends Region {
         };
         scrollBar.setValue(Math.max(scrollBar.getMin(), Math.min(scrollBar.getMax(), scrollBar.getValue() - rows)));
         e.consume();
+    }
+
+    /** Selects the shown row {@code rows} below the selected one (above when negative), as ↓ and ↑ do. */
+    public void selectBy(int rows) {
+        int current = shown.positionOf(model.selectedFrameProperty().get() - 1);
+        select(current < 0 ? firstVisibleRow() : current + rows);
     }
 
     private void keyPressed(KeyEvent e) {
