@@ -1,6 +1,7 @@
 package org.wirelab.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +22,25 @@ public final class CaptureInput {
             throw new UserError(file + " is a directory, not a capture file");
         }
         return CaptureFiles.read(file);
+    }
+
+    /**
+     * Says on {@code err} what was wrong with the file, one line per reader warning, after the
+     * command's output (as tshark reports a file cut short), and returns the exit status: 0 when every
+     * byte of the file was read as frames, {@link ErrorReporter#INPUT_ERROR} when damage ended the
+     * frames early, so that a script never takes part of a file for the whole of it.
+     */
+    public static int exitStatus(CaptureFile capture, Path file, String command, PrintWriter err) {
+        for (String warning : capture.warnings()) {
+            err.println("wirelab " + command + ": " + file + ": " + warning);
+        }
+        if (capture.complete()) {
+            return 0;
+        }
+        err.println("wirelab " + command + ": " + file + ": only the first " + capture.frames().size()
+                + (capture.frames().size() == 1 ? " frame was" : " frames were") + " read; the output above covers"
+                + " them alone");
+        return ErrorReporter.INPUT_ERROR;
     }
 
     /** The 0-based index of frame {@code number}, or a one-line error naming the frames there are. */

@@ -3,6 +3,7 @@ package org.wirelab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.stats.CaptureConversations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +24,10 @@ final class ConversationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CaptureAnalysis analysis = CaptureAnalysis.of(CaptureInput.read(file).frames());
+        CaptureFile capture = CaptureInput.read(file);
+        CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
         spec.commandLine().getOut().print(CaptureConversations.text(analysis));
-        return 0;
+        spec.commandLine().getOut().flush();
+        return CaptureInput.exitStatus(capture, file, "conversations", spec.commandLine().getErr());
     }
 }

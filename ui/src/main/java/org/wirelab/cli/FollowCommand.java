@@ -3,6 +3,7 @@ package org.wirelab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.reassembly.Follow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,8 @@ final class FollowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CaptureAnalysis analysis = CaptureAnalysis.of(CaptureInput.read(file).frames());
+        CaptureFile capture = CaptureInput.read(file);
+        CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
         int streams = udp ? analysis.conversations().udpStreamCount() : analysis.conversations().tcpStreamCount();
         if (stream < 0 || stream >= streams) {
             String kind = udp ? "UDP flow" : "TCP stream";
@@ -41,6 +43,7 @@ final class FollowCommand implements Callable<Integer> {
                         : "the file has " + kind + "s 0 to " + (streams - 1)));
         }
         spec.commandLine().getOut().print(Follow.text(analysis, stream, udp));
-        return 0;
+        spec.commandLine().getOut().flush();
+        return CaptureInput.exitStatus(capture, file, "follow", spec.commandLine().getErr());
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.fields.Field;
 import org.wirelab.core.fields.FieldCatalog;
 import picocli.CommandLine;
@@ -86,10 +87,12 @@ final class PacketsCommand implements Callable<Integer> {
                         + String.join(" ", FieldCatalog.knownNames()));
             }
         }
-        CaptureAnalysis analysis = CaptureAnalysis.of(CaptureInput.read(file).frames());
+        CaptureFile capture = CaptureInput.read(file);
+        CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
         print(new FieldCatalog(analysis).fields(fieldNames), analysis.size(), header, separator,
                 spec.commandLine().getOut());
-        return 0;
+        spec.commandLine().getOut().flush();
+        return CaptureInput.exitStatus(capture, file, "packets", spec.commandLine().getErr());
     }
 
     private static void print(List<Field> fields, int frames, boolean header, String separator, PrintWriter out) {

@@ -53,7 +53,8 @@ final class ShowCommand implements Callable<Integer> {
         } else {
             showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), language, out);
         }
-        return 0;
+        out.flush();
+        return CaptureInput.exitStatus(capture, file, "show", spec.commandLine().getErr());
     }
 
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
@@ -69,6 +70,6 @@ final class ShowCommand implements Callable<Integer> {
         int original = frames.originalLength(index);
         out.println(captured == original ? FrameBreakdown.format(words, "show.bytes", captured)
                 : FrameBreakdown.format(words, "show.bytes.partial", captured, original));
-        HexDump.print(frames.buffer(), frames.offset(index), frames.capturedLength(index), out);
+        HexDump.print(frames.buffer(index), frames.offset(index), frames.capturedLength(index), out);
     }
 }

@@ -240,7 +240,7 @@ class LiveCaptureTest {
     private static byte[] payload(FrameStore frames, PacketTable table, int i) {
         int header = table.transport(i) == PacketTable.TRANSPORT_TCP ? table.tcpHeaderLength(i) : 8;
         int start = frames.offset(i) + table.transportOffset(i) + header;
-        return Arrays.copyOfRange(frames.buffer(), start, start + table.payloadLength(i));
+        return Arrays.copyOfRange(frames.buffer(i), start, start + table.payloadLength(i));
     }
 
     private static List<String> describe(FrameStore frames, PacketTable table) {

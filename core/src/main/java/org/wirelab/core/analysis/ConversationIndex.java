@@ -50,7 +50,6 @@ public final class ConversationIndex {
     public static ConversationIndex build(FrameStore frames, PacketTable table) {
         ConversationIndex index = new ConversationIndex(table, table.size());
         ConversationTable.Key key = new ConversationTable.Key();
-        byte[] bytes = frames.buffer();
         for (int i = 0; i < table.size(); i++) {
             index.stream[i] = NONE;
             int network = table.network(i);
@@ -61,7 +60,7 @@ public final class ConversationIndex {
             if (!tcp && !isUdpWithStream(frames, table, i)) {
                 continue;
             }
-            index.fillKey(key, bytes, frames.offset(i) + table.networkOffset(i), network == PacketTable.NETWORK_IPV4, i);
+            index.fillKey(key, frames.buffer(i), frames.offset(i) + table.networkOffset(i), network == PacketTable.NETWORK_IPV4, i);
             if (tcp) {
                 index.addTcp(frames, key, i);
             } else {

@@ -102,7 +102,7 @@ public final class FieldCatalog {
             case "ipv6.dst" -> ipv6(24);
             case "ip.proto" -> (out, i) -> {
                 if (packets.network(i) == PacketTable.NETWORK_IPV4) {
-                    out.append(frames.buffer()[frames.offset(i) + packets.networkOffset(i) + 9] & 0xff);
+                    out.append(frames.buffer(i)[frames.offset(i) + packets.networkOffset(i) + 9] & 0xff);
                 }
             };
             case "tcp.srcport" -> (out, i) -> {
@@ -271,7 +271,7 @@ public final class FieldCatalog {
     private FieldValue ipv4(int addressOffset) {
         return (out, i) -> {
             if (packets.network(i) == PacketTable.NETWORK_IPV4) {
-                out.append(AddressText.ipv4(frames.buffer(), frames.offset(i) + packets.networkOffset(i) + addressOffset));
+                out.append(AddressText.ipv4(frames.buffer(i), frames.offset(i) + packets.networkOffset(i) + addressOffset));
             }
         };
     }
@@ -279,7 +279,7 @@ public final class FieldCatalog {
     private FieldValue ipv6(int addressOffset) {
         return (out, i) -> {
             if (packets.network(i) == PacketTable.NETWORK_IPV6) {
-                out.append(AddressText.ipv6(frames.buffer(), frames.offset(i) + packets.networkOffset(i) + addressOffset));
+                out.append(AddressText.ipv6(frames.buffer(i), frames.offset(i) + packets.networkOffset(i) + addressOffset));
             }
         };
     }

@@ -212,7 +212,7 @@ public final class CaptureLadder implements Ladder {
         int relativeAck = index.relativeAcknowledgement(i);
         return TcpInfoText.label(table.tcpFlags(i), Integer.toUnsignedLong(index.relativeSequence(i)),
                 Integer.toUnsignedLong(relativeAck), tcp.scaledWindow(table, i), table.payloadLength(i),
-                frames.buffer(), frames.offset(i) + table.transportOffset(i),
+                frames.buffer(i), frames.offset(i) + table.transportOffset(i),
                 frames.offset(i) + frames.capturedLength(i), table.acknowledgement(i) - relativeAck);
     }
 
@@ -248,7 +248,7 @@ public final class CaptureLadder implements Ladder {
     private int[] hostLanes(int i) {
         FrameStore frames = analysis.frames();
         PacketTable table = analysis.packets();
-        byte[] b = frames.buffer();
+        byte[] b = frames.buffer(i);
         int network = table.network(i);
         int at = frames.offset(i) + table.networkOffset(i);
         int available = frames.capturedLength(i) - table.networkOffset(i);
@@ -279,7 +279,7 @@ public final class CaptureLadder implements Ladder {
             return ipLabel(i, true);
         }
         if (network == PacketTable.NETWORK_ARP) {
-            return FrameLabels.arp(frames.buffer(), frames.offset(i) + table.networkOffset(i), available);
+            return FrameLabels.arp(frames.buffer(i), frames.offset(i) + table.networkOffset(i), available);
         }
         return "Frame not decoded to an address (" + captured + " bytes)";
     }
@@ -292,7 +292,7 @@ public final class CaptureLadder implements Ladder {
             return "IP fragment";
         }
         if (transport == PacketTable.TRANSPORT_ICMP || transport == PacketTable.TRANSPORT_ICMPV6) {
-            return FrameLabels.icmp(transport == PacketTable.TRANSPORT_ICMPV6, frames.buffer(),
+            return FrameLabels.icmp(transport == PacketTable.TRANSPORT_ICMPV6, frames.buffer(i),
                     frames.offset(i) + table.transportOffset(i), frames.capturedLength(i) - table.transportOffset(i));
         }
         if (transport == PacketTable.TRANSPORT_TCP) {

@@ -4,10 +4,11 @@ import java.util.List;
 import org.wirelab.core.frame.FrameStore;
 
 /**
- * A capture file read whole: its frames, what the file says about itself, and what was wrong with it
- * (empty for a sound file; otherwise the damage that ended the frames early, with frame and byte).
+ * A capture file read: its frames, what the file says about itself, what was wrong with it (empty for a
+ * sound file; otherwise the damage, with frame and byte), and whether its frames are all of the file
+ * ({@code complete} is false when damage ended the frames early or only the first frames were read).
  */
-public record CaptureFile(CaptureInfo info, FrameStore frames, List<String> warnings) {
+public record CaptureFile(CaptureInfo info, FrameStore frames, List<String> warnings, boolean complete) {
 
     public CaptureFile {
         warnings = List.copyOf(warnings);

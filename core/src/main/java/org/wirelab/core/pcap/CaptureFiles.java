@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.wirelab.core.frame.FrameStore;
@@ -19,7 +18,8 @@ public final class CaptureFiles {
      */
     private static final int SAMPLE_FRAMES = 4096;
     private static final double ESTIMATE_MARGIN = 1.05;
-    private static final long MAX_STORE_BYTES = Integer.MAX_VALUE - 16;
+    /** Frames are numbered with an int, as in Wireshark's frame.number. */
+    private static final int MAX_FRAMES = Integer.MAX_VALUE - 16;
     /** Bytes a frame costs in the store's columns (offset, timestamp, original length, link type). */
     private static final int COLUMN_BYTES = 18;
 
@@ -44,17 +44,15 @@ public final class CaptureFiles {
             throw e;
         }
         try (CaptureReader reader = CaptureReader.open(channel)) {
-            List<String> warnings = new ArrayList<>();
             FrameStore frames = new FrameStore(Math.min(size, 1 << 20), SAMPLE_FRAMES);
-            long stored = copy(reader, frames, SAMPLE_FRAMES, 0, warnings);
+            long stored = copy(reader, frames, SAMPLE_FRAMES, 0);
             if (frames.size() == SAMPLE_FRAMES) {
                 FrameStore sample = frames;
                 frames = presized(sample, stored, reader.position(), size);
-                stored = copy(reader, frames, Integer.MAX_VALUE, stored, warnings);
+                stored = copy(reader, frames, MAX_FRAMES, stored);
             }
             trimIfWasteful(frames, stored);
-            warnings.addAll(0, reader.warnings());
-            return new CaptureFile(reader.info(), frames, warnings);
+            return new CaptureFile(reader.info(), frames, reader.warnings(), reader.readWhole());
         }
     }
 
@@ -65,23 +63,15 @@ public final class CaptureFiles {
      */
     public static CaptureFile readFirst(Path file, int limit) throws IOException {
         try (CaptureReader reader = CaptureReader.open(file)) {
-            List<String> warnings = new ArrayList<>();
             FrameStore frames = new FrameStore(1 << 16, Math.min(limit, SAMPLE_FRAMES));
-            copy(reader, frames, limit, 0, warnings);
-            warnings.addAll(0, reader.warnings());
-            return new CaptureFile(reader.info(), frames, warnings);
+            copy(reader, frames, limit, 0);
+            return new CaptureFile(reader.info(), frames, reader.warnings(), reader.readWhole());
         }
     }
 
     /** Appends frames until {@code frames} holds {@code limit} or the file ends; returns the bytes stored. */
-    private static long copy(CaptureReader reader, FrameStore frames, int limit, long stored, List<String> warnings)
-            throws IOException {
+    private static long copy(CaptureReader reader, FrameStore frames, int limit, long stored) throws IOException {
         while (frames.size() < limit && reader.next()) {
-            if (stored + reader.capturedLength() > MAX_STORE_BYTES) {
-                warnings.add("stopped before frame " + reader.frameNumber() + ": wirelab holds at most 2 GiB of"
-                        + " frame bytes in memory; read larger files frame by frame with CaptureReader");
-                break;
-            }
             stored += reader.capturedLength();
             frames.append(reader.timestampNanos(), reader.linkType(), reader.buffer(), reader.offset(),
                     reader.capturedLength(), reader.originalLength());
@@ -92,11 +82,11 @@ public final class CaptureFiles {
     /** A store sized for the whole file by extrapolating the sample, holding the sample's frames. */
     private static FrameStore presized(FrameStore sample, long sampleBytes, long consumed, long size) {
         double scale = (double) size / Math.max(1, consumed);
-        long bytes = Math.min(Math.min(size, MAX_STORE_BYTES), (long) (sampleBytes * scale * ESTIMATE_MARGIN) + 65_536);
-        long count = Math.min(Integer.MAX_VALUE - 16, (long) (sample.size() * scale * ESTIMATE_MARGIN) + 16);
+        long bytes = Math.min(size, (long) (sampleBytes * scale * ESTIMATE_MARGIN) + 65_536);
+        long count = Math.min(MAX_FRAMES, (long) (sample.size() * scale * ESTIMATE_MARGIN) + 16);
         FrameStore frames = new FrameStore(bytes, (int) count);
         for (int i = 0; i < sample.size(); i++) {
-            frames.append(sample.timestampNanos(i), sample.linkType(i), sample.buffer(), sample.offset(i),
+            frames.append(sample.timestampNanos(i), sample.linkType(i), sample.buffer(i), sample.offset(i),
                     sample.capturedLength(i), sample.originalLength(i));
         }
         return frames;

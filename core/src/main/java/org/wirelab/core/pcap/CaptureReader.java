@@ -32,6 +32,7 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
     private final List<String> warnings = new ArrayList<>();
     private int suppressedWarnings;
     private boolean finished;
+    private boolean readWhole;
 
     // The current frame, valid after next() returned true.
     long timestampNanos;
@@ -104,7 +105,17 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
             return false;
         }
         finished = !advance();
+        // A clean end leaves no byte unread; damage stops the frames with bytes still after them.
+        readWhole = finished && !input.request(1);
         return !finished;
+    }
+
+    /**
+     * Whether every byte of the file was read as frames: true once {@link #next()} has returned false at
+     * the file's end, false while frames remain or when damage stopped the reading early.
+     */
+    public final boolean readWhole() {
+        return readWhole;
     }
 
     /** Reads the next frame into the fields above; false at the end or at damage, after a warning. */

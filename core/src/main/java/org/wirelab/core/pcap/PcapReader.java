@@ -38,8 +38,9 @@ public final class PcapReader extends CaptureReader {
         }
         int major = input.u16(4);
         int minor = input.u16(6);
-        // libpcap writes 2.4; Wireshark reads every 2.x and rejects "major version 1 unsupported".
-        if (major != 2) {
+        // libpcap writes 2.4 and reads any later version, as Wireshark does; both refuse 1.x
+        // (the corpus's libpcap__pcap-invalid-version-1.pcap records tshark's words).
+        if (major < 2) {
             throw new CaptureFormatException("unsupported pcap file: version " + major + "." + minor
                     + ", expected 2.4 (tshark: \"pcap: major version " + major + " unsupported\")");
         }

@@ -104,7 +104,7 @@ public final class PcapWriter implements Closeable, Flushable {
 
     /** Appends frame {@code index} (0-based) of {@code store}, read in place. */
     public void append(FrameStore store, int index) throws IOException {
-        append(store.timestampNanos(index), store.linkType(index), store.buffer(), store.offset(index),
+        append(store.timestampNanos(index), store.linkType(index), store.buffer(index), store.offset(index),
                 store.capturedLength(index), store.originalLength(index));
     }
 

@@ -25,7 +25,6 @@ public final class StreamFollower {
      */
     public static ReassembledStream tcp(FrameStore frames, PacketTable table, int stream, Membership membership) {
         TcpStreamReassembler reassembler = new TcpStreamReassembler();
-        byte[] buffer = frames.buffer();
         for (int i = 0; i < table.size(); i++) {
             if (table.transport(i) != PacketTable.TRANSPORT_TCP
                     || !table.hasStatus(i, PacketTable.STATUS_TCP_HEADER_COMPLETE)) {
@@ -38,7 +37,7 @@ public final class StreamFollower {
             int payloadStart = table.transportOffset(i) + table.tcpHeaderLength(i);
             int captured = Math.min(table.payloadLength(i), frames.capturedLength(i) - payloadStart);
             reassembler.segment(i + 1, direction, table.tcpFlags(i), table.sequence(i), table.acknowledgement(i),
-                    table.payloadLength(i), buffer, frames.offset(i) + payloadStart, Math.max(0, captured));
+                    table.payloadLength(i), frames.buffer(i), frames.offset(i) + payloadStart, Math.max(0, captured));
         }
         return reassembler.result();
     }
@@ -46,7 +45,6 @@ public final class StreamFollower {
     /** The datagrams of UDP {@code stream}, payloads as far as captured. */
     public static ReassembledStream udp(FrameStore frames, PacketTable table, int stream, Membership membership) {
         UdpFlowCollector collector = new UdpFlowCollector();
-        byte[] buffer = frames.buffer();
         for (int i = 0; i < table.size(); i++) {
             if (table.transport(i) != PacketTable.TRANSPORT_UDP) {
                 continue;
@@ -57,7 +55,7 @@ public final class StreamFollower {
             }
             int payloadStart = table.transportOffset(i) + UDP_HEADER_LENGTH;
             int captured = Math.min(table.payloadLength(i), frames.capturedLength(i) - payloadStart);
-            collector.datagram(i + 1, direction, buffer, frames.offset(i) + payloadStart, Math.max(0, captured));
+            collector.datagram(i + 1, direction, frames.buffer(i), frames.offset(i) + payloadStart, Math.max(0, captured));
         }
         return collector.result();
     }

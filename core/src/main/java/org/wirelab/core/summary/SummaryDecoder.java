@@ -34,7 +34,7 @@ public final class SummaryDecoder {
     public PacketTable decode(FrameStore frames) {
         PacketTable table = new PacketTable(frames.size());
         for (int i = 0; i < frames.size(); i++) {
-            decodeInto(frames.buffer(), frames.offset(i), frames.capturedLength(i), frames.originalLength(i),
+            decodeInto(frames.buffer(i), frames.offset(i), frames.capturedLength(i), frames.originalLength(i),
                     frames.linkType(i), table);
         }
         return table;

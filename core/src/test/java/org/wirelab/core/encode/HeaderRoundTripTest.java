@@ -46,7 +46,7 @@ class HeaderRoundTripTest {
         PacketTable summary = new SummaryDecoder().decode(frames);
         for (int i = 0; i < frames.size(); i++) {
             int number = i + 1;
-            byte[] bytes = Arrays.copyOfRange(frames.buffer(), frames.offset(i), frames.offset(i) + frames.capturedLength(i));
+            byte[] bytes = Arrays.copyOfRange(frames.buffer(i), frames.offset(i), frames.offset(i) + frames.capturedLength(i));
             ParsedFrame parsed = HeaderParser.parse(frames.linkType(i), bytes);
             String where = file.getFileName() + " frame " + number;
             if (parsed.layers().isEmpty()) {

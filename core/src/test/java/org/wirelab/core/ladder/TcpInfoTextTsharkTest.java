@@ -65,7 +65,7 @@ class TcpInfoTextTsharkTest {
                     : (int) (Long.parseLong(rawAck) - Long.parseLong(relAck));
             String ours = TcpInfoText.label(table.tcpFlags(i), Long.parseLong(an[a.get("tcp.seq")]),
                     relAck.isEmpty() ? 0 : Long.parseLong(relAck), Long.parseLong(an[a.get("tcp.window_size")]),
-                    table.payloadLength(i), frames.buffer(), frames.offset(i) + table.transportOffset(i),
+                    table.payloadLength(i), frames.buffer(i), frames.offset(i) + table.transportOffset(i),
                     frames.offset(i) + frames.capturedLength(i), sackBase);
             // Remarks other dissectors add to the Info column are not part of TCP's description.
             String expected = (m.group(1) + " " + m.group(2)).replace(" [TCP segment of a reassembled PDU]", "")

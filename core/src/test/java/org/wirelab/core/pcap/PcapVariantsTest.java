@@ -1,6 +1,7 @@
 package org.wirelab.core.pcap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,14 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.frame.RawFrame;
 import org.wirelab.core.frame.Timestamps;
 import org.wirelab.core.testing.Corpus;
+import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
 
 /** pcap in the byte order the corpus lacks, files that are not captures, the writer's flush, describe. */
@@ -123,5 +126,33 @@ class PcapVariantsTest {
         CaptureFile damaged = CaptureFiles.read(Corpus.capture("dpkt__truncated_dns_2.pcap"));
         String damagedText = CaptureFiles.describe(damaged);
         assertTrue(damagedText.contains("1 frame. Warnings: file ends in the middle of frame 2"), damagedText);
+    }
+
+    /** libpcap writes 2.4 and reads later versions; so does tshark (checked on the same bytes). */
+    @Test
+    void aLaterMajorVersionIsReadAsTsharkReadsIt() throws IOException {
+        Path capture = Environment.samples().resolve("tcp-hello.pcap");
+        byte[] bytes = Files.readAllBytes(capture);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(4, (short) 3).putShort(6, (short) 0);
+        Path later = temp.resolve("version-3.0.pcap");
+        Files.write(later, bytes);
+        CaptureFile file = CaptureFiles.read(later);
+        assertTrue(file.complete());
+        assertEquals(Tshark.fields(later, List.of("frame.number")).size() - 1, file.frames().size());
+        RoundTripTest.assertSameFrames(CaptureFiles.read(capture).frames(), file.frames());
+    }
+
+    /** A file cut inside its last frame is read up to the damage and says it was not read whole. */
+    @Test
+    void aFileCutShortIsNotComplete() throws IOException {
+        byte[] bytes = Files.readAllBytes(Environment.samples().resolve("tcp-hello.pcap"));
+        Path cut = temp.resolve("cut.pcap");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 10));
+        CaptureFile file = CaptureFiles.read(cut);
+        assertEquals(9, file.frames().size());
+        assertFalse(file.complete());
+        assertEquals(1, file.warnings().size(), file.warnings().toString());
+        assertTrue(CaptureFiles.read(Environment.samples().resolve("tcp-hello.pcap")).complete());
+        assertFalse(CaptureFiles.readFirst(Environment.samples().resolve("tcp-hello.pcap"), 3).complete());
     }
 }

@@ -22,7 +22,7 @@ public final class SummaryColumns {
         for (String name : NAMES) {
             out.put(name, "");
         }
-        byte[] b = frames.buffer();
+        byte[] b = frames.buffer(i);
         int net = frames.offset(i) + table.networkOffset(i);
         if (table.network(i) == PacketTable.NETWORK_IPV4) {
             out.put("ip.src", AddressText.ipv4(b, net + Ipv4.SOURCE));

@@ -91,7 +91,7 @@ public final class PacketRows {
         return packets.sourcePort(index) + " \u2192 " + packets.destinationPort(index) + "  "
                 + TcpInfoText.label(packets.tcpFlags(index), Integer.toUnsignedLong(conversations.relativeSequence(index)),
                         Integer.toUnsignedLong(relativeAck), capture.analysis().tcp().scaledWindow(packets, index),
-                        packets.payloadLength(index), frames.buffer(), frames.offset(index) + packets.transportOffset(index),
+                        packets.payloadLength(index), frames.buffer(index), frames.offset(index) + packets.transportOffset(index),
                         frames.offset(index) + frames.capturedLength(index), packets.acknowledgement(index) - relativeAck);
     }
 

@@ -189,7 +189,7 @@ public final class SourceRun {
                 } else {
                     frames = new FrameStore();
                     for (int i = 0; i < store.size(); i++) {
-                        frames.append(store.timestampNanos(i), store.linkType(i), store.buffer(), store.offset(i),
+                        frames.append(store.timestampNanos(i), store.linkType(i), store.buffer(i), store.offset(i),
                                 store.capturedLength(i), store.originalLength(i));
                     }
                 }

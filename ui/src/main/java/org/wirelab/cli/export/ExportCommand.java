@@ -128,7 +128,8 @@ public final class ExportCommand implements Callable<Integer> {
             }
             out.println("wrote " + chartFile + " (" + kinds.get(k).cliName() + " chart)");
         }
-        return 0;
+        out.flush();
+        return CaptureInput.exitStatus(capture, file, "export", spec.commandLine().getErr());
     }
 
     private static ChartKind chartKind(String name) {
