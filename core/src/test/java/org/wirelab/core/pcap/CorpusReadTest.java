@@ -43,6 +43,8 @@ class CorpusReadTest {
         assertEquals(truth.frames().size(), frames.size(), "frame count");
         assertEquals(truth.fieldsExitCode() != 0, !file.warnings().isEmpty(),
                 "a warning exactly when tshark failed (rc " + truth.fieldsExitCode() + "): " + file.warnings());
+        assertEquals(truth.fieldsExitCode() == 0, file.complete(),
+                "read whole exactly when tshark read the whole file (rc " + truth.fieldsExitCode() + ")");
         boolean invalidNanos = capture.getFileName().toString().equals(INVALID_NANOS);
         for (int i = 0; i < frames.size(); i++) {
             String[] row = truth.frames().get(i);
