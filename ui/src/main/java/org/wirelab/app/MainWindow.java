@@ -465,7 +465,7 @@ public final class MainWindow {
         for (String scenario : SCENARIOS) {
             MenuItem run = new MenuItem(messages.get("live.scenario", scenario));
             run.setDisable(captureProblem.isPresent());
-            run.setOnAction(e -> open(new LiveScenarioSource(scenario)));
+            run.setOnAction(e -> open(new LiveScenarioSource(scenario, messages.locale())));
             live.getItems().add(run);
         }
         MenuItem port = new MenuItem(messages.get("live.port"));

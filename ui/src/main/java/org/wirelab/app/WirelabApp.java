@@ -50,7 +50,7 @@ public final class WirelabApp extends Application {
     }
 
     private void demo(Optional<CaptureProblem> problem) {
-        window.openDemo(DemoSource.choose(problem));
+        window.openDemo(DemoSource.choose(problem, window.messages().locale()));
     }
 
     /** Asks libpcap off the FX thread (it opens an interface), then continues on it. */

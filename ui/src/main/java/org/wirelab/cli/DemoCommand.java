@@ -1,8 +1,10 @@
 package org.wirelab.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wirelab.app.Display;
 import org.wirelab.app.WirelabApp;
@@ -29,8 +31,24 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** What to show in a language: live when capture works here, simulated otherwise. */
+    private final Function<Locale, DemoSource> demos;
+
+    DemoCommand() {
+        this(language -> DemoSource.choose(CaptureAvailability.check(), language));
+    }
+
+    /** A demo of another source (tests: one that delivers nothing must not pass for a success). */
+    DemoCommand(Function<Locale, DemoSource> demos) {
+        this.demos = demos;
+    }
+
     @Option(names = "--text", description = "print the text diagram even when a display is available")
     private boolean text;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
+            description = "language of the notices (a lab port taken by another program): en or fr (default: ${DEFAULT-VALUE})")
+    private Locale language;
 
     @Override
     public Integer call() throws Exception {
@@ -39,19 +57,25 @@ final class DemoCommand implements Callable<Integer> {
             WirelabLauncher.main(new String[] {WirelabApp.DEMO});
             return 0;
         }
-        DemoSource demo = DemoSource.choose(CaptureAvailability.check());
+        DemoSource demo = demos.apply(language);
         spec.commandLine().getErr().println("wirelab demo: " + noDisplay.get() + ", so here is "
                 + demo.whyNotLive().map(why -> "a simulated TCP handshake as text (" + why.message() + ")")
                         .orElse("a TCP handshake captured live as text"));
         Capture capture = run(demo);
+        if (capture.size() == 0) {
+            throw new UserError(demo.source().title() + ": no frame to show");
+        }
         PrintWriter out = spec.commandLine().getOut();
         LadderPrinter.print(capture.frames(), out);
         out.flush();
         return 0;
     }
 
-    /** Runs the source to its end on this thread's behalf and returns what it delivered. */
-    private static Capture run(DemoSource demo) throws Exception {
+    /**
+     * Runs the source to its end on this thread's behalf, says its warnings (a lab port moved) in one line
+     * each, and returns what it delivered; a source that failed is a one-line error.
+     */
+    private Capture run(DemoSource demo) throws Exception {
         AtomicReference<Capture> last = new AtomicReference<>();
         AtomicReference<String> failure = new AtomicReference<>();
         SourceRun run = new SourceRun(demo.source(), Runnable::run, new SourceRun.Listener() {
@@ -71,6 +95,9 @@ final class DemoCommand implements Callable<Integer> {
         });
         run.start();
         run.join();
+        PrintWriter err = spec.commandLine().getErr();
+        last.get().warnings().forEach(warning -> err.println("wirelab demo: " + warning));
+        err.flush();
         if (failure.get() != null) {
             throw new UserError(demo.source().title() + ": " + failure.get());
         }

@@ -45,7 +45,7 @@ public final class FreePorts {
         }
     }
 
-    private static int freePort(InetAddress loopback) {
+    static int freePort(InetAddress loopback) {
         try {
             for (int attempt = 0; attempt < 20; attempt++) {
                 int port;

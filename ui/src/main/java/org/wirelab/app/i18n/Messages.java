@@ -18,6 +18,13 @@ public final class Messages {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale", supported(Locale.getDefault()));
 
+    /** The words of one language, for a source that writes its notices off the FX thread. */
+    public static Messages in(Locale language) {
+        Messages messages = new Messages();
+        messages.locale.set(supported(language));
+        return messages;
+    }
+
     public ObjectProperty<Locale> localeProperty() {
         return locale;
     }

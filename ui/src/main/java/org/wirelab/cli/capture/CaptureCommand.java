@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wirelab.capture.live.CaptureSettings;
 import org.wirelab.capture.live.CaptureStatistics;
@@ -12,6 +13,7 @@ import org.wirelab.capture.live.FrameSink;
 import org.wirelab.capture.live.LiveCapture;
 import org.wirelab.capture.scenario.FreePorts;
 import org.wirelab.capture.scenario.ScenarioCapture;
+import org.wirelab.capture.scenario.TakenPorts;
 import org.wirelab.cli.ScenarioNames;
 import org.wirelab.cli.ScenarioParameters;
 import org.wirelab.cli.UserError;
@@ -101,9 +103,20 @@ public final class CaptureCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The scenario on the lab's ports, except those another program holds right now (a student's server
+     * on 3000), which move to free ones with one line saying so; every port moves with --free-ports.
+     */
     private Scenario scenario() {
         Scenario scenario = scenarioParameters.scenario(what.scenario);
-        return freePorts ? FreePorts.remap(scenario, scenarioParameters.ipVersion()) : scenario;
+        if (freePorts) {
+            return FreePorts.remap(scenario, scenarioParameters.ipVersion());
+        }
+        TakenPorts ports = TakenPorts.avoid(scenario, scenarioParameters.ipVersion());
+        if (ports.any()) {
+            spec.commandLine().getErr().println("wirelab capture: " + ports.sentence(Locale.ENGLISH));
+        }
+        return ports.scenario();
     }
 
     private CaptureSettings portSettings() {

@@ -56,6 +56,10 @@ final class ScenarioCaptureRun {
             throw new UserError("scenario " + scenario.name() + " did not go as described: "
                     + run.log().failures().get(0).text());
         }
+        if (frames.size() == 0) {
+            throw new UserError("scenario " + scenario.name() + " ran, but no frame was captured on lo (filter \""
+                    + scenario.captureFilter() + "\")");
+        }
         return 0;
     }
 

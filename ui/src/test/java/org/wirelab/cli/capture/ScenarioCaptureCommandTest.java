@@ -15,6 +15,7 @@ import org.wirelab.capture.live.CaptureAvailability;
 import org.wirelab.cli.CliRun;
 import org.wirelab.cli.Main;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.HeldPort;
 import org.wirelab.core.testing.Tshark;
 
 /** {@code wirelab capture --scenario}: a real run of the lab's programs, captured, drawn and written. */
@@ -38,6 +39,23 @@ class ScenarioCaptureCommandTest {
         String counts = run.errLines().get(run.errLines().size() - 1);
         assertTrue(counts.startsWith("lo: " + (rows.size() - 1) + " frames captured;") && counts.contains("dropped 0"),
                 counts);
+    }
+
+    /** A student's server on the lab's port 3000: the scenario moves to a free port by itself and says so. */
+    @Test
+    void aTakenLabPortMovesTheScenarioToAFreePortAndSaysSo() {
+        requireCaptureAndTshark();
+        Path file = dir.resolve("moved.pcap");
+        try (HeldPort student = HeldPort.tcp(3000)) {
+            CliRun run = CliRun.of("capture", "--scenario", "tcp-hello", "--out", file.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            java.util.regex.Matcher moved = java.util.regex.Pattern.compile(
+                    "wirelab capture: port 3000 is already in use by another program, so tcp-hello runs on port (\\d+) instead")
+                    .matcher(run.errLines().get(0));
+            assertTrue(moved.matches(), run.err());
+            List<String[]> rows = Tshark.fields(file, List.of("tcp.flags", "tcp.dstport"));
+            assertEquals(List.of("0x0002", moved.group(1)), List.of(rows.get(1)), "the SYN goes to the port named");
+        }
     }
 
     @Test

@@ -1,0 +1,59 @@
+package org.wirelab.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.capture.live.CaptureAvailability;
+import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.HeldPort;
+
+/** A student's server on the lab's port: Live › tcp-hello moves to a free port and says so in the window's language. */
+class BusyLabPortTest extends FxTest {
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Messages messages = new Messages();
+        messages.localeProperty().set(Locale.FRENCH);
+        Preferences remembered = Preferences.userRoot().node("wirelab-test-busy");
+        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
+        window.show(stage);
+        stage.setWidth(1440);
+        stage.setHeight(900);
+    }
+
+    @Test
+    void liveTcpHelloMovesOffATakenPortAndSaysSo() throws Exception {
+        CaptureAvailability.check().ifPresent(problem -> Environment.missing(problem.message()));
+        try (HeldPort student = HeldPort.tcp(3000)) {
+            MenuBar bar = lookup("#menu-bar").queryAs(MenuBar.class);
+            Menu live = bar.getMenus().get(1);
+            MenuItem hello = live.getItems().stream()
+                    .filter(item -> item.getText() != null && item.getText().startsWith("Capturer en direct : tcp-hello"))
+                    .findFirst().orElseThrow(() -> new AssertionError(live.getItems().stream().map(MenuItem::getText).toList()));
+            interact(hello::fire);
+            window.model().awaitSource();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            String status = lookup("#status").queryAs(Label.class).getText();
+            assertTrue(status.matches("en direct : tcp-hello : \\d+ trames  Attention : le port 3000 est déjà occupé par un "
+                    + "autre programme : tcp-hello passe donc sur le port \\d+"), status);
+            assertTrue(window.model().capture().size() >= 8, "the whole exchange was captured: " + status);
+        }
+    }
+}
