@@ -23,12 +23,12 @@ final class PortUnreachable {
     /** The first frame after {@code after} reporting UDP port {@code port} unreachable, or -1. */
     static int find(CaptureAnalysis analysis, int after, int port) {
         PacketTable table = analysis.packets();
-        byte[] b = analysis.frames().buffer();
         for (int i = after + 1; i < analysis.size(); i++) {
             int transport = table.transport(i);
             if (transport != PacketTable.TRANSPORT_ICMP && transport != PacketTable.TRANSPORT_ICMPV6) {
                 continue;
             }
+            byte[] b = analysis.frames().buffer(i);
             int at = analysis.frames().offset(i) + table.transportOffset(i);
             int end = analysis.frames().offset(i) + analysis.frames().capturedLength(i);
             if (end - at < Icmp.HEADER_LENGTH) {

@@ -101,7 +101,7 @@ final class UdpStepChecks {
         int start = analysis.frames().offset(i) + table.transportOffset(i) + 8;
         int end = analysis.frames().offset(i) + analysis.frames().capturedLength(i);
         int length = Math.max(0, Math.min(table.payloadLength(i), end - start));
-        return Arrays.copyOfRange(analysis.frames().buffer(), start, start + length);
+        return Arrays.copyOfRange(analysis.frames().buffer(i), start, start + length);
     }
 
     private Check pass(String id, String detail, List<Integer> frames) {

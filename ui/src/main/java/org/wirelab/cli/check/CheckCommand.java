@@ -9,6 +9,7 @@ import org.wirelab.cli.LanguageConverter;
 import org.wirelab.cli.UserError;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.check.CheckReport;
+import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.check.LabChecks;
 import org.wirelab.core.check.LabStep;
 import picocli.CommandLine.Command;
@@ -63,16 +64,18 @@ public final class CheckCommand implements Callable<Integer> {
         if (serverPort < 1 || serverPort > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port is from 1 to 65535: " + serverPort);
         }
-        CaptureAnalysis analysis;
+        CaptureFile capture;
         try {
-            analysis = CaptureAnalysis.of(CaptureInput.read(file).frames());
+            capture = CaptureInput.read(file);
         } catch (IOException | UserError e) {
             // Exit 2, not 1: a grading script must tell "could not check" from "the step failed".
             throw new ParameterException(spec.commandLine(), describe(e));
         }
-        CheckReport report = LabChecks.run(analysis, step, serverPort, language);
+        CheckReport report = LabChecks.run(CaptureAnalysis.of(capture.frames()), step, serverPort, language);
         spec.commandLine().getOut().print(LabChecks.text(report, language));
         spec.commandLine().getOut().flush();
+        // A damaged file is still checked as far as it was read; the warnings say so.
+        CaptureInput.exitStatus(capture, file, "check", spec.commandLine().getErr());
         return report.passed() ? 0 : FAILED;
     }
 
