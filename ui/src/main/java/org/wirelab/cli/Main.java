@@ -1,6 +1,5 @@
 package org.wirelab.cli;
 
-import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
         footer = {"  0  success",
             "  1  bad input: missing file, not a capture, no such frame, unknown field",
             "  2  bad command line: unknown option, missing argument",
-            "  3  internal error (a bug in wirelab)"})
+            "  3  internal error (a bug in wirelab), or out of memory (the message says what to do)"})
 public final class Main implements Runnable {
 
     @Spec
@@ -44,11 +43,18 @@ public final class Main implements Runnable {
             System.exit(openDesktopApp());
         }
         CommandLine commandLine = commandLine();
-        // UTF-8 whatever the locale, like tshark; buffered because `packets` may print millions of lines.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        PrintWriter out = new StandardOutput(System.out);
         commandLine.setOut(out);
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        int exitCode = commandLine.execute(args);
+        OutOfMemory outOfMemory = OutOfMemory.forCommand(args[0], System.err);
+        outOfMemory.watchEveryThread();
+        int exitCode;
+        try {
+            exitCode = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory.report();
+            return;
+        }
         out.flush();
         System.exit(exitCode);
     }

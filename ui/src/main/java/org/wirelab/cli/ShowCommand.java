@@ -12,10 +12,17 @@ import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.fields.TcpRelativeNumbers;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.ladder.FocusedLadder;
+import org.wirelab.core.ladder.GroupedLadder;
+import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderLayout;
 import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.tcpstate.TcpStates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Shows a capture as a ladder diagram, or one frame layer by layer.",
             "The diagram has one lane per socket (address:port) and one arrow per frame with its time,",
             "label, the TCP state changes it caused and expert notes; then a line about the file",
-            "(format, frames, damage).",
+            "(format, frames, damage). Lanes beyond --lanes (a port scan has one per port) are grouped",
+            "into one lane, 'other'; --stream N shows one TCP stream alone.",
             "With --frame N: frame N layer by layer (OSI layer, fields, byte ranges) and its bytes",
             "as a hex dump like tshark -x, then what it does in a sentence or two for a student."})
 final class ShowCommand implements Callable<Integer> {
@@ -38,6 +46,14 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--frame", paramLabel = "N", description = "show frame N (numbered from 1, as in Wireshark)")
     private Integer frameNumber;
 
+    @Option(names = "--stream", paramLabel = "N",
+            description = "show only TCP stream N (tcp.stream, as 'wirelab conversations' numbers them)")
+    private Integer stream;
+
+    @Option(names = "--lanes", paramLabel = "N", defaultValue = "" + LadderPrinter.DEFAULT_MAX_LANES,
+            description = "at most N lanes: those with the fewest frames share the last one (default: ${DEFAULT-VALUE})")
+    private int maxLanes;
+
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
             description = "language of the frame's breakdown and explanation with --frame: en or fr (default: ${DEFAULT-VALUE})")
     private Locale language;
@@ -47,7 +63,7 @@ final class ShowCommand implements Callable<Integer> {
         CaptureFile capture = CaptureInput.read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (frameNumber == null) {
-            LadderPrinter.print(capture.frames(), out);
+            printLadder(capture.frames(), out);
             out.println();
             out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
         } else {
@@ -55,6 +71,30 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.flush();
         return CaptureInput.exitStatus(capture, file, "show", spec.commandLine().getErr());
+    }
+
+    private void printLadder(FrameStore frames, PrintWriter out) {
+        if (maxLanes < 2) {
+            throw new ParameterException(spec.commandLine(), "--lanes must be 2 or more, not " + maxLanes);
+        }
+        CaptureAnalysis analysis = CaptureAnalysis.of(frames);
+        CaptureLadder whole = CaptureLadder.of(analysis, TcpStates.of(analysis));
+        Ladder ladder = whole;
+        if (stream != null) {
+            int streams = analysis.conversations().tcpStreamCount();
+            if (stream < 0 || stream >= streams) {
+                throw new UserError("no TCP stream " + stream + ": " + (streams == 0 ? "the capture has none"
+                        : "the capture has streams 0 to " + (streams - 1)));
+            }
+            ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
+        }
+        int grouped = LadderPrinter.print(ladder, maxLanes, out);
+        if (grouped > 0) {
+            out.println();
+            out.println(FrameBreakdown.format(FrameBreakdown.words(language), "show.grouped",
+                    String.format(language, "%,d", grouped), String.format(language, "%,d", ladder.lanes().size()),
+                    LadderLayout.tag(maxLanes - 1)));
+        }
     }
 
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {

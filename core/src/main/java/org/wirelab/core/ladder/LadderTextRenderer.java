@@ -1,106 +1,225 @@
 package org.wirelab.core.ladder;
 
-import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The ladder diagram as plain text, what {@code wirelab show FILE} prints: a title per lane (tag, socket,
  * role), then one line per frame with its time relative to the first frame, an arrow from the sender's
  * lane to the receiver's, the frame's label, the TCP state changes it caused ("A: CLOSED -> SYN-SENT")
  * and expert notes ("! Retransmission"). Characters are 7-bit ASCII so any terminal shows them.
+ *
+ * <p>{@link #write} streams: each line is written as soon as it is made, from one reused line buffer, so
+ * the memory it takes does not grow with the number of frames (a ladder of many lanes is bounded first
+ * with {@link GroupedLadder}).
  */
 public final class LadderTextRenderer {
     private static final int MINIMUM_LANE_GAP = 20;
     private static final int TITLE_PADDING = 3;
     private static final String TIME_HEADER = "Time";
     private static final int TIME_WIDTH = 12;
+    private static final int MICROS_PER_SECOND = 1_000_000;
+    /** Lines made at once by one thread. */
+    private static final int BLOCK = 4096;
+    private static final int BLOCK_BYTES = 1 << 20;
 
     private LadderTextRenderer() {
     }
 
-    public static String render(LadderModel model) {
-        LadderLayout.Geometry geometry = LadderLayout.compute(model, String::length, MINIMUM_LANE_GAP, TITLE_PADDING);
-        StringBuilder out = new StringBuilder();
-        List<String> titles = new ArrayList<>();
-        List<String> roles = new ArrayList<>();
-        for (Lane lane : model.lanes()) {
-            titles.add(LadderLayout.title(lane));
-            roles.add("(" + lane.role() + ")");
+    /** The whole diagram as one string: for small ladders (tests, a scenario's few frames). */
+    public static String render(Ladder ladder) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(ladder, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a ByteArrayOutputStream never throws
         }
-        out.append(pad(TIME_HEADER, TIME_WIDTH)).append(centred(titles, geometry).stripTrailing()).append('\n');
-        out.append(pad("", TIME_WIDTH)).append(centred(roles, geometry).stripTrailing()).append('\n');
-        for (int i = 0; i < model.arrows().size(); i++) {
-            Arrow arrow = model.arrows().get(i);
-            StringBuilder line = new StringBuilder();
-            line.append(pad(seconds(arrow.relativeTimeNanos()), TIME_WIDTH));
-            line.append(arrowRow(geometry, geometry.arrows().get(i)));
-            line.append("  ").append(arrow.label());
-            String notes = notes(arrow);
-            if (!notes.isEmpty()) {
-                line.append("   ").append(notes);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return out.toString(StandardCharsets.US_ASCII);
     }
 
-    /** State changes first, then expert notes, joined by "; ". */
-    static String notes(Arrow arrow) {
-        List<String> parts = new ArrayList<>();
+    /** Writes the diagram to {@code out} line by line (for a terminal, {@link #write(Ladder, OutputStream)} is faster). */
+    public static void write(Ladder ladder, Writer out) throws IOException {
+        write(ladder, new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(new String(b, off, len, StandardCharsets.US_ASCII));
+            }
+        });
+    }
+
+    /**
+     * Writes the diagram to {@code out}, in ASCII, line by line. The lines are made by blocks on every core
+     * and written in frame order; a few blocks at most are in memory at once.
+     */
+    public static void write(Ladder ladder, OutputStream out) throws IOException {
+        LadderLayout.Lanes layout = LadderLayout.lanes(ladder.lanes(), String::length, MINIMUM_LANE_GAP, TITLE_PADDING);
+        List<Lane> lanes = ladder.lanes();
+        String[] titles = new String[lanes.size()];
+        String[] roles = new String[lanes.size()];
+        for (Lane lane : lanes) {
+            titles[lane.index()] = LadderLayout.title(lane);
+            roles[lane.index()] = "(" + lane.role() + ")";
+        }
+        out.write((pad(TIME_HEADER, TIME_WIDTH) + centred(titles, layout).stripTrailing() + '\n')
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write((pad("", TIME_WIDTH) + centred(roles, layout).stripTrailing() + '\n')
+                .getBytes(StandardCharsets.US_ASCII));
+        Rows rows = new Rows(ladder, layout);
+        if (ladder.size() <= BLOCK) {
+            Line block = new Line(BLOCK_BYTES);
+            rows.make(0, ladder.size(), block);
+            out.write(block.bytes, 0, block.length);
+            return;
+        }
+        writeInParallel(rows, ladder.size(), out);
+    }
+
+    /** Blocks of {@link #BLOCK} lines made by a pool of threads, written in order as each is ready. */
+    private static void writeInParallel(Rows rows, int count, OutputStream out) throws IOException {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "ladder-text");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ArrayDeque<Future<Line>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < count || !pending.isEmpty()) {
+                // Two blocks in flight per thread keep every core busy while the oldest is written.
+                while (next < count && pending.size() < 2 * threads) {
+                    int from = next;
+                    int to = Math.min(count, from + BLOCK);
+                    pending.add(pool.submit(() -> {
+                        Line block = new Line(BLOCK_BYTES);
+                        rows.make(from, to, block);
+                        return block;
+                    }));
+                    next = to;
+                }
+                Line block = await(pending.poll());
+                out.write(block.bytes, 0, block.length);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Line await(Future<Line> block) throws IOException {
+        try {
+            return block.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the ladder");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What every line shares: the ladder, its layout and the bare lanes each row starts from. */
+    private static final class Rows {
+        private final Ladder ladder;
+        private final LadderLayout.Lanes layout;
+        private final byte[] lanesOnly;
+
+        Rows(Ladder ladder, LadderLayout.Lanes layout) {
+            this.ladder = ladder;
+            this.layout = layout;
+            lanesOnly = new byte[layout.width()];
+            Arrays.fill(lanesOnly, (byte) ' ');
+            for (int center : layout.centers()) {
+                lanesOnly[center] = '|';
+            }
+        }
+
+        /** Appends the lines of arrows {@code from} (inclusive) to {@code to} to {@code out}. */
+        void make(int from, int to, Line out) {
+            for (int i = from; i < to; i++) {
+                Arrow arrow = ladder.arrow(i);
+                int lineStart = out.length;
+                out.seconds(arrow.relativeTimeNanos(), TIME_WIDTH);
+                int rowStart = out.length;
+                out.append(lanesOnly);
+                if (arrow.isDrawable()) {
+                    drawArrow(out.bytes, rowStart, layout.center(arrow.fromLane()), layout.center(arrow.toLane()),
+                            lanesOnly.length);
+                }
+                out.append("  ").append(arrow.label());
+                appendNotes(arrow, out);
+                out.stripTrailing(lineStart);
+                out.append((byte) '\n');
+            }
+        }
+    }
+
+    /** State changes first, then expert notes, joined by "; ", after three spaces; nothing when there are none. */
+    private static void appendNotes(Arrow arrow, Line line) {
+        String separator = "   ";
         for (LaneNote note : arrow.notes()) {
             if (note.kind() == LaneNote.Kind.STATE) {
-                parts.add(LadderLayout.tag(note.lane()) + ": " + note.text());
+                line.append(separator).append(LadderLayout.tag(note.lane())).append(": ").append(note.text());
+                separator = "; ";
             }
         }
         for (LaneNote note : arrow.notes()) {
             if (note.kind() == LaneNote.Kind.EXPERT) {
-                parts.add("! " + note.text());
+                line.append(separator).append("! ").append(note.text());
+                separator = "; ";
             }
         }
-        return String.join("; ", parts);
     }
 
-    private static String arrowRow(LadderLayout.Geometry geometry, LadderLayout.ArrowGeometry arrow) {
-        char[] row = new char[geometry.width()];
-        Arrays.fill(row, ' ');
-        for (int center : geometry.laneCenters()) {
-            row[center] = '|';
-        }
-        if (arrow.drawable()) {
-            int from = arrow.fromX();
-            int to = arrow.toX();
-            if (from == to) {
-                // sender and receiver on one lane (e.g. a frame a host sends to itself)
-                if (from + 3 < row.length) {
-                    row[from + 1] = '-';
-                    row[from + 2] = '-';
-                    row[from + 3] = '+';
-                }
-            } else {
-                int low = Math.min(from, to);
-                int high = Math.max(from, to);
-                for (int x = low + 1; x < high; x++) {
-                    row[x] = '-';
-                }
-                if (to > from) {
-                    row[high - 1] = '>';
-                } else {
-                    row[low + 1] = '<';
-                }
+    /** Draws an arrow from lane centre {@code from} to {@code to} into the row at {@code start}. */
+    private static void drawArrow(byte[] row, int start, int from, int to, int width) {
+        if (from == to) {
+            // sender and receiver on one lane (e.g. a frame a host sends to itself)
+            if (from + 3 < width) {
+                row[start + from + 1] = '-';
+                row[start + from + 2] = '-';
+                row[start + from + 3] = '+';
             }
+            return;
         }
-        return new String(row);
+        int low = Math.min(from, to);
+        int high = Math.max(from, to);
+        Arrays.fill(row, start + low + 1, start + high, (byte) '-');
+        if (to > from) {
+            row[start + high - 1] = '>';
+        } else {
+            row[start + low + 1] = '<';
+        }
     }
 
     /** Each text centred on its lane, on one line. */
-    private static String centred(List<String> texts, LadderLayout.Geometry geometry) {
-        char[] line = new char[geometry.width() + 1];
+    private static String centred(String[] texts, LadderLayout.Lanes layout) {
+        char[] line = new char[layout.width() + 1];
         Arrays.fill(line, ' ');
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            int start = Math.max(0, geometry.laneCenter(i) - text.length() / 2);
+        for (int i = 0; i < texts.length; i++) {
+            String text = texts[i];
+            int start = Math.max(0, layout.center(i) - text.length() / 2);
             for (int k = 0; k < text.length() && start + k < line.length; k++) {
                 line[start + k] = text.charAt(k);
             }
@@ -112,8 +231,77 @@ public final class LadderTextRenderer {
         return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
     }
 
-    /** Seconds with six decimals, as tshark's flow diagram prints times. */
+    /** Seconds with six decimals, as tshark's flow diagram prints times ("%.6f", microseconds rounded half up). */
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+        Line line = new Line(24);
+        line.seconds(nanos, 0);
+        return new String(line.bytes, 0, line.length, StandardCharsets.US_ASCII).strip();
+    }
+
+    /**
+     * Lines being made: a growable ASCII buffer. Text is copied as its low byte: every text of a ladder is
+     * ASCII (capture text is escaped first), and a character beyond it becomes '?'.
+     */
+    private static final class Line {
+        byte[] bytes;
+        int length;
+
+        Line(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        Line append(byte b) {
+            ensure(1);
+            bytes[length++] = b;
+            return this;
+        }
+
+        Line append(byte[] text) {
+            ensure(text.length);
+            System.arraycopy(text, 0, bytes, length, text.length);
+            length += text.length;
+            return this;
+        }
+
+        /** The text in ASCII: a character beyond it becomes '?' (capture text is escaped before it gets here). */
+        Line append(String text) {
+            return append(text.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        /** Drops the spaces at the end of the line that began at {@code lineStart}. */
+        void stripTrailing(int lineStart) {
+            while (length > lineStart && bytes[length - 1] == ' ') {
+                length--;
+            }
+        }
+
+        /** "1.500000" padded with spaces to {@code width}, or followed by one space when it is as long. */
+        void seconds(long nanos, int width) {
+            int start = length;
+            long micros = Math.floorDiv(Math.abs(nanos) + 500, 1000);
+            if (nanos < 0 && micros != 0) {
+                append((byte) '-');
+            }
+            append(Long.toString(micros / MICROS_PER_SECOND));
+            append((byte) '.');
+            long fraction = micros % MICROS_PER_SECOND;
+            ensure(6);
+            for (int d = 5; d >= 0; d--) {
+                bytes[length + d] = (byte) ('0' + fraction % 10);
+                fraction /= 10;
+            }
+            length += 6;
+            int written = length - start;
+            ensure(Math.max(1, width - written));
+            do {
+                bytes[length++] = ' ';
+            } while (length - start < width);
+        }
     }
 }

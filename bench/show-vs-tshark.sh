@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# `wirelab show FILE` against `tshark -q -z flow,tcp,standard` on the same 1,000,000-frame capture, run
+# in turn (wirelab, tshark, wirelab, tshark, ...) so that both meet the same load. Prints each run's wall
+# time and peak memory, the median ratio (tshark's time / wirelab's) and the load average.
+# Usage: bench/show-vs-tshark.sh [--frames N] [--rounds N] [--file PCAP] [--keep]
+# Target (issue 16): wirelab at least 5x faster, its memory flat in the number of frames and lanes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+frames=1000000
+rounds=3
+file=""
+keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --frames) frames="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --file) file="$2"; shift 2 ;;
+    --keep) keep=1; shift ;;
+    *) echo "usage: $0 [--frames N] [--rounds N] [--file PCAP] [--keep]" >&2; exit 2 ;;
+  esac
+done
+command -v tshark >/dev/null || { echo "tshark not found (apt-get install tshark)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 1; }
+
+./wirelab --version >/dev/null          # builds the jar first if it is stale, outside the timings
+work="$(mktemp -d)"
+cleanup() { if [ "$keep" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi; }
+trap cleanup EXIT
+if [ -z "$file" ]; then
+  # The decode benchmark's loopback traffic (bench/README.md): many interleaved TCP and UDP conversations.
+  mvn -q -B -pl core -DskipTests test-compile
+  file="$work/loopback-$frames.pcap"
+  java -cp core/target/classes:core/target/test-classes org.wirelab.bench.LoopbackTrafficGenerator "$file" "$frames" 1
+fi
+echo "file: $file ($(stat -c %s "$file") bytes)"
+cat "$file" > /dev/null                  # into the page cache for both tools
+
+# One timed run: wall seconds and peak resident KB of COMMAND, its output discarded.
+timed() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || {
+    echo "failed: $*" >&2; tail -3 "$work/stderr" >&2; exit 1; }
+  cat "$work/time"
+}
+
+wirelab_times=()
+tshark_times=()
+for round in $(seq 1 "$rounds"); do
+  read -r w wm < <(timed java -jar ui/target/wirelab.jar show "$file")
+  read -r t tm < <(timed tshark -r "$file" -q -z flow,tcp,standard)
+  printf 'round %d: wirelab show %6.2f s %5d MB | tshark flow %6.2f s %5d MB | ratio %.2fx | load %s\n' \
+    "$round" "$w" $((wm / 1024)) "$t" $((tm / 1024)) "$(echo "$t / $w" | bc -l)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  wirelab_times+=("$w")
+  tshark_times+=("$t")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+w=$(median "${wirelab_times[@]}")
+t=$(median "${tshark_times[@]}")
+printf 'median: wirelab show %.2f s, tshark flow %.2f s: wirelab %.2fx faster (target >= 5x); load %s\n' \
+  "$w" "$t" "$(echo "$t / $w" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
