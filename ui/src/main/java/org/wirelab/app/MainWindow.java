@@ -60,6 +60,8 @@ import org.wirelab.app.playback.PlaybackBar;
 import org.wirelab.app.playback.PlaybackKeys;
 import org.wirelab.app.playback.PlaybackViewModel;
 import org.wirelab.app.playback.PredictionPane;
+import org.wirelab.app.save.CaptureSaver;
+import org.wirelab.app.save.SaveFormat;
 import org.wirelab.app.source.BundledSamples;
 import org.wirelab.app.source.CaptureProblemText;
 import org.wirelab.app.source.DemoSource;
@@ -101,6 +103,8 @@ public final class MainWindow {
     private final TextField filterText = new TextField();
     private final Menu recent = new Menu();
     private FrameSource opened;
+    /** Where File › Save writes without asking: the file opened, or the last one saved; null for a run. */
+    private Path savedTo;
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane left = new SplitPane();
     private final SplitPane right = new SplitPane();
@@ -191,6 +195,7 @@ public final class MainWindow {
     /** Opens {@code source} in the window: every view shows its frames as they arrive. */
     public void open(FrameSource source) {
         opened = source;
+        savedTo = source instanceof FileSource file ? file.file() : null;
         playback.showAll();
         model.open(source);
         if (source instanceof FileSource file && !file.file().startsWith(System.getProperty("java.io.tmpdir"))) {
@@ -409,11 +414,18 @@ public final class MainWindow {
             sample.setOnAction(e -> open(BundledSamples.open(name)));
             samples.getItems().add(sample);
         }
+        MenuItem save = item("save.menu", e -> save());
+        save.setId("menu-save");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        MenuItem saveAs = item("save.as.menu", e -> saveAs());
+        saveAs.setId("menu-save-as");
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         MenuItem quit = item("menu.quit", e -> Platform.exit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         MenuItem exportDiagram = item("menu.export.diagram", e -> export(true));
         MenuItem exportChart = item("menu.export.chart", e -> export(false));
-        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), exportDiagram, exportChart,
+        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
+                exportDiagram, exportChart,
                 new SeparatorMenuItem(), quit);
 
         Menu live = menu("menu.live");
@@ -524,6 +536,65 @@ public final class MainWindow {
         });
     }
 
+    /** The capture's title as a file name without extension: "live-tcp-hello", "tcp-hello". */
+    private String suggestedName() {
+        String base = model.capture().title().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("\\.pcap(ng)?$", "");
+        return base.isEmpty() ? "wirelab" : base;
+    }
+
+    /** File › Save: where the capture came from or was last saved, else where the person chooses. */
+    private void save() {
+        if (savedTo == null) {
+            saveAs();
+        } else {
+            save(savedTo);
+        }
+    }
+
+    /** File › Save As: pcapng (with the explanations as comments) or pcap, chosen by name or filter. */
+    private void saveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("save.as.menu"));
+        FileChooser.ExtensionFilter pcapng = new FileChooser.ExtensionFilter(messages.get("save.pcapng"), "*.pcapng");
+        FileChooser.ExtensionFilter pcap = new FileChooser.ExtensionFilter(messages.get("save.pcap"), "*.pcap");
+        chooser.getExtensionFilters().addAll(pcapng, pcap);
+        chooser.setInitialFileName(suggestedName() + ".pcapng");
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            Path file = chosen.toPath();
+            String name = file.getFileName().toString();
+            if (!name.contains(".")) {
+                file = file.resolveSibling(name + (chooser.getSelectedExtensionFilter() == pcap ? ".pcap" : ".pcapng"));
+            }
+            save(file);
+        }
+    }
+
+    /**
+     * Saves the capture shown to {@code file}, pcap or pcapng by its extension; the status line says what
+     * was written, or why not. Later, File › Save writes there.
+     */
+    public void save(Path file) {
+        Capture capture = model.capture();
+        if (capture.title().isEmpty() || capture.size() == 0) {
+            model.noticeProperty().set(messages.get("save.nothing"));
+            return;
+        }
+        if (model.loadingProperty().get()) {
+            model.noticeProperty().set(messages.get("save.loading"));
+            return;
+        }
+        String settings = opened == null ? shownTitle() : opened.settings(messages);
+        try {
+            CaptureSaver.save(capture, file, settings, messages.locale());
+            savedTo = file;
+            model.noticeProperty().set(messages.get("save.done", file, capture.size(),
+                    messages.get(SaveFormat.of(file) == SaveFormat.PCAPNG ? "save.done.pcapng" : "save.done.pcap")));
+        } catch (java.io.IOException | RuntimeException e) {
+            model.noticeProperty().set(messages.get("save.failed", file.getFileName(), e.getMessage()));
+        }
+    }
+
     /** Writes the diagram (PNG, SVG, PlantUML, Mermaid) or the chart (PNG, SVG) as shown, for slides. */
     private void export(boolean diagram) {
         FileChooser chooser = new FileChooser();
@@ -531,8 +602,7 @@ public final class MainWindow {
         chooser.getExtensionFilters().add(diagram
                 ? new FileChooser.ExtensionFilter("SVG, PNG, PlantUML, Mermaid", "*.svg", "*.png", "*.puml", "*.mmd")
                 : new FileChooser.ExtensionFilter("SVG, PNG", "*.svg", "*.png"));
-        String base = model.capture().title().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("\\.pcap(ng)?$", "");
-        chooser.setInitialFileName((base.isEmpty() ? "wirelab" : base) + ".svg");
+        chooser.setInitialFileName(suggestedName() + ".svg");
         File chosen = chooser.showSaveDialog(stage);
         if (chosen != null) {
             export(diagram, chosen.toPath());

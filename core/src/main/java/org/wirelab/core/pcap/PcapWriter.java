@@ -124,6 +124,21 @@ public final class PcapWriter implements Closeable, Flushable {
         out.close();
     }
 
+    /**
+     * Writes every frame of {@code store} to {@code file} atomically (a temporary file beside it, then a
+     * rename), with the store's single link type, in nanoseconds.
+     */
+    public static void writeAtomically(FrameStore store, Path file) throws IOException {
+        int linkType = store.size() == 0 ? 1 : store.linkType(0);
+        AtomicFile.write(file, out -> {
+            try (PcapWriter writer = to(out, linkType, DEFAULT_SNAP_LENGTH, Resolution.NANOSECONDS)) {
+                for (int i = 0; i < store.size(); i++) {
+                    writer.append(store, i);
+                }
+            }
+        });
+    }
+
     /** Writes every frame of {@code store} to {@code file}, with the store's single link type. */
     public static void write(FrameStore store, Path file, Resolution resolution) throws IOException {
         int linkType = store.size() == 0 ? 1 : store.linkType(0);

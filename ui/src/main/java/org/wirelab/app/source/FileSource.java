@@ -6,6 +6,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureFormatException;
@@ -32,6 +33,11 @@ public record FileSource(Path file, int firstScreen) implements FrameSource {
 
     public FileSource(Path file) {
         this(file, FIRST_SCREEN_FRAMES);
+    }
+
+    @Override
+    public String settings(Messages messages) {
+        return messages.get("save.file", file.getFileName());
     }
 
     @Override

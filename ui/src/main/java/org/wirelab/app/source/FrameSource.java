@@ -21,6 +21,14 @@ public interface FrameSource {
     }
 
     /**
+     * What was run and how, for the section comment of a saved pcapng (the lesson a file carries into
+     * Wireshark): the scenario and the link's settings for a run, the name for a file.
+     */
+    default String settings(Messages messages) {
+        return title(messages);
+    }
+
+    /**
      * Delivers every frame into {@code feed}, on the calling (background) thread, and returns when the
      * source has no more. Checks {@link FrameFeed#cancelled()} and stops early when it is true.
      *

@@ -37,6 +37,12 @@ public record LiveScenarioSource(String scenarioName, Locale language) implement
     }
 
     @Override
+    public String settings(Messages messages) {
+        Scenario scenario = Scenarios.named(scenarioName, Scenarios.Parameters.DEFAULTS);
+        return messages.get("save.live", title(messages), scenario.summary());
+    }
+
+    @Override
     public void run(FrameFeed feed) throws Exception {
         TakenPorts ports = TakenPorts.avoid(Scenarios.named(scenarioName, Scenarios.Parameters.DEFAULTS), IpVersion.IPV4);
         if (ports.any()) {

@@ -67,6 +67,24 @@ public record SimulatedSource(String scenarioName, LinkConfig link, long seed, L
                 droppedList(), droppedFrames.size());
     }
 
+    /** The scenario, what it does, and every setting of the link and the seed, so the run can be made again. */
+    @Override
+    public String settings(Messages messages) {
+        SimulatedScenarios.Setup setup = SimulatedScenarios.named(scenarioName, Scenarios.Parameters.DEFAULTS);
+        return messages.get("save.simulated", title(messages), setup.scenario().summary(),
+                millis(link.delay()), millis(link.jitter()), percent(link.lossRate()), percent(link.duplicationRate()),
+                percent(link.reorderRate()), link.bandwidthBitsPerSecond(), link.queueLimit(), seed,
+                "wirelab simulate --scenario " + scenarioName + " --seed " + seed);
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1e6;
+    }
+
+    private static double percent(double rate) {
+        return rate * 100;
+    }
+
     /** "4" or "4, 9": the frames dropped on purpose, as both titles list them. */
     private String droppedList() {
         return droppedFrames.stream().map(String::valueOf).collect(Collectors.joining(", "));
