@@ -1,6 +1,7 @@
 package org.wirelab.core.analysis;
 
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.header.Tcp;
 import org.wirelab.core.summary.PacketTable;
 
 /**
@@ -31,13 +32,12 @@ public final class TcpReach {
 
     /**
      * Sequence, acknowledgement, flags and window were read: the frame joins a conversation
-     * (tcp.stream), and tcp.seq, tcp.seq_raw and tcp.hdr_len exist. tshark needs 16 captured bytes for
-     * this; the summary decoder fills these columns once the 20 fixed bytes are captured, so a header
-     * cut between 16 and 20 bytes (not in the corpus) gets no stream here.
+     * (tcp.stream), and tcp.seq, tcp.seq_raw and tcp.hdr_len exist. tshark needs the first 16 bytes for
+     * this, not the checksum and urgent pointer after them: a header cut by the snap length between 16
+     * and 20 bytes still has its stream, or every later stream number would be one off.
      */
     public static boolean hasFixedFields(FrameStore frames, PacketTable table, int i) {
-        return isTcp(table, i) && !table.hasStatus(i, PacketTable.STATUS_TRANSPORT_TRUNCATED)
-                && capturedTcpBytes(frames, table, i) >= 20;
+        return isTcp(table, i) && capturedTcpBytes(frames, table, i) >= Tcp.FIXED_FIELDS_LENGTH;
     }
 
     /**
@@ -54,6 +54,14 @@ public final class TcpReach {
      */
     public static boolean hasValidHeaderLength(FrameStore frames, PacketTable table, int i) {
         return hasFixedFields(frames, table, i) && table.tcpHeaderLength(i) >= 20;
+    }
+
+    /**
+     * The 20 fixed bytes were captured, checksum and urgent pointer included, and the header length is
+     * valid: tshark reaches the end of its dissection and prints the conversation's timestamps.
+     */
+    public static boolean hasFixedHeader(FrameStore frames, PacketTable table, int i) {
+        return hasValidHeaderLength(frames, table, i) && capturedTcpBytes(frames, table, i) >= Tcp.MIN_HEADER_LENGTH;
     }
 
     /** The whole header, options included, was captured: options, printed analysis, window-scale check. */

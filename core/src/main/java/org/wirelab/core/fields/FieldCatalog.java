@@ -301,7 +301,7 @@ public final class FieldCatalog {
     private FieldValue streamTime(boolean isTcp, boolean delta) {
         return (out, i) -> {
             int stream = isTcp ? conversations.tcpStream(i) : conversations.udpStream(i);
-            if (stream == ConversationIndex.NONE || isTcp && !TcpReach.hasValidHeaderLength(frames, packets, i)) {
+            if (stream == ConversationIndex.NONE || isTcp && !TcpReach.hasFixedHeader(frames, packets, i)) {
                 return;
             }
             int since;

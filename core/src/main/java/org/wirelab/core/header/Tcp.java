@@ -3,6 +3,8 @@ package org.wirelab.core.header;
 /** TCP header layout, flag bits and option walking (RFC 9293 section 3.1, RFC 7323, RFC 2018, RFC 3540). */
 public final class Tcp {
     public static final int MIN_HEADER_LENGTH = 20;
+    /** Ports, numbers, header length, flags and window: what precedes the checksum. */
+    public static final int FIXED_FIELDS_LENGTH = 16;
     public static final int SOURCE_PORT = 0;
     public static final int DESTINATION_PORT = 2;
     public static final int SEQUENCE_NUMBER = 4;

@@ -220,6 +220,8 @@ public final class SummaryDecoder {
             }
             if (captured < Tcp.MIN_HEADER_LENGTH) {
                 table.addStatus(row, PacketTable.STATUS_TRANSPORT_TRUNCATED);
+            }
+            if (captured < Tcp.FIXED_FIELDS_LENGTH) {
                 return;
             }
             int headerLength = Tcp.headerLength(b, at);
