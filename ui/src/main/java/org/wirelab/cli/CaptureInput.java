@@ -37,9 +37,10 @@ public final class CaptureInput {
         if (capture.complete()) {
             return 0;
         }
-        err.println("wirelab " + command + ": " + file + ": only the first " + capture.frames().size()
-                + (capture.frames().size() == 1 ? " frame was" : " frames were") + " read; the output above covers"
-                + " them alone");
+        int read = capture.frames().size();
+        err.println("wirelab " + command + ": " + file + ": " + (read == 0 ? "no frame could be read"
+                : "reading stopped after frame " + read + ": the output above covers "
+                + (read == 1 ? "frame 1" : "frames 1 to " + read) + " only"));
         return ErrorReporter.INPUT_ERROR;
     }
 
