@@ -192,16 +192,27 @@ public final class MainWindow {
                 messages.get("demo.simulated", CaptureProblemText.summary(why, messages))));
     }
 
-    /** Opens {@code source} in the window: every view shows its frames as they arrive. */
+    /** Opens {@code source} in the window: every view shows its frames as they arrive; a file becomes recent. */
     public void open(FrameSource source) {
+        load(source);
+        if (source instanceof FileSource file) {
+            preferences.addRecentFile(file.file());
+            fillRecent();
+        }
+    }
+
+    /** Opens a bundled sample: its copy in a temporary folder is gone next time, so it is not a recent file. */
+    private void openSample(String name) {
+        FileSource sample = BundledSamples.open(name);
+        load(sample);
+        savedTo = null;   // the temporary copy: Save asks where
+    }
+
+    private void load(FrameSource source) {
         opened = source;
         savedTo = source instanceof FileSource file ? file.file() : null;
         playback.showAll();
         model.open(source);
-        if (source instanceof FileSource file && !file.file().startsWith(System.getProperty("java.io.tmpdir"))) {
-            preferences.addRecentFile(file.file());
-            fillRecent();
-        }
     }
 
     /** Why live capture is impossible here (libpcap, privilege), told by the capture module; empty when it works. */
@@ -411,7 +422,7 @@ public final class MainWindow {
         samples.setId("menu-samples");
         for (String name : BundledSamples.NAMES) {
             MenuItem sample = new MenuItem(name);
-            sample.setOnAction(e -> open(BundledSamples.open(name)));
+            sample.setOnAction(e -> openSample(name));
             samples.getItems().add(sample);
         }
         MenuItem save = item("save.menu", e -> save());

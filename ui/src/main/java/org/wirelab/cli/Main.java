@@ -3,6 +3,9 @@ package org.wirelab.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.wirelab.app.Display;
 import org.wirelab.app.WirelabLauncher;
 import org.wirelab.cli.capture.CaptureCommand;
@@ -14,6 +17,7 @@ import org.wirelab.cli.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,10 +37,14 @@ import picocli.CommandLine.Spec;
             "  1  bad input: missing file, not a capture, no such frame, unknown field",
             "  2  bad command line: unknown option, missing argument",
             "  3  internal error (a bug in wirelab), or out of memory (the message says what to do)"})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "a capture to open in the desktop app (without a display: its ladder as text, as `show` prints it)")
+    private Path file;
 
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -84,9 +92,32 @@ public final class Main implements Runnable {
         return commandLine;
     }
 
-    /** Reached only through {@link #commandLine()} with no command (tests): says what wirelab can do. */
+    /**
+     * {@code wirelab FILE}: the desktop app opened on the file; without a display, one line says so and the
+     * file's ladder is printed as {@code show} prints it. With no file (tests only; {@link #main} opens the
+     * app): says what wirelab can do.
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        CommandLine commandLine = spec.commandLine();
+        if (file == null) {
+            commandLine.usage(commandLine.getOut());
+            return 0;
+        }
+        if (!Files.exists(file) && !file.toString().matches("(?i).*\\.(pcap|pcapng|cap)")) {
+            throw new UserError("'" + file + "' is neither a command nor a capture file (wirelab --help lists the commands)");
+        }
+        var noDisplay = Display.whyUnavailable();
+        if (noDisplay.isEmpty()) {
+            WirelabLauncher.main(new String[] {file.toString()});
+            return 0;
+        }
+        commandLine.getErr().println("wirelab: " + noDisplay.get() + ": the desktop app cannot open, so here is "
+                + file + " as a text diagram");
+        commandLine.getErr().flush();
+        CommandLine show = commandLine();
+        show.setOut(commandLine.getOut());
+        show.setErr(commandLine.getErr());
+        return show.execute("show", file.toString());
     }
 }

@@ -71,4 +71,41 @@ class MainTest {
         assertTrue(run.err().startsWith("wirelab: Unknown option: '--frobnicate'"), run.err());
         assertEquals("", run.out());
     }
+
+    /**
+     * {@code wirelab FILE} in a child JVM with no display (neither DISPLAY nor WAYLAND_DISPLAY, no Monocle):
+     * one line says why no window opens, then the file's ladder exactly as {@code show} prints it.
+     */
+    @Test
+    void aFileWithoutADisplayIsOneLineAndItsLadder() throws Exception {
+        java.nio.file.Path file = org.wirelab.core.testing.Environment.samples().resolve("tcp-hello.pcap");
+        ProcessBuilder child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), file.toString());
+        child.environment().remove("DISPLAY");
+        child.environment().remove("WAYLAND_DISPLAY");
+        Process process = child.start();
+        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getErrorStream().readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        List<String> errLines = new String(err.get(), StandardCharsets.UTF_8).lines().toList();
+
+        assertEquals(0, process.exitValue(), String.join("\n", errLines));
+        assertEquals(List.of("wirelab: no display (neither DISPLAY nor WAYLAND_DISPLAY is set): the desktop app cannot open, "
+                + "so here is " + file + " as a text diagram"), errLines);
+        assertEquals(CliRun.of("show", file.toString()).out(), out, "the ladder as show prints it");
+    }
+
+    @Test
+    void aWordThatIsNeitherACommandNorAFileIsOneLine() {
+        CliRun run = CliRun.of("shwo");
+        assertEquals(ErrorReporter.INPUT_ERROR, run.exitCode());
+        assertEquals(List.of("wirelab: 'shwo' is neither a command nor a capture file (wirelab --help lists the commands)"),
+                run.errLines());
+    }
 }
