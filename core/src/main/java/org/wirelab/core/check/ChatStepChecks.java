@@ -202,7 +202,8 @@ final class ChatStepChecks {
             frames.addAll(emptyBroadcasts);
             String key = quit > 0 ? "chat.left.bug.quit" : "chat.left.bug.noquit";
             return new Check("chat.left", false, title, words.format(key, quit > 0 ? words.format("frame", quit) : "",
-                    words.frame(c.clientFin), emptyBroadcasts.size(), words.frames(emptyBroadcasts)), frames);
+                    words.frame(c.clientFin), emptyBroadcasts.size() == 1 ? words.format("times.one")
+                    : words.format("times", emptyBroadcasts.size()), words.frames(emptyBroadcasts)), frames);
         }
         if (end == c.firstReset) {
             boolean byClient = c.fromClient(end);

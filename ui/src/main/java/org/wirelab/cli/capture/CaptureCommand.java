@@ -17,6 +17,14 @@ import org.wirelab.capture.scenario.TakenPorts;
 import org.wirelab.cli.ScenarioNames;
 import org.wirelab.cli.ScenarioParameters;
 import org.wirelab.cli.UserError;
+import org.wirelab.cli.LanguageConverter;
+import org.wirelab.cli.check.LabStepConverter;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.check.CheckReport;
+import org.wirelab.core.check.LabChecks;
+import org.wirelab.core.check.LabStep;
+import org.wirelab.core.pcap.CaptureFiles;
+import java.util.Locale;
 import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.pcap.PcapWriter;
@@ -40,7 +48,8 @@ import picocli.CommandLine.Spec;
         footer = {"  wirelab capture --scenario tcp-hello --out hello.pcap",
             "  wirelab capture --scenario udp-echo --ipv6 --out echo6.pcap",
             "  wirelab capture --port 3000 --out lab.pcap              (until Ctrl-C)",
-            "  wirelab capture --port 3000 --duration 30s --out lab.pcap"})
+            "  wirelab capture --port 3000 --duration 30s --out lab.pcap",
+            "  wirelab capture --port 3000 --check tcp --out lab.pcap  (checks the lab's TCP step when stopped)"})
 public final class CaptureCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -78,11 +87,23 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "The interface to capture on (default: ${DEFAULT-VALUE}, where the lab's programs talk).")
     private String interfaceName;
 
+    @Option(names = "--check", paramLabel = "STEP", converter = LabStepConverter.class,
+            description = {"With --port: when the capture stops, check it against this step of the lab (udp, tcp or chat),",
+                "as 'wirelab check' does, on the first port given; exit 1 when a check fails."})
+    private LabStep check;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
+            description = "With --check: language of the checks, en or fr (default: ${DEFAULT-VALUE})")
+    private Locale language;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (what.scenario != null) {
             if (duration != null || !CaptureSettings.LOOPBACK.equals(interfaceName)) {
                 throw new UserError("--duration and --interface go with --port; a scenario runs on lo until it ends");
+            }
+            if (check != null) {
+                throw new UserError("--check goes with --port: a scenario checks its own steps as it runs");
             }
             return new ScenarioCaptureRun(spec, out).call(scenario(), scenarioParameters.ipVersion());
         }
@@ -100,7 +121,16 @@ public final class CaptureCommand implements Callable<Integer> {
                 err.println(statistics.text() + "; written to " + out);
             }
         }
-        return 0;
+        return check == null ? 0 : printChecks();
+    }
+
+    /** The checks of the file just written, on standard output; 0 when they all pass, else 1. */
+    private int printChecks() throws IOException {
+        CheckReport report = LabChecks.run(CaptureAnalysis.of(CaptureFiles.read(out).frames()), check, what.ports[0], language);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(LabChecks.text(report, language));
+        stdout.flush();
+        return report.passed() ? 0 : 1;
     }
 
     /**
@@ -121,7 +151,9 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private CaptureSettings portSettings() {
         try {
-            return CaptureSettings.of(interfaceName, CaptureSettings.portFilter(what.ports));
+            String ports = CaptureSettings.portFilter(what.ports);
+            // ICMP errors carry no port: without them a UDP check could not see "port unreachable".
+            return CaptureSettings.of(interfaceName, check == null ? ports : ports + " or icmp or icmp6");
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
