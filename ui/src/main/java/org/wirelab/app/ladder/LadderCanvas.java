@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
@@ -61,6 +62,8 @@ public final class LadderCanvas extends Region {
     private final Tooltip tooltip = new Tooltip();
     private LadderPainter painter;
     private int hovered;
+    /** Where the mouse is over the canvas, null when it is elsewhere: the tooltip is about what is there now. */
+    private Point2D pointer;
 
     public LadderCanvas() {
         getStyleClass().add("ladder-canvas");
@@ -70,18 +73,22 @@ public final class LadderCanvas extends Region {
         getChildren().addAll(canvas, vertical, horizontal);
         painter = newPainter();
         ladder.addListener((o, was, now) -> {
-            boolean atEnd = vertical.getMax() > 0 && vertical.getValue() >= vertical.getMax() - 1;
+            // A growing capture is followed while its end is in view, even before it needs scrolling at all;
+            // once the person scrolls back, it stays where they put it.
+            boolean atEnd = vertical.getValue() >= vertical.getMax() - 1;
             painter = newPainter();
             if (was == null || now.size() < was.size()) {
                 // Another capture or a focused conversation: start from the top.
                 vertical.setValue(0);
                 horizontal.setValue(0);
+                atEnd = false;
             }
             updateScrollRanges();
             requestLayout();
-            if (atEnd) {
+            if (atEnd && was != null && was.size() > 0 && now.size() > was.size()) {
                 vertical.setValue(vertical.getMax());   // a live capture grows: keep showing its newest frames
             }
+            refreshTooltip();
         });
         texts.addListener((o, was, now) -> {
             painter = newPainter();
@@ -107,8 +114,18 @@ public final class LadderCanvas extends Region {
         });
         revealed.addListener(o -> draw());
         maskedFrame.addListener(o -> draw());
-        vertical.valueProperty().addListener(o -> draw());
-        horizontal.valueProperty().addListener(o -> draw());
+        vertical.valueProperty().addListener(o -> {
+            draw();
+            refreshTooltip();
+        });
+        horizontal.valueProperty().addListener(o -> {
+            draw();
+            refreshTooltip();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            pointer = null;
+            refreshTooltip();
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
@@ -267,15 +284,29 @@ public final class LadderCanvas extends Region {
         }
     }
 
-    /** Over an arrow, a tooltip with its whole Info line (TCP options too), as Wireshark's Info column; not while predicted. */
     private void hovered(MouseEvent event) {
-        int frame = painter.frameAt(event.getX(), event.getY(), view());
+        pointer = new Point2D(event.getX(), event.getY());
+        showTooltipFor(painter.frameAt(event.getX(), event.getY(), view()));
+    }
+
+    /**
+     * The arrow under the mouse changes without the mouse moving when the view scrolls or another capture
+     * arrives: the tooltip is worked out again, so it never names the frame that used to be there.
+     */
+    private void refreshTooltip() {
+        hovered = -1;
+        showTooltipFor(pointer == null ? 0 : painter.frameAt(pointer.getX(), pointer.getY(), view()));
+    }
+
+    /** Over an arrow, a tooltip with its whole Info line (TCP options too), as Wireshark's Info column; not while predicted. */
+    private void showTooltipFor(int frame) {
         if (frame == hovered) {
             return;
         }
         hovered = frame;
         int index = frame > 0 && frame != maskedFrame.get() ? painter.indexOfFrame(frame) : -1;
         if (index < 0) {
+            tooltip.hide();
             Tooltip.uninstall(canvas, tooltip);
             return;
         }

@@ -115,4 +115,74 @@ class LadderCanvasTest extends FxTest {
         interact(() -> canvas.snapshot(null, image));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", shots.resolve("ladder-canvas-http-get.png").toFile());
     }
+
+    /** The first {@code count} frames of the bulk transfer, as a live capture shows them while it grows. */
+    private static CaptureLadder bulkUpTo(int count) throws IOException {
+        org.wirelab.core.frame.FrameStore all = CaptureFiles.read(Environment.samples().resolve("scenarios/tcp-bulk.pcap")).frames();
+        org.wirelab.core.frame.FrameStore some = new org.wirelab.core.frame.FrameStore();
+        for (int i = 0; i < Math.min(count, all.size()); i++) {
+            some.append(all.frame(i));
+        }
+        CaptureAnalysis analysis = CaptureAnalysis.of(some);
+        return CaptureLadder.of(analysis, TcpStates.of(analysis));
+    }
+
+    private javafx.scene.control.ScrollBar verticalBar() {
+        return canvas.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .map(javafx.scene.control.ScrollBar.class::cast).findFirst().orElseThrow();
+    }
+
+    /** A live capture: the newest arrows stay in view as frames arrive, until the person scrolls back. */
+    @Test
+    void aGrowingCaptureIsFollowedUntilThePersonScrollsBack() throws IOException {
+        javafx.scene.control.ScrollBar bar = verticalBar();
+        CaptureLadder first = bulkUpTo(3);
+        interact(() -> canvas.setLadder(first));
+        for (int count : new int[] {6, 40, 80}) {
+            CaptureLadder grown = bulkUpTo(count);
+            interact(() -> canvas.setLadder(grown));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(bar.getMax() > 0, "80 arrows need scrolling");
+        assertEquals(bar.getMax(), bar.getValue(), 1e-6, "the newest arrow is in view");
+        CaptureLadder shown = (CaptureLadder) canvas.ladderProperty().get();
+        double lastY = canvas.painter().contentY(shown.size() - 1, canvas.view());
+        assertTrue(lastY >= bar.getValue() && lastY <= bar.getValue() + canvas.view().height() - LadderPainter.HEADER,
+                "the last arrow (at " + lastY + ") is in view: " + bar.getValue() + " + " + canvas.view().height());
+
+        interact(() -> bar.setValue(bar.getMax() / 3));
+        double keptAt = bar.getValue();
+        CaptureLadder more = bulkUpTo(120);
+        interact(() -> canvas.setLadder(more));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(keptAt, bar.getValue(), 1e-6, "scrolled back: the view stays where the person put it");
+    }
+
+    /** The tooltip names the arrow under the mouse now: after the view scrolls under it, and in a new capture. */
+    @Test
+    void theTooltipFollowsWhatIsUnderTheMouseNow() throws IOException {
+        CaptureLadder bulk = bulkUpTo(120);
+        interact(() -> canvas.setLadder(bulk));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] middle = canvas.painter().arrowMiddle(3, canvas.view());
+        moveTo(canvas.lookup("#ladder-canvas").localToScreen(middle[0] - 30, middle[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(canvas.tooltip().getText().startsWith("4: "), canvas.tooltip().getText());
+
+        javafx.scene.control.ScrollBar bar = verticalBar();
+        interact(() -> bar.setValue(LadderPainter.rowHeight(1) * 10));
+        WaitForAsyncUtils.waitForFxEvents();
+        int under = canvas.painter().frameAt(middle[0] - 30, middle[1], canvas.view());
+        assertTrue(under > 4, "another arrow is under the mouse after scrolling: " + under);
+        assertTrue(canvas.tooltip().getText().startsWith(under + ": "), canvas.tooltip().getText());
+
+        CaptureAnalysis hello = CaptureAnalysis.of(CaptureFiles.read(Environment.samples().resolve("tcp-hello.pcap")).frames());
+        CaptureLadder other = CaptureLadder.of(hello, TcpStates.of(hello));
+        interact(() -> canvas.setLadder(other));
+        WaitForAsyncUtils.waitForFxEvents();
+        int now = canvas.painter().frameAt(middle[0] - 30, middle[1], canvas.view());
+        assertEquals(now + ": " + other.arrow(canvas.painter().indexOfFrame(now)).label(), canvas.tooltip().getText(),
+                "the new capture's frame, not the old one's");
+    }
 }
