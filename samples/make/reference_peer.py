@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""The two ends of the reference captures: ordinary Linux sockets, one role per run.
+
+Each role is the simulator's program of the same name, written with Python's socket module so that the
+kernel's own TCP/IP does everything on the wire. Every wait is bounded by a socket timeout.
+
+Servers print 'ready' once they listen (linux-reference.sh starts the client only then):
+  hello-server PORT                   simpleServeurSocket.py: one recv(1024), then close
+  sink-server PORT [--rcvbuf N] [--read N --every S]
+                                      read until the client's FIN (N bytes every S seconds), then close
+  reply-server PORT --expect N        read N bytes, answer 'ok\\n', read until the FIN, close
+  half-close-server PORT --lines K    read until the client's FIN, then send K lines 50 ms apart, close
+Clients:
+  hello-client HOST PORT [--pause S]  connect, send 'hello serveur\\n', wait S seconds, close
+  bulk-client HOST PORT BYTES         connect, send BYTES bytes, close
+  request-client HOST PORT BYTES      connect, send BYTES bytes, read the answer, close
+  half-close-client HOST PORT         connect, send a line, shutdown(SHUT_WR), read until EOF, close
+  refused-client HOST PORT            connect to a port where nothing listens
+  udp-client HOST PORT                send 'Hello from client' from a connected UDP socket, wait 1 s
+"""
+import argparse
+import socket
+import sys
+import time
+
+TIMEOUT = 20.0
+FILLER = b"wirelab "
+MESSAGE = b"hello serveur\n"
+
+
+def linux_default_cc(sock):
+    """CUBIC, Linux's default, whatever this machine's default is (a namespace may not choose its own)."""
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, b"cubic")
+    return sock
+
+
+def listen(port, rcvbuf=0):
+    server = linux_default_cc(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if rcvbuf:
+        # Set before listen(): the accepted socket inherits it, and the SYN-ACK's window scale follows it.
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    server.bind(("0.0.0.0", port))
+    server.listen()
+    server.settimeout(TIMEOUT)
+    print("ready", flush=True)
+    connection, address = server.accept()
+    connection.settimeout(TIMEOUT)
+    print("congestion control:", connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, 16).rstrip(b"\0").decode())
+    server.close()
+    return connection
+
+
+def connect(host, port):
+    client = linux_default_cc(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+    client.settimeout(TIMEOUT)
+    client.connect((host, port))
+    return client
+
+
+def filler(count):
+    return (FILLER * (count // len(FILLER) + 1))[:count]
+
+
+def read_to_end(connection, size=65536):
+    total = 0
+    while True:
+        data = connection.recv(size)
+        if not data:
+            return total
+        total += len(data)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("role")
+    parser.add_argument("args", nargs="*")
+    parser.add_argument("--rcvbuf", type=int, default=0)
+    parser.add_argument("--read", type=int, default=0)
+    parser.add_argument("--every", type=float, default=0.0)
+    parser.add_argument("--expect", type=int, default=0)
+    parser.add_argument("--lines", type=int, default=3)
+    parser.add_argument("--pause", type=float, default=0.0)
+    options = parser.parse_args()
+    role, rest = options.role, options.args
+
+    if role == "hello-server":
+        connection = listen(int(rest[0]))
+        print("received", connection.recv(1024))
+        connection.close()
+    elif role == "sink-server":
+        connection = listen(int(rest[0]), options.rcvbuf)
+        total = 0
+        if options.read:
+            deadline = time.monotonic() + TIMEOUT * 3
+            while time.monotonic() < deadline:
+                data = connection.recv(options.read)
+                if not data:
+                    break
+                total += len(data)
+                time.sleep(options.every)  # like the simulator's paced sink: at most N bytes every S seconds
+        else:
+            total = read_to_end(connection)
+        print("received", total, "bytes")
+        connection.close()
+    elif role == "reply-server":
+        connection = listen(int(rest[0]))
+        total = 0
+        while total < options.expect:
+            data = connection.recv(65536)
+            if not data:
+                break
+            total += len(data)
+        connection.sendall(b"ok\n")
+        read_to_end(connection)
+        connection.close()
+    elif role == "half-close-server":
+        connection = listen(int(rest[0]))
+        print("received", read_to_end(connection), "bytes, then the client's FIN")
+        for number in range(options.lines):
+            connection.sendall(b"line %d after your FIN\n" % (number + 1))
+            time.sleep(0.05)
+        connection.close()
+    elif role == "hello-client":
+        client = connect(rest[0], int(rest[1]))
+        client.sendall(MESSAGE)
+        if options.pause:
+            time.sleep(options.pause)
+        client.close()
+    elif role == "bulk-client":
+        client = connect(rest[0], int(rest[1]))
+        client.sendall(filler(int(rest[2])))
+        client.close()
+    elif role == "request-client":
+        client = connect(rest[0], int(rest[1]))
+        client.sendall(filler(int(rest[2])))
+        print("answer", client.recv(1024))
+        client.close()
+    elif role == "half-close-client":
+        client = connect(rest[0], int(rest[1]))
+        client.sendall(MESSAGE)
+        client.shutdown(socket.SHUT_WR)
+        print("received", read_to_end(client), "bytes after my FIN")
+        client.close()
+    elif role == "refused-client":
+        try:
+            connect(rest[0], int(rest[1])).close()
+            print("connected (unexpected)")
+            return 1
+        except ConnectionRefusedError as error:
+            print("refused:", error)
+    elif role == "udp-client":
+        client = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        client.connect((rest[0], int(rest[1])))
+        client.settimeout(1.0)
+        client.send(b"Hello from client")
+        try:
+            client.recv(1024)
+            print("answered (unexpected)")
+        except ConnectionRefusedError as error:
+            print("ICMP port unreachable reported as:", error)
+        except socket.timeout:
+            print("no answer within 1 s")
+        client.close()
+    else:
+        print(f"unknown role '{role}'", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
