@@ -26,7 +26,7 @@ cases() {
 lost-syn-ack|--drop s2c:synack:1|hello-server $port|hello-client $server_ip $port
 lost-data|--drop c2s:data:1|hello-server $port|hello-client $server_ip $port
 fast-retransmit|--drop c2s:data:4|sink-server $port|bulk-client $server_ip $port 43440
-tail-loss|--drop c2s:data:10|reply-server $port --expect 14480|request-client $server_ip $port 14480
+tail-loss|--drop c2s:data:10|sink-server $port|bulk-client $server_ip $port 14480 --pause 1
 reordering|--hold c2s:data:4:3|sink-server $port|bulk-client $server_ip $port 43440
 duplication|--duplicate c2s:data:4:1|sink-server $port|bulk-client $server_ip $port 43440
 slow-reader||sink-server $port --rcvbuf 8192 --read 4096 --every 1.5|bulk-client $server_ip $port 32768

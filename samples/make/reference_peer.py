@@ -12,7 +12,7 @@ Servers print 'ready' once they listen (linux-reference.sh starts the client onl
   half-close-server PORT --lines K    read until the client's FIN, then send K lines 50 ms apart, close
 Clients:
   hello-client HOST PORT [--pause S]  connect, send 'hello serveur\\n', wait S seconds, close
-  bulk-client HOST PORT BYTES         connect, send BYTES bytes, close
+  bulk-client HOST PORT BYTES [--pause S]  connect, send BYTES bytes, wait S seconds, close
   request-client HOST PORT BYTES      connect, send BYTES bytes, read the answer, close
   half-close-client HOST PORT         connect, send a line, shutdown(SHUT_WR), read until EOF, close
   refused-client HOST PORT            connect to a port where nothing listens
@@ -130,6 +130,8 @@ def main():
     elif role == "bulk-client":
         client = connect(rest[0], int(rest[1]))
         client.sendall(filler(int(rest[2])))
+        if options.pause:
+            time.sleep(options.pause)
         client.close()
     elif role == "request-client":
         client = connect(rest[0], int(rest[1]))
