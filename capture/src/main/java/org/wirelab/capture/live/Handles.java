@@ -68,12 +68,12 @@ final class Handles {
         }
     }
 
-    /** Whether libpcap flags the interface as a loopback one (Linux's lo). */
+    /** Whether libpcap flags the interface as a loopback one (Linux's lo); needs no privilege. */
     static boolean isLoopback(String interfaceName) {
         try {
             PcapNetworkInterface device = Pcaps.getDevByName(interfaceName);
             return device != null && device.isLoopBack();
-        } catch (PcapNativeException e) {
+        } catch (PcapNativeException | LinkageError e) {
             return false;
         }
     }
@@ -85,7 +85,7 @@ final class Handles {
         // (socket: Operation not permitted)"; from Builder.build() "socket: Operation not permitted", rc -8.
         if ((code != null && code == PERMISSION_DENIED) || message.contains("Operation not permitted")
                 || message.contains("permission")) {
-            return CaptureProblem.noPrivilege(interfaceName);
+            return CaptureProblem.refusedToLibpcap(interfaceName);
         }
         if ((code != null && code == NO_SUCH_DEVICE) || message.contains("No such device")) {
             return CaptureProblem.noSuchInterface(interfaceName, interfaceNames());

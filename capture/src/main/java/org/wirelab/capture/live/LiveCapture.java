@@ -2,17 +2,13 @@ package org.wirelab.capture.live;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapStat;
-import org.pcap4j.core.RawPacketListener;
 
 /**
- * A live capture on one interface through libpcap: every frame the filter accepts is handed, as raw
- * bytes with a nanosecond timestamp, to a {@link FrameSink} on a capture thread of its own. No pcap4j
- * type leaves this class: the frames are the same model a capture file gives.
+ * A live capture on one interface: every frame the filter accepts is handed, as raw bytes with a
+ * nanosecond timestamp, to a {@link FrameSink} on a capture thread of its own. The frames come from
+ * libpcap in this process where it may capture (root, or CAP_NET_RAW), else from Wireshark's dumpcap,
+ * which lab machines let students run with its capture capability; either way no library type leaves
+ * this package: the frames are the same model a capture file gives.
  *
  * <pre>{@code
  * try (LiveCapture capture = LiveCapture.open(CaptureSettings.loopbackPorts(3000))) {
@@ -25,7 +21,7 @@ import org.pcap4j.core.RawPacketListener;
  *
  * The kernel buffers matching frames from the moment {@link #open} returns; {@link #start} returns
  * once delivery is proven. On a loopback interface the proof is a {@link ReadinessProbe} datagram
- * that went through libpcap (and never reaches the sink); on other interfaces it is that the loop
+ * that went through the capture (and never reaches the sink); on other interfaces it is that the loop
  * has started, which is as much as libpcap tells.
  *
  * <p>Not done on purpose: adding BPF's {@code inbound} to drop lo's outgoing copy of each packet in
@@ -39,11 +35,9 @@ public final class LiveCapture implements AutoCloseable {
     /** How long stop() waits for frames still queued in the kernel buffer to be delivered. */
     private static final long DRAIN_TIMEOUT_MILLIS = 2_000;
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final CaptureSettings settings;
-    private final PcapHandle handle;
-    private final int linkType;
+    private final FrameTap tap;
     private final ReadinessProbe probe;   // null on an interface that is not a loopback one
     private Thread loopThread;
     private FrameSink sink;
@@ -52,27 +46,27 @@ public final class LiveCapture implements AutoCloseable {
     private CaptureStatistics statistics;
     private boolean closed;
 
-    private LiveCapture(CaptureSettings settings, PcapHandle handle, ReadinessProbe probe) {
+    private LiveCapture(CaptureSettings settings, FrameTap tap, ReadinessProbe probe) {
         this.settings = settings;
-        this.handle = handle;
-        this.linkType = handle.getDlt().value();
+        this.tap = tap;
         this.probe = probe;
     }
 
     /**
      * Opens the interface and sets the filter, so that a missing libpcap or privilege shows before
-     * anything else runs; frames are captured once {@link #start} returns.
+     * anything else runs; frames are captured once {@link #start} returns. libpcap is tried first;
+     * when it is refused the privilege, dumpcap is started if this user may run it.
      *
-     * @throws CaptureUnavailableException when libpcap is missing, the privilege is missing, the
-     *         interface does not exist or the filter does not compile, with the message to show
+     * @throws CaptureUnavailableException when libpcap is missing, neither libpcap nor dumpcap may
+     *         capture, the interface does not exist or the filter does not compile, with the message to show
      */
     public static LiveCapture open(CaptureSettings settings) throws CaptureUnavailableException, IOException {
         Handles.libraryVersion();
         ReadinessProbe probe = Handles.isLoopback(settings.interfaceName()) ? new ReadinessProbe() : null;
         try {
             String filter = probe == null ? settings.filter() : probe.widen(settings.filter());
-            return new LiveCapture(settings, Handles.open(settings, filter), probe);
-        } catch (CaptureUnavailableException | RuntimeException e) {
+            return new LiveCapture(settings, CaptureAvailability.openTap(settings, filter), probe);
+        } catch (CaptureUnavailableException | IOException | RuntimeException e) {
             if (probe != null) {
                 probe.close();
             }
@@ -82,16 +76,21 @@ public final class LiveCapture implements AutoCloseable {
 
     /** The link-layer header type of every frame (LINKTYPE_ETHERNET on Linux's lo), for a pcap writer. */
     public int linkType() {
-        return linkType;
+        return tap.linkType();
     }
 
     public CaptureSettings settings() {
         return settings;
     }
 
+    /** Whether the frames come through a dumpcap process (this process may not capture itself). */
+    public boolean throughDumpcap() {
+        return tap instanceof DumpcapTap;
+    }
+
     /**
      * Starts delivering frames to {@code sink} and returns once the capture is proven live (on
-     * loopback: its probe datagram came back through libpcap).
+     * loopback: its probe datagram came back through the capture).
      *
      * @throws IOException when the probe was not seen in time (the capture is stopped then)
      */
@@ -126,8 +125,8 @@ public final class LiveCapture implements AutoCloseable {
 
     /**
      * Stops the capture: on loopback waits until frames sent before this call have been delivered,
-     * breaks libpcap's loop, joins the capture thread, reads libpcap's counters and closes the
-     * interface. Safe to call more than once; later calls return the same statistics.
+     * stops the capture loop (or dumpcap) and joins the capture thread, reads the counters and
+     * releases the interface. Safe to call more than once; later calls return the same statistics.
      *
      * @throws IOException when the sink failed (the capture stopped at that frame)
      */
@@ -167,14 +166,14 @@ public final class LiveCapture implements AutoCloseable {
         try {
             if (loopThread != null) {
                 drain();
-                breakAndJoin();
+                interruptAndJoin();
             }
             return readStatistics();
         } finally {
             closed = true;
             // pcap4j's close() waits for the loop to release the handle: never close under a running loop.
             if (loopThread == null || !loopThread.isAlive()) {
-                handle.close();
+                tap.close();
             }
             if (probe != null) {
                 probe.close();
@@ -196,16 +195,11 @@ public final class LiveCapture implements AutoCloseable {
         }
     }
 
-    private void breakAndJoin() {
+    private void interruptAndJoin() {
         long deadline = System.nanoTime() + STOP_TIMEOUT_MILLIS * 1_000_000L;
         boolean interrupted = false;
         while (loopThread.isAlive()) {
-            try {
-                // pcap_breakloop wakes a blocked poll within milliseconds; repeating it is harmless.
-                handle.breakLoop();
-            } catch (NotOpenException e) {
-                throw new IllegalStateException("the handle is closed only after the loop has ended", e);
-            }
+            tap.interrupt();
             try {
                 loopThread.join(50);
             } catch (InterruptedException e) {
@@ -222,47 +216,30 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     private CaptureStatistics readStatistics() {
-        long received = -1;
-        long dropped = -1;
-        long droppedByInterface = -1;
-        try {
-            PcapStat stat = handle.getStats();
-            received = stat.getNumPacketsReceived();
-            dropped = stat.getNumPacketsDropped();
-            droppedByInterface = stat.getNumPacketsDroppedByIf();
-        } catch (PcapNativeException | NotOpenException e) {
-            // -1 says "libpcap could not tell"; the frames themselves are unaffected.
-        }
+        FrameTap.Counters counters = tap.counters();
         return new CaptureStatistics(settings.interfaceName(), probe != null, frames,
                 probe == null ? 0 : probe.sightings(),
-                received, dropped, droppedByInterface);
+                counters.received(), counters.dropped(), counters.droppedByInterface(), counters.source());
     }
 
     private void runLoop() {
-        RawPacketListener listener = this::deliver;
         try {
-            handle.loop(-1, listener);
-        } catch (InterruptedException e) {
-            // pcap_loop returned -2: broken by stop(), the normal end.
-        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            tap.run(this::deliver);
+        } catch (IOException | RuntimeException e) {
             recordFailure(e);
         }
     }
 
-    private void deliver(byte[] bytes) {
+    private void deliver(long timestampNanos, int linkType, byte[] bytes, int offset, int length, int originalLength) {
         if (failure != null) {
             return;
         }
-        if (probe != null && probe.isProbe(bytes, 0, bytes.length)) {
+        if (probe != null && probe.isProbe(bytes, offset, length)) {
             probe.seen();
             return;
         }
-        Timestamp timestamp = handle.getTimestamp();
-        // Timestamp keeps whole milliseconds in getTime() and the full fraction of the second in getNanos().
-        long nanos = Math.floorDiv(timestamp.getTime(), 1000L) * NANOS_PER_SECOND + timestamp.getNanos();
-        int originalLength = handle.getOriginalLength();
         try {
-            sink.frame(nanos, linkType, bytes, 0, bytes.length, originalLength);
+            sink.frame(timestampNanos, linkType, bytes, offset, length, originalLength);
             frames++;
         } catch (IOException | RuntimeException e) {
             recordFailure(e);
@@ -273,11 +250,7 @@ public final class LiveCapture implements AutoCloseable {
         if (failure == null) {
             failure = e;
         }
-        try {
-            handle.breakLoop();
-        } catch (NotOpenException ignored) {
-            // Already closed: the loop is over anyway.
-        }
+        tap.interrupt();
         if (probe != null) {
             // Wake a start() or stop() that waits for a probe that will never be seen now.
             probe.seen();

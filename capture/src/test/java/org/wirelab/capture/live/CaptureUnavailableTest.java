@@ -20,7 +20,8 @@ import org.wirelab.core.testing.Environment;
 
 /**
  * The two ways capture is impossible, each tried for real in a child JVM: an unprivileged user
- * (setpriv to nobody, from root) and a machine without libpcap (JNA pointed at an empty directory).
+ * (setpriv to nobody, from root) for whom dumpcap cannot capture either, and a machine without
+ * libpcap (JNA pointed at an empty directory).
  * Each must give its one message, naming the fix.
  */
 class CaptureUnavailableTest {
@@ -59,6 +60,11 @@ class CaptureUnavailableTest {
         assertTrue(message.contains("setpriv") && message.contains("--ambient-caps=+net_raw"), message);
         assertTrue(message.contains("setcap cap_net_raw+eip") && message.contains("ld.so.conf.d"), message);
         assertTrue(message.contains("wirelab simulate"), message);
+        // dumpcap was asked too (as Debian installs it by default: without its capabilities), and the
+        // message says how to let the user capture through it.
+        assertTrue(message.contains("dumpcap cannot capture for you either ("), message);
+        assertTrue(message.contains("`sudo dpkg-reconfigure wireshark-common`")
+                && message.contains("`sudo usermod -a -G wireshark $USER`"), message);
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.wirelab.core.pcap;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +76,26 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
         }
     }
 
+    /**
+     * Reads a capture as it is written, from a stream such as a capturing program's standard output
+     * ({@code dumpcap -w -}): {@link #next()} waits until the next frame has arrived whole and returns
+     * false once the stream ends. This opening call waits for the file header. The reader closes the
+     * stream.
+     */
+    public static CaptureReader stream(InputStream in) throws IOException {
+        ChannelInput input = new ChannelInput(Channels.newChannel(in));
+        try {
+            return detect(input);
+        } catch (IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
     private static CaptureReader detect(ChannelInput input) throws IOException {
         if (!input.request(4)) {
-            throw new CaptureFormatException(input.available() == 0 ? "not a capture file: the file is empty"
+            throw new CaptureFormatException(input.available() == 0
+                    ? (input.isStream() ? "not a capture: the stream ended before any byte" : "not a capture file: the file is empty")
                     : "not a capture file: only " + input.available() + " bytes, too short for any header");
         }
         input.order(ByteOrder.BIG_ENDIAN);

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 
 /**
@@ -11,11 +12,20 @@ import java.nio.channels.SeekableByteChannel;
  * {@link #request(int)} and read them in place, so reading a frame allocates nothing. The buffer grows
  * only for a record larger than itself, and never beyond what the file still holds, so a damaged
  * length field cannot make it allocate more than the file's size.
+ *
+ * <p>A stream (a pipe from a capturing program) has no size: {@link #request(int)} then waits until
+ * the bytes asked for have arrived, and a record may be at most {@link #MAX_STREAM_RECORD} bytes.
  */
 final class ChannelInput implements Closeable {
     private static final int DEFAULT_BUFFER = 1 << 20;
+    /**
+     * The largest record a stream may announce, as Wireshark bounds a pcapng block (16 MiB): far above
+     * any frame a capture writes, low enough that a damaged length cannot exhaust memory.
+     */
+    static final int MAX_STREAM_RECORD = 16 << 20;
 
-    private final SeekableByteChannel channel;
+    private final ReadableByteChannel channel;
+    private final boolean stream;
     private final long fileSize;
     private final long fileStart;
     private byte[] bytes;
@@ -27,14 +37,34 @@ final class ChannelInput implements Closeable {
     /** Reads {@code channel} from its current position, taken as the file's start. */
     ChannelInput(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
+        stream = false;
         fileSize = channel.size() - channel.position();
         fileStart = channel.position();
         bytes = new byte[(int) Math.min(DEFAULT_BUFFER, Math.max(64, fileSize))];
         view = ByteBuffer.wrap(bytes);
     }
 
-    long fileSize() {
-        return fileSize;
+    /** Reads {@code channel} as a stream of unknown length, until it ends. */
+    ChannelInput(ReadableByteChannel channel) {
+        this.channel = channel;
+        stream = true;
+        fileSize = Long.MAX_VALUE;
+        fileStart = 0;
+        bytes = new byte[DEFAULT_BUFFER];
+        view = ByteBuffer.wrap(bytes);
+    }
+
+    /** Whether this reads a stream, which has no known size. */
+    boolean isStream() {
+        return stream;
+    }
+
+    /**
+     * How many bytes a record that starts at file offset {@code start} may hold: what the file still
+     * has from there, or {@link #MAX_STREAM_RECORD} in a stream.
+     */
+    long roomFrom(long start) {
+        return stream ? MAX_STREAM_RECORD : fileSize - start;
     }
 
     void order(ByteOrder order) {
@@ -59,7 +89,7 @@ final class ChannelInput implements Closeable {
             return true;
         }
         if (n > bytes.length) {
-            long remaining = fileSize - filePosition();
+            long remaining = stream ? MAX_STREAM_RECORD : fileSize - filePosition();
             int grown = (int) Math.min(Math.max(n, 2L * bytes.length), Math.max(remaining, limit - position));
             if (grown > bytes.length) {
                 byte[] larger = new byte[grown];
@@ -104,10 +134,21 @@ final class ChannelInput implements Closeable {
             position += (int) n;
             return;
         }
+        if (stream) {
+            // A stream cannot seek: read over the bytes, a buffer at a time.
+            long left = n - buffered;
+            position = limit;
+            while (left > 0 && request((int) Math.min(left, bytes.length))) {
+                int step = (int) Math.min(left, limit - position);
+                position += step;
+                left -= step;
+            }
+            return;
+        }
         bufferStart = filePosition() + n;
         position = 0;
         limit = 0;
-        channel.position(fileStart + Math.min(bufferStart, fileSize));
+        ((SeekableByteChannel) channel).position(fileStart + Math.min(bufferStart, fileSize));
     }
 
     byte[] bytes() {

@@ -71,7 +71,13 @@ public final class PcapNgReader extends CaptureReader {
                         + " is not a multiple of 4 of at least 12; reading stops after frame " + frameNumber);
                 return false;
             }
-            if (total > input.fileSize() - start || !input.request((int) total)) {
+            if (total > input.roomFrom(start) && input.isStream()) {
+                warn("damaged block at byte " + start + ": block length " + total + " is more than the "
+                        + ChannelInput.MAX_STREAM_RECORD + " bytes a block may have; reading stops after frame "
+                        + frameNumber);
+                return false;
+            }
+            if (total > input.roomFrom(start) || !input.request((int) total)) {
                 return endsInBlock(start, type, total);
             }
             if (input.u32((int) total - 4) != total) {
@@ -135,7 +141,7 @@ public final class PcapNgReader extends CaptureReader {
         if (total < 28 || total % 4 != 0) {
             return where + " has length " + total + ", expected a multiple of 4 of at least 28";
         }
-        if (total > input.fileSize() - start || !input.request((int) total)) {
+        if (total > input.roomFrom(start) || !input.request((int) total)) {
             return where + " is cut short: " + input.available() + " of " + total + " bytes";
         }
         int major = input.u16(12);

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "capture",
         mixinStandardHelpOptions = true,
         description = {"Captures live traffic on this machine into a pcap file, frame by frame as it arrives.",
-            "Needs libpcap and root (or the CAP_NET_RAW capability); if either is missing, says how to get it."},
+            "Needs libpcap and root (or the CAP_NET_RAW capability), or else Wireshark's dumpcap that this user",
+            "may run (Debian: the wireshark group), which wirelab then uses by itself; if neither, says how to get them."},
         footerHeading = "%nExamples:%n",
         footer = {"  wirelab capture --scenario tcp-hello --out hello.pcap",
             "  wirelab capture --scenario udp-echo --ipv6 --out echo6.pcap",
@@ -93,7 +94,8 @@ public final class CaptureCommand implements Callable<Integer> {
     private LabStep check;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
-            description = "With --check: language of the checks, en or fr (default: ${DEFAULT-VALUE})")
+            description = {"Language of the checks (with --check) and of the message when capture is impossible here:",
+                "en or fr (default: ${DEFAULT-VALUE})"})
     private Locale language;
 
     @Override
@@ -105,15 +107,15 @@ public final class CaptureCommand implements Callable<Integer> {
             if (check != null) {
                 throw new UserError("--check goes with --port: a scenario checks its own steps as it runs");
             }
-            return new ScenarioCaptureRun(spec, out).call(scenario(), scenarioParameters.ipVersion());
+            return new ScenarioCaptureRun(spec, out).call(scenario(), scenarioParameters.ipVersion(), language);
         }
         PrintWriter err = spec.commandLine().getErr();
         CaptureSettings settings = portSettings();
-        try (LiveCapture capture = open(settings);
+        try (LiveCapture capture = open(settings, language);
                 PcapWriter writer = PcapWriter.create(out, capture.linkType())) {
             capture.start(FrameSink.flushingTo(writer));
-            err.println("capturing on " + settings.interfaceName() + " (" + settings.filter() + ") into " + out
-                    + (duration == null ? "; Ctrl-C to stop" : " for " + describe(duration)));
+            err.println("capturing on " + settings.interfaceName() + " (" + settings.filter() + ")" + through(capture)
+                    + " into " + out + (duration == null ? "; Ctrl-C to stop" : " for " + describe(duration)));
             try (StopSignal stop = StopSignal.onShutdown()) {
                 stop.await(duration);
                 CaptureStatistics statistics = capture.stop();
@@ -160,11 +162,11 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     /** Opens the interface: the point where a missing libpcap or privilege shows, before anything runs. */
-    static LiveCapture open(CaptureSettings settings) throws IOException {
+    static LiveCapture open(CaptureSettings settings, Locale language) throws IOException {
         try {
             return LiveCapture.open(settings);
         } catch (CaptureUnavailableException e) {
-            throw new UserError(e.problem().message());
+            throw new UserError(e.problem().message(language));
         }
     }
 
@@ -172,13 +174,18 @@ public final class CaptureCommand implements Callable<Integer> {
      * Opens lo for the scenario's traffic; when capture is impossible, the one-line message offers the
      * simulated run of the same scenario.
      */
-    static LiveCapture open(Scenario scenario, IpVersion version) throws IOException {
+    static LiveCapture open(Scenario scenario, IpVersion version, Locale language) throws IOException {
         try {
             return ScenarioCapture.open(scenario);
         } catch (CaptureUnavailableException e) {
             throw new UserError(e.problem().messageSuggesting("wirelab simulate --scenario " + scenario.name()
-                    + (version == IpVersion.IPV6 ? " --ipv6" : "")));
+                    + (version == IpVersion.IPV6 ? " --ipv6" : ""), language));
         }
+    }
+
+    /** " through dumpcap" when this process may not capture itself and dumpcap does it, else nothing. */
+    static String through(LiveCapture capture) {
+        return capture.throughDumpcap() ? " through dumpcap" : "";
     }
 
     private static String describe(Duration duration) {

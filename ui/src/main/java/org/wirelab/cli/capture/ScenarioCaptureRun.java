@@ -3,6 +3,7 @@ package org.wirelab.cli.capture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.wirelab.capture.live.FrameSink;
 import org.wirelab.capture.live.LiveCapture;
 import org.wirelab.capture.scenario.RunOptions;
@@ -34,14 +35,14 @@ final class ScenarioCaptureRun {
         this.file = file;
     }
 
-    int call(Scenario scenario, IpVersion version) throws IOException {
+    int call(Scenario scenario, IpVersion version, Locale language) throws IOException {
         FrameStore frames = new FrameStore();
         CapturedRun run;
-        try (LiveCapture capture = CaptureCommand.open(scenario, version);
+        try (LiveCapture capture = CaptureCommand.open(scenario, version, language);
                 PcapWriter writer = PcapWriter.create(file, capture.linkType())) {
             err.println(scenario.name() + ": " + scenario.summary());
             err.println("capturing on " + capture.settings().interfaceName() + " (" + capture.settings().filter()
-                    + ") into " + file + ", on " + version.loopback());
+                    + ")" + CaptureCommand.through(capture) + " into " + file + ", on " + version.loopback());
             err.flush();
             int width = scenario.actors().stream().mapToInt(String::length).max().orElse(0);
             RunOptions options = RunOptions.defaults().withIpVersion(version)
