@@ -63,7 +63,8 @@ class LostFramesTest {
         assertEquals(0x011, analysis.packets().tcpFlags(4), "frame 5 is a FIN, ACK");
         TcpStateTimeline guessed = TcpStates.of(analysis);
         TcpStateTimeline known = TcpStates.of(analysis, index -> (result.marks().of(index + 1) & Marks.LOST) == 0);
-        assertEquals(TcpState.CLOSE_WAIT, guessed.stateAfter(4, 1), "from the capture alone, the server got it");
+        assertEquals(TcpState.ESTABLISHED, guessed.stateAfter(4, 1),
+                "from the capture alone too: nothing acknowledges the FIN before it is sent again");
         assertEquals(TcpState.ESTABLISHED, known.stateAfter(4, 1), "it did not: the server is still ESTABLISHED");
         assertEquals(TcpState.FIN_WAIT_1, known.stateAfter(4, 0), "the client sent it all the same");
         int last = analysis.size() - 1;

@@ -11,6 +11,7 @@ import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.header.Tcp;
 import org.wirelab.core.analysis.TcpReach;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
 import org.wirelab.core.frame.FrameStore;
@@ -51,6 +52,9 @@ public final class CaptureLadder implements Ladder {
     private final long start;
     // One array for every socket frame: the pass over a million frames makes no garbage for them.
     private final int[] sides = new int[2];
+    // The FINs that crossed another FIN on the way (ascending) and the row where each was taken.
+    private final int[] crossingFins;
+    private final int[] crossingArrivals;
 
     private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
         this.lost = lost;
@@ -70,6 +74,58 @@ public final class CaptureLadder implements Ladder {
             fromLane[i] = ends[0];
             toLane[i] = ends[1];
         }
+        int[][] crossing = crossingFins(analysis, states);
+        crossingFins = crossing[0];
+        crossingArrivals = crossing[1];
+    }
+
+    /**
+     * The FINs that crossed: FIN i, taken at row a, and the peer's FIN j sent before a (and after i,
+     * or the other way round): neither acknowledges the other, each side sent its FIN before it took the
+     * peer's. Only FINs taken later than their own row are candidates, a few per connection. The
+     * segments of the same connection sent from the first FIN on and taken late, until both FINs are taken, are drawn slanting too,
+     * so that no arrow reaches a lane before a segment that was taken earlier.
+     */
+    private static int[][] crossingFins(CaptureAnalysis analysis, TcpStateTimeline states) {
+        int[] late = states.lateFrames();
+        PacketTable table = analysis.packets();
+        ConversationIndex index = analysis.conversations();
+        boolean[] slanted = new boolean[late.length];
+        for (int k = 0; k < late.length; k++) {
+            int i = late[k];
+            int arrival = states.arrivalIndex(i);
+            if (arrival < 0 || (table.tcpFlags(i) & Tcp.FIN) == 0) {
+                continue;
+            }
+            for (int m = k + 1; m < late.length && late[m] < arrival; m++) {
+                int j = late[m];
+                if ((table.tcpFlags(j) & Tcp.FIN) != 0 && states.arrivalIndex(j) > j
+                        && index.tcpStream(j) == index.tcpStream(i) && index.direction(j) != index.direction(i)) {
+                    int end = Math.max(arrival, states.arrivalIndex(j));
+                    for (int n = k; n < late.length && late[n] < end; n++) {
+                        slanted[n] |= states.arrivalIndex(late[n]) > late[n]
+                                && index.tcpStream(late[n]) == index.tcpStream(i);
+                    }
+                }
+            }
+        }
+        int[] frames = new int[late.length];
+        int[] arrivals = new int[late.length];
+        int count = 0;
+        for (int k = 0; k < late.length; k++) {
+            if (slanted[k]) {
+                frames[count] = late[k];
+                arrivals[count++] = states.arrivalIndex(late[k]);
+            }
+        }
+        return new int[][] {Arrays.copyOf(frames, count), Arrays.copyOf(arrivals, count)};
+    }
+
+    /** A FIN that crossed the peer's FIN (and what was sent between them) arrives where its receiver takes it. */
+    @Override
+    public int arrivalIndex(int index) {
+        int at = Arrays.binarySearch(crossingFins, index);
+        return at >= 0 ? crossingArrivals[at] : index;
     }
 
     /** The ladder of every frame of {@code analysis}, arrows made on demand; {@code states} from {@code TcpStates.of(analysis)}. */
@@ -231,10 +287,19 @@ public final class CaptureLadder implements Ladder {
         List<LaneNote> notes = new ArrayList<>(2);
         // Endpoint 0 of the state timeline is the client; ends[0] is the sender's lane.
         boolean senderIsClient = analysis.conversations().fromClient(i);
-        for (StateChange change : states.changes(i)) {
-            boolean changedIsSender = (change.endpoint() == 0) == senderIsClient;
-            notes.add(new LaneNote(changedIsSender ? ends[0] : ends[1], LaneNote.Kind.STATE,
-                    change.from() + " -> " + change.to()));
+        List<StateChange> changes = states.changes(i);
+        for (int endpoint = 0; endpoint < 2; endpoint++) {
+            // Several changes of one endpoint at one frame read as one path: "FIN-WAIT-1 -> CLOSING -> TIME-WAIT".
+            String path = null;
+            for (StateChange change : changes) {
+                if (change.endpoint() == endpoint) {
+                    path = path == null ? change.text() : path + change.text().substring(change.text().indexOf(" -> "));
+                }
+            }
+            if (path != null) {
+                boolean changedIsSender = (endpoint == 0) == senderIsClient;
+                notes.add(new LaneNote(changedIsSender ? ends[0] : ends[1], LaneNote.Kind.STATE, path));
+            }
         }
         TcpSequenceAnalysis tcp = analysis.tcp();
         for (String expert : ExpertNotes.of(tcp.expertBits(i), tcp.duplicateAckNumber(i),

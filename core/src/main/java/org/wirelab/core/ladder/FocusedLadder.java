@@ -94,6 +94,13 @@ public final class FocusedLadder implements Ladder {
                 .filter(i -> i >= 0).toArray();
     }
 
+    /** The base ladder's arrival row, when that arrow is shown here too. */
+    @Override
+    public int arrivalIndex(int index) {
+        int arrival = Arrays.binarySearch(arrowIndices, base.arrivalIndex(arrowIndices[index]));
+        return arrival > index ? arrival : index;
+    }
+
     @Override
     public Arrow arrow(int index) {
         Arrow a = base.arrow(arrowIndices[index]);

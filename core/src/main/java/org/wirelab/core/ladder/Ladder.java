@@ -42,6 +42,15 @@ public interface Ladder {
         return new int[0];
     }
 
+    /**
+     * The index of the arrow at whose row arrow {@code index}'s receiver took it, when that is later than
+     * its own row and worth drawing (two FINs that crossed on the way, RFC 9293 figure 13): the arrow is
+     * then drawn slanting down to just above that row. {@code index} itself otherwise (the default).
+     */
+    default int arrivalIndex(int index) {
+        return index;
+    }
+
     /** The time of arrow {@code index} from the capture's first frame, without making the arrow when possible. */
     default long relativeTimeNanos(int index) {
         return arrow(index).relativeTimeNanos();

@@ -1,36 +1,24 @@
 package org.wirelab.core.tcpstate;
 
 /**
- * Infers the RFC 9293 state of both endpoints of one TCP connection from the segments an observer
- * on the wire sees, one segment at a time. Endpoints are numbered 0 and 1 by the caller.
- *
- * <p>The observer's model: a segment changes its sender's state when it is sent and its receiver's
- * state when it arrives, and both happen at the frame that carries it (the capture point sits between
- * the two hosts, so this is the nearest moment the wire can show). The events of RFC 9293 section
- * 3.10.7 (SEGMENT ARRIVES) and the user calls of section 3.10 (OPEN, CLOSE) are read off the flags:
+ * The RFC 9293 state machine of both endpoints of one TCP connection, driven by two kinds of event:
+ * an endpoint {@link #sent sends} a segment, and an endpoint {@link #received receives} one. The caller
+ * ({@link TcpStateTimeline}) decides when a segment was received, from what the capture proves
+ * ({@link TcpArrivals}); this class only knows what each event does:
  * <ul>
- *   <li>Handshake (section 3.5, figure 6): SYN puts its sender in SYN-SENT and its receiver in
- *       SYN-RECEIVED; SYN+ACK puts its receiver in ESTABLISHED; the ACK of the SYN+ACK puts the
- *       passive side in ESTABLISHED. Simultaneous open (figure 7) goes SYN-SENT -> SYN-RECEIVED.</li>
- *   <li>Teardown (section 3.6, figures 12 and 13): FIN puts its sender in FIN-WAIT-1 (or LAST-ACK from
- *       CLOSE-WAIT) and its receiver in CLOSE-WAIT; the ACK of a FIN moves FIN-WAIT-1 to FIN-WAIT-2,
- *       CLOSING to TIME-WAIT and LAST-ACK to CLOSED; a FIN arriving in FIN-WAIT-2 gives TIME-WAIT, in
- *       FIN-WAIT-1 without acknowledging our FIN it gives CLOSING (simultaneous close). A FIN that does
- *       not acknowledge the peer's FIN although that FIN was already on the wire was sent before it
- *       arrived: its sender goes to CLOSING, not LAST-ACK.</li>
- *   <li>Reset (section 3.10.7.4, "If the RST bit is set"): both endpoints go to CLOSED. (A passive
- *       endpoint's listening socket survives, but this connection's TCB is gone.)</li>
- *   <li>TIME-WAIT's 2 MSL timer (section 3.10.8) is invisible on the wire: an endpoint stays in
- *       TIME-WAIT until the end of the capture.</li>
+ *   <li>Sending (the user calls of section 3.10): a SYN is an active OPEN (CLOSED -> SYN-SENT); a
+ *       SYN+ACK answers a SYN (-> SYN-RECEIVED); a FIN is CLOSE or shutdown(SHUT_WR)
+ *       (ESTABLISHED -> FIN-WAIT-1, CLOSE-WAIT -> LAST-ACK); a RST aborts (-> CLOSED).</li>
+ *   <li>Receiving (SEGMENT ARRIVES, section 3.10.7): a SYN in LISTEN gives SYN-RECEIVED, in SYN-SENT
+ *       too (simultaneous open, figure 7), and nothing where no one listens (the RST answers it);
+ *       a SYN+ACK acknowledging our SYN gives ESTABLISHED; the ACK of our SYN or FIN moves
+ *       SYN-RECEIVED, FIN-WAIT-1, CLOSING and LAST-ACK on (fifth check); a FIN gives CLOSE-WAIT,
+ *       CLOSING in FIN-WAIT-1 (our FIN not yet acknowledged: the FINs crossed, figure 13), TIME-WAIT
+ *       in FIN-WAIT-2 (eighth check); a RST gives CLOSED.</li>
  * </ul>
- *
- * <p>Where the capture starts decides the assumed states before the first segment: a SYN means a
- * CLOSED client and a LISTEN server; a SYN+ACK (the SYN was not captured, or was captured later, as in
- * zeek's handshake-reorder trace) means a server in LISTEN and a client already in SYN-SENT; anything
- * else means the connection was already ESTABLISHED on both sides. We chose "assume ESTABLISHED" over
- * "unknown until evidence" because a segment without SYN can only be sent on a synchronized
- * connection (section 3.10.7.4 requires ESTABLISHED or later), so the first data segment is the
- * evidence, and a ladder diagram reads better with a state on every lane.
+ * TIME-WAIT's 2 MSL timer (section 3.10.8) is invisible on the wire: an endpoint stays in TIME-WAIT
+ * until the end of the capture. Each endpoint's state may be <em>inferred</em> (the capture started
+ * after the handshake): it stays so until a SYN, a RST, CLOSED or TIME-WAIT makes it certain.
  */
 public final class TcpConnectionTracker {
     // Header flag bits (RFC 9293 section 3.1), as in PacketTable.tcpFlags.
@@ -40,128 +28,159 @@ public final class TcpConnectionTracker {
     private static final int ACK = 0x10;
 
     private final TcpState[] states = new TcpState[2];
+    private final boolean[] inferred = new boolean[2];
     private final TcpState[] initialStates = new TcpState[2];
+    private final boolean[] initialInferred = new boolean[2];
+    private final boolean[] synSent = new boolean[2];
+    private final int[] synSequence = new int[2];
     private final boolean[] finSent = new boolean[2];
     private final int[] finSequence = new int[2];
-    private boolean started;
+    // The changes made since the last drainSteps(), each as from << 8 | to with INFERRED bits: one
+    // segment can make two (a FIN,ACK in FIN-WAIT-1 gives FIN-WAIT-2, then TIME-WAIT).
+    private final int[] steps = new int[4];
+    private int stepCount;
+    static final int INFERRED = 0x40;
 
-    /** The state of {@code endpoint} (0 or 1) after the last observed segment. */
+    /** A tracker whose endpoints start in the given states (what the capture's first frames imply). */
+    public TcpConnectionTracker(TcpState first, boolean firstInferred, TcpState second, boolean secondInferred) {
+        states[0] = initialStates[0] = first;
+        states[1] = initialStates[1] = second;
+        inferred[0] = initialInferred[0] = firstInferred;
+        inferred[1] = initialInferred[1] = secondInferred;
+    }
+
+    /** The state of {@code endpoint} (0 or 1) now. */
     public TcpState state(int endpoint) {
-        return started ? states[endpoint] : null;
+        return states[endpoint];
     }
 
-    /** The state assumed for {@code endpoint} before the first observed segment, or null before it. */
+    /** Whether the state of {@code endpoint} is inferred rather than proven by the capture. */
+    public boolean inferred(int endpoint) {
+        return inferred[endpoint];
+    }
+
+    /** The state {@code endpoint} started in. */
     public TcpState initialState(int endpoint) {
-        return started ? initialStates[endpoint] : null;
+        return initialStates[endpoint];
     }
 
-    /**
-     * Applies one segment sent by {@code sender} (0 or 1) with the header's {@code flags}, raw
-     * {@code sequence} and {@code acknowledgement} numbers and {@code payloadLength} (tcp.len).
-     */
-    public void observe(int sender, int flags, int sequence, int acknowledgement, int payloadLength) {
-        observe(sender, flags, sequence, acknowledgement, payloadLength, true);
+    public boolean initialInferred(int endpoint) {
+        return initialInferred[endpoint];
     }
 
-    /**
-     * As {@link #observe(int, int, int, int, int)}; a segment that was not {@code delivered} (lost on the
-     * way, known to a simulator) changes its sender's state only: the receiver never saw it.
-     */
-    public void observe(int sender, int flags, int sequence, int acknowledgement, int payloadLength, boolean delivered) {
-        int receiver = 1 - sender;
-        boolean syn = (flags & SYN) != 0;
-        boolean ack = (flags & ACK) != 0;
-        boolean fin = (flags & FIN) != 0;
-        if (!started) {
-            assumeInitialStates(sender, syn, ack);
+    /** {@code sender} sends a segment with these header {@code flags}, raw numbers and tcp.len. */
+    public void sent(int sender, int flags, int sequence, int acknowledgement, int payloadLength) {
+        if (has(flags, RST)) {
+            set(sender, TcpState.CLOSED, false);
+            return;
         }
-        if ((flags & RST) != 0) {
-            states[sender] = TcpState.CLOSED;
-            if (delivered) {
-                states[receiver] = TcpState.CLOSED;
+        TcpState state = states[sender];
+        if (has(flags, SYN)) {
+            synSent[sender] = true;
+            synSequence[sender] = sequence;
+            if (!has(flags, ACK) && (state == TcpState.CLOSED || state == TcpState.LISTEN
+                    || state == TcpState.UNKNOWN)) {
+                set(sender, TcpState.SYN_SENT, false);                        // active OPEN (3.10.1)
+            } else if (has(flags, ACK) && (state == TcpState.CLOSED || state == TcpState.LISTEN
+                    || state == TcpState.SYN_SENT || state == TcpState.UNKNOWN)) {
+                set(sender, TcpState.SYN_RECEIVED, false);                    // answering a SYN (3.10.7.2-3)
+            }
+        }
+        if (has(flags, FIN)) {
+            finSent[sender] = true;
+            // The FIN occupies the sequence number after the data (and after the SYN, if any).
+            finSequence[sender] = sequence + payloadLength + (has(flags, SYN) ? 1 : 0);
+            switch (states[sender]) {
+                case SYN_RECEIVED, ESTABLISHED, UNKNOWN -> set(sender, TcpState.FIN_WAIT_1, inferred[sender]
+                        || states[sender] == TcpState.UNKNOWN);                // CLOSE or SHUT_WR (3.10.4)
+                case CLOSE_WAIT -> set(sender, TcpState.LAST_ACK, inferred[sender]);
+                default -> { }                                                  // a FIN sent again
+            }
+        }
+    }
+
+    /** {@code receiver} takes a segment its peer sent (same arguments as {@link #sent}). */
+    public void received(int receiver, int flags, int sequence, int acknowledgement, int payloadLength) {
+        TcpState state = states[receiver];
+        if (has(flags, RST)) {
+            if (state != TcpState.CLOSED && state != TcpState.LISTEN) {
+                set(receiver, TcpState.CLOSED, false);                          // 3.10.7.4, second check
             }
             return;
         }
-        if (fin) {
-            finSent[sender] = true;
-            // The FIN occupies the sequence number after the data (and after the SYN, if any).
-            finSequence[sender] = sequence + payloadLength + (syn ? 1 : 0);
-        }
-        states[sender] = afterSending(sender, syn, ack, fin, acknowledgement);
-        if (delivered) {
-            states[receiver] = afterReceiving(receiver, syn, ack, fin, acknowledgement);
-        }
-    }
-
-    private void assumeInitialStates(int sender, boolean syn, boolean ack) {
-        started = true;
-        int receiver = 1 - sender;
-        if (syn && !ack) {
-            states[sender] = TcpState.CLOSED;
-            states[receiver] = TcpState.LISTEN;
-        } else if (syn) {
-            states[sender] = TcpState.LISTEN;
-            states[receiver] = TcpState.SYN_SENT;
-        } else {
-            states[sender] = TcpState.ESTABLISHED;
-            states[receiver] = TcpState.ESTABLISHED;
-        }
-        initialStates[0] = states[0];
-        initialStates[1] = states[1];
-    }
-
-    private TcpState afterSending(int sender, boolean syn, boolean ack, boolean fin, int acknowledgement) {
-        TcpState state = states[sender];
-        if (syn && !ack && (state == TcpState.CLOSED || state == TcpState.LISTEN)) {
-            state = TcpState.SYN_SENT;                  // active OPEN (section 3.10.1)
-        } else if (syn && ack && (state == TcpState.CLOSED || state == TcpState.LISTEN
-                || state == TcpState.SYN_SENT)) {
-            state = TcpState.SYN_RECEIVED;              // answering a SYN (section 3.10.7.2, 3.10.7.3)
-        }
-        if (fin) {
-            state = switch (state) {
-                case SYN_RECEIVED, ESTABLISHED -> TcpState.FIN_WAIT_1;     // CLOSE (section 3.10.4)
-                case CLOSE_WAIT -> ack && acknowledges(acknowledgement, 1 - sender)
-                        ? TcpState.LAST_ACK
-                        : TcpState.CLOSING;   // sent before the peer's FIN arrived: simultaneous close
-                default -> state;                                           // a retransmitted FIN
-            };
-        }
-        return state;
-    }
-
-    private TcpState afterReceiving(int receiver, boolean syn, boolean ack, boolean fin, int acknowledgement) {
-        TcpState state = states[receiver];
-        if (syn && !ack) {
-            if (state == TcpState.LISTEN || state == TcpState.CLOSED || state == TcpState.SYN_SENT) {
-                state = TcpState.SYN_RECEIVED;          // section 3.10.7.2; from SYN-SENT: simultaneous open
+        if (has(flags, SYN) && !has(flags, ACK)) {
+            switch (state) {
+                case LISTEN, SYN_SENT -> set(receiver, TcpState.SYN_RECEIVED, false);   // 3.10.7.2; figure 7
+                case UNKNOWN -> set(receiver, TcpState.SYN_RECEIVED, true);
+                default -> { }   // CLOSED: nothing listens, a RST answers it; otherwise a SYN sent again
             }
-            return state;
+            return;
         }
-        if (ack) {
-            boolean ourFinAcked = acknowledges(acknowledgement, receiver);
-            state = switch (state) {
-                case SYN_SENT -> syn ? TcpState.ESTABLISHED : state;       // section 3.10.7.3
-                case SYN_RECEIVED -> TcpState.ESTABLISHED;                   // section 3.10.7.4, fifth check
-                case FIN_WAIT_1 -> ourFinAcked ? TcpState.FIN_WAIT_2 : state;
-                case CLOSING -> ourFinAcked ? TcpState.TIME_WAIT : state;
-                case LAST_ACK -> ourFinAcked ? TcpState.CLOSED : state;
-                default -> state;
-            };
+        if (has(flags, ACK)) {
+            boolean ourSynAcked = synSent[receiver] && acknowledgement - (synSequence[receiver] + 1) >= 0;
+            boolean ourFinAcked = finSent[receiver] && acknowledgement - (finSequence[receiver] + 1) >= 0;
+            switch (state) {
+                case SYN_SENT -> {
+                    if (has(flags, SYN) && ourSynAcked) {
+                        set(receiver, TcpState.ESTABLISHED, false);             // 3.10.7.3
+                    }
+                }
+                case SYN_RECEIVED -> {
+                    if (ourSynAcked || !synSent[receiver]) {
+                        set(receiver, TcpState.ESTABLISHED, inferred[receiver]); // 3.10.7.4, fifth check
+                    }
+                }
+                case FIN_WAIT_1 -> {
+                    if (ourFinAcked) {
+                        set(receiver, TcpState.FIN_WAIT_2, inferred[receiver]);
+                    }
+                }
+                case CLOSING -> {
+                    if (ourFinAcked) {
+                        set(receiver, TcpState.TIME_WAIT, false);
+                    }
+                }
+                case LAST_ACK -> {
+                    if (ourFinAcked) {
+                        set(receiver, TcpState.CLOSED, false);
+                    }
+                }
+                default -> { }
+            }
         }
-        if (fin) {
-            state = switch (state) {                                        // section 3.10.7.4, eighth check
-                case SYN_RECEIVED, ESTABLISHED -> TcpState.CLOSE_WAIT;
-                case FIN_WAIT_1 -> TcpState.CLOSING;       // our FIN is not acknowledged (else FIN-WAIT-2)
-                case FIN_WAIT_2 -> TcpState.TIME_WAIT;
-                default -> state;
-            };
+        if (has(flags, FIN)) {
+            switch (states[receiver]) {                                         // 3.10.7.4, eighth check
+                case SYN_RECEIVED, ESTABLISHED -> set(receiver, TcpState.CLOSE_WAIT, inferred[receiver]);
+                case FIN_WAIT_1 -> set(receiver, TcpState.CLOSING, inferred[receiver]);   // the FINs crossed
+                case FIN_WAIT_2 -> set(receiver, TcpState.TIME_WAIT, false);
+                default -> { }
+            }
         }
-        return state;
     }
 
-    /** Whether {@code acknowledgement} covers the FIN sent by {@code endpoint} (modulo 2^32). */
-    private boolean acknowledges(int acknowledgement, int endpoint) {
-        return finSent[endpoint] && acknowledgement - (finSequence[endpoint] + 1) >= 0;
+    private void set(int endpoint, TcpState state, boolean isInferred) {
+        int from = code(endpoint);
+        states[endpoint] = state;
+        inferred[endpoint] = isInferred && state != TcpState.CLOSED && state != TcpState.TIME_WAIT;
+        int to = code(endpoint);
+        if (from != to && stepCount < steps.length) {
+            steps[stepCount++] = from << 8 | to;
+        }
+    }
+
+    /** The state of {@code endpoint} as a byte: its ordinal, with {@link #INFERRED} when inferred. */
+    int code(int endpoint) {
+        return states[endpoint].ordinal() | (inferred[endpoint] ? INFERRED : 0);
+    }
+
+    /** The changes (from << 8 | to codes) made by the last event, in order; clears them. */
+    int[] drainSteps() {
+        int[] made = java.util.Arrays.copyOf(steps, stepCount);
+        stepCount = 0;
+        return made;
+    }
+
+    private static boolean has(int flags, int flag) {
+        return (flags & flag) != 0;
     }
 }

@@ -3,6 +3,8 @@ package org.wirelab.core.tcpstate;
 /**
  * The connection states of one TCP endpoint, named as in RFC 9293 section 3.3.2. LISTEN is the state
  * of a passive endpoint before its peer's SYN arrives; CLOSED is both "no connection yet" and "gone".
+ * UNKNOWN is no RFC state: the capture does not show it (a SYN nobody answered, a SYN+ACK whose SYN
+ * was not captured), written "?".
  */
 public enum TcpState {
     CLOSED("CLOSED"),
@@ -15,7 +17,8 @@ public enum TcpState {
     CLOSE_WAIT("CLOSE-WAIT"),
     CLOSING("CLOSING"),
     LAST_ACK("LAST-ACK"),
-    TIME_WAIT("TIME-WAIT");
+    TIME_WAIT("TIME-WAIT"),
+    UNKNOWN("?");
 
     private static final TcpState[] BY_ORDINAL = values();
 
@@ -25,7 +28,7 @@ public enum TcpState {
         this.rfcName = rfcName;
     }
 
-    /** The name as RFC 9293 spells it, e.g. "SYN-SENT". */
+    /** The name as RFC 9293 spells it, e.g. "SYN-SENT" ("?" for UNKNOWN). */
     public String rfcName() {
         return rfcName;
     }
@@ -33,6 +36,14 @@ public enum TcpState {
     /** The state stored as {@code code} by {@link #code()}. */
     public static TcpState ofCode(int code) {
         return BY_ORDINAL[code];
+    }
+
+    /**
+     * The name with a trailing "?" when the state is {@code inferred}: the capture makes it likely
+     * but does not prove it (a connection whose handshake was not captured is "ESTABLISHED?").
+     */
+    public String text(boolean inferred) {
+        return inferred && this != UNKNOWN ? rfcName + "?" : rfcName;
     }
 
     /** A one-byte code for compact per-frame storage. */

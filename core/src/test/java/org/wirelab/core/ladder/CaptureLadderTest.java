@@ -74,12 +74,16 @@ class CaptureLadderTest {
         assertEquals(0, syn.fromLane());
         assertEquals(1, syn.toLane());
         assertEquals("SYN Seq=0 Win=29200 Len=0 MSS=1460 SACK_PERM TSval=1032819631 TSecr=0 WS=128", syn.label());
-        assertEquals(List.of(new LaneNote(0, LaneNote.Kind.STATE, "CLOSED -> SYN-SENT"),
-                new LaneNote(1, LaneNote.Kind.STATE, "LISTEN -> SYN-RECEIVED")), syn.notes());
-        assertEquals(List.of(new LaneNote(0, LaneNote.Kind.STATE, "SYN-SENT -> ESTABLISHED")),
+        // Each side changes where its own next segment proves it took the other's: the server's SYN-ACK
+        // shows it took the SYN, the client's ACK that it took the SYN-ACK.
+        assertEquals(List.of(new LaneNote(0, LaneNote.Kind.STATE, "CLOSED -> SYN-SENT")), syn.notes());
+        assertEquals(List.of(new LaneNote(1, LaneNote.Kind.STATE, "LISTEN -> SYN-RECEIVED")),
                 model.arrows().get(1).notes());
-        assertEquals(List.of(new LaneNote(1, LaneNote.Kind.STATE, "SYN-RECEIVED -> ESTABLISHED")),
-                model.arrows().get(2).notes());
+        assertEquals(List.of(new LaneNote(0, LaneNote.Kind.STATE, "SYN-SENT -> ESTABLISHED"),
+                new LaneNote(1, LaneNote.Kind.STATE, "SYN-RECEIVED -> ESTABLISHED")), model.arrows().get(2).notes());
+        // The client's FIN,ACK acknowledges the server's FIN: it took it, then closed its side.
+        assertEquals(List.of(new LaneNote(0, LaneNote.Kind.STATE, "ESTABLISHED -> CLOSE-WAIT -> LAST-ACK")),
+                model.arrows().get(8).notes());
         Map<Integer, String> last = lastStates(model);
         assertEquals("CLOSED", last.get(0));      // the client sent the last FIN and got its ACK
         assertEquals("TIME-WAIT", last.get(1));   // the server closed first
@@ -150,7 +154,7 @@ class CaptureLadderTest {
         for (Arrow arrow : model.arrows()) {
             for (LaneNote note : arrow.notes()) {
                 if (note.kind() == LaneNote.Kind.STATE) {
-                    last.put(note.lane(), note.text().substring(note.text().indexOf("-> ") + 3));
+                    last.put(note.lane(), note.outcome());
                 }
             }
         }

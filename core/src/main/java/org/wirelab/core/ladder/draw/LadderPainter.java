@@ -44,6 +44,8 @@ public final class LadderPainter {
     private static final int MEASURED_ARROWS = 5_000;
     private static final double HEAD_LENGTH = 11;
     private static final double HEAD_HALF_WIDTH = 5;
+    /** How far above the row of the frame that shows it a crossing FIN's head ends. */
+    private static final double ARRIVAL_ABOVE = 8;
     /** Where an arrow's line is in its row, as a fraction of the row from its top (its labels go above). */
     private static final double ARROW_IN_ROW = 0.72;
     /** Arrows closer than this on screen are not all drawn: one per this many pixels. */
@@ -562,16 +564,35 @@ public final class LadderPainter {
             s.line(x1 + loop, y, x1 + HEAD_LENGTH, y, kind.colour(), width, false);
             head(s, x1 + loop, x1, y, kind.colour());
         } else {
-            s.line(x1, y, x2, y, kind.colour(), width, kind == ArrowKind.RETRANSMISSION);
-            head(s, x1, x2, y, kind.colour());
+            // A FIN that crossed the peer's slants down to just above the row where its receiver took it.
+            int arrival = ladder.arrivalIndex(index);
+            double y2 = arrival > index && arrival < shownArrows(view)
+                    ? arrowY(arrival, view) - ARRIVAL_ABOVE * arrivalRank(index, arrival) : y;
+            s.line(x1, y, x2, y2, kind.colour(), width, kind == ArrowKind.RETRANSMISSION);
+            if (y2 == y) {
+                head(s, x1, x2, y, kind.colour());
+            } else {
+                head(s, x1, y, x2, y2, kind.colour());
+            }
         }
         paintLabel(s, view, arrow, kind, x1, x2, y, gapAbove);
         for (LaneNote note : arrow.notes()) {
             if (note.kind() == LaneNote.Kind.STATE && note.lane() >= 0 && gapBelow >= 20) {
-                paintState(s, note.outcome(), laneX(note.lane(), view), y);
+                paintState(s, note.reached(), laneX(note.lane(), view), y);
             }
         }
         s.endGroup();
+    }
+
+    /** 1 for the last arrow taken at row {@code arrival}, 2 for the one taken before it...: they stack upwards. */
+    private int arrivalRank(int index, int arrival) {
+        int rank = 1;
+        for (int k = index + 1; k < arrival; k++) {
+            if (ladder.arrivalIndex(k) == arrival && ladder.toLane(k) == ladder.toLane(index)) {
+                rank++;
+            }
+        }
+        return rank;
     }
 
     private static void head(Surface s, double fromX, double toX, double y, Rgb colour) {
@@ -579,6 +600,17 @@ public final class LadderPainter {
         double baseX = toX - direction * HEAD_LENGTH;
         s.fillPolygon(new double[] {toX, baseX, baseX}, new double[] {y, y - HEAD_HALF_WIDTH, y + HEAD_HALF_WIDTH},
                 colour);
+    }
+
+    /** The arrow head at ({@code toX}, {@code toY}), pointing along the line from ({@code fromX}, {@code fromY}). */
+    private static void head(Surface s, double fromX, double fromY, double toX, double toY, Rgb colour) {
+        double length = Math.hypot(toX - fromX, toY - fromY);
+        double ux = (toX - fromX) / length;
+        double uy = (toY - fromY) / length;
+        double baseX = toX - ux * HEAD_LENGTH;
+        double baseY = toY - uy * HEAD_LENGTH;
+        s.fillPolygon(new double[] {toX, baseX + uy * HEAD_HALF_WIDTH, baseX - uy * HEAD_HALF_WIDTH},
+                new double[] {toY, baseY - ux * HEAD_HALF_WIDTH, baseY + ux * HEAD_HALF_WIDTH}, colour);
     }
 
     private void paintLabel(Surface s, LadderView view, Arrow arrow, ArrowKind kind, double x1, double x2, double y,

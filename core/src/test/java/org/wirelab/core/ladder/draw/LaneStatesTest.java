@@ -59,11 +59,13 @@ class LaneStatesTest {
         CaptureAnalysis analysis = analysis("tcp-hello.pcap");
         LadderModel ladder = CaptureLadder.build(analysis, TcpStates.of(analysis));
         LaneStates states = LaneStates.of(ladder);
-        // The client's lane: SYN-SENT after frame 1 (arrow 0), ESTABLISHED after the SYN-ACK (arrow 1).
+        // The client's lane: SYN-SENT after frame 1 (arrow 0), ESTABLISHED once its ACK (arrow 2) shows
+        // it took the SYN-ACK.
         int client = ladder.arrow(0).fromLane();
         assertEquals("", states.before(client, 0));
         assertEquals("SYN-SENT", states.before(client, 1));
-        assertEquals("ESTABLISHED", states.before(client, 2));
+        assertEquals("SYN-SENT", states.before(client, 2));
+        assertEquals("ESTABLISHED", states.before(client, 3));
         assertEquals("ESTABLISHED", states.before(client, 5));
     }
 

@@ -1,0 +1,99 @@
+package org.wirelab.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.Conversation;
+import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.core.tcpstate.StateChange;
+import org.wirelab.core.tcpstate.TcpState;
+import org.wirelab.core.tcpstate.TcpStateTimeline;
+import org.wirelab.core.tcpstate.TcpStates;
+import org.wirelab.simulator.net.Packet.Marks;
+
+/**
+ * The states wirelab reads off a capture are the states the simulated endpoints really went through:
+ * for each scenario, each endpoint's sequence of changes inferred from the frames equals the sequence
+ * its TCP recorded (the TIME-WAIT timer's end, invisible on the wire, aside). The capture alone is used
+ * (no loss marks) except where a frame nobody could see lost decides it.
+ */
+class StatesAgreeWithTheEndpointsTest {
+
+    private static SimulationResult run(String name) {
+        SimulatedScenarios.Setup setup = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS);
+        SimulationResult result = Simulation.run(setup.scenario(), setup.options(SimulationOptions.defaults(), false));
+        assertTrue(result.log().succeeded(), String.join("\n", result.log().lines()));
+        return result;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp-hello", "chat", SimulatedScenarios.LOST_SYN_ACK,
+        SimulatedScenarios.LOST_DATA, SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.SLOW_READER,
+        SimulatedScenarios.SIMULTANEOUS_CLOSE})
+    void everyEndpointGoesThroughTheStatesItsTcpRecorded(String scenario) {
+        SimulationResult result = run(scenario);
+        CaptureAnalysis analysis = CaptureAnalysis.of(result.frames());
+        TcpStateTimeline known = TcpStates.of(analysis, index -> (result.marks().of(index + 1) & Marks.LOST) == 0);
+        TcpStateTimeline guessed = TcpStates.of(analysis);
+        for (int stream = 0; stream < analysis.conversations().tcpStreamCount(); stream++) {
+            Conversation conversation = analysis.conversations().tcpConversation(stream);
+            int clientPort = conversation.client().port();
+            int serverPort = conversation.server().port();
+            for (int endpoint = 0; endpoint < 2; endpoint++) {
+                int local = endpoint == 0 ? clientPort : serverPort;
+                int remote = endpoint == 0 ? serverPort : clientPort;
+                List<String> real = new ArrayList<>();
+                for (org.wirelab.simulator.tcp.StateChange c : result.states()) {
+                    boolean mine = c.localPort() == local && c.remotePort() == remote;
+                    // The listening socket's LISTEN is the state the timeline starts the server in, and
+                    // the end of TIME-WAIT is a timer that no frame shows.
+                    boolean notOnTheWire = c.to() == TcpState.LISTEN || c.from() == TcpState.TIME_WAIT;
+                    if (mine && !notOnTheWire) {
+                        real.add(c.from() + " -> " + c.to());
+                    }
+                }
+                String where = scenario + " stream " + stream + (endpoint == 0 ? " client" : " server");
+                assertEquals(real, changes(known, stream, endpoint), where + " (with the loss marks)");
+                assertEquals(real, changes(guessed, stream, endpoint), where + " (from the capture alone)");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {SimulatedScenarios.SIMULTANEOUS_CLOSE})
+    void crossingFinsAreDrawnCrossing(String scenario) {
+        SimulationResult result = run(scenario);
+        CaptureAnalysis analysis = CaptureAnalysis.of(result.frames());
+        CaptureLadder ladder = CaptureLadder.of(analysis, TcpStates.of(analysis));
+        List<Integer> fins = new ArrayList<>();
+        for (int i = 0; i < analysis.size(); i++) {
+            if ((analysis.packets().tcpFlags(i) & 0x01) != 0) {
+                fins.add(i);
+            }
+        }
+        assertEquals(2, fins.size());
+        int first = fins.get(0);
+        int second = fins.get(1);
+        // The first FIN is taken below the row where the second leaves, and the second below the first's
+        // row: drawn from their rows to their arrivals, the two arrows cross.
+        assertTrue(ladder.arrivalIndex(first) > second, "first FIN taken at " + ladder.arrivalIndex(first));
+        assertTrue(ladder.arrivalIndex(second) > second, "second FIN taken at " + ladder.arrivalIndex(second));
+        assertEquals(ladder.fromLane(first), ladder.toLane(second));
+    }
+
+    private static List<String> changes(TcpStateTimeline timeline, int stream, int endpoint) {
+        List<String> changes = new ArrayList<>();
+        for (StateChange c : timeline.allChanges()) {
+            if (c.stream() == stream && c.endpoint() == endpoint) {
+                changes.add(c.from() + " -> " + c.to());
+            }
+        }
+        return changes;
+    }
+}
