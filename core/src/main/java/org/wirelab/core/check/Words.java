@@ -1,50 +1,40 @@
 package org.wirelab.core.check;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import org.wirelab.core.text.Sentences;
 
 /**
- * The checks' sentences in one language (CheckWords.properties, CheckWords_fr.properties): English for
- * every language but French. Every argument is passed as text, so that MessageFormat never adds a
- * thousands separator to a port number.
+ * The checks' sentences in one language (CheckWords.properties, CheckWords_fr.properties), with the
+ * way they name frames.
  */
 final class Words {
     private static final String BUNDLE = "org.wirelab.core.check.CheckWords";
     /** Beyond this many frames a list ends with an ellipsis: the line must stay readable. */
     private static final int LISTED_FRAMES = 8;
 
-    private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Sentences sentences;
 
-    private Words(Locale locale, ResourceBundle bundle) {
-        this.locale = locale;
-        this.bundle = bundle;
+    private Words(Sentences sentences) {
+        this.sentences = sentences;
     }
 
     static Words of(Locale language) {
-        Locale supported = Locale.FRENCH.getLanguage().equals(language.getLanguage()) ? Locale.FRENCH
-                : Locale.ENGLISH;
-        return new Words(supported, ResourceBundle.getBundle(BUNDLE, supported,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        return new Words(Sentences.of(BUNDLE, language));
     }
 
     Locale locale() {
-        return locale;
+        return sentences.locale();
     }
 
+    /** The sentence {@code key}, formatted (so a doubled apostrophe reads as one). */
     String get(String key) {
-        return bundle.getString(key);
+        return sentences.format(key);
     }
 
     String format(String key, Object... arguments) {
-        Object[] texts = new Object[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            texts[i] = String.valueOf(arguments[i]);
-        }
-        return new MessageFormat(get(key), locale).format(texts);
+        return sentences.format(key, arguments);
     }
 
     /** "frame 4" or "frames 1, 2, 3" (numbers from 1). */
