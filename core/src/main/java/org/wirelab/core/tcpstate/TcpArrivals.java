@@ -14,7 +14,7 @@ import java.util.Arrays;
  * way. A SYN or FIN that nothing acknowledges never changed its receiver. Other segments (ACKs, data,
  * RSTs) cannot be acknowledged: one arrives no earlier than its frame and no earlier than the segments
  * its sender sent before it (a network without reordering keeps their order), except that an ACK of a
- * SYN or FIN that its peer sends again afterwards did not arrive (the TIME-WAIT re-ACK case). Frames a
+ * FIN that its peer sends again afterwards did not arrive (the TIME-WAIT re-ACK case). Frames a
  * simulator knows it lost never arrive.
  *
  * <p>The initial states of each stream are read here too, from its first frames: a SYN's sender was
@@ -64,11 +64,8 @@ final class TcpArrivals {
         Arrays.fill(arrival, NEVER);
         int[][] pending = new int[2 * streams][];            // per flow: SYN and FIN segments not yet acknowledged
         int[] pendingCount = new int[2 * streams];
-        int[] lastSynFrame = new int[2 * streams];
         int[] lastFinFrame = new int[2 * streams];
-        int[] synEnd = new int[2 * streams];
         int[] finEnd = new int[2 * streams];
-        Arrays.fill(lastSynFrame, -1);
         Arrays.fill(lastFinFrame, -1);
         TcpState[][] initial = new TcpState[streams][];
         boolean[][] inferred = new boolean[streams][];
@@ -117,10 +114,6 @@ final class TcpArrivals {
                 pendingCount[reverse] = kept;
             }
             if ((f & (SYN | FIN)) != 0 && (f & RST) == 0) {
-                if ((f & SYN) != 0) {
-                    lastSynFrame[flow] = i;
-                    synEnd[flow] = sequence[i] + 1;
-                }
                 if ((f & FIN) != 0) {
                     lastFinFrame[flow] = i;
                     finEnd[flow] = end(i, sequence, length, flags);
@@ -161,11 +154,13 @@ final class TcpArrivals {
                 }
                 continue;
             }
-            boolean ackSentAgainLater = (f & ACK) != 0
-                    && (lastFinFrame[reverse] > i && acknowledgement[i] - finEnd[reverse] >= 0
-                        || lastSynFrame[reverse] > i && acknowledgement[i] - synEnd[reverse] >= 0);
-            if (ackSentAgainLater) {
-                continue;     // the peer sent its SYN or FIN again after this ACK: it had not arrived
+            boolean finSentAgainLater = (f & ACK) != 0 && lastFinFrame[reverse] > i
+                    && acknowledgement[i] - finEnd[reverse] >= 0;
+            if (finSentAgainLater) {
+                // The peer sent its FIN again after this ACK: it had not arrived (its timer is at least
+                // 200 ms, far longer than the ACK's way). Not so for a SYN-ACK: both ends' first SYN
+                // timers are 1 s, so a copy sent again often crosses the ACK (reference lost-syn-ack).
+                continue;
             }
             arrival[i] = Math.max(i, latest[flow]);
             latest[flow] = arrival[i];
