@@ -23,6 +23,11 @@ public record Arrow(int frameNumber, int fromLane, int toLane, long relativeTime
         this(frameNumber, fromLane, toLane, relativeTimeNanos, label, notes, null);
     }
 
+    /** Whether the network lost this frame after it was seen leaving (a simulated drop): it never arrived. */
+    public boolean isLost() {
+        return notes.stream().anyMatch(note -> note.kind() == LaneNote.Kind.EXPERT && CaptureLadder.LOST.equals(note.text()));
+    }
+
     public boolean isDrawable() {
         return fromLane >= 0 && toLane >= 0;
     }

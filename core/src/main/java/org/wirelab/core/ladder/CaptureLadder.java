@@ -251,10 +251,15 @@ public final class CaptureLadder implements Ladder {
         PacketTable table = analysis.packets();
         ConversationIndex index = analysis.conversations();
         TcpSequenceAnalysis tcp = analysis.tcp();
+        FrameStore frames = analysis.frames();
+        int payload = table.transportOffset(i) + table.tcpHeaderLength(i);
+        int captured = Math.max(0, Math.min(table.payloadLength(i), frames.capturedLength(i) - payload));
+        String start = TcpReach.hasValidHeaderLength(frames, table, i)
+                ? TcpSegment.payloadStart(frames.buffer(i), frames.offset(i) + payload, captured) : "";
         return new TcpSegment(table.tcpFlags(i), Integer.toUnsignedLong(index.relativeSequence(i)),
                 Integer.toUnsignedLong(index.relativeAcknowledgement(i)), Integer.toUnsignedLong(table.sequence(i)),
                 Integer.toUnsignedLong(table.acknowledgement(i)), table.payloadLength(i),
-                tcp.scaledWindow(table, i), tcp.expertBits(i));
+                tcp.scaledWindow(table, i), tcp.expertBits(i), start);
     }
 
     private String tcpLabel(int i) {

@@ -2,15 +2,46 @@ package org.wirelab.core.ladder;
 
 import org.wirelab.core.analysis.TcpExpert;
 import org.wirelab.core.header.Tcp;
+import org.wirelab.core.text.PrintableText;
 
 /**
  * What a ladder arrow shows of a TCP segment, as tshark names the fields: {@code flags} (tcp.flags),
  * {@code sequence} and {@code acknowledgement} (tcp.seq, tcp.ack: relative when known), their raw values
  * (tcp.seq_raw, tcp.ack_raw), {@code length} (tcp.len), {@code window} (tcp.window_size, scaled) and the
  * analysis' expert bits ({@link TcpExpert}). Sequence numbers are unsigned 32-bit values in longs.
+ * {@code payloadStart} is the start of the data the segment carries, quoted and escaped as the lab's
+ * programs print it ({@code "hello serveur\n"}), empty when it carries none.
  */
 public record TcpSegment(int flags, long sequence, long acknowledgement, long rawSequence, long rawAcknowledgement,
-        int length, long window, int expertBits) {
+        int length, long window, int expertBits, String payloadStart) {
+    /** How many bytes of the data a drawing shows before cutting it with "…". */
+    public static final int PAYLOAD_START_BYTES = 20;
+
+    public TcpSegment {
+        payloadStart = payloadStart == null ? "" : payloadStart;
+    }
+
+    /** A segment whose data is not shown. */
+    public TcpSegment(int flags, long sequence, long acknowledgement, long rawSequence, long rawAcknowledgement,
+            int length, long window, int expertBits) {
+        this(flags, sequence, acknowledgement, rawSequence, rawAcknowledgement, length, window, expertBits, "");
+    }
+
+    /**
+     * The first {@value #PAYLOAD_START_BYTES} of the {@code length} data bytes at {@code offset}, quoted and
+     * escaped, with "…" when there is more; cut before a UTF-8 character's continuation bytes, so a French
+     * accent is never shown as \x escapes.
+     */
+    public static String payloadStart(byte[] bytes, int offset, int length) {
+        if (length <= 0) {
+            return "";
+        }
+        int shown = Math.min(length, PAYLOAD_START_BYTES);
+        while (shown < length && shown > 0 && (bytes[offset + shown] & 0xc0) == 0x80) {
+            shown--;
+        }
+        return PrintableText.quoted(bytes, offset, shown) + (shown < length ? "…" : "");
+    }
 
     public boolean hasAck() {
         return (flags & Tcp.ACK) != 0;

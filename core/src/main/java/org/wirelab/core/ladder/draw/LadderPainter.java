@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.wirelab.core.header.Tcp;
 import org.wirelab.core.ladder.Arrow;
 import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.LadderLayout;
 import org.wirelab.core.ladder.Lane;
 import org.wirelab.core.ladder.LaneNote;
 import org.wirelab.core.ladder.LaneStates;
+import org.wirelab.core.ladder.TcpInfoText;
 import org.wirelab.core.ladder.TcpSegment;
 import org.wirelab.core.ladder.draw.Surface.Anchor;
 
@@ -46,6 +48,10 @@ public final class LadderPainter {
     private static final double HEAD_HALF_WIDTH = 5;
     /** How far above the row of the frame that shows it a crossing FIN's head ends. */
     private static final double ARRIVAL_ABOVE = 8;
+    /** Where along its way a lost frame's arrow stops, and the size of the cross that ends it. */
+    private static final double LOST_AT = 0.6;
+    private static final double CROSS_HALF = 7;
+    private static final Rgb LOST = Rgb.of(0xc62828);
     /** Where an arrow's line is in its row, as a fraction of the row from its top (its labels go above). */
     private static final double ARROW_IN_ROW = 0.72;
     /** Arrows closer than this on screen are not all drawn: one per this many pixels. */
@@ -563,6 +569,11 @@ public final class LadderPainter {
             s.line(x1 + loop, y - 12, x1 + loop, y, kind.colour(), width, false);
             s.line(x1 + loop, y, x1 + HEAD_LENGTH, y, kind.colour(), width, false);
             head(s, x1 + loop, x1, y, kind.colour());
+        } else if (arrow.isLost()) {
+            // As textbooks draw a loss: the arrow stops part-way, where the network dropped it, with a cross.
+            double end = x1 + (x2 - x1) * LOST_AT;
+            s.line(x1, y, end, y, kind.colour(), width, kind == ArrowKind.RETRANSMISSION);
+            cross(s, end, y, LOST);
         } else {
             // A FIN that crossed the peer's slants down to just above the row where its receiver took it.
             int arrival = ladder.arrivalIndex(index);
@@ -593,6 +604,11 @@ public final class LadderPainter {
             }
         }
         return rank;
+    }
+
+    private static void cross(Surface s, double x, double y, Rgb colour) {
+        s.line(x - CROSS_HALF, y - CROSS_HALF, x + CROSS_HALF, y + CROSS_HALF, colour, 3, false);
+        s.line(x - CROSS_HALF, y + CROSS_HALF, x + CROSS_HALF, y - CROSS_HALF, colour, 3, false);
     }
 
     private static void head(Surface s, double fromX, double toX, double y, Rgb colour) {
@@ -660,8 +676,20 @@ public final class LadderPainter {
                 experts.add(note.text());
             }
         }
-        String first = tcp.flagNames() + (experts.isEmpty() ? "" : "  [" + String.join(", ", experts) + "]");
+        String first = title(tcp) + (experts.isEmpty() ? "" : "  [" + String.join(", ", experts) + "]");
         return new String[] {first, tcp.numbers(raw)};
+    }
+
+    /**
+     * What a segment is called on its arrow: its flags ("SYN, ACK", "ACK"), or for a segment carrying data
+     * what it carries ("hello serveur\n" in quotes), with only the flags that say more than ACK and PSH.
+     */
+    static String title(TcpSegment tcp) {
+        if (tcp.payloadStart().isEmpty()) {
+            return tcp.flagNames();
+        }
+        int more = tcp.flags() & ~(Tcp.ACK | Tcp.PSH);
+        return more == 0 ? tcp.payloadStart() : TcpInfoText.flags(more) + " " + tcp.payloadStart();
     }
 
     private static void paintState(Surface s, String state, double x, double y) {

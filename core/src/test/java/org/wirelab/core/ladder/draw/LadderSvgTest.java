@@ -19,6 +19,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.ladder.TcpSegment;
 import org.wirelab.core.ladder.TsharkSegments;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.tcpstate.TcpStates;
@@ -76,7 +77,10 @@ class LadderSvgTest {
             assertEquals(tshark.segments().size(), arrows.size(), "one arrow per segment");
             for (TsharkSegments.Segment s : tshark.segments()) {
                 List<String> label = texts(arrows.get(s.frame()));
-                assertTrue(label.contains(s.flags()), "frame " + s.frame() + " flags " + s.flags() + " in " + label);
+                // A segment carrying data is titled by the start of what it carries (tshark's tcp.payload).
+                String title = s.payload().length == 0 ? s.flags()
+                        : TcpSegment.payloadStart(s.payload(), 0, s.payload().length);
+                assertTrue(label.contains(title), "frame " + s.frame() + " titled " + title + " in " + label);
                 assertTrue(label.contains(s.numbers(raw)), "frame " + s.frame() + ": " + s.numbers(raw) + " in " + label);
             }
         }
