@@ -40,8 +40,7 @@ public final class LiveCapture implements AutoCloseable {
     private final FrameTap tap;
     private final ReadinessProbe probe;   // null on an interface that is not a loopback one
     private Thread loopThread;
-    private FrameSink sink;
-    private long frames;                  // written by the capture thread; read after it has ended
+    private FrameRelay relay;             // carries frames from the capture thread to the sink's thread
     private volatile Throwable failure;
     private CaptureStatistics statistics;
     private boolean closed;
@@ -98,7 +97,9 @@ public final class LiveCapture implements AutoCloseable {
         if (loopThread != null || closed) {
             throw new IllegalStateException("a LiveCapture starts once");
         }
-        this.sink = sink;
+        relay = new FrameRelay(sink, FrameRelay.DEFAULT_FRAMES, FrameRelay.DEFAULT_BYTES,
+                "wirelab-capture-sink-" + settings.interfaceName(), () -> recordFailure(null));
+        relay.start();
         loopThread = new Thread(this::runLoop, "wirelab-capture-" + settings.interfaceName());
         // A daemon, so a program that forgets stop() still exits; stop() is what flushes and joins.
         loopThread.setDaemon(true);
@@ -167,6 +168,7 @@ public final class LiveCapture implements AutoCloseable {
             if (loopThread != null) {
                 drain();
                 interruptAndJoin();
+                finishRelay();
             }
             return readStatistics();
         } finally {
@@ -215,8 +217,21 @@ public final class LiveCapture implements AutoCloseable {
         }
     }
 
+    /** Lets the sink's thread deliver every frame still in the relay, and takes its failure, if any. */
+    private void finishRelay() {
+        try {
+            Throwable sinkFailure = relay.finish();
+            if (sinkFailure != null && failure == null) {
+                failure = sinkFailure;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private CaptureStatistics readStatistics() {
         FrameTap.Counters counters = tap.counters();
+        long frames = relay == null ? 0 : relay.delivered();
         return new CaptureStatistics(settings.interfaceName(), probe != null, frames,
                 probe == null ? 0 : probe.sightings(),
                 counters.received(), counters.dropped(), counters.droppedByInterface(), counters.source());
@@ -238,16 +253,15 @@ public final class LiveCapture implements AutoCloseable {
             probe.seen();
             return;
         }
-        try {
-            sink.frame(timestampNanos, linkType, bytes, offset, length, originalLength);
-            frames++;
-        } catch (IOException | RuntimeException e) {
-            recordFailure(e);
-        }
+        relay.put(timestampNanos, linkType, bytes, offset, length, originalLength);
     }
 
+    /**
+     * Stops the capture after a failure: the tap's ({@code e}), or the sink's ({@code null}: the relay
+     * keeps it, and stop() takes it from there).
+     */
     private void recordFailure(Throwable e) {
-        if (failure == null) {
+        if (failure == null && e != null) {
             failure = e;
         }
         tap.interrupt();

@@ -88,6 +88,16 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "The interface to capture on (default: ${DEFAULT-VALUE}, where the lab's programs talk).")
     private String interfaceName;
 
+    @Option(names = "--buffer-size", paramLabel = "MIB",
+            description = {"With --port: the kernel buffer that holds frames until wirelab reads them, in MiB",
+                "(default: " + (CaptureSettings.DEFAULT_BUFFER_BYTES >> 20) + "; tcpdump's -B is in KiB, dumpcap's -B in MiB)."})
+    private Integer bufferMib;
+
+    @Option(names = "--immediate",
+            description = {"With --port: hand each frame over as it arrives (libpcap's immediate mode) instead of in",
+                "blocks of at most " + CaptureSettings.DEFAULT_BATCH_MILLIS + " ms; the kernel buffer then holds far fewer frames of a burst."})
+    private boolean immediate;
+
     @Option(names = "--check", paramLabel = "STEP", converter = LabStepConverter.class,
             description = {"With --port: when the capture stops, check it against this step of the lab (udp, tcp or chat),",
                 "as 'wirelab check' does, on the first port given; exit 1 when a check fails."})
@@ -101,8 +111,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (what.scenario != null) {
-            if (duration != null || !CaptureSettings.LOOPBACK.equals(interfaceName)) {
-                throw new UserError("--duration and --interface go with --port; a scenario runs on lo until it ends");
+            if (duration != null || !CaptureSettings.LOOPBACK.equals(interfaceName) || bufferMib != null || immediate) {
+                throw new UserError("--duration, --interface, --buffer-size and --immediate go with --port; a scenario"
+                        + " runs on lo until it ends");
             }
             if (check != null) {
                 throw new UserError("--check goes with --port: a scenario checks its own steps as it runs");
@@ -155,7 +166,14 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             String ports = CaptureSettings.portFilter(what.ports);
             // ICMP errors carry no port: without them a UDP check could not see "port unreachable".
-            return CaptureSettings.of(interfaceName, check == null ? ports : ports + " or icmp or icmp6");
+            CaptureSettings settings = CaptureSettings.of(interfaceName, check == null ? ports : ports + " or icmp or icmp6");
+            if (bufferMib != null) {
+                if (bufferMib < 1 || bufferMib > 2047) {
+                    throw new UserError("--buffer-size takes 1 to 2047 MiB, not " + bufferMib);
+                }
+                settings = settings.withBufferBytes(bufferMib << 20);
+            }
+            return immediate ? settings.withBatchMillis(0) : settings;
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -85,7 +85,7 @@ class ScenarioCaptureCommandTest {
         CliRun run = CliRun.of("capture", "--scenario", "tcp-hello", "--duration", "5s", "--out",
                 dir.resolve("x.pcap").toString());
         assertEquals(1, run.exitCode());
-        assertEquals(List.of("wirelab capture: --duration and --interface go with --port; a scenario runs on lo until it ends"),
+        assertEquals(List.of("wirelab capture: --duration, --interface, --buffer-size and --immediate go with --port; a scenario runs on lo until it ends"),
                 run.errLines());
     }
 
