@@ -35,6 +35,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (e instanceof ParameterException parameterError) {
             return handleParseException(parameterError, parseResult.originalArgs().toArray(String[]::new));
         }
+        if (e instanceof FilterError filterError) {
+            command.getErr().println(prefix(command) + oneLine(filterError.getMessage()));
+            command.getErr().println(filterError.pointer());
+            return USAGE_ERROR;
+        }
         String message = describeInputError(e);
         if (message != null) {
             command.getErr().println(prefix(command) + oneLine(message));

@@ -1,0 +1,188 @@
+package org.wirelab.core.fields;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.decode.ByteRange;
+import org.wirelab.core.decode.DecodedFrame;
+import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.FrameDecoder;
+import org.wirelab.core.decode.Layer;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.summary.PacketTable;
+
+/**
+ * Every field of {@link FieldTypes} for the frames of one capture: from the fast-path columns of
+ * {@link FieldCatalog} where they hold the answer, otherwise from the frame's decoded tree, which is
+ * decoded only when such a field is asked (and kept for the next question about the same frame).
+ *
+ * <p>The columns read only a frame's outer TCP or UDP header: for any other frame (an ICMP error
+ * quoting a datagram, a tunnel) the fields the tree also has come from the tree, so that every
+ * occurrence is seen, as tshark lists both {@code ip.src} of an ICMP error.
+ */
+public final class CaptureFields {
+    private static final Set<String> FAST = Set.copyOf(FieldCatalog.knownNames());
+    /** Fast-path names the tree also has: read from the tree when a frame is neither TCP nor UDP. */
+    private static final Set<String> IN_TREE_TOO = Set.of("ip.src", "ip.dst", "ip.addr", "ipv6.src", "ipv6.dst",
+            "ipv6.addr", "ip.proto", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.flags.str",
+            "tcp.hdr_len", "tcp.len", "tcp.seq_raw", "tcp.ack_raw", "tcp.window_size_value", "tcp.seq", "tcp.ack",
+            "tcp.nxtseq", "udp.srcport", "udp.dstport", "udp.port", "udp.length");
+
+    private final CaptureAnalysis analysis;
+    private final FieldCatalog catalog;
+    private final FrameDecoder decoder = FrameDecoder.standard();
+    private final TcpRelativeNumbers relativeNumbers;
+    private final Map<String, FieldValue> columns = new HashMap<>();
+    private final StringBuilder scratch = new StringBuilder(64);
+    private int treeIndex = -1;
+    private DecodedFrame tree;
+
+    public CaptureFields(CaptureAnalysis analysis) {
+        this.analysis = analysis;
+        this.catalog = new FieldCatalog(analysis);
+        this.relativeNumbers = new TcpRelativeNumbers(catalog);
+    }
+
+    public CaptureAnalysis analysis() {
+        return analysis;
+    }
+
+    public int size() {
+        return analysis.size();
+    }
+
+    /** Whether {@code name} is a fast-path column (whose values need no tree for TCP and UDP frames). */
+    public static boolean isFast(String name) {
+        return FAST.contains(name);
+    }
+
+    /** Whether frame {@code index}'s values of {@code name} come from the columns rather than the tree. */
+    public boolean fromColumns(String name, int index) {
+        if (!FAST.contains(name)) {
+            return false;
+        }
+        if (!IN_TREE_TOO.contains(name)) {
+            return true;
+        }
+        int transport = analysis.packets().transport(index);
+        return transport == PacketTable.TRANSPORT_TCP || transport == PacketTable.TRANSPORT_UDP;
+    }
+
+    /** Appends the columns' text of a fast-path field ("" when absent; occurrences comma-separated). */
+    public void appendColumn(String name, int index, StringBuilder out) {
+        columns.computeIfAbsent(name, known -> catalog.field(known).value()).appendTo(out, index);
+    }
+
+    /** Each occurrence's text, as tshark prints it, outer layer first. */
+    public List<String> texts(String name, int index) {
+        if (fromColumns(name, index)) {
+            scratch.setLength(0);
+            appendColumn(name, index, scratch);
+            return splitOccurrences(scratch);
+        }
+        List<Field> found = occurrences(name, index);
+        List<String> texts = new ArrayList<>(found.size());
+        for (Field field : found) {
+            texts.add(field.text());
+        }
+        return texts;
+    }
+
+    /** The column text split into occurrences; none when empty. Column values never hold a comma. */
+    static List<String> splitOccurrences(CharSequence text) {
+        return text.length() == 0 ? List.of() : List.of(text.toString().split(",", -1));
+    }
+
+    /**
+     * The tree's occurrences of {@code name} in frame {@code index}, outer layer first: fields of that
+     * name, a protocol's layers (as a field whose text is the layer's title), the members of a hidden
+     * "either" field, or the generated {@code frame.protocols}.
+     */
+    public List<Field> occurrences(String name, int index) {
+        DecodedFrame frame = tree(index);
+        List<Field> found = new ArrayList<>(2);
+        if (FieldTypes.type(name) == FieldType.PROTOCOL) {
+            if (name.equals("frame")) {
+                found.add(frameField(frame));
+            }
+            for (Layer layer : frame.layers()) {
+                if (name.equals(FieldTypes.protocolName(layer.protocol()))) {
+                    found.add(new Field(layer.title(), name, layer.range(), 0, layer.title(), layer.title(),
+                            layer.title(), false, List.of()));
+                }
+            }
+            return found;
+        }
+        if (name.equals("frame.protocols")) {
+            String text = protocols(frame);
+            found.add(new Field("Protocols in frame", name, new ByteRange(0, 0), 0, text,
+                    "[Protocols in frame: " + text + "]", text, true, List.of()));
+            return found;
+        }
+        Set<String> either = FieldTypes.eitherOf(name);
+        for (Layer layer : frame.layers()) {
+            for (Field field : layer.fields()) {
+                field.forEach(f -> {
+                    if (either == null ? f.name().equals(name) : either.contains(f.name())) {
+                        found.add(f);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /** Frame {@code index}'s tree, with TCP's relative numbers; the last one asked is kept. */
+    public DecodedFrame tree(int index) {
+        if (index != treeIndex) {
+            tree = relativeNumbers.addTo(decoder.decode(analysis.frames(), index));
+            treeIndex = index;
+        }
+        return tree;
+    }
+
+    /** The captured bytes of frame {@code index} in {@code range} (clipped to what was captured). */
+    public byte[] bytes(int index, ByteRange range) {
+        FrameStore frames = analysis.frames();
+        int captured = frames.capturedLength(index);
+        int start = Math.min(range.offset(), captured);
+        int end = Math.min(range.end(), captured);
+        byte[] out = new byte[Math.max(0, end - start)];
+        System.arraycopy(frames.buffer(index), frames.offset(index) + start, out, 0, out.length);
+        return out;
+    }
+
+    public int capturedLength(int index) {
+        return analysis.frames().capturedLength(index);
+    }
+
+    private Field frameField(DecodedFrame frame) {
+        String title = "Frame " + frame.number() + ": " + frame.originalLength() + " bytes on wire ("
+                + 8L * frame.originalLength() + " bits), " + frame.capturedLength() + " bytes captured ("
+                + 8L * frame.capturedLength() + " bits)";
+        return new Field(title, "frame", new ByteRange(0, frame.capturedLength()), 0, title, title, title, false,
+                List.of());
+    }
+
+    /** frame.protocols as Wireshark writes it: layer names joined by ':', with "ethertype" after a link header. */
+    static String protocols(DecodedFrame frame) {
+        StringBuilder out = new StringBuilder();
+        for (Layer layer : frame.layers()) {
+            String name = FieldTypes.protocolName(layer.protocol());
+            if (name == null || name.equals("frame")) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(':');
+            }
+            out.append(name);
+            if (name.equals("eth") || name.equals("vlan") || name.equals("ieee8021ad") || name.equals("sll")) {
+                out.append(":ethertype");
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,182 @@
+package org.wirelab.core.fields;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table of every field name wirelab knows, with its type: the fast-path columns of
+ * {@link FieldCatalog}, the fields the decoders put in a frame's tree, the protocols themselves, and
+ * Wireshark's hidden "either" fields ({@code ip.addr} is each {@code ip.src} and {@code ip.dst}).
+ * {@code -e} and display filters accept exactly these names.
+ */
+public final class FieldTypes {
+    private static final Map<String, FieldType> TYPES = new LinkedHashMap<>();
+    /** Protocol filter names (Wireshark's) by the decoders' layer names. */
+    private static final Map<String, String> PROTOCOLS = new LinkedHashMap<>();
+    /** A hidden field and the tree fields whose occurrences it repeats, in tree order. */
+    private static final Map<String, Set<String>> EITHER = new LinkedHashMap<>();
+
+    static {
+        protocol("frame", "Frame");
+        protocol("eth", "Ethernet");
+        protocol("vlan", "802.1Q");
+        protocol("ieee8021ad", "802.1ad");
+        protocol("sll", "SLL");
+        protocol("sll", "SLL2");
+        protocol("null", "NULL");
+        protocol("loop", "LOOP");
+        protocol("raw", "Raw");
+        protocol("arp", "ARP");
+        protocol("ip", "IPv4");
+        protocol("ipv6", "IPv6");
+        protocol("icmp", "ICMP");
+        protocol("icmpv6", "ICMPv6");
+        protocol("tcp", "TCP");
+        protocol("udp", "UDP");
+        protocol("dns", "DNS");
+        protocol("http", "HTTP");
+        protocol("ssh", "SSH");
+        protocol("chat", "Chat");
+        protocol("data", "Data");
+        protocol("data-text-lines", "Text");
+
+        declare(FieldType.UNSIGNED, "frame.number", "frame.len", "frame.cap_len");
+        declare(FieldType.TIME, "frame.time_epoch", "frame.time_relative", "frame.time_delta");
+        declare(FieldType.STRING, "frame.protocols");
+
+        declare(FieldType.ETHERNET, "eth.src", "eth.dst", "eth.addr", "sll.src.eth", "arp.src.hw_mac",
+                "arp.dst.hw_mac");
+        declare(FieldType.UNSIGNED, "eth.type", "eth.len", "vlan.priority", "vlan.dei", "vlan.id", "vlan.etype",
+                "ieee8021ad.priority", "ieee8021ad.dei", "ieee8021ad.id", "ieee8021ad.etype", "ieee8021ah.etype",
+                "sll.pkttype", "sll.hatype", "sll.halen", "sll.etype", "sll.ifindex", "null.family",
+                "arp.hw.type", "arp.proto.type", "arp.hw.size", "arp.proto.size", "arp.opcode");
+        declare(FieldType.BYTES, "sll.src.other", "arp.src.hw", "arp.dst.hw", "arp.src.proto", "arp.dst.proto");
+        declare(FieldType.IPV4, "arp.src.proto_ipv4", "arp.dst.proto_ipv4");
+
+        declare(FieldType.IPV4, "ip.src", "ip.dst", "ip.addr");
+        declare(FieldType.UNSIGNED, "ip.version", "ip.hdr_len", "ip.dsfield", "ip.dsfield.dscp", "ip.dsfield.ecn",
+                "ip.len", "ip.id", "ip.flags", "ip.frag_offset", "ip.ttl", "ip.proto", "ip.checksum",
+                "ip.checksum.status", "ip.opt.type", "ip.opt.len");
+        declare(FieldType.BOOLEAN, "ip.flags.rb", "ip.flags.df", "ip.flags.mf");
+        declare(FieldType.IPV6, "ipv6.src", "ipv6.dst", "ipv6.addr", "icmpv6.nd.ns.target_address",
+                "icmpv6.nd.na.target_address");
+        declare(FieldType.UNSIGNED, "ipv6.version", "ipv6.tclass", "ipv6.tclass.dscp", "ipv6.tclass.ecn", "ipv6.flow",
+                "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.hopopts.nxt", "ipv6.hopopts.len", "ipv6.dstopts.nxt",
+                "ipv6.dstopts.len", "ipv6.routing.nxt", "ipv6.routing.len", "ipv6.routing.type",
+                "ipv6.routing.segleft", "ipv6.fraghdr.nxt", "ipv6.fraghdr.offset", "ipv6.fraghdr.ident",
+                "ah.next_header", "ah.length", "ah.spi", "ah.sequence");
+        declare(FieldType.BOOLEAN, "ipv6.fraghdr.more");
+        declare(FieldType.NONE, "ipv6.hopopts", "ipv6.dstopts", "ipv6.routing");
+        declare(FieldType.BYTES, "ah.icv");
+
+        declare(FieldType.UNSIGNED, "icmp.type", "icmp.code", "icmp.checksum", "icmp.checksum.status", "icmp.ident",
+                "icmp.ident_le", "icmp.seq", "icmp.seq_le", "icmpv6.type", "icmpv6.code", "icmpv6.checksum",
+                "icmpv6.checksum.status", "icmpv6.echo.identifier", "icmpv6.echo.sequence_number", "icmpv6.mtu",
+                "icmpv6.pointer", "icmpv6.reserved");
+
+        declare(FieldType.UNSIGNED, "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.stream", "tcp.seq", "tcp.seq_raw",
+                "tcp.nxtseq", "tcp.ack", "tcp.ack_raw", "tcp.hdr_len", "tcp.flags", "tcp.window_size_value",
+                "tcp.window_size", "tcp.checksum", "tcp.checksum.status", "tcp.urgent_pointer", "tcp.len",
+                "tcp.option_kind", "tcp.option_len", "tcp.options.mss_val", "tcp.options.wscale.shift",
+                "tcp.options.wscale.multiplier", "tcp.options.timestamp.tsval", "tcp.options.timestamp.tsecr",
+                "tcp.options.sack.count", "tcp.analysis.acks_frame", "tcp.analysis.duplicate_ack_num");
+        declare(FieldType.SIGNED, "tcp.window_size_scalefactor");
+        declare(FieldType.BOOLEAN, "tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.urg",
+                "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin");
+        declare(FieldType.STRING, "tcp.flags.str");
+        declare(FieldType.BYTES, "tcp.options", "tcp.options.nop", "tcp.options.eol", "tcp.options.sack_perm",
+                "tcp.options.unknown.payload");
+        declare(FieldType.TIME, "tcp.time_relative", "tcp.time_delta", "tcp.analysis.ack_rtt");
+        declare(FieldType.NONE, "tcp.analysis.flags", "tcp.analysis.retransmission",
+                "tcp.analysis.fast_retransmission", "tcp.analysis.spurious_retransmission",
+                "tcp.analysis.duplicate_ack", "tcp.analysis.out_of_order", "tcp.analysis.lost_segment",
+                "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window", "tcp.analysis.window_full",
+                "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack",
+                "tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe_ack", "tcp.analysis.reused_ports");
+
+        declare(FieldType.UNSIGNED, "udp.srcport", "udp.dstport", "udp.port", "udp.length", "udp.checksum",
+                "udp.checksum.status", "udp.stream");
+        declare(FieldType.TIME, "udp.time_relative", "udp.time_delta");
+
+        declare(FieldType.UNSIGNED, "dns.id", "dns.flags", "dns.flags.opcode", "dns.flags.rcode", "dns.count.queries",
+                "dns.count.answers", "dns.count.auth_rr", "dns.count.add_rr", "dns.qry.type", "dns.qry.class",
+                "dns.resp.type", "dns.resp.class", "dns.resp.ttl", "dns.resp.len", "dns.length", "dns.mx.preference");
+        declare(FieldType.BOOLEAN, "dns.flags.response", "dns.flags.truncated", "dns.flags.recdesired",
+                "dns.flags.recavail", "dns.flags.z", "dns.flags.authoritative", "dns.flags.authenticated",
+                "dns.flags.checkdisable");
+        declare(FieldType.STRING, "dns.qry.name", "dns.resp.name", "dns.cname", "dns.ns", "dns.ptr.domain_name",
+                "dns.mx.mail_exchange");
+        declare(FieldType.IPV4, "dns.a");
+        declare(FieldType.IPV6, "dns.aaaa");
+
+        declare(FieldType.BOOLEAN, "http.request", "http.response");
+        declare(FieldType.STRING, "http.request.method", "http.request.uri", "http.request.version",
+                "http.request.line", "http.response.version", "http.response.phrase", "http.response.line",
+                "http.host", "http.user_agent", "http.accept", "http.accept_encoding", "http.accept_language",
+                "http.cache_control", "http.connection", "http.content_length_header", "http.content_type",
+                "http.cookie", "http.date", "http.last_modified", "http.location", "http.referer", "http.server",
+                "http.set_cookie", "http.transfer_encoding");
+        declare(FieldType.UNSIGNED, "http.response.code");
+        declare(FieldType.STRING, "ssh.protocol", "chat.kind", "chat.message");
+        declare(FieldType.UNSIGNED, "chat.client_number", "data.len");
+        declare(FieldType.BYTES, "data.data");
+
+        either("ip.addr", "ip.src", "ip.dst");
+        either("ipv6.addr", "ipv6.src", "ipv6.dst");
+        either("eth.addr", "eth.dst", "eth.src");
+        either("tcp.port", "tcp.srcport", "tcp.dstport");
+        either("udp.port", "udp.srcport", "udp.dstport");
+    }
+
+    private FieldTypes() {
+    }
+
+    private static void declare(FieldType type, String... names) {
+        for (String name : names) {
+            if (TYPES.put(name, type) != null) {
+                throw new IllegalStateException(name + " is declared twice");
+            }
+        }
+    }
+
+    private static void protocol(String name, String layerName) {
+        PROTOCOLS.put(layerName, name);
+        TYPES.put(name, FieldType.PROTOCOL);
+    }
+
+    private static void either(String name, String... members) {
+        EITHER.put(name, Set.of(members));
+    }
+
+    /** The field's type, or null for a name no decoder produces. */
+    public static FieldType type(String name) {
+        return TYPES.get(name);
+    }
+
+    public static boolean isKnown(String name) {
+        return TYPES.containsKey(name);
+    }
+
+    /** Every known name, protocols first, then fields by protocol. */
+    public static List<String> names() {
+        return List.copyOf(TYPES.keySet());
+    }
+
+    /** Wireshark's filter name of a decoded layer ("tcp" for "TCP"), or null when it has none. */
+    public static String protocolName(String layerProtocol) {
+        return PROTOCOLS.get(layerProtocol);
+    }
+
+    /** For a hidden "either" field such as ip.addr, the fields it repeats; otherwise null. */
+    public static Set<String> eitherOf(String name) {
+        return EITHER.get(name);
+    }
+
+    /** The decoders' layer names by protocol filter name, for tests. */
+    static Map<String, String> protocols() {
+        return Collections.unmodifiableMap(PROTOCOLS);
+    }
+}
