@@ -31,6 +31,9 @@ public final class CaptureFields {
             "tcp.hdr_len", "tcp.len", "tcp.seq_raw", "tcp.ack_raw", "tcp.window_size_value", "tcp.seq", "tcp.ack",
             "tcp.nxtseq", "udp.srcport", "udp.dstport", "udp.port", "udp.length");
 
+    /** Protocols tshark prints by name for -e, their tree item having no text of its own. */
+    private static final Set<String> PRINTED_BY_NAME = Set.of("http", "icmp", "icmpv6", "ssh", "null", "loop", "raw");
+
     private final CaptureAnalysis analysis;
     private final FieldCatalog catalog;
     private final FrameDecoder decoder = FrameDecoder.standard();
@@ -110,9 +113,16 @@ public final class CaptureFields {
             }
             for (Layer layer : frame.layers()) {
                 if (name.equals(FieldTypes.protocolName(layer.protocol()))) {
-                    found.add(new Field(layer.title(), name, layer.range(), 0, layer.title(), layer.title(),
-                            layer.title(), false, List.of()));
+                    String text = protocolText(name, layer);
+                    found.add(new Field(layer.title(), name, layer.range(), 0, text, text, text, false, List.of()));
                 }
+            }
+            return found;
+        }
+        if (name.equals("http.request") || name.equals("http.response")) {
+            // Wireshark's hidden flags, set on a message's first line.
+            for (Field line : occurrences(name + (name.endsWith("request") ? ".method" : ".code"), index)) {
+                found.add(new Field(name, name, line.range(), 0, Boolean.TRUE, name, "1", false, List.of()));
             }
             return found;
         }
@@ -133,6 +143,65 @@ public final class CaptureFields {
             }
         }
         return found;
+    }
+
+    /**
+     * The bytes a protocol's occurrences hold for {@code contains} and {@code matches}: from the start of
+     * its header to the end of what it carries (Wireshark's protocol tvb), where a slice sees the header alone.
+     */
+    public List<byte[]> protocolBytes(String name, int index) {
+        List<Layer> layers = tree(index).layers();
+        List<byte[]> found = new ArrayList<>(1);
+        for (int k = 0; k < layers.size(); k++) {
+            if (name.equals(FieldTypes.protocolName(layers.get(k).protocol()))) {
+                int end = layers.get(k).range().end();
+                for (Layer inner : layers.subList(k, layers.size())) {
+                    end = Math.max(end, inner.range().end());
+                }
+                int start = layers.get(k).range().offset();
+                found.add(bytes(index, new ByteRange(start, end - start)));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What tshark prints for a protocol named as a field: the tree item's text, or the protocol's name for
+     * those whose item has no text of its own; TCP's with the relative numbers, which the decoder cannot know.
+     */
+    private static String protocolText(String name, Layer layer) {
+        if (PRINTED_BY_NAME.contains(name)) {
+            return name;
+        }
+        if (name.equals("data")) {
+            // Data's item is its bytes, which tshark prints in hex.
+            StringBuilder hex = new StringBuilder(2 * layer.range().length());
+            for (Field field : layer.fields()) {
+                if (field.name().equals("data.data")) {
+                    hex.append(field.text());
+                }
+            }
+            return hex.toString();
+        }
+        String title = layer.title();
+        int length = title.indexOf(", Len: ");
+        if (name.equals("tcp") && length >= 0 && !title.contains(", Seq: ")) {
+            String seq = null;
+            String ack = null;
+            boolean ackFlag = false;
+            for (Field field : layer.fields()) {
+                seq = field.name().equals("tcp.seq") ? field.text() : seq;
+                ack = field.name().equals("tcp.ack") ? field.text() : ack;
+                for (Field flag : field.children()) {
+                    ackFlag |= flag.name().equals("tcp.flags.ack") && Boolean.TRUE.equals(flag.value());
+                }
+            }
+            if (seq != null) {
+                return title.substring(0, length) + ", Seq: " + seq + (ackFlag && ack != null ? ", Ack: " + ack : "")
+                        + title.substring(length);
+            }
+        }
+        return title;
     }
 
     /** Frame {@code index}'s tree, with TCP's relative numbers; the last one asked is kept. */

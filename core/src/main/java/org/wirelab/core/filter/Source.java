@@ -62,6 +62,10 @@ abstract class Source {
                 }
                 return;
             }
+            if (type == FieldType.PROTOCOL) {
+                out.addAll(frame.fields.protocolBytes(name, frame.index));
+                return;
+            }
             for (Field occurrence : frame.fields.occurrences(name, frame.index)) {
                 Object value = valueOf(occurrence, frame);
                 if (value != null) {

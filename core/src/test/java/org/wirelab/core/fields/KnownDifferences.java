@@ -7,7 +7,7 @@ import java.util.List;
  * Values where wirelab knowingly prints something else than tshark, each with its reason. A difference
  * is listed by capture file, frame number and field name; anything not listed fails the tests.
  */
-final class KnownDifferences {
+public final class KnownDifferences {
     record Difference(String file, int frame, String field, String reason) {
     }
 
@@ -27,7 +27,10 @@ final class KnownDifferences {
             new Difference("tcpdump__timestamp_invalid_nano.pcap", 3, "tcp.time_relative",
                     "follows from frame 3's invalid fraction (see frame.time_epoch)"),
             new Difference("tcpdump__timestamp_invalid_nano.pcap", 3, "tcp.time_delta",
-                    "follows from frame 3's invalid fraction (see frame.time_epoch)"));
+                    "follows from frame 3's invalid fraction (see frame.time_epoch)"),
+            new Difference("zeek__truncated-header.pcap", 1, "tcp",
+                    "the TCP header is cut before the sequence number: tshark's title still says Seq: 0, wirelab's"
+                            + " has no number it did not read"));
 
     private KnownDifferences() {
     }
@@ -37,7 +40,7 @@ final class KnownDifferences {
     }
 
     /** The reason a mismatch line ("frame N field: ...") is expected, or null. */
-    static String reason(Path capture, String mismatch) {
+    public static String reason(Path capture, String mismatch) {
         for (Difference d : LIST) {
             if (d.file().equals(capture.getFileName().toString())
                     && mismatch.startsWith("frame " + d.frame() + " " + d.field() + ":")) {

@@ -196,8 +196,10 @@ public final class DnsDecoder implements ApplicationDecoder {
             fields.add(layer.flag("dns.flags.recavail", "Recursion available", at, 2, 0x0080));
         }
         fields.add(layer.flag("dns.flags.z", "Z", at, 2, 0x0040));
-        if (response) {
-            fields.add(layer.flag("dns.flags.authenticated", "Answer authenticated", at, 2, 0x0020));
+        // A query may set the bit too (RFC 6840 section 5.7): Wireshark shows it, as "AD bit", only when set.
+        if (response || (Bytes.u16(layer.bytes(), at) & 0x0020) != 0) {
+            fields.add(layer.flag("dns.flags.authenticated", response ? "Answer authenticated" : "AD bit", at, 2,
+                    0x0020));
         }
         fields.add(layer.flag("dns.flags.checkdisable", "Non-authenticated data", at, 2, 0x0010));
         if (response) {
