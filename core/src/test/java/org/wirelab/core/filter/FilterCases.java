@@ -81,6 +81,8 @@ final class FilterCases {
 
     static final List<String> FIELDS = FieldTypes.names().stream().filter(n -> !WIRELAB_ONLY.contains(n)).toList();
 
+    private static boolean prefetched;
+
     private FilterCases() {
     }
 
@@ -101,6 +103,10 @@ final class FilterCases {
     }
 
     static TsharkAnswers tshark(Path capture) {
+        if (!prefetched) {
+            prefetched = true;
+            TsharkAnswers.prefetch(captures(), FIELDS, FILTERS);
+        }
         return TsharkAnswers.of(capture, FIELDS, FILTERS);
     }
 }

@@ -29,6 +29,31 @@ public record TsharkAnswers(List<String[]> rows, List<Set<Integer>> selected) {
         return CACHE.computeIfAbsent(key, k -> ask(capture, fields, filters));
     }
 
+    /**
+     * Asks tshark about all the captures at once, four runs at a time: a run spends most of its second
+     * loading dissectors, not computing, so that the answers for 60 files take a quarter of the time.
+     */
+    public static void prefetch(List<Path> captures, List<String> fields, List<String> filters) {
+        Tshark.require();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<TsharkAnswers>> answers = new ArrayList<>();
+            for (Path capture : captures) {
+                answers.add(pool.submit(() -> of(capture, fields, filters)));
+            }
+            for (java.util.concurrent.Future<TsharkAnswers> answer : answers) {
+                answer.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static TsharkAnswers ask(Path capture, List<String> fields, List<String> filters) {
         try {
             Path script = Files.createTempFile("filters", ".lua");
