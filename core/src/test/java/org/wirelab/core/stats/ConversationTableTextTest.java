@@ -3,6 +3,8 @@ package org.wirelab.core.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ConversationTableTextTest {
@@ -25,5 +27,33 @@ class ConversationTableTextTest {
         Conversation empty = new Conversation(3, 0, 0, 0, 0, 0, 0, 0);
         assertEquals(List.of(big, small, alsoSmall),
                 ConversationTableText.byFramesDescending(List.of(small, big, alsoSmall, empty)));
+    }
+
+    /** Durations as C's printf("%.4f") writes them (the table's values printed by glibc 2.36). */
+    @Test
+    void durationsAreRoundedAsPrintfRoundsThem() {
+        double[] values = {-22.58525, 0.03125, 0.09375, -0.0, -0.00001, 1.00005, 2.00015, 0, 12.5};
+        String[] printf = {"-22.5852", "0.0312", "0.0938", "-0.0000", "-0.0000", "1.0001", "2.0002", "0.0000", "12.5000"};
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(printf[i], ConversationTableText.fourDecimals(values[i]), "value " + values[i]);
+        }
+        Random random = new Random(11);
+        for (int n = 0; n < 10_000; n++) {
+            double value = random.nextInt(100_000_000) / 1000.0; // no digit beyond the fourth to round
+            assertEquals(String.format(Locale.ROOT, "%.4f", value), ConversationTableText.fourDecimals(value));
+        }
+    }
+
+    @Test
+    void startTimesHaveNineDecimalsExactly() {
+        Random random = new Random(12);
+        for (int n = 0; n < 10_000; n++) {
+            long nanos = random.nextLong() / 1000;
+            String sign = nanos < 0 ? "-" : "";
+            assertEquals(String.format(Locale.ROOT, "%s%d.%09d", sign, Math.abs(nanos) / 1_000_000_000L,
+                    Math.abs(nanos) % 1_000_000_000L), ConversationTableText.seconds(nanos));
+        }
+        assertEquals("0.000000000", ConversationTableText.seconds(0));
+        assertEquals("-1.000000001", ConversationTableText.seconds(-1_000_000_001L));
     }
 }
