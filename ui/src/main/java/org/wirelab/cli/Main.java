@@ -11,6 +11,7 @@ import org.wirelab.app.WirelabLauncher;
 import org.wirelab.cli.capture.CaptureCommand;
 import org.wirelab.cli.check.CheckCommand;
 import org.wirelab.cli.quiz.QuizCommand;
+import org.wirelab.cli.exercise.ExerciseCommand;
 import org.wirelab.cli.compare.CompareCommand;
 import org.wirelab.cli.export.ExportCommand;
 import org.wirelab.cli.lab.LabCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Makes network protocols visible: reads a capture file and shows what happened on the wire.",
         subcommands = {ShowCommand.class, PacketsCommand.class, FollowCommand.class, ConversationsCommand.class,
-            CaptureCommand.class, CheckCommand.class, QuizCommand.class, SimulateCommand.class, CompareCommand.class, LabCommand.class, ExportCommand.class, DemoCommand.class,
+            CaptureCommand.class, CheckCommand.class, QuizCommand.class, ExerciseCommand.class, SimulateCommand.class, CompareCommand.class, LabCommand.class, ExportCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success",

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One question about a capture, in the reader's language. {@code answer} is the expected answer in the
- * form the page compares: a number ({@link Kind#NUMBER}), the key of one option ({@link Kind#CHOICE}),
+ * form the page compares: a number ({@link Kind#NUMBER}), a text in lower case with single spaces
+ * ({@link Kind#TEXT}, a teacher's question), the key of one option ({@link Kind#CHOICE}),
  * option keys joined by commas in option order ({@link Kind#FLAGS}), or option keys in the right order
  * joined by commas ({@link Kind#ORDER}, whose options are shown shuffled). {@code explanation} is shown
  * once the answer is checked; {@code frames} are the frames (from 1) the question is about.
@@ -13,7 +14,7 @@ public record Question(String id, Kind kind, String prompt, String answer, List<
         List<Integer> frames) {
 
     /** How a question is answered. */
-    public enum Kind { NUMBER, CHOICE, FLAGS, ORDER }
+    public enum Kind { NUMBER, TEXT, CHOICE, FLAGS, ORDER }
 
     /** A choice, a flag or a segment to order: its key (what is compared) and what is shown. */
     public record Option(String key, String label) {

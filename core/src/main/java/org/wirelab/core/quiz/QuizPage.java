@@ -62,6 +62,7 @@ public final class QuizPage {
                 .append(Html.escape(q.prompt())).append("</p>\n");
         switch (q.kind()) {
             case NUMBER -> page.append("<input name=\"").append(id).append("\" type=\"text\" inputmode=\"numeric\" size=\"12\">\n");
+            case TEXT -> page.append("<input name=\"").append(id).append("\" type=\"text\" size=\"40\">\n");
             case ORDER -> {
                 page.append("<ol class=\"segments\" type=\"A\">\n");
                 for (Option option : q.options()) {
@@ -107,6 +108,9 @@ public final class QuizPage {
               if (kind === 'number') {
                 const text = inputs[0].value.trim();
                 return /^[0-9]+$/.test(text) ? String(Number(text)) : text;
+              }
+              if (kind === 'text') {
+                return inputs[0].value.trim().toLowerCase().replace(/\\s+/g, ' ');
               }
               if (kind === 'order') {
                 return inputs[0].value.toUpperCase().replace(/[^A-Z]/g, '').split('').join(',');

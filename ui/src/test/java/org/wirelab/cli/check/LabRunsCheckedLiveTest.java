@@ -42,6 +42,9 @@ import org.wirelab.core.testing.LabPrograms;
 class LabRunsCheckedLiveTest {
     private static final InetAddress LOCALHOST = InetAddress.getLoopbackAddress();
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration QUIET = Duration.ofMillis(500);
+    /** When the capture last delivered a frame (System.nanoTime). */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_FRAME = new java.util.concurrent.atomic.AtomicLong();
 
     @TempDir
     Path dir;
@@ -60,7 +63,8 @@ class LabRunsCheckedLiveTest {
         FrameStore frames = new FrameStore();
         try (LiveCapture capture = LiveCapture.open(CaptureSettings.of(CaptureSettings.LOOPBACK,
                 CaptureSettings.portFilter(port) + " or icmp"))) {
-            capture.start(FrameSink.into(frames));
+            capture.start(FrameSink.into(frames).andThen((time, link, bytes, offset, captured, original) ->
+                    LAST_FRAME.set(System.nanoTime())));
             run.run();
             capture.stop();
         }
@@ -96,9 +100,15 @@ class LabRunsCheckedLiveTest {
         }
     }
 
-    /** The loopback gives no time to wait for; this only lets a program's last close reach the wire. */
+    /**
+     * Waits until the loopback has been quiet for a moment, so that a program's last close (a FIN, its
+     * ACK) is on the wire before the capture stops, however busy the machine.
+     */
     private static void settle() throws InterruptedException {
-        Thread.sleep(300);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() - LAST_FRAME.get() < QUIET.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     // UDP
