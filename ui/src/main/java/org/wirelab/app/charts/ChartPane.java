@@ -60,7 +60,15 @@ public final class ChartPane extends StackPane {
         chart = value;
         marker = null;
         viewer.setChart(value.chart());
+        viewer.setVisible(true);
         mark(selectedFrame.get());
+    }
+
+    /** No chart: what the previous capture showed must not stay on screen for the next one. */
+    public void clear() {
+        chart = null;
+        marker = null;
+        viewer.setVisible(false);   // JFreeChart's viewer always holds a chart: hide the old one
     }
 
     public FrameChart getChart() {

@@ -21,6 +21,7 @@ import org.jfree.chart.renderer.xy.YIntervalRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -38,6 +39,8 @@ import org.wirelab.core.charts.TcpTimeSequence;
  * ({@link ChartPane}) and exported (PNG, SVG) headless.
  */
 public final class Charts {
+    /** Pixels between the domain axis' title and the legend. */
+    static final double LEGEND_GAP = 12;
     static final Color SEGMENT = new Color(0x1f4e8c);
     static final Color RETRANSMISSION = new Color(0xd35400);
     static final Color ACK = new Color(0x2e7d32);
@@ -189,6 +192,8 @@ public final class Charts {
         if (windowClipped) {
             TextTitle note = new TextTitle(text("chart.sequence.windowAbove", highestWindow), LEGEND);
             note.setPaint(WINDOW);
+            note.setPosition(RectangleEdge.BOTTOM);
+            note.setMargin(new RectangleInsets(LEGEND_GAP, 0, 0, 0));
             chart.addSubtitle(note);
         }
         return new FrameChart(chart, points);
@@ -339,6 +344,8 @@ public final class Charts {
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(LEGEND);
         legend.setPosition(RectangleEdge.BOTTOM);
+        // Room between the domain axis' title and the legend under it, so the two never read as one line.
+        legend.setMargin(new RectangleInsets(LEGEND_GAP, 0, 2, 0));
         return chart;
     }
 }

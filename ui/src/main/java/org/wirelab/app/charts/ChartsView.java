@@ -164,6 +164,7 @@ public final class ChartsView extends BorderPane {
             pane.setChart(Charts.in(locale.get()).create(k, a, stream.getValue() == null ? 0 : stream.getValue()));
             message.setText("");
         } catch (IllegalArgumentException noStream) {
+            pane.clear();   // a new capture without that stream (yet): not the previous capture's chart
             message.setText(noStream.getMessage());
         }
     }

@@ -76,4 +76,47 @@ class ChartsTest {
                 ? combined.getSubplots() : java.util.List.of(plot);
         return plots.stream().map(p -> (org.jfree.chart.axis.NumberAxis) p.getRangeAxis()).toList();
     }
+
+    /**
+     * On every chart, drawn at the size the app gives it on a 1024x768 screen and at full size, every title
+     * under the plot (the legend, notes) starts at least {@link Charts#LEGEND_GAP} below the plot's area,
+     * which holds the domain axis' title: the two never touch.
+     */
+    @Test
+    void theAxisTitleNeverTouchesTheLegend() throws Exception {
+        CaptureAnalysis analysis = CaptureAnalysis.of(
+                CaptureFiles.read(Environment.samples().resolve("scenarios/chat.pcap")).frames());
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            for (ChartKind kind : ChartKind.values()) {
+                for (int[] size : new int[][] {{560, 300}, {1100, 600}}) {
+                    FrameChart chart = Charts.in(locale).create(kind, analysis, 0);
+                    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(size[0], size[1],
+                            java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+                    java.awt.Graphics2D g = image.createGraphics();
+                    chart.chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, size[0], size[1]), info);
+                    g.dispose();
+                    double plotBottom = info.getPlotInfo().getPlotArea().getMaxY();
+                    double plotTop = info.getPlotInfo().getPlotArea().getMinY();
+                    int below = 0;
+                    for (Object entity : info.getEntityCollection().getEntities()) {
+                        // The legend's items and the notes: the texts drawn (the legend's own box includes its margin).
+                        if (entity instanceof org.jfree.chart.entity.LegendItemEntity
+                                || entity instanceof org.jfree.chart.entity.TitleEntity title
+                                        && !(title.getTitle() instanceof org.jfree.chart.title.LegendTitle)) {
+                            java.awt.geom.Rectangle2D area = ((org.jfree.chart.entity.ChartEntity) entity).getArea().getBounds2D();
+                            if (area.getMinY() < plotTop) {
+                                continue;   // the chart's own title, above the plot
+                            }
+                            below++;
+                            org.junit.jupiter.api.Assertions.assertTrue(area.getMinY() - plotBottom >= Charts.LEGEND_GAP - 1,
+                                    kind + " " + locale + " " + size[0] + "x" + size[1] + ": the text under the plot starts "
+                                            + (area.getMinY() - plotBottom) + " px below it");
+                        }
+                    }
+                    org.junit.jupiter.api.Assertions.assertTrue(below > 0, kind + ": a legend under the plot");
+                }
+            }
+        }
+    }
 }

@@ -86,4 +86,14 @@ class ChartsViewTest extends FxTest {
         assertTrue(Files.readString(exported).contains("stream 2"), "the export shows the chart as it is now");
         Files.delete(exported);
     }
+
+    /** A new capture starts empty: the previous capture's stream is no longer drawn. */
+    @Test
+    void aNewCaptureDropsThePreviousCapturesChart() {
+        assertTrue(view.chartPane().getChart() != null);
+        interact(() -> view.analysisProperty().set(CaptureAnalysis.of(new org.wirelab.core.frame.FrameStore())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, view.chartPane().getChart(), "no chart of the old stream");
+        assertTrue(!view.chartPane().viewer().isVisible(), "and none on screen");
+    }
 }
