@@ -5,6 +5,8 @@ import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 
 /**
  * Binds the lab's server sockets and turns the kernel's terse bind errors into one line a student can
@@ -30,6 +32,22 @@ final class Binding {
             throw explain("TCP", address, e);
         } catch (IOException | RuntimeException e) {
             socket.close();
+            throw e;
+        }
+    }
+
+    /** The same as {@link #tcp}, as a channel for a server that serves its clients with a selector. */
+    static ServerSocketChannel tcpChannel(InetSocketAddress address, int backlog) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, backlog);
+            return channel;
+        } catch (BindException e) {
+            channel.close();
+            throw explain("TCP", address, e);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
             throw e;
         }
     }

@@ -1,21 +1,21 @@
 package org.wirelab.capture.lab;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.wirelab.core.scenario.LabProtocol;
 
@@ -36,23 +36,37 @@ import org.wirelab.core.scenario.LabProtocol;
  * <li>The lab removes {@code clients[numclient]}, using the client's number as a list index, which is
  *     wrong as soon as anyone left. Here a client is identified by its connection.</li>
  * <li>When a client disappears, the lab's thread gets empty reads forever and broadcasts {@code \n>>\n}
- *     in a loop (or dies on the reset). Here end of stream or a reset removes the client, closes its
- *     socket and ends its threads, and the others go on undisturbed.</li>
+ *     in a loop (or dies on the reset). Here end of stream or a reset removes the client and closes its
+ *     socket, and the others go on undisturbed.</li>
  * </ul>
- * Each client has a reader thread and a writer thread with a bounded queue, so a client that stops
- * reading cannot block the broadcast: when its queue is full it is disconnected. At most
- * {@code maxClients} are connected; one more is accepted and closed at once. An exchange
- * ({@link #handled()}) is one client gone, whatever the way.
+ *
+ * <p>One thread serves every client with a selector (the lab's two threads per client do not hold a
+ * thousand clients on a small machine). Fairness: in each turn of the loop every client with something
+ * to say gets one read, so a client that floods is served no faster than one that types. Every client
+ * gets every message: while one client has more than {@link #OUTBOX_HIGH_WATER} bytes waiting, the
+ * server reads from nobody, which slows the senders down through TCP itself rather than dropping
+ * anything; a client that takes none of its waiting bytes for {@code stallLimit} is cut, so that one
+ * client that never reads cannot stop the chat. At most {@code maxClients} are connected; one more is
+ * accepted and closed at once. An exchange ({@link #handled()}) is one client gone, whatever the way.
  */
 public final class ChatServer extends CountingServer {
     public static final int DEFAULT_PORT = LabProtocol.CHAT_PORT;
     /** The lab's receive size: a longer message is broadcast in pieces of at most this size. */
     public static final int MAX_MESSAGE = LabProtocol.CHAT_RECEIVE_SIZE;
-    public static final int DEFAULT_MAX_CLIENTS = 100;
-    /** Broadcasts queued for one client before it counts as too slow and is disconnected. */
-    static final int OUTBOX_CAPACITY = 1024;
+    /** The lab's Python server has no limit; a thousand is a lecture theatre with room to spare. */
+    public static final int DEFAULT_MAX_CLIENTS = 1000;
+    /** How long a client may leave its waiting bytes untouched, while the chat waits for it, before it is cut. */
+    public static final Duration DEFAULT_STALL_LIMIT = Duration.ofSeconds(5);
+    /** Bytes waiting for one client above which the server stops reading from everyone. */
+    static final int OUTBOX_HIGH_WATER = 128 * 1024;
+    /** ... until every client is back under this. */
+    static final int OUTBOX_LOW_WATER = 32 * 1024;
+    /** The kernel's send buffer for each client (Linux doubles it for its own bookkeeping). */
+    static final int SEND_BUFFER = 64 * 1024;
     /** How long the server waits, after a quit, for the client to close its side. */
     static final Duration QUIT_LINGER = Duration.ofSeconds(5);
+    /** Connections accepted per turn of the loop, so that a storm of connections does not stall the chat. */
+    private static final int ACCEPTS_PER_TURN = 64;
 
     private static final byte[] BROADCAST_START = LabProtocol.CHAT_BROADCAST_PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BROADCAST_END = LabProtocol.CHAT_BROADCAST_SUFFIX.getBytes(StandardCharsets.US_ASCII);
@@ -61,13 +75,32 @@ public final class ChatServer extends CountingServer {
     private final InetSocketAddress address;
     private final Consumer<String> output;
     private final int maxClients;
-    /** Clients that receive broadcasts; guarded by itself, so one broadcast reaches all in one order. */
-    private final List<Member> members = new ArrayList<>();
-    /** Clients whose threads are still running, connected or leaving. */
-    private final Set<Member> live = ConcurrentHashMap.newKeySet();
-    private ServerSocket listener;
-    private Thread acceptor;
+    private final long stallLimitNanos;
+    private final String stallText;
+
+    // Everything below the lifecycle fields belongs to the loop thread.
+    private ServerSocketChannel listener;
+    private InetSocketAddress bound;
+    private Selector selector;
+    private Thread loop;
     private volatile boolean stopping;
+    private volatile int connectedCount;
+    private volatile int openCount;
+
+    /** Clients that receive broadcasts, in the order they came. */
+    private final Set<Client> members = new LinkedHashSet<>();
+    /** Every open connection: members and clients leaving after quit. */
+    private final Set<Client> open = new HashSet<>();
+    private final Set<Client> leaving = new HashSet<>();
+    /** Clients with more than the high water mark waiting: while any, nobody is read. */
+    private final Set<Client> overfull = new HashSet<>();
+    /** Clients that had something to say while reading was paused. */
+    private final List<Client> paused = new ArrayList<>();
+    /** Clients given bytes in this turn, written once every read of the turn is done. */
+    private final Set<Client> toFlush = new LinkedHashSet<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(MAX_MESSAGE);
+    private final byte[] received = new byte[MAX_MESSAGE];
+    private long now;
     private int nextNumber;
 
     public ChatServer(InetSocketAddress address, Consumer<String> output) {
@@ -75,12 +108,21 @@ public final class ChatServer extends CountingServer {
     }
 
     public ChatServer(InetSocketAddress address, Consumer<String> output, int maxClients) {
+        this(address, output, maxClients, DEFAULT_STALL_LIMIT);
+    }
+
+    public ChatServer(InetSocketAddress address, Consumer<String> output, int maxClients, Duration stallLimit) {
         if (maxClients < 1) {
             throw new IllegalArgumentException("maxClients must be at least 1: " + maxClients);
+        }
+        if (stallLimit.isNegative() || stallLimit.isZero()) {
+            throw new IllegalArgumentException("the stall limit must be positive: " + stallLimit);
         }
         this.address = address;
         this.output = output;
         this.maxClients = maxClients;
+        this.stallLimitNanos = stallLimit.toNanos();
+        this.stallText = stallLimit.toMillis() % 1000 == 0 ? stallLimit.toSeconds() + " s" : stallLimit.toMillis() + " ms";
     }
 
     @Override
@@ -88,61 +130,269 @@ public final class ChatServer extends CountingServer {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        listener = Binding.tcp(address, maxClients);
-        output.accept("chat server listening on " + Endpoints.text(listener.getLocalSocketAddress()));
-        acceptor = new Thread(this::acceptClients, "chat-server-accept");
-        acceptor.start();
+        listener = Binding.tcpChannel(address, maxClients);
+        try {
+            listener.configureBlocking(false);
+            selector = Selector.open();
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        bound = (InetSocketAddress) listener.getLocalAddress();
+        output.accept("chat server listening on " + Endpoints.text(bound));
+        loop = new Thread(this::relay, "chat-server");
+        loop.start();
     }
 
-    private void acceptClients() {
-        while (!listener.isClosed()) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException e) {
-                if (!listener.isClosed()) {
-                    output.accept("error: " + e.getMessage());
+    /** The loop: wait for sockets, read, queue broadcasts, write them, watch the clocks; until stop(). */
+    private void relay() {
+        try {
+            while (!stopping) {
+                selector.select(this::ready, millisToNextDeadline());
+                now = System.nanoTime();
+                List<Client> written = List.copyOf(toFlush);
+                toFlush.clear();
+                for (Client client : written) {
+                    flush(client);
                 }
-                continue;
+                cutStalledClients();
+                resumeReadingOnceDrained();
             }
-            String peer = Endpoints.text(socket.getRemoteSocketAddress());
-            if (live.size() >= maxClients) {
+        } catch (IOException | RuntimeException e) {
+            output.accept("error: the chat server stopped relaying: " + e);
+        } finally {
+            closeEverything();
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        now = System.nanoTime();
+        if (key.attachment() instanceof Client client) {
+            if (key.isValid() && key.isWritable()) {
+                toFlush.add(client);
+            }
+            if (key.isValid() && key.isReadable()) {
+                read(client);
+            }
+        } else if (key.isValid() && key.isAcceptable()) {
+            acceptSome();
+        }
+    }
+
+    private void acceptSome() {
+        for (int i = 0; i < ACCEPTS_PER_TURN; i++) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (IOException e) {
+                output.accept("error: " + e.getMessage());
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            welcome(channel);
+        }
+    }
+
+    private void welcome(SocketChannel channel) {
+        String peer;
+        try {
+            peer = Endpoints.text(channel.getRemoteAddress());
+            if (open.size() >= maxClients) {
                 output.accept("refused " + peer + ": already " + maxClients + " clients, the limit");
-                closeQuietly(socket);
-                continue;
+                closeQuietly(channel);
+                return;
             }
-            Member member = new Member(socket, nextNumber++, peer);
-            live.add(member);
-            if (stopping) {
-                // stop() may have taken its snapshot of live clients before this one was added.
-                live.remove(member);
-                closeQuietly(socket);
-                continue;
-            }
-            output.accept("client " + member.number + " connected from " + peer);
-            member.start();
+            channel.configureBlocking(false);
+            // Broadcasts are small and written as soon as they exist: Nagle's wait would only add latency.
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            // A fixed kernel buffer rather than Linux's autotuning (up to 4 MB a socket): a thousand clients
+            // that stop reading cannot make the kernel hold gigabytes, and the outbox sees them sooner.
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER);
+        } catch (IOException e) {
+            // Reset between the kernel's accept and ours: nothing was said, nothing to undo.
+            closeQuietly(channel);
+            return;
+        }
+        Client client = new Client(channel, nextNumber++);
+        try {
+            client.key = channel.register(selector, SelectionKey.OP_READ, client);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            return;
+        }
+        open.add(client);
+        openCount = open.size();
+        output.accept("client " + client.number + " connected from " + peer);
+        // The number goes first, before any broadcast: the lab sends it right after accept, before
+        // adding the client to its list.
+        queue(client, ByteBuffer.wrap(LabProtocol.chatNumber(client.number).getBytes(StandardCharsets.US_ASCII)));
+        members.add(client);
+        connectedCount = members.size();
+    }
+
+    private void read(Client client) {
+        boolean member = members.contains(client);
+        if (member && !overfull.isEmpty()) {
+            pauseReading(client);
+            return;
+        }
+        int length;
+        try {
+            readBuffer.clear();
+            length = client.channel.read(readBuffer);
+        } catch (IOException e) {
+            drop(client, "client " + client.number + " vanished: " + e.getMessage());
+            return;
+        }
+        if (length < 0) {
+            drop(client, member ? "client " + client.number + " left without quit" : null);
+            return;
+        }
+        if (length == 0 || !member) {
+            return;   // after quit, what the client still sends (the lab's client sends its number) is dropped
+        }
+        readBuffer.flip().get(received, 0, length);
+        output.accept("client " + client.number + ": " + PrintableText.quoted(received, 0, length));
+        if (isQuit(received, length)) {
+            broadcast(QUIT, QUIT.length);
+            output.accept("client " + client.number + " quit");
+            startLeaving(client);
+        } else {
+            broadcast(received, length);
         }
     }
 
     /** Queues {@code \n>>message\n} for every connected client, in the same order for all. */
     private void broadcast(byte[] message, int length) {
-        byte[] reply = new byte[BROADCAST_START.length + length + BROADCAST_END.length];
-        System.arraycopy(BROADCAST_START, 0, reply, 0, BROADCAST_START.length);
-        System.arraycopy(message, 0, reply, BROADCAST_START.length, length);
-        System.arraycopy(BROADCAST_END, 0, reply, BROADCAST_START.length + length, BROADCAST_END.length);
-        List<Member> tooSlow = new ArrayList<>();
-        synchronized (members) {
-            for (Member member : members) {
-                if (!member.outbox.offer(reply)) {
-                    tooSlow.add(member);
-                }
+        byte[] bytes = new byte[BROADCAST_START.length + length + BROADCAST_END.length];
+        System.arraycopy(BROADCAST_START, 0, bytes, 0, BROADCAST_START.length);
+        System.arraycopy(message, 0, bytes, BROADCAST_START.length, length);
+        System.arraycopy(BROADCAST_END, 0, bytes, BROADCAST_START.length + length, BROADCAST_END.length);
+        ByteBuffer reply = ByteBuffer.wrap(bytes);
+        for (Client member : members) {
+            queue(member, reply);
+        }
+    }
+
+    private void queue(Client client, ByteBuffer bytes) {
+        client.outbox.add(bytes, now);
+        toFlush.add(client);
+        if (client.outbox.queuedBytes() > OUTBOX_HIGH_WATER) {
+            overfull.add(client);
+        }
+    }
+
+    /** Writes what the socket takes; watches for writability only while something is left. */
+    private void flush(Client client) {
+        if (!client.key.isValid()) {
+            return;
+        }
+        boolean done;
+        try {
+            done = client.outbox.writeTo(client.channel, now);
+            if (done && client.endAfterOutbox && !client.outputShut) {
+                client.channel.shutdownOutput();
+                client.outputShut = true;
             }
-            members.removeAll(tooSlow);
+        } catch (IOException e) {
+            drop(client, "client " + client.number + " vanished: " + e.getMessage());
+            return;
         }
-        for (Member member : tooSlow) {
-            output.accept("client " + member.number + " is too slow to read: disconnected");
-            closeQuietly(member.socket);
+        int ops = client.key.interestOps();
+        client.key.interestOps(done ? ops & ~SelectionKey.OP_WRITE : ops | SelectionKey.OP_WRITE);
+        if (client.outbox.queuedBytes() <= OUTBOX_LOW_WATER) {
+            overfull.remove(client);
         }
+    }
+
+    private void pauseReading(Client client) {
+        client.key.interestOps(client.key.interestOps() & ~SelectionKey.OP_READ);
+        paused.add(client);
+    }
+
+    private void resumeReadingOnceDrained() {
+        if (!overfull.isEmpty() || paused.isEmpty()) {
+            return;
+        }
+        for (Client client : paused) {
+            if (client.key.isValid()) {
+                client.key.interestOps(client.key.interestOps() | SelectionKey.OP_READ);
+            }
+        }
+        paused.clear();
+    }
+
+    private void cutStalledClients() {
+        if (overfull.isEmpty()) {
+            return;
+        }
+        for (Client client : List.copyOf(overfull)) {
+            if (now - client.outbox.lastProgress() >= stallLimitNanos) {
+                drop(client, "client " + client.number + " is too slow to read: it took nothing of the "
+                        + client.outbox.queuedBytes() + " bytes waiting for it in " + stallText + ", disconnected");
+            }
+        }
+        for (Client client : List.copyOf(leaving)) {
+            if (now - client.leavingSince >= QUIT_LINGER.toNanos()) {
+                drop(client, "client " + client.number + " did not close after quit in "
+                        + QUIT_LINGER.toSeconds() + " s: closing");
+            }
+        }
+    }
+
+    /** How long the selector may sleep before a clock runs out (0: no clock is running). */
+    private long millisToNextDeadline() {
+        long nearest = Long.MAX_VALUE;
+        for (Client client : overfull) {
+            nearest = Math.min(nearest, client.outbox.lastProgress() + stallLimitNanos);
+        }
+        for (Client client : leaving) {
+            nearest = Math.min(nearest, client.leavingSince + QUIT_LINGER.toNanos());
+        }
+        if (nearest == Long.MAX_VALUE) {
+            return 0;
+        }
+        return Math.max(1, (nearest - System.nanoTime()) / 1_000_000 + 1);
+    }
+
+    /** After quit: no more broadcasts; once what is queued is sent, FIN; closed at the client's FIN. */
+    private void startLeaving(Client client) {
+        members.remove(client);
+        connectedCount = members.size();
+        leaving.add(client);
+        client.leavingSince = now;
+        client.endAfterOutbox = true;
+        toFlush.add(client);
+    }
+
+    /** Closes a client's connection and forgets it; {@code why} is printed unless null. */
+    private void drop(Client client, String why) {
+        if (!open.remove(client)) {
+            return;
+        }
+        if (why != null) {
+            output.accept(why);
+        }
+        members.remove(client);
+        leaving.remove(client);
+        overfull.remove(client);
+        toFlush.remove(client);
+        client.key.cancel();
+        closeQuietly(client.channel);
+        connectedCount = members.size();
+        openCount = open.size();
+        exchangeDone();
+    }
+
+    private void closeEverything() {
+        closeQuietly(listener);
+        for (Client client : List.copyOf(open)) {
+            drop(client, null);
+        }
+        closeQuietly(selector);
     }
 
     /** {@code quit}, optionally followed by the lab client's number or by netcat's line end. */
@@ -167,19 +417,17 @@ public final class ChatServer extends CountingServer {
 
     /** Clients currently receiving broadcasts. */
     public int connectedClients() {
-        synchronized (members) {
-            return members.size();
-        }
+        return connectedCount;
     }
 
-    /** Clients whose reader and writer threads have not finished yet (connected or leaving). */
-    public int liveClientHandlers() {
-        return live.size();
+    /** Connections still open: connected clients and clients leaving after quit. */
+    public int openConnections() {
+        return openCount;
     }
 
     @Override
     public synchronized InetSocketAddress localAddress() {
-        return listener == null ? address : (InetSocketAddress) listener.getLocalSocketAddress();
+        return bound == null ? address : bound;
     }
 
     @Override
@@ -188,15 +436,8 @@ public final class ChatServer extends CountingServer {
             return;
         }
         stopping = true;
-        closeQuietly(listener);
-        Threads.join(acceptor);
-        List<Member> remaining = List.copyOf(live);
-        for (Member member : remaining) {
-            closeQuietly(member.socket);
-        }
-        for (Member member : remaining) {
-            Threads.join(member.reader);
-        }
+        selector.wakeup();
+        Threads.join(loop);
         output.accept("chat server stopped");
     }
 
@@ -208,116 +449,20 @@ public final class ChatServer extends CountingServer {
         }
     }
 
-    /** One connected client: its socket, its number and its two threads. */
-    private final class Member {
-        /** Queued after the last broadcast a quitting client gets: the writer then sends FIN. */
-        private static final byte[] END_OF_OUTPUT = new byte[0];
-
-        final Socket socket;
+    /** One connected client: its socket, its number and what waits to be sent to it. */
+    private static final class Client {
+        final SocketChannel channel;
         final int number;
-        final String peer;
-        final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(OUTBOX_CAPACITY);
-        final Thread reader;
-        final Thread writer;
+        final Outbox outbox = new Outbox();
+        SelectionKey key;
+        /** After quit: shut the output down once the outbox is empty. */
+        boolean endAfterOutbox;
+        boolean outputShut;
+        long leavingSince;
 
-        Member(Socket socket, int number, String peer) {
-            this.socket = socket;
+        Client(SocketChannel channel, int number) {
+            this.channel = channel;
             this.number = number;
-            this.peer = peer;
-            this.reader = new Thread(this::read, "chat-client-" + number + "-reader");
-            this.writer = new Thread(this::write, "chat-client-" + number + "-writer");
-        }
-
-        void start() {
-            // The number goes first, before any broadcast can be queued: the lab sends it right
-            // after accept, before adding the client to its list.
-            outbox.add(LabProtocol.chatNumber(number).getBytes(StandardCharsets.US_ASCII));
-            synchronized (members) {
-                members.add(this);
-            }
-            writer.start();
-            reader.start();
-        }
-
-        private void read() {
-            try {
-                readMessages();
-            } catch (IOException e) {
-                if (!stopping) {
-                    output.accept("client " + number + " vanished: " + e.getMessage());
-                }
-            } finally {
-                leave();
-            }
-        }
-
-        private void readMessages() throws IOException {
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[MAX_MESSAGE];
-            while (true) {
-                int length = in.read(buffer);
-                if (length < 0) {
-                    output.accept("client " + number + " left without quit");
-                    return;
-                }
-                output.accept("client " + number + ": " + PrintableText.quoted(buffer, 0, length));
-                if (isQuit(buffer, length)) {
-                    broadcast(QUIT, QUIT.length);
-                    output.accept("client " + number + " quit");
-                    closeAfterQuit(in, buffer);
-                    return;
-                }
-                broadcast(buffer, length);
-            }
-        }
-
-        /** Sends what is queued, then FIN; waits (bounded) for the client's FIN, discarding its bytes. */
-        private void closeAfterQuit(InputStream in, byte[] buffer) throws IOException {
-            synchronized (members) {
-                members.remove(this);
-            }
-            if (!outbox.offer(END_OF_OUTPUT)) {
-                return;
-            }
-            socket.setSoTimeout((int) QUIT_LINGER.toMillis());
-            try {
-                while (in.read(buffer) >= 0) {
-                    // The lab's client sends its number after quit: read and forget it.
-                }
-            } catch (SocketTimeoutException e) {
-                output.accept("client " + number + " did not close after quit in "
-                        + QUIT_LINGER.toSeconds() + " s: closing");
-            }
-        }
-
-        private void leave() {
-            synchronized (members) {
-                members.remove(this);
-            }
-            closeQuietly(socket);
-            writer.interrupt();
-            Threads.join(writer);
-            live.remove(this);
-            exchangeDone();
-        }
-
-        private void write() {
-            try {
-                OutputStream out = socket.getOutputStream();
-                while (true) {
-                    byte[] message = outbox.take();
-                    if (message == END_OF_OUTPUT) {
-                        socket.shutdownOutput();
-                        return;
-                    }
-                    out.write(message);
-                }
-            } catch (InterruptedException e) {
-                // leave() ends the writer this way once the reader is done.
-            } catch (IOException e) {
-                // The client is gone: closing the socket wakes the reader, which cleans up.
-                closeQuietly(socket);
-            }
         }
     }
 }

@@ -32,8 +32,8 @@ final class ChatServerCommand implements Callable<Integer> {
         if (maxClients < 1) {
             throw new UserError("--max-clients is at least 1: " + maxClients);
         }
-        Console console = new Console(spec);
-        Serving.untilStopped(new ChatServer(Addresses.of(bind, port), console, maxClients), console);
+        ServerLog log = ServerLog.printingTo(spec);
+        Serving.untilStopped(new ChatServer(Addresses.of(bind, port), log, maxClients), log);
         return 0;
     }
 }

@@ -25,8 +25,8 @@ final class TcpServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Console console = new Console(spec);
-        Serving.untilStopped(new TcpServer(Addresses.of(bind, port), console), console);
+        ServerLog log = ServerLog.printingTo(spec);
+        Serving.untilStopped(new TcpServer(Addresses.of(bind, port), log), log);
         return 0;
     }
 }

@@ -24,8 +24,8 @@ final class UdpServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Console console = new Console(spec);
-        Serving.untilStopped(new UdpEchoServer(Addresses.of(bind, port), console), console);
+        ServerLog log = ServerLog.printingTo(spec);
+        Serving.untilStopped(new UdpEchoServer(Addresses.of(bind, port), log), log);
         return 0;
     }
 }
