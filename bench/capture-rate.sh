@@ -7,7 +7,8 @@
 #   bench/capture-rate.sh --rate 200000 --rounds 2 # paced to 200,000 datagrams per second
 #   bench/capture-rate.sh --tools "wirelab tcpdump" --count 100000
 #
-# Tools: wirelab (libpcap through pcap4j, as root), tcpdump, dumpcap, and wirelab-dumpcap: wirelab
+# Tools: wirelab (libpcap through pcap4j, as root), wirelab-immediate (the same with --immediate),
+# tcpdump, dumpcap, and wirelab-dumpcap: wirelab
 # run as user nobody, capturing through a copy of dumpcap given cap_net_raw,cap_net_admin (needs root
 # to set up; the copy lives in the temporary directory and is deleted at the end).
 # Needs root, gcc, tcpdump, dumpcap, capinfos (wireshark-common) and ui/target/wirelab.jar
@@ -58,6 +59,9 @@ start_capture() {
   case "$tool" in
     wirelab)
       java -jar "$jar" capture --port "$port" --out "$out" 2>"$log" &
+      marker="capturing on" ;;
+    wirelab-immediate)
+      java -jar "$jar" capture --port "$port" --immediate --out "$out" 2>"$log" &
       marker="capturing on" ;;
     tcpdump)
       tcpdump -i lo -n -Z root -w "$out" "$filter" 2>"$log" &
