@@ -8,6 +8,7 @@
 #   bench/capture-rate.sh --tools "wirelab tcpdump" --count 100000
 #
 # Tools: wirelab (libpcap through pcap4j, as root), wirelab-immediate (the same with --immediate),
+# wirelab-BN (the same with --buffer-size N, in MiB),
 # tcpdump, dumpcap, and wirelab-dumpcap: wirelab
 # run as user nobody, capturing through a copy of dumpcap given cap_net_raw,cap_net_admin (needs root
 # to set up; the copy lives in the temporary directory and is deleted at the end).
@@ -62,6 +63,9 @@ start_capture() {
       marker="capturing on" ;;
     wirelab-immediate)
       java -jar "$jar" capture --port "$port" --immediate --out "$out" 2>"$log" &
+      marker="capturing on" ;;
+    wirelab-B*)
+      java -jar "$jar" capture --port "$port" --buffer-size "${tool#wirelab-B}" --out "$out" 2>"$log" &
       marker="capturing on" ;;
     tcpdump)
       tcpdump -i lo -n -Z root -w "$out" "$filter" 2>"$log" &

@@ -520,7 +520,7 @@ public final class MainWindow {
 
     /** The capture module's whole message, whose commands a user can select and copy, and the way out. */
     private void explainCaptureProblem(CaptureProblem problem) {
-        TextArea detail = new TextArea(problem.message());
+        TextArea detail = new TextArea(problem.message(messages.locale()));
         detail.setId("live-why-detail");
         detail.setEditable(false);
         detail.setWrapText(true);

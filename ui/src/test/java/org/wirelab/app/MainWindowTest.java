@@ -405,8 +405,8 @@ class MainWindowTest extends FxTest {
         List<javafx.scene.control.MenuItem> items = bar.getMenus().get(1).getItems();
         interact(() -> bar.getMenus().get(1).hide());
 
-        assertEquals("Live capture is impossible here: capturing needs root or the CAP_NET_RAW capability"
-                + " (start wirelab with sudo).", items.get(0).getText());
+        assertEquals("Live capture is impossible here: capturing needs the wireshark group (for dumpcap), root or"
+                + " the CAP_NET_RAW capability.", items.get(0).getText());
         assertTrue(items.stream().filter(i -> i.getText() != null && i.getText().startsWith("Capture live"))
                 .allMatch(javafx.scene.control.MenuItem::isDisable));
         assertTrue(items.stream().anyMatch(i -> "Simulate: tcp-hello (no capture needed)".equals(i.getText()) && !i.isDisable()));
