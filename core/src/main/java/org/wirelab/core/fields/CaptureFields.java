@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.decode.ApplicationDecoder;
 import org.wirelab.core.decode.ByteRange;
+import org.wirelab.core.decode.DecoderTables;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.decode.Layer;
+import org.wirelab.core.decode.Next;
+import org.wirelab.core.decode.Slice;
+import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.summary.PacketTable;
 
@@ -36,11 +41,14 @@ public final class CaptureFields {
 
     private final CaptureAnalysis analysis;
     private final FieldCatalog catalog;
-    private final FrameDecoder decoder = FrameDecoder.standard();
+    private final DecoderTables tables = DecoderTables.standard();
+    private final FrameDecoder decoder = new FrameDecoder(tables);
     private final TcpRelativeNumbers relativeNumbers;
     private final Map<String, FieldValue> columns = new HashMap<>();
     private final StringBuilder scratch = new StringBuilder(64);
     private int treeIndex = -1;
+    private int applicationIndex = -1;
+    private Layer application;
     private DecodedFrame tree;
 
     public CaptureFields(CaptureAnalysis analysis) {
@@ -105,8 +113,20 @@ public final class CaptureFields {
      * "either" field, or the generated {@code frame.protocols}.
      */
     public List<Field> occurrences(String name, int index) {
-        DecodedFrame frame = tree(index);
         List<Field> found = new ArrayList<>(2);
+        if (isApplicationField(name) && fromColumns("tcp.srcport", index)) {
+            // The columns say where the payload is: decode it alone, without the headers below it.
+            Layer application = applicationLayer(index);
+            if (application == null) {
+                return found;
+            }
+            if (name.equals("http.request") || name.equals("http.response")) {
+                return httpFlag(name, List.of(application));
+            }
+            collect(name, List.of(application), found);
+            return found;
+        }
+        DecodedFrame frame = tree(index);
         if (FieldTypes.type(name) == FieldType.PROTOCOL) {
             if (name.equals("frame")) {
                 found.add(frameField(frame));
@@ -120,11 +140,7 @@ public final class CaptureFields {
             return found;
         }
         if (name.equals("http.request") || name.equals("http.response")) {
-            // Wireshark's hidden flags, set on a message's first line.
-            for (Field line : occurrences(name + (name.endsWith("request") ? ".method" : ".code"), index)) {
-                found.add(new Field(name, name, line.range(), 0, Boolean.TRUE, name, "1", false, List.of()));
-            }
-            return found;
+            return httpFlag(name, frame.layers());
         }
         if (name.equals("frame.protocols")) {
             String text = protocols(frame);
@@ -132,8 +148,14 @@ public final class CaptureFields {
                     "[Protocols in frame: " + text + "]", text, true, List.of()));
             return found;
         }
+        collect(name, frame.layers(), found);
+        return found;
+    }
+
+    /** Adds the fields of {@code layers} named {@code name} (or, for an "either" field, its members). */
+    private static void collect(String name, List<Layer> layers, List<Field> found) {
         Set<String> either = FieldTypes.eitherOf(name);
-        for (Layer layer : frame.layers()) {
+        for (Layer layer : layers) {
             for (Field field : layer.fields()) {
                 field.forEach(f -> {
                     if (either == null ? f.name().equals(name) : either.contains(f.name())) {
@@ -142,7 +164,73 @@ public final class CaptureFields {
                 });
             }
         }
-        return found;
+    }
+
+    /** Wireshark's hidden http.request and http.response flags, set on a message's first line. */
+    private static List<Field> httpFlag(String name, List<Layer> layers) {
+        List<Field> lines = new ArrayList<>(1);
+        collect(name.endsWith("request") ? "http.request.method" : "http.response.code", layers, lines);
+        List<Field> flags = new ArrayList<>(lines.size());
+        for (Field line : lines) {
+            flags.add(new Field(name, name, line.range(), 0, Boolean.TRUE, name, "1", false, List.of()));
+        }
+        return flags;
+    }
+
+    /** Fields of the protocols a TCP or UDP payload's decoder produces by itself, one layer. */
+    private static boolean isApplicationField(String name) {
+        return name.startsWith("http.") || name.startsWith("dns.") || name.startsWith("ssh.")
+                || name.startsWith("chat.");
+    }
+
+    /**
+     * The application layer of a TCP or UDP frame, decoded from its payload alone (what the full decode
+     * would find there), or null when the payload is empty or no decoder claims it. The last one is kept.
+     */
+    private Layer applicationLayer(int index) {
+        if (index == applicationIndex) {
+            return application;
+        }
+        applicationIndex = index;
+        application = null;
+        PacketTable packets = analysis.packets();
+        boolean tcp = packets.transport(index) == PacketTable.TRANSPORT_TCP;
+        int headerLength = tcp ? packets.tcpHeaderLength(index) : 8;
+        int payloadLength = packets.payloadLength(index);
+        boolean complete = tcp ? packets.hasStatus(index, PacketTable.STATUS_TCP_HEADER_COMPLETE)
+                : !packets.hasStatus(index, PacketTable.STATUS_TRANSPORT_TRUNCATED);
+        if (payloadLength <= 0 || !complete || packets.hasStatus(index, PacketTable.STATUS_IP_FRAGMENT)
+                || packets.hasStatus(index, PacketTable.STATUS_MALFORMED)) {
+            if (payloadLength > 0) {
+                // Anything unusual: ask the full tree.
+                application = applicationOf(tree(index));
+            }
+            return application;
+        }
+        FrameStore frames = analysis.frames();
+        byte[] bytes = bytes(index, new ByteRange(0, frames.capturedLength(index)));
+        Slice payload = Slice.ofFrame(bytes, frames.originalLength(index))
+                .sub(packets.transportOffset(index) + headerLength, payloadLength);
+        if (payload.captured() == 0) {
+            return null;
+        }
+        Next.ByPorts ports = new Next.ByPorts(tcp ? IpProtocol.TCP : IpProtocol.UDP, packets.sourcePort(index),
+                packets.destinationPort(index));
+        ApplicationDecoder decoder = tables.application(ports, payload);
+        application = decoder == null ? null : decoder.decode(payload, ports).layer();
+        return application;
+    }
+
+    /** The layer above TCP or UDP in a full tree, or null. */
+    private static Layer applicationOf(DecodedFrame frame) {
+        List<Layer> layers = frame.layers();
+        for (int k = 0; k + 1 < layers.size(); k++) {
+            String protocol = layers.get(k).protocol();
+            if (protocol.equals("TCP") || protocol.equals("UDP")) {
+                return layers.get(k + 1);
+            }
+        }
+        return null;
     }
 
     /**
