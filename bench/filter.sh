@@ -32,7 +32,11 @@ if [ -z "$file" ]; then
   java -cp core/target/classes:core/target/test-classes org.wirelab.bench.LoopbackTrafficGenerator "$file" "$frames"
 fi
 [ "$keep" = yes ] && echo "capture: $file" || trap 'rm -rf "$work"' EXIT
-export JAVA_TOOL_OPTIONS="-Xms3g -Xmx3g"
+# A copy of the jar, so that a build during the runs cannot change what is measured.
+cp ui/target/wirelab.jar "$work/wirelab.jar"
+wirelab() {
+  java -Xms3g -Xmx3g -jar "$work/wirelab.jar" "$@"
+}
 export HOME_FOR_TSHARK="$work/home"
 mkdir -p "$HOME_FOR_TSHARK"
 
@@ -57,11 +61,11 @@ row() {
 }
 
 echo "file: $file ($frames frames, $(du -h "$file" | cut -f1))"
-read_only=$(median ./wirelab packets "$file" -T fields -e frame.number)
+read_only=$(median wirelab packets "$file" -T fields -e frame.number)
 row "wirelab packets -e frame.number (reading, no filter)" "$read_only"
 for filter in 'tcp.port == 3000' 'http.request.method == "GET"'; do
-  selected=$(./wirelab packets "$file" -Y "$filter" -T fields -e frame.number 2>/dev/null | wc -l)
-  row "wirelab packets -Y '$filter' ($selected frames)" "$(median ./wirelab packets "$file" -Y "$filter" -T fields -e frame.number)"
+  selected=$(wirelab packets "$file" -Y "$filter" -T fields -e frame.number 2>/dev/null | wc -l)
+  row "wirelab packets -Y '$filter' ($selected frames)" "$(median wirelab packets "$file" -Y "$filter" -T fields -e frame.number)"
   if [ "$tshark" = yes ]; then
     row "tshark -Y '$filter'" "$(HOME="$HOME_FOR_TSHARK" seconds tshark -r "$file" -Y "$filter" -T fields -e frame.number)"
   fi

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.explain.Explainer;
+import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.fields.FieldCatalog;
+import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.fields.TcpRelativeNumbers;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFile;
@@ -26,7 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wirelab show FILE [--frame N]}: the whole capture at a glance, or one frame in depth. */
+/** {@code wirelab show FILE [-Y FILTER] [--frame N]}: the capture (or the frames a filter selects) at a glance, or one frame in depth. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Shows a capture as a ladder diagram, or one frame layer by layer.",
             "The diagram has one lane per socket (address:port) and one arrow per frame with its time,",
@@ -42,6 +44,10 @@ final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a pcap or pcapng capture file")
     private Path file;
+
+    @Option(names = "-Y", paramLabel = "FILTER",
+            description = "a Wireshark display filter: the diagram shows only the frames it selects")
+    private String filter;
 
     @Option(names = "--frame", paramLabel = "N", description = "show frame N (numbered from 1, as in Wireshark)")
     private Integer frameNumber;
@@ -60,10 +66,15 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before the file is read, as tshark does.
+        DisplayFilter displayFilter = filter == null ? null : FilterError.compile(filter);
+        if (displayFilter != null && frameNumber != null) {
+            throw new ParameterException(spec.commandLine(), "-Y selects the frames of the diagram: use it without --frame");
+        }
         CaptureFile capture = CaptureInput.read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (frameNumber == null) {
-            printLadder(capture.frames(), out);
+            printLadder(capture.frames(), displayFilter, out);
             out.println();
             out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
         } else {
@@ -73,7 +84,7 @@ final class ShowCommand implements Callable<Integer> {
         return CaptureInput.exitStatus(capture, file, "show", spec.commandLine().getErr());
     }
 
-    private void printLadder(FrameStore frames, PrintWriter out) {
+    private void printLadder(FrameStore frames, DisplayFilter displayFilter, PrintWriter out) {
         if (maxLanes < 2) {
             throw new ParameterException(spec.commandLine(), "--lanes must be 2 or more, not " + maxLanes);
         }
@@ -88,6 +99,9 @@ final class ShowCommand implements Callable<Integer> {
             }
             ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
         }
+        if (displayFilter != null) {
+            ladder = selected(ladder, displayFilter.matcher(new CaptureFields(analysis)));
+        }
         int grouped = LadderPrinter.print(ladder, maxLanes, out);
         if (grouped > 0) {
             out.println();
@@ -95,6 +109,18 @@ final class ShowCommand implements Callable<Integer> {
                     String.format(language, "%,d", grouped), String.format(language, "%,d", ladder.lanes().size()),
                     LadderLayout.tag(maxLanes - 1)));
         }
+    }
+
+    /** The arrows of {@code ladder} whose frames the filter selects (the analysis still saw every frame). */
+    private static Ladder selected(Ladder ladder, DisplayFilter.Matcher matcher) {
+        int[] arrows = new int[ladder.size()];
+        int count = 0;
+        for (int k = 0; k < ladder.size(); k++) {
+            if (matcher.matches(ladder.frameNumber(k) - 1)) {
+                arrows[count++] = k;
+            }
+        }
+        return new FocusedLadder(ladder, java.util.Arrays.copyOf(arrows, count));
     }
 
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
