@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
@@ -60,6 +61,7 @@ import org.wirelab.app.playback.PlaybackBar;
 import org.wirelab.app.playback.PlaybackKeys;
 import org.wirelab.app.playback.PlaybackViewModel;
 import org.wirelab.app.playback.PredictionPane;
+import org.wirelab.app.presentation.Zoom;
 import org.wirelab.app.save.CaptureSaver;
 import org.wirelab.app.save.SaveFormat;
 import org.wirelab.app.source.BundledSamples;
@@ -74,6 +76,7 @@ import org.wirelab.app.source.SimulationDialog;
 import org.wirelab.capture.live.CaptureProblem;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
+import org.wirelab.core.ladder.draw.LadderPainter;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.SimulatedScenarios;
 
@@ -108,10 +111,24 @@ public final class MainWindow {
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane left = new SplitPane();
     private final SplitPane right = new SplitPane();
+    private final Zoom zoom = new Zoom();
+    /** Presentation mode's centre: the ladder and the explanation side by side. */
+    private final SplitPane presentation = new SplitPane();
+    private Node normalCentre;
+    private VBox rightSide;
+    private ExplanationView explanation;
     private Optional<CaptureProblem> captureProblem = Optional.empty();
     private LadderCanvas ladderCanvas;
     private ChartsView chartsView;
     private Stage stage;
+
+    /** Six rows of the OSI tree, five of the hex dump: enough to see a layer and its bytes at 1024x768. */
+    private static final double OSI_TREE_MIN_HEIGHT = 6 * 26;
+    private static final double HEX_MIN_HEIGHT = 5 * 22;
+    /** The most of the width the ladder takes in presentation mode: the explanation keeps the rest. */
+    private static final double PRESENTATION_LADDER_SHARE = 0.78;
+    /** The type size of wirelab.css' root, which the zoom multiplies. */
+    private static final double BASE_FONT = 14;
 
     public MainWindow(CaptureViewModel model, Messages messages, AppPreferences preferences) {
         this.model = model;
@@ -120,9 +137,16 @@ public final class MainWindow {
         this.playback = new PlaybackViewModel(model);
         this.packets = new PacketListView(model, messages);
         root.setId("main-window");
-        root.setTop(new VBox(menuBar(), toolbar(), new PredictionPane(playback, messages)));
+        Node toolbar = toolbar();
+        // Presentation mode keeps the room for the ladder: playback stays on its keys (Space, ← →).
+        toolbar.visibleProperty().bind(zoom.presentingProperty().not());
+        toolbar.managedProperty().bind(toolbar.visibleProperty());
+        root.setTop(new VBox(menuBar(), toolbar, new PredictionPane(playback, messages)));
         root.setCenter(centre());
         root.setBottom(statusBar());
+        presentation.setId("presentation");
+        zoom.scaleProperty().addListener((o, was, now) -> applyScale());
+        zoom.presentingProperty().addListener((o, was, on) -> present(on));
         acceptDroppedFiles();
     }
 
@@ -136,6 +160,54 @@ public final class MainWindow {
 
     public Messages messages() {
         return messages;
+    }
+
+    /** The window's zoom and presentation mode (View menu, F5, Ctrl +, Ctrl -, Ctrl 0). */
+    public Zoom zoom() {
+        return zoom;
+    }
+
+    /**
+     * Presentation mode on or off: the ladder and the explanation side by side over the whole window, the
+     * rest one key (F5) away; the same nodes move back and forth, so nothing is lost or rebuilt.
+     */
+    private void present(boolean on) {
+        if (on) {
+            normalCentre = root.getCenter();
+            left.getItems().remove(ladderSlot);
+            rightSide.getChildren().remove(explanation);
+            presentation.getItems().setAll(ladderSlot, explanation);
+            presentation.setDividerPositions(ladderShare());
+            root.setCenter(presentation);
+        } else if (normalCentre != null) {
+            presentation.getItems().clear();
+            left.getItems().add(0, ladderSlot);
+            rightSide.getChildren().add(0, explanation);
+            root.setCenter(normalCentre);
+            left.setDividerPositions(preferences.get("split.left", 0.55));
+        }
+        explanation.presentingProperty().set(on);
+        applyScale();
+        ladderCanvas.requestFocus();
+    }
+
+    /**
+     * Presentation mode's share of the width for the ladder: what its lanes and labels need at their
+     * closest (so nothing is cut), up to {@link #PRESENTATION_LADDER_SHARE}.
+     */
+    private double ladderShare() {
+        double width = root.getWidth() > 0 ? root.getWidth() : 1024;
+        // The lanes at their closest, the current state written beside the last lane's role, the scroll bar.
+        double needed = (LadderPainter.TIME_COLUMN + ladderCanvas.painter().contentWidth(1) + 80) * Zoom.PRESENTATION
+                * zoom.factorProperty().get();
+        return Math.max(0.5, Math.min(PRESENTATION_LADDER_SHARE, needed / width));
+    }
+
+    /** Every view's type and the ladder at the zoom's scale. */
+    private void applyScale() {
+        double scale = zoom.scale();
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * scale));
+        ladderCanvas.scaleProperty().set(scale);
     }
 
     /** The ladder diagram's place (the canvas is bound to {@link #model()}'s selection and playback). */
@@ -221,6 +293,7 @@ public final class MainWindow {
     }
 
     private void remember() {
+        zoom.presentingProperty().set(false);   // the usual layout's dividers are the ones to remember
         preferences.put("window.x", stage.getX());
         preferences.put("window.y", stage.getY());
         preferences.put("window.width", stage.getWidth());
@@ -268,7 +341,11 @@ public final class MainWindow {
         HexView hex = new HexView(model);
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(layers, hex);
-        VBox rightSide = new VBox(new ExplanationView(model, messages), right);
+        // The tree and the bytes keep room for several rows each, however long the explanation above them.
+        tree.setMinHeight(OSI_TREE_MIN_HEIGHT);
+        hex.setMinHeight(HEX_MIN_HEIGHT);
+        explanation = new ExplanationView(model, messages);
+        rightSide = new VBox(explanation, right);
         VBox.setVgrow(right, Priority.ALWAYS);
 
         horizontal.getItems().addAll(left, rightSide);
@@ -458,7 +535,21 @@ public final class MainWindow {
         }
         MenuItem filter = item("menu.filter", e -> filterText.requestFocus());
         filter.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
-        view.getItems().addAll(language, filter);
+        CheckMenuItem present = new CheckMenuItem();
+        present.setId("menu-presentation");
+        present.textProperty().bind(messages.text("menu.presentation"));
+        present.selectedProperty().bindBidirectional(zoom.presentingProperty());
+        present.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        MenuItem zoomIn = item("menu.zoom.in", e -> zoom.zoomIn());
+        zoomIn.setId("menu-zoom-in");
+        zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem zoomOut = item("menu.zoom.out", e -> zoom.zoomOut());
+        zoomOut.setId("menu-zoom-out");
+        zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem zoomReset = item("menu.zoom.reset", e -> zoom.reset());
+        zoomReset.setId("menu-zoom-reset");
+        zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        view.getItems().addAll(language, filter, new SeparatorMenuItem(), present, zoomIn, zoomOut, zoomReset);
 
         Menu play = menu("menu.playback");
         MenuItem toggle = item("playback.play", e -> playback.togglePlay());
@@ -676,6 +767,11 @@ public final class MainWindow {
     /** Space plays or pauses, ← → step, ↑ ↓ select, unless the focused control uses the key (see PlaybackKeys). */
     private void shortcuts(Scene scene) {
         PlaybackKeys.install(scene, playback, packets::selectBy);
+        // Ctrl + is typed as Ctrl = on most keyboards, or on the keypad: all zoom in, as in browsers.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), zoom::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), zoom::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), zoom::zoomOut);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), zoom::reset);
     }
 
     private Menu menu(String key) {

@@ -10,6 +10,7 @@ import org.wirelab.app.i18n.Messages;
 /** What the selected frame does, in one to three sentences (core's {@code Explainer}), in the chosen language. */
 public final class ExplanationView extends VBox {
     private final Label text = new Label();
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
     private final CaptureViewModel model;
     private final Messages messages;
 
@@ -25,10 +26,25 @@ public final class ExplanationView extends VBox {
         setPadding(new Insets(8));
         setStyle("-fx-background-color: #fffbe6; -fx-border-color: #e6d690; -fx-border-width: 0 0 1 0;");
         getChildren().add(text);
+        // In presentation mode the explanation has half the window: larger type, room around it.
+        presenting.addListener((o, was, on) -> {
+            text.setStyle(on ? "-fx-font-size: 1.3em;" : "-fx-font-size: 1.15em;");
+            setPadding(new Insets(on ? 16 : 8));
+        });
         model.selectedFrameProperty().addListener(o -> update());
         model.captureProperty().addListener(o -> update());
         messages.localeProperty().addListener(o -> update());
         update();
+    }
+
+    /** Presentation mode: the explanation beside the ladder, in larger type. */
+    public javafx.beans.property.BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /** The explanation's text (tests measure it). */
+    public Label text() {
+        return text;
     }
 
     private void update() {

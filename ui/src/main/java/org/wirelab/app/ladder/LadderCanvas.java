@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -54,6 +55,7 @@ public final class LadderCanvas extends Region {
             LadderExport.texts(Locale.getDefault()));
     private final IntegerProperty selectedFrame = new SimpleIntegerProperty(this, "selectedFrame", 0);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
     private final BooleanProperty rawNumbers = new SimpleBooleanProperty(this, "rawNumbers", false);
     private final IntegerProperty revealed = new SimpleIntegerProperty(this, "revealed", Integer.MAX_VALUE);
     private final IntegerProperty maskedFrame = new SimpleIntegerProperty(this, "maskedFrame", 0);
@@ -93,6 +95,11 @@ public final class LadderCanvas extends Region {
         texts.addListener((o, was, now) -> {
             painter = newPainter();
             requestLayout();
+        });
+        scale.addListener(o -> {
+            updateScrollRanges();
+            requestLayout();
+            draw();
         });
         zoom.addListener((o, was, now) -> {
             rescale(was.doubleValue(), now.doubleValue());
@@ -162,6 +169,14 @@ public final class LadderCanvas extends Region {
         return zoom;
     }
 
+    /**
+     * How large everything is drawn, text, arrows and lanes alike: 1 as designed, 2 twice as large (read
+     * from the back of a room). Unlike {@link #zoomProperty()}, which spaces the rows, this magnifies.
+     */
+    public DoubleProperty scaleProperty() {
+        return scale;
+    }
+
     /** Raw (as on the wire) rather than relative sequence and acknowledgement numbers. */
     public BooleanProperty rawNumbersProperty() {
         return rawNumbers;
@@ -212,7 +227,7 @@ public final class LadderCanvas extends Region {
 
     /** What the canvas shows now. */
     public LadderView view() {
-        return new LadderView(horizontal.getValue(), vertical.getValue(), canvas.getWidth(), canvas.getHeight(),
+        return new LadderView(horizontal.getValue(), vertical.getValue(), viewWidth(), viewHeight(),
                 zoom.get(), rawNumbers.get(), selectedFrame.get(), revealed.get(), maskedFrame.get(), timeScale.get());
     }
 
@@ -221,13 +236,14 @@ public final class LadderCanvas extends Region {
         // Scroll bars show only when there is something to scroll; their room is decided first.
         double barWidth = vertical.prefWidth(-1);
         double barHeight = horizontal.prefHeight(-1);
-        boolean needsVertical = painter.contentHeight(view()) > getHeight() - LadderPainter.HEADER;
+        double s = scale.get();
+        boolean needsVertical = painter.contentHeight(view()) > getHeight() / s - LadderPainter.HEADER;
         // The lanes decide (brought closer in a narrow view as far as their labels allow): a legend wider
         // than the view wraps instead.
         double widthWithoutBar = getWidth() - (needsVertical ? barWidth : 0);
-        boolean needsHorizontal = LadderPainter.TIME_COLUMN + painter.contentWidth(widthWithoutBar) > widthWithoutBar;
+        boolean needsHorizontal = LadderPainter.TIME_COLUMN + painter.contentWidth(widthWithoutBar / s) > widthWithoutBar / s;
         needsVertical = needsVertical || painter.contentHeight(view())
-                > getHeight() - LadderPainter.HEADER - (needsHorizontal ? barHeight : 0);
+                > (getHeight() - (needsHorizontal ? barHeight : 0)) / s - LadderPainter.HEADER;
         double width = Math.max(0, getWidth() - (needsVertical ? barWidth : 0));
         double height = Math.max(0, getHeight() - (needsHorizontal ? barHeight : 0));
         vertical.setVisible(needsVertical);
@@ -251,10 +267,10 @@ public final class LadderCanvas extends Region {
     }
 
     private void updateScrollRanges() {
-        double rows = Math.max(1, canvas.getHeight() - LadderPainter.HEADER);
-        double lanes = Math.max(1, canvas.getWidth() - LadderPainter.TIME_COLUMN);
+        double rows = Math.max(1, viewHeight() - LadderPainter.HEADER);
+        double lanes = Math.max(1, viewWidth() - LadderPainter.TIME_COLUMN);
         double contentHeight = painter.contentHeight(view());
-        double contentWidth = painter.contentWidth(canvas.getWidth());
+        double contentWidth = painter.contentWidth(viewWidth());
         vertical.setMax(Math.max(0, contentHeight - rows));
         vertical.setVisibleAmount(vertical.getMax() * rows / Math.max(rows, contentHeight));
         vertical.setUnitIncrement(LadderPainter.rowHeight(zoom.get()));
@@ -269,7 +285,11 @@ public final class LadderCanvas extends Region {
 
     private void draw() {
         if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.save();
+            g.scale(scale.get(), scale.get());
             painter.paint(surface, view());
+            g.restore();
         }
     }
 
@@ -278,15 +298,15 @@ public final class LadderCanvas extends Region {
             return;
         }
         requestFocus();
-        int frame = painter.frameAt(event.getX(), event.getY(), view());
+        int frame = painter.frameAt(event.getX() / scale.get(), event.getY() / scale.get(), view());
         if (frame > 0) {
             selectedFrame.set(frame);
         }
     }
 
     private void hovered(MouseEvent event) {
-        pointer = new Point2D(event.getX(), event.getY());
-        showTooltipFor(painter.frameAt(event.getX(), event.getY(), view()));
+        pointer = new Point2D(event.getX() / scale.get(), event.getY() / scale.get());
+        showTooltipFor(painter.frameAt(pointer.getX(), pointer.getY(), view()));
     }
 
     /**
@@ -349,10 +369,19 @@ public final class LadderCanvas extends Region {
             return;
         }
         double y = painter.contentY(index, view());
-        double rows = canvas.getHeight() - LadderPainter.HEADER;
+        double rows = viewHeight() - LadderPainter.HEADER;
         if (y - 40 < vertical.getValue() || y + 20 > vertical.getValue() + rows) {
             vertical.setValue(clamp(painter.centredOn(index, view()).scrollY(), vertical.getMax()));
         }
+    }
+
+    /** The canvas' size in the drawing's own pixels (it is drawn {@link #scaleProperty()} times larger). */
+    private double viewWidth() {
+        return canvas.getWidth() / scale.get();
+    }
+
+    private double viewHeight() {
+        return canvas.getHeight() / scale.get();
     }
 
     private static double clamp(double value, double max) {
