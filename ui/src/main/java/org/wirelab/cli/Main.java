@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wirelab.app.Display;
 import org.wirelab.app.WirelabLauncher;
@@ -49,6 +50,10 @@ public final class Main implements Callable<Integer> {
     private Path file;
 
     public static void main(String[] args) {
+        Optional<Integer> asSudoUser = SudoUser.relaunchIfStartedBySudo(args);
+        if (asSudoUser.isPresent()) {
+            System.exit(asSudoUser.get());
+        }
         if (args.length == 0) {
             System.exit(openDesktopApp());
         }
