@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.wirelab.cli.LadderPrinter;
 import org.wirelab.cli.ScenarioParameters;
 import org.wirelab.cli.UserError;
+import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.Simulation;
@@ -62,8 +63,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "The pcap file to write (replaced if it exists).")
     private Path out;
 
+    @Option(names = "--full-ladder", description = "Print the ladder of every frame; by default a long run shows"
+            + " its first " + LADDER_ROWS + " frames (wirelab show FILE prints the whole ladder).")
+    private boolean fullLadder;
+
     @Mixin
     private LinkOptions link;
+
+    /** A long transfer's ladder has a million rows: the first ones teach what the rest repeats. */
+    static final int LADDER_ROWS = 200;
 
     @Override
     public Integer call() throws IOException {
@@ -91,10 +99,16 @@ public final class SimulateCommand implements Callable<Integer> {
         err.flush();
         // The diagram of the file as written. Unlike 'wirelab show', which can only assume every frame
         // arrived, the states follow what each side received: a frame lost on the way moves only its sender.
-        LadderPrinter.print(CaptureFiles.read(out).frames(), index -> (result.marks().of(index + 1) & Marks.LOST) == 0,
-                stdout);
-        stdout.flush();
+        // Only the frames drawn are read back, so memory stays flat however long the transfer.
         SimulationResult.Statistics statistics = result.statistics();
+        boolean summarised = !fullLadder && statistics.framesCaptured() > LADDER_ROWS;
+        FrameStore drawn = summarised ? CaptureFiles.readFirst(out, LADDER_ROWS).frames() : CaptureFiles.read(out).frames();
+        LadderPrinter.print(drawn, index -> (result.marks().of(index + 1) & Marks.LOST) == 0, stdout);
+        if (summarised) {
+            stdout.println(String.format(Locale.ROOT, "... the first %d of %,d frames; the whole ladder: wirelab show %s"
+                    + " (or simulate --full-ladder)", LADDER_ROWS, statistics.framesCaptured(), out));
+        }
+        stdout.flush();
         err.println(String.format(Locale.ROOT, "%d frames in %.3f s of simulated time, %d lost on the way, %d sent again;"
                 + " written to %s", statistics.framesCaptured(), lastFrameSeconds(result), statistics.packetsLost(),
                 statistics.retransmissions(), out));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.cli.CliRun;
@@ -48,6 +49,23 @@ class SimulateCommandTest {
         long arrows = run.out().lines().filter(line -> line.contains("|-") || line.contains("-|")).count();
         assertEquals(frames, arrows, "one arrow per frame:\n" + run.out());
         assertTrue(run.err().contains("client  connected to [::1]:3000"), run.err());
+    }
+
+    /** A long transfer draws its first frames and says how to see the rest, instead of a million rows. */
+    @Test
+    void aLongRunPrintsTheBeginningOfItsLadder() throws IOException {
+        Path pcap = dir.resolve("bulk.pcap");
+        CliRun run = CliRun.of("simulate", "--scenario", "tcp-bulk", "--bytes", "2000000", "--mtu", "1500", "--out", pcap.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        int frames = CaptureFiles.read(pcap).frames().size();
+        assertTrue(frames > SimulateCommand.LADDER_ROWS, frames + " frames");
+        long arrows = run.out().lines().filter(line -> line.contains("|-") || line.contains("-|")).count();
+        assertEquals(SimulateCommand.LADDER_ROWS, arrows, "the first frames only");
+        assertTrue(run.out().contains(String.format(Locale.ROOT, "... the first %d of %,d frames; the whole"
+                + " ladder: wirelab show %s", SimulateCommand.LADDER_ROWS, frames, pcap)), run.out());
+        CliRun full = CliRun.of("simulate", "--scenario", "tcp-bulk", "--bytes", "2000000", "--mtu", "1500", "--full-ladder", "--out",
+                dir.resolve("bulk-full.pcap").toString());
+        assertEquals(frames, full.out().lines().filter(line -> line.contains("|-") || line.contains("-|")).count());
     }
 
     @Test
