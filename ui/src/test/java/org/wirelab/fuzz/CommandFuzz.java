@@ -230,7 +230,8 @@ public final class CommandFuzz {
         });
         commandRuns++;
         if (exit != null && exit != 0 && exit != 1) {
-            failures.add(file.getFileName() + ": " + args.get(0) + " exited " + exit + ": " + err.toString().strip());
+            fail(file, String.join(" ", args.subList(0, Math.min(args.size(), 6))) + " exited " + exit + ": "
+                    + err.toString().strip());
         }
     }
 
@@ -242,16 +243,23 @@ public final class CommandFuzz {
         } catch (TimeoutException e) {
             future.cancel(true);
             hangs++;
-            failures.add(file.getFileName() + ": " + what + ": still running after " + stepTimeoutSeconds + " s");
+            fail(file, what + ": still running after " + stepTimeoutSeconds + " s");
             worker.shutdownNow();
             worker = Executors.newSingleThreadExecutor(CommandFuzz::daemon);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            failures.add(file.getFileName() + ": " + what + ": " + e.getCause());
-            keepForReplay(file);
+            fail(file, what + ": " + e.getCause());
         }
         return null;
+    }
+
+    /** Records a failure, says it at once on standard error, and keeps the file for replay. */
+    private void fail(Path file, String what) {
+        String failure = directory.resolve("failed-" + file.getFileName()) + ": " + what;
+        failures.add(failure);
+        System.err.println("FAILURE " + failure);
+        keepForReplay(file);
     }
 
     /** A file that made something fail is kept beside the others, for replay. */
