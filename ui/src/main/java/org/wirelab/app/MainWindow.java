@@ -55,7 +55,7 @@ import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.ladder.LadderCanvas;
 import org.wirelab.app.layers.EncapsulationBar;
 import org.wirelab.app.layers.OsiTreeView;
-import org.wirelab.app.packets.PacketFilter;
+import org.wirelab.app.packets.FilterBox;
 import org.wirelab.app.packets.PacketListView;
 import org.wirelab.app.playback.PlaybackBar;
 import org.wirelab.app.playback.PlaybackKeys;
@@ -409,16 +409,13 @@ public final class MainWindow {
 
     private Node toolbar() {
         filterText.setId("filter-text");
-        filterText.promptTextProperty().bind(messages.text("filter.prompt"));
         filterText.setPrefColumnCount(16);
-        filterText.textProperty().addListener((o, was, text) -> packets.setFilter(new PacketFilter(
-                packets.filter().tcpStream(), packets.filter().protocol(), text, Integer.MAX_VALUE)));
+        FilterBox filterBox = new FilterBox(filterText, packets, messages);
         ChoiceBox<String> protocol = new ChoiceBox<>();
         protocol.setId("filter-protocol");
         protocol.getItems().setAll("", "TCP", "UDP", "HTTP", "Chat", "ICMP", "ARP", "DNS");
         protocol.setValue("");
-        protocol.valueProperty().addListener((o, was, value) -> packets.setFilter(new PacketFilter(
-                packets.filter().tcpStream(), value, packets.filter().text(), Integer.MAX_VALUE)));
+        protocol.valueProperty().addListener((o, was, value) -> packets.setFilter(packets.filter().withProtocol(value)));
         Label protocolLabel = new Label();
         protocolLabel.textProperty().bind(messages.text("filter.protocol"));
         Region spacer = new Region();
@@ -426,7 +423,7 @@ public final class MainWindow {
         PlaybackBar controls = new PlaybackBar(playback, model, messages);
         controls.setMinWidth(Region.USE_PREF_SIZE);
         protocolLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, controls, spacer, protocolLabel, protocol, filterText);
+        HBox bar = new HBox(8, controls, spacer, protocolLabel, protocol, filterBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 0));
         bar.getStyleClass().add("tool-bar");

@@ -4,13 +4,38 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.app.capture.Capture;
+import org.wirelab.core.fields.CaptureFields;
+import org.wirelab.core.filter.DisplayFilter;
 
 /**
  * Which frames the packet list shows: those of one TCP stream (or all), of one protocol (or all),
- * whose text contains the query (case-insensitive), among the first {@code revealed} frames.
+ * whose text contains the query (case-insensitive), that a display filter selects (when there is one),
+ * among the first {@code revealed} frames.
  */
-public record PacketFilter(int tcpStream, String protocol, String text, int revealed) {
+public record PacketFilter(int tcpStream, String protocol, String text, int revealed, DisplayFilter display) {
     public static final PacketFilter ALL = new PacketFilter(-1, "", "", Integer.MAX_VALUE);
+
+    /** Without a display filter. */
+    public PacketFilter(int tcpStream, String protocol, String text, int revealed) {
+        this(tcpStream, protocol, text, revealed, null);
+    }
+
+    public PacketFilter withTcpStream(int stream) {
+        return new PacketFilter(stream, protocol, text, revealed, display);
+    }
+
+    public PacketFilter withProtocol(String newProtocol) {
+        return new PacketFilter(tcpStream, newProtocol, text, Integer.MAX_VALUE, display);
+    }
+
+    public PacketFilter withRevealed(int count) {
+        return new PacketFilter(tcpStream, protocol, text, count, display);
+    }
+
+    /** The same with a text search and no display filter, or the reverse: the filter box has one mode at a time. */
+    public PacketFilter withSearch(String newText, DisplayFilter newDisplay) {
+        return new PacketFilter(tcpStream, protocol, newText, Integer.MAX_VALUE, newDisplay);
+    }
 
     public PacketFilter {
         protocol = protocol == null ? "" : protocol;
@@ -18,7 +43,7 @@ public record PacketFilter(int tcpStream, String protocol, String text, int reve
     }
 
     public boolean showsEverything() {
-        return tcpStream < 0 && protocol.isEmpty() && text.isEmpty();
+        return tcpStream < 0 && protocol.isEmpty() && text.isEmpty() && display == null;
     }
 
     /**
@@ -30,6 +55,8 @@ public record PacketFilter(int tcpStream, String protocol, String text, int reve
         int[] shown = new int[count];
         int n = 0;
         ConversationIndex conversations = capture.analysis().conversations();
+        DisplayFilter.Matcher matcher = display == null ? null
+                : display.matcher(new CaptureFields(capture.analysis()));
         for (int i = 0; i < count; i++) {
             if ((i & 0xfff) == 0 && stop.getAsBoolean()) {
                 return null;
@@ -41,6 +68,9 @@ public record PacketFilter(int tcpStream, String protocol, String text, int reve
                 continue;
             }
             if (!text.isEmpty() && !rows.searchable(i).toLowerCase(Locale.ROOT).contains(text)) {
+                continue;
+            }
+            if (matcher != null && !matcher.matches(i)) {
                 continue;
             }
             shown[n++] = i;

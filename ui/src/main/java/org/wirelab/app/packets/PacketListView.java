@@ -62,8 +62,8 @@ public final class PacketListView extends Region {
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         model.captureProperty().addListener((o, was, capture) -> showCapture(capture));
         model.revealedProperty().addListener(o -> refilter());
-        model.focusedTcpStreamProperty().addListener(o -> setFilter(new PacketFilter(
-                model.focusedTcpStreamProperty().get(), filter.protocol(), filter.text(), filter.revealed())));
+        model.focusedTcpStreamProperty().addListener(o -> setFilter(
+                filter.withTcpStream(model.focusedTcpStreamProperty().get())));
         model.selectedFrameProperty().addListener((o, was, number) -> showSelected());
         messages.localeProperty().addListener(o -> requestLayout());
         // A canvas says nothing to a screen reader: the list names its selected row in words.
@@ -154,8 +154,7 @@ public final class PacketListView extends Region {
     }
 
     private void refilter() {
-        PacketFilter effective = new PacketFilter(filter.tcpStream(), filter.protocol(), filter.text(),
-                model.revealedProperty().get());
+        PacketFilter effective = filter.withRevealed(model.revealedProperty().get());
         Capture capture = model.capture();
         long generation = ++filterGeneration;
         if (effective.showsEverything()) {

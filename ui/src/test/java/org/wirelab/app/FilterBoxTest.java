@@ -1,0 +1,102 @@
+package org.wirelab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.app.packets.FilterBox;
+import org.wirelab.app.packets.PacketListView;
+import org.wirelab.app.source.FileSource;
+import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.Tshark;
+
+/** The filter box in display-filter mode keeps the frames tshark -Y keeps, turns green or red, and keeps text search as a mode. */
+class FilterBoxTest extends FxTest {
+    private MainWindow window;
+    private Stage stage;
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Messages messages = new Messages();
+        messages.localeProperty().set(Locale.ENGLISH);
+        Preferences remembered = Preferences.userRoot().node("wirelab-test-filter-box");
+        try {
+            remembered.clear();
+        } catch (java.util.prefs.BackingStoreException e) {
+            throw new IllegalStateException(e);
+        }
+        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
+        window.show(stage);
+        stage.setWidth(1024);
+        stage.setHeight(768);
+    }
+
+    @Test
+    void aDisplayFilterKeepsTheFramesTsharkKeeps() throws Exception {
+        Path file = Environment.samples().resolve("http-get.pcap");
+        interact(() -> window.open(new FileSource(file)));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField text = lookup("#filter-text").queryAs(TextField.class);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<FilterBox.Mode> mode = lookup("#filter-mode").queryAs(ChoiceBox.class);
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
+
+        interact(() -> mode.setValue(FilterBox.Mode.DISPLAY_FILTER));
+        String filter = "tcp.len > 0 && http.request.method != \"POST\" || tcp.flags.syn == 1";
+        clickOn(text).write(filter);
+        long expected = Tshark.run("-r", file.toString(), "-Y", filter, "-T", "fields", "-e", "frame.number").lines().count();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == expected);
+        assertEquals(javafx.scene.paint.Color.web("#afffaf"), background(text), "a valid filter is green");
+        snapshot("filter-box-valid.png");
+
+        write(" &&");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(javafx.scene.paint.Color.web("#ffafaf"), background(text), "an invalid filter is red");
+        assertTrue(text.getTooltip().getText().startsWith("the end of the filter was unexpected"),
+                text.getTooltip().getText());
+        assertEquals(expected, packets.shownCount(), "an invalid filter is not applied");
+        snapshot("filter-box-invalid.png");
+
+        interact(() -> {
+            text.clear();
+            mode.setValue(FilterBox.Mode.TEXT);
+        });
+        clickOn(text).write("GET");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == 1);
+        assertEquals("", text.getStyle(), "text search has no colour");
+    }
+
+    /** The colour the text field is painted with, near its left edge, as on the screen. */
+    private javafx.scene.paint.Color background(TextField text) {
+        var image = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();
+        interact(() -> image.set(text.snapshot(null, null)));
+        return image.get().getPixelReader().getColor(2, (int) (image.get().getHeight() / 2));
+    }
+
+    private void snapshot(String name) throws Exception {
+        Path out = Environment.repositoryRoot().resolve("ui/target/screenshots/" + name);
+        Files.createDirectories(out.getParent());
+        var image = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();
+        interact(() -> image.set(stage.getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.toFile());
+    }
+}
