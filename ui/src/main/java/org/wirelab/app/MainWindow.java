@@ -446,6 +446,7 @@ public final class MainWindow {
         model.errorProperty().addListener(o -> update.run());
         model.noticeProperty().addListener(o -> update.run());
         model.loadingProperty().addListener(o -> update.run());
+        model.framesReadProperty().addListener(o -> update.run());
         model.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
         messages.localeProperty().addListener(o -> update.run());
         update.run();
@@ -471,8 +472,9 @@ public final class MainWindow {
         if (capture.title().isEmpty()) {
             text.append(messages.get("status.empty"));
         } else {
-            text.append(messages.get(model.loadingProperty().get() ? "status.loading" : "status.loaded",
-                    shownTitle(), capture.size()));
+            boolean loading = model.loadingProperty().get();
+            text.append(messages.get(loading ? "status.loading" : "status.loaded", shownTitle(),
+                    loading ? Math.max(capture.size(), model.framesReadProperty().get()) : capture.size()));
         }
         if (!model.noticeProperty().get().isEmpty()) {
             text.append("  ").append(model.noticeProperty().get());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.wirelab.core.frame.FrameStore;
@@ -11,6 +12,8 @@ import org.wirelab.core.frame.LinkType;
 
 /** Reads a whole pcap or pcapng file into a {@link FrameStore}, and describes it in a sentence. */
 public final class CaptureFiles {
+    /** How often a long read tells how far it is, in frames. */
+    public static final int COUNT_EVERY = 4096;
     /**
      * The first frames go into a small store; their bytes per frame, scaled to the file's length, then
      * size the store for the rest, so a million frames neither grow the arrays step by step nor leave
@@ -36,6 +39,14 @@ public final class CaptureFiles {
 
     /** Every frame of the capture in {@code channel} from its position on; closes the channel. */
     public static CaptureFile read(SeekableByteChannel channel) throws IOException {
+        return read(channel, count -> { });
+    }
+
+    /**
+     * As {@link #read(SeekableByteChannel)}, telling {@code framesRead} how many frames are read so far
+     * every {@value #COUNT_EVERY} frames, from the reading thread: a viewer's count moves while a long file loads.
+     */
+    public static CaptureFile read(SeekableByteChannel channel, IntConsumer framesRead) throws IOException {
         long size;
         try {
             size = channel.size() - channel.position();
@@ -45,11 +56,11 @@ public final class CaptureFiles {
         }
         try (CaptureReader reader = CaptureReader.open(channel)) {
             FrameStore frames = new FrameStore(Math.min(size, 1 << 20), SAMPLE_FRAMES);
-            long stored = copy(reader, frames, SAMPLE_FRAMES, 0);
+            long stored = copy(reader, frames, SAMPLE_FRAMES, 0, framesRead);
             if (frames.size() == SAMPLE_FRAMES) {
                 FrameStore sample = frames;
                 frames = presized(sample, stored, reader.position(), size);
-                stored = copy(reader, frames, MAX_FRAMES, stored);
+                stored = copy(reader, frames, MAX_FRAMES, stored, framesRead);
             }
             trimIfWasteful(frames, stored);
             return new CaptureFile(reader.info(), frames, reader.warnings(), reader.readWhole());
@@ -64,18 +75,23 @@ public final class CaptureFiles {
     public static CaptureFile readFirst(Path file, int limit) throws IOException {
         try (CaptureReader reader = CaptureReader.open(file)) {
             FrameStore frames = new FrameStore(1 << 16, Math.min(limit, SAMPLE_FRAMES));
-            copy(reader, frames, limit, 0);
+            copy(reader, frames, limit, 0, count -> { });
             return new CaptureFile(reader.info(), frames, reader.warnings(), reader.readWhole());
         }
     }
 
     /** Appends frames until {@code frames} holds {@code limit} or the file ends; returns the bytes stored. */
-    private static long copy(CaptureReader reader, FrameStore frames, int limit, long stored) throws IOException {
+    private static long copy(CaptureReader reader, FrameStore frames, int limit, long stored, IntConsumer framesRead)
+            throws IOException {
         while (frames.size() < limit && reader.next()) {
             stored += reader.capturedLength();
-            frames.append(reader.timestampNanos(), reader.linkType(), reader.buffer(), reader.offset(),
+            int count = frames.append(reader.timestampNanos(), reader.linkType(), reader.buffer(), reader.offset(),
                     reader.capturedLength(), reader.originalLength());
+            if (count % COUNT_EVERY == 0) {
+                framesRead.accept(count);
+            }
         }
+        framesRead.accept(frames.size());
         return stored;
     }
 

@@ -45,6 +45,7 @@ public final class CaptureViewModel {
     private final IntegerProperty focusedTcpStream = new SimpleIntegerProperty(this, "focusedTcpStream", -1);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
+    private final javafx.beans.property.IntegerProperty framesRead = new javafx.beans.property.SimpleIntegerProperty(this, "framesRead");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
@@ -69,6 +70,7 @@ public final class CaptureViewModel {
         capture.set(Capture.empty(source.title()));
         loading.set(true);
         progress.set(0);
+        framesRead.set(0);
         SourceRun started = new SourceRun(source, uiThread, new SourceRun.Listener() {
             @Override
             public void published(Capture growing) {
@@ -80,6 +82,13 @@ public final class CaptureViewModel {
             @Override
             public void progress(double fraction) {
                 progress.set(fraction);
+            }
+
+            @Override
+            public void counted(int read) {
+                if (run != null && run.source() == source) {
+                    framesRead.set(read);
+                }
             }
 
             @Override
@@ -171,6 +180,14 @@ public final class CaptureViewModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /**
+     * While loading, how many frames are known so far: the frames shown, or more when the source has read
+     * further than it has delivered (a long file, read whole before it is analysed).
+     */
+    public javafx.beans.property.IntegerProperty framesReadProperty() {
+        return framesRead;
     }
 
     public DoubleProperty progressProperty() {

@@ -53,7 +53,7 @@ public record FileSource(Path file, int firstScreen) implements FrameSource {
             feed.beginning(capture.frames());
             capture = read(() -> {
                 SeekableByteChannel channel = Files.newByteChannel(file);
-                return CaptureFiles.read(new WatchedChannel(channel, channel.size(), feed));
+                return CaptureFiles.read(new WatchedChannel(channel, channel.size(), feed), feed::counted);
             });
         }
         feed.frames(capture.frames());

@@ -29,6 +29,13 @@ public interface FrameFeed {
     /** Something the person must know: damage in a file, a capture that could not run. */
     void warn(String message);
 
+    /**
+     * How many frames the source has read so far, before it delivers them (a long file read whole, then
+     * delivered): the count a person sees move while it loads.
+     */
+    default void counted(int framesRead) {
+    }
+
     /** How far a source of known size is, from 0 to 1. */
     void progress(double fraction);
 

@@ -24,6 +24,10 @@ public final class SourceRun {
 
         void progress(double fraction);
 
+        /** How many frames the source has read so far, published or not yet (a long file being read). */
+        default void counted(int framesRead) {
+        }
+
         /** The source ended: {@code error} is null when it ended normally or was cancelled. */
         void finished(Capture capture, String error);
     }
@@ -100,6 +104,8 @@ public final class SourceRun {
             }
             double progress = collector.progress;
             uiThread.execute(() -> listener.progress(progress));
+            int counted = collector.counted;
+            uiThread.execute(() -> listener.counted(counted));
             if (collector.size() != published) {
                 Capture capture = collector.snapshot(false);
                 published = capture.size();
@@ -121,6 +127,7 @@ public final class SourceRun {
         private final BitSet lost = new BitSet();
         private FrameStore store = new FrameStore();
         private volatile double progress;
+        private volatile int counted;
 
         @Override
         public synchronized void frame(long timestampNanos, int linkType, byte[] bytes, int offset, int capturedLength,
@@ -157,6 +164,11 @@ public final class SourceRun {
         @Override
         public synchronized void warn(String message) {
             warnings.add(message);
+        }
+
+        @Override
+        public void counted(int framesRead) {
+            counted = framesRead;
         }
 
         @Override
