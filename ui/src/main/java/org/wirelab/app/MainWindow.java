@@ -49,6 +49,9 @@ import org.wirelab.app.charts.ChartsView;
 import org.wirelab.app.compare.CompareView;
 import org.wirelab.app.compare.CompareViewModel;
 import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.checks.ChecksView;
+import org.wirelab.app.checks.ChecksViewModel;
+import org.wirelab.app.exercise.ExerciseOpener;
 import org.wirelab.app.conversations.ConversationsView;
 import org.wirelab.app.explain.ExplanationView;
 import org.wirelab.app.i18n.Messages;
@@ -98,6 +101,7 @@ public final class MainWindow {
             TEACHING.stream()).toList();
     private final CaptureViewModel model;
     private final PlaybackViewModel playback;
+    private final ChecksViewModel checksModel;
     private final Messages messages;
     private final AppPreferences preferences;
     private final BorderPane root = new BorderPane();
@@ -120,6 +124,7 @@ public final class MainWindow {
     private Optional<CaptureProblem> captureProblem = Optional.empty();
     private LadderCanvas ladderCanvas;
     private ChartsView chartsView;
+    private Tab checksTab;
     private Stage stage;
 
     /** Six rows of the OSI tree, five of the hex dump: enough to see a layer and its bytes at 1024x768. */
@@ -135,6 +140,7 @@ public final class MainWindow {
         this.messages = messages;
         this.preferences = preferences;
         this.playback = new PlaybackViewModel(model);
+        this.checksModel = new ChecksViewModel(model, messages);
         this.packets = new PacketListView(model, messages);
         root.setId("main-window");
         Node toolbar = toolbar();
@@ -152,6 +158,10 @@ public final class MainWindow {
 
     public CaptureViewModel model() {
         return model;
+    }
+
+    public ChecksViewModel checks() {
+        return checksModel;
     }
 
     public PlaybackViewModel playback() {
@@ -327,8 +337,11 @@ public final class MainWindow {
         ladderSlot.setMinHeight(120);
         Tab charts = tab("tab.charts", charts());
         chartsView.showingProperty().bind(charts.selectedProperty());
+        Tab checks = tab("tab.checks", new ChecksView(checksModel, messages));
+        checksTab = checks;
+        checksModel.showingProperty().bind(checks.selectedProperty());
         TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)),
-                charts);
+                charts, checks);
         tabs.setId("lists");
         tabs.setMinHeight(160);
         left.setOrientation(Orientation.VERTICAL);
@@ -491,6 +504,7 @@ public final class MainWindow {
     private MenuBar menuBar() {
         Menu file = menu("menu.file");
         MenuItem open = item("menu.open", e -> chooseFile());
+        MenuItem openExercise = item("menu.openExercise", e -> chooseExercise());
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         recent.textProperty().bind(messages.text("menu.recent"));
         fillRecent();
@@ -511,7 +525,7 @@ public final class MainWindow {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         MenuItem exportDiagram = item("menu.export.diagram", e -> export(true));
         MenuItem exportChart = item("menu.export.chart", e -> export(false));
-        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
+        file.getItems().addAll(open, openExercise, recent, samples, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
                 exportDiagram, exportChart,
                 new SeparatorMenuItem(), quit);
 
@@ -744,6 +758,49 @@ public final class MainWindow {
         if (chosen != null) {
             open(new FileSource(chosen.toPath()));
         }
+    }
+
+    private void chooseExercise() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("menu.openExercise"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(messages.get("exercise.files"), "*.json"),
+                new FileChooser.ExtensionFilter(messages.get("open.all"), "*"));
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            openExercise(chosen.toPath());
+        }
+    }
+
+    /**
+     * Runs an exercise file: opens its capture with its lab step in the Checks pane, shown, and its text
+     * in a window beside; a broken file is an error naming the line.
+     */
+    public java.util.concurrent.CompletableFuture<Void> openExercise(Path file) {
+        return new ExerciseOpener(messages, checksModel, Platform::runLater).open(file, new ExerciseOpener.Window() {
+            @Override
+            public void openCapture(Path capture) {
+                open(new FileSource(capture));
+                checksTab.getTabPane().getSelectionModel().select(checksTab);
+            }
+
+            @Override
+            public void showExercise(String title, String text) {
+                javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+                area.setId("exercise-text");
+                area.setEditable(false);
+                area.setWrapText(true);
+                Stage sheet = new Stage();
+                sheet.initOwner(stage);
+                sheet.setTitle(title);
+                sheet.setScene(new javafx.scene.Scene(area, 520, 420));
+                sheet.show();
+            }
+
+            @Override
+            public void showError(String message) {
+                model.errorProperty().set(message);
+            }
+        });
     }
 
     private void acceptDroppedFiles() {
