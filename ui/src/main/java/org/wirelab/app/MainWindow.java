@@ -525,7 +525,7 @@ public final class MainWindow {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         MenuItem exportDiagram = item("menu.export.diagram", e -> export(true));
         MenuItem exportChart = item("menu.export.chart", e -> export(false));
-        file.getItems().addAll(open, openExercise, recent, samples, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
+        file.getItems().addAll(open, recent, samples, openExercise, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
                 exportDiagram, exportChart,
                 new SeparatorMenuItem(), quit);
 
