@@ -57,6 +57,7 @@ import org.wirelab.app.explain.ExplanationView;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.ladder.LadderCanvas;
 import org.wirelab.app.layers.EncapsulationBar;
+import org.wirelab.app.layers.FieldFilterMenu;
 import org.wirelab.app.layers.OsiTreeView;
 import org.wirelab.app.packets.FilterBox;
 import org.wirelab.app.packets.PacketListView;
@@ -108,6 +109,7 @@ public final class MainWindow {
     private final StackPane ladderSlot = new StackPane();
     private final PacketListView packets;
     private final TextField filterText = new TextField();
+    private FilterBox filterBox;
     private final Menu recent = new Menu();
     private FrameSource opened;
     /** Where File › Save writes without asking: the file opened, or the last one saved; null for a run. */
@@ -349,6 +351,7 @@ public final class MainWindow {
 
         VBox layers = new VBox(new EncapsulationBar(model, messages));
         OsiTreeView tree = new OsiTreeView(model, messages);
+        FieldFilterMenu.install(tree, messages, text -> filterBox.applyFilter(text), text -> filterBox.prepareFilter(text));
         VBox.setVgrow(tree, Priority.ALWAYS);
         layers.getChildren().add(tree);
         HexView hex = new HexView(model);
@@ -423,7 +426,7 @@ public final class MainWindow {
     private Node toolbar() {
         filterText.setId("filter-text");
         filterText.setPrefColumnCount(16);
-        FilterBox filterBox = new FilterBox(filterText, packets, messages);
+        filterBox = new FilterBox(filterText, packets, messages);
         ChoiceBox<String> protocol = new ChoiceBox<>();
         protocol.setId("filter-protocol");
         protocol.getItems().setAll("", "TCP", "UDP", "HTTP", "Chat", "ICMP", "ARP", "DNS");

@@ -85,6 +85,65 @@ class FilterBoxTest extends FxTest {
         assertEquals("", text.getStyle(), "text search has no colour");
     }
 
+    @Test
+    void aFieldOfTheOsiTreeIsAppliedOrPreparedAsAFilter() throws Exception {
+        Path file = Environment.samples().resolve("http-get.pcap");
+        interact(() -> window.open(new FileSource(file)));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        interact(() -> window.model().selectedFrameProperty().set(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField text = lookup("#filter-text").queryAs(TextField.class);
+        PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
+
+        rightClickOn(treeRow("tcp.dstport"));
+        clickOn("Prepare as filter");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tcp.dstport == 8080", text.getText());
+        assertEquals(12, packets.shownCount(), "a prepared filter is not applied yet");
+
+        rightClickOn(treeRow("http.request.method"));
+        clickOn("Apply as filter");
+        assertEquals("http.request.method == \"GET\"", text.getText());
+        long expected = Tshark.run("-r", file.toString(), "-Y", text.getText(), "-T", "fields", "-e", "frame.number")
+                .lines().count();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == expected);
+        assertEquals(javafx.scene.paint.Color.web("#afffaf"), background(text), "an applied filter is green");
+    }
+
+    /** The OSI tree's row of the field named {@code name}, made visible and selected. */
+    private javafx.scene.Node treeRow(String name) throws Exception {
+        org.wirelab.app.layers.OsiTreeView tree = lookup("#osi-tree").queryAs(org.wirelab.app.layers.OsiTreeView.class);
+        interact(() -> {
+            javafx.scene.control.TreeItem<org.wirelab.app.layers.OsiTreeView.Entry> found = find(tree.getRoot(), name);
+            for (var up = found; up != null; up = up.getParent()) {
+                up.setExpanded(true);
+            }
+            int row = tree.getRow(found);
+            tree.scrollTo(Math.max(0, row - 2));
+            tree.getSelectionModel().select(found);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var selected = tree.getSelectionModel().getSelectedItem();
+        return lookup(node -> node instanceof javafx.scene.control.TreeCell<?> cell && cell.getTreeItem() == selected
+                && cell.isVisible()).query();
+    }
+
+    private static javafx.scene.control.TreeItem<org.wirelab.app.layers.OsiTreeView.Entry> find(
+            javafx.scene.control.TreeItem<org.wirelab.app.layers.OsiTreeView.Entry> item, String name) {
+        if (item.getValue() instanceof org.wirelab.app.layers.OsiTreeView.FieldEntry field
+                && field.field().name().equals(name)) {
+            return item;
+        }
+        for (var child : item.getChildren()) {
+            var found = find(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     /** The colour the text field is painted with, near its left edge, as on the screen. */
     private javafx.scene.paint.Color background(TextField text) {
         var image = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();

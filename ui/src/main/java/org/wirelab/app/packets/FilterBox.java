@@ -26,6 +26,7 @@ public final class FilterBox extends HBox {
     private final PacketListView packets;
     private final ChoiceBox<Mode> mode = new ChoiceBox<>();
     private final Tooltip problem = new Tooltip();
+    private boolean preparing;
 
     public FilterBox(TextField text, PacketListView packets, Messages messages) {
         super(4);
@@ -62,7 +63,29 @@ public final class FilterBox extends HBox {
         return mode;
     }
 
+    /** Wireshark's "Apply as filter": {@code filter} in the box as a display filter, applied. */
+    public void applyFilter(String filter) {
+        mode.setValue(Mode.DISPLAY_FILTER);
+        text.setText(filter);
+    }
+
+    /** Wireshark's "Prepare as filter": {@code filter} in the box, to be edited, not applied yet. */
+    public void prepareFilter(String filter) {
+        preparing = true;
+        try {
+            mode.setValue(Mode.DISPLAY_FILTER);
+            text.setText(filter);
+        } finally {
+            preparing = false;
+        }
+        text.requestFocus();
+        text.end();
+    }
+
     private void apply() {
+        if (preparing) {
+            return;
+        }
         String typed = text.getText() == null ? "" : text.getText();
         if (mode.getValue() == Mode.TEXT || typed.isBlank()) {
             show("", null);
