@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.pcap.PcapWriter;
 import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.core.scenario.Scenario;
@@ -54,15 +55,20 @@ public final class Simulation {
      */
     public static SimulationResult runToPcap(Scenario scenario, SimulationOptions options, Path pcap) throws IOException {
         FrameMarks marks = new FrameMarks();
-        try (PcapWriter writer = PcapWriter.create(pcap, FrameEncoding.LINK_TYPE, PcapWriter.DEFAULT_SNAP_LENGTH,
-                PcapWriter.Resolution.NANOSECONDS)) {
-            int[] count = {0};
-            FrameSink sink = (time, bytes, length, packet) -> {
-                writer.append(time, FrameEncoding.LINK_TYPE, bytes, 0, length, length);
-                marks.add(++count[0], packet.marks);
-            };
-            return execute(scenario, options, sink, new FrameStore(64, 16), marks, new CongestionTrace());
-        }
+        SimulationResult[] result = new SimulationResult[1];
+        // Into a temporary file renamed over pcap at the end: an interrupted run leaves the old file whole.
+        OutputFile.write(pcap, channel -> {
+            try (PcapWriter writer = PcapWriter.to(channel, FrameEncoding.LINK_TYPE, PcapWriter.DEFAULT_SNAP_LENGTH,
+                    PcapWriter.Resolution.NANOSECONDS)) {
+                int[] count = {0};
+                FrameSink sink = (time, bytes, length, packet) -> {
+                    writer.append(time, FrameEncoding.LINK_TYPE, bytes, 0, length, length);
+                    marks.add(++count[0], packet.marks);
+                };
+                result[0] = execute(scenario, options, sink, new FrameStore(64, 16), marks, new CongestionTrace());
+            }
+        });
+        return result[0];
     }
 
     private static SimulationResult execute(Scenario scenario, SimulationOptions options, FrameSink sink,

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.FileSystemException;
+import org.wirelab.core.text.CaptureText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -80,7 +81,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return command.getCommandSpec().qualifiedName() + ": ";
     }
 
+    /** On one line, and escaped as capture text is: a message may quote a file name or bytes from a capture. */
     private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return message == null ? "" : CaptureText.escape(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 }

@@ -21,6 +21,7 @@ import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.LadderLayout;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.tcpstate.TcpStates;
+import org.wirelab.core.text.CaptureText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ final class ShowCommand implements Callable<Integer> {
         if (frameNumber == null) {
             printLadder(capture.frames(), displayFilter, out);
             out.println();
-            out.println(file.getFileName() + ": " + CaptureFiles.describe(capture));
+            out.println(CaptureText.escape(file.getFileName().toString()) + ": " + CaptureFiles.describe(capture));
         } else {
             showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), language, out);
         }

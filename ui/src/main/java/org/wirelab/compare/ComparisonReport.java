@@ -13,7 +13,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.wirelab.core.compare.Comparison;
 import org.wirelab.core.compare.ComparisonTable;
+import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.pcap.PcapWriter;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * A comparison as one self-contained HTML page (styles and charts inline, the charts as SVG), with
@@ -33,17 +35,27 @@ public final class ComparisonReport {
         return write(comparison, html, Locale.ENGLISH);
     }
 
-    /** Writes the page in {@code language} (English or French) and the two pcap files; returns the pcap files. */
+    /**
+     * Writes the page in {@code language} (English or French) and the two pcap files beside it; returns the
+     * pcap files. Each file is written whole or not at all ({@link OutputFile}).
+     */
     public static List<Path> write(Comparison comparison, Path html, Locale language) throws IOException {
+        List<Path> pcaps = pcaps(html);
+        Path udp = pcaps.get(0);
+        Path tcp = pcaps.get(1);
+        OutputFile.write(udp, channel -> PcapWriter.write(comparison.udp().run().frames(), channel,
+                PcapWriter.Resolution.NANOSECONDS));
+        OutputFile.write(tcp, channel -> PcapWriter.write(comparison.tcp().run().frames(), channel,
+                PcapWriter.Resolution.NANOSECONDS));
+        OutputFile.writeString(html, page(comparison, udp.getFileName().toString(), tcp.getFileName().toString(),
+                language));
+        return pcaps;
+    }
+
+    /** The captures written beside {@code html}: r.html has r-udp.pcap and r-tcp.pcap, in the same directory. */
+    public static List<Path> pcaps(Path html) {
         String base = html.getFileName().toString().replaceFirst("\\.html?$", "");
-        Path directory = html.toAbsolutePath().getParent();
-        Path udp = directory.resolve(base + "-udp.pcap");
-        Path tcp = directory.resolve(base + "-tcp.pcap");
-        PcapWriter.write(comparison.udp().run().frames(), udp, PcapWriter.Resolution.NANOSECONDS);
-        PcapWriter.write(comparison.tcp().run().frames(), tcp, PcapWriter.Resolution.NANOSECONDS);
-        Files.writeString(html, page(comparison, udp.getFileName().toString(), tcp.getFileName().toString(),
-                language), StandardCharsets.UTF_8);
-        return List.of(udp, tcp);
+        return List.of(html.resolveSibling(base + "-udp.pcap"), html.resolveSibling(base + "-tcp.pcap"));
     }
 
     static String page(Comparison comparison, String udpPcap, String tcpPcap, Locale language) {
@@ -86,7 +98,26 @@ public final class ComparisonReport {
     }
 
     private static String link(String file) {
-        return "<a href=\"" + escape(file) + "\">" + escape(file) + "</a>";
+        return "<a href=\"" + escape(href(file)) + "\">" + escape(file) + "</a>";
+    }
+
+    /**
+     * A file beside the page as a relative URL: every byte of its UTF-8 name percent-encoded but letters,
+     * digits, '-', '.', '_' and '~' (RFC 3986's unreserved characters), so that a '#', '?', '%' or space in
+     * the name still names the file (and a ':', encoded, cannot make it a scheme).
+     */
+    static String href(String file) {
+        StringBuilder url = new StringBuilder();
+        for (byte b : file.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
+                url.append((char) c);
+            } else {
+                url.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return url.toString();
     }
 
     private static void figure(StringBuilder page, String id, JFreeChart chart, String caption) {
@@ -96,7 +127,8 @@ public final class ComparisonReport {
                 .append("<figcaption>").append(escape(caption)).append("</figcaption>\n</figure>\n");
     }
 
+    /** Capture text escaped as everywhere ({@link CaptureText}), then as HTML text and attribute values. */
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return CaptureText.escape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
+import org.wirelab.core.output.OutputFile;
 
 /** Writes a chart to PNG or SVG, by the file's extension; headless. */
 public final class ChartExport {
@@ -27,9 +27,10 @@ public final class ChartExport {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
             SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
             chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-            SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
+            // What SVGUtils.writeToSVG writes: the XML declaration, then the element.
+            OutputFile.writeString(file, "<?xml version=\"1.0\"?>\n" + g.getSVGElement());
         } else {
-            ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+            OutputFile.writeStream(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.wirelab.core.ladder.draw.LadderView;
 import org.wirelab.core.ladder.draw.SvgSurface;
 import org.wirelab.core.ladder.text.LadderMermaid;
 import org.wirelab.core.ladder.text.LadderPlantUml;
+import org.wirelab.core.output.OutputFile;
 
 /**
  * Writes a whole ladder diagram to a file whose extension says the format: {@code .png}, {@code .svg},
@@ -72,15 +73,20 @@ public final class LadderExport {
     public static void write(Ladder ladder, Format format, Path file, LadderTexts texts, LadderView style,
             String title) throws IOException {
         boolean rawNumbers = style.rawNumbers();
+        // Made before the file is opened: a drawing too large to make leaves no file behind.
         switch (format) {
-            case PNG -> ImageIO.write(image(ladder, texts, style), "png", file.toFile());
-            case SVG -> Files.writeString(file, LadderSvg.render(ladder, texts, style, title, svgSurface()),
-                    StandardCharsets.UTF_8);
-            case PLANTUML -> Files.writeString(file, LadderPlantUml.render(ladder, rawNumbers, title),
-                    StandardCharsets.UTF_8);
-            case MERMAID -> Files.writeString(file, LadderMermaid.render(ladder, rawNumbers, title),
-                    StandardCharsets.UTF_8);
+            case PNG -> {
+                BufferedImage image = image(ladder, texts, style);
+                OutputFile.writeStream(file, out -> ImageIO.write(image, "png", out));
+            }
+            case SVG -> writeText(file, LadderSvg.render(ladder, texts, style, title, svgSurface()));
+            case PLANTUML -> writeText(file, LadderPlantUml.render(ladder, rawNumbers, title));
+            case MERMAID -> writeText(file, LadderMermaid.render(ladder, rawNumbers, title));
         }
+    }
+
+    private static void writeText(Path file, String text) throws IOException {
+        OutputFile.writeString(file, text);
     }
 
     /** An SVG surface measuring text with Java2D's metrics of the fonts the SVG names. */

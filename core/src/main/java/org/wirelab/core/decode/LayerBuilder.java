@@ -3,6 +3,7 @@ package org.wirelab.core.decode;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * Collects one layer's fields and diagnostics while a decoder reads its header, and formats each value
@@ -77,8 +78,11 @@ public final class LayerBuilder {
         return new Field(label, name, range(offset, length), mask, set, display, set ? "1" : "0", false, List.of());
     }
 
+    /** A text field; its label and value may come from the capture, and are escaped ({@link CaptureText}). */
     public Field string(String name, String label, int offset, int length, String value) {
-        return field(name, label, offset, length, 0, value, label + ": " + value, value);
+        String shownLabel = CaptureText.escape(label);
+        String shownValue = CaptureText.escape(value);
+        return field(name, shownLabel, offset, length, 0, shownValue, shownLabel + ": " + shownValue, shownValue);
     }
 
     /** Raw bytes, printed as lower-case hex without separators as tshark prints FT_BYTES. */
@@ -103,23 +107,25 @@ public final class LayerBuilder {
 
     /** A subtree without a value of its own, e.g. "Options: (12 bytes)". */
     public Field group(String name, String display, int offset, int length, List<Field> children) {
+        display = CaptureText.escape(display);
         return new Field(display, name, range(offset, length), 0, display, display, "", false, children);
     }
 
     public void note(int offset, int length, String message) {
-        diagnostics.add(new Diagnostic(Diagnostic.Severity.NOTE, range(offset, length), message));
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.NOTE, range(offset, length), CaptureText.escape(message)));
     }
 
     public void warning(int offset, int length, String message) {
-        diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, range(offset, length), message));
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, range(offset, length), CaptureText.escape(message)));
     }
 
     public void error(int offset, int length, String message) {
-        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, range(offset, length), message));
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, range(offset, length), CaptureText.escape(message)));
     }
 
     public Layer build(int end, String title, String summary) {
-        return new Layer(protocol, title, osiLayer, range(start, end - start), fields, diagnostics, summary);
+        return new Layer(protocol, title, osiLayer, range(start, end - start), fields, diagnostics,
+                CaptureText.escape(summary));
     }
 
     public static String hexText(long value, int digits) {

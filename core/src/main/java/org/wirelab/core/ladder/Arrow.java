@@ -1,6 +1,7 @@
 package org.wirelab.core.ladder;
 
 import java.util.List;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * One frame drawn as an arrow from the sender's lane to the receiver's. {@code relativeTimeNanos} counts
@@ -14,6 +15,7 @@ public record Arrow(int frameNumber, int fromLane, int toLane, long relativeTime
         List<LaneNote> notes, TcpSegment tcp) {
 
     public Arrow {
+        label = CaptureText.escape(label);   // whatever drew it, capture text reaches no drawing unescaped
         notes = List.copyOf(notes);
     }
 

@@ -66,6 +66,12 @@ public final class PcapWriter implements Closeable, Flushable {
         return new PcapWriter(channel, linkType, snapLength, resolution);
     }
 
+    /** Writes to {@code channel} (an {@code OutputFile}'s temporary file), which the writer closes. */
+    public static PcapWriter to(WritableByteChannel channel, int linkType, int snapLength, Resolution resolution)
+            throws IOException {
+        return new PcapWriter(channel, linkType, snapLength, resolution);
+    }
+
     /** Writes to {@code out}, which the writer closes. */
     public static PcapWriter to(OutputStream out, int linkType, int snapLength, Resolution resolution)
             throws IOException {
@@ -141,8 +147,14 @@ public final class PcapWriter implements Closeable, Flushable {
 
     /** Writes every frame of {@code store} to {@code file}, with the store's single link type. */
     public static void write(FrameStore store, Path file, Resolution resolution) throws IOException {
+        write(store, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), resolution);
+    }
+
+    /** Writes every frame of {@code store} to {@code channel}, which it closes. */
+    public static void write(FrameStore store, WritableByteChannel channel, Resolution resolution) throws IOException {
         int linkType = store.size() == 0 ? 1 : store.linkType(0);
-        try (PcapWriter writer = create(file, linkType, DEFAULT_SNAP_LENGTH, resolution)) {
+        try (PcapWriter writer = to(channel, linkType, DEFAULT_SNAP_LENGTH, resolution)) {
             for (int i = 0; i < store.size(); i++) {
                 writer.append(store, i);
             }

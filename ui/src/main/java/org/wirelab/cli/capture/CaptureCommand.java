@@ -25,6 +25,7 @@ import org.wirelab.core.check.LabChecks;
 import org.wirelab.core.check.LabStep;
 import org.wirelab.core.pcap.CaptureFiles;
 import java.util.Locale;
+import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.pcap.PcapWriter;
@@ -122,6 +123,8 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         CaptureSettings settings = portSettings();
+        // Written frame by frame (Ctrl-C keeps every frame so far), so checked first rather than renamed at the end.
+        OutputFile.checkWritable(out);
         try (LiveCapture capture = open(settings, language);
                 PcapWriter writer = PcapWriter.create(out, capture.linkType())) {
             capture.start(FrameSink.flushingTo(writer));

@@ -12,6 +12,7 @@ import org.wirelab.capture.scenario.ScenarioCapture.CapturedRun;
 import org.wirelab.cli.LadderPrinter;
 import org.wirelab.cli.UserError;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.pcap.PcapWriter;
 import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.core.scenario.Scenario;
@@ -36,6 +37,7 @@ final class ScenarioCaptureRun {
     }
 
     int call(Scenario scenario, IpVersion version, Locale language) throws IOException {
+        OutputFile.checkWritable(file);
         FrameStore frames = new FrameStore();
         CapturedRun run;
         try (LiveCapture capture = CaptureCommand.open(scenario, version, language);

@@ -13,6 +13,7 @@ import org.wirelab.cli.LanguageConverter;
 import org.wirelab.cli.UserError;
 import org.wirelab.cli.simulate.LinkOptions;
 import org.wirelab.compare.ComparisonReport;
+import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.compare.Comparison;
 import org.wirelab.core.compare.ComparisonTable;
 import org.wirelab.core.compare.Workload;
@@ -75,6 +76,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Workload workload = workload();
+        if (report != null) {
+            // Before the run, which may take minutes: a report that cannot be written is said at once.
+            OutputFile.checkWritable(report);
+            for (Path pcap : ComparisonReport.pcaps(report)) {
+                OutputFile.checkWritable(pcap);
+            }
+        }
         IpVersion version = ipv6 ? IpVersion.IPV6 : IpVersion.IPV4;
         Comparison comparison;
         PrintWriter err = spec.commandLine().getErr();

@@ -16,6 +16,7 @@ import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.draw.LadderView;
+import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.tcpstate.TcpStates;
 import org.wirelab.export.ChartExport;
@@ -83,6 +84,12 @@ public final class ExportCommand implements Callable<Integer> {
             if (LadderExport.Format.of(out) == null) {
                 throw new UserError("cannot write a diagram to " + out + ": use .svg, .png, .puml or .mmd");
             }
+        }
+        for (Path diagram : diagrams) {
+            OutputFile.checkWritable(diagram);
+        }
+        for (int k = 1; k < charts.size(); k += 2) {
+            OutputFile.checkWritable(Path.of(charts.get(k)));
         }
         System.setProperty("java.awt.headless", "true");
         CaptureFile capture = CaptureInput.read(file);

@@ -11,6 +11,7 @@ import org.wirelab.cli.LadderPrinter;
 import org.wirelab.cli.ScenarioParameters;
 import org.wirelab.cli.UserError;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.Simulation;
@@ -83,18 +84,15 @@ public final class SimulateCommand implements Callable<Integer> {
         if (out == null) {
             throw new UserError("--out FILE is required: the simulated frames are written to a pcap file");
         }
+        OutputFile.checkWritable(out);
         SimulatedScenarios.Setup setup = setup();
         SimulationOptions options = setup.options(options(), link.delayGiven());
         PrintWriter err = spec.commandLine().getErr();
         err.println(setup.name() + ": " + setup.summary());
         err.println("simulating on " + scenarioParameters.ipVersion().loopback() + ", " + LinkOptions.describe(options.link())
                 + ", seed " + options.seed() + ", into " + out);
-        SimulationResult result;
-        try {
-            result = Simulation.runToPcap(setup.scenario(), options, out);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
-        }
+        // Written whole or not at all: stopped half-way, the simulation leaves the old file as it was.
+        SimulationResult result = Simulation.runToPcap(setup.scenario(), options, out);
         result.log().lines().forEach(err::println);
         err.flush();
         // The diagram of the file as written. Unlike 'wirelab show', which can only assume every frame

@@ -11,6 +11,7 @@ import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * HTTP/1.x (RFC 9112): the request line (method, target, version) or status line (version, code,
@@ -49,6 +50,7 @@ public final class HttpDecoder implements ApplicationDecoder {
         int end = o + payload.captured();
         LayerBuilder layer = new LayerBuilder("HTTP", 7, b, o);
         int lineEnd = lineEnd(b, o, end);
+        // One character per byte, so that text indices are byte offsets; CaptureText.fromLatin1 reads UTF-8 again.
         String first = new String(b, o, lineEnd - o, StandardCharsets.ISO_8859_1).stripTrailing();
         boolean response = first.startsWith("HTTP/");
         String summary;
@@ -57,7 +59,7 @@ public final class HttpDecoder implements ApplicationDecoder {
         List<Field> lineFields = new ArrayList<>();
         int at = o;
         if (response) {
-            lineFields.add(layer.string("http.response.version", "Response Version", at, parts[0].length(), parts[0]));
+            lineFields.add(layer.string("http.response.version", "Response Version", at, parts[0].length(), utf8(parts[0])));
             at += parts[0].length() + 1;
             if (parts.length > 1) {
                 lineFields.add(codeField(layer, at, parts[1]));
@@ -65,26 +67,26 @@ public final class HttpDecoder implements ApplicationDecoder {
             }
             if (parts.length > 2) {
                 lineFields.add(layer.string("http.response.phrase", "Response Phrase", at, parts[2].length(),
-                        parts[2]));
+                        utf8(parts[2])));
             }
-            summary = "HTTP " + first;
+            summary = "HTTP " + utf8(first);
         } else {
-            lineFields.add(layer.string("http.request.method", "Request Method", at, parts[0].length(), parts[0]));
+            lineFields.add(layer.string("http.request.method", "Request Method", at, parts[0].length(), utf8(parts[0])));
             at += parts[0].length() + 1;
             if (parts.length > 1) {
-                lineFields.add(layer.string("http.request.uri", "Request URI", at, parts[1].length(), parts[1]));
+                lineFields.add(layer.string("http.request.uri", "Request URI", at, parts[1].length(), utf8(parts[1])));
                 at += parts[1].length() + 1;
             }
             if (parts.length > 2) {
                 lineFields.add(layer.string("http.request.version", "Request Version", at, parts[2].length(),
-                        parts[2]));
+                        utf8(parts[2])));
             }
             if (parts.length < 3) {
-                layer.warning(o, lineEnd - o, "HTTP request line without a version: \"" + first + "\"");
+                layer.warning(o, lineEnd - o, "HTTP request line without a version: \"" + utf8(first) + "\"");
             }
-            summary = "HTTP " + first;
+            summary = "HTTP " + utf8(first);
         }
-        layer.add(layer.string("", first, o, lineEnd - o, TextDecoder.escape(first + "\r\n")).withChildren(lineFields));
+        layer.add(layer.string("", utf8(first), o, lineEnd - o, utf8(first + "\r\n")).withChildren(lineFields));
         at = lineEnd;
         boolean headersEnded = false;
         while (at < end) {
@@ -97,14 +99,14 @@ public final class HttpDecoder implements ApplicationDecoder {
                 headersEnded = true;
                 break;
             }
-            Field header = layer.string(prefix + ".line", content, at, next - at, TextDecoder.escape(line));
+            Field header = layer.string(prefix + ".line", utf8(content), at, next - at, utf8(line));
             int colon = content.indexOf(':');
             if (colon > 0) {
                 String name = HEADER_FIELDS.get(content.substring(0, colon).trim().toLowerCase(Locale.ROOT));
                 if (name != null) {
                     String value = content.substring(colon + 1).trim();
-                    header = header.withChildren(List.of(layer.string(name, content.substring(0, colon), at, next - at,
-                            value)));
+                    header = header.withChildren(List.of(layer.string(name, utf8(content.substring(0, colon)), at, next - at,
+                            utf8(value))));
                 }
             }
             layer.add(header);
@@ -136,6 +138,11 @@ public final class HttpDecoder implements ApplicationDecoder {
             }
         }
         return end;
+    }
+
+    /** Text read one character per byte, read again as UTF-8 and escaped as all capture text is. */
+    private static String utf8(String latin1) {
+        return CaptureText.fromLatin1(latin1);
     }
 
     private static String ascii(Slice payload, int from, int length) {

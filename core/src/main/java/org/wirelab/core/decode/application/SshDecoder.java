@@ -6,6 +6,7 @@ import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * SSH on its port (RFC 4253): the identification line ("SSH-2.0-OpenSSH_9.6") is shown as text; the rest
@@ -31,7 +32,7 @@ public final class SshDecoder implements ApplicationDecoder {
             while (end < o + captured && b[end] != '\r' && b[end] != '\n') {
                 end++;
             }
-            String banner = new String(b, o, end - o, StandardCharsets.ISO_8859_1);
+            String banner = CaptureText.escape(b, o, end - o);
             layer.add(layer.string("ssh.protocol", "Protocol", o, end - o, banner));
             return Step.last(layer.build(o + captured, "SSH Protocol", "SSH " + banner));
         }

@@ -2,6 +2,7 @@ package org.wirelab.core.ladder.draw;
 
 import java.util.Locale;
 import java.util.function.ToDoubleBiFunction;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * A surface that writes an SVG 1.1 document: one element per drawing call, arrows grouped as
@@ -90,7 +91,9 @@ public final class SvgSurface implements Surface {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** Capture text escaped as everywhere ({@link CaptureText}), then as XML text and attribute values. */
     static String escape(String text) {
+        text = CaptureText.escape(text);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

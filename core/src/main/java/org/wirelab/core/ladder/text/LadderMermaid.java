@@ -5,6 +5,7 @@ import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.LadderLayout;
 import org.wirelab.core.ladder.Lane;
 import org.wirelab.core.ladder.LaneNote;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * A ladder as a Mermaid sequence diagram (Markdown, slides): one participant per lane, one message per
@@ -43,11 +44,21 @@ public final class LadderMermaid {
         return out.toString();
     }
 
-    /** One line, with '#' and ';' as Mermaid entity codes (a raw '#' starts an entity, ';' ends a statement). */
+    /**
+     * One line, capture text escaped as everywhere ({@link CaptureText}: no line ends or control characters
+     * remain), with '#', ';', '<' and '>' as Mermaid entity codes (a raw '#' starts an entity, ';' ends a
+     * statement, and Mermaid reads markup in labels).
+     */
     static String text(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.replaceAll("\\R", " ").toCharArray()) {
-            out.append(c == '#' ? "#35;" : c == ';' ? "#59;" : String.valueOf(c));
+        for (char c : CaptureText.escape(text).toCharArray()) {
+            switch (c) {
+                case '#' -> out.append("#35;");
+                case ';' -> out.append("#59;");
+                case '<' -> out.append("#60;");
+                case '>' -> out.append("#62;");
+                default -> out.append(c);
+            }
         }
         return out.toString();
     }

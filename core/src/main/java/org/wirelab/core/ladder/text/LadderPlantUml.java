@@ -6,6 +6,7 @@ import org.wirelab.core.ladder.LadderLayout;
 import org.wirelab.core.ladder.Lane;
 import org.wirelab.core.ladder.LaneNote;
 import org.wirelab.core.ladder.draw.ArrowKind;
+import org.wirelab.core.text.CaptureText;
 
 /**
  * A ladder as a PlantUML sequence diagram a teacher pastes into slides: one participant per lane (tag as
@@ -52,7 +53,11 @@ public final class LadderPlantUml {
         return oneLine(text).replace("\"", "'");
     }
 
+    /**
+     * Capture text escaped as everywhere ({@link CaptureText}: no line ends or control characters remain),
+     * with its backslashes doubled, since PlantUML reads {@code \n} in a label as a line break.
+     */
     private static String oneLine(String text) {
-        return text.replaceAll("\\R", " ");
+        return CaptureText.escape(text).replace("\\", "\\\\");
     }
 }
