@@ -47,8 +47,7 @@ class ShowPortScanTest {
                 && titles.contains("H: other (4994 lanes)"), titles);
         assertFalse(titles.contains("I: "), titles);
         // Port 1 is closed: its SYN goes from the scanner's lane into the shared lane.
-        assertTrue(lines.get(2).endsWith("SYN Seq=0 Win=1024 Len=0   A: CLOSED -> SYN-SENT; H: LISTEN -> SYN-RECEIVED"),
-                lines.get(2));
+        assertTrue(lines.get(2).contains("SYN Seq=0 Win=1024 Len=0   A: CLOSED -> SYN-SENT"), lines.get(2));
         assertTrue(lines.get(2).contains("|---") && lines.get(2).contains("-->|"), lines.get(2));
         assertTrue(run.out().contains("The 4,994 lanes with the fewest frames (of 5,001) share lane H."
                 + " Show one TCP stream alone with --stream N"), run.out());
