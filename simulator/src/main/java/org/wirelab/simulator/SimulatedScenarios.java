@@ -12,6 +12,7 @@ import org.wirelab.core.scenario.Service;
 import org.wirelab.core.scenario.Step;
 import org.wirelab.simulator.net.Fault;
 import org.wirelab.simulator.scenario.ReaderPace;
+import org.wirelab.simulator.tcp.TcpConfig;
 
 /**
  * Every scenario the simulator runs: the live capture's scenarios unchanged ({@link Scenarios}), and
@@ -26,6 +27,10 @@ public final class SimulatedScenarios {
     public static final String FAST_RETRANSMIT = "fast-retransmit";
     public static final String SLOW_READER = "slow-reader";
     public static final String SIMULTANEOUS_CLOSE = "simultaneous-close";
+    public static final String TAIL_LOSS = "tail-loss";
+    public static final String REORDERING = "reordering";
+    public static final String DUPLICATION = "duplication";
+    public static final String UDP_CLOSED_PORT = "udp-closed-port";
 
     /** The delay that makes a teaching scenario readable on a ladder diagram: 10 ms each way. */
     public static final Duration TEACHING_DELAY = Duration.ofMillis(10);
@@ -40,15 +45,28 @@ public final class SimulatedScenarios {
      * @param mtu the MTU to use (0: the loopback's 65536)
      * @param receiveBuffer the receive buffer of every socket (0: Linux's)
      * @param pace how fast the sink server reads (null: at once)
+     * @param reference the name of the real Linux captures this setup is checked against
+     *     (samples/reference/NAME-client.pcap and NAME-server.pcap), null when none
      */
     public record Setup(Scenario scenario, List<Fault> faults, Duration delay, int mtu, int receiveBuffer,
-            ReaderPace pace) {
+            ReaderPace pace, String reference) {
         public Setup {
             faults = List.copyOf(faults);
         }
 
+        /** A teaching setup on an Ethernet link of 10 ms each way, checked against the reference of its name. */
+        static Setup teaching(Scenario scenario, List<Fault> faults) {
+            return new Setup(scenario, faults, TEACHING_DELAY, TcpConfig.ETHERNET_MTU, 0, null, scenario.name());
+        }
+
         static Setup plain(Scenario scenario) {
-            return new Setup(scenario, List.of(), null, 0, 0, null);
+            return new Setup(scenario, List.of(), null, 0, 0, null,
+                    scenario.name().equals(Scenarios.TCP_REFUSED) ? Scenarios.TCP_REFUSED : null);
+        }
+
+        /** Where the real captures of {@link #reference()} are, relative to the repository; null when none. */
+        public String referenceFiles() {
+            return reference == null ? null : "samples/reference/" + reference + "-{client,server}.pcap";
         }
 
         public String name() {
@@ -86,7 +104,8 @@ public final class SimulatedScenarios {
     /** The live scenarios' names, then the teaching scenarios'. */
     public static List<String> names() {
         List<String> names = new ArrayList<>(Scenarios.names());
-        names.addAll(List.of(LOST_SYN_ACK, LOST_DATA, FAST_RETRANSMIT, SLOW_READER, SIMULTANEOUS_CLOSE));
+        names.addAll(List.of(LOST_SYN_ACK, LOST_DATA, FAST_RETRANSMIT, TAIL_LOSS, REORDERING, DUPLICATION,
+                SLOW_READER, SIMULTANEOUS_CLOSE, UDP_CLOSED_PORT));
         return List.copyOf(names);
     }
 
@@ -98,6 +117,10 @@ public final class SimulatedScenarios {
             case FAST_RETRANSMIT -> fastRetransmit();
             case SLOW_READER -> slowReader();
             case SIMULTANEOUS_CLOSE -> simultaneousClose();
+            case TAIL_LOSS -> tailLoss();
+            case REORDERING -> reordering();
+            case DUPLICATION -> duplication();
+            case UDP_CLOSED_PORT -> udpClosedPort();
             default -> {
                 if (!Scenarios.names().contains(name)) {
                     throw new IllegalArgumentException("unknown scenario '" + name + "': choose one of "
@@ -108,25 +131,29 @@ public final class SimulatedScenarios {
         };
     }
 
-    /** tcp-hello whose SYN-ACK is lost: the client sends its SYN again after 1 s (RFC 6298 section 2.1). */
+    /**
+     * tcp-hello whose SYN-ACK is lost: the client sends its SYN again after 1 s (RFC 6298 section 2.1),
+     * while the server's own timer sends its SYN-ACK again.
+     */
     public static Setup lostSynAck() {
         Scenario hello = Scenarios.tcpHello();
         Scenario scenario = new Scenario(LOST_SYN_ACK,
                 "tcp-hello whose SYN-ACK is lost: after 1 s without an answer the client sends its SYN again",
                 hello.steps());
-        return new Setup(scenario, List.of(new Fault.DropSynAck()), TEACHING_DELAY, 0, 0, null);
+        return Setup.teaching(scenario, List.of(new Fault.DropSynAck()));
     }
 
     /**
-     * tcp-hello whose data segment is lost: nothing acknowledges it, so the client's retransmission
-     * timer expires and it sends the segment again (RFC 6298 section 5).
+     * tcp-hello whose data segment is lost: the FIN sent right after it arrives out of order and is
+     * SACKed, which is enough for RACK (RFC 8985) to find the data lost a quarter of a round trip later
+     * and send it again, long before the retransmission timer would.
      */
     public static Setup lostData() {
         Scenario hello = Scenarios.tcpHello();
         Scenario scenario = new Scenario(LOST_DATA,
-                "tcp-hello whose 'hello serveur\\n' segment is lost: the client resends it when its retransmission timer expires",
+                "tcp-hello whose 'hello serveur\\n' segment is lost: the FIN behind it is SACKed, and RACK resends the data within two round trips",
                 hello.steps());
-        return new Setup(scenario, List.of(new Fault.DropSequence(true, 1)), TEACHING_DELAY, 0, 0, null);
+        return Setup.teaching(scenario, List.of(new Fault.DropSequence(true, 1)));
     }
 
     /**
@@ -138,8 +165,50 @@ public final class SimulatedScenarios {
         Scenario scenario = rename(Scenarios.tcpBulk(30 * 1448L), FAST_RETRANSMIT,
                 "30 segments over a 1500-byte MTU; the 4th is lost: three duplicate ACKs, fast retransmit, fast recovery");
         // Client segments: SYN, ACK, then data; the 6th is the 4th data segment.
-        return new Setup(scenario, List.of(new Fault.DropNthSegment(true, 6)), TEACHING_DELAY,
-                org.wirelab.simulator.tcp.TcpConfig.ETHERNET_MTU, 0, null);
+        return Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 6)));
+    }
+
+    /**
+     * 10 segments, the last one lost, and the client closes only a second later: no later segment can
+     * reveal the loss, so the tail loss probe (RFC 8985 section 7) sends the last segment again.
+     */
+    public static Setup tailLoss() {
+        int port = LabProtocol.TCP_PORT;
+        Scenario scenario = new Scenario(TAIL_LOSS,
+                "10 segments, the last one lost, then nothing for 1 s: the tail loss probe sends it again",
+                List.of(new Step.Serve("server", Service.TCP_SINK, port),
+                        new Step.Connect("client", "server", port, ConnectResult.ESTABLISHED),
+                        new Step.Send("client", Payload.repeated(Scenarios.FILLER, 10 * 1448L)),
+                        new Step.Pause(Duration.ofSeconds(1)),
+                        new Step.Close("client"),
+                        new Step.AwaitHandled("server", 1)));
+        // Client segments: SYN, ACK, then data; the 12th is the 10th and last data segment.
+        return Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 12)));
+    }
+
+    /**
+     * 30 segments; the 4th arrives 3 ms late, after the 5th to 10th: the receiver SACKs them, the sender
+     * takes the 4th for lost and sends it again, and the receiver answers the copy with a D-SACK (RFC 2883).
+     */
+    public static Setup reordering() {
+        Scenario scenario = rename(Scenarios.tcpBulk(30 * 1448L), REORDERING,
+                "30 segments; the 4th arrives 3 ms late: SACKs, a spurious retransmission, a D-SACK");
+        return Setup.teaching(scenario, List.of(new Fault.HoldNthSegment(true, 6, Duration.ofMillis(3))));
+    }
+
+    /** 30 segments; the network delivers the 4th twice, 1 ms apart: the receiver answers the copy with a D-SACK. */
+    public static Setup duplication() {
+        Scenario scenario = rename(Scenarios.tcpBulk(30 * 1448L), DUPLICATION,
+                "30 segments; the network delivers the 4th twice: the receiver reports the copy with a D-SACK");
+        return Setup.teaching(scenario, List.of(new Fault.DuplicateNthSegment(true, 6, Duration.ofMillis(1))));
+    }
+
+    /** The lab's UDP datagram to a port where nothing listens: ICMP port unreachable (RFC 1122 section 4.1.3.1). */
+    public static Setup udpClosedPort() {
+        Scenario scenario = new Scenario(UDP_CLOSED_PORT,
+                "the lab's UDP datagram to a port where nothing listens: ICMP destination unreachable, port unreachable",
+                List.of(new Step.UdpSend("client", "server", LabProtocol.UDP_PORT, Payload.text(LabProtocol.UDP_REQUEST), 1)));
+        return Setup.teaching(scenario, List.of());
     }
 
     /**
@@ -150,14 +219,14 @@ public final class SimulatedScenarios {
     public static Setup slowReader() {
         Scenario scenario = rename(Scenarios.tcpBulk(32 * 1024L), SLOW_READER,
                 "32 KiB to a server that reads 4 KiB every 1.5 s into an 8 KiB buffer: zero window, probes, window updates");
-        return new Setup(scenario, List.of(), TEACHING_DELAY, org.wirelab.simulator.tcp.TcpConfig.ETHERNET_MTU,
-                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)));
+        return new Setup(scenario, List.of(), TEACHING_DELAY, TcpConfig.ETHERNET_MTU,
+                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), SLOW_READER);
     }
 
     /**
      * Both ends close before either FIN has arrived: each goes FIN-WAIT-1, CLOSING, TIME-WAIT (RFC 9293
-     * section 3.6, figure 13). The client waits 1 ms after sending, while the server closes as soon as it
-     * has read, so the two FINs cross on the 10 ms link.
+     * section 3.6, figure 13). The client waits 5 ms after sending (as the reference capture's client
+     * does), while the server closes as soon as it has read, so the two FINs cross on the 10 ms link.
      */
     public static Setup simultaneousClose() {
         int port = LabProtocol.TCP_PORT;
@@ -166,10 +235,10 @@ public final class SimulatedScenarios {
                 List.of(new Step.Serve("server", Service.LAB_TCP_SERVER, port),
                         new Step.Connect("client", "server", port, ConnectResult.ESTABLISHED),
                         new Step.Send("client", Payload.text(LabProtocol.TCP_MESSAGE)),
-                        new Step.Pause(Duration.ofMillis(1)),
+                        new Step.Pause(Duration.ofMillis(5)),
                         new Step.Close("client"),
                         new Step.AwaitHandled("server", 1)));
-        return new Setup(scenario, List.of(), TEACHING_DELAY, 0, 0, null);
+        return Setup.teaching(scenario, List.of());
     }
 
     private static Scenario rename(Scenario scenario, String name, String summary) {

@@ -27,7 +27,8 @@ class TeachingScenariosTest {
     void lostSynAck() {
         SimulationResult result = run(SimulatedScenarios.LOST_SYN_ACK);
         List<Integer> again = result.marks().framesWith(Marks.RETRANSMISSION);
-        assertEquals(List.of(3, 4), again, "the SYN, then the SYN-ACK, sent again");
+        assertEquals(List.of(3, 4, 5), again,
+                "the SYN, then the SYN-ACK by the server's timer and as the answer to the second SYN, as Linux does");
         FrameStore frames = result.frames();
         assertEquals(1_000_000_000L, frames.timestampNanos(2) - frames.timestampNanos(0), "after the first RTO, 1 s");
     }
@@ -40,7 +41,9 @@ class TeachingScenariosTest {
         assertTrue(result.marks().framesWith(Marks.FAST_RETRANSMISSION).isEmpty(), "no duplicate ACKs to go by");
         FrameStore frames = result.frames();
         long waited = frames.timestampNanos(again.get(0) - 1) - frames.timestampNanos(3);
-        assertTrue(waited >= 200_000_000L, "the retransmission timer (at least 200 ms) expired: " + waited);
+        // RACK (RFC 8985): the FIN behind the lost data was SACKed, so the data is resent a round trip
+        // and a quarter later, as Linux does (LinuxReferenceTest), not after the 200 ms minimum RTO.
+        assertTrue(waited < 100_000_000L, "resent within 100 ms: " + waited);
     }
 
     @Test

@@ -78,14 +78,19 @@ class TsharkAnalysisAgreesTest {
     /**
      * tshark's flags in the simulator's words. A segment that does not advance the sequence number is
      * a retransmission, which tshark names by heuristics: "fast" after two duplicate ACKs, "out-of-order"
-     * within 3 ms of a later segment, "keep-alive" for one byte just below the next sequence number.
+     * within 3 ms of a later segment, "keep-alive" for one byte or none just below the next sequence
+     * number, which is how Linux probes a zero window.
      * Its "fast" is checked one way only: every fast retransmission the simulator made is one for
      * tshark, but NewReno's next retransmissions in the same recovery (RFC 6582) may be too.
      */
     private static String tsharkFlags(String[] row, int marks) {
         List<String> flags = new ArrayList<>();
         boolean fast = !row[2].isEmpty();
-        if (!row[1].isEmpty() || fast || !row[3].isEmpty() || !row[4].isEmpty() || !row[5].isEmpty()) {
+        // Linux's zero-window probe (no data, SND.UNA - 1) is a keep-alive to tshark.
+        boolean probe = !row[5].isEmpty() && (marks & Marks.ZERO_WINDOW_PROBE) != 0;
+        if (probe) {
+            flags.add("zero window probe");
+        } else if (!row[1].isEmpty() || fast || !row[3].isEmpty() || !row[4].isEmpty() || !row[5].isEmpty()) {
             boolean simulatorFast = (marks & Marks.FAST_RETRANSMISSION) != 0;
             flags.add(simulatorFast && fast ? "fast retransmission" : "retransmission");
         }

@@ -95,7 +95,9 @@ public final class MainWindow {
             Scenarios.CHAT, Scenarios.TCP_REFUSED);
     /** What no loopback shows: losses, timers, a closing window, crossing FINs. */
     private static final List<String> TEACHING = List.of(SimulatedScenarios.LOST_SYN_ACK, SimulatedScenarios.LOST_DATA,
-            SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.SLOW_READER, SimulatedScenarios.SIMULTANEOUS_CLOSE);
+            SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.TAIL_LOSS, SimulatedScenarios.REORDERING,
+            SimulatedScenarios.DUPLICATION, SimulatedScenarios.SLOW_READER, SimulatedScenarios.SIMULTANEOUS_CLOSE,
+            SimulatedScenarios.UDP_CLOSED_PORT);
     /** The simulator also runs the bulk transfer, where delay and loss show retransmissions, and the teaching scenarios. */
     private static final List<String> SIMULATED = Stream.concat(Stream.of(Scenarios.TCP_HELLO,
             Scenarios.TCP_BULK, Scenarios.HTTP_GET, Scenarios.UDP_ECHO, Scenarios.CHAT, Scenarios.TCP_REFUSED),

@@ -92,7 +92,7 @@ class MainWindowTest extends FxTest {
         javafx.scene.control.Menu live = bar.getMenus().get(1);
         javafx.scene.control.Menu teaching = (javafx.scene.control.Menu) live.getItems().stream()
                 .filter(item -> "teaching-scenarios".equals(item.getId())).findFirst().orElseThrow();
-        assertEquals(5, teaching.getItems().size());
+        assertEquals(9, teaching.getItems().size());
         // Monocle cannot click inside a menu's popup window: the item is fired as a click would.
         interact(() -> {
             live.hide();

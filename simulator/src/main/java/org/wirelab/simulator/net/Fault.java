@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * A scripted fault: a loss the teacher chooses rather than one drawn at random. Each drops one packet
- * (the first that matches) except {@link CutAt}, which drops everything from its instant on. Faults act
+ * (the first that matches) except {@link CutAt}, which drops everything from its instant on, and
+ * {@link HoldNthSegment} and {@link DuplicateNthSegment}, which delay or copy one. Faults act
  * after the capture point has seen the packet, so a dropped frame appears once in the capture and its
  * retransmission after it, as on the sender's own interface.
  */
@@ -27,6 +28,30 @@ public sealed interface Fault {
         public DropNthSegment {
             if (n < 1) {
                 throw new IllegalArgumentException("segments are counted from 1: " + n);
+            }
+        }
+    }
+
+    /**
+     * The {@code n}th TCP segment (1-based) the client side (or the server side) sends arrives
+     * {@code extra} later than the link's delay, so that the segments sent after it overtake it: reordering.
+     */
+    record HoldNthSegment(boolean fromClient, int n, Duration extra) implements Fault {
+        public HoldNthSegment {
+            if (n < 1 || extra == null || extra.isNegative()) {
+                throw new IllegalArgumentException("segments are counted from 1 and held zero or more: " + n + ", " + extra);
+            }
+        }
+    }
+
+    /**
+     * The {@code n}th TCP segment (1-based) the client side (or the server side) sends arrives twice, the
+     * copy {@code gap} after it: the network duplicated it, no one sent it again.
+     */
+    record DuplicateNthSegment(boolean fromClient, int n, Duration gap) implements Fault {
+        public DuplicateNthSegment {
+            if (n < 1 || gap == null || gap.isNegative()) {
+                throw new IllegalArgumentException("segments are counted from 1, copies come zero or more later: " + n + ", " + gap);
             }
         }
     }

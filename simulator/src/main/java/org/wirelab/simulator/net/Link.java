@@ -55,6 +55,14 @@ final class Link {
      * Returns false when dropped.
      */
     boolean carry(Packet packet, int frameLength) {
+        return carry(packet, frameLength, 0, -1);
+    }
+
+    /**
+     * {@link #carry(Packet, int)}, the packet arriving {@code holdNanos} later than it would, and a copy
+     * of it {@code copyAfterNanos} after it (none when negative): a scripted reordering or duplication.
+     */
+    boolean carry(Packet packet, int frameLength, long holdNanos, long copyAfterNanos) {
         long now = simulator.now();
         if (config.lossRate() > 0 && loss.nextDouble() < config.lossRate()) {
             lost++;
@@ -83,7 +91,11 @@ final class Link {
             // Held back by one more delay (at least a millisecond): the packets sent after it overtake it.
             arrival += Math.max(delayNanos, 1_000_000L);
         }
+        arrival += holdNanos;
         simulator.scheduleAt(arrival, () -> receiver.receive(packet));
+        if (copyAfterNanos >= 0) {
+            simulator.scheduleAt(arrival + copyAfterNanos, () -> receiver.receive(packet));
+        }
         if (config.duplicationRate() > 0 && duplication.nextDouble() < config.duplicationRate()) {
             simulator.scheduleAt(arrival, () -> receiver.receive(packet));
         }

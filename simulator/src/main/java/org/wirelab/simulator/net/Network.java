@@ -147,7 +147,8 @@ public final class Network {
             capture(packet);
             frame = framesCaptured;
         }
-        if (faults.drops(packet, number, simulator.now())) {
+        FaultPlan.Effect effect = faults.effect(packet, number, simulator.now());
+        if (effect.drop()) {
             faultDrops++;
             lostOnTheWay(frame);
             return;
@@ -160,7 +161,7 @@ public final class Network {
         if (link == null) {
             throw new IllegalStateException("no link from " + from + " to " + to);
         }
-        if (!link.carry(packet, FrameEncoding.length(packet))) {
+        if (!link.carry(packet, FrameEncoding.length(packet), effect.holdNanos(), effect.copyAfterNanos())) {
             lostOnTheWay(frame);
         }
     }

@@ -108,6 +108,11 @@ final class NewReno {
         cwnd = sack ? ssthresh : ssthresh + 3L * mss;
     }
 
+    /** True during a fast recovery, with or without SACK. */
+    boolean inRecovery() {
+        return inRecovery;
+    }
+
     /** True during an RFC 6675 recovery: the sender sends by pipe, not by flight size. */
     boolean inSackRecovery() {
         return inRecovery && sackRecovery;

@@ -23,6 +23,11 @@ final class RttEstimator {
         this.rto = initialRto;
     }
 
+    /** The smoothed round-trip time, in nanoseconds; 0 before the first sample. */
+    long srtt() {
+        return srtt == NONE ? 0 : srtt;
+    }
+
     /** The current RTO, in nanoseconds. */
     long rto() {
         return rto;

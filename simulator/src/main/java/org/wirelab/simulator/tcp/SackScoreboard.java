@@ -18,6 +18,8 @@ final class SackScoreboard {
 
     /** SACKed ranges, start to end (exclusive), merged. */
     private final TreeMap<Long, Long> sacked = new TreeMap<>();
+    /** Ranges RACK (RFC 8985) has found lost, start to end, until they are acknowledged. */
+    private final TreeMap<Long, Long> markedLost = new TreeMap<>();
 
     boolean isEmpty() {
         return sacked.isEmpty();
@@ -42,8 +44,23 @@ final class SackScoreboard {
         sacked.put(start, end);
     }
 
+    /** RACK found {@code [start, end)} lost: it is sent again before anything newer. */
+    void markLost(long start, long end) {
+        markedLost.merge(start, end, Math::max);
+    }
+
+    /** SACKed bytes, in whole segments of {@code mss}. */
+    int sackedSegments(int mss) {
+        long bytes = 0;
+        for (Map.Entry<Long, Long> range : sacked.entrySet()) {
+            bytes += range.getValue() - range.getKey();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (bytes + mss - 1) / mss);
+    }
+
     /** Everything before {@code sndUna} is acknowledged: forgotten here. */
     void acknowledged(long sndUna) {
+        markedLost.headMap(sndUna).entrySet().removeIf(range -> range.getValue() <= sndUna);
         while (!sacked.isEmpty() && sacked.firstKey() < sndUna) {
             Map.Entry<Long, Long> first = sacked.pollFirstEntry();
             if (first.getValue() > sndUna) {
@@ -55,6 +72,7 @@ final class SackScoreboard {
 
     void clear() {
         sacked.clear();
+        markedLost.clear();
     }
 
     /** True when {@code seq} has been SACKed. */
@@ -70,10 +88,14 @@ final class SackScoreboard {
     }
 
     /**
-     * RFC 6675's IsLost: more than {@code (DupThresh - 1) * SMSS} bytes above {@code seq} are SACKed,
+     * RACK found it lost, or RFC 6675's IsLost: more than {@code (DupThresh - 1) * SMSS} bytes above {@code seq} are SACKed,
      * or {@code DupThresh} discontiguous ranges, so the segment at {@code seq} is presumed lost.
      */
     boolean isLost(long seq, int mss) {
+        Map.Entry<Long, Long> marked = markedLost.floorEntry(seq);
+        if (marked != null && marked.getValue() > seq) {
+            return true;
+        }
         long bytes = 0;
         int ranges = 0;
         for (Map.Entry<Long, Long> range : sacked.tailMap(seq, false).entrySet()) {

@@ -55,8 +55,14 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
                 synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup);
     }
 
+    /**
+     * A receive buffer the program chose (SO_RCVBUF): it also sets the window scale, as Linux's
+     * tcp_select_initial_window does once the buffer clamps the window: the smallest shift that lets
+     * the 16-bit field say {@code bytes} (an 8 KiB buffer announces 0, a 6 MB one 7).
+     */
     public TcpConfig withReceiveBuffer(int bytes) {
-        return new TcpConfig(mtu, bytes, sendBuffer, windowScale, initialRto, minRto, maxRto, synRetries,
+        int scale = Math.max(0, Math.min(14, 31 - Integer.numberOfLeadingZeros(Math.max(1, bytes)) - 15));
+        return new TcpConfig(mtu, bytes, sendBuffer, scale, initialRto, minRto, maxRto, synRetries,
                 synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup);
     }
 

@@ -14,17 +14,21 @@ import org.wirelab.simulator.net.SocketAddressText;
  * options, segmentation by MSS with Nagle's algorithm, cumulative and delayed ACKs, flow control with
  * window scaling, zero-window probes and window updates, retransmission timeout (RFC 6298) with
  * backoff, fast retransmit, loss recovery driven by SACK (RFC 2018, RFC 6675) with NewReno's
- * windows (RFC 5681; RFC 6582's recovery when the peer does not permit SACK), orderly close from
- * either side (simultaneous close included), TIME-WAIT, and resets.
+ * windows (RFC 5681; RFC 6582's recovery when the peer does not permit SACK), RACK-TLP loss
+ * detection and tail loss probes (RFC 8985, {@link RackTlp}), D-SACK for duplicates (RFC 2883), a
+ * FIN beyond a gap kept and SACKed until the gap fills, orderly close from either side (simultaneous
+ * close included), TIME-WAIT, and resets. samples/reference holds real Linux captures of these
+ * situations, and LinuxReferenceTest compares the simulator with them.
  *
  * <p>Where RFC 9293 leaves choices, it makes Linux's: writes are cut into segments as they are
  * written, at most half the peer's largest window each, with PSH where a write ends or more than half
  * a window has gone without one ({@link WriteQueue}); a send call takes time to copy its bytes and
  * holds the socket meanwhile; segments leave whole, short ones after Nagle with Minshall's change;
  * the receiver offers a window that grows by two segments a segment up to a clamp its buffer sets,
- * the buffer growing with what the application reads ({@link ReceiveWindow}); and it ACKs at once
- * the first segments, then every second full one while its offer keeps up, else from the reader's
- * reads (tcp_cleanup_rbuf).
+ * the buffer growing with what the application reads ({@link ReceiveWindow}), in whole segments when
+ * there is no window scaling; it ACKs at once the first segments, then every second full one while
+ * its offer keeps up, else from the reader's reads (tcp_cleanup_rbuf); and it probes a zero window
+ * with an empty segment at SND.UNA - 1 (tcp_xmit_probe_skb).
  *
  * <p>Sequence variables are kept as offsets from the ISN in 64-bit arithmetic (the SYN is at 0, the
  * first data byte at 1), so they never wrap; the wire carries {@code (ISN + offset) mod 2^32}.
@@ -52,8 +56,6 @@ public final class TcpEndpoint {
     private long sndNxt;
     /** The highest sequence offset sent so far: below it, a segment is a retransmission. */
     private long sndMax;
-    /** The end of the last zero-window probe: an ACK may acknowledge its byte. */
-    private long probeEnd;
     private long sndWnd;
     private long sndWl1 = NONE;
     private long sndWl2;
@@ -68,6 +70,8 @@ public final class TcpEndpoint {
     /** How far the receive window may open now (Linux's rcv_ssthresh, window_clamp and autotuning). */
     private final ReceiveWindow receiveWindow;
     private int rcvWscale;
+    /** The peer's SYN offered window scaling (RFC 7323 section 2.2), with whatever shift. */
+    private boolean peerScales;
     private int effectiveMss;
     private boolean timestamps;
     private boolean sackPermitted;
@@ -84,6 +88,10 @@ public final class TcpEndpoint {
     private final ReceiveBuffer receiveBuffer = new ReceiveBuffer();
     private boolean finQueued;
     private boolean finReceived;
+    /** Where a FIN that came beyond a gap sits (sequence offset), until the gap fills; NONE otherwise. */
+    private long finAhead = NONE;
+    /** A duplicate segment to report in the next ACK's first SACK block (RFC 2883), as data offsets; null if none. */
+    private long[] duplicateReport;
     private boolean applicationClosed;
 
     private final NewReno congestion = new NewReno();
@@ -92,6 +100,10 @@ public final class TcpEndpoint {
     /** RFC 6675's HighRxt: the end of what has been sent again in this recovery. */
     private long highRxt;
     private final RttEstimator rtt;
+    /** RACK-TLP (RFC 8985): loss found by time rather than by counting, and the tail loss probe. */
+    private final RackTlp rack = new RackTlp();
+    /** A tail loss probe was sent and no ACK has come since (one probe per tail, RFC 8985 section 7.3). */
+    private boolean probeOutstanding;
 
     /** Persist timer probes sent in a row (their interval doubles like the RTO). */
     private int probes;
@@ -127,6 +139,10 @@ public final class TcpEndpoint {
     private long lastWindowBytes = -1;
 
     private final Timer retransmission;
+    /** RACK's reorder timer: a segment will be lost if nothing is delivered before it expires. */
+    private final Timer reorder;
+    /** The tail loss probe's timer, which stands for the retransmission timer while it runs (as in Linux). */
+    private final Timer lossProbe;
     private final Timer delayedAck;
     private final Timer persist;
     private final Timer timeWait;
@@ -162,6 +178,11 @@ public final class TcpEndpoint {
         this.receiveWindow = new ReceiveWindow(config.receiveBuffer());
         var simulator = stack.simulator();
         this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
+        this.reorder = new Timer(simulator, () -> {
+            detectLoss();
+            output();
+        });
+        this.lossProbe = new Timer(simulator, this::onLossProbeTimeout);
         this.delayedAck = new Timer(simulator, this::delayedAckTimeout);
         this.persist = new Timer(simulator, this::persistTimeout);
         this.timeWait = new Timer(simulator, () -> enter(TcpState.CLOSED));
@@ -470,7 +491,8 @@ public final class TcpEndpoint {
         }
         timestamps = syn.timestamps;
         sackPermitted = syn.sackPermitted;
-        if (syn.windowScale >= 0) {
+        peerScales = syn.windowScale >= 0;
+        if (peerScales) {
             sndWscale = Math.min(14, syn.windowScale);
         } else {
             sndWscale = 0;
@@ -484,6 +506,8 @@ public final class TcpEndpoint {
 
     private static final long DUPLICATE_SYN_QUIET = 500_000_000L;
     private long lastSynAckAt = Long.MIN_VALUE / 2;
+    /** When a SYN was last answered outside the timer (for tcp_oow_rate_limited). */
+    private long lastSynAnswerAt = Long.MIN_VALUE / 2;
 
     private void sendSyn(boolean withAck) {
         if (withAck) {
@@ -510,8 +534,8 @@ public final class TcpEndpoint {
             syn.timestampValue = tsValue();
             syn.timestampEchoReply = withAck ? tsRecent : 0;
         }
-        if (!withAck || rcvWscale > 0 || sndWscale > 0) {
-            syn.windowScale = config.windowScale();
+        if (!withAck || peerScales) {
+            syn.windowScale = config.windowScale(); // a SYN-ACK answers an offer, even of a shift of 0
         }
         syn.relativeSequence = 0;
         if (sndMax > 0) {
@@ -637,16 +661,14 @@ public final class TcpEndpoint {
             acceptable = window > 0 && (seq < rcvNxt() + window && seq + length > rcvNxt());
         }
         if (segment.has(Tcp.SYN) && !segment.has(Tcp.ACK) && state == TcpState.SYN_RECEIVED) {
-            // The client's SYN again: our SYN-ACK was lost or is late. Answer at once, as Linux does, and
-            // count it as one of the SYN-ACK's retransmissions; but not twice within Linux's
-            // tcp_invalid_ratelimit (500 ms), e.g. when our own timer has just resent it.
-            if (stack.simulator().now() - lastSynAckAt < DUPLICATE_SYN_QUIET) {
+            // The client's SYN again: our SYN-ACK was lost or is late. Answer at once, as Linux does
+            // (tcp_check_req), even if our own timer has just resent it; but answer SYNs at most once
+            // within tcp_invalid_ratelimit (500 ms, tcp_oow_rate_limited). The timer keeps its course.
+            if (stack.simulator().now() - lastSynAnswerAt < DUPLICATE_SYN_QUIET) {
                 return;
             }
-            retries++;
-            rtt.backOff();
+            lastSynAnswerAt = stack.simulator().now();
             sendSyn(true);
-            retransmission.start(rtt.rto());
             return;
         }
         if (!acceptable) {
@@ -657,6 +679,10 @@ public final class TcpEndpoint {
                 acceptable = true; // a retransmitted FIN: acknowledge it again below
             } else {
                 ackNow = true; // an unacceptable segment is answered by an ACK (section 3.10.7.4)
+                if (length > 0 && seq + length <= rcvNxt() && sackPermitted) {
+                    // Every byte of it had arrived already: say so with a D-SACK (RFC 2883 section 4).
+                    duplicateReport = new long[] {seq - 1, seq - 1 + length};
+                }
                 if (!segment.has(Tcp.ACK)) {
                     return;
                 }
@@ -703,12 +729,22 @@ public final class TcpEndpoint {
         if (length > 0) {
             receiveData(seq, segment);
         }
+        if (finAhead != NONE && !finReceived && rcvNxt() == finAhead) {
+            // The gap before a FIN that came out of order has filled: the FIN counts now, and the ACK
+            // that says so leaves at once, as for any segment that fills a gap.
+            finAhead = NONE;
+            receiveFin();
+            ackNow = true;
+        }
         if (segment.has(Tcp.FIN) && seq + length == rcvNxt() && !finReceived) {
             receiveFin();
         } else if (segment.has(Tcp.FIN) && finReceived) {
             ackNow = true;
-        } else if (segment.has(Tcp.FIN) && length == 0) {
-            ackNow = true; // a FIN beyond a gap: repeat the ACK, as for any out-of-order segment
+        } else if (segment.has(Tcp.FIN) && seq + length > rcvNxt()) {
+            // A FIN beyond a gap: kept, as Linux keeps it in its out-of-order queue, and SACKed; the
+            // state changes only when the gap fills (RFC 9293 section 3.10.7.4, eighth check).
+            finAhead = seq + length;
+            ackNow = true;
         }
     }
 
@@ -716,7 +752,7 @@ public final class TcpEndpoint {
     /** Processes the ACK field (section 3.10.7.4, fifth check); false when the segment must be dropped. */
     private boolean processAck(Packet segment, boolean acceptable) {
         long ack = unwrapAck(segment.acknowledgmentNumber);
-        if (ack > Math.max(sndMax, probeEnd)) {
+        if (ack > sndMax) {
             ackNow = true; // acknowledges something not yet sent
             return false;
         }
@@ -729,6 +765,9 @@ public final class TcpEndpoint {
             newAck(ack);
         } else if (ack == sndUna && pureAck && window == sndWnd && sndMax > sndUna && acceptable) {
             duplicateAck();
+        }
+        if (sackPermitted && state != TcpState.CLOSED) {
+            detectLoss();
         }
         long seq = unwrapReceived(segment.sequenceNumber);
         // Window update rule (section 3.10.7.4): only a segment newer than the last one used.
@@ -753,6 +792,9 @@ public final class TcpEndpoint {
 
     private void newAck(long ack) {
         long acked = ack - sndUna;
+        rack.delivered(sndUna, ack, stack.simulator().now());
+        rack.acknowledged(ack);
+        probeOutstanding = false;
         sndUna = ack;
         sndMax = Math.max(sndMax, ack); // a probe's byte accepted
         if (sndNxt < sndUna) {
@@ -768,8 +810,10 @@ public final class TcpEndpoint {
         }
         if (sndUna == sndMax) {
             retransmission.stop(); // RFC 6298 section 5.2
+            lossProbe.stop();
         } else {
             retransmission.start(rtt.rto()); // section 5.3
+            scheduleLossProbe(true);
         }
         notifyWritable = true;
     }
@@ -790,6 +834,79 @@ public final class TcpEndpoint {
     }
 
     /**
+     * RACK (RFC 8985 section 6.2): the segments sent before one that has been delivered, and not
+     * delivered a reordering window later, are lost; the first loss starts a recovery, in which they
+     * are sent again first (RFC 6675's NextSeg finds them). Otherwise the reorder timer looks again.
+     */
+    private void detectLoss() {
+        long window = rack.reorderingWindow(congestion.inRecovery(), scoreboard.sackedSegments(effectiveMss),
+                rtt.srtt());
+        RackTlp.Verdict verdict = rack.detect(stack.simulator().now(), window, scoreboard);
+        for (long[] lost : verdict.lost()) {
+            scoreboard.markLost(lost[0], lost[1]);
+        }
+        if (!verdict.lost().isEmpty() && !congestion.inRecovery() && congestion.mayStartRecovery(sndUna)) {
+            congestion.enterRecovery(flightSize(), sndMax, true);
+            highRxt = sndUna;
+            lossProbe.stop();
+            if (!retransmission.running()) {
+                retransmission.start(rtt.rto());
+            }
+        }
+        if (verdict.lookAgainIn() > 0) {
+            reorder.start(verdict.lookAgainIn());
+        } else {
+            reorder.stop();
+        }
+    }
+
+    /**
+     * Arms the tail loss probe (RFC 8985 section 7.2, Linux's tcp_schedule_loss_probe) in place of the
+     * retransmission timer: only with SACK, outside any recovery, before any SACK, one probe per tail.
+     */
+    private void scheduleLossProbe(boolean ackAdvanced) {
+        long oldest = rack.oldestSentAt();
+        if (!sackPermitted || congestion.inRecovery() || !scoreboard.isEmpty() || probeOutstanding
+                || rtt.srtt() == 0 || oldest < 0 || sndUna == sndMax) {
+            return;
+        }
+        // No later than the RTO: a whole one from now after an ACK that advanced SND.UNA (which restarts
+        // it, RFC 6298 section 5.3), else counted from the oldest segment's sending (tcp_rto_delta_us).
+        long rtoIn = ackAdvanced ? rtt.rto() : oldest + rtt.rto() - stack.simulator().now();
+        int segments = rack.segmentsInFlight();
+        if (segments > 1 && finQueued && rack.lastSegmentStart() == finSequence()) {
+            // A bare FIN right behind the last data is counted with it, so the probe leaves room for a
+            // delayed ACK. Linux counts two segments and probes after 2 SRTT + 8 ms; the simulated
+            // chat's clients delay their ACKs where Linux's did not (FidelityTest), and would see a probe
+            // that the real run did not have. Listed among the differences in samples/README.md.
+            segments--;
+        }
+        retransmission.stop();
+        lossProbe.start(rack.probeTimeout(rtt.srtt(), segments, rtoIn));
+    }
+
+    /**
+     * The probe timer expired (RFC 8985 section 7.3): new data if the windows let one segment go, else
+     * the last segment sent, again; then the retransmission timer runs as usual.
+     */
+    private void onLossProbeTimeout() {
+        if (sndUna == sndMax || state == TcpState.CLOSED) {
+            return;
+        }
+        probeOutstanding = true;
+        long before = sndMax;
+        long dataEnd = 1 + sendBuffer.end();
+        if (sndNxt == sndMax) {
+            sendNew(dataEnd, sndUna + sndWnd - sndNxt);
+        }
+        if (sndMax == before) {
+            long last = Math.max(sndUna, rack.lastSegmentStart());
+            retransmit(last, false);
+        }
+        retransmission.start(rtt.rto());
+    }
+
+    /**
      * The SACK blocks of an ACK of {@code ack} (RFC 2018), into the scoreboard; blocks outside what was
      * sent and not acknowledged (old ones, a D-SACK) tell nothing new.
      */
@@ -800,6 +917,7 @@ public final class TcpEndpoint {
             long end = sndUna + (int) (blocks[i + 1] - wireUna);
             if (start >= ack && end <= sndMax) {
                 scoreboard.add(start, end);
+                rack.delivered(start, end, stack.simulator().now());
             }
         }
     }
@@ -1091,7 +1209,8 @@ public final class TcpEndpoint {
         }
         Packet segment = packet(flags, from, data);
         long end = from + length + (fin ? 1 : 0);
-        if (from < sndMax) {
+        boolean again = from < sndMax;
+        if (again) {
             segment.marks |= Marks.RETRANSMISSION;
             retransmissions++;
         } else {
@@ -1105,8 +1224,12 @@ public final class TcpEndpoint {
         }
         sndMax = Math.max(sndMax, end);
         send(segment);
-        if (!retransmission.running()) {
+        rack.sent(from, end, stack.simulator().now(), again);
+        if (!retransmission.running() && !lossProbe.running()) {
             retransmission.start(rtt.rto());
+        }
+        if (!again) {
+            scheduleLossProbe(false);
         }
     }
 
@@ -1123,12 +1246,15 @@ public final class TcpEndpoint {
         long dataEnd = 1 + sendBuffer.end();
         long upTo = Math.min(Math.min(dataEnd, sndMax), scoreboard.nextSackedStart(from));
         int length = (int) Math.min(sendMss(), Math.max(0, upTo - from));
-        boolean fin = finQueued && from + length == dataEnd && sndMax > dataEnd;
+        // The FIN goes again with the last bytes, unless the receiver has SACKed it (it came out of order).
+        boolean fin = finQueued && from + length == dataEnd && sndMax > dataEnd && !scoreboard.isSacked(dataEnd);
         if (length == 0 && !fin) {
             return;
         }
         byte[] data = length == 0 ? EMPTY : sendBuffer.copy(from - 1, length);
-        Packet segment = packet(Tcp.ACK | (fin ? Tcp.FIN : 0), from, data);
+        // PSH again where the bytes end what was written, as the original had it.
+        int push = length > 0 && from + length == dataEnd ? Tcp.PSH : 0;
+        Packet segment = packet(Tcp.ACK | push | (fin ? Tcp.FIN : 0), from, data);
         segment.marks |= Marks.RETRANSMISSION | (fast ? Marks.FAST_RETRANSMISSION : 0);
         retransmissions++;
         if (timedSequence != NONE && timedSequence > from) {
@@ -1136,6 +1262,10 @@ public final class TcpEndpoint {
         }
         highRxt = Math.max(highRxt, from + length + (fin ? 1 : 0));
         send(segment);
+        rack.sent(from, from + length + (fin ? 1 : 0), stack.simulator().now(), true);
+        if (!retransmission.running()) {
+            retransmission.start(rtt.rto());
+        }
     }
 
     private void onRetransmissionTimeout() {
@@ -1199,11 +1329,11 @@ public final class TcpEndpoint {
             sndNxt += length;
             return;
         }
-        // A zero-window probe (RFC 9293 section 3.8.6.1): one new byte the receiver may not accept yet.
-        Packet probe = packet(Tcp.ACK, sndNxt, sendBuffer.copy(sndNxt - 1, 1));
+        // A zero-window probe as Linux sends it (tcp_write_wakeup, tcp_xmit_probe_skb): no data, and the
+        // sequence number SND.UNA - 1, already acknowledged, so that the receiver answers with an ACK
+        // that carries its window (RFC 9293 section 3.8.6.1 allows this form; tshark calls it a keep-alive).
+        Packet probe = packet(Tcp.ACK, sndUna - 1, EMPTY);
         probe.marks |= Marks.ZERO_WINDOW_PROBE;
-        // Not counted in SND.MAX: the byte is sent again as ordinary data once the window opens.
-        probeEnd = sndNxt + 1;
         send(probe);
         probes++;
         persist.start(rtt.persistInterval(probes));
@@ -1284,14 +1414,48 @@ public final class TcpEndpoint {
             segment.timestampValue = tsValue();
             segment.timestampEchoReply = tsRecent;
         }
-        if (sackPermitted && receiveBuffer.hasGap() && (flags & Tcp.RST) == 0) {
-            long[] ranges = receiveBuffer.aheadRanges(timestamps ? 3 : 4);
-            for (int i = 0; i < ranges.length; i++) {
-                ranges[i] = (irs + 1 + ranges[i]) & MASK;
+        if (sackPermitted && (flags & Tcp.RST) == 0) {
+            long[] ranges = sackBlocks(timestamps ? 3 : 4);
+            if (ranges.length > 0) {
+                for (int i = 0; i < ranges.length; i++) {
+                    ranges[i] = (irs + 1 + ranges[i]) & MASK;
+                }
+                segment.sackBlocks = ranges;
             }
-            segment.sackBlocks = ranges;
         }
         return segment;
+    }
+
+    /**
+     * The SACK blocks of the next ACK, as data offsets, at most {@code max}: a D-SACK first if a
+     * duplicate came (RFC 2883), then what is held beyond the gap (RFC 2018), a FIN beyond it included
+     * (Linux SACKs it as one more byte).
+     */
+    private long[] sackBlocks(int max) {
+        java.util.List<long[]> blocks = new java.util.ArrayList<>();
+        long[] ahead = receiveBuffer.hasGap() ? receiveBuffer.aheadRanges(max) : new long[0];
+        for (int i = 0; i + 1 < ahead.length; i += 2) {
+            blocks.add(new long[] {ahead[i], ahead[i + 1]});
+        }
+        if (finAhead != NONE && !finReceived) {
+            long fin = finAhead - 1;
+            long[] joined = blocks.stream().filter(b -> b[1] == fin).findFirst().orElse(null);
+            if (joined != null) {
+                joined[1]++;
+            } else {
+                blocks.add(0, new long[] {fin, fin + 1});
+            }
+        }
+        if (duplicateReport != null) {
+            blocks.add(0, duplicateReport);
+        }
+        int count = Math.min(max, blocks.size());
+        long[] ranges = new long[2 * count];
+        for (int i = 0; i < count; i++) {
+            ranges[2 * i] = blocks.get(i)[0];
+            ranges[2 * i + 1] = blocks.get(i)[1];
+        }
+        return ranges;
     }
 
     private Packet newPacket(byte[] data) {
@@ -1338,6 +1502,7 @@ public final class TcpEndpoint {
             pushed = false;
             pushedTwice = false;
             ackNow = false;
+            duplicateReport = null;
             delayedAck.stop();
         }
         stack.send(this, segment);
@@ -1355,6 +1520,12 @@ public final class TcpEndpoint {
         long free = receiveWindow.offer(receiveBuffer.readable() + receiveBuffer.aheadBytes());
         if (free < Math.min(config.receiveBuffer() / 2, effectiveMss)) {
             free = 0;
+        }
+        if (rcvWscale == 0 && free > 0) {
+            // Without window scaling Linux offers whole segments of the sender's size (__tcp_select_window:
+            // rounddown(free_space, rcv_mss)), keeping the offer it made while that is within a segment.
+            long current = rcvAdvertisedEdge - rcvNxt();
+            return current > free - rcvMss && current <= free ? current : free / rcvMss * rcvMss;
         }
         return Math.max(0, free) >> rcvWscale << rcvWscale;
     }
@@ -1389,6 +1560,7 @@ public final class TcpEndpoint {
             if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
                 if (retries == 0) {
                     rtt.sample(stack.simulator().now() - handshakeStart);
+                    rack.roundTrip(stack.simulator().now() - handshakeStart);
                 }
             }
             return;
@@ -1415,6 +1587,8 @@ public final class TcpEndpoint {
 
     private void stopTimers() {
         retransmission.stop();
+        reorder.stop();
+        lossProbe.stop();
         delayedAck.stop();
         persist.stop();
     }

@@ -57,7 +57,10 @@ class GiveUpTest {
         for (int i = 1; i < sent.size(); i++) {
             gaps.add(sent.get(i) - sent.get(i - 1));
         }
-        for (int i = 1; i < gaps.size(); i++) {
+        // The first copy is the tail loss probe (RFC 8985 section 7), due 2 SRTT + 200 ms after the data
+        // but no later than the RTO; then the retransmission timer runs a whole RTO, and backs off.
+        assertTrue(gaps.get(0) <= gaps.get(1), "the probe comes no later than the RTO would: " + gaps);
+        for (int i = 2; i < gaps.size(); i++) {
             long expected = Math.min(2 * gaps.get(i - 1), Duration.ofSeconds(120).toNanos());
             assertEquals(expected, gaps.get(i), "each wait doubles up to 120 s: " + gaps);
         }

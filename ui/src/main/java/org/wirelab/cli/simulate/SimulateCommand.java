@@ -33,9 +33,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario in a simulated network (no capture rights needed): the same scenarios as",
-            "'wirelab capture --scenario', plus teaching scenarios with losses, a slow reader and a simultaneous",
-            "close. The frames are real Ethernet/IP/TCP/UDP bytes, written to a pcap file that Wireshark opens;",
-            "the ladder diagram of that file goes to standard output. The same seed gives the same file."},
+            "'wirelab capture --scenario', plus teaching scenarios with losses, reordering, duplication, a slow",
+            "reader, a simultaneous close and a closed UDP port, each checked against a capture of real Linux",
+            "(--list names it). The frames are real Ethernet/IP/TCP/UDP bytes, written to a pcap file that",
+            "Wireshark opens; the ladder diagram of that file goes to standard output. The same seed gives the",
+            "same file."},
         footerHeading = "%nExamples:%n",
         footer = {"  wirelab simulate --list",
             "  wirelab simulate --scenario tcp-hello --out sim.pcap",
@@ -144,7 +146,9 @@ public final class SimulateCommand implements Callable<Integer> {
         for (String name : SimulatedScenarios.names()) {
             SimulatedScenarios.Setup setup = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS);
             String where = Scenarios.names().contains(name) ? "" : " (simulator only)";
-            out.println(String.format(Locale.ROOT, "%-" + width + "s  %s%s", name, setup.summary(), where));
+            String checked = setup.reference() == null ? ""
+                    : "; checked against real Linux: " + setup.referenceFiles();
+            out.println(String.format(Locale.ROOT, "%-" + width + "s  %s%s%s", name, setup.summary(), where, checked));
         }
     }
 }

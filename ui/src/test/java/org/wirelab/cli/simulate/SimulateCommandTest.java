@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.cli.CliRun;
 import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
 import org.wirelab.simulator.SimulatedScenarios;
 
@@ -33,6 +35,17 @@ class SimulateCommandTest {
             assertTrue(lines.stream().anyMatch(line -> line.startsWith(name + " ")), name + " listed: " + run.out());
         }
         assertTrue(run.out().contains("lost-syn-ack") && run.out().contains("(simulator only)"));
+        // Each teaching scenario names the real Linux captures it is checked against (LinuxReferenceTest).
+        String lostData = lines.stream().filter(line -> line.startsWith("lost-data ")).findFirst().orElseThrow();
+        assertTrue(lostData.endsWith("checked against real Linux: samples/reference/lost-data-{client,server}.pcap"),
+                lostData);
+        for (String name : SimulatedScenarios.names()) {
+            String reference = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS).reference();
+            if (reference != null) {
+                assertTrue(Files.exists(Environment.samples().resolve("reference/" + reference + "-client.pcap")),
+                        name + " names a capture that exists");
+            }
+        }
     }
 
     @Test
