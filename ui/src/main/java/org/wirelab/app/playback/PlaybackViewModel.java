@@ -27,6 +27,9 @@ public final class PlaybackViewModel {
     private final BooleanProperty predicting = new SimpleBooleanProperty(this, "predicting");
     private final IntegerProperty maskedFrame = new SimpleIntegerProperty(this, "maskedFrame", 0);
     private final ObjectProperty<Prediction.Verdict> verdict = new SimpleObjectProperty<>(this, "verdict");
+    /** The session's score: parts guessed right (flags, Seq, Ack) out of the parts asked, whatever the capture. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper score = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "score");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper possible = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "possible");
     private PauseTransition timer;
 
     public PlaybackViewModel(CaptureViewModel model) {
@@ -96,6 +99,8 @@ public final class PlaybackViewModel {
             throw new IllegalStateException("no frame is waiting for a prediction");
         }
         Prediction.Verdict result = guess.check(Prediction.actual(model.capture(), number - 1));
+        score.set(score.get() + result.partsRight());
+        possible.set(possible.get() + Prediction.Verdict.PARTS);
         verdict.set(result);
         maskedFrame.set(0);
         show(number);
@@ -173,6 +178,19 @@ public final class PlaybackViewModel {
     /** The frame number whose flags and numbers the student must guess now, 0 when none. */
     public IntegerProperty maskedFrameProperty() {
         return maskedFrame;
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty scoreProperty() {
+        return score.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty possibleProperty() {
+        return possible.getReadOnlyProperty();
+    }
+
+    /** The session's score as Moodle's grade import reads it, for the student with {@code email}. */
+    public String scoreCsv(String gradeItem, String email) {
+        return org.wirelab.core.quiz.MoodleGrades.csv(gradeItem, email, score.get());
     }
 
     public ObjectProperty<Prediction.Verdict> verdictProperty() {

@@ -49,8 +49,15 @@ public record Prediction(Set<String> flags, Long sequence, Long acknowledgement)
     /** The result of a guess: which parts were right, with both values for the explanation. */
     public record Verdict(boolean flagsRight, boolean sequenceRight, boolean acknowledgementRight, Prediction guess,
             Prediction actual) {
+        /** The parts of a guess: flags, Seq, Ack. */
+        public static final int PARTS = 3;
+
         public boolean allRight() {
             return flagsRight && sequenceRight && acknowledgementRight;
+        }
+
+        public int partsRight() {
+            return (flagsRight ? 1 : 0) + (sequenceRight ? 1 : 0) + (acknowledgementRight ? 1 : 0);
         }
     }
 }

@@ -57,9 +57,24 @@ public final class PredictionPane extends VBox {
         reveal.textProperty().bind(messages.text("predict.reveal"));
         reveal.setDefaultButton(true);
         reveal.setOnAction(e -> reveal());
+        Label score = new Label();
+        score.setId("predict-score");
+        score.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> messages.get("predict.score", playback.scoreProperty().get(), playback.possibleProperty().get()),
+                playback.scoreProperty(), playback.possibleProperty(), messages.localeProperty()));
+        Button export = new Button();
+        export.setId("predict-export");
+        export.textProperty().bind(messages.text("predict.export"));
+        export.disableProperty().bind(playback.possibleProperty().isEqualTo(0));
+        export.setOnAction(e -> exportScore());
         form = new HBox(8, boxes, seqLabel, sequence, ackLabel, acknowledgement, reveal);
         form.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(question, form, verdict);
+        // The score and its export sit outside the form: usable between questions, when the form is disabled.
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox results = new HBox(12, verdict, gap, score, export);
+        results.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(question, form, results);
         playback.maskedFrameProperty().addListener(o -> update());
         playback.verdictProperty().addListener(o -> update());
         playback.predictingProperty().addListener(o -> update());
@@ -106,6 +121,29 @@ public final class PredictionPane extends VBox {
             }
         }
         playback.reveal(new Prediction(ticked, number(sequence.getText()), number(acknowledgement.getText())));
+    }
+
+    /** Asks the student's email and where to save, then writes the score as Moodle's grade import reads it. */
+    private void exportScore() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+        ask.setTitle(messages.get("predict.export"));
+        ask.setHeaderText(messages.get("predict.email"));
+        ask.initOwner(getScene().getWindow());
+        ask.showAndWait().ifPresent(email -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("predict-score.csv");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                byte[] csv = playback.scoreCsv(messages.get("predict.gradeItem"), email)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    org.wirelab.core.pcap.AtomicFile.write(file.toPath(), out -> out.write(csv));
+                } catch (java.io.IOException failed) {
+                    verdict.setText(messages.get("predict.exportFailed", file, failed.getMessage()));
+                }
+            }
+        });
     }
 
     private static Long number(String text) {

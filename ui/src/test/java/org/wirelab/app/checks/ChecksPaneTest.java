@@ -76,6 +76,23 @@ class ChecksPaneTest extends FxTest {
         Files.delete(broken);
     }
 
+    @Test
+    void predictModeKeepsTheSessionsScoreBesideTheVerdict() throws Exception {
+        interact(() -> window.open(new org.wirelab.app.source.FileSource(Environment.samples().resolve("tcp-hello.pcap"))));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        clickOn("#playback-predict");
+        clickOn("#playback-forward");
+        clickOn("#predict-syn");
+        clickOn("#predict-seq").write("0");
+        clickOn("#predict-reveal");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label score = lookup("#predict-score").queryAs(javafx.scene.control.Label.class);
+        assertEquals("Score : 3 / 3", score.getText());
+        assertTrue(!lookup("#predict-export").queryButton().isDisabled(), "the export is offered between questions");
+        screenshot(1024, 768, "predict-score-1024x768.png");
+    }
+
     /** As File › Open exercise does it: on the FX thread. */
     private java.util.concurrent.CompletableFuture<Void> openExercise(Path file) {
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> done =
