@@ -76,6 +76,13 @@ class FilterBoxTest extends FxTest {
         assertEquals(expected, packets.shownCount(), "an invalid filter is not applied");
         snapshot("filter-box-invalid.png");
 
+        // Field names are completed, with their labels.
+        interact(text::clear);
+        clickOn(text).write("tcp.flags.sy");
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("tcp.flags.syn  Syn");
+        assertEquals("tcp.flags.syn", text.getText());
+
         interact(() -> {
             text.clear();
             mode.setValue(FilterBox.Mode.TEXT);

@@ -13,7 +13,7 @@ import org.wirelab.core.filter.FilterException;
 /**
  * The packet list's filter box, in one of two modes: a Wireshark display filter ({@code tcp.port == 3000
  * && tcp.flags.syn == 1}), green while it is valid and red with the reason in its tooltip while it is not,
- * as Wireshark's is; or a plain text searched in every column.
+ * as Wireshark's is, with field names completed as they are typed; or a plain text searched in every column.
  */
 public final class FilterBox extends HBox {
     /** Wireshark's colours for a valid and an invalid filter. */
@@ -56,6 +56,7 @@ public final class FilterBox extends HBox {
                 .then(messages.text("filter.prompt")).otherwise(messages.text("filter.prompt.display")));
         text.textProperty().addListener(o -> apply());
         mode.valueProperty().addListener(o -> apply());
+        new FieldCompletion(text, messages, () -> mode.getValue() == Mode.DISPLAY_FILTER && !preparing);
         getChildren().setAll(mode, text);
     }
 

@@ -1,0 +1,97 @@
+package org.wirelab.app.packets;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Side;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.core.fields.FieldTypes;
+
+/**
+ * Completes field names in the filter box as Wireshark does: the word being typed ({@code tcp.fla}) opens a
+ * list of the names that begin with it, each with its label in the window's language; choosing one
+ * replaces the word.
+ */
+final class FieldCompletion {
+    /** Names listed at most: the list must stay on the screen. */
+    static final int MAX_SHOWN = 12;
+
+    private final TextField text;
+    private final Messages messages;
+    private final BooleanSupplier active;
+    private final ContextMenu popup = new ContextMenu();
+
+    FieldCompletion(TextField text, Messages messages, BooleanSupplier active) {
+        this.text = text;
+        this.messages = messages;
+        this.active = active;
+        popup.setId("field-completion");
+        text.textProperty().addListener(o -> update());
+        text.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                popup.hide();
+            }
+        });
+    }
+
+    private void update() {
+        String typed = text.getText() == null ? "" : text.getText();
+        // The caret has not moved yet when the text changes: the word completed is the last one typed.
+        int end = typed.length();
+        int start = end;
+        while (start > 0 && isNameChar(typed.charAt(start - 1))) {
+            start--;
+        }
+        String word = typed.substring(start, end);
+        popup.getItems().clear();
+        if (!active.getAsBoolean() || word.length() < 2 || !Character.isLetter(word.charAt(0))) {
+            popup.hide();
+            return;
+        }
+        ResourceBundle labels = labels(messages.localeProperty().get());
+        int from = start;
+        for (String name : FieldTypes.names()) {
+            if (name.startsWith(word) && !name.equals(word) && popup.getItems().size() < MAX_SHOWN) {
+                MenuItem item = new MenuItem(label(labels, name));
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> {
+                    text.replaceText(from, from + word.length(), name);
+                    text.positionCaret(from + name.length());
+                });
+                popup.getItems().add(item);
+            }
+        }
+        if (popup.getItems().isEmpty()) {
+            popup.hide();
+        } else if (!popup.isShowing() && text.getScene() != null) {
+            popup.show(text, Side.BOTTOM, 0, 0);
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+    }
+
+    /** "tcp.srcport  Source Port" (in French: "Port source"), or the name alone when it has no label. */
+    static String label(ResourceBundle labels, String name) {
+        if (labels != null && labels.containsKey(name)) {
+            String label = labels.getString(name);
+            if (!label.isEmpty() && !label.equals("-")) {
+                return name + "  " + label;
+            }
+        }
+        return name;
+    }
+
+    private static ResourceBundle labels(Locale locale) {
+        try {
+            return ResourceBundle.getBundle("org.wirelab.core.decode.words.FieldLabels", locale);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+    }
+}
