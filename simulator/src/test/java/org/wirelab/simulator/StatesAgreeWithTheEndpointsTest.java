@@ -87,6 +87,34 @@ class StatesAgreeWithTheEndpointsTest {
         assertEquals(ladder.fromLane(first), ladder.toLane(second));
     }
 
+    /**
+     * Each teaching scenario's frames are explained by what they show, in English and in French (with
+     * the loss marks a simulator has, as the app and 'wirelab show' use them).
+     */
+    @ParameterizedTest(name = "{0} says {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "simultaneous-close, tcp.fin.crossing", "simultaneous-close, tcp.ack.closing",
+        "lost-data, tcp.took.fin.hole", "lost-data, tcp.retransmission.timeout",
+        "fast-retransmit, tcp.retransmission.fast", "fast-retransmit, tcp.sack",
+        "slow-reader, tcp.probe.zerowindow", "slow-reader, tcp.probe.answer.zero", "slow-reader, tcp.window.open",
+        "lost-syn-ack, tcp.syn.again", "lost-syn-ack, tcp.synack.again",
+    })
+    void teachingScenariosAreExplainedByTheirCause(String scenario, String key) {
+        SimulationResult result = run(scenario);
+        CaptureAnalysis analysis = CaptureAnalysis.of(result.frames());
+        org.wirelab.core.explain.Explainer explainer = org.wirelab.core.explain.Explainer.of(analysis,
+                TcpStates.of(analysis, index -> (result.marks().of(index + 1) & Marks.LOST) == 0));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < analysis.size(); i++) {
+            explainer.sentences(i).forEach(sentence -> keys.add(sentence.key()));
+            String english = explainer.explain(i, java.util.Locale.ENGLISH).text();
+            String french = explainer.explain(i, java.util.Locale.FRENCH).text();
+            assertTrue(!english.contains("{") && !french.contains("{") && !french.contains(" bytes"), french);
+            assertTrue(!french.matches(".*(^|[^0-9\\u202f ])[01] octets.*"), french);
+        }
+        assertTrue(keys.contains(key), scenario + ": " + keys);
+    }
+
     private static List<String> changes(TcpStateTimeline timeline, int stream, int endpoint) {
         List<String> changes = new ArrayList<>();
         for (StateChange c : timeline.allChanges()) {

@@ -7,14 +7,12 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.Endpoint;
-import org.wirelab.core.analysis.TcpExpert;
+import org.wirelab.core.analysis.IcmpQuote;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.header.Tcp;
 import org.wirelab.core.summary.PacketTable;
-import org.wirelab.core.tcpstate.StateChange;
-import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.core.tcpstate.TcpStateTimeline;
 
 /**
@@ -24,8 +22,6 @@ import org.wirelab.core.tcpstate.TcpStateTimeline;
  * pattern of what usually happens.
  */
 final class SentencePicker {
-    /** A refused connection's RST follows the client's SYN(s) closely: look back this far at most. */
-    private static final int REFUSAL_LOOKBACK = 8;
     private static final int ICMP_DESTINATION_UNREACHABLE = 3;
     private static final int ICMPV6_DESTINATION_UNREACHABLE = 1;
     private static final int ICMP_PORT_UNREACHABLE = 3;
@@ -38,15 +34,15 @@ final class SentencePicker {
     private final CaptureAnalysis analysis;
     private final PacketTable packets;
     private final ConversationIndex conversations;
-    private final TcpStateTimeline states;
     private final FrameDecoder decoder;
+    private final TcpSentences tcpSentences;
 
     SentencePicker(CaptureAnalysis analysis, TcpStateTimeline states, FrameDecoder decoder) {
         this.analysis = analysis;
         this.packets = analysis.packets();
         this.conversations = analysis.conversations();
-        this.states = states;
         this.decoder = decoder;
+        this.tcpSentences = new TcpSentences(analysis, states);
     }
 
     List<Sentence> sentences(int i) {
@@ -59,57 +55,10 @@ final class SentencePicker {
     }
 
     private List<Sentence> tcp(int i) {
-        int flags = packets.tcpFlags(i);
         Conversation conversation = conversations.tcpConversation(conversations.tcpStream(i));
-        Role sender = sender(conversation, i);
-        Role receiver = receiver(conversation, i);
-        long seqRaw = Integer.toUnsignedLong(packets.sequence(i));
-        long ackRaw = Integer.toUnsignedLong(packets.acknowledgement(i));
-        long seq = Integer.toUnsignedLong(conversations.relativeSequence(i));
-        long ack = Integer.toUnsignedLong(conversations.relativeAcknowledgement(i));
-        int length = packets.payloadLength(i);
-        List<Sentence> said = new ArrayList<>();
-
-        if (has(flags, Tcp.RST)) {
-            if (answersUnansweredSyn(i, conversation)) {
-                said.add(Sentence.of("tcp.rst.refused", sender, port(conversation.server())));
-            } else {
-                said.add(Sentence.of("tcp.rst", sender));
-            }
-            return said;
-        }
-        if (has(flags, Tcp.SYN) && !has(flags, Tcp.ACK)) {
-            said.add(Sentence.of(retransmitted(i) ? "tcp.syn.again" : "tcp.syn", sender, receiver,
-                    text(seqRaw), text(seqRaw + 1)));
-            return said;
-        }
-        if (has(flags, Tcp.SYN)) {
-            said.add(Sentence.of("tcp.synack", sender, text(ackRaw), text(seqRaw), text(seqRaw + 1)));
-            return said;
-        }
-        if (retransmitted(i)) {
-            said.add(Sentence.of("tcp.retransmission", sender, text(seq), text(length)));
-            return said;
-        }
-        if (analysis.tcp().has(i, TcpExpert.DUPLICATE_ACK)) {
-            said.add(Sentence.of("tcp.dupack", sender, text(analysis.tcp().duplicateAckNumber(i)), text(ack)));
-            return said;
-        }
-        if (completesHandshake(i)) {
-            said.add(Sentence.of("tcp.handshake.complete", sender, text(ack)));
-        }
-        if (length > 0) {
-            said.add(Sentence.of("tcp.data", sender, text(length), text(seq), text(seq + length)));
+        List<Sentence> said = new ArrayList<>(tcpSentences.of(i, sender(conversation, i), receiver(conversation, i)));
+        if (packets.payloadLength(i) > 0 && (packets.tcpFlags(i) & Tcp.RST) == 0) {
             application(i).ifPresent(said::add);
-        }
-        if (has(flags, Tcp.FIN)) {
-            said.add(Sentence.of("tcp.fin", sender, text(seq + length + 1)));
-        } else if (length == 0 && said.isEmpty()) {
-            said.add(Sentence.of(entersTimeWait(i, conversation) ? "tcp.ack.last" : "tcp.ack", sender, text(ack),
-                    text(analysis.tcp().scaledWindow(packets, i))));
-        }
-        if (analysis.tcp().has(i, TcpExpert.ZERO_WINDOW)) {
-            said.add(Sentence.of("tcp.window.zero", sender));
         }
         return said;
     }
@@ -119,7 +68,7 @@ final class SentencePicker {
         boolean first = conversation.firstFrameIndex() == i;
         List<Sentence> said = new ArrayList<>();
         said.add(Sentence.of(first ? "udp.first" : "udp", sender(conversation, i), receiver(conversation, i),
-                text(packets.payloadLength(i))));
+                (long) packets.payloadLength(i)));
         application(i).ifPresent(said::add);
         return said;
     }
@@ -139,7 +88,9 @@ final class SentencePicker {
             if (code == (v6 ? ICMPV6_PORT_UNREACHABLE : ICMP_PORT_UNREACHABLE)) {
                 List<Field> quotedPorts = frame.fields("udp.dstport");
                 String port = quotedPorts.isEmpty() ? "?" : quotedPorts.get(quotedPorts.size() - 1).text();
-                return List.of(Sentence.of("icmp.unreachable.port", Role.host(from), port));
+                int quoted = IcmpQuote.quotedFrame(analysis.frames(), packets, i);
+                return List.of(quoted < 0 ? Sentence.of("icmp.unreachable.port", Role.host(from), port)
+                        : Sentence.of("icmp.unreachable.port.of", Role.host(from), port, Integer.toString(quoted + 1)));
             }
             return List.of(Sentence.of("icmp.unreachable", Role.host(from), codes.get(0).display()));
         }
@@ -153,7 +104,17 @@ final class SentencePicker {
     }
 
     private List<Sentence> other(int i) {
-        return List.of(Sentence.of("frame.other", decoder.decode(analysis.frames(), i).summary()));
+        DecodedFrame frame = decoder.decode(analysis.frames(), i);
+        String opcode = frame.text("arp.opcode");
+        String sender = frame.text("arp.src.proto_ipv4");
+        String target = frame.text("arp.dst.proto_ipv4");
+        if (!sender.isEmpty() && !target.isEmpty() && (opcode.equals("1") || opcode.equals("2"))) {
+            // RFC 826: a request asks who has the target address, a reply gives the sender's MAC address.
+            return List.of(opcode.equals("1")
+                    ? Sentence.of("arp.request", sender, target, frame.text("arp.src.hw_mac"))
+                    : Sentence.of("arp.reply", sender, frame.text("arp.src.hw_mac"), target));
+        }
+        return List.of(Sentence.of("frame.other", frame.summary()));
     }
 
     /** What the application layer carries, for the protocols the lab uses. */
@@ -174,48 +135,9 @@ final class SentencePicker {
         return Optional.empty();
     }
 
-    /** The third packet of the handshake: with it, the server's end goes from SYN-RECEIVED to ESTABLISHED. */
-    private boolean completesHandshake(int i) {
-        for (StateChange change : states.changes(i)) {
-            if (change.from() == TcpState.SYN_RECEIVED && change.to() == TcpState.ESTABLISHED) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private boolean entersTimeWait(int i, Conversation conversation) {
-        for (StateChange change : states.changes(i)) {
-            if (change.to() == TcpState.TIME_WAIT || change.from() == TcpState.LAST_ACK) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /** An RST sent right after the peer's SYN(s), before any SYN+ACK: nothing listened on the port. */
-    private boolean answersUnansweredSyn(int i, Conversation conversation) {
-        int first = conversation.firstFrameIndex();
-        if (i == first || i - first > REFUSAL_LOOKBACK) {
-            return false;
-        }
-        int stream = conversations.tcpStream(i);
-        for (int j = first; j < i; j++) {
-            if (conversations.tcpStream(j) != stream) {
-                continue;
-            }
-            int flags = packets.tcpFlags(j);
-            if (!has(flags, Tcp.SYN) || has(flags, Tcp.ACK) || conversations.direction(j) == conversations.direction(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private boolean retransmitted(int i) {
-        return analysis.tcp().has(i, TcpExpert.RETRANSMISSION) || analysis.tcp().has(i, TcpExpert.FAST_RETRANSMISSION)
-                || analysis.tcp().has(i, TcpExpert.SPURIOUS_RETRANSMISSION);
-    }
 
     private Role sender(Conversation conversation, int i) {
         return role(conversation, conversations.direction(i) == 0 ? conversation.a() : conversation.b());
@@ -230,9 +152,6 @@ final class SentencePicker {
         return endpoint.equals(conversation.client()) ? Role.client(address) : Role.server(address);
     }
 
-    private static String port(Endpoint endpoint) {
-        return Integer.toString(endpoint.port());
-    }
 
     private static String sourceAddress(DecodedFrame frame) {
         String v4 = frame.text("ip.src");
@@ -241,11 +160,5 @@ final class SentencePicker {
         return comma < 0 ? address : address.substring(0, comma);
     }
 
-    private static boolean has(int flags, int flag) {
-        return (flags & flag) != 0;
-    }
 
-    private static String text(long number) {
-        return Long.toString(number);
-    }
 }

@@ -11,6 +11,7 @@ import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.analysis.IcmpQuote;
 import org.wirelab.core.header.Tcp;
 import org.wirelab.core.analysis.TcpReach;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
@@ -25,7 +26,8 @@ import org.wirelab.core.tcpstate.TcpStateTimeline;
 /**
  * Builds the ladder of an analysed capture. TCP segments and UDP datagrams go between socket
  * lanes (a conversation's client lane is added before its server's when the conversation first
- * appears); ICMP, other IP payloads and ARP go between host lanes (one per address). Each TCP arrow
+ * appears); an ICMP error goes back along the lanes of the datagram it quotes (from its receiver to its
+ * sender); other ICMP, other IP payloads and ARP go between host lanes (one per address). Each TCP arrow
  * carries the state changes it caused, on the lanes of the endpoints that changed, and its expert
  * events on the sender's lane.
  *
@@ -227,6 +229,11 @@ public final class CaptureLadder implements Ladder {
                 addSocketLanes(udpLanes, index.udpConversation(udpStream));
             }
             return sides(udpLanes, udpStream, index.direction(i));
+        }
+        int quoted = IcmpQuote.quotedFrame(analysis.frames(), analysis.packets(), i);
+        if (quoted >= 0 && fromLane[quoted] >= 0) {
+            // An ICMP error goes back from the datagram's receiver lane to its sender's, beside it.
+            return new int[] {toLane[quoted], fromLane[quoted]};
         }
         return hostLanes(i);
     }

@@ -89,7 +89,12 @@ class ExplainerTest {
         String text = explain(file, 4, Locale.ENGLISH);
 
         assertTrue(text.contains("acknowledges every byte before " + ack[0] + " (relative)"), text);
-        assertTrue(text.contains("can receive " + ack[1] + " more bytes"), text);
+        // A count of bytes is written as the language writes numbers: 65,536 in English, 65 536 in French.
+        String window = java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH).format(Long.parseLong(ack[1]));
+        assertTrue(text.contains("can receive " + window + " more bytes"), text);
+        String french = explain(file, 4, Locale.FRENCH);
+        String fenetre = java.text.NumberFormat.getIntegerInstance(Locale.FRENCH).format(Long.parseLong(ack[1]));
+        assertTrue(french.contains("recevoir " + fenetre + " octets"), french);
     }
 
     @Test

@@ -37,7 +37,9 @@ class PortUnreachableExplanationTest {
             port = probe.getLocalPort();   // free now, and closed once the probe socket is
         }
         try (LiveCapture capture = LiveCapture.open(CaptureSettings.of(CaptureSettings.LOOPBACK,
-                "udp port " + port + " or icmp"));
+                // Only the ICMP errors that quote this port (the quoted UDP header's destination port is at
+                // byte 30 of the ICMP message): other tests may ping the loopback meanwhile.
+                "udp port " + port + " or (icmp and icmp[30:2] = " + port + ")"));
                 DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             capture.start(FrameSink.into(frames));
             byte[] hello = "anyone there?".getBytes(StandardCharsets.US_ASCII);
@@ -55,7 +57,8 @@ class PortUnreachableExplanationTest {
 
         String text = Explainer.of(CaptureAnalysis.of(frames)).explain(1, Locale.ENGLISH).text();
 
-        assertEquals("127.0.0.1 answers with an ICMP “port unreachable” error: nothing listens on UDP port " + port
-                + ". UDP itself never says so; this ICMP message is the only sign.", text);
+        assertEquals("127.0.0.1 answers the datagram of frame 1 with an ICMP “port unreachable” error: nothing listens"
+                + " on UDP port " + port + ". UDP itself never says so; this ICMP message is the only sign, and the"
+                + " sending program learns it only if its socket is connected.", text);
     }
 }

@@ -131,7 +131,7 @@ public final class LadderPainter {
             if (arrow.fromLane() == arrow.toLane() || Math.abs(arrow.fromLane() - arrow.toLane()) > 1) {
                 continue;   // self arrows and arrows over several lanes have room enough
             }
-            String[] raw = labelLines(arrow, true, false);
+            String[] raw = labelLines(arrow, true, false, texts);
             double flags = measure.textWidth(raw[0], TextStyle.FLAGS);
             widestRaw = Math.max(widestRaw, flags);
             widestRelative = Math.max(widestRelative, flags);
@@ -634,7 +634,7 @@ public final class LadderPainter {
         if (room < 28) {
             return;   // no room above the arrow (zoomed out, or frames close in time): the arrow alone
         }
-        String[] lines = labelLines(arrow, view.rawNumbers(), arrow.frameNumber() == view.maskedFrame());
+        String[] lines = labelLines(arrow, view.rawNumbers(), arrow.frameNumber() == view.maskedFrame(), texts);
         // Centre on the visible part of the arrow, so a label stays readable when its lanes scroll out.
         double low = Math.max(Math.min(x1, x2), TIME_COLUMN + 10);
         double high = Math.min(Math.max(x1, x2), view.width() - 10);
@@ -663,6 +663,11 @@ public final class LadderPainter {
      * question marks for what the student must predict.
      */
     static String[] labelLines(Arrow arrow, boolean raw, boolean masked) {
+        return labelLines(arrow, raw, masked, LadderTexts.ENGLISH);
+    }
+
+    /** As {@link #labelLines(Arrow, boolean, boolean)}, wirelab's own notes in the language of {@code texts}. */
+    static String[] labelLines(Arrow arrow, boolean raw, boolean masked, LadderTexts texts) {
         TcpSegment tcp = arrow.tcp();
         if (tcp == null) {
             return new String[] {arrow.label(), null};
@@ -673,7 +678,7 @@ public final class LadderPainter {
         List<String> experts = new ArrayList<>();
         for (LaneNote note : arrow.notes()) {
             if (note.kind() == LaneNote.Kind.EXPERT) {
-                experts.add(note.text());
+                experts.add(texts.note(note.text()));
             }
         }
         String first = title(tcp) + (experts.isEmpty() ? "" : "  [" + String.join(", ", experts) + "]");

@@ -160,4 +160,19 @@ class LadderPainterTest {
         assertEquals(row * (millis.length - 1), painter.contentY(4, timed.timed(false)) - painter.contentY(0,
                 timed.timed(false)), 1e-9, "one row each without the time scale");
     }
+
+    @Test
+    void wirelabsOwnLostNoteIsWrittenInTheLadderLanguageAndTsharksNotesAreKept() {
+        org.wirelab.core.ladder.TcpSegment segment = new org.wirelab.core.ladder.TcpSegment(0x18, 1, 1, 1, 1, 14, 512, 0);
+        Arrow lost = new Arrow(4, 0, 1, 0, "PSH, ACK", List.of(
+                new org.wirelab.core.ladder.LaneNote(0, org.wirelab.core.ladder.LaneNote.Kind.EXPERT,
+                        org.wirelab.core.ladder.CaptureLadder.LOST),
+                new org.wirelab.core.ladder.LaneNote(0, org.wirelab.core.ladder.LaneNote.Kind.EXPERT, "Retransmission")),
+                segment);
+        LadderTexts french = new LadderTexts("Temps (s)", "N°", java.util.Map.of(), java.util.Map.of(),
+                "état TCP après la flèche", "Perdue en chemin : le destinataire ne l’a jamais reçue");
+        String first = LadderPainter.labelLines(lost, false, false, french)[0];
+        assertEquals("PSH, ACK  [Perdue en chemin : le destinataire ne l’a jamais reçue, Retransmission]", first);
+        assertTrue(LadderPainter.labelLines(lost, false, false)[0].contains(org.wirelab.core.ladder.CaptureLadder.LOST));
+    }
 }

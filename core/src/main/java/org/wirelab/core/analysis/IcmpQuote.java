@@ -1,0 +1,101 @@
+package org.wirelab.core.analysis;
+
+import java.util.Arrays;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.header.Icmp;
+import org.wirelab.core.header.Ipv4;
+import org.wirelab.core.header.Ipv6;
+import org.wirelab.core.summary.PacketTable;
+
+/**
+ * The datagram an ICMP or ICMPv6 error answers. An error quotes the start of the datagram that caused
+ * it (RFC 792, RFC 4443 section 2.4): its IP header and at least its first 8 bytes, the UDP or TCP
+ * ports. The frame that carried that datagram is the latest earlier frame with the same addresses and
+ * ports (and, for IPv4, the same identification): a UDP datagram sent to a port where nothing listens
+ * is answered by "port unreachable", and that answer belongs beside the datagram, back to its sender.
+ */
+public final class IcmpQuote {
+    /** How far back an error's datagram is looked for: an error follows its datagram within milliseconds. */
+    private static final int LOOKBACK = 256;
+    private static final int PROTOCOL_TCP = 6;
+    private static final int PROTOCOL_UDP = 17;
+
+    private IcmpQuote() {
+    }
+
+    /** The 0-based index of the frame whose datagram the ICMP error of frame {@code i} quotes, or -1. */
+    public static int quotedFrame(FrameStore frames, PacketTable table, int i) {
+        int transport = table.transport(i);
+        boolean v6 = transport == PacketTable.TRANSPORT_ICMPV6;
+        if (transport != PacketTable.TRANSPORT_ICMP && !v6) {
+            return -1;
+        }
+        byte[] b = frames.buffer(i);
+        int icmp = frames.offset(i) + table.transportOffset(i);
+        int end = frames.offset(i) + frames.capturedLength(i);
+        if (end - icmp < Icmp.HEADER_LENGTH) {
+            return -1;
+        }
+        int type = Icmp.type(b, icmp);
+        if (v6 ? !Icmp.isV6Error(type) : !Icmp.isError(type)) {
+            return -1;
+        }
+        int inner = icmp + Icmp.HEADER_LENGTH;
+        int protocol;
+        int ports;
+        byte[] source;
+        byte[] destination;
+        int identification = -1;
+        if (v6) {
+            if (end - inner < Ipv6.HEADER_LENGTH + 4) {
+                return -1;
+            }
+            protocol = b[inner + Ipv6.NEXT_HEADER] & 0xff;
+            source = Arrays.copyOfRange(b, inner + Ipv6.SOURCE, inner + Ipv6.SOURCE + Ipv6.ADDRESS_LENGTH);
+            destination = Arrays.copyOfRange(b, inner + Ipv6.DESTINATION, inner + Ipv6.DESTINATION + Ipv6.ADDRESS_LENGTH);
+            ports = inner + Ipv6.HEADER_LENGTH;
+        } else {
+            int headerLength = (b[inner] & 0x0f) * 4;
+            if (headerLength < Ipv4.MIN_HEADER_LENGTH || end - inner < headerLength + 4) {
+                return -1;
+            }
+            protocol = b[inner + Ipv4.PROTOCOL] & 0xff;
+            identification = (b[inner + Ipv4.IDENTIFICATION] & 0xff) << 8 | (b[inner + Ipv4.IDENTIFICATION + 1] & 0xff);
+            source = Arrays.copyOfRange(b, inner + Ipv4.SOURCE, inner + Ipv4.SOURCE + Ipv4.ADDRESS_LENGTH);
+            destination = Arrays.copyOfRange(b, inner + Ipv4.DESTINATION, inner + Ipv4.DESTINATION + Ipv4.ADDRESS_LENGTH);
+            ports = inner + headerLength;
+        }
+        int expected = protocol == PROTOCOL_UDP ? PacketTable.TRANSPORT_UDP
+                : protocol == PROTOCOL_TCP ? PacketTable.TRANSPORT_TCP : -1;
+        if (expected < 0) {
+            return -1;
+        }
+        int sourcePort = (b[ports] & 0xff) << 8 | (b[ports + 1] & 0xff);
+        int destinationPort = (b[ports + 2] & 0xff) << 8 | (b[ports + 3] & 0xff);
+        for (int j = i - 1; j >= Math.max(0, i - LOOKBACK); j--) {
+            if (table.transport(j) == expected && table.sourcePort(j) == sourcePort
+                    && table.destinationPort(j) == destinationPort
+                    && sameAddresses(frames, table, j, v6, source, destination, identification)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameAddresses(FrameStore frames, PacketTable table, int j, boolean v6, byte[] source,
+            byte[] destination, int identification) {
+        byte[] b = frames.buffer(j);
+        int ip = frames.offset(j) + table.networkOffset(j);
+        if (v6) {
+            return table.network(j) == PacketTable.NETWORK_IPV6
+                    && Arrays.equals(b, ip + Ipv6.SOURCE, ip + Ipv6.SOURCE + Ipv6.ADDRESS_LENGTH, source, 0, 16)
+                    && Arrays.equals(b, ip + Ipv6.DESTINATION, ip + Ipv6.DESTINATION + Ipv6.ADDRESS_LENGTH,
+                            destination, 0, 16);
+        }
+        return table.network(j) == PacketTable.NETWORK_IPV4
+                && ((b[ip + Ipv4.IDENTIFICATION] & 0xff) << 8 | (b[ip + Ipv4.IDENTIFICATION + 1] & 0xff)) == identification
+                && Arrays.equals(b, ip + Ipv4.SOURCE, ip + Ipv4.SOURCE + Ipv4.ADDRESS_LENGTH, source, 0, 4)
+                && Arrays.equals(b, ip + Ipv4.DESTINATION, ip + Ipv4.DESTINATION + Ipv4.ADDRESS_LENGTH,
+                        destination, 0, 4);
+    }
+}

@@ -1,0 +1,227 @@
+package org.wirelab.core.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.explain.Explainer;
+import org.wirelab.core.explain.Sentence;
+import org.wirelab.core.ladder.Arrow;
+import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.tcpstate.TcpStates;
+import org.wirelab.core.testing.Environment;
+
+/**
+ * The explanation of every frame of the real Linux captures of samples/reference, in English and in
+ * French, checked against tshark's expert messages committed beside each capture (NAME.fields.tsv,
+ * tshark 4.0) and against what the capture proves of their cause (samples/README.md).
+ */
+class ReferenceExplanationsTest {
+    /** tshark's expert message, and the sentences that may say what it flags (first match wins). */
+    private static final Map<String, Set<String>> FLAGGED = new LinkedHashMap<>();
+
+    static {
+        FLAGGED.put("spurious retransmission", Set.of("tcp.retransmission.spurious", "tcp.copy.network"));
+        FLAGGED.put("fast retransmission", Set.of("tcp.retransmission.fast", "tcp.late"));
+        FLAGGED.put("out-of-order segment", Set.of("tcp.outoforder", "tcp.late", "tcp.retransmission.sack",
+                "tcp.retransmission.fast", "tcp.retransmission.timeout"));
+        FLAGGED.put("(suspected) retransmission", Set.of("tcp.retransmission.timeout", "tcp.retransmission.sack",
+                "tcp.retransmission.firstlost", "tcp.syn.again", "tcp.synack.again", "tcp.fin.again", "tcp.late",
+                "tcp.copy.network"));
+        FLAGGED.put("Duplicate ACK", Set.of("tcp.dupack", "tcp.ack.twice", "tcp.ack.copy"));
+        FLAGGED.put("D-SACK Sequence", Set.of("tcp.dsack"));
+        FLAGGED.put("Zero Window segment", Set.of("tcp.ack.zero", "tcp.window.zero", "tcp.probe.answer.zero"));
+        FLAGGED.put("keep-alive segment", Set.of("tcp.probe.zerowindow", "tcp.keepalive"));
+        FLAGGED.put("completely full", Set.of("tcp.window.full"));
+        FLAGGED.put("window update", Set.of("tcp.window.update", "tcp.window.open", "tcp.probe.answer.open",
+                "tcp.ack.hole"));
+        FLAGGED.put("Previous segment(s) not captured", Set.of("tcp.gap"));
+        FLAGGED.put("Connection establish request (SYN)", Set.of("tcp.syn", "tcp.syn.again"));
+    }
+
+    /** English words that must not be left in a French sentence. */
+    private static final Pattern ENGLISH = Pattern.compile(
+            "\\b(the|bytes?|sends|acknowledges|window|Lost on the way|which|again|frame)\\b");
+    private static final Pattern BAD_FRENCH_PLURAL = Pattern.compile("(?<![\\d\\u202f\\u00a0 ])[01] octets\\b");
+
+    static Stream<String> captures() throws Exception {
+        try (Stream<Path> files = Files.list(Environment.samples().resolve("reference"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pcap"))
+                    .map(n -> n.substring(0, n.length() - ".pcap".length())).sorted().toList().stream();
+        }
+    }
+
+    /** Per frame (0-based), tshark's comma-joined expert messages from NAME.fields.tsv. */
+    private static List<String> expert(String name) throws Exception {
+        List<String> lines = Files.readAllLines(Environment.samples().resolve("reference").resolve(name + ".fields.tsv"));
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        int column = header.indexOf("_ws.expert.message");
+        List<String> messages = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t", -1);
+            messages.add(column < cells.length ? cells[column] : "");
+        }
+        return messages;
+    }
+
+    private static Map<Integer, List<String>> keys(String name) throws Exception {
+        Explainer explainer = Explainer.of(ReferenceStatesTest.analysis(name));
+        Map<Integer, List<String>> keys = new HashMap<>();
+        for (int i = 0; i < expert(name).size(); i++) {
+            keys.put(i, explainer.sentences(i).stream().map(Sentence::key).toList());
+        }
+        return keys;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void everyFlagTsharkRaisesIsExplainedByItsCause(String name) throws Exception {
+        List<String> expert = expert(name);
+        Map<Integer, List<String>> keys = keys(name);
+        for (int i = 0; i < expert.size(); i++) {
+            for (Map.Entry<String, Set<String>> flag : FLAGGED.entrySet()) {
+                if (expert.get(i).contains(flag.getKey())) {
+                    List<String> said = keys.get(i);
+                    assertTrue(said.stream().anyMatch(flag.getValue()::contains),
+                            name + " frame " + (i + 1) + ": tshark says '" + expert.get(i) + "', we say " + said);
+                    break;
+                }
+            }
+            if (expert.get(i).contains("Connection finish (FIN)")) {
+                assertTrue(keys.get(i).stream().anyMatch(k -> k.startsWith("tcp.fin")), name + " frame " + (i + 1));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void everyFrameReadsInBothLanguagesWithoutEnglishInTheFrenchAndWithFrenchPlurals(String name) throws Exception {
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis(name);
+        Explainer explainer = Explainer.of(analysis);
+        for (int i = 0; i < analysis.size(); i++) {
+            String english = explainer.explain(i, Locale.ENGLISH).text();
+            String french = explainer.explain(i, Locale.FRENCH).text();
+            assertFalse(english.isBlank() || english.contains("{") || english.contains("does not explain"), english);
+            assertFalse(french.contains("{"), french);
+            assertFalse(ENGLISH.matcher(french).find(), name + " frame " + (i + 1) + ": " + french);
+            assertFalse(BAD_FRENCH_PLURAL.matcher(french).find(), name + " frame " + (i + 1) + ": " + french);
+            assertFalse(english.matches(".*\\b1 bytes\\b.*"), english);
+        }
+    }
+
+    @ParameterizedTest(name = "simultaneous-close-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void crossingFinsAreSaidToCross(String side) throws Exception {
+        String name = "simultaneous-close-" + side;
+        List<String> all = keys(name).values().stream().flatMap(List::stream).toList();
+        assertTrue(all.contains("tcp.fin.crossing"), all.toString());
+        assertTrue(all.contains("tcp.ack.closing"), all.toString());
+        Explainer explainer = Explainer.of(ReferenceStatesTest.analysis(name));
+        for (int i = 0; i < expert(name).size(); i++) {
+            assertFalse(explainer.explain(i, Locale.ENGLISH).text().contains("CLOSE-WAIT"), name + " frame " + (i + 1));
+            assertFalse(explainer.explain(i, Locale.FRENCH).text().contains("CLOSE-WAIT"), name + " frame " + (i + 1));
+        }
+    }
+
+    @Test
+    void aHalfCloseIsCalledShutdownNotClose() throws Exception {
+        Explainer explainer = Explainer.of(ReferenceStatesTest.analysis("half-close-client"));
+        List<String> expert = expert("half-close-client");
+        int fin = -1;
+        for (int i = 0; i < expert.size() && fin < 0; i++) {
+            fin = expert.get(i).contains("initiates the connection closing") ? i : -1;
+        }
+        assertEquals(List.of("tcp.fin.shutdown"), explainer.sentences(fin).stream().map(Sentence::key).toList());
+        String english = explainer.explain(fin, Locale.ENGLISH).text();
+        String french = explainer.explain(fin, Locale.FRENCH).text();
+        assertTrue(english.contains("shutdown(SHUT_WR)") && english.contains("half close") && !english.contains("close()"), english);
+        assertTrue(french.contains("shutdown(SHUT_WR)") && french.contains("demi-fermeture") && !french.contains("close()"), french);
+    }
+
+    @Test
+    void theLostSegmentIsResentOnSackEvidenceAndTheFinTakenWhenTheHoleFills() throws Exception {
+        // samples/README: frame 7 resent 34 ms after the original, on the SACK of frame 6; Ack=16 in frame 8.
+        Map<Integer, List<String>> keys = keys("lost-data-client");
+        assertEquals(List.of("tcp.retransmission.sack"), keys.get(6));
+        assertEquals("tcp.took.fin.hole", keys.get(7).get(0));
+        // At the server, the first copy never arrived; the FIN came after a gap.
+        Map<Integer, List<String>> server = keys("lost-data-server");
+        assertTrue(server.values().stream().anyMatch(k -> k.contains("tcp.retransmission.firstlost")), server.toString());
+        assertTrue(server.values().stream().anyMatch(k -> k.contains("tcp.gap")), server.toString());
+    }
+
+    @Test
+    void aDuplicateMadeByTheNetworkIsNoRetransmissionAndItsDsackSaysSo() throws Exception {
+        List<String> all = keys("duplication-server").values().stream().flatMap(List::stream).toList();
+        assertTrue(all.contains("tcp.copy.network"), all.toString());
+        assertTrue(all.contains("tcp.dsack") && (all.contains("tcp.ack.twice") || all.contains("tcp.ack.copy")),
+                all.toString());
+        assertFalse(all.contains("tcp.retransmission.spurious"), "nobody resent it");
+    }
+
+    @Test
+    void aHeldBackOriginalArrivesLateAndTheRealRetransmissionIsSpurious() throws Exception {
+        List<String> all = keys("reordering-server").values().stream().flatMap(List::stream).toList();
+        assertTrue(all.contains("tcp.late"), "the original, overtaken on the way: " + all);
+        assertTrue(all.contains("tcp.retransmission.spurious"), all.toString());
+        List<String> client = keys("reordering-client").values().stream().flatMap(List::stream).toList();
+        // At the client, the copy sent again on the SACK blocks (RACK) is no reordering, whatever tshark's timing says.
+        assertTrue(client.contains("tcp.retransmission.sack") || client.contains("tcp.retransmission.fast"),
+                client.toString());
+        assertFalse(client.contains("tcp.outoforder"), client.toString());
+    }
+
+    @Test
+    void linuxZeroWindowProbesAreZeroBytesAndTheirAnswersSayTheWindow() throws Exception {
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis("slow-reader-client");
+        Explainer explainer = Explainer.of(analysis);
+        Map<Integer, List<String>> keys = keys("slow-reader-client");
+        List<Integer> probes = keys.entrySet().stream().filter(e -> e.getValue().contains("tcp.probe.zerowindow"))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertFalse(probes.isEmpty());
+        assertTrue(keys.get(probes.get(0) + 1).contains("tcp.probe.answer.zero"), keys.get(probes.get(0) + 1).toString());
+        String french = explainer.explain(probes.get(0), Locale.FRENCH).text();
+        assertTrue(french.contains("un segment de 0 octet au numéro"), french);
+        assertTrue(explainer.explain(probes.get(0), Locale.ENGLISH).text().contains("a segment of 0 bytes"));
+        assertTrue(keys.values().stream().anyMatch(k -> k.contains("tcp.window.open")), keys.toString());
+    }
+
+    @ParameterizedTest(name = "tcp-refused-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void aRefusedPortIsSaidSo(String side) throws Exception {
+        assertEquals(List.of("tcp.rst.refused"), keys("tcp-refused-" + side).get(1));
+    }
+
+    @ParameterizedTest(name = "udp-closed-port-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void theIcmpErrorNamesItsDatagramAndGoesBackToItsSender(String side) throws Exception {
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis("udp-closed-port-" + side);
+        Explainer explainer = Explainer.of(analysis);
+        assertTrue(explainer.explain(1, Locale.ENGLISH).text().startsWith("198.51.100.2 answers the datagram of frame 1"
+                + " with an ICMP “port unreachable” error: nothing listens on UDP port 3000."),
+                explainer.explain(1, Locale.ENGLISH).text());
+        assertTrue(explainer.explain(1, Locale.FRENCH).text().startsWith("198.51.100.2 répond au datagramme de la trame 1"));
+        CaptureLadder ladder = CaptureLadder.of(analysis, TcpStates.of(analysis));
+        Arrow datagram = ladder.arrow(0);
+        Arrow error = ladder.arrow(1);
+        assertEquals(datagram.toLane(), error.fromLane());
+        assertEquals(datagram.fromLane(), error.toLane(), "drawn back to the datagram's sender, not as a self-loop");
+    }
+}
