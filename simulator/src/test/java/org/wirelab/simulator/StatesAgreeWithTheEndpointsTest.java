@@ -115,6 +115,31 @@ class StatesAgreeWithTheEndpointsTest {
         assertTrue(keys.contains(key), scenario + ": " + keys);
     }
 
+    @org.junit.jupiter.api.Test
+    void aLostLastAckIsAnsweredAgainFromTimeWait() {
+        // tcp-hello over 10 ms with its last frame, the client's ACK of the server's FIN, lost: the server
+        // sends its FIN again after its timer, and the client answers it from TIME-WAIT.
+        SimulationOptions options = SimulationOptions.defaults()
+                .withLink(SimulationOptions.LOOPBACK.withDelay(java.time.Duration.ofMillis(10)))
+                .withFaults(List.of(new org.wirelab.simulator.net.Fault.DropFrame(8)));
+        SimulationResult result = Simulation.run(Scenarios.tcpHello(), options);
+        CaptureAnalysis analysis = CaptureAnalysis.of(result.frames());
+        assertEquals(0x010, analysis.packets().tcpFlags(7), "frame 8 is the client's last ACK");
+        for (TcpStateTimeline timeline : List.of(TcpStates.of(analysis),
+                TcpStates.of(analysis, index -> (result.marks().of(index + 1) & Marks.LOST) == 0))) {
+            assertEquals(TcpState.LAST_ACK, timeline.stateAfter(7, 1), "the server never got that ACK");
+            assertEquals(TcpState.CLOSED, timeline.stateAfter(analysis.size() - 1, 1), "the second one closes it");
+        }
+        org.wirelab.core.explain.Explainer explainer = org.wirelab.core.explain.Explainer.of(analysis);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < analysis.size(); i++) {
+            explainer.sentences(i).forEach(sentence -> keys.add(sentence.key()));
+        }
+        assertTrue(keys.contains("tcp.fin.again") && keys.contains("tcp.ack.timewait"), keys.toString());
+        String french = explainer.explain(analysis.size() - 1, java.util.Locale.FRENCH).text();
+        assertTrue(french.contains("en TIME-WAIT, acquitte de nouveau le FIN renvoyé"), french);
+    }
+
     private static List<String> changes(TcpStateTimeline timeline, int stream, int endpoint) {
         List<String> changes = new ArrayList<>();
         for (StateChange c : timeline.allChanges()) {
