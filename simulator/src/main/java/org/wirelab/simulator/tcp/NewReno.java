@@ -100,12 +100,31 @@ final class NewReno {
      * with SACK, cwnd is ssthresh (RFC 6675 section 5, step 4.2).
      */
     void enterRecovery(long flightSize, long sndMax, boolean sack) {
+        priorCwnd = cwnd;
+        priorSsthresh = ssthresh;
         ssthresh = Math.max(flightSize / 2, 2L * mss);
         recover = sndMax;
         inRecovery = true;
         sackRecovery = sack;
         bytesAcked = 0;
         cwnd = sack ? ssthresh : ssthresh + 3L * mss;
+    }
+
+    /** The windows before the last recovery began, for an undo. */
+    private long priorCwnd;
+    private long priorSsthresh = Long.MAX_VALUE;
+
+    /**
+     * The last recovery was needless: every segment it sent again had arrived already, as D-SACKs
+     * showed (RFC 3708; Linux's tcp_try_undo_dsack). The windows go back to what they were, and the
+     * recovery ends.
+     */
+    void undo() {
+        cwnd = Math.max(cwnd, priorCwnd);
+        ssthresh = Math.max(ssthresh, priorSsthresh);
+        inRecovery = false;
+        sackRecovery = false;
+        bytesAcked = 0;
     }
 
     /** True during a fast recovery, with or without SACK. */

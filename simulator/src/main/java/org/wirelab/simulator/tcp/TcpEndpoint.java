@@ -97,6 +97,11 @@ public final class TcpEndpoint {
     private final NewReno congestion = new NewReno();
     /** What the peer has SACKed (RFC 2018, RFC 6675). */
     private final SackScoreboard scoreboard = new SackScoreboard();
+    /**
+     * Segments sent again since the last recovery began and not yet reported as needless by a D-SACK
+     * (Linux's undo_retrans); -1 when no undo is possible (a timeout, or already undone).
+     */
+    private int undoRetransmissions = -1;
     /** RFC 6675's HighRxt: the end of what has been sent again in this recovery. */
     private long highRxt;
     private final RttEstimator rtt;
@@ -828,6 +833,7 @@ public final class TcpEndpoint {
         boolean presumedLost = sackPermitted && scoreboard.isLost(sndUna, effectiveMss);
         if ((duplicates >= SackScoreboard.DUP_THRESH || presumedLost) && congestion.mayStartRecovery(sndUna)) {
             congestion.enterRecovery(flightSize(), sndMax, sackPermitted);
+            undoRetransmissions = 0;
             highRxt = sndUna;
             retransmit(sndUna, true);
         }
@@ -847,6 +853,7 @@ public final class TcpEndpoint {
         }
         if (!verdict.lost().isEmpty() && !congestion.inRecovery() && congestion.mayStartRecovery(sndUna)) {
             congestion.enterRecovery(flightSize(), sndMax, true);
+            undoRetransmissions = 0;
             highRxt = sndUna;
             lossProbe.stop();
             if (!retransmission.running()) {
@@ -912,6 +919,15 @@ public final class TcpEndpoint {
      */
     private void readSackBlocks(long[] blocks, long ack) {
         long wireUna = (iss + sndUna) & MASK;
+        if (blocks.length >= 2) {
+            long start = sndUna + (int) (blocks[0] - wireUna);
+            long end = sndUna + (int) (blocks[1] - wireUna);
+            boolean inSecond = blocks.length >= 4 && start >= sndUna + (int) (blocks[2] - wireUna)
+                    && end <= sndUna + (int) (blocks[3] - wireUna);
+            if (end <= ack || inSecond) {
+                duplicateReported();
+            }
+        }
         for (int i = 0; i + 1 < blocks.length; i += 2) {
             long start = sndUna + (int) (blocks[i] - wireUna);
             long end = sndUna + (int) (blocks[i + 1] - wireUna);
@@ -919,6 +935,18 @@ public final class TcpEndpoint {
                 scoreboard.add(start, end);
                 rack.delivered(start, end, stack.simulator().now());
             }
+        }
+    }
+
+    /**
+     * A D-SACK (RFC 2883): the receiver got something twice. When every segment the last recovery
+     * sent again is reported so, the recovery was needless (reordering, or a duplicate): its window
+     * reduction is undone (RFC 3708 section 3.2, as Linux's tcp_try_undo_dsack).
+     */
+    private void duplicateReported() {
+        if (undoRetransmissions > 0 && --undoRetransmissions == 0) {
+            congestion.undo();
+            undoRetransmissions = -1;
         }
     }
 
@@ -1261,6 +1289,9 @@ public final class TcpEndpoint {
             timedSequence = NONE; // Karn's algorithm: a retransmitted range gives no RTT sample
         }
         highRxt = Math.max(highRxt, from + length + (fin ? 1 : 0));
+        if (undoRetransmissions >= 0) {
+            undoRetransmissions++;
+        }
         send(segment);
         rack.sent(from, from + length + (fin ? 1 : 0), stack.simulator().now(), true);
         if (!retransmission.running()) {
@@ -1299,6 +1330,7 @@ public final class TcpEndpoint {
                 }
                 // Start again from one segment, resending everything not acknowledged (go-back-N).
                 congestion.timeout(flightSize(), sndMax);
+                undoRetransmissions = -1;
                 sndNxt = sndUna;
                 transmitAgainAfterTimeout();
                 retransmission.start(rtt.rto());
