@@ -8,12 +8,12 @@
 #   bench/capture-rate.sh --tools "wirelab tcpdump" --count 100000
 #
 # Tools: wirelab (libpcap through pcap4j, as root), wirelab-immediate (the same with --immediate),
-# wirelab-BN (the same with --buffer-size N, in MiB),
+# wirelab-BN (the same with --buffer-size N, in MiB), wirelab-dumpcap-BN (likewise through dumpcap),
 # tcpdump, dumpcap, and wirelab-dumpcap: wirelab
 # run as user nobody, capturing through a copy of dumpcap given cap_net_raw,cap_net_admin (needs root
 # to set up; the copy lives in the temporary directory and is deleted at the end).
 # Needs root, gcc, tcpdump, dumpcap, capinfos (wireshark-common) and ui/target/wirelab.jar
-# (`mvn -q -DskipTests package`).
+# (`mvn -q -DskipTests package`; or the jar in $WIRELAB_JAR).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
 done
 
 [ "$(id -u)" = 0 ] || { echo "capture-rate: run as root (the tools capture on lo)" >&2; exit 1; }
-jar="$root/ui/target/wirelab.jar"
+jar="${WIRELAB_JAR:-$root/ui/target/wirelab.jar}"
 [ -f "$jar" ] || { echo "capture-rate: $jar is missing: run mvn -q -DskipTests package" >&2; exit 1; }
 
 work="$(mktemp -d /tmp/capture-rate.XXXXXX)"
@@ -73,10 +73,13 @@ start_capture() {
     dumpcap)
       dumpcap -i lo -f "$filter" -w "$out" 2>"$log" &
       marker="Capturing on" ;;
-    wirelab-dumpcap)
+    wirelab-dumpcap*)
       touch "$out" "$log"; chown nobody "$out"
+      options=()
+      case "$tool" in wirelab-dumpcap-B*) options=(--buffer-size "${tool#wirelab-dumpcap-B}") ;; esac
       setpriv --reuid=nobody --regid=nogroup --clear-groups \
-        env HOME="$work/home" PATH="$work/bin:$PATH" java -jar "$jar" capture --port "$port" --out "$out" 2>"$log" &
+        env HOME="$work/home" PATH="$work/bin:$PATH" java -jar "$jar" capture --port "$port" "${options[@]}" \
+        --out "$out" 2>"$log" &
       marker="capturing on" ;;
   esac
   pid=$!

@@ -20,10 +20,16 @@ public record CaptureStatistics(String interfaceName, boolean loopback, long fra
         return "dumpcap".equals(source);
     }
 
-    /** One line for the user: {@code "lo: 9 frames captured; libpcap received 22 (...), dropped 0"}. */
+    /**
+     * One line for the user: {@code "lo: 9 frames captured; libpcap received 22 (...), dropped 0"}, or
+     * through dumpcap {@code "lo: 9 frames captured; dumpcap received 11 (with wirelab's 2 readiness
+     * datagrams), dropped 0"}.
+     */
     public String text() {
-        String counted = loopback && !throughDumpcap() ? " (lo counts each frame twice" + (probeFrames > 0
-                ? ", and wirelab's " + probeFrames + " readiness datagrams" : "") + ")" : "";
+        String probes = probeFrames > 0 ? "wirelab's " + probeFrames + " readiness datagrams" : "";
+        String counted = !loopback ? ""
+                : throughDumpcap() ? (probes.isEmpty() ? "" : " (with " + probes + ")")
+                : " (lo counts each frame twice" + (probes.isEmpty() ? "" : ", and " + probes) + ")";
         return interfaceName + ": " + frames + (frames == 1 ? " frame" : " frames") + " captured; " + source
                 + " received " + received + counted + ", dropped " + dropped
                 + (droppedByInterface > 0 ? ", dropped by the interface " + droppedByInterface : "");

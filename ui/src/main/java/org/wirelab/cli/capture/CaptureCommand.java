@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "capture",
         mixinStandardHelpOptions = true,
         description = {"Captures live traffic on this machine into a pcap file, frame by frame as it arrives.",
-            "Needs libpcap and root (or the CAP_NET_RAW capability), or else Wireshark's dumpcap that this user",
-            "may run (Debian: the wireshark group), which wirelab then uses by itself; if neither, says how to get them."},
+            "Needs libpcap and root (or the CAP_NET_RAW capability), or else Wireshark's dumpcap that this user may run"
+                + " (Debian: the wireshark group), which wirelab then uses by itself; if neither, says how to get them."},
         footerHeading = "%nExamples:%n",
         footer = {"  wirelab capture --scenario tcp-hello --out hello.pcap",
             "  wirelab capture --scenario udp-echo --ipv6 --out echo6.pcap",
@@ -90,13 +90,14 @@ public final class CaptureCommand implements Callable<Integer> {
     private String interfaceName;
 
     @Option(names = "--buffer-size", paramLabel = "MIB",
-            description = {"With --port: the kernel buffer that holds frames until wirelab reads them, in MiB",
-                "(default: " + (CaptureSettings.DEFAULT_BUFFER_BYTES >> 20) + "; tcpdump's -B is in KiB, dumpcap's -B in MiB)."})
+            description = "With --port: the kernel buffer that holds frames until wirelab reads them, in MiB"
+                + " (default: " + (CaptureSettings.DEFAULT_BUFFER_BYTES >> 20) + "; tcpdump's -B is in KiB, dumpcap's -B in MiB).")
     private Integer bufferMib;
 
     @Option(names = "--immediate",
-            description = {"With --port: hand each frame over as it arrives (libpcap's immediate mode) instead of in",
-                "blocks of at most " + CaptureSettings.DEFAULT_BATCH_MILLIS + " ms; the kernel buffer then holds far fewer frames of a burst."})
+            description = "With --port: hand each frame over as it arrives (libpcap's immediate mode) instead of in"
+                + " blocks of at most " + CaptureSettings.DEFAULT_BATCH_MILLIS + " ms; the kernel buffer then holds far fewer"
+                + " frames of a burst.")
     private boolean immediate;
 
     @Option(names = "--check", paramLabel = "STEP", converter = LabStepConverter.class,
@@ -105,8 +106,8 @@ public final class CaptureCommand implements Callable<Integer> {
     private LabStep check;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
-            description = {"Language of the checks (with --check) and of the message when capture is impossible here:",
-                "en or fr (default: ${DEFAULT-VALUE})"})
+            description = "Language of the checks (with --check) and of the message when capture is impossible here:"
+                + " en or fr (default: ${DEFAULT-VALUE})")
     private Locale language;
 
     @Override

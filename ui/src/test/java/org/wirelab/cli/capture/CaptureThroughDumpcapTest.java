@@ -47,7 +47,8 @@ class CaptureThroughDumpcapTest {
     private static final String USER = "nobody";
     private static final String GROUP = "nogroup";
     private static final Pattern COUNTS = Pattern.compile(
-            "lo: (\\d+) frames? captured; dumpcap received (\\d+), dropped 0; written to (.*)");
+            "lo: (\\d+) frames? captured; dumpcap received (\\d+) \\(with wirelab's (\\d+) readiness datagrams\\),"
+            + " dropped 0; written to (.*)");
     private static final InetAddress LOCALHOST = InetAddress.getLoopbackAddress();
 
     @TempDir
@@ -55,22 +56,12 @@ class CaptureThroughDumpcapTest {
 
     @Test
     void anUnprivilegedUserCapturesARealExchangeThroughDumpcap() throws Exception {
-        Path dumpcap = privilegedDumpcap();
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path home = Files.createDirectory(dir.resolve("home"));
-        Path out = Files.createDirectory(dir.resolve("out"));
-        run("chown", USER, home.toString(), out.toString());
-        Path file = out.resolve("lab.pcap");
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + USER, "--regid=" + GROUP, "--init-groups",
-                "env", "HOME=" + home, "PATH=" + dumpcap.getParent() + File.pathSeparator + System.getenv("PATH"),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + home, "-cp", readableClasspath(), Main.class.getName(),
-                "capture", "--port", "PORT", "--duration", "3s", "--out", file.toString()));
+        Path file = out().resolve("lab.pcap");
         List<String> err;
         try (ServerSocket server = new ServerSocket(0, 1, LOCALHOST)) {
             int port = server.getLocalPort();
-            command.set(command.indexOf("PORT"), String.valueOf(port));
-            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = wirelabAsUser("capture", "--port", String.valueOf(port), "--duration", "3s",
+                    "--out", file.toString());
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
             String first = lines.readLine();
             assertEquals("capturing on lo (port " + port + ") through dumpcap into " + file + " for 3 s", first,
@@ -90,10 +81,58 @@ class CaptureThroughDumpcapTest {
         assertTrue(counts.matches(), err.get(0));
         List<String[]> rows = Tshark.fields(file, List.of("tcp.flags", "tcp.payload"));
         assertEquals(Integer.parseInt(counts.group(1)), rows.size() - 1, "the count printed is the count written");
+        assertEquals(Long.parseLong(counts.group(1)) + Long.parseLong(counts.group(3)), Long.parseLong(counts.group(2)),
+                "dumpcap counted the frames written and the readiness datagrams, once each");
         assertEquals(List.of("0x0002", "0x0012", "0x0010", "0x0018"),
                 rows.subList(1, 5).stream().map(row -> row[0]).toList(), "handshake then data");
         assertEquals("68656c6c6f20736572766575720a", rows.get(4)[1].replace(":", ""), "hello serveur\\n");
         assertTrue(rows.stream().skip(1).anyMatch(row -> row[0].equals("0x0011")), "the teardown is in too");
+    }
+
+    @Test
+    void anUnprivilegedUserCapturesAScenarioOfTheLabsProgramsThroughDumpcap() throws Exception {
+        Path file = out().resolve("hello.pcap");
+        Process process = wirelabAsUser("capture", "--scenario", "tcp-hello", "--free-ports", "--out", file.toString());
+        CompletableFuture<String> ladder = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        String err = read(process.getErrorStream());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the scenario ends");
+        assertEquals(0, process.exitValue(), err);
+        assertTrue(err.lines().anyMatch(line -> line.startsWith("capturing on lo (") && line.contains(") through dumpcap into "
+                + file)), err);
+        List<String> lines = err.lines().toList();
+        Matcher counts = COUNTS.matcher(lines.get(lines.size() - 1));
+        assertTrue(counts.matches(), err);
+        List<String[]> rows = Tshark.fields(file, List.of("tcp.flags"));
+        assertEquals(Integer.parseInt(counts.group(1)), rows.size() - 1, "the count printed is the count written");
+        assertEquals(List.of("0x0002", "0x0012", "0x0010"), rows.subList(1, 4).stream().map(row -> row[0]).toList(),
+                "from the first SYN on");
+        assertTrue(ladder.get(10, TimeUnit.SECONDS).contains("SYN"), "the ladder is printed");
+    }
+
+    /** wirelab's command line run as the unprivileged user, with the privileged dumpcap first on its PATH. */
+    private Process wirelabAsUser(String... arguments) throws Exception {
+        Path dumpcap = privilegedDumpcap();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        run("chown", USER, home.toString(), out().toString());
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + USER, "--regid=" + GROUP, "--init-groups",
+                "env", "HOME=" + home, "PATH=" + dumpcap.getParent() + File.pathSeparator + System.getenv("PATH"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + home, "-cp", readableClasspath(), Main.class.getName()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).start();
+    }
+
+    private Path out() throws IOException {
+        return Files.createDirectories(dir.resolve("out"));
+    }
+
+    private static String read(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A copy of dumpcap with the capture capabilities, in a directory of its own; skips (fails in CI) when impossible. */
