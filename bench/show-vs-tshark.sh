@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `wirelab show FILE` against `tshark -q -z flow,tcp,standard` on the same 1,000,000-frame capture, run
 # in turn (wirelab, tshark, wirelab, tshark, ...) so that both meet the same load. Prints each run's wall
-# time and peak memory, the median ratio (tshark's time / wirelab's) and the load average.
+# time, CPU time (user + system) and peak memory, the median ratios (tshark's time / wirelab's) and the
+# load average. On a loaded machine the wall clock counts the wait for a core; the CPU ratio does not.
 # Usage: bench/show-vs-tshark.sh [--frames N] [--rounds N] [--file PCAP] [--keep]
 # Target (issue 16): wirelab at least 5x faster, its memory flat in the number of frames and lanes.
 set -euo pipefail
@@ -36,26 +37,33 @@ fi
 echo "file: $file ($(stat -c %s "$file") bytes)"
 cat "$file" > /dev/null                  # into the page cache for both tools
 
-# One timed run: wall seconds and peak resident KB of COMMAND, its output discarded.
+# One timed run: wall seconds, CPU seconds and peak resident KB of COMMAND, its output discarded.
 timed() {
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || {
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || {
     echo "failed: $*" >&2; tail -3 "$work/stderr" >&2; exit 1; }
-  cat "$work/time"
+  read -r wall user system peak < "$work/time"
+  echo "$wall $(echo "$user + $system" | bc -l) $peak"
 }
 
 wirelab_times=()
 tshark_times=()
+wirelab_cpu=()
+tshark_cpu=()
 for round in $(seq 1 "$rounds"); do
-  read -r w wm < <(timed java -jar ui/target/wirelab.jar show "$file")
-  read -r t tm < <(timed tshark -r "$file" -q -z flow,tcp,standard)
-  printf 'round %d: wirelab show %6.2f s %5d MB | tshark flow %6.2f s %5d MB | ratio %.2fx | load %s\n' \
-    "$round" "$w" $((wm / 1024)) "$t" $((tm / 1024)) "$(echo "$t / $w" | bc -l)" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  read -r w wc wm < <(timed java -jar ui/target/wirelab.jar show "$file")
+  read -r t tc tm < <(timed tshark -r "$file" -q -z flow,tcp,standard)
+  printf 'round %d: wirelab show %6.2f s (CPU %5.2f s) %5d MB | tshark flow %6.2f s (CPU %5.2f s) %5d MB | ratio %.2fx (CPU %.2fx) | load %s\n' \
+    "$round" "$w" "$wc" $((wm / 1024)) "$t" "$tc" $((tm / 1024)) "$(echo "$t / $w" | bc -l)" \
+    "$(echo "$tc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
   wirelab_times+=("$w")
   tshark_times+=("$t")
+  wirelab_cpu+=("$wc")
+  tshark_cpu+=("$tc")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 w=$(median "${wirelab_times[@]}")
 t=$(median "${tshark_times[@]}")
-printf 'median: wirelab show %.2f s, tshark flow %.2f s: wirelab %.2fx faster (target >= 5x); load %s\n' \
-  "$w" "$t" "$(echo "$t / $w" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+wc=$(median "${wirelab_cpu[@]}")
+tc=$(median "${tshark_cpu[@]}")
+printf 'median: wirelab show %.2f s, tshark flow %.2f s: wirelab %.2fx faster (target >= 5x); CPU %.2f s against %.2f s: %.2fx; load %s\n' \
+  "$w" "$t" "$(echo "$t / $w" | bc -l)" "$wc" "$tc" "$(echo "$tc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
