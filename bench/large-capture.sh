@@ -55,7 +55,7 @@ run() {
   set -e
   read -r seconds rss <"$stats" || true
   printf "%-34s %8s s  %6d MB  exit %d  %10d lines\n" "$name" "$seconds" "$((rss / 1024))" "$rc" "$(wc -l <"$out")"
-  grep -v "^Running as user" "$work/$name.err" | head -3 | sed 's/^/    stderr: /'
+  { grep -v "^Running as user" "$work/$name.err" || true; } | head -3 | sed 's/^/    stderr: /'
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
