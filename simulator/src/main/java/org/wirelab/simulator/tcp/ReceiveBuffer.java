@@ -40,6 +40,12 @@ final class ReceiveBuffer {
         return !ahead.isEmpty();
     }
 
+    /** True when {@code [position, position + length)} is already held beyond the gap (a duplicate). */
+    boolean holdsAhead(long position, int length) {
+        var held = ahead.floorEntry(position);
+        return length > 0 && held != null && held.getKey() + held.getValue().length >= position + length;
+    }
+
     /**
      * The SACK blocks to report, at most {@code max} (RFC 2018 section 4): first the range holding the
      * segment that arrived last, then the others in stream order.

@@ -1006,6 +1006,11 @@ public final class TcpEndpoint {
         byte[] payload = segment.payload;
         measureRoundTrip(segment);
         boolean hadGap = receiveBuffer.hasGap();
+        if (sackPermitted && receiveBuffer.holdsAhead(seq - 1, payload.length)) {
+            // A second copy of data held beyond the gap: a D-SACK for it, then the SACK block that holds
+            // it (RFC 2883 section 4.1.2), as Linux's tcp_data_queue_ofo does.
+            duplicateReport = new long[] {seq - 1, seq - 1 + payload.length};
+        }
         boolean moved = receiveBuffer.accept(seq - 1, payload);
         if (!moved) {
             ackNow = true; // out of order or a duplicate: ACK at once (RFC 5681 section 4.2)
