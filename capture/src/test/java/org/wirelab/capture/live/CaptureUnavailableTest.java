@@ -12,11 +12,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.ReadableCopy;
 
 /**
  * The two ways capture is impossible, each tried for real in a child JVM: an unprivileged user
@@ -122,30 +122,10 @@ class CaptureUnavailableTest {
         for (Class<?> anchor : anchors) {
             Path source = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path copy = dir.resolve("cp-" + entries.size() + (Files.isDirectory(source) ? "" : ".jar"));
-            copyReadable(source, copy);
+            ReadableCopy.of(source, copy);
             entries.add(copy.toString());
         }
         return String.join(java.io.File.pathSeparator, entries);
-    }
-
-    private static void copyReadable(Path source, Path target) throws IOException {
-        if (!Files.isDirectory(source)) {
-            Files.copy(source, target);
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) tree::iterator) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } else {
-                    Files.copy(path, copy);
-                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                }
-            }
-        }
     }
 
     private static Class<?> classNamed(String name) {

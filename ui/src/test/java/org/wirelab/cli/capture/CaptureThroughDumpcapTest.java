@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.cli.Main;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.ReadableCopy;
 import org.wirelab.core.testing.Tshark;
 
 /**
@@ -176,7 +177,7 @@ class CaptureThroughDumpcapTest {
                 continue;
             }
             Path copy = target.resolve(copies.size() + (Files.isDirectory(source) ? "" : ".jar"));
-            copyReadable(source, copy);
+            ReadableCopy.of(source, copy);
             copies.add(copy.toString());
         }
         return String.join(File.pathSeparator, copies);
@@ -193,26 +194,6 @@ class CaptureThroughDumpcapTest {
                 for (String reference : classPath.trim().split("\\s+")) {
                     URI uri = entry.toUri().resolve(reference);
                     addWithManifestClassPath(Path.of(uri), entries);
-                }
-            }
-        }
-    }
-
-    private static void copyReadable(Path source, Path copy) throws IOException {
-        if (!Files.isDirectory(source)) {
-            Files.copy(source, copy);
-            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) tree::iterator) {
-                Path target = copy.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } else {
-                    Files.copy(path, target);
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
                 }
             }
         }
