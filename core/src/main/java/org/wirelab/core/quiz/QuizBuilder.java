@@ -107,14 +107,40 @@ public final class QuizBuilder {
             }
             int original = original(i);
             String first = original < 0 ? "?" : Integer.toString(original + 1);
+            String explanation = reason;
+            if (reason.equals("timeout") && original >= 0 && sackFromReceiverBetween(original, i)) {
+                // No three duplicate ACKs, but a SACK block showed later bytes arrived: RACK (RFC 8985), not the timer.
+                reason = "fast";
+                explanation = "sack";
+            }
             add("retransmission", Kind.NUMBER, words.format("retransmission.prompt"), Integer.toString(i + 1), List.of(),
                     words.format("retransmission.explanation", i + 1, first), i);
             List<Option> reasons = List.of(new Option("timeout", words.format("why.timeout")),
                     new Option("fast", words.format("why.fast")), new Option("spurious", words.format("why.spurious")));
             add("why", Kind.CHOICE, words.format("why.prompt", i + 1), reason, reasons,
-                    words.format("why.explanation." + reason, i + 1), i);
+                    words.format("why.explanation." + explanation, i + 1), i);
             return;
         }
+    }
+
+    /** Whether the other side sent a segment with a SACK option after frame {@code original} and before {@code resent}. */
+    private boolean sackFromReceiverBetween(int original, int resent) {
+        ConversationIndex index = analysis.conversations();
+        PacketTable table = analysis.packets();
+        for (int j = original + 1; j < resent; j++) {
+            if (index.tcpStream(j) != index.tcpStream(resent) || index.direction(j) == index.direction(resent)) {
+                continue;
+            }
+            byte[] b = analysis.frames().buffer(j);
+            int at = analysis.frames().offset(j) + table.transportOffset(j);
+            int end = Math.min(at + table.tcpHeaderLength(j), analysis.frames().offset(j) + analysis.frames().capturedLength(j));
+            for (int length = 10; length <= 34; length += 8) {   // one to four SACK blocks (RFC 2018)
+                if (Tcp.findOption(b, at + Tcp.MIN_HEADER_LENGTH, end, Tcp.OPTION_SACK, length) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The earlier frame of the same side that first carried the bytes frame {@code i} sends again, or -1. */

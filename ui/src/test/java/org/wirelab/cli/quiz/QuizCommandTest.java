@@ -102,6 +102,16 @@ class QuizCommandTest {
         assertEquals("fast", asked(questions, "why").answer(), "three duplicate ACKs: a fast retransmission");
     }
 
+    /** The simulator resends a lost segment when a SACK shows later bytes arrived (RACK): not the timer. */
+    @Test
+    void aSegmentResentAfterASackIsNotCalledATimeout() throws IOException {
+        Path simulated = dir.resolve("lost-data.pcap");
+        CliRun.of("simulate", "--scenario", "lost-data", "--out", simulated.toString());
+        String page = Files.readString(quiz(simulated));
+        assertEquals("fast", asked(questions(page), "why").answer());
+        assertTrue(page.contains("carried a SACK block for bytes sent after those of frame"), page);
+    }
+
     @Test
     void theFileNameIsEscapedInThePage() throws IOException {
         Path odd = dir.resolve("<b>x<script>'&\".pcap");
