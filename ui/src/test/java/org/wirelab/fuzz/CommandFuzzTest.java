@@ -23,6 +23,6 @@ class CommandFuzzTest {
         CommandFuzz.Report report = new CommandFuzz(20261207, directory, 60).run(6_000, 3_000, (frames, failures) -> { });
         assertEquals(List.of(), report.failures(), report.summary());
         assertEquals(6_000, report.frames());
-        assertTrue(report.commandRuns() >= 4 * 10, report.summary());
+        assertTrue(report.commandRuns() >= 2 * 10, "ten commands or more on each of the two files: " + report.summary());
     }
 }
