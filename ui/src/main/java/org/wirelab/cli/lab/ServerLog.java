@@ -94,7 +94,8 @@ final class ServerLog implements Consumer<String> {
                 printing = true;
             }
             if (entry.droppedBefore() > 0) {
-                out.println("(" + entry.droppedBefore() + " lines not printed: standard output was not read fast enough)");
+                out.println("(" + entry.droppedBefore() + (entry.droppedBefore() == 1 ? " line" : " lines")
+                        + " not printed: standard output was not read fast enough)");
             }
             if (entry.line() != null) {
                 out.println(entry.line());
