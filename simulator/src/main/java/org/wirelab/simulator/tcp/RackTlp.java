@@ -1,6 +1,8 @@
 package org.wirelab.simulator.tcp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +31,6 @@ final class RackTlp {
         long end;
         long sentAt;
         boolean retransmitted;
-        boolean delivered;
 
         Sent(long end, long sentAt) {
             this.end = end;
@@ -38,6 +39,11 @@ final class RackTlp {
     }
 
     private final TreeMap<Long, Sent> inFlight = new TreeMap<>();
+    // The segments not yet delivered, by sequence and in the order they were last sent (Linux's
+    // tsorted_sent_queue): each ACK then visits only those, and loss detection stops at the first one
+    // sent after the most recently delivered, instead of walking the whole flight on every ACK.
+    private final TreeMap<Long, Sent> undelivered = new TreeMap<>();
+    private final LinkedHashMap<Long, Sent> undeliveredBySendTime = new LinkedHashMap<>();
     /** RACK.xmit_ts, RACK.end_seq and RACK.rtt: the most recently sent segment known delivered. */
     private long rackSentAt = NONE;
     private long rackEnd;
@@ -58,7 +64,14 @@ final class RackTlp {
         segment.end = Math.max(segment.end, end);
         segment.sentAt = now;
         segment.retransmitted |= retransmission;
-        segment.delivered = false;
+        undelivered.put(start, segment);
+        undeliveredBySendTime.remove(start);
+        undeliveredBySendTime.put(start, segment);
+    }
+
+    private void markDelivered(long start) {
+        undelivered.remove(start);
+        undeliveredBySendTime.remove(start);
     }
 
     /** A round-trip time measured elsewhere (the handshake): the minimum the reordering window scales with. */
@@ -71,12 +84,12 @@ final class RackTlp {
      * remembering the most recently sent of the delivered segments.
      */
     void delivered(long start, long end, long now) {
-        for (Map.Entry<Long, Sent> entry : inFlight.subMap(start, true, end, false).entrySet()) {
+        for (Map.Entry<Long, Sent> entry : new ArrayList<>(undelivered.subMap(start, true, end, false).entrySet())) {
             Sent segment = entry.getValue();
-            if (segment.delivered || segment.end > end) {
+            if (segment.end > end) {
                 continue;
             }
-            segment.delivered = true;
+            markDelivered(entry.getKey());
             long rtt = now - segment.sentAt;
             // An ACK of a retransmitted segment may be the original's: only a sample longer than the
             // minimum round trip is trusted (RFC 8985 section 6.2, step 2).
@@ -100,7 +113,9 @@ final class RackTlp {
     /** Everything before {@code sndUna} is acknowledged: forgotten. */
     void acknowledged(long sndUna) {
         while (!inFlight.isEmpty() && inFlight.firstEntry().getValue().end <= sndUna) {
-            inFlight.pollFirstEntry();
+            long start = inFlight.pollFirstEntry().getKey();
+            undelivered.remove(start);
+            undeliveredBySendTime.remove(start);
         }
     }
 
@@ -132,10 +147,13 @@ final class RackTlp {
         if (rackSentAt == NONE) {
             return new Verdict(lost, NONE);
         }
-        for (Map.Entry<Long, Sent> entry : inFlight.entrySet()) {
+        for (Map.Entry<Long, Sent> entry : undeliveredBySendTime.entrySet()) {
             Sent segment = entry.getValue();
             long start = entry.getKey();
-            if (segment.delivered || scoreboard.isSacked(start)) {
+            if (segment.sentAt > rackSentAt) {
+                break; // this one and every later one were sent after the most recently delivered
+            }
+            if (scoreboard.isSacked(start)) {
                 continue;
             }
             boolean sentBefore = segment.sentAt < rackSentAt
@@ -150,6 +168,7 @@ final class RackTlp {
                 next = remaining;
             }
         }
+        lost.sort(Comparator.comparingLong(range -> range[0])); // in sequence order, as they are resent
         return new Verdict(lost, next == NONE ? NONE : roundUpToJiffy(next) + TIMEOUT_MIN);
     }
 
@@ -165,13 +184,7 @@ final class RackTlp {
 
     /** Segments sent and not yet delivered. */
     int segmentsInFlight() {
-        int count = 0;
-        for (Sent segment : inFlight.values()) {
-            if (!segment.delivered) {
-                count++;
-            }
-        }
-        return count;
+        return undelivered.size();
     }
 
     /** Where the last segment sent starts (the one a probe sends again); -1 when none is in flight. */
@@ -181,12 +194,7 @@ final class RackTlp {
 
     /** When the oldest segment in flight was sent; -1 when none is. */
     long oldestSentAt() {
-        for (Sent segment : inFlight.values()) {
-            if (!segment.delivered) {
-                return segment.sentAt;
-            }
-        }
-        return NONE;
+        return undelivered.isEmpty() ? NONE : undelivered.firstEntry().getValue().sentAt;
     }
 
     private static long roundUpToJiffy(long nanos) {
