@@ -18,6 +18,11 @@ final class ReceiveBuffer {
     private long readable;
     /** Out-of-order segments by the stream position of their first byte. */
     private final TreeMap<Long, byte[]> ahead = new TreeMap<>();
+    /**
+     * The same bytes as merged ranges, start to end, kept as segments arrive and leave: the SACK blocks of
+     * every ACK, where merging every held segment again cost the simulator most of a lossy transfer.
+     */
+    private final TreeMap<Long, Long> aheadRanges = new TreeMap<>();
     private long aheadBytes;
     /** Where the last segment that arrived ahead of a gap starts. */
     private long lastAhead = -1;
@@ -51,31 +56,46 @@ final class ReceiveBuffer {
      * segment that arrived last, then the others in stream order.
      */
     long[] aheadRanges(int max) {
-        List<long[]> merged = new ArrayList<>();
-        for (Map.Entry<Long, byte[]> entry : ahead.entrySet()) {
-            long from = entry.getKey();
-            long to = from + entry.getValue().length;
-            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && from <= last[1]) {
-                last[1] = Math.max(last[1], to);
-            } else {
-                merged.add(new long[] {from, to});
-            }
+        Map.Entry<Long, Long> holding = aheadRanges.floorEntry(lastAhead);
+        if (holding != null && holding.getValue() <= lastAhead) {
+            holding = null;
         }
-        for (int i = 0; i < merged.size(); i++) {
-            long[] range = merged.get(i);
-            if (range[0] <= lastAhead && lastAhead < range[1]) {
-                merged.add(0, merged.remove(i));
+        int count = Math.min(max, aheadRanges.size());
+        long[] ranges = new long[2 * count];
+        int filled = 0;
+        if (holding != null && count > 0) {
+            ranges[0] = holding.getKey();
+            ranges[1] = holding.getValue();
+            filled = 1;
+        }
+        for (Map.Entry<Long, Long> range : aheadRanges.entrySet()) {
+            if (filled == count) {
                 break;
             }
-        }
-        int count = Math.min(max, merged.size());
-        long[] ranges = new long[2 * count];
-        for (int i = 0; i < count; i++) {
-            ranges[2 * i] = merged.get(i)[0];
-            ranges[2 * i + 1] = merged.get(i)[1];
+            if (holding != null && range.getKey().equals(holding.getKey())) {
+                continue;
+            }
+            ranges[2 * filled] = range.getKey();
+            ranges[2 * filled + 1] = range.getValue();
+            filled++;
         }
         return ranges;
+    }
+
+    /** Adds {@code [from, to)} to the merged ranges, joining those it overlaps or touches. */
+    private void addAheadRange(long from, long to) {
+        Map.Entry<Long, Long> before = aheadRanges.floorEntry(from);
+        if (before != null && before.getValue() >= from) {
+            from = before.getKey();
+            to = Math.max(to, before.getValue());
+            aheadRanges.remove(before.getKey());
+        }
+        for (Map.Entry<Long, Long> after = aheadRanges.ceilingEntry(from); after != null && after.getKey() <= to;
+                after = aheadRanges.ceilingEntry(from)) {
+            to = Math.max(to, after.getValue());
+            aheadRanges.remove(after.getKey());
+        }
+        aheadRanges.put(from, to);
     }
 
     /**
@@ -96,6 +116,7 @@ final class ReceiveBuffer {
                 }
                 ahead.put(position, bytes);
                 aheadBytes += bytes.length;
+                addAheadRange(position, endPosition);
             }
             return false;
         }
@@ -111,6 +132,10 @@ final class ReceiveBuffer {
             if (skip < first.getValue().length) {
                 append(trim(first.getValue(), (int) skip));
             }
+        }
+        // Every held segment starting at or before next was taken, and with it each range it began.
+        while (!aheadRanges.isEmpty() && aheadRanges.firstKey() <= next) {
+            aheadRanges.pollFirstEntry();
         }
         return true;
     }
