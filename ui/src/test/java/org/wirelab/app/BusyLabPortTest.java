@@ -2,12 +2,8 @@ package org.wirelab.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -15,8 +11,6 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
 import org.wirelab.capture.live.CaptureAvailability;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.HeldPort;
@@ -27,12 +21,7 @@ class BusyLabPortTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.FRENCH);
-        Preferences remembered = Preferences.userRoot().node("wirelab-test-busy");
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
-        window.show(stage);
+        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-busy");
         stage.setWidth(1440);
         stage.setHeight(900);
     }

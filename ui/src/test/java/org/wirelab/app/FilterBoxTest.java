@@ -3,13 +3,9 @@ package org.wirelab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
@@ -17,8 +13,6 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.packets.FilterBox;
 import org.wirelab.app.packets.PacketListView;
 import org.wirelab.app.source.FileSource;
@@ -33,17 +27,7 @@ class FilterBoxTest extends FxTest {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.ENGLISH);
-        Preferences remembered = Preferences.userRoot().node("wirelab-test-filter-box");
-        try {
-            remembered.clear();
-        } catch (java.util.prefs.BackingStoreException e) {
-            throw new IllegalStateException(e);
-        }
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
-        window.show(stage);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-filter-box");
         stage.setWidth(1024);
         stage.setHeight(768);
     }

@@ -3,20 +3,14 @@ package org.wirelab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.packets.PacketListView;
 import org.wirelab.app.source.FileSource;
 import org.wirelab.core.testing.Environment;
@@ -30,17 +24,7 @@ class FrameKeysTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.ENGLISH);
-        Preferences remembered = Preferences.userRoot().node("wirelab-test-keys");
-        try {
-            remembered.clear();
-        } catch (java.util.prefs.BackingStoreException e) {
-            throw new IllegalStateException(e);
-        }
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
-        window.show(stage);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-keys");
         stage.setWidth(1440);
         stage.setHeight(900);
     }

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -22,8 +18,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import org.wirelab.app.bytes.HexView;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.layers.OsiTreeView;
 import org.wirelab.app.packets.PacketListView;
 import org.wirelab.app.source.FileSource;
@@ -38,17 +32,7 @@ class MainWindowTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.ENGLISH);
-        Preferences remembered = Preferences.userRoot().node("wirelab-test");
-        try {
-            remembered.clear();
-        } catch (java.util.prefs.BackingStoreException e) {
-            throw new IllegalStateException(e);
-        }
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
-        window.show(stage);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test");
         stage.setWidth(1440);
         stage.setHeight(900);
     }

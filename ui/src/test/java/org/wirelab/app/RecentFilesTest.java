@@ -2,15 +2,11 @@ package org.wirelab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -18,8 +14,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.source.FileSource;
 import org.wirelab.core.testing.Environment;
 
@@ -32,17 +26,7 @@ class RecentFilesTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.ENGLISH);
-        Preferences remembered = Preferences.userRoot().node("wirelab-test-recent");
-        try {
-            remembered.clear();
-        } catch (java.util.prefs.BackingStoreException e) {
-            throw new IllegalStateException(e);
-        }
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(remembered));
-        window.show(stage);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-recent");
     }
 
     @Test
