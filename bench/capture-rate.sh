@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Live capture side by side: wirelab, tcpdump and dumpcap each capture the same burst of UDP datagrams
 # on lo, sent by one C sender (bench/udp-sender.c, compiled here with gcc), in interleaved rounds.
-# Prints, per run: datagrams sent, the sender's rate, frames recorded, received/sent and the load average.
+# Prints, per run: datagrams sent, the sender's rate, frames recorded, received/sent, the capturing
+# process's CPU time (start-up included for wirelab's JVM) and the load average.
 #
 #   bench/capture-rate.sh                          # 3 rounds of 1,000,000 datagrams of 100 bytes, full speed
 #   bench/capture-rate.sh --rate 200000 --rounds 2 # paced to 200,000 datagrams per second
@@ -40,7 +41,8 @@ jar="${WIRELAB_JAR:-$root/ui/target/wirelab.jar}"
 [ -f "$jar" ] || { echo "capture-rate: $jar is missing: run mvn -q -DskipTests package" >&2; exit 1; }
 
 work="$(mktemp -d /tmp/capture-rate.XXXXXX)"
-chmod 755 "$work"
+# nobody (wirelab-dumpcap) writes its output beside the others, through a temporary file.
+chmod 1777 "$work"
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -o "$work/udp-sender" "$root/bench/udp-sender.c"
 if [ -z "$port" ]; then
@@ -92,7 +94,7 @@ start_capture() {
 }
 
 printf '%s\n' "capture-rate: $count datagrams of $size bytes to 127.0.0.1:$port, rate ${rate/#0/full speed}, $rounds rounds, $(nproc) cores"
-printf '%-16s %5s %10s %10s %10s %9s  %s\n' tool round sent "sent/s" recorded ratio "load (1, 5, 15 min)"
+printf '%-16s %5s %10s %10s %10s %9s %7s  %s\n' tool round sent "sent/s" recorded ratio "cpu s" "load (1, 5, 15 min)"
 for round in $(seq 1 "$rounds"); do
   for tool in $tools; do
     out="$work/$tool.pcapng"
@@ -101,13 +103,15 @@ for round in $(seq 1 "$rounds"); do
     start_capture "$tool" "$out" "$log"
     result="$("$work/udp-sender" "$port" "$count" "$size" "$rate")"
     sleep 1
+    # The capturing process's CPU time (user + system) so far: what capturing these frames cost it.
+    cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")"
     kill -TERM "$pid"   # not INT: a background job of a script ignores SIGINT
     wait "$pid" || true
     sent="$(sed -n 's/.*sent=\([0-9]*\).*/\1/p' <<<"$result")"
     sender_rate="$(sed -n 's/.*rate=\([0-9]*\).*/\1/p' <<<"$result")"
     recorded="$(capinfos -M -c "$out" | sed -n 's/^Number of packets: *//p')"
-    printf '%-16s %5s %10s %10s %10s %9s  %s\n' "$tool" "$round" "$sent" "$sender_rate" "$recorded" \
-      "$(awk -v r="$recorded" -v s="$sent" 'BEGIN { printf "%.4f", r / s }')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '%-16s %5s %10s %10s %10s %9s %7s  %s\n' "$tool" "$round" "$sent" "$sender_rate" "$recorded" \
+      "$(awk -v r="$recorded" -v s="$sent" 'BEGIN { printf "%.4f", r / s }')" "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
     if [ "${VERBOSE:-}" = 1 ]; then sed 's/^/    /' "$log"; fi
   done
 done

@@ -14,15 +14,18 @@ final class LibpcapTap implements FrameTap {
 
     private final PcapHandle handle;
     private final int linkType;
+    private final NextFrame nextFrame;
+    private volatile boolean interrupted;
 
-    private LibpcapTap(PcapHandle handle) {
+    private LibpcapTap(PcapHandle handle, int snapLength) {
         this.handle = handle;
         this.linkType = handle.getDlt().value();
+        this.nextFrame = NextFrame.of(handle, snapLength);
     }
 
     /** Opens the interface with {@code filter} set: from here on the kernel buffers matching frames. */
     static LibpcapTap open(CaptureSettings settings, String filter) throws CaptureUnavailableException {
-        return new LibpcapTap(Handles.open(settings, filter));
+        return new LibpcapTap(Handles.open(settings, filter), settings.snapLength());
     }
 
     @Override
@@ -32,6 +35,38 @@ final class LibpcapTap implements FrameTap {
 
     @Override
     public void run(Receiver receiver) throws IOException {
+        if (nextFrame != null) {
+            readEachFrame(receiver);
+        } else {
+            loop(receiver);
+        }
+    }
+
+    /** The fast way: one direct native call per frame, into a buffer reused for every frame. */
+    private void readEachFrame(Receiver receiver) throws IOException {
+        while (!interrupted) {
+            int status = nextFrame.next();
+            if (status == 1) {
+                receiver.frame(nextFrame.timestampNanos(), linkType, nextFrame.buffer(), 0,
+                        nextFrame.capturedLength(), nextFrame.originalLength());
+            } else if (status == NextFrame.BROKEN) {
+                return;
+            } else if (status != NextFrame.TIMEOUT) {
+                throw new IOException("libpcap stopped capturing: " + lastError());
+            }
+        }
+    }
+
+    private String lastError() {
+        try {
+            return handle.getError();
+        } catch (NotOpenException e) {
+            return "the capture was closed";
+        }
+    }
+
+    /** pcap4j's own loop, where {@link NextFrame} cannot be used. */
+    private void loop(Receiver receiver) throws IOException {
         RawPacketListener listener = bytes -> {
             Timestamp timestamp = handle.getTimestamp();
             // Timestamp keeps whole milliseconds in getTime() and the full fraction of the second in getNanos().
@@ -49,6 +84,7 @@ final class LibpcapTap implements FrameTap {
 
     @Override
     public void interrupt() {
+        interrupted = true;
         try {
             // pcap_breakloop wakes a blocked poll within milliseconds; repeating it is harmless.
             handle.breakLoop();
