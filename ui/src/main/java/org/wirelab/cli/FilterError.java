@@ -6,7 +6,7 @@ import org.wirelab.core.filter.FilterException;
  * A display filter given with -Y that cannot be used: reported as Wireshark does, a line saying what is
  * wrong, then the filter with a caret under the fault; the command exits with a usage error.
  */
-final class FilterError extends RuntimeException {
+public final class FilterError extends RuntimeException {
     private final String pointer;
 
     FilterError(String filter, FilterException cause) {
@@ -20,7 +20,7 @@ final class FilterError extends RuntimeException {
     }
 
     /** The filter compiled, or this error. */
-    static org.wirelab.core.filter.DisplayFilter compile(String filter) {
+    public static org.wirelab.core.filter.DisplayFilter compile(String filter) {
         try {
             return org.wirelab.core.filter.DisplayFilter.compile(filter);
         } catch (FilterException e) {

@@ -101,7 +101,7 @@ final class ShowCommand implements Callable<Integer> {
             ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
         }
         if (displayFilter != null) {
-            ladder = selected(ladder, displayFilter.matcher(new CaptureFields(analysis)));
+            ladder = FocusedLadder.selected(ladder, displayFilter.matcher(new CaptureFields(analysis))::matches);
         }
         int grouped = LadderPrinter.print(ladder, maxLanes, out);
         if (grouped > 0) {
@@ -110,18 +110,6 @@ final class ShowCommand implements Callable<Integer> {
                     String.format(language, "%,d", grouped), String.format(language, "%,d", ladder.lanes().size()),
                     LadderLayout.tag(maxLanes - 1)));
         }
-    }
-
-    /** The arrows of {@code ladder} whose frames the filter selects (the analysis still saw every frame). */
-    private static Ladder selected(Ladder ladder, DisplayFilter.Matcher matcher) {
-        int[] arrows = new int[ladder.size()];
-        int count = 0;
-        for (int k = 0; k < ladder.size(); k++) {
-            if (matcher.matches(ladder.frameNumber(k) - 1)) {
-                arrows[count++] = k;
-            }
-        }
-        return new FocusedLadder(ladder, java.util.Arrays.copyOf(arrows, count));
     }
 
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,24 @@ class FollowAndConversationsCommandTest {
         CliRun run = CliRun.of("conversations", capture.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(expected, run.out(), capture.getFileName().toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void conversationsWithAFilterPrintsTsharksTablesOfTheFramesItSelects(Path sample) {
+        String filter = "tcp.len > 0 || udp.srcport > udp.dstport";
+        String expected = Tshark.run("-q", "-r", sample.toString(), "-z", "conv,tcp," + filter, "-z", "conv,udp," + filter);
+        CliRun run = CliRun.of("conversations", sample.toString(), "-Y", filter);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(expected, run.out(), sample.getFileName().toString());
+    }
+
+    @Test
+    void conversationsWithAFilterThatDoesNotParseIsAUsageError() {
+        CliRun run = CliRun.of("conversations", Environment.samples().resolve("tcp-hello.pcap").toString(), "-Y", "tcp.port ==");
+        assertEquals(ErrorReporter.USAGE_ERROR, run.exitCode(), run.err());
+        assertEquals(List.of("wirelab conversations: -Y: the end of the filter was unexpected in this context",
+                "    tcp.port ==", "               ^"), run.errLines());
     }
 
     @ParameterizedTest

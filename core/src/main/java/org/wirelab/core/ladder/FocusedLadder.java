@@ -3,6 +3,7 @@ package org.wirelab.core.ladder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
@@ -45,6 +46,21 @@ public final class FocusedLadder implements Ladder {
             }
         }
         return new FocusedLadder(ladder, Arrays.copyOf(frames, count));
+    }
+
+    /**
+     * The arrows of {@code ladder} whose frames {@code selected} accepts (by frame index, 0-based), as a
+     * display filter selects them: the ladder's analysis still saw every frame.
+     */
+    public static FocusedLadder selected(Ladder ladder, IntPredicate selected) {
+        int[] arrows = new int[ladder.size()];
+        int count = 0;
+        for (int k = 0; k < ladder.size(); k++) {
+            if (selected.test(ladder.frameNumber(k) - 1)) {
+                arrows[count++] = k;
+            }
+        }
+        return new FocusedLadder(ladder, Arrays.copyOf(arrows, count));
     }
 
     private void map(int lane) {

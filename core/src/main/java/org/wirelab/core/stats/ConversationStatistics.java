@@ -21,6 +21,8 @@ public final class ConversationStatistics {
     private long[] start = new long[16];
     private long[] stop = new long[16];
     private boolean[] seen = new boolean[16];
+    /** Streams in the order their first frame was counted: tshark's conversation table keeps that order. */
+    private int[] creationOrder = new int[16];
 
     /** {@code captureStartNanos} is the first frame's timestamp: tshark's times are relative to it. */
     public ConversationStatistics(long captureStartNanos) {
@@ -36,10 +38,13 @@ public final class ConversationStatistics {
         long t = timestampNanos - captureStartNanos;
         if (!seen[stream]) {
             seen[stream] = true;
+            if (streams == creationOrder.length) {
+                creationOrder = Arrays.copyOf(creationOrder, streams * 2);
+            }
+            creationOrder[streams++] = stream;
             sideA[stream] = (byte) side;
             start[stream] = t;
             stop[stream] = t;
-            streams = Math.max(streams, stream + 1);
         } else if (t > stop[stream]) {
             stop[stream] = t;
         } else if (t < start[stream]) {
@@ -54,14 +59,13 @@ public final class ConversationStatistics {
         }
     }
 
-    /** Every conversation that had a frame, by stream number. */
+    /** Every conversation that had a frame, in the order their first frame was counted. */
     public List<Conversation> conversations() {
-        List<Conversation> result = new ArrayList<>();
-        for (int s = 0; s < streams; s++) {
-            if (seen[s]) {
-                result.add(new Conversation(s, sideA[s], framesAToB[s], bytesAToB[s], framesBToA[s], bytesBToA[s],
-                        start[s], stop[s]));
-            }
+        List<Conversation> result = new ArrayList<>(streams);
+        for (int k = 0; k < streams; k++) {
+            int s = creationOrder[k];
+            result.add(new Conversation(s, sideA[s], framesAToB[s], bytesAToB[s], framesBToA[s], bytesBToA[s],
+                    start[s], stop[s]));
         }
         return result;
     }

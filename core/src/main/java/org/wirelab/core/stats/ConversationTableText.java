@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The text of tshark's {@code -z conv,tcp} and {@code -z conv,udp} tables (ui/cli/tap-iousers.c in
  * Wireshark 4.0), character for character: conversations sorted by total frames, most first, ties in
- * stream order; sizes in Wireshark's SI units ("1351 bytes", "19 kB").
+ * creation order; sizes in Wireshark's SI units ("1351 bytes", "19 kB").
  */
 public final class ConversationTableText {
     private static final String RULE = "================================================================================\n";
@@ -23,12 +23,15 @@ public final class ConversationTableText {
     private ConversationTableText() {
     }
 
-    /** One table; {@code protocol} is "TCP" or "UDP". */
-    public static String render(String protocol, List<Conversation> conversations, SocketNames names) {
+    /**
+     * One table; {@code protocol} is "TCP" or "UDP", {@code filter} the display filter that chose the frames
+     * counted (as tshark's {@code -z conv,tcp,FILTER}), or null for all of them.
+     */
+    public static String render(String protocol, String filter, List<Conversation> conversations, SocketNames names) {
         StringBuilder out = new StringBuilder();
         out.append(RULE);
         out.append(protocol).append(" Conversations\n");
-        out.append("Filter:<No Filter>\n");
+        out.append("Filter:").append(filter == null ? "<No Filter>" : filter).append('\n');
         out.append(PORT_INDENT).append("                                               |       <-      | |       ->      | |     Total     |    Relative    |   Duration   |\n");
         out.append(PORT_INDENT).append("                                               | Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n");
         // By hand rather than String.format, which cost most of the command's time at 63,000 rows.
@@ -51,13 +54,13 @@ public final class ConversationTableText {
 
     /**
      * tap-iousers.c prints the largest total first, then repeatedly the next smaller total, each time
-     * walking the conversations in creation order; conversations without frames never print.
+     * walking the conversations in creation order (the order of {@code conversations}); conversations
+     * without frames never print.
      */
     static List<Conversation> byFramesDescending(List<Conversation> conversations) {
         List<Conversation> sorted = new ArrayList<>(conversations);
         sorted.removeIf(c -> c.frames() == 0);
-        sorted.sort((x, y) -> x.frames() != y.frames() ? Long.compare(y.frames(), x.frames())
-                : Integer.compare(x.stream(), y.stream()));
+        sorted.sort((x, y) -> Long.compare(y.frames(), x.frames()));   // stable: ties stay in creation order
         return sorted;
     }
 

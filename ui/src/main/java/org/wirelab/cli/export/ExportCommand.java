@@ -9,9 +9,12 @@ import java.util.concurrent.Callable;
 import org.wirelab.app.charts.ChartKind;
 import org.wirelab.app.charts.Charts;
 import org.wirelab.cli.CaptureInput;
+import org.wirelab.cli.FilterError;
 import org.wirelab.cli.LanguageConverter;
 import org.wirelab.cli.UserError;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.fields.CaptureFields;
+import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.ladder.Ladder;
@@ -23,12 +26,13 @@ import org.wirelab.export.ChartExport;
 import org.wirelab.export.LadderExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wirelab export FILE --diagram OUT --chart KIND OUT [--stream N]}: the ladder diagram and the
+ * {@code wirelab export FILE --diagram OUT --chart KIND OUT [--stream N] [-Y FILTER]}: the ladder diagram and the
  * charts as files, without a display (java.awt.headless), what a teacher puts in slides.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -57,6 +61,10 @@ public final class ExportCommand implements Callable<Integer> {
                     + " (default: the whole diagram, charts of stream 0)")
     private Integer stream;
 
+    @Option(names = "-Y", paramLabel = "FILTER",
+            description = "a Wireshark display filter: the diagram shows only the frames it selects")
+    private String filter;
+
     @Option(names = "--raw", description = "raw sequence and acknowledgement numbers instead of relative ones")
     private boolean raw;
 
@@ -72,6 +80,12 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (diagrams.isEmpty() && charts.isEmpty()) {
             throw new UserError("nothing to export: give --diagram OUT and/or --chart KIND OUT");
+        }
+        // Checked before the file is read, as tshark does.
+        DisplayFilter displayFilter = filter == null ? null : FilterError.compile(filter);
+        if (displayFilter != null && !charts.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "-Y selects the frames of the diagram, and the charts show whole conversations: use it without --chart");
         }
         List<ChartKind> kinds = new ArrayList<>();
         for (int k = 0; k < charts.size(); k += 2) {
@@ -113,6 +127,10 @@ public final class ExportCommand implements Callable<Integer> {
             if (stream != null) {
                 ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
                 title += ", TCP stream " + stream;
+            }
+            if (displayFilter != null) {
+                ladder = FocusedLadder.selected(ladder, displayFilter.matcher(new CaptureFields(analysis))::matches);
+                title += ", " + filter;
             }
             for (Path diagram : diagrams) {
                 try {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.wirelab.cli.CliRun;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.Tshark;
 
 /** {@code wirelab export}: every format written and readable, headless; bad requests as one-line errors. */
 class ExportCommandTest {
@@ -65,6 +66,24 @@ class ExportCommandTest {
         assertTrue(text.contains(">(serveur)</text>"), "roles in French");
         assertTrue(text.contains("TCP stream 1"), "the title names the stream");
         assertEquals(1, text.split(">\\(serveur\\)</text>", -1).length - 1, "one stream: one server lane");
+    }
+
+    @Test
+    void aFilterKeepsTheFramesTsharkSelectsInTheDiagram() throws Exception {
+        Path mmd = dir.resolve("filtered.mmd");
+        String chat = Environment.samples().resolve("scenarios/chat.pcap").toString();
+        for (String filter : List.of("tcp.len > 0", "tcp.flags.fin == 1 || tcp.stream == 1")) {
+            CliRun run = CliRun.of("export", chat, "-Y", filter, "--diagram", mmd.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> expected = Tshark.run("-r", chat, "-Y", filter, "-T", "fields", "-e", "frame.number").lines()
+                    .map(number -> "(" + number + ")").toList();
+            List<String> drawn = Files.readAllLines(mmd).stream().filter(line -> line.contains("->>"))
+                    .map(line -> line.substring(line.indexOf(": (") + 2, line.indexOf(')') + 1)).toList();
+            assertEquals(expected, drawn, filter);
+        }
+        CliRun withChart = CliRun.of("export", chat, "-Y", "tcp", "--chart", "rtt", dir.resolve("rtt.png").toString());
+        assertEquals(2, withChart.exitCode(), withChart.err());
+        assertTrue(withChart.err().contains("-Y selects the frames of the diagram"), withChart.err());
     }
 
     @Test
