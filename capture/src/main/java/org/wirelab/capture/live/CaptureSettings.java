@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
  * length, the size of libpcap's kernel buffer, and how late frames may be handed over.
  *
  * <p>{@code batchMillis} 0 is libpcap's immediate mode: each frame is handed over as it arrives, but
- * Linux then reserves a buffer slot of the snapshot length per frame (64 KiB on lo), so a 32 MiB
- * buffer holds only about 500 frames. A positive value lets Linux pack frames into blocks handed
+ * Linux then reserves a buffer slot of the snapshot length per frame (256 KiB by default), so a
+ * 128 MiB buffer holds only about 500 frames. A positive value lets Linux pack frames into blocks handed
  * over when full or after that many milliseconds (TPACKET_V3): a few milliseconds later, and tens of
  * thousands of small frames fit the same buffer.
  */
@@ -20,11 +20,14 @@ public record CaptureSettings(String interfaceName, String filter, int snapLengt
     /** Frames on {@code lo} reach 64 KiB; tcpdump's default keeps every byte of them. */
     public static final int DEFAULT_SNAP_LENGTH = 262_144;
     /**
-     * With frames batched, libpcap's default 2 MiB took a 100,000-datagram burst on loopback without a
-     * drop (see UdpBurstCaptureBenchmark); 32 MiB leaves room for lo's 64 KiB TCP segments of a bulk
-     * transfer while the capture thread catches up, and costs nothing until used.
+     * The kernel ring (TPACKET_V3 blocks on Linux): 128 MiB hold about 600,000 datagrams of 100 bytes
+     * on lo (some 220 bytes each with the ring's headers), the backlog of a one-second burst at full
+     * speed while this process, or dumpcap writing into a 64 KiB pipe, is not scheduled. With 32 MiB,
+     * a million-datagram burst lost 6% in two runs of three on an idle machine and dumpcap's path 15 to
+     * 40% under load (bench/capture-rate.sh). The memory is the kernel's, only while capturing, and
+     * libpcap takes a smaller ring if the kernel refuses this one.
      */
-    public static final int DEFAULT_BUFFER_BYTES = 32 << 20;
+    public static final int DEFAULT_BUFFER_BYTES = 128 << 20;
     /** Frames reach the sink at most this late; a person watching cannot tell. */
     public static final int DEFAULT_BATCH_MILLIS = 10;
 

@@ -76,7 +76,7 @@ final class FrameRelay {
 
     /**
      * Copies one frame into the ring (capture thread only); waits while the ring is full. Frames
-     * larger than the whole ring are cut to its size (never on lo: it holds 32 MiB, a frame 64 KiB).
+     * larger than the whole ring are cut to its size (never on lo: it holds 16 MiB, a frame 64 KiB).
      */
     void put(long timestampNanos, int linkType, byte[] bytes, int offset, int length, int originalLength) {
         if (failure != null) {
