@@ -649,7 +649,7 @@ public final class MainWindow {
         dialog.setHeaderText(messages.get("live.port.question"));
         dialog.showAndWait().ifPresent(text -> {
             try {
-                open(new LivePortSource(Integer.parseInt(text.trim())));
+                open(new LivePortSource(Integer.parseInt(text.trim()), messages.locale()));
             } catch (IllegalArgumentException e) {
                 model.errorProperty().set(messages.get("live.port.bad", text));
             }
@@ -747,7 +747,7 @@ public final class MainWindow {
         recent.getItems().clear();
         for (Path path : preferences.recentFiles()) {
             MenuItem item = new MenuItem(path.toString());
-            item.setOnAction(e -> open(new FileSource(path)));
+            item.setOnAction(e -> open(new FileSource(path, messages.locale())));
             recent.getItems().add(item);
         }
         recent.setDisable(recent.getItems().isEmpty());
@@ -761,7 +761,7 @@ public final class MainWindow {
                 new FileChooser.ExtensionFilter(messages.get("open.all"), "*"));
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
-            open(new FileSource(chosen.toPath()));
+            open(new FileSource(chosen.toPath(), messages.locale()));
         }
     }
 
@@ -784,7 +784,7 @@ public final class MainWindow {
         return new ExerciseOpener(messages, checksModel, Platform::runLater).open(file, new ExerciseOpener.Window() {
             @Override
             public void openCapture(Path capture) {
-                open(new FileSource(capture));
+                open(new FileSource(capture, messages.locale()));
                 checksTab.getTabPane().getSelectionModel().select(checksTab);
             }
 
@@ -818,7 +818,7 @@ public final class MainWindow {
         root.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
             if (!files.isEmpty()) {
-                open(new FileSource(files.get(0).toPath()));
+                open(new FileSource(files.get(0).toPath(), messages.locale()));
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();

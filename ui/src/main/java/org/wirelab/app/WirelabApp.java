@@ -39,7 +39,7 @@ public final class WirelabApp extends Application {
             if (arguments.contains(DEMO)) {
                 demo(problem);
             } else if (!arguments.isEmpty()) {
-                window.open(new FileSource(Path.of(arguments.get(0))));
+                window.open(new FileSource(Path.of(arguments.get(0)), messages.locale()));
             }
         });
     }

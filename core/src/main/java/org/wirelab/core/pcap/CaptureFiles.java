@@ -63,7 +63,7 @@ public final class CaptureFiles {
                 stored = copy(reader, frames, MAX_FRAMES, stored, framesRead);
             }
             trimIfWasteful(frames, stored);
-            return new CaptureFile(reader.info(), frames, reader.warnings(), reader.readWhole());
+            return new CaptureFile(reader.info(), frames, reader.problems(), reader.readWhole());
         }
     }
 
@@ -76,7 +76,7 @@ public final class CaptureFiles {
         try (CaptureReader reader = CaptureReader.open(file)) {
             FrameStore frames = new FrameStore(1 << 16, Math.min(limit, SAMPLE_FRAMES));
             copy(reader, frames, limit, 0, count -> { });
-            return new CaptureFile(reader.info(), frames, reader.warnings(), reader.readWhole());
+            return new CaptureFile(reader.info(), frames, reader.problems(), reader.readWhole());
         }
     }
 

@@ -31,7 +31,7 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
     private static final int MAX_WARNINGS = 100;
 
     final ChannelInput input;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<ReadProblem> warnings = new ArrayList<>();
     private int suppressedWarnings;
     private boolean finished;
     private boolean readWhole;
@@ -95,8 +95,8 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
     private static CaptureReader detect(ChannelInput input) throws IOException {
         if (!input.request(4)) {
             throw new CaptureFormatException(input.available() == 0
-                    ? (input.isStream() ? "not a capture: the stream ended before any byte" : "not a capture file: the file is empty")
-                    : "not a capture file: only " + input.available() + " bytes, too short for any header");
+                    ? ReadProblem.of(input.isStream() ? "empty.stream" : "empty.file")
+                    : ReadProblem.of("tooShort", input.available()));
         }
         input.order(ByteOrder.BIG_ENDIAN);
         int big = input.i32(0);
@@ -110,12 +110,10 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
                 return new PcapReader(input, order, magic == PcapReader.MAGIC_NANOSECONDS);
             }
             if (magic == PcapReader.MAGIC_MODIFIED) {
-                throw new CaptureFormatException("unsupported capture file: a modified (Kuznetsov) pcap file"
-                        + " (magic a1b2cd34); save it as standard pcap or pcapng");
+                throw new CaptureFormatException(ReadProblem.of("modifiedPcap"));
             }
         }
-        throw new CaptureFormatException(String.format("not a capture file: expected a pcap magic number"
-                + " (a1b2c3d4 or a1b23c4d) or a pcapng section header (0a0d0d0a), found %08x", big));
+        throw new CaptureFormatException(ReadProblem.of("badMagic", String.format("%08x", big)));
     }
 
     /** Moves to the next frame; false at the end of the file or at damage (then see {@link #warnings()}). */
@@ -197,16 +195,21 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
     }
 
     /** What was wrong in the file so far, in file order, each naming the frame and byte offset. */
-    public final List<String> warnings() {
+    public final List<ReadProblem> problems() {
         if (suppressedWarnings == 0) {
             return Collections.unmodifiableList(warnings);
         }
-        List<String> all = new ArrayList<>(warnings);
-        all.add(suppressedWarnings + " more warnings not shown");
+        List<ReadProblem> all = new ArrayList<>(warnings);
+        all.add(ReadProblem.of("moreWarnings", suppressedWarnings));
         return Collections.unmodifiableList(all);
     }
 
-    final void warn(String warning) {
+    /** {@link #problems()} in English, as the command line prints them. */
+    public final List<String> warnings() {
+        return problems().stream().map(ReadProblem::toString).toList();
+    }
+
+    final void warn(ReadProblem warning) {
         if (warnings.size() < MAX_WARNINGS) {
             warnings.add(warning);
         } else {
@@ -222,8 +225,7 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
             int offset) {
         frameNumber++;
         if (original < captured) {
-            warn("frame " + frameNumber + ": original length " + original + " is less than the " + captured
-                    + " captured bytes; using " + captured);
+            warn(ReadProblem.of("originalShort", frameNumber, original, captured));
             original = captured;
         }
         timestampNanos = timestamp;
@@ -237,8 +239,7 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
 
     /** "file ends in the middle of frame 2 at byte 240: 7 of 16 header bytes" and stops. */
     final boolean endsInFrame(long start, String part, int expected) {
-        warn("file ends in the middle of frame " + (frameNumber + 1) + " at byte " + start + ": "
-                + input.available() + " of " + expected + " " + part + " bytes");
+        warn(ReadProblem.of("endsInFrame." + part, frameNumber + 1, start, input.available(), expected));
         return false;
     }
 

@@ -37,9 +37,9 @@ public final class PcapNgReader extends CaptureReader {
 
     PcapNgReader(ChannelInput input) throws IOException {
         super(input);
-        String problem = readSectionHeader(0);
+        ReadProblem problem = readSectionHeader(0);
         if (problem != null) {
-            throw new CaptureFormatException("damaged pcapng file: " + problem);
+            throw new CaptureFormatException(ReadProblem.of("pcapng.damaged", problem));
         }
         firstOrder = input.order();
     }
@@ -58,32 +58,24 @@ public final class PcapNgReader extends CaptureReader {
             }
             int type = input.i32(0);
             if (type == SECTION_HEADER) {
-                String problem = readSectionHeader(start);
+                ReadProblem problem = readSectionHeader(start);
                 if (problem != null) {
-                    warn(problem + "; reading stops after frame " + frameNumber);
-                    return false;
+                    return stop(problem);
                 }
                 continue;
             }
             long total = input.u32(4);
             if (total < 12 || total % 4 != 0) {
-                warn("damaged block at byte " + start + ": block length " + total
-                        + " is not a multiple of 4 of at least 12; reading stops after frame " + frameNumber);
-                return false;
+                return stop(ReadProblem.of("pcapng.blockLength", start, total));
             }
             if (total > input.roomFrom(start) && input.isStream()) {
-                warn("damaged block at byte " + start + ": block length " + total + " is more than the "
-                        + ChannelInput.MAX_STREAM_RECORD + " bytes a block may have; reading stops after frame "
-                        + frameNumber);
-                return false;
+                return stop(ReadProblem.of("pcapng.blockTooLong", start, total, ChannelInput.MAX_STREAM_RECORD));
             }
             if (total > input.roomFrom(start) || !input.request((int) total)) {
                 return endsInBlock(start, type, total);
             }
             if (input.u32((int) total - 4) != total) {
-                warn("damaged block at byte " + start + ": its trailing length " + input.u32((int) total - 4)
-                        + " differs from its leading length " + total + "; reading stops after frame " + frameNumber);
-                return false;
+                return stop(ReadProblem.of("pcapng.trailer", start, input.u32((int) total - 4), total));
             }
             boolean frame = switch (type) {
                 case INTERFACE_DESCRIPTION -> readInterface(start, (int) total);
@@ -102,32 +94,29 @@ public final class PcapNgReader extends CaptureReader {
         }
     }
 
-    private boolean stop(String warning) {
-        warn(warning + "; reading stops after frame " + frameNumber);
+    private boolean stop(ReadProblem warning) {
+        warn(ReadProblem.of("pcapng.stops", warning, frameNumber));
         failed = true;
         return false;
     }
 
     private boolean endsInBlock(long start, int type, long total) {
         boolean packet = type == ENHANCED_PACKET || type == SIMPLE_PACKET || type == OBSOLETE_PACKET;
-        String what = packet ? "frame " + (frameNumber + 1) : type == -1 ? "a block" : blockName(type);
-        warn("file ends in the middle of " + what + " at byte " + start + ": " + input.available() + " of "
-                + total + " block bytes");
+        if (packet) {
+            warn(ReadProblem.of("pcapng.endsIn.frame", frameNumber + 1, start, input.available(), total));
+        } else if (type == -1 || type == INTERFACE_DESCRIPTION) {
+            warn(ReadProblem.of(type == -1 ? "pcapng.endsIn.block" : "pcapng.endsIn.interface", "", start,
+                    input.available(), total));
+        } else {
+            warn(ReadProblem.of("pcapng.endsIn.type", String.format("%08x", type), start, input.available(), total));
+        }
         return false;
     }
 
-    private static String blockName(int type) {
-        return switch (type) {
-            case INTERFACE_DESCRIPTION -> "an interface description block";
-            default -> String.format("a block of type %08x", type);
-        };
-    }
-
     /** Reads the section header at {@code start}; returns what is wrong with it, or null. */
-    private String readSectionHeader(long start) throws IOException {
-        String where = "the section header block at byte " + start;
+    private ReadProblem readSectionHeader(long start) throws IOException {
         if (!input.request(12)) {
-            return where + " is cut short: " + input.available() + " of at least 28 bytes";
+            return ReadProblem.of("shb.cutShort", start, input.available());
         }
         int magic = input.i32(8);
         if (magic == BYTE_ORDER_MAGIC) {
@@ -135,25 +124,24 @@ public final class PcapNgReader extends CaptureReader {
         } else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC) {
             input.order(input.order() == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         } else {
-            return String.format("%s has byte-order magic %08x, expected 1a2b3c4d", where, magic);
+            return ReadProblem.of("shb.magic", start, String.format("%08x", magic));
         }
         long total = input.u32(4);
         if (total < 28 || total % 4 != 0) {
-            return where + " has length " + total + ", expected a multiple of 4 of at least 28";
+            return ReadProblem.of("shb.length", start, total);
         }
         if (total > input.roomFrom(start) || !input.request((int) total)) {
-            return where + " is cut short: " + input.available() + " of " + total + " bytes";
+            return ReadProblem.of("shb.cutShortOf", start, input.available(), total);
         }
         int major = input.u16(12);
         int minor = input.u16(14);
         // Wireshark reads 1.0 and 1.2 (written by some old tools) and rejects the rest, as does libpcap.
         if (major != 1 || (minor != 0 && minor != 2)) {
-            return where + " has version " + major + "." + minor + ", expected 1.0 (tshark: \"pcapng: unknown SHB version "
-                    + major + "." + minor + "\")";
+            return ReadProblem.of("shb.version", start, String.valueOf(major), String.valueOf(minor));
         }
-        String optionProblem = checkOptions(24, (int) total);
+        ReadProblem optionProblem = checkOptions(24, (int) total);
         if (optionProblem != null) {
-            return where + " " + optionProblem;
+            return ReadProblem.of("shb.option", start, optionProblem);
         }
         sectionStart = interfaces.size();
         input.skip(total);
@@ -164,7 +152,7 @@ public final class PcapNgReader extends CaptureReader {
      * Walks the options from {@code from} to the block's trailer; returns what overruns the block, or
      * null. Wireshark refuses such a block ("Not enough data to handle option of length N").
      */
-    private String checkOptions(int from, int total) {
+    private ReadProblem checkOptions(int from, int total) {
         int at = from;
         int end = total - 4;
         while (at + 4 <= end) {
@@ -175,9 +163,7 @@ public final class PcapNgReader extends CaptureReader {
             }
             int padded = (length + 3) & ~3;
             if (at + 4 + padded > end) {
-                return "has an option (code " + code + ") of length " + length + " that overruns the block by "
-                        + (at + 4 + padded - end) + " bytes (tshark: \"pcapng: Not enough data to handle option of length "
-                        + length + "\")";
+                return ReadProblem.of("option.overrun", String.valueOf(code), length, at + 4 + padded - end);
             }
             at += 4 + padded;
         }
@@ -186,14 +172,13 @@ public final class PcapNgReader extends CaptureReader {
 
     private boolean readInterface(long start, int total) {
         if (total < 20) {
-            return stop("damaged interface description block at byte " + start + ": length " + total
-                    + ", expected at least 20");
+            return stop(ReadProblem.of("idb.short", start, total));
         }
         int linkType = input.u16(8);
         long snapLength = input.u32(12);
-        String optionProblem = checkOptions(16, total);
+        ReadProblem optionProblem = checkOptions(16, total);
         if (optionProblem != null) {
-            return stop("the interface description block at byte " + start + " " + optionProblem);
+            return stop(ReadProblem.of("idb.option", start, optionProblem));
         }
         long ticks = MICROSECONDS;
         long offsetSeconds = 0;
@@ -219,8 +204,7 @@ public final class PcapNgReader extends CaptureReader {
         int exponent = tsresol & 0x7f;
         boolean powerOfTwo = (tsresol & 0x80) != 0;
         if (powerOfTwo ? exponent > 62 : exponent > 18) {
-            warn(String.format("the interface description block at byte %d has if_tsresol %02x, finer than"
-                    + " wirelab can count; using microseconds", start, tsresol));
+            warn(ReadProblem.of("idb.tsresol", start, String.format("%02x", tsresol)));
             return MICROSECONDS;
         }
         if (powerOfTwo) {
@@ -256,19 +240,17 @@ public final class PcapNgReader extends CaptureReader {
     private boolean readPacket(long start, int total, int interfaceId, int timestampAt, int dataAt) {
         int frame = frameNumber + 1;
         if (total < dataAt + 4) {
-            return stop("damaged packet block at byte " + start + " (frame " + frame + "): length " + total
-                    + ", expected at least " + (dataAt + 4));
+            return stop(ReadProblem.of("packet.short", start, frame, total, dataAt + 4));
         }
         int sectionInterfaces = interfaces.size() - sectionStart;
         if (interfaceId < 0 || interfaceId >= sectionInterfaces) {
-            return stop("damaged packet block at byte " + start + " (frame " + frame + "): interface "
-                    + Integer.toUnsignedString(interfaceId) + ", but the section describes " + sectionInterfaces);
+            return stop(ReadProblem.of("packet.interface", start, frame, Integer.toUnsignedLong(interfaceId),
+                    sectionInterfaces));
         }
         long captured = input.u32(timestampAt + 8);
         long original = input.u32(timestampAt + 12);
         if (captured > total - dataAt - 4) {
-            return stop("damaged packet block at byte " + start + " (frame " + frame + "): it claims " + captured
-                    + " captured bytes, the block holds " + (total - dataAt - 4));
+            return stop(ReadProblem.of("packet.captured", start, frame, captured, total - dataAt - 4));
         }
         int index = sectionStart + interfaceId;
         long ticks = (input.u32(timestampAt) << 32) | input.u32(timestampAt + 4);
@@ -280,12 +262,10 @@ public final class PcapNgReader extends CaptureReader {
     /** A Simple Packet Block: no timestamp, no interface id (it is interface 0), cut to its snap length. */
     private boolean readSimplePacket(long start, int total) {
         if (interfaces.size() == sectionStart) {
-            return stop("damaged simple packet block at byte " + start + " (frame " + (frameNumber + 1)
-                    + "): the section describes no interface");
+            return stop(ReadProblem.of("simple.noInterface", start, frameNumber + 1));
         }
         if (total < 16) {
-            return stop("damaged simple packet block at byte " + start + ": length " + total
-                    + ", expected at least 16");
+            return stop(ReadProblem.of("simple.short", start, total));
         }
         long original = input.u32(8);
         long captured = Math.min(original, total - 16);

@@ -33,22 +33,19 @@ public final class PcapReader extends CaptureReader {
         this.nanoseconds = nanoseconds;
         input.order(order);
         if (!input.request(FILE_HEADER)) {
-            throw new CaptureFormatException("damaged pcap file: the file header needs " + FILE_HEADER
-                    + " bytes, the file has " + input.available());
+            throw new CaptureFormatException(ReadProblem.of("pcap.shortHeader", FILE_HEADER, input.available()));
         }
         int major = input.u16(4);
         int minor = input.u16(6);
         // libpcap writes 2.4 and reads any later version, as Wireshark does; both refuse 1.x
         // (the corpus's libpcap__pcap-invalid-version-1.pcap records tshark's words).
         if (major < 2) {
-            throw new CaptureFormatException("unsupported pcap file: version " + major + "." + minor
-                    + ", expected 2.4 (tshark: \"pcap: major version " + major + " unsupported\")");
+            throw new CaptureFormatException(ReadProblem.of("pcap.version", String.valueOf(major), String.valueOf(minor)));
         }
         long snapLength = input.u32(16);
         int linkField = input.i32(20);
         if ((linkField & LINK_TYPE_RESERVED) != 0) {
-            throw new CaptureFormatException(String.format("damaged pcap file: the link-type field %08x has"
-                    + " reserved bits set (tshark: \"pcap: network type reserved field not zero\")", linkField));
+            throw new CaptureFormatException(ReadProblem.of("pcap.reservedLink", String.format("%08x", linkField)));
         }
         // The upper bits may carry an FCS length (draft-ietf-opsawg-pcap section 4); the type is the low 16.
         linkType = linkField & 0xffff;
@@ -79,8 +76,7 @@ public final class PcapReader extends CaptureReader {
         long captured = input.u32(8);
         long original = input.u32(12);
         if (captured > maxFrame) {
-            warn("damaged record at byte " + start + ": frame " + (frameNumber + 1) + " claims " + captured
-                    + " captured bytes, more than the maximum of " + maxFrame + "; reading stops here");
+            warn(ReadProblem.of("pcap.tooLong", start, frameNumber + 1, captured, maxFrame));
             return false;
         }
         int recordLength = RECORD_HEADER + (int) captured;

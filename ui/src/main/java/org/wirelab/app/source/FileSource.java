@@ -3,9 +3,11 @@ package org.wirelab.app.source;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
@@ -16,9 +18,9 @@ import org.wirelab.core.pcap.CaptureFormatException;
  * frames are delivered first, as a {@link FrameFeed#beginning beginning}, so that a long file shows its
  * start within a fraction of a second while the rest is read and analysed (as Wireshark fills its list
  * while loading). Damage after a good header keeps the frames before it and is reported as a warning;
- * a file that is not a capture is an error.
+ * a file that is not a capture is an error. Both are said in {@code language}, numbers as it writes them.
  */
-public record FileSource(Path file, int firstScreen) implements FrameSource {
+public record FileSource(Path file, int firstScreen, Locale language) implements FrameSource {
     /**
      * Enough for the packet list's first screens and the start of the diagram, and read and analysed in
      * a few milliseconds.
@@ -31,8 +33,13 @@ public record FileSource(Path file, int firstScreen) implements FrameSource {
         }
     }
 
+    /** In English (tests, and callers without a window). */
     public FileSource(Path file) {
-        this(file, FIRST_SCREEN_FRAMES);
+        this(file, Locale.ENGLISH);
+    }
+
+    public FileSource(Path file, Locale language) {
+        this(file, FIRST_SCREEN_FRAMES, language);
     }
 
     @Override
@@ -57,7 +64,8 @@ public record FileSource(Path file, int firstScreen) implements FrameSource {
             });
         }
         feed.frames(capture.frames());
-        capture.warnings().forEach(w -> feed.warn(file.getFileName() + ": " + w));
+        capture.problems().forEach(problem -> feed.warn(words().get("file.problem", file.getFileName(),
+                problem.text(language))));
         feed.progress(1);
     }
 
@@ -70,10 +78,16 @@ public record FileSource(Path file, int firstScreen) implements FrameSource {
         try {
             return reading.read();
         } catch (NoSuchFileException e) {
-            throw new IOException(file + ": no such file", e);
+            throw new IOException(words().get("file.missing", file), e);
+        } catch (AccessDeniedException e) {
+            throw new IOException(words().get("file.denied", file), e);
         } catch (CaptureFormatException e) {
-            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+            throw new IOException(words().get("file.problem", file.getFileName(), e.problem().text(language)), e);
         }
+    }
+
+    private Messages words() {
+        return Messages.in(language);
     }
 
     /** Reports how much was read, and ends the read when the person cancels. */

@@ -1,5 +1,6 @@
 package org.wirelab.app.source;
 
+import java.util.Locale;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.capture.live.CaptureSettings;
 import org.wirelab.capture.live.CaptureUnavailableException;
@@ -8,8 +9,9 @@ import org.wirelab.capture.live.LiveCapture;
 /**
  * Everything on one port of the loopback, for programs started elsewhere (the lab's Python client and
  * server, a browser): frames appear as they arrive, until the person stops the capture.
+ * Why it cannot capture is said in {@code language}.
  */
-public record LivePortSource(int port) implements FrameSource {
+public record LivePortSource(int port, Locale language) implements FrameSource {
     private static final long CHECK_MILLIS = 50;
 
     @Override
@@ -32,7 +34,8 @@ public record LivePortSource(int port) implements FrameSource {
             }
             capture.stop();
         } catch (CaptureUnavailableException e) {
-            throw new Exception(e.problem().message(), e);
+            Messages words = Messages.in(language);
+            throw new Exception(words.get("live.impossible", CaptureProblemText.summary(e.problem(), words)), e);
         }
     }
 }

@@ -64,7 +64,7 @@ public record LiveScenarioSource(String scenarioName, Locale language) implement
                 throw new Exception(words.get("live.nothing", scenarioName, scenario.captureFilter()));
             }
         } catch (CaptureUnavailableException e) {
-            throw new Exception(e.problem().message(), e);
+            throw new Exception(words.get("live.impossible", CaptureProblemText.summary(e.problem(), words)), e);
         }
     }
 }

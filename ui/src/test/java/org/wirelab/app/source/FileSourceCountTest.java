@@ -36,7 +36,7 @@ class FileSourceCountTest {
         List<Integer> counts = new ArrayList<>();
         List<Integer> deliveredWhenCounted = new ArrayList<>();
         int[] delivered = {0};
-        new FileSource(file, 100).run(new FrameFeed() {
+        new FileSource(file, 100, java.util.Locale.ENGLISH).run(new FrameFeed() {
             @Override
             public void frame(long t, int link, byte[] bytes, int offset, int captured, int original) {
                 delivered[0]++;

@@ -72,7 +72,7 @@ class SourceRunTest {
         Tshark.require();
         int tsharkFrames = Tshark.fields(file, List.of("frame.number")).size() - 1;
 
-        Heard heard = run(new FileSource(file, 3));
+        Heard heard = run(new FileSource(file, 3, java.util.Locale.ENGLISH));
 
         assertEquals(1, heard.published.size(), "the beginning, published before the end");
         Capture first = heard.published.get(0);

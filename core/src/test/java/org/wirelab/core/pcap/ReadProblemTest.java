@@ -1,0 +1,82 @@
+package org.wirelab.core.pcap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.wirelab.core.testing.Corpus;
+
+/** A damaged file's problems, said in English as the command line always has, and in French. */
+class ReadProblemTest {
+
+    @Test
+    void aTruncatedFileIsSaidInFrenchWithTheSameNumbers() throws IOException {
+        CaptureFile file = CaptureFiles.read(Corpus.capture("dpkt__truncated_dns_2.pcap"));
+        ReadProblem problem = file.problems().get(0);
+        assertEquals("file ends in the middle of frame 2 at byte 240: 7 of 16 header bytes", problem.text(Locale.ENGLISH));
+        assertEquals("le fichier s’arrête au milieu de la trame 2, à l’octet 240 : 7 octets d’en-tête sur 16",
+                problem.text(Locale.FRANCE));
+    }
+
+    @Test
+    void aRefusedFileNestsItsCauseInTheSameLanguageAndWritesNumbersAsFrenchDoes() {
+        CaptureFormatException e = assertThrows(CaptureFormatException.class,
+                () -> CaptureFiles.read(Corpus.capture("libpcap__shb-option-too-long.pcapng")));
+        String twelveThousand = NumberFormat.getIntegerInstance(Locale.FRENCH).format(12336);
+        assertNotEquals("12336", twelveThousand, "French groups the thousands");
+        String french = e.problem().text(Locale.FRENCH);
+        assertTrue(french.startsWith("fichier pcapng abîmé : le bloc d’en-tête de section à l’octet 0 a une option"
+                + " (code 12336) de longueur " + twelveThousand + " qui déborde du bloc de "), french);
+        assertEquals(e.getMessage(), e.problem().text(Locale.ENGLISH));
+        assertTrue(e.getMessage().startsWith("damaged pcapng file: the section header block at byte 0 has an option"
+                + " (code 12336) of length 12336 that overruns"), e.getMessage());
+    }
+
+    @Test
+    void everySentenceHasAFrenchOneWithTheSameValues() throws IOException {
+        Properties english = bundle("ReadProblems.properties");
+        Properties french = bundle("ReadProblems_fr.properties");
+        assertEquals(english.stringPropertyNames(), french.stringPropertyNames());
+        for (String key : english.stringPropertyNames()) {
+            assertNotEquals(english.getProperty(key), french.getProperty(key), key + " is translated");
+            assertEquals(placeholders(english.getProperty(key)), placeholders(french.getProperty(key)), key);
+        }
+    }
+
+    @Test
+    void theCommandLineKeepsTheEnglishWarnings() throws IOException {
+        CaptureFile file = CaptureFiles.read(Corpus.capture("dpkt__truncated_dns_2.pcap"));
+        assertEquals(List.of("file ends in the middle of frame 2 at byte 240: 7 of 16 header bytes"), file.warnings());
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ReadProblem.class.getResourceAsStream(name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    private static Set<String> placeholders(String pattern) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{\\d+}").matcher(pattern);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+}
