@@ -9,7 +9,10 @@
 # Usage: samples/make/linux-reference.sh [CASE...]   (no CASE: all of them; -l lists them)
 #
 # Addresses: client 198.51.100.1, server 198.51.100.2 (documentation range, only inside the namespaces
-# this script makes). Link: 10 ms each way through the relay, MTU 1500, offloads off, no IPv6.
+# this script makes); for the cases that talk IPv6, client 2001:db8::1 and server 2001:db8::2 (IPv6's
+# documentation range), with no link-local addresses, router solicitations or duplicate address
+# detection, so that only the exchange itself is captured. Link: 10 ms each way through the relay, MTU
+# 1500, offloads off; no IPv6 in the other cases.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$(dirname "$here")/reference"
@@ -17,6 +20,8 @@ peer="$here/reference_peer.py"
 relay="$here/reference_relay.py"
 client_ip=198.51.100.1
 server_ip=198.51.100.2
+client_ip6=2001:db8::1
+server_ip6=2001:db8::2
 port=3000
 delay_ms=10
 
@@ -34,6 +39,10 @@ simultaneous-close||hello-server $port|hello-client $server_ip $port --pause 0.0
 half-close||half-close-server $port --lines 3|half-close-client $server_ip $port
 tcp-refused|||refused-client $server_ip 3999
 udp-closed-port|||udp-client $server_ip $port
+udp6-closed-port|||udp-client $server_ip6 $port
+keep-alive||sink-server $port|keepalive-client $server_ip $port --idle 1 --pause 2.5
+rst-after-close||hello-server $port|late-writer-client $server_ip $port --pause 0.1
+lost-last-ack|--drop c2s:ack:2|hello-server $port|hello-client $server_ip $port
 EOF
 }
 
@@ -74,8 +83,14 @@ in_ns() {
 # sets CUBIC, Linux's default, on each socket: a namespace inherits this machine's default (bbr here)
 # and may only choose among tcp_allowed_congestion_control, which is machine-wide.
 setup_end() {
-  local ns="$1" dev="$2" ip="$3" mac="$4" peer_ip="$5" peer_mac="$6"
+  local ns="$1" dev="$2" ip="$3" mac="$4" peer_ip="$5" peer_mac="$6" ip6="$7" peer_ip6="$8"
   in_ns "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  if [ "$ipv6" = 1 ]; then
+    # IPv6 on this device only, with nothing of its own on the wire: no link-local address, no router
+    # solicitation, no duplicate address detection (neighbour entries are permanent below).
+    in_ns "$ns" sysctl -qw "net.ipv6.conf.$dev.addr_gen_mode=1" "net.ipv6.conf.$dev.router_solicitations=0" \
+      "net.ipv6.conf.$dev.accept_ra=0" "net.ipv6.conf.$dev.dad_transmits=0" "net.ipv6.conf.$dev.disable_ipv6=0"
+  fi
   in_ns "$ns" ip link set lo up
   in_ns "$ns" ip link set "$dev" address "$mac"
   in_ns "$ns" ethtool -K "$dev" tso off gso off gro off tx off rx off >/dev/null 2>&1 || true
@@ -83,6 +98,10 @@ setup_end() {
   in_ns "$ns" ip link set "$dev" up
   # A permanent neighbour entry: no ARP in the captures, and the first SYN leaves at once.
   in_ns "$ns" ip neigh replace "$peer_ip" lladdr "$peer_mac" dev "$dev" nud permanent
+  if [ "$ipv6" = 1 ]; then
+    in_ns "$ns" ip -6 addr add "$ip6/64" dev "$dev" nodad
+    in_ns "$ns" ip -6 neigh replace "$peer_ip6" lladdr "$peer_mac" dev "$dev" nud permanent
+  fi
 }
 
 setup() {
@@ -96,8 +115,8 @@ setup() {
     in_ns "$ns_relay" ethtool -K "$dev" tso off gso off gro off tx off rx off >/dev/null 2>&1 || true
     in_ns "$ns_relay" ip link set "$dev" promisc on up
   done
-  setup_end "$ns_client" c0 "$client_ip" 02:00:00:00:00:01 "$server_ip" 02:00:00:00:00:02
-  setup_end "$ns_server" s0 "$server_ip" 02:00:00:00:00:02 "$client_ip" 02:00:00:00:00:01
+  setup_end "$ns_client" c0 "$client_ip" 02:00:00:00:00:01 "$server_ip" 02:00:00:00:00:02 "$client_ip6" "$server_ip6"
+  setup_end "$ns_server" s0 "$server_ip" 02:00:00:00:00:02 "$client_ip" 02:00:00:00:00:01 "$server_ip6" "$client_ip6"
 }
 
 # wait_for FILE TEXT SECONDS: until FILE contains TEXT, at most SECONDS.
@@ -120,7 +139,7 @@ describe() {
     -e tcp.flags.str -e tcp.seq -e tcp.ack -e tcp.len -e tcp.window_size_value -e tcp.window_size \
     -e tcp.options.wscale.shift -e tcp.options.mss_val -e tcp.options.sack_le -e tcp.options.sack_re \
     -e tcp.options.sack.dsack_le -e tcp.options.sack.dsack_re -e udp.length -e icmp.type -e icmp.code \
-    -e _ws.expert.message > "${pcap%.pcap}.fields.tsv"
+    -e ipv6.src -e ipv6.dst -e icmpv6.type -e icmpv6.code -e _ws.expert.message > "${pcap%.pcap}.fields.tsv"
   HOME="$home" tshark 2>/dev/null -r "$pcap" -q -z expert > "${pcap%.pcap}.expert.txt"
   rm -rf "$home"
 }
@@ -128,6 +147,8 @@ describe() {
 run_case() {
   local name="$1" rules="$2" server="$3" client="$4" logs
   echo "== $name"
+  ipv6=0
+  [[ "$client" == *"$server_ip6"* ]] && ipv6=1
   setup
   logs="$(mktemp -d)"
   # shellcheck disable=SC2086 # the rules are words
@@ -135,10 +156,12 @@ run_case() {
     --max-seconds 80 --log "$out/$name.relay.log" $rules >"$logs/relay" 2>&1 &
   pids+=($!)
   wait_for "$logs/relay" ready 10
-  ip netns exec "$ns_client" timeout 90 tcpdump -i c0 -w "$out/$name-client.pcap" -U -n 'ip' >/dev/null 2>"$logs/tcpdump-client" &
+  # IPv4, and IPv6's UDP and ICMPv6 (not the multicast listener reports a device sends when it comes up).
+  local filter='ip or (ip6 and (udp or icmp6))'
+  ip netns exec "$ns_client" timeout 90 tcpdump -i c0 -w "$out/$name-client.pcap" -U -n "$filter" >/dev/null 2>"$logs/tcpdump-client" &
   local tcpdump_client=$!
   pids+=($tcpdump_client)
-  ip netns exec "$ns_server" timeout 90 tcpdump -i s0 -w "$out/$name-server.pcap" -U -n 'ip' >/dev/null 2>"$logs/tcpdump-server" &
+  ip netns exec "$ns_server" timeout 90 tcpdump -i s0 -w "$out/$name-server.pcap" -U -n "$filter" >/dev/null 2>"$logs/tcpdump-server" &
   local tcpdump_server=$!
   pids+=($tcpdump_server)
   wait_for "$logs/tcpdump-client" "listening on" 10
@@ -166,6 +189,14 @@ run_case() {
   describe "$out/$name-client.pcap"
   describe "$out/$name-server.pcap"
 }
+
+# --describe: only the text files again, from the captures already there (after a change of describe).
+if [ "${1:-}" = "--describe" ]; then
+  for pcap in "$out"/*.pcap; do
+    describe "$pcap"
+  done
+  exit 0
+fi
 
 # What the kernel does depends on these: write them down with the captures.
 {

@@ -15,8 +15,15 @@ Clients:
   bulk-client HOST PORT BYTES [--pause S]  connect, send BYTES bytes, wait S seconds, close
   request-client HOST PORT BYTES      connect, send BYTES bytes, read the answer, close
   half-close-client HOST PORT         connect, send a line, shutdown(SHUT_WR), read until EOF, close
+  keepalive-client HOST PORT [--idle S] [--pause S]
+                                      connect with SO_KEEPALIVE, TCP_KEEPIDLE and TCP_KEEPINTVL of S
+                                      seconds, send a line, stay idle --pause seconds, close
+  late-writer-client HOST PORT [--pause S]
+                                      connect, send a line, wait S seconds (the server has closed by
+                                      then), send a second line, wait S seconds, close
   refused-client HOST PORT            connect to a port where nothing listens
   udp-client HOST PORT                send 'Hello from client' from a connected UDP socket, wait 1 s
+                                      (IPv6 when HOST has a colon)
 """
 import argparse
 import socket
@@ -26,6 +33,7 @@ import time
 TIMEOUT = 20.0
 FILLER = b"wirelab "
 MESSAGE = b"hello serveur\n"
+SECOND_MESSAGE = b"encore une ligne\n"
 
 
 def linux_default_cc(sock):
@@ -81,6 +89,7 @@ def main():
     parser.add_argument("--expect", type=int, default=0)
     parser.add_argument("--lines", type=int, default=3)
     parser.add_argument("--pause", type=float, default=0.0)
+    parser.add_argument("--idle", type=int, default=1)
     options = parser.parse_args()
     role, rest = options.role, options.args
 
@@ -144,6 +153,24 @@ def main():
         client.shutdown(socket.SHUT_WR)
         print("received", read_to_end(client), "bytes after my FIN")
         client.close()
+    elif role == "keepalive-client":
+        client = connect(rest[0], int(rest[1]))
+        # Linux's defaults (7200 s idle, 75 s between probes) made short enough to see in a capture.
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, options.idle)
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, options.idle)
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3)
+        client.sendall(MESSAGE)
+        time.sleep(options.pause)
+        client.close()
+    elif role == "late-writer-client":
+        client = connect(rest[0], int(rest[1]))
+        client.sendall(MESSAGE)
+        time.sleep(options.pause)
+        # The server has read the first line and closed: this line reaches a socket nobody reads.
+        client.sendall(SECOND_MESSAGE)
+        time.sleep(options.pause)
+        client.close()
     elif role == "refused-client":
         try:
             connect(rest[0], int(rest[1])).close()
@@ -152,7 +179,8 @@ def main():
         except ConnectionRefusedError as error:
             print("refused:", error)
     elif role == "udp-client":
-        client = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        family = socket.AF_INET6 if ":" in rest[0] else socket.AF_INET
+        client = socket.socket(family, socket.SOCK_DGRAM)
         client.connect((rest[0], int(rest[1])))
         client.settimeout(1.0)
         client.send(b"Hello from client")

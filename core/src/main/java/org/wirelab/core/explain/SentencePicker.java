@@ -84,15 +84,16 @@ final class SentencePicker {
         long type = (Long) types.get(0).value();
         long code = (Long) codes.get(0).value();
         String from = sourceAddress(frame);
+        String icmp = v6 ? "ICMPv6" : "ICMP";
         if (type == (v6 ? ICMPV6_DESTINATION_UNREACHABLE : ICMP_DESTINATION_UNREACHABLE)) {
             if (code == (v6 ? ICMPV6_PORT_UNREACHABLE : ICMP_PORT_UNREACHABLE)) {
                 List<Field> quotedPorts = frame.fields("udp.dstport");
                 String port = quotedPorts.isEmpty() ? "?" : quotedPorts.get(quotedPorts.size() - 1).text();
                 int quoted = IcmpQuote.quotedFrame(analysis.frames(), packets, i);
-                return List.of(quoted < 0 ? Sentence.of("icmp.unreachable.port", Role.host(from), port)
-                        : Sentence.of("icmp.unreachable.port.of", Role.host(from), port, Integer.toString(quoted + 1)));
+                return List.of(quoted < 0 ? Sentence.of("icmp.unreachable.port", Role.host(from), port, icmp)
+                        : Sentence.of("icmp.unreachable.port.of", Role.host(from), port, Integer.toString(quoted + 1), icmp));
             }
-            return List.of(Sentence.of("icmp.unreachable", Role.host(from), codes.get(0).display()));
+            return List.of(Sentence.of("icmp.unreachable", Role.host(from), codes.get(0).display(), icmp));
         }
         if (type == (v6 ? ICMPV6_ECHO_REQUEST : ICMP_ECHO_REQUEST)) {
             return List.of(Sentence.of("icmp.echo.request", Role.host(from)));

@@ -90,7 +90,7 @@ final class TcpSentences {
         if (tcp.has(i, TcpExpert.OUT_OF_ORDER)) {
             said.add(Sentence.of("tcp.outoforder", sender, text(seq), count(length)));
         } else if (length > 0) {
-            said.add(Sentence.of("tcp.data", sender, count(length), text(seq), text(seq + length)));
+            said.add(data(i, sender, seq, length));
         }
         if (tcp.has(i, TcpExpert.WINDOW_FULL)) {
             said.add(Sentence.of("tcp.window.full"));
@@ -104,6 +104,24 @@ final class TcpSentences {
                 said.add(Sentence.of("tcp.gap", text(expected), text(seq - 1), text(expected)));
             }
         }
+    }
+
+    /**
+     * New data: to a receiver that has sent its FIN, it is either still read (the receiver only shut down
+     * its sending direction) or answered by a reset (it closed its socket), as the receiver's next segment shows.
+     */
+    private Sentence data(int i, Role sender, long seq, int length) {
+        TcpState receiver = stateBefore(i, 1 - endpoint(i));
+        if (receiver == TcpState.FIN_WAIT_1 || receiver == TcpState.FIN_WAIT_2) {
+            int answer = nextFromPeer(i);
+            if (answer >= 0 && (packets.tcpFlags(answer) & Tcp.RST) != 0) {
+                return Sentence.of("tcp.data.closedpeer", sender, count(length), text(seq), text(answer + 1));
+            }
+            if (answer >= 0) {
+                return Sentence.of("tcp.data.halfclosed", sender, count(length), text(seq), text(seq + length));
+            }
+        }
+        return Sentence.of("tcp.data", sender, count(length), text(seq), text(seq + length));
     }
 
     private Sentence resent(int i, Role sender, long seq, int length, boolean fin) {
@@ -149,15 +167,20 @@ final class TcpSentences {
             boolean zeroWindow = peer >= 0 && packets.window(peer) == 0;
             long seq = Integer.toUnsignedLong(conversations.relativeSequence(i));
             said.add(zeroWindow ? Sentence.of("tcp.probe.zerowindow", sender, count(packets.payloadLength(i)), text(seq))
-                    : Sentence.of("tcp.keepalive", sender, text(seq)));
+                    : Sentence.of("tcp.keepalive", sender, text(seq), text(millisSince(lastOfStream(i), i))));
             return;
         }
         int peer = lastFromPeer(i);
         if (peer >= 0 && peer == lastOfStream(i)
                 && (tcp.has(peer, TcpExpert.KEEP_ALIVE) || tcp.has(peer, TcpExpert.ZERO_WINDOW_PROBE))) {
             long window = tcp.scaledWindow(packets, i);
-            said.add(window == 0 ? Sentence.of("tcp.probe.answer.zero", sender, text(ack))
-                    : Sentence.of("tcp.probe.answer.open", sender, count(window)));
+            if (lastOwnWindow(i) > 0 && window > 0) {
+                // The window never closed: the probe was a keep-alive, and this is the proof of life.
+                said.add(Sentence.of("tcp.keepalive.answer", sender, text(ack)));
+            } else {
+                said.add(window == 0 ? Sentence.of("tcp.probe.answer.zero", sender, text(ack))
+                        : Sentence.of("tcp.probe.answer.open", sender, count(window)));
+            }
             return;
         }
         if (answersFinSentAgainInTimeWait(i, peer)) {
@@ -208,8 +231,41 @@ final class TcpSentences {
         if (!said.isEmpty()) {
             return;     // what it proves was said; the bare acknowledgement adds nothing
         }
-        said.add(Sentence.of(closesAfterLastAck(i) ? "tcp.ack.last" : "tcp.ack", sender, text(ack),
-                count(tcp.scaledWindow(packets, i))));
+        if (closesAfterLastAck(i)) {
+            int finAgain = peerFinSentAgainAfter(i);
+            said.add(finAgain >= 0 ? Sentence.of("tcp.ack.last.lost", sender, text(ack), text(finAgain + 1))
+                    : Sentence.of("tcp.ack.last", sender, text(ack)));
+            return;
+        }
+        TcpState own = stateBefore(i, endpoint(i));
+        if ((own == TcpState.FIN_WAIT_1 || own == TcpState.FIN_WAIT_2) && peer >= 0 && packets.payloadLength(peer) > 0) {
+            said.add(Sentence.of("tcp.ack.halfclosed", sender, text(ack), count(tcp.scaledWindow(packets, i))));
+            return;
+        }
+        said.add(Sentence.of("tcp.ack", sender, text(ack), count(tcp.scaledWindow(packets, i))));
+    }
+
+    /** The peer's next segment after {@code i} in the stream, or -1. */
+    private int nextFromPeer(int i) {
+        for (int j = i + 1; j < Math.min(packets.size(), i + LOOKBACK); j++) {
+            if (peerOf(i, j)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** A FIN the peer sends again after {@code i} (the ACK {@code i} was lost on the way), or -1. */
+    private int peerFinSentAgainAfter(int i) {
+        for (int j = i + 1; j < Math.min(packets.size(), i + LOOKBACK); j++) {
+            if (peerOf(i, j) && (packets.tcpFlags(j) & Tcp.FIN) != 0 && retransmitted(j)) {
+                return j;
+            }
+            if (sameFlow(i, j)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** The FIN: a half close, the answer to the peer's FIN, FINs that cross, or a close. */
@@ -258,6 +314,9 @@ final class TcpSentences {
             if (change.endpoint() != endpoint || cause == i || endpoint(cause) == endpoint
                     || (packets.tcpFlags(cause) & Tcp.FIN) == 0) {
                 continue;
+            }
+            if (finSentAgainBetween(cause, i)) {
+                continue;   // this answers the FIN sent again: the TIME-WAIT sentence says what it proves
             }
             boolean afterHole = tcp.has(cause, TcpExpert.LOST_SEGMENT) || resentBetween(cause, i);
             if (!afterHole && change.to() != TcpState.CLOSING && cause == lastOfStream(i)) {
@@ -432,6 +491,15 @@ final class TcpSentences {
     private boolean resentBetween(int from, int to) {
         for (int j = from + 1; j < to; j++) {
             if (sameFlow(from, j) && retransmitted(j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean finSentAgainBetween(int fin, int to) {
+        for (int j = fin + 1; j < to; j++) {
+            if (sameFlow(fin, j) && (packets.tcpFlags(j) & Tcp.FIN) != 0 && retransmitted(j)) {
                 return true;
             }
         }

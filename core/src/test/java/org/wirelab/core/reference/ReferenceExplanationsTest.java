@@ -45,9 +45,11 @@ class ReferenceExplanationsTest {
         FLAGGED.put("(suspected) retransmission", Set.of("tcp.retransmission.timeout", "tcp.retransmission.sack",
                 "tcp.retransmission.firstlost", "tcp.syn.again", "tcp.synack.again", "tcp.fin.again", "tcp.late",
                 "tcp.copy.network"));
-        FLAGGED.put("Duplicate ACK", Set.of("tcp.dupack", "tcp.ack.twice", "tcp.ack.copy"));
+        FLAGGED.put("Duplicate ACK", Set.of("tcp.dupack", "tcp.ack.twice", "tcp.ack.copy", "tcp.ack.timewait"));
         FLAGGED.put("D-SACK Sequence", Set.of("tcp.dsack"));
         FLAGGED.put("Zero Window segment", Set.of("tcp.ack.zero", "tcp.window.zero", "tcp.probe.answer.zero"));
+        FLAGGED.put("ACK to a TCP keep-alive", Set.of("tcp.keepalive.answer", "tcp.probe.answer.zero",
+                "tcp.probe.answer.open"));
         FLAGGED.put("keep-alive segment", Set.of("tcp.probe.zerowindow", "tcp.keepalive"));
         FLAGGED.put("completely full", Set.of("tcp.window.full"));
         FLAGGED.put("window update", Set.of("tcp.window.update", "tcp.window.open", "tcp.probe.answer.open",
@@ -155,6 +157,92 @@ class ReferenceExplanationsTest {
         assertTrue(french.contains("shutdown(SHUT_WR)") && french.contains("demi-fermeture") && !french.contains("close()"), french);
     }
 
+    @ParameterizedTest(name = "half-close-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void theSideThatSentItsFinKeepsReceivingAndAcknowledging(String side) throws Exception {
+        // samples/README: after the client's FIN, the server sends 3 lines, each acknowledged by the client.
+        String name = "half-close-" + side;
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis(name);
+        Explainer explainer = Explainer.of(analysis);
+        Map<Integer, List<String>> keys = keys(name);
+        List<Integer> lines = new ArrayList<>();
+        List<Integer> acks = new ArrayList<>();
+        for (int i = 0; i < analysis.size(); i++) {
+            if (keys.get(i).contains("tcp.data.halfclosed")) {
+                lines.add(i);
+                assertFalse(analysis.conversations().fromClient(i), "the server sends after the client's FIN");
+            }
+            if (keys.get(i).contains("tcp.ack.halfclosed")) {
+                acks.add(i);
+            }
+        }
+        assertEquals(3, lines.size(), keys.toString());
+        assertEquals(3, acks.size(), keys.toString());
+        for (int ack : acks) {
+            String english = explainer.explain(ack, Locale.ENGLISH).text();
+            String french = explainer.explain(ack, Locale.FRENCH).text();
+            assertTrue(english.contains("shutdown(SHUT_WR)") && english.contains("still receives")
+                    && !english.contains("close()"), english);
+            assertTrue(french.contains("shutdown(SHUT_WR)") && french.contains("reçoit toujours")
+                    && !french.contains("close()"), french);
+        }
+        String french = explainer.explain(lines.get(0), Locale.FRENCH).text();
+        assertTrue(french.contains("demi-fermeture") && french.contains("22 octets de données, numérotés"), french);
+    }
+
+    @ParameterizedTest(name = "keep-alive-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void keepAlivesAndTheirAnswersAreSaidSoWithTheIdleTime(String side) throws Exception {
+        // samples/README: TCP_KEEPIDLE and TCP_KEEPINTVL of 1 s; two probes, each answered, then the close.
+        String name = "keep-alive-" + side;
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis(name);
+        Explainer explainer = Explainer.of(analysis);
+        Map<Integer, List<String>> keys = keys(name);
+        List<String> expert = expert(name);
+        int probes = 0;
+        for (int i = 0; i < expert.size(); i++) {
+            if (expert.get(i).startsWith("TCP keep-alive segment")) {
+                probes++;
+                assertEquals(List.of("tcp.keepalive"), keys.get(i));
+                assertEquals(List.of("tcp.keepalive.answer"), keys.get(i + 1), "frame " + (i + 2));
+                long idle = (analysis.frames().timestampNanos(i) - analysis.frames().timestampNanos(i - 1)) / 1_000_000;
+                assertTrue(idle >= 990 && idle <= 1100, "TCP_KEEPIDLE is 1 s: " + idle);
+                assertTrue(explainer.explain(i, Locale.ENGLISH).text().contains("after " + idle + " ms without any segment"));
+                assertTrue(explainer.explain(i, Locale.FRENCH).text().contains("après " + idle + " ms sans aucun segment"));
+                assertFalse(explainer.explain(i + 1, Locale.ENGLISH).text().contains("window"),
+                        "a keep-alive's answer says nothing of a window that never closed");
+            }
+        }
+        assertEquals(2, probes);
+    }
+
+    @ParameterizedTest(name = "rst-after-close-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void dataToASocketClosedWithCloseIsAnsweredByAReset(String side) throws Exception {
+        // samples/README: the server reads one line and closes; the client's second line (frame 8) gets a RST (9).
+        String name = "rst-after-close-" + side;
+        Map<Integer, List<String>> keys = keys(name);
+        assertEquals(List.of("tcp.data.closedpeer"), keys.get(7));
+        assertEquals(List.of("tcp.rst.afterclose"), keys.get(8));
+        Explainer explainer = Explainer.of(ReferenceStatesTest.analysis(name));
+        assertTrue(explainer.explain(7, Locale.ENGLISH).text().contains("reset (frame 9)"));
+        assertTrue(explainer.explain(8, Locale.FRENCH).text().contains("les données de la trame 8"));
+    }
+
+    @Test
+    void theLastAckLostMakesTheFinComeAgainAndTimeWaitAnswersIt() throws Exception {
+        // samples/README: the relay drops the client's ACK of the server's FIN (client frame 8).
+        Map<Integer, List<String>> client = keys("lost-last-ack-client");
+        assertEquals(List.of("tcp.ack.last.lost"), client.get(7));
+        assertEquals(List.of("tcp.fin.again"), client.get(8));
+        assertEquals(List.of("tcp.ack.timewait"), client.get(9));
+        Map<Integer, List<String>> server = keys("lost-last-ack-server");
+        assertEquals(List.of("tcp.fin.again"), server.get(7));
+        assertEquals(List.of("tcp.ack.timewait"), server.get(8));
+        Explainer explainer = Explainer.of(ReferenceStatesTest.analysis("lost-last-ack-client"));
+        assertTrue(explainer.explain(7, Locale.FRENCH).text().contains("Cet ACK se perd en chemin"));
+    }
+
     @Test
     void theLostSegmentIsResentOnSackEvidenceAndTheFinTakenWhenTheHoleFills() throws Exception {
         // samples/README: frame 7 resent 34 ms after the original, on the SACK of frame 6; Ack=16 in frame 8.
@@ -209,15 +297,26 @@ class ReferenceExplanationsTest {
         assertEquals(List.of("tcp.rst.refused"), keys("tcp-refused-" + side).get(1));
     }
 
-    @ParameterizedTest(name = "udp-closed-port-{0}")
-    @ValueSource(strings = {"client", "server"})
-    void theIcmpErrorNamesItsDatagramAndGoesBackToItsSender(String side) throws Exception {
-        CaptureAnalysis analysis = ReferenceStatesTest.analysis("udp-closed-port-" + side);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"udp-closed-port-client", "udp-closed-port-server", "udp6-closed-port-client",
+        "udp6-closed-port-server"})
+    void theIcmpErrorNamesItsDatagramAndGoesBackToItsSender(String name) throws Exception {
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis(name);
         Explainer explainer = Explainer.of(analysis);
-        assertTrue(explainer.explain(1, Locale.ENGLISH).text().startsWith("198.51.100.2 answers the datagram of frame 1"
-                + " with an ICMP “port unreachable” error: nothing listens on UDP port 3000."),
+        boolean v6 = name.startsWith("udp6");
+        // tshark's fields for the same frame: ICMP type 3 code 3, or ICMPv6 type 1 code 4 (port unreachable).
+        List<String> lines = Files.readAllLines(Environment.samples().resolve("reference").resolve(name + ".fields.tsv"));
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        String[] fields = lines.get(2).split("\t", -1);
+        assertEquals(v6 ? "1" : "3", fields[header.indexOf(v6 ? "icmpv6.type" : "icmp.type")]);
+        assertEquals(v6 ? "4" : "3", fields[header.indexOf(v6 ? "icmpv6.code" : "icmp.code")]);
+        String server = v6 ? "2001:db8::2" : "198.51.100.2";
+        String icmp = v6 ? "ICMPv6" : "ICMP";
+        assertTrue(explainer.explain(1, Locale.ENGLISH).text().startsWith(server + " answers the datagram of frame 1"
+                + " with an " + icmp + " “port unreachable” error: nothing listens on UDP port 3000."),
                 explainer.explain(1, Locale.ENGLISH).text());
-        assertTrue(explainer.explain(1, Locale.FRENCH).text().startsWith("198.51.100.2 répond au datagramme de la trame 1"));
+        assertTrue(explainer.explain(1, Locale.FRENCH).text().startsWith(server + " répond au datagramme de la trame 1"
+                + " par une erreur " + icmp + " « port inaccessible »"), explainer.explain(1, Locale.FRENCH).text());
         CaptureLadder ladder = CaptureLadder.of(analysis, TcpStates.of(analysis));
         Arrow datagram = ladder.arrow(0);
         Arrow error = ladder.arrow(1);

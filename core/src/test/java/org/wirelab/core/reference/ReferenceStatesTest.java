@@ -55,6 +55,7 @@ class ReferenceStatesTest {
         "fast-retransmit, client", "fast-retransmit, server", "tail-loss, client", "tail-loss, server",
         "reordering, client", "reordering, server", "duplication, client", "duplication, server",
         "slow-reader, client", "slow-reader, server", "half-close, client", "half-close, server",
+        "keep-alive, client", "keep-alive, server", "lost-last-ack, client", "lost-last-ack, server",
     })
     void theClientClosesFirstAndTheServerFollows(String situation, String side) throws Exception {
         TcpStateTimeline timeline = TcpStates.of(analysis(situation + "-" + side));
@@ -91,6 +92,24 @@ class ReferenceStatesTest {
         assertEquals("CLOSED", path(timeline, 1), "no LISTEN, no SYN-RECEIVED: nothing listened on port 3999");
     }
 
+    @ParameterizedTest(name = "rst-after-close-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void dataAfterTheServerClosedEndsBothSidesOnItsReset(String side) throws Exception {
+        TcpStateTimeline timeline = TcpStates.of(analysis("rst-after-close-" + side));
+        assertEquals("CLOSED SYN-SENT ESTABLISHED CLOSE-WAIT CLOSED", path(timeline, 0));
+        assertEquals("LISTEN SYN-RECEIVED ESTABLISHED FIN-WAIT-1 FIN-WAIT-2 CLOSED", path(timeline, 1));
+    }
+
+    @Test
+    void theServerStaysInLastAckUntilTheAckOfItsResentFin() throws Exception {
+        // samples/README: the client's ACK of the FIN (frame 8) is lost; the FIN comes again (9), ACKed again (10).
+        TcpStateTimeline timeline = TcpStates.of(analysis("lost-last-ack-client"));
+        assertEquals(TcpState.TIME_WAIT, timeline.stateAfter(7, 0));
+        assertEquals(TcpState.LAST_ACK, timeline.stateAfter(7, 1), "the lost ACK changes nothing at the server");
+        assertEquals(TcpState.LAST_ACK, timeline.stateAfter(8, 1));
+        assertEquals(TcpState.CLOSED, timeline.stateAfter(9, 1));
+    }
+
     @Test
     void theFinBehindTheLostSegmentIsTakenWhenTheRetransmissionFillsTheHole() throws Exception {
         // samples/README: frame 4 (14 bytes) lost, FIN (5) arrives out of order, SACKed (6), data resent
@@ -106,7 +125,7 @@ class ReferenceStatesTest {
     @ValueSource(strings = {"lost-syn-ack-client", "lost-syn-ack-server", "lost-data-client", "lost-data-server",
         "fast-retransmit-client", "tail-loss-server", "reordering-client", "duplication-server",
         "slow-reader-client", "simultaneous-close-client", "simultaneous-close-server", "half-close-client",
-        "half-close-server", "tcp-refused-client"})
+        "half-close-server", "tcp-refused-client", "keep-alive-client", "rst-after-close-server", "lost-last-ack-client"})
     void everyChangeOfAReceiverIsShownWhereItsOwnSegmentAcknowledgesWhatItTook(String name) throws Exception {
         CaptureAnalysis analysis = analysis(name);
         PacketTable packets = analysis.packets();
