@@ -85,6 +85,9 @@ final class Dumpcap {
      * final counters on standard error ({@code -q}), the same snapshot length and kernel buffer as
      * libpcap would have, not promiscuous.
      */
+    /** What dumpcap may hold between its capture and writing threads: a burst of a second or two on lo. */
+    static final long QUEUE_BYTES = 256L << 20;
+
     static List<String> captureCommand(Path program, CaptureSettings settings, String filter) {
         List<String> command = new ArrayList<>(List.of(program.toString(), "-i", settings.interfaceName(), "-p",
                 "-s", Integer.toString(settings.snapLength()),
@@ -92,7 +95,9 @@ final class Dumpcap {
         if (!filter.isEmpty()) {
             command.addAll(List.of("-f", filter));
         }
-        command.addAll(List.of("-w", "-", "-q"));
+        // -t: a thread of its own reads the ring while another writes into the pipe, with up to -C bytes
+        // queued between them, so a pipe this process is slow to empty no longer stops the ring's reader.
+        command.addAll(List.of("-t", "-C", Long.toString(QUEUE_BYTES), "-w", "-", "-q"));
         return command;
     }
 
