@@ -119,6 +119,41 @@ class LabCommandsTest {
         out.await("UDP server stopped");
     }
 
+    /** On a French system the lab's programs print French, as the lab's Python programs do; --lang chooses. */
+    @Test
+    void onAFrenchSystemTheServerAndTheClientSpeakFrench() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.FRANCE);
+        try {
+            Lines out = new Lines();
+            var commandLine = Main.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(new StringWriter(), true));
+            Thread serving = new Thread(() -> commandLine.execute("lab", "udp-server", "--port", "0"));
+            serving.start();
+            String listening = out.await(line -> line.startsWith("Serveur UDP en écoute sur 127.0.0.1:"));
+            out.await("Ctrl-C arrête le serveur");
+            int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+            CliRun client = CliRun.of("lab", "udp-client", "--port", Integer.toString(port));
+            assertTrue(client.out().contains("réponse de 127.0.0.1:" + port + " : \"i am the server\""), client.out() + client.err());
+            out.await(line -> line.matches("message de 127\\.0\\.0\\.1:\\d+ : \"Hello from client\""));
+            CliRun english = CliRun.of("lab", "udp-client", "--port", Integer.toString(port), "--lang", "en");
+            assertTrue(english.out().contains("reply from 127.0.0.1:" + port + ": \"i am the server\""), english.out());
+            serving.interrupt();
+            serving.join(TimeUnit.SECONDS.toMillis(10));
+            out.await("Serveur UDP arrêté");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        int closed;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        CliRun noServer = CliRun.of("lab", "udp-client", "--port", Integer.toString(closed), "--lang", "fr");
+        assertEquals(List.of("wirelab lab udp-client: aucun serveur UDP sur 127.0.0.1:" + closed
+                + " (port injoignable) : lancez-en un, ou vérifiez --port"), noServer.errLines());
+    }
+
     @Test
     void theChatClientSendsWhatIsTypedAndLeavesOnQuit() throws Exception {
         List<String> serverLines = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 
 /**
  * Binds the lab's server sockets and turns the kernel's terse bind errors into one line a student can
- * act on ("TCP port 3000 on 127.0.0.1 is already in use ...").
+ * act on ("TCP port 3000 on 127.0.0.1 is already in use ..."), in the language of the server's console.
  */
 final class Binding {
     private Binding() {
@@ -21,7 +21,7 @@ final class Binding {
      * restarted right after Ctrl-C does not wait for TIME_WAIT connections to expire; on Linux it
      * still refuses a port that another socket is listening on.
      */
-    static ServerSocket tcp(InetSocketAddress address, int backlog) throws IOException {
+    static ServerSocket tcp(InetSocketAddress address, int backlog, LabConsole console) throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
@@ -29,7 +29,7 @@ final class Binding {
             return socket;
         } catch (BindException e) {
             socket.close();
-            throw explain("TCP", address, e);
+            throw explain("TCP", address, e, console);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -37,7 +37,7 @@ final class Binding {
     }
 
     /** The same as {@link #tcp}, as a channel for a server that serves its clients with a selector. */
-    static ServerSocketChannel tcpChannel(InetSocketAddress address, int backlog) throws IOException {
+    static ServerSocketChannel tcpChannel(InetSocketAddress address, int backlog, LabConsole console) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -45,7 +45,7 @@ final class Binding {
             return channel;
         } catch (BindException e) {
             channel.close();
-            throw explain("TCP", address, e);
+            throw explain("TCP", address, e, console);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -53,35 +53,32 @@ final class Binding {
     }
 
     /** A bound UDP socket (no SO_REUSEADDR: two UDP servers on one port would split the datagrams). */
-    static DatagramSocket udp(InetSocketAddress address) throws IOException {
+    static DatagramSocket udp(InetSocketAddress address, LabConsole console) throws IOException {
         DatagramSocket socket = new DatagramSocket(null);
         try {
             socket.bind(address);
             return socket;
         } catch (BindException e) {
             socket.close();
-            throw explain("UDP", address, e);
+            throw explain("UDP", address, e, console);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
-    static BindException explain(String transport, InetSocketAddress address, BindException e) {
-        String where = transport + " port " + address.getPort() + " on " + Endpoints.host(address.getAddress());
+    static BindException explain(String transport, InetSocketAddress address, BindException e, LabConsole console) {
+        String host = Endpoints.host(address.getAddress());
         String reason = String.valueOf(e.getMessage());
         if (reason.contains("in use")) {
-            return new PortInUseException(where + " is already in use by another program:"
-                    + " stop it or choose another port with --port");
+            return new PortInUseException(console.words("bind.inUse", transport, address.getPort(), host));
         }
         if (reason.contains("assign requested address")) {
-            return new BindException("cannot listen on " + Endpoints.host(address.getAddress())
-                    + ": no interface of this machine has that address (see --bind)");
+            return new BindException(console.words("bind.noSuchAddress", host));
         }
         if (reason.contains("ermission")) {
-            return new BindException("cannot listen on " + where + ": ports below 1024 need root;"
-                    + " choose a port from 1024 up with --port");
+            return new BindException(console.words("bind.needsRoot", transport, address.getPort(), host));
         }
-        return new BindException("cannot listen on " + where + ": " + reason);
+        return new BindException(console.words("bind.failed", transport, address.getPort(), host, reason));
     }
 }

@@ -33,7 +33,7 @@ public final class ChatClient implements AutoCloseable {
     public static final Duration ECHO_TIMEOUT = Duration.ofSeconds(2);
 
     private final InetSocketAddress server;
-    private final Consumer<String> output;
+    private final LabConsole output;
     private final CountDownLatch closedByServer = new CountDownLatch(1);
     private Socket socket;
     private Thread receiver;
@@ -41,14 +41,14 @@ public final class ChatClient implements AutoCloseable {
     private String awaitedEcho;
     private int number = -1;
 
-    public ChatClient(InetSocketAddress server, Consumer<String> output) {
+    public ChatClient(InetSocketAddress server, LabConsole output) {
         this.server = server;
         this.output = output;
     }
 
     /** Connects, reads the client's number and starts printing what the server sends. */
     public void connect() throws IOException {
-        socket = Connections.connect(server, CONNECT_TIMEOUT);
+        socket = Connections.connect(server, CONNECT_TIMEOUT, output);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[1024];
         // Bounded: a server that accepts but never sends a number (not a chat server) must not hang us.
@@ -58,8 +58,8 @@ public final class ChatClient implements AutoCloseable {
             length = in.read(buffer);
         } catch (SocketTimeoutException e) {
             socket.close();
-            throw new ConnectException(Endpoints.text(server) + " sent no client number in "
-                    + CONNECT_TIMEOUT.toSeconds() + " s: is it a chat server?");
+            throw new ConnectException(output.words("chatClient.noNumber", Endpoints.text(server),
+                    CONNECT_TIMEOUT.toSeconds()));
         }
         socket.setSoTimeout(0);
         int digits = 0;
@@ -68,16 +68,14 @@ public final class ChatClient implements AutoCloseable {
         }
         if (length < 0) {
             socket.close();
-            throw new ConnectException(Endpoints.text(server) + " closed the connection at once"
-                    + " (a full chat server does that)");
+            throw new ConnectException(output.words("chatClient.closedAtOnce", Endpoints.text(server)));
         }
         if (digits == 0 || digits > 9) {
             socket.close();
-            throw new ConnectException(Endpoints.text(server) + " is not a chat server: it did not send a"
-                    + " client number first");
+            throw new ConnectException(output.words("chatClient.notChat", Endpoints.text(server)));
         }
         number = Integer.parseInt(new String(buffer, 0, digits, StandardCharsets.US_ASCII));
-        output.accept("connected to " + Endpoints.text(server) + ", my number is " + number);
+        output.say("chatClient.connected", Endpoints.text(server), number);
         // A broadcast may have arrived in the same read as the number (the lab's client would crash).
         Lines lines = new Lines(this::received);
         lines.add(buffer, digits, length - digits);
@@ -94,11 +92,11 @@ public final class ChatClient implements AutoCloseable {
                 lines.add(buffer, 0, length);
             }
             lines.flush();
-            output.accept("the server closed the connection");
+            output.say("chatClient.serverClosed");
         } catch (IOException e) {
             lines.flush();
             if (!socket.isClosed()) {
-                output.accept("connection lost: " + e.getMessage());
+                output.say("chatClient.lost", e.getMessage());
             }
         } finally {
             closedByServer.countDown();
@@ -192,7 +190,7 @@ public final class ChatClient implements AutoCloseable {
             sendAndAwaitEcho(line, ECHO_TIMEOUT);
         }
         if (closedByServer.getCount() > 0 && !quit()) {
-            output.accept("the server did not close the connection after quit");
+            output.say("chatClient.noCloseAfterQuit");
         }
         close();
     }

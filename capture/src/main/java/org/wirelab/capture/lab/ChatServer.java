@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.wirelab.core.scenario.LabProtocol;
 
 /**
@@ -73,7 +72,7 @@ public final class ChatServer extends CountingServer {
     private static final byte[] QUIT = LabProtocol.QUIT.getBytes(StandardCharsets.US_ASCII);
 
     private final InetSocketAddress address;
-    private final Consumer<String> output;
+    private final LabConsole output;
     private final int maxClients;
     private final long stallLimitNanos;
     private final String stallText;
@@ -103,15 +102,15 @@ public final class ChatServer extends CountingServer {
     private long now;
     private int nextNumber;
 
-    public ChatServer(InetSocketAddress address, Consumer<String> output) {
+    public ChatServer(InetSocketAddress address, LabConsole output) {
         this(address, output, DEFAULT_MAX_CLIENTS);
     }
 
-    public ChatServer(InetSocketAddress address, Consumer<String> output, int maxClients) {
+    public ChatServer(InetSocketAddress address, LabConsole output, int maxClients) {
         this(address, output, maxClients, DEFAULT_STALL_LIMIT);
     }
 
-    public ChatServer(InetSocketAddress address, Consumer<String> output, int maxClients, Duration stallLimit) {
+    public ChatServer(InetSocketAddress address, LabConsole output, int maxClients, Duration stallLimit) {
         if (maxClients < 1) {
             throw new IllegalArgumentException("maxClients must be at least 1: " + maxClients);
         }
@@ -130,7 +129,7 @@ public final class ChatServer extends CountingServer {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        listener = Binding.tcpChannel(address, maxClients);
+        listener = Binding.tcpChannel(address, maxClients, output);
         try {
             listener.configureBlocking(false);
             selector = Selector.open();
@@ -140,7 +139,7 @@ public final class ChatServer extends CountingServer {
             throw e;
         }
         bound = (InetSocketAddress) listener.getLocalAddress();
-        output.accept("chat server listening on " + Endpoints.text(bound));
+        output.say("chat.listening", Endpoints.text(bound));
         loop = new Thread(this::relay, "chat-server");
         loop.start();
     }
@@ -160,7 +159,7 @@ public final class ChatServer extends CountingServer {
                 resumeReadingOnceDrained();
             }
         } catch (IOException | RuntimeException e) {
-            output.accept("error: the chat server stopped relaying: " + e);
+            output.say("chat.stoppedRelaying", e);
         } finally {
             closeEverything();
         }
@@ -186,7 +185,7 @@ public final class ChatServer extends CountingServer {
             try {
                 channel = listener.accept();
             } catch (IOException e) {
-                output.accept("error: " + e.getMessage());
+                output.say("error", e.getMessage());
                 return;
             }
             if (channel == null) {
@@ -201,7 +200,7 @@ public final class ChatServer extends CountingServer {
         try {
             peer = Endpoints.text(channel.getRemoteAddress());
             if (open.size() >= maxClients) {
-                output.accept("refused " + peer + ": already " + maxClients + " clients, the limit");
+                output.say("chat.refused", peer, maxClients);
                 closeQuietly(channel);
                 return;
             }
@@ -225,7 +224,7 @@ public final class ChatServer extends CountingServer {
         }
         open.add(client);
         openCount = open.size();
-        output.accept("client " + client.number + " connected from " + peer);
+        output.say("chat.connected", client.number, peer);
         // The number goes first, before any broadcast: the lab sends it right after accept, before
         // adding the client to its list.
         queue(client, ByteBuffer.wrap(LabProtocol.chatNumber(client.number).getBytes(StandardCharsets.US_ASCII)));
@@ -244,21 +243,21 @@ public final class ChatServer extends CountingServer {
             readBuffer.clear();
             length = client.channel.read(readBuffer);
         } catch (IOException e) {
-            drop(client, "client " + client.number + " vanished: " + e.getMessage());
+            drop(client, output.words("chat.vanished", client.number, e.getMessage()));
             return;
         }
         if (length < 0) {
-            drop(client, member ? "client " + client.number + " left without quit" : null);
+            drop(client, member ? output.words("chat.leftWithoutQuit", client.number) : null);
             return;
         }
         if (length == 0 || !member) {
             return;   // after quit, what the client still sends (the lab's client sends its number) is dropped
         }
         readBuffer.flip().get(received, 0, length);
-        output.accept("client " + client.number + ": " + PrintableText.quoted(received, 0, length));
+        output.say("chat.said", client.number, PrintableText.quoted(received, 0, length));
         if (isQuit(received, length)) {
             broadcast(QUIT, QUIT.length);
-            output.accept("client " + client.number + " quit");
+            output.say("chat.quit", client.number);
             startLeaving(client);
         } else {
             broadcast(received, length);
@@ -298,7 +297,7 @@ public final class ChatServer extends CountingServer {
                 client.outputShut = true;
             }
         } catch (IOException e) {
-            drop(client, "client " + client.number + " vanished: " + e.getMessage());
+            drop(client, output.words("chat.vanished", client.number, e.getMessage()));
             return;
         }
         int ops = client.key.interestOps();
@@ -331,14 +330,12 @@ public final class ChatServer extends CountingServer {
         }
         for (Client client : List.copyOf(overfull)) {
             if (now - client.outbox.lastProgress() >= stallLimitNanos) {
-                drop(client, "client " + client.number + " is too slow to read: it took nothing of the "
-                        + client.outbox.queuedBytes() + " bytes waiting for it in " + stallText + ", disconnected");
+                drop(client, output.words("chat.tooSlow", client.number, client.outbox.queuedBytes(), stallText));
             }
         }
         for (Client client : List.copyOf(leaving)) {
             if (now - client.leavingSince >= QUIT_LINGER.toNanos()) {
-                drop(client, "client " + client.number + " did not close after quit in "
-                        + QUIT_LINGER.toSeconds() + " s: closing");
+                drop(client, output.words("chat.noCloseAfterQuit", client.number, QUIT_LINGER.toSeconds()));
             }
         }
     }
@@ -438,7 +435,7 @@ public final class ChatServer extends CountingServer {
         stopping = true;
         selector.wakeup();
         Threads.join(loop);
-        output.accept("chat server stopped");
+        output.say("chat.stopped");
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

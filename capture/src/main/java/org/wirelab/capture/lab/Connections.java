@@ -13,19 +13,17 @@ public final class Connections {
     }
 
     /** A connected socket; a refused connection says that no server listens there. */
-    public static Socket connect(InetSocketAddress server, Duration timeout) throws IOException {
+    public static Socket connect(InetSocketAddress server, Duration timeout, LabConsole console) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(server, (int) timeout.toMillis());
             return socket;
         } catch (ConnectException e) {
             socket.close();
-            throw new ConnectException("connection to " + Endpoints.text(server) + " refused: no server is"
-                    + " listening on that port (start one, or check --port)");
+            throw new ConnectException(console.words("tcp.refused", Endpoints.text(server)));
         } catch (SocketTimeoutException e) {
             socket.close();
-            throw new SocketTimeoutException("no answer from " + Endpoints.text(server) + " in "
-                    + timeout.toSeconds() + " s");
+            throw new SocketTimeoutException(console.words("tcp.noAnswer", Endpoints.text(server), timeout.toSeconds()));
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

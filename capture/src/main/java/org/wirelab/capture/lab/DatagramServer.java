@@ -5,7 +5,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.util.function.Consumer;
 
 /**
  * A UDP server that receives datagrams on one thread: the binding, the receive loop and the clean stop
@@ -20,13 +19,14 @@ abstract class DatagramServer extends CountingServer {
     private DatagramSocket socket;
     private Thread thread;
     /** Where the server prints what it does. */
-    protected final Consumer<String> output;
+    protected final LabConsole output;
 
     /**
-     * {@code name} is what the start and stop lines call the server, e.g. "UDP server"; a datagram longer
+     * {@code name} is the key of what the start and stop lines call the server, e.g. {@code name.udp} ("UDP
+     * server"); a datagram longer
      * than {@code receiveSize} is cut to its first {@code receiveSize} bytes.
      */
-    DatagramServer(InetSocketAddress address, Consumer<String> output, String name, String threadName,
+    DatagramServer(InetSocketAddress address, LabConsole output, String name, String threadName,
             int receiveSize) {
         this.address = address;
         this.output = output;
@@ -59,7 +59,7 @@ abstract class DatagramServer extends CountingServer {
 
     /** The last line printed, once the socket is closed and the thread has ended. */
     protected String stoppedLine() {
-        return name + " stopped";
+        return output.words("stopped", output.words(name));
     }
 
     @Override
@@ -67,9 +67,9 @@ abstract class DatagramServer extends CountingServer {
         if (socket != null) {
             throw new IllegalStateException("already started");
         }
-        socket = Binding.udp(address);
+        socket = Binding.udp(address, output);
         configure(socket);
-        output.accept(name + " listening on " + Endpoints.text(socket.getLocalSocketAddress()));
+        output.say("listening", output.words(name), Endpoints.text(socket.getLocalSocketAddress()));
         thread = new Thread(this::receiveLoop, threadName);
         thread.start();
     }
@@ -85,7 +85,7 @@ abstract class DatagramServer extends CountingServer {
             } catch (IOException e) {
                 if (!socket.isClosed()) {
                     // A send can fail (no route, a full buffer): the server goes on serving others.
-                    output.accept("error: " + e.getMessage());
+                    output.say("error", e.getMessage());
                 }
             }
         }

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * The web server of {@code http-get}, the JDK's own (com.sun.net.httpserver): answers every
@@ -19,11 +18,11 @@ public final class HttpHelloServer extends CountingServer {
     public static final String BODY = "hello from wirelab\n";
 
     private final InetSocketAddress address;
-    private final Consumer<String> output;
+    private final LabConsole output;
     private HttpServer server;
     private InetSocketAddress bound;
 
-    public HttpHelloServer(InetSocketAddress address, Consumer<String> output) {
+    public HttpHelloServer(InetSocketAddress address, LabConsole output) {
         this.address = address;
         this.output = output;
     }
@@ -36,12 +35,12 @@ public final class HttpHelloServer extends CountingServer {
         try {
             server = HttpServer.create(address, TcpServer.BACKLOG);
         } catch (BindException e) {
-            throw Binding.explain("TCP", address, e);
+            throw Binding.explain("TCP", address, e, output);
         }
         server.createContext("/", this::answer);
         server.start();
         bound = server.getAddress();
-        output.accept("HTTP server listening on " + Endpoints.text(bound));
+        output.say("http.listening", Endpoints.text(bound));
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -60,7 +59,7 @@ public final class HttpHelloServer extends CountingServer {
             } else {
                 exchange.sendResponseHeaders(status, -1);
             }
-            output.accept(request + " from " + peer + ": answered " + status);
+            output.say("http.answered", request, peer, status);
         } finally {
             exchangeDone();
         }
@@ -80,6 +79,6 @@ public final class HttpHelloServer extends CountingServer {
         // the server's dispatcher thread.
         server.stop(1);
         server = null;
-        output.accept("HTTP server stopped");
+        output.say("http.stopped");
     }
 }

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 import org.wirelab.core.scenario.Messages;
 
 /**
@@ -20,8 +19,8 @@ import org.wirelab.core.scenario.Messages;
 public final class MessageTcpServer extends SequentialTcpServer {
     private final byte[] message = new byte[Messages.MAX_SIZE];   // used by the serving thread only
 
-    public MessageTcpServer(InetSocketAddress address, Consumer<String> output) {
-        super(address, output, "TCP message server", "tcp-message-server");
+    public MessageTcpServer(InetSocketAddress address, LabConsole output) {
+        super(address, output, "name.tcpMessages", "tcp-message-server");
     }
 
     @Override
@@ -33,7 +32,7 @@ public final class MessageTcpServer extends SequentialTcpServer {
         int b;
         while ((b = in.read()) >= 0) {
             if (length == message.length) {
-                output.accept("a line longer than " + Messages.MAX_SIZE + " bytes from " + peer + ": closing");
+                output.say("messages.tooLong", Messages.MAX_SIZE, peer);
                 break;
             }
             message[length++] = (byte) b;
@@ -43,13 +42,13 @@ public final class MessageTcpServer extends SequentialTcpServer {
             }
         }
         client.close();
-        output.accept("closed the connection with " + peer);
+        output.say("closedWith", peer);
     }
 
     private void received(String peer, int length, OutputStream out) throws IOException {
         OptionalLong index = Messages.index(message, 0, length);
         if (index.isEmpty()) {
-            output.accept("not a numbered message from " + peer + ": " + PrintableText.quoted(message, 0, Math.min(length, 40)));
+            output.say("messages.notNumbered", peer, PrintableText.quoted(message, 0, Math.min(length, 40)));
             return;
         }
         boolean echo = Messages.replyWanted(message, 0);

@@ -5,7 +5,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 import org.wirelab.core.scenario.Messages;
 
 /**
@@ -16,8 +15,8 @@ import org.wirelab.core.scenario.Messages;
 public final class MessageUdpServer extends DatagramServer {
     private static final int RECEIVE_BUFFER = 8 * 1024 * 1024;
 
-    public MessageUdpServer(InetSocketAddress address, Consumer<String> output) {
-        super(address, output, "UDP message server", "udp-message-server", Messages.MAX_SIZE);
+    public MessageUdpServer(InetSocketAddress address, LabConsole output) {
+        super(address, output, "name.udpMessages", "udp-message-server", Messages.MAX_SIZE);
     }
 
     @Override
@@ -30,8 +29,8 @@ public final class MessageUdpServer extends DatagramServer {
         String peer = Endpoints.text(datagram.getSocketAddress());
         OptionalLong index = Messages.index(datagram.getData(), 0, datagram.getLength());
         if (index.isEmpty()) {
-            output.accept("not a numbered message from " + peer + ": "
-                    + PrintableText.quoted(datagram.getData(), 0, Math.min(datagram.getLength(), 40)));
+            output.say("messages.notNumbered", peer,
+                    PrintableText.quoted(datagram.getData(), 0, Math.min(datagram.getLength(), 40)));
             return;
         }
         boolean echo = Messages.replyWanted(datagram.getData(), 0);

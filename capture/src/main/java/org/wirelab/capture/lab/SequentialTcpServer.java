@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.function.Consumer;
 
 /**
  * A TCP server that serves its clients one after another on one thread, as the lab's iterative servers
@@ -22,10 +21,10 @@ abstract class SequentialTcpServer extends CountingServer {
     private volatile Socket current;
     private Thread thread;
     /** Where the server prints what it does. */
-    protected final Consumer<String> output;
+    protected final LabConsole output;
 
     /** {@code name} is what the start and stop lines call the server, e.g. "TCP server". */
-    SequentialTcpServer(InetSocketAddress address, Consumer<String> output, String name, String threadName) {
+    SequentialTcpServer(InetSocketAddress address, LabConsole output, String name, String threadName) {
         this.address = address;
         this.output = output;
         this.name = name;
@@ -48,8 +47,8 @@ abstract class SequentialTcpServer extends CountingServer {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        listener = Binding.tcp(address, BACKLOG);
-        output.accept(name + " listening on " + Endpoints.text(listener.getLocalSocketAddress()));
+        listener = Binding.tcp(address, BACKLOG, output);
+        output.say("listening", output.words(name), Endpoints.text(listener.getLocalSocketAddress()));
         thread = new Thread(this::acceptLoop, threadName);
         thread.start();
     }
@@ -61,7 +60,7 @@ abstract class SequentialTcpServer extends CountingServer {
                 serve(client);
             } catch (IOException e) {
                 if (!listener.isClosed()) {
-                    output.accept("error: " + e.getMessage());
+                    output.say("error", e.getMessage());
                 }
             } finally {
                 current = null;
@@ -86,9 +85,9 @@ abstract class SequentialTcpServer extends CountingServer {
                 client.close();
             }
         } catch (IOException e) {
-            output.accept("error while stopping: " + e.getMessage());
+            output.say("error.stopping", e.getMessage());
         }
         Threads.join(thread);
-        output.accept(name + " stopped");
+        output.say("stopped", output.words(name));
     }
 }

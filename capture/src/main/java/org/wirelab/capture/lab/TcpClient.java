@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.wirelab.core.scenario.LabProtocol;
 
 /**
@@ -20,20 +19,19 @@ public final class TcpClient {
     }
 
     /** Runs the exchange once; prints what it did. */
-    public static void run(InetSocketAddress server, Consumer<String> output) throws IOException {
+    public static void run(InetSocketAddress server, LabConsole output) throws IOException {
         run(server, MESSAGE.getBytes(StandardCharsets.US_ASCII), output);
     }
 
     /** The same with another message (netcat-like use from the command line). */
-    public static void run(InetSocketAddress server, byte[] message, Consumer<String> output) throws IOException {
-        try (Socket socket = Connections.connect(server, Duration.ofSeconds(5))) {
-            output.accept("connected to " + Endpoints.text(server) + " from "
-                    + Endpoints.text(socket.getLocalSocketAddress()));
+    public static void run(InetSocketAddress server, byte[] message, LabConsole output) throws IOException {
+        try (Socket socket = Connections.connect(server, Duration.ofSeconds(5), output)) {
+            output.say("tcp.connected", Endpoints.text(server), Endpoints.text(socket.getLocalSocketAddress()));
             OutputStream out = socket.getOutputStream();
             out.write(message);
             out.flush();
-            output.accept("sent " + message.length + " bytes: " + PrintableText.quoted(message));
+            output.say("tcp.sent", message.length, PrintableText.quoted(message));
         }
-        output.accept("closed");
+        output.say("tcp.closed");
     }
 }

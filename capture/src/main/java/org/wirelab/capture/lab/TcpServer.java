@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.wirelab.core.scenario.LabProtocol;
 
 /**
@@ -27,31 +26,31 @@ public final class TcpServer extends SequentialTcpServer {
 
     private final Duration idleTimeout;
 
-    public TcpServer(InetSocketAddress address, Consumer<String> output) {
+    public TcpServer(InetSocketAddress address, LabConsole output) {
         this(address, output, DEFAULT_IDLE_TIMEOUT);
     }
 
-    public TcpServer(InetSocketAddress address, Consumer<String> output, Duration idleTimeout) {
-        super(address, output, "TCP server", "tcp-server");
+    public TcpServer(InetSocketAddress address, LabConsole output, Duration idleTimeout) {
+        super(address, output, "name.tcp", "tcp-server");
         this.idleTimeout = idleTimeout;
     }
 
     @Override
     protected void serve(Socket client) throws IOException {
         String peer = Endpoints.text(client.getRemoteSocketAddress());
-        output.accept("connection from " + peer);
+        output.say("tcp.connection", peer);
         byte[] buffer = new byte[MAX_MESSAGE];
         try {
             client.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
             InputStream in = client.getInputStream();
             int length = in.read(buffer);
             if (length < 0) {
-                output.accept("from " + peer + ": closed without sending anything");
+                output.say("tcp.nothingSent", peer);
             } else {
-                output.accept("from " + peer + ": " + PrintableText.quoted(buffer, 0, length));
+                output.say("tcp.received", peer, PrintableText.quoted(buffer, 0, length));
             }
         } catch (SocketTimeoutException e) {
-            output.accept("from " + peer + ": nothing in " + idleTimeout.toSeconds() + " s, giving up");
+            output.say("tcp.idle", peer, idleTimeout.toSeconds());
         } catch (IOException e) {
             // The client vanished (reset) before or while sending: nothing to print but that.
             if (stopping()) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.function.Consumer;
 
 /**
  * Receives bulk data for {@code tcp-bulk}: accepts clients one after another, reads each until the
@@ -17,8 +16,8 @@ public final class TcpSinkServer extends SequentialTcpServer {
     private final byte[] buffer = new byte[BUFFER];  // used by the serving thread only
     private volatile long lastReceived;
 
-    public TcpSinkServer(InetSocketAddress address, Consumer<String> output) {
-        super(address, output, "TCP sink", "tcp-sink-server");
+    public TcpSinkServer(InetSocketAddress address, LabConsole output) {
+        super(address, output, "name.tcpSink", "tcp-sink-server");
     }
 
     @Override
@@ -34,16 +33,16 @@ public final class TcpSinkServer extends SequentialTcpServer {
             while ((length = in.read(buffer)) >= 0) {
                 total += length;
             }
-            output.accept("received " + total + " bytes from " + peer + ", then its FIN");
+            output.say("sink.received", total, peer);
         } catch (IOException e) {
             if (stopping()) {
                 return;
             }
-            output.accept("received " + total + " bytes from " + peer + ", then: " + e.getMessage());
+            output.say("sink.receivedThen", total, peer, e.getMessage());
         }
         lastReceived = total;
         client.close();
-        output.accept("closed the connection with " + peer);
+        output.say("closedWith", peer);
         exchangeDone();
     }
 

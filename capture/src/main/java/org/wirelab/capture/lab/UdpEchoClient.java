@@ -9,7 +9,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.Consumer;
 import org.wirelab.core.scenario.LabProtocol;
 
 /**
@@ -25,11 +24,11 @@ public final class UdpEchoClient {
     }
 
     /** Sends the lab's message and returns the reply's bytes; prints what it did. */
-    public static byte[] run(InetSocketAddress server, Consumer<String> output) throws IOException {
+    public static byte[] run(InetSocketAddress server, LabConsole output) throws IOException {
         return run(server, MESSAGE.getBytes(StandardCharsets.US_ASCII), DEFAULT_TIMEOUT, output);
     }
 
-    public static byte[] run(InetSocketAddress server, byte[] message, Duration timeout, Consumer<String> output)
+    public static byte[] run(InetSocketAddress server, byte[] message, Duration timeout, LabConsole output)
             throws IOException {
         try (DatagramSocket socket = new DatagramSocket(null)) {
             // Connecting a UDP socket sends nothing; it lets the kernel report an ICMP port unreachable
@@ -37,21 +36,19 @@ public final class UdpEchoClient {
             socket.connect(server);
             socket.setSoTimeout((int) timeout.toMillis());
             socket.send(new DatagramPacket(message, message.length));
-            output.accept("sent " + PrintableText.quoted(message) + " to " + Endpoints.text(server) + " from "
-                    + Endpoints.text(socket.getLocalSocketAddress()));
+            output.say("udp.sent", PrintableText.quoted(message), Endpoints.text(server),
+                    Endpoints.text(socket.getLocalSocketAddress()));
             byte[] buffer = new byte[UdpEchoServer.MAX_MESSAGE];
             DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(reply);
             } catch (PortUnreachableException e) {
-                throw new PortUnreachableException("no UDP server on " + Endpoints.text(server)
-                        + " (the port is unreachable): start one, or check --port");
+                throw new PortUnreachableException(output.words("udp.unreachable", Endpoints.text(server)));
             } catch (SocketTimeoutException e) {
-                throw new SocketTimeoutException("no reply from " + Endpoints.text(server) + " in "
-                        + timeout.toSeconds() + " s");
+                throw new SocketTimeoutException(output.words("udp.noReply", Endpoints.text(server), timeout.toSeconds()));
             }
             byte[] bytes = Arrays.copyOf(buffer, reply.getLength());
-            output.accept("reply from " + Endpoints.text(reply.getSocketAddress()) + ": " + PrintableText.quoted(bytes));
+            output.say("udp.reply", Endpoints.text(reply.getSocketAddress()), PrintableText.quoted(bytes));
             return bytes;
         }
     }

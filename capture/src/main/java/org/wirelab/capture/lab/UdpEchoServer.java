@@ -5,7 +5,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 import org.wirelab.core.scenario.LabProtocol;
 
 /**
@@ -23,16 +22,16 @@ public final class UdpEchoServer extends DatagramServer {
 
     private final byte[] reply = REPLY.getBytes(StandardCharsets.US_ASCII);
 
-    public UdpEchoServer(InetSocketAddress address, Consumer<String> output) {
-        super(address, output, "UDP server", "udp-echo-server", MAX_MESSAGE);
+    public UdpEchoServer(InetSocketAddress address, LabConsole output) {
+        super(address, output, "name.udp", "udp-echo-server", MAX_MESSAGE);
     }
 
     @Override
     protected void receive(DatagramSocket socket, DatagramPacket request) throws IOException {
         String client = Endpoints.text(request.getSocketAddress());
-        output.accept("from " + client + ": " + PrintableText.quoted(request.getData(), 0, request.getLength()));
+        output.say("udp.from", client, PrintableText.quoted(request.getData(), 0, request.getLength()));
         socket.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
-        output.accept("replied " + PrintableText.quoted(reply) + " to " + client);
+        output.say("udp.replied", PrintableText.quoted(reply), client);
         exchangeDone();
     }
 }

@@ -3,7 +3,6 @@ package org.wirelab.capture.lab;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.util.function.Consumer;
 
 /**
  * Receives the datagrams of {@code udp-burst}: counts them and their bytes, answers nothing, prints
@@ -18,8 +17,8 @@ public final class UdpSinkServer extends DatagramServer {
 
     private volatile long bytes;
 
-    public UdpSinkServer(InetSocketAddress address, Consumer<String> output) {
-        super(address, output, "UDP sink", "udp-sink-server", MAX_DATAGRAM);
+    public UdpSinkServer(InetSocketAddress address, LabConsole output) {
+        super(address, output, "name.udpSink", "udp-sink-server", MAX_DATAGRAM);
     }
 
     @Override
@@ -44,6 +43,6 @@ public final class UdpSinkServer extends DatagramServer {
 
     @Override
     protected String stoppedLine() {
-        return "received " + handled() + " datagrams, " + bytes + " bytes; UDP sink stopped";
+        return output.words("udpSink.stopped", handled(), bytes);
     }
 }

@@ -1,9 +1,9 @@
 package org.wirelab.capture.scenario;
 
 import java.net.InetSocketAddress;
-import java.util.function.Consumer;
 import org.wirelab.capture.lab.ChatServer;
 import org.wirelab.capture.lab.HttpHelloServer;
+import org.wirelab.capture.lab.LabConsole;
 import org.wirelab.capture.lab.LabServer;
 import org.wirelab.capture.lab.MessageTcpServer;
 import org.wirelab.capture.lab.MessageUdpServer;
@@ -18,7 +18,7 @@ final class ServerPrograms {
     private ServerPrograms() {
     }
 
-    static LabServer create(Service service, InetSocketAddress address, Consumer<String> output) {
+    static LabServer create(Service service, InetSocketAddress address, LabConsole output) {
         return switch (service) {
             case LAB_TCP_SERVER -> new TcpServer(address, output);
             case LAB_UDP_ECHO -> new UdpEchoServer(address, output);

@@ -3,11 +3,10 @@ package org.wirelab.capture.lab;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** An output sink for the lab's programs that tests can wait on: lines in arrival order. */
-final class RecordedLines implements Consumer<String> {
+/** An output sink for the lab's programs that tests can wait on: lines in arrival order, in English. */
+final class RecordedLines implements LabConsole {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final List<String> lines = new ArrayList<>();
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.wirelab.capture.lab.ChatClient;
 import org.wirelab.capture.lab.ChatServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,9 @@ final class ChatClientCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private LabLanguage lang;
+
     @Option(names = "--port", defaultValue = "" + ChatServer.DEFAULT_PORT, description = "the server's TCP port (default: ${DEFAULT-VALUE})")
     private int port;
 
@@ -28,10 +32,10 @@ final class ChatClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Console console = new Console(spec);
+        Console console = new Console(spec, lang.language());
         try (ChatClient client = new ChatClient(Addresses.of(host, port), console)) {
             client.connect();
-            console.accept("type a message and Enter to send it; 'quit' to leave");
+            console.say("chatClient.typeHere");
             BufferedReader keyboard = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
             client.chat(keyboard);
         }

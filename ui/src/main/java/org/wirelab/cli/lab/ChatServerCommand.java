@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.wirelab.capture.lab.ChatServer;
 import org.wirelab.cli.UserError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
 final class ChatServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private LabLanguage lang;
 
     @Option(names = "--port", defaultValue = "" + ChatServer.DEFAULT_PORT, description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port)")
     private int port;
@@ -32,7 +36,7 @@ final class ChatServerCommand implements Callable<Integer> {
         if (maxClients < 1) {
             throw new UserError("--max-clients is at least 1: " + maxClients);
         }
-        ServerLog log = ServerLog.printingTo(spec);
+        ServerLog log = ServerLog.printingTo(spec, lang.language());
         Serving.untilStopped(new ChatServer(Addresses.of(bind, port), log, maxClients), log);
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.wirelab.cli.lab;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.wirelab.capture.scenario.FreePorts;
 import org.wirelab.capture.scenario.RunOptions;
@@ -42,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
         if (freePorts) {
             scenario = FreePorts.remap(scenario, version);
         }
-        Console console = new Console(spec);
+        // The scenario log is the record the checks read: English, whatever the system speaks.
+        Console console = new Console(spec, Locale.ENGLISH);
         console.accept(scenario.name() + ": " + scenario.summary() + " (" + scenario.captureFilter() + ", "
                 + version.loopback() + ")");
         int width = scenario.actors().stream().mapToInt(String::length).max().orElse(0);

@@ -3,7 +3,8 @@ package org.wirelab.cli.lab;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.function.Consumer;
+import java.util.Locale;
+import org.wirelab.capture.lab.LabConsole;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -13,11 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * printed is preceded by how many were dropped. The server keeps relaying, and a stop is never held
  * up by a write that cannot finish.
  */
-final class ServerLog implements Consumer<String> {
+final class ServerLog implements LabConsole {
     /** Lines held while standard output is slow: a few megabytes at most. */
     static final int CAPACITY = 10_000;
 
     private final PrintWriter out;
+    private final Locale language;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private final int capacity;
     /** Lines dropped since the last one queued. */
@@ -27,21 +29,27 @@ final class ServerLog implements Consumer<String> {
     private record Entry(String line, long droppedBefore) {
     }
 
-    private ServerLog(PrintWriter out, int capacity) {
+    private ServerLog(PrintWriter out, int capacity, Locale language) {
         this.out = out;
         this.capacity = capacity;
+        this.language = language;
     }
 
-    static ServerLog printingTo(CommandSpec spec) {
-        return printingTo(spec.commandLine().getOut(), CAPACITY);
+    static ServerLog printingTo(CommandSpec spec, Locale language) {
+        return printingTo(spec.commandLine().getOut(), CAPACITY, language);
     }
 
-    static ServerLog printingTo(PrintWriter out, int capacity) {
-        ServerLog log = new ServerLog(out, capacity);
+    static ServerLog printingTo(PrintWriter out, int capacity, Locale language) {
+        ServerLog log = new ServerLog(out, capacity, language);
         Thread printer = new Thread(log::printForever, "lab-server-log");
         printer.setDaemon(true);   // a printer stuck on a full pipe must not keep the JVM alive
         printer.start();
         return log;
+    }
+
+    @Override
+    public Locale language() {
+        return language;
     }
 
     /** Queues the line, or counts it as dropped when the queue is full; never waits. */
@@ -94,8 +102,8 @@ final class ServerLog implements Consumer<String> {
                 printing = true;
             }
             if (entry.droppedBefore() > 0) {
-                out.println("(" + entry.droppedBefore() + (entry.droppedBefore() == 1 ? " line" : " lines")
-                        + " not printed: standard output was not read fast enough)");
+                out.println(entry.droppedBefore() == 1 ? words("notPrinted.one")
+                        : words("notPrinted.many", entry.droppedBefore()));
             }
             if (entry.line() != null) {
                 out.println(entry.line());

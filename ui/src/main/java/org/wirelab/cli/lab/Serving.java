@@ -19,7 +19,7 @@ final class Serving {
 
     static void untilStopped(LabServer server, ServerLog log) throws IOException {
         server.start();
-        log.accept("Ctrl-C stops the server");
+        log.say("ctrlC");
         CountDownLatch stopped = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
             stop(server, log);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.wirelab.capture.lab.TcpClient;
 import org.wirelab.capture.lab.TcpServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Spec;
 final class TcpClientCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private LabLanguage lang;
 
     @Option(names = "--port", defaultValue = "" + TcpServer.DEFAULT_PORT, description = "the server's TCP port (default: ${DEFAULT-VALUE})")
     private int port;
@@ -29,7 +33,7 @@ final class TcpClientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String text = message == null ? TcpClient.MESSAGE : message;
-        TcpClient.run(Addresses.of(host, port), text.getBytes(StandardCharsets.UTF_8), new Console(spec));
+        TcpClient.run(Addresses.of(host, port), text.getBytes(StandardCharsets.UTF_8), new Console(spec, lang.language()));
         return 0;
     }
 }

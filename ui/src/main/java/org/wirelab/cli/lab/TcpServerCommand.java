@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.wirelab.capture.lab.TcpServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,6 +18,9 @@ final class TcpServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private LabLanguage lang;
+
     @Option(names = "--port", defaultValue = "" + TcpServer.DEFAULT_PORT, description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port)")
     private int port;
 
@@ -25,7 +29,7 @@ final class TcpServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ServerLog log = ServerLog.printingTo(spec);
+        ServerLog log = ServerLog.printingTo(spec, lang.language());
         Serving.untilStopped(new TcpServer(Addresses.of(bind, port), log), log);
         return 0;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.wirelab.capture.lab.UdpEchoClient;
 import org.wirelab.capture.lab.UdpEchoServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Spec;
 final class UdpClientCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private LabLanguage lang;
 
     @Option(names = "--port", defaultValue = "" + UdpEchoServer.DEFAULT_PORT, description = "the server's UDP port (default: ${DEFAULT-VALUE})")
     private int port;
@@ -29,7 +33,7 @@ final class UdpClientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         UdpEchoClient.run(Addresses.of(host, port), message.getBytes(StandardCharsets.UTF_8),
-                UdpEchoClient.DEFAULT_TIMEOUT, new Console(spec));
+                UdpEchoClient.DEFAULT_TIMEOUT, new Console(spec, lang.language()));
         return 0;
     }
 }

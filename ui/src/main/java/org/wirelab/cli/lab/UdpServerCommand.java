@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.wirelab.capture.lab.UdpEchoServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,6 +17,9 @@ final class UdpServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private LabLanguage lang;
+
     @Option(names = "--port", defaultValue = "" + UdpEchoServer.DEFAULT_PORT, description = "UDP port (default: ${DEFAULT-VALUE}; 0: any free port)")
     private int port;
 
@@ -24,7 +28,7 @@ final class UdpServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ServerLog log = ServerLog.printingTo(spec);
+        ServerLog log = ServerLog.printingTo(spec, lang.language());
         Serving.untilStopped(new UdpEchoServer(Addresses.of(bind, port), log), log);
         return 0;
     }

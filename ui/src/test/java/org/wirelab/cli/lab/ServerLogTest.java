@@ -51,7 +51,7 @@ class ServerLogTest {
     @Test
     void aStuckOutputNeverHoldsTheServerAndTheDroppedLinesAreCounted() throws Exception {
         StuckOutput stuck = new StuckOutput();
-        ServerLog log = ServerLog.printingTo(new PrintWriter(stuck), 3);
+        ServerLog log = ServerLog.printingTo(new PrintWriter(stuck), 3, java.util.Locale.ENGLISH);
         long start = System.nanoTime();
         log.accept("line 1");
         stuck.entered.await();
@@ -74,7 +74,7 @@ class ServerLogTest {
     @Test
     void linesDroppedAtTheEndAreCountedByTheLastFlush() throws Exception {
         StuckOutput stuck = new StuckOutput();
-        ServerLog log = ServerLog.printingTo(new PrintWriter(stuck), 1);
+        ServerLog log = ServerLog.printingTo(new PrintWriter(stuck), 1, java.util.Locale.ENGLISH);
         for (int i = 1; i <= 10; i++) {
             log.accept("line " + i);
         }
