@@ -37,6 +37,7 @@ import org.wirelab.core.tcpstate.TcpStateTimeline;
  */
 public final class CaptureLadder implements Ladder {
     private static final int ARP_TARGET_LANE_UNKNOWN = -1;
+    private static final String STATE_ARROW = " -> ";
 
     /** The note on an arrow whose frame the network lost after the capture saw it leave. */
     public static final String LOST = "Lost on the way: the receiver never got it";
@@ -269,19 +270,85 @@ public final class CaptureLadder implements Ladder {
                 tcp.scaledWindow(table, i), tcp.expertBits(i), start);
     }
 
+    /**
+     * Writes arrow {@code i}'s label and notes from the analysis' columns, as {@link #arrow} would make them,
+     * for a TCP segment or a UDP datagram (all but a few frames of most captures); other frames are made.
+     */
+    @Override
+    public void writeText(int i, ArrowText text) {
+        Objects.checkIndex(i, fromLane.length);
+        ConversationIndex index = analysis.conversations();
+        if (index.tcpStream(i) != ConversationIndex.NONE) {
+            writeTcpLabel(i, text.line());
+            List<StateChange> changes = states.changes(i);
+            if (!changes.isEmpty()) {
+                boolean senderIsClient = index.fromClient(i);
+                for (int endpoint = 0; endpoint < 2; endpoint++) {
+                    if (hasChange(changes, endpoint)) {
+                        text.stateNote((endpoint == 0) == senderIsClient ? fromLane[i] : toLane[i]);
+                        writeStatePath(changes, endpoint, text.line());
+                    }
+                }
+            }
+            if (lost.test(i)) {
+                text.expertNote().append(LOST);
+            }
+            TcpSequenceAnalysis tcp = analysis.tcp();
+            ExpertNotes.write(tcp.expertBits(i), tcp.duplicateAckNumber(i), analysis.packets().tcpFlags(i), text);
+        } else if (index.udpStream(i) != ConversationIndex.NONE) {
+            text.append(FrameLabels.UDP_LENGTH).append(analysis.packets().payloadLength(i));
+            if (lost.test(i)) {
+                text.expertNote().append(LOST);
+            }
+        } else {
+            text.write(arrow(i));
+        }
+    }
+
     private String tcpLabel(int i) {
+        AsciiLine label = new AsciiLine(96);
+        writeTcpLabel(i, label);
+        return label.toString();
+    }
+
+    /** The segment's label as tshark's Info column, without the ports; numbers and names only, ASCII. */
+    private void writeTcpLabel(int i, AsciiLine label) {
         FrameStore frames = analysis.frames();
         PacketTable table = analysis.packets();
         if (!TcpReach.hasValidHeaderLength(frames, table, i)) {
-            return "TCP (header not entirely captured)";
+            label.append("TCP (header not entirely captured)");
+            return;
         }
         ConversationIndex index = analysis.conversations();
         TcpSequenceAnalysis tcp = analysis.tcp();
         int relativeAck = index.relativeAcknowledgement(i);
-        return TcpInfoText.label(table.tcpFlags(i), Integer.toUnsignedLong(index.relativeSequence(i)),
+        TcpInfoText.write(label, table.tcpFlags(i), Integer.toUnsignedLong(index.relativeSequence(i)),
                 Integer.toUnsignedLong(relativeAck), tcp.scaledWindow(table, i), table.payloadLength(i),
                 frames.buffer(i), frames.offset(i) + table.transportOffset(i),
                 frames.offset(i) + frames.capturedLength(i), table.acknowledgement(i) - relativeAck);
+    }
+
+    private static boolean hasChange(List<StateChange> changes, int endpoint) {
+        for (StateChange change : changes) {
+            if (change.endpoint() == endpoint) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Several changes of one endpoint at one frame read as one path: "FIN-WAIT-1 -> CLOSING -> TIME-WAIT". */
+    private static void writeStatePath(List<StateChange> changes, int endpoint, AsciiLine path) {
+        boolean first = true;
+        for (StateChange change : changes) {
+            if (change.endpoint() == endpoint) {
+                if (first) {
+                    path.append(change.from().text(change.fromInferred()));
+                    first = false;
+                }
+                path.append(STATE_ARROW).append(change.to().text(change.toInferred()));
+            }
+        }
     }
 
     /** {@code notes}, and first the note that frame {@code i} was lost, when it was. */
@@ -301,16 +368,11 @@ public final class CaptureLadder implements Ladder {
         boolean senderIsClient = analysis.conversations().fromClient(i);
         List<StateChange> changes = states.changes(i);
         for (int endpoint = 0; endpoint < 2; endpoint++) {
-            // Several changes of one endpoint at one frame read as one path: "FIN-WAIT-1 -> CLOSING -> TIME-WAIT".
-            String path = null;
-            for (StateChange change : changes) {
-                if (change.endpoint() == endpoint) {
-                    path = path == null ? change.text() : path + change.text().substring(change.text().indexOf(" -> "));
-                }
-            }
-            if (path != null) {
+            if (hasChange(changes, endpoint)) {
+                AsciiLine path = new AsciiLine(48);
+                writeStatePath(changes, endpoint, path);
                 boolean changedIsSender = (endpoint == 0) == senderIsClient;
-                notes.add(new LaneNote(changedIsSender ? ends[0] : ends[1], LaneNote.Kind.STATE, path));
+                notes.add(new LaneNote(changedIsSender ? ends[0] : ends[1], LaneNote.Kind.STATE, path.toString()));
             }
         }
         TcpSequenceAnalysis tcp = analysis.tcp();

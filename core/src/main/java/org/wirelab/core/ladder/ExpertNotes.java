@@ -11,6 +11,7 @@ import org.wirelab.core.analysis.TcpExpert;
  */
 public final class ExpertNotes {
     private static final int RST = 0x04;
+    private static final int NO_NUMBER = -1;
 
     private ExpertNotes() {
     }
@@ -18,15 +19,35 @@ public final class ExpertNotes {
     /** The notes of one segment with {@code expertBits}, duplicate ACK number and header flags. */
     public static List<String> of(int expertBits, int duplicateAckNumber, int tcpFlags) {
         List<String> notes = new ArrayList<>(2);
+        name(expertBits, duplicateAckNumber, tcpFlags, (name, number) -> notes.add(number < 0 ? name : name + number));
+        return notes;
+    }
+
+    /** Writes the same notes into {@code text}, each as an expert note, without making a string. */
+    static void write(int expertBits, int duplicateAckNumber, int tcpFlags, ArrowText text) {
+        name(expertBits, duplicateAckNumber, tcpFlags, (name, number) -> {
+            text.expertNote().append(name);
+            if (number >= 0) {
+                text.append(number);
+            }
+        });
+    }
+
+    /** A note's name, and the number that follows it ("Dup ACK #" and 3), or {@link #NO_NUMBER}. */
+    private interface Names {
+        void note(String name, int number);
+    }
+
+    private static void name(int expertBits, int duplicateAckNumber, int tcpFlags, Names notes) {
         if (TcpExpert.REUSED_PORTS.isIn(expertBits)) {
-            notes.add("Port numbers reused");
+            notes.note("Port numbers reused", NO_NUMBER);
         }
         if (TcpExpert.FAST_RETRANSMISSION.isIn(expertBits)) {
-            notes.add("Fast Retransmission");
+            notes.note("Fast Retransmission", NO_NUMBER);
         } else if (TcpExpert.SPURIOUS_RETRANSMISSION.isIn(expertBits)) {
-            notes.add("Spurious Retransmission");
+            notes.note("Spurious Retransmission", NO_NUMBER);
         } else if (TcpExpert.RETRANSMISSION.isIn(expertBits)) {
-            notes.add("Retransmission");
+            notes.note("Retransmission", NO_NUMBER);
         }
         add(notes, expertBits, TcpExpert.OUT_OF_ORDER, "Out-Of-Order");
         add(notes, expertBits, TcpExpert.LOST_SEGMENT, "Previous segment not captured");
@@ -36,20 +57,19 @@ public final class ExpertNotes {
         add(notes, expertBits, TcpExpert.KEEP_ALIVE, "Keep-Alive");
         add(notes, expertBits, TcpExpert.KEEP_ALIVE_ACK, "Keep-Alive ACK");
         if (TcpExpert.DUPLICATE_ACK.isIn(expertBits)) {
-            notes.add("Dup ACK #" + duplicateAckNumber);
+            notes.note("Dup ACK #", duplicateAckNumber);
         }
         add(notes, expertBits, TcpExpert.ZERO_WINDOW_PROBE, "ZeroWindowProbe");
         add(notes, expertBits, TcpExpert.ZERO_WINDOW, "ZeroWindow");
         add(notes, expertBits, TcpExpert.ZERO_WINDOW_PROBE_ACK, "ZeroWindowProbeAck");
         if ((tcpFlags & RST) != 0) {
-            notes.add("Connection reset (RST)");   // Wireshark's expert note for a RST
+            notes.note("Connection reset (RST)", NO_NUMBER);   // Wireshark's expert note for a RST
         }
-        return notes;
     }
 
-    private static void add(List<String> notes, int bits, TcpExpert event, String name) {
+    private static void add(Names notes, int bits, TcpExpert event, String name) {
         if (event.isIn(bits)) {
-            notes.add(name);
+            notes.note(name, NO_NUMBER);
         }
     }
 }

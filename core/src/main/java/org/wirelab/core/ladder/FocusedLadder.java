@@ -118,6 +118,11 @@ public final class FocusedLadder implements Ladder {
     }
 
     @Override
+    public void writeText(int index, ArrowText text) {
+        base.writeText(arrowIndices[index], text.through(laneMap));
+    }
+
+    @Override
     public Arrow arrow(int index) {
         Arrow a = base.arrow(arrowIndices[index]);
         List<LaneNote> notes = new ArrayList<>(a.notes().size());

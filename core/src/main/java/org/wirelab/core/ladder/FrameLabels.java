@@ -7,12 +7,15 @@ import org.wirelab.core.net.AddressText;
 
 /** Labels of frames that are not TCP segments, close to Wireshark's Info column. */
 public final class FrameLabels {
+    /** What a UDP datagram's label starts with, before its payload length. */
+    static final String UDP_LENGTH = "UDP Len=";
+
     private FrameLabels() {
     }
 
     /** "UDP Len=17": the payload length, as Wireshark's UDP Info shows it. */
     public static String udp(int payloadLength) {
-        return "UDP Len=" + payloadLength;
+        return UDP_LENGTH + payloadLength;
     }
 
     /**

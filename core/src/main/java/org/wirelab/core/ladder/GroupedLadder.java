@@ -131,6 +131,11 @@ public final class GroupedLadder implements Ladder {
     }
 
     @Override
+    public void writeText(int index, ArrowText text) {
+        base.writeText(index, text.through(laneMap));
+    }
+
+    @Override
     public Arrow arrow(int index) {
         Arrow a = base.arrow(index);
         if (a.notes().isEmpty()) {

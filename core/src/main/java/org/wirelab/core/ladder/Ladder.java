@@ -55,4 +55,12 @@ public interface Ladder {
     default long relativeTimeNanos(int index) {
         return arrow(index).relativeTimeNanos();
     }
+
+    /**
+     * Writes arrow {@code index}'s label and notes as the text diagram shows them, without making the arrow
+     * when possible (the default makes it).
+     */
+    default void writeText(int index, ArrowText text) {
+        text.write(arrow(index));
+    }
 }

@@ -30,7 +30,7 @@ public final class LadderTextRenderer {
     private static final int TITLE_PADDING = 3;
     private static final String TIME_HEADER = "Time";
     private static final int TIME_WIDTH = 12;
-    private static final int MICROS_PER_SECOND = 1_000_000;
+    private static final byte[] LABEL_GAP = {' ', ' '};
     /** Lines made at once by one thread. */
     private static final int BLOCK = 4096;
     private static final int BLOCK_BYTES = 1 << 20;
@@ -83,7 +83,7 @@ public final class LadderTextRenderer {
                 .getBytes(StandardCharsets.US_ASCII));
         Rows rows = new Rows(ladder, layout);
         if (ladder.size() <= BLOCK) {
-            Line block = new Line(BLOCK_BYTES);
+            AsciiLine block = new AsciiLine(BLOCK_BYTES);
             rows.make(0, ladder.size(), block);
             out.write(block.bytes, 0, block.length);
             return;
@@ -100,7 +100,7 @@ public final class LadderTextRenderer {
             return thread;
         });
         try {
-            ArrayDeque<Future<Line>> pending = new ArrayDeque<>();
+            ArrayDeque<Future<AsciiLine>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < count || !pending.isEmpty()) {
                 // Two blocks in flight per thread keep every core busy while the oldest is written.
@@ -108,13 +108,13 @@ public final class LadderTextRenderer {
                     int from = next;
                     int to = Math.min(count, from + BLOCK);
                     pending.add(pool.submit(() -> {
-                        Line block = new Line(BLOCK_BYTES);
+                        AsciiLine block = new AsciiLine(BLOCK_BYTES);
                         rows.make(from, to, block);
                         return block;
                     }));
                     next = to;
                 }
-                Line block = await(pending.poll());
+                AsciiLine block = await(pending.poll());
                 out.write(block.bytes, 0, block.length);
             }
         } finally {
@@ -122,7 +122,7 @@ public final class LadderTextRenderer {
         }
     }
 
-    private static Line await(Future<Line> block) throws IOException {
+    private static AsciiLine await(Future<AsciiLine> block) throws IOException {
         try {
             return block.get();
         } catch (InterruptedException e) {
@@ -155,39 +155,28 @@ public final class LadderTextRenderer {
             }
         }
 
-        /** Appends the lines of arrows {@code from} (inclusive) to {@code to} to {@code out}. */
-        void make(int from, int to, Line out) {
+        /**
+         * Appends the lines of arrows {@code from} (inclusive) to {@code to} to {@code out}: the ladder writes
+         * each label and its notes straight into the line (state changes first, then expert notes, joined by
+         * "; " after three spaces), so that no arrow is made.
+         */
+        void make(int from, int to, AsciiLine out) {
+            ArrowText text = new ArrowText(out, layout.count());
             for (int i = from; i < to; i++) {
-                Arrow arrow = ladder.arrow(i);
                 int lineStart = out.length;
-                out.seconds(arrow.relativeTimeNanos(), TIME_WIDTH);
+                out.seconds(ladder.relativeTimeNanos(i), TIME_WIDTH);
                 int rowStart = out.length;
                 out.append(lanesOnly);
-                if (arrow.isDrawable()) {
-                    drawArrow(out.bytes, rowStart, layout.center(arrow.fromLane()), layout.center(arrow.toLane()),
-                            lanesOnly.length);
+                int fromLane = ladder.fromLane(i);
+                int toLane = ladder.toLane(i);
+                if (fromLane >= 0 && toLane >= 0) {
+                    drawArrow(out.bytes, rowStart, layout.center(fromLane), layout.center(toLane), lanesOnly.length);
                 }
-                out.append("  ").append(arrow.label());
-                appendNotes(arrow, out);
+                out.append(LABEL_GAP);
+                text.start();
+                ladder.writeText(i, text);
                 out.stripTrailing(lineStart);
                 out.append((byte) '\n');
-            }
-        }
-    }
-
-    /** State changes first, then expert notes, joined by "; ", after three spaces; nothing when there are none. */
-    private static void appendNotes(Arrow arrow, Line line) {
-        String separator = "   ";
-        for (LaneNote note : arrow.notes()) {
-            if (note.kind() == LaneNote.Kind.STATE) {
-                line.append(separator).append(LadderLayout.tag(note.lane())).append(": ").append(note.text());
-                separator = "; ";
-            }
-        }
-        for (LaneNote note : arrow.notes()) {
-            if (note.kind() == LaneNote.Kind.EXPERT) {
-                line.append(separator).append("! ").append(note.text());
-                separator = "; ";
             }
         }
     }
@@ -233,75 +222,8 @@ public final class LadderTextRenderer {
 
     /** Seconds with six decimals, as tshark's flow diagram prints times ("%.6f", microseconds rounded half up). */
     static String seconds(long nanos) {
-        Line line = new Line(24);
+        AsciiLine line = new AsciiLine(24);
         line.seconds(nanos, 0);
-        return new String(line.bytes, 0, line.length, StandardCharsets.US_ASCII).strip();
-    }
-
-    /**
-     * Lines being made: a growable ASCII buffer. Text is copied as its low byte: every text of a ladder is
-     * ASCII (capture text is escaped first), and a character beyond it becomes '?'.
-     */
-    private static final class Line {
-        byte[] bytes;
-        int length;
-
-        Line(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
-
-        Line append(byte b) {
-            ensure(1);
-            bytes[length++] = b;
-            return this;
-        }
-
-        Line append(byte[] text) {
-            ensure(text.length);
-            System.arraycopy(text, 0, bytes, length, text.length);
-            length += text.length;
-            return this;
-        }
-
-        /** The text in ASCII: a character beyond it becomes '?' (capture text is escaped before it gets here). */
-        Line append(String text) {
-            return append(text.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        /** Drops the spaces at the end of the line that began at {@code lineStart}. */
-        void stripTrailing(int lineStart) {
-            while (length > lineStart && bytes[length - 1] == ' ') {
-                length--;
-            }
-        }
-
-        /** "1.500000" padded with spaces to {@code width}, or followed by one space when it is as long. */
-        void seconds(long nanos, int width) {
-            int start = length;
-            long micros = Math.floorDiv(Math.abs(nanos) + 500, 1000);
-            if (nanos < 0 && micros != 0) {
-                append((byte) '-');
-            }
-            append(Long.toString(micros / MICROS_PER_SECOND));
-            append((byte) '.');
-            long fraction = micros % MICROS_PER_SECOND;
-            ensure(6);
-            for (int d = 5; d >= 0; d--) {
-                bytes[length + d] = (byte) ('0' + fraction % 10);
-                fraction /= 10;
-            }
-            length += 6;
-            int written = length - start;
-            ensure(Math.max(1, width - written));
-            do {
-                bytes[length++] = ' ';
-            } while (length - start < width);
-        }
+        return line.toString().strip();
     }
 }

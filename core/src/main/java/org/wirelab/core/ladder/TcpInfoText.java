@@ -1,5 +1,6 @@
 package org.wirelab.core.ladder;
 
+import java.nio.charset.StandardCharsets;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.Tcp;
 
@@ -10,12 +11,37 @@ import org.wirelab.core.header.Tcp;
  */
 public final class TcpInfoText {
     private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "NS"};
+    private static final int FLAG_BITS = 0xfff;
+    // The flag names of each of the 4,096 values of the 12 flag bits, made when first met (a capture meets
+    // a dozen): the label of every segment starts with them. Strings are immutable, so threads may share them.
+    private static final String[] FLAG_TEXT = new String[FLAG_BITS + 1];
+    private static final byte[][] FLAG_BYTES = new byte[FLAG_BITS + 1][];
 
     private TcpInfoText() {
     }
 
     /** The flag names from the least significant bit up, as tshark's flow diagram and Info column: "FIN, PSH, ACK". */
     public static String flags(int flags) {
+        int bits = flags & FLAG_BITS;
+        String text = FLAG_TEXT[bits];
+        if (text == null) {
+            text = flagNames(bits);
+            FLAG_TEXT[bits] = text;
+        }
+        return text;
+    }
+
+    private static byte[] flagBytes(int flags) {
+        int bits = flags & FLAG_BITS;
+        byte[] bytes = FLAG_BYTES[bits];
+        if (bytes == null) {
+            bytes = flags(bits).getBytes(StandardCharsets.US_ASCII);
+            FLAG_BYTES[bits] = bytes;
+        }
+        return bytes;
+    }
+
+    private static String flagNames(int flags) {
         StringBuilder text = new StringBuilder();
         for (int bit = 0; bit < FLAG_NAMES.length; bit++) {
             if ((flags & (1 << bit)) != 0) {
@@ -38,8 +64,15 @@ public final class TcpInfoText {
      */
     public static String label(int flags, long sequence, long acknowledgement, long window, int length,
             byte[] bytes, int tcpOffset, int capturedEnd, int sackBase) {
-        StringBuilder text = new StringBuilder(flags(flags));
-        text.append(" Seq=").append(sequence);
+        AsciiLine text = new AsciiLine(96);
+        write(text, flags, sequence, acknowledgement, window, length, bytes, tcpOffset, capturedEnd, sackBase);
+        return text.toString();
+    }
+
+    /** Writes the {@link #label} of a segment into {@code text}, as ASCII bytes without making a string. */
+    static void write(AsciiLine text, int flags, long sequence, long acknowledgement, long window, int length,
+            byte[] bytes, int tcpOffset, int capturedEnd, int sackBase) {
+        text.append(flagBytes(flags)).append(" Seq=").append(sequence);
         if ((flags & Tcp.ACK) != 0) {
             text.append(" Ack=").append(acknowledgement);
         }
@@ -52,10 +85,9 @@ public final class TcpInfoText {
             appendOptions(text, bytes, tcpOffset + Tcp.MIN_HEADER_LENGTH,
                     Math.min(capturedEnd, tcpOffset + Tcp.headerLength(bytes, tcpOffset)), sackBase);
         }
-        return text.toString();
     }
 
-    private static void appendOptions(StringBuilder text, byte[] b, int start, int end, int sackBase) {
+    private static void appendOptions(AsciiLine text, byte[] b, int start, int end, int sackBase) {
         int at = start;
         while (at < end) {
             int kind = Bytes.u8(b, at);
