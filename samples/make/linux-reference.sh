@@ -25,7 +25,8 @@ server_ip6=2001:db8::2
 port=3000
 delay_ms=10
 
-# name | relay rules | server command (empty: nothing listens) | client command
+# name | relay rules | server command (empty: nothing listens) | client command | bytes kept of each
+# frame (empty: all; a long transfer keeps its headers only, SACK blocks included)
 cases() {
   cat <<EOF
 lost-syn-ack|--drop s2c:synack:1|hello-server $port|hello-client $server_ip $port
@@ -43,6 +44,7 @@ udp6-closed-port|||udp-client $server_ip6 $port
 keep-alive||sink-server $port|keepalive-client $server_ip $port --idle 1 --pause 2.5
 rst-after-close||hello-server $port|late-writer-client $server_ip $port --pause 0.1
 lost-last-ack|--drop c2s:ack:2|hello-server $port|hello-client $server_ip $port
+bulk-loss|--drop c2s:data:150|sink-server $port|bulk-client $server_ip $port 2000000|128
 EOF
 }
 
@@ -145,7 +147,7 @@ describe() {
 }
 
 run_case() {
-  local name="$1" rules="$2" server="$3" client="$4" logs
+  local name="$1" rules="$2" server="$3" client="$4" snaplen="${5:-0}" logs
   echo "== $name"
   ipv6=0
   [[ "$client" == *"$server_ip6"* ]] && ipv6=1
@@ -158,10 +160,10 @@ run_case() {
   wait_for "$logs/relay" ready 10
   # IPv4, and IPv6's UDP and ICMPv6 (not the multicast listener reports a device sends when it comes up).
   local filter='ip or (ip6 and (udp or icmp6))'
-  ip netns exec "$ns_client" timeout 90 tcpdump -i c0 -w "$out/$name-client.pcap" -U -n "$filter" >/dev/null 2>"$logs/tcpdump-client" &
+  ip netns exec "$ns_client" timeout 90 tcpdump -i c0 -s "$snaplen" -w "$out/$name-client.pcap" -U -n "$filter" >/dev/null 2>"$logs/tcpdump-client" &
   local tcpdump_client=$!
   pids+=($tcpdump_client)
-  ip netns exec "$ns_server" timeout 90 tcpdump -i s0 -w "$out/$name-server.pcap" -U -n "$filter" >/dev/null 2>"$logs/tcpdump-server" &
+  ip netns exec "$ns_server" timeout 90 tcpdump -i s0 -s "$snaplen" -w "$out/$name-server.pcap" -U -n "$filter" >/dev/null 2>"$logs/tcpdump-server" &
   local tcpdump_server=$!
   pids+=($tcpdump_server)
   wait_for "$logs/tcpdump-client" "listening on" 10
@@ -212,8 +214,8 @@ fi
 } > "$out/kernel.txt"
 
 selected=("$@")
-while IFS='|' read -r name rules server client; do
+while IFS='|' read -r name rules server client snaplen; do
   if [ "${#selected[@]}" -eq 0 ] || [[ " ${selected[*]} " == *" $name "* ]]; then
-    run_case "$name" "$rules" "$server" "$client" </dev/null
+    run_case "$name" "$rules" "$server" "$client" "$snaplen" </dev/null
   fi
 done < <(cases)

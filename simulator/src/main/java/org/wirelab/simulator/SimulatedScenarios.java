@@ -31,6 +31,7 @@ public final class SimulatedScenarios {
     public static final String REORDERING = "reordering";
     public static final String DUPLICATION = "duplication";
     public static final String UDP_CLOSED_PORT = "udp-closed-port";
+    public static final String BULK_LOSS = "bulk-loss";
 
     /** The delay that makes a teaching scenario readable on a ladder diagram: 10 ms each way. */
     public static final Duration TEACHING_DELAY = Duration.ofMillis(10);
@@ -105,7 +106,7 @@ public final class SimulatedScenarios {
     public static List<String> names() {
         List<String> names = new ArrayList<>(Scenarios.names());
         names.addAll(List.of(LOST_SYN_ACK, LOST_DATA, FAST_RETRANSMIT, TAIL_LOSS, REORDERING, DUPLICATION,
-                SLOW_READER, SIMULTANEOUS_CLOSE, UDP_CLOSED_PORT));
+                SLOW_READER, SIMULTANEOUS_CLOSE, UDP_CLOSED_PORT, BULK_LOSS));
         return List.copyOf(names);
     }
 
@@ -121,6 +122,7 @@ public final class SimulatedScenarios {
             case REORDERING -> reordering();
             case DUPLICATION -> duplication();
             case UDP_CLOSED_PORT -> udpClosedPort();
+            case BULK_LOSS -> bulkLoss();
             default -> {
                 if (!Scenarios.names().contains(name)) {
                     throw new IllegalArgumentException("unknown scenario '" + name + "': choose one of "
@@ -201,6 +203,19 @@ public final class SimulatedScenarios {
         Scenario scenario = rename(Scenarios.tcpBulk(30 * 1448L), DUPLICATION,
                 "30 segments; the network delivers the 4th twice: the receiver reports the copy with a D-SACK");
         return Setup.teaching(scenario, List.of(new Fault.DuplicateNthSegment(true, 6, Duration.ofMillis(1))));
+    }
+
+    /**
+     * 2 MB over a 10 ms link; the 150th segment is lost at the end of slow start: one recovery, after
+     * which the congestion window is 0.7 of what it was and grows back along CUBIC's curve, slowly as
+     * it nears the window where the loss came (with {@code --cc reno}: half, then one segment per
+     * round trip).
+     */
+    public static Setup bulkLoss() {
+        Scenario scenario = rename(Scenarios.tcpBulk(2_000_000L), BULK_LOSS,
+                "2 MB; the 150th segment is lost: one recovery, then the congestion window grows back (CUBIC's curve)");
+        // Client segments: SYN, ACK, then data; the 152nd is the 150th data segment.
+        return Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 152)));
     }
 
     /** The lab's UDP datagram to a port where nothing listens: ICMP port unreachable (RFC 1122 section 4.1.3.1). */

@@ -81,9 +81,13 @@ final class RackTlp {
 
     /**
      * The peer now has {@code [start, end)} (cumulatively acknowledged or SACKed): RACK's step 2,
-     * remembering the most recently sent of the delivered segments.
+     * remembering the most recently sent of the delivered segments. Returns the round trip of the most
+     * recently sent of them, or -1 when none was delivered or one of them had been sent twice (then no
+     * one can tell which copy arrived: Linux's ca_rtt_us for congestion control).
      */
-    void delivered(long start, long end, long now) {
+    long delivered(long start, long end, long now) {
+        long newestSentAt = NONE;
+        boolean resentAmongThem = false;
         for (Map.Entry<Long, Sent> entry : new ArrayList<>(undelivered.subMap(start, true, end, false).entrySet())) {
             Sent segment = entry.getValue();
             if (segment.end > end) {
@@ -91,6 +95,8 @@ final class RackTlp {
             }
             markDelivered(entry.getKey());
             long rtt = now - segment.sentAt;
+            resentAmongThem |= segment.retransmitted;
+            newestSentAt = Math.max(newestSentAt, segment.sentAt);
             // An ACK of a retransmitted segment may be the original's: only a sample longer than the
             // minimum round trip is trusted (RFC 8985 section 6.2, step 2).
             if (segment.retransmitted && rtt < minRtt) {
@@ -108,6 +114,7 @@ final class RackTlp {
                 rackRtt = rtt;
             }
         }
+        return newestSentAt == NONE || resentAmongThem ? NONE : now - newestSentAt;
     }
 
     /** Everything before {@code sndUna} is acknowledged: forgotten. */

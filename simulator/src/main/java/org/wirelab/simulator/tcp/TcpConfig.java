@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param copyBytesPerSecond how fast a {@code send} call copies the application's bytes into the
  *     socket: Linux on this project's machine fills a 32 KiB loopback segment in about 14 us
  * @param wakeup how long an application takes to react to its socket (a thread woken and scheduled)
+ * @param congestionControl how the congestion window grows and falls: CUBIC, Linux's default, or Reno
  */
 public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowScale, Duration initialRto,
         Duration minRto, Duration maxRto, int synRetries, int synAckRetries, int dataRetries, Duration delayedAck,
-        Duration timeWait, int initialWindowSegments, boolean nagle, long copyBytesPerSecond, Duration wakeup) {
+        Duration timeWait, int initialWindowSegments, boolean nagle, long copyBytesPerSecond, Duration wakeup,
+        CongestionAlgorithm congestionControl) {
 
     public static final int LOOPBACK_MTU = 65_536;
     public static final int ETHERNET_MTU = 1_500;
@@ -38,6 +40,9 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
         if (copyBytesPerSecond < 1) {
             throw new IllegalArgumentException("a copy rate is positive: " + copyBytesPerSecond);
         }
+        if (congestionControl == null) {
+            throw new IllegalArgumentException("a congestion control is required");
+        }
         if (windowScale < 0 || windowScale > 14) {
             throw new IllegalArgumentException("a window scale is from 0 to 14 (RFC 7323): " + windowScale);
         }
@@ -47,12 +52,14 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
     public static TcpConfig linux() {
         return new TcpConfig(LOOPBACK_MTU, 6 * 1024 * 1024, 4 * 1024 * 1024, 7, Duration.ofSeconds(1),
                 Duration.ofMillis(200), Duration.ofSeconds(120), 6, 5, 15, Duration.ofMillis(40),
-                Duration.ofSeconds(60), 10, true, 2_300_000_000L, Duration.ofNanos(100_000));
+                Duration.ofSeconds(60), 10, true, 2_300_000_000L, Duration.ofNanos(100_000),
+                CongestionAlgorithm.CUBIC);
     }
 
     public TcpConfig withMtu(int value) {
         return new TcpConfig(value, receiveBuffer, sendBuffer, windowScale, initialRto, minRto, maxRto, synRetries,
-                synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup);
+                synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup,
+                congestionControl);
     }
 
     /**
@@ -63,12 +70,21 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
     public TcpConfig withReceiveBuffer(int bytes) {
         int scale = Math.max(0, Math.min(14, 31 - Integer.numberOfLeadingZeros(Math.max(1, bytes)) - 15));
         return new TcpConfig(mtu, bytes, sendBuffer, scale, initialRto, minRto, maxRto, synRetries,
-                synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup);
+                synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup,
+                congestionControl);
+    }
+
+    /** The same TCP with another congestion control. */
+    public TcpConfig withCongestionControl(CongestionAlgorithm value) {
+        return new TcpConfig(mtu, receiveBuffer, sendBuffer, windowScale, initialRto, minRto, maxRto, synRetries,
+                synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup,
+                value);
     }
 
     public TcpConfig withRetries(int syn, int synAck, int data) {
         return new TcpConfig(mtu, receiveBuffer, sendBuffer, windowScale, initialRto, minRto, maxRto, syn,
-                synAck, data, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup);
+                synAck, data, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup,
+                congestionControl);
     }
 
     /**

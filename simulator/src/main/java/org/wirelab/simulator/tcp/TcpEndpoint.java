@@ -94,7 +94,8 @@ public final class TcpEndpoint {
     private long[] duplicateReport;
     private boolean applicationClosed;
 
-    private final NewReno congestion = new NewReno();
+    /** The congestion window and the recovery around it, grown and cut by CUBIC or Reno. */
+    private final CongestionWindow congestion;
     /** What the peer has SACKed (RFC 2018, RFC 6675). */
     private final SackScoreboard scoreboard = new SackScoreboard();
     /**
@@ -181,6 +182,7 @@ public final class TcpEndpoint {
         this.rtt = new RttEstimator(config);
         this.rcvWscale = config.windowScale();
         this.receiveWindow = new ReceiveWindow(config.receiveBuffer());
+        this.congestion = new CongestionWindow(config.congestionControl().create());
         var simulator = stack.simulator();
         this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
         this.reorder = new Timer(simulator, () -> {
@@ -797,7 +799,7 @@ public final class TcpEndpoint {
 
     private void newAck(long ack) {
         long acked = ack - sndUna;
-        rack.delivered(sndUna, ack, stack.simulator().now());
+        long roundTrip = rack.delivered(sndUna, ack, stack.simulator().now());
         rack.acknowledged(ack);
         probeOutstanding = false;
         sndUna = ack;
@@ -810,7 +812,7 @@ public final class TcpEndpoint {
         sampleRtt(ack);
         retries = 0;
         rtt.resetBackoff();
-        if (congestion.newAck(ack, acked, flightSize())) {
+        if (congestion.newAck(ack, acked, flightSize(), sndNxt, roundTrip, stack.simulator().now())) {
             retransmitFirst(false); // NewReno: a partial ACK, the next hole is lost too
         }
         if (sndUna == sndMax) {
@@ -1137,6 +1139,7 @@ public final class TcpEndpoint {
             return;
         }
         long dataEnd = 1 + sendBuffer.end();
+        long sentBefore = retransmissions + sndMax;
         if (congestion.inSackRecovery()) {
             sendDuringRecovery();
         } else {
@@ -1147,6 +1150,7 @@ public final class TcpEndpoint {
                 // the write queue, segment by segment
             }
         }
+        congestion.sent(retransmissions + sndMax != sentBefore, flightSize(), sndUna, sndNxt);
         if (dataEnd > sndNxt && sndNxt == sndUna && sndNxt == sndMax && !persist.running() && !inSendCall()) {
             // Data waits, nothing is in flight to bring an ACK: the window is closed (or too small for
             // the next segment), and only the persist timer will move things on (section 3.8.6.1 and
@@ -1334,7 +1338,7 @@ public final class TcpEndpoint {
                     return;
                 }
                 // Start again from one segment, resending everything not acknowledged (go-back-N).
-                congestion.timeout(flightSize(), sndMax);
+                congestion.timeout(flightSize(), retries > 1, sndMax, sndMax, stack.simulator().now());
                 undoRetransmissions = -1;
                 sndNxt = sndUna;
                 transmitAgainAfterTimeout();
@@ -1616,6 +1620,9 @@ public final class TcpEndpoint {
         }
         TcpState previous = state;
         state = next;
+        if (next == TcpState.ESTABLISHED) {
+            congestion.established(sndNxt, stack.simulator().now());
+        }
         if (next == TcpState.SYN_SENT || next == TcpState.SYN_RECEIVED) {
             handshakeStart = stack.simulator().now();
         }

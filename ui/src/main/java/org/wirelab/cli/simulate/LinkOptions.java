@@ -10,12 +10,13 @@ import org.wirelab.cli.UserError;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.net.Fault;
 import org.wirelab.simulator.net.LinkConfig;
+import org.wirelab.simulator.tcp.CongestionAlgorithm;
 import picocli.CommandLine.Option;
 
 /**
  * The simulated link and its seed, as options shared by every command that simulates
  * ({@code simulate}, {@code compare --simulate}): delay, jitter, loss, duplication, reordering,
- * bandwidth and queue, MTU, frames to drop.
+ * bandwidth and queue, MTU, frames to drop, and the TCP's congestion control.
  */
 public final class LinkOptions {
     @Option(names = "--delay", paramLabel = "TIME", converter = Quantities.Delay.class,
@@ -54,6 +55,19 @@ public final class LinkOptions {
             description = "Lose frame N of the capture on its way (repeatable; the frame is still in the file).")
     private List<Integer> droppedFrames = new ArrayList<>();
 
+    @Option(names = "--cc", paramLabel = "ALGORITHM", defaultValue = "cubic", completionCandidates = CongestionNames.class,
+            description = "Congestion control of every TCP socket: cubic (Linux's default) or reno (NewReno)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private String congestionControl;
+
+    /** The names --cc accepts, for help and completion. */
+    static final class CongestionNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(CongestionAlgorithm.values()).map(CongestionAlgorithm::linuxName).iterator();
+        }
+    }
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of every random draw: the same seed gives the same file (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -83,7 +97,14 @@ public final class LinkOptions {
         if (delay != null) {
             link = link.withDelay(delay);
         }
+        CongestionAlgorithm algorithm;
+        try {
+            algorithm = CongestionAlgorithm.named(congestionControl);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--cc: " + e.getMessage());
+        }
         SimulationOptions options = base.withSeed(seed).withLink(link).withFaults(faults);
+        options = options.withTcp(options.tcp().withCongestionControl(algorithm));
         return mtu == null ? options : options.withTcp(options.tcp().withMtu(mtu));
     }
 

@@ -92,7 +92,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println(setup.name() + ": " + setup.summary());
         err.println("simulating on " + scenarioParameters.ipVersion().loopback() + ", " + LinkOptions.describe(options.link())
-                + ", seed " + options.seed() + ", into " + out);
+                + ", congestion control " + options.tcp().congestionControl().linuxName() + ", seed " + options.seed()
+                + ", into " + out);
         // Written whole or not at all: stopped half-way, the simulation leaves the old file as it was.
         SimulationResult result = Simulation.runToPcap(setup.scenario(), options, out);
         result.log().lines().forEach(err::println);
