@@ -128,11 +128,12 @@ public final class MainWindow {
     private Optional<CaptureProblem> captureProblem = Optional.empty();
     private LadderCanvas ladderCanvas;
     private ChartsView chartsView;
+    private HexView hex;
     private Tab checksTab;
     private Stage stage;
 
     /** Six rows of the OSI tree, five of the hex dump: enough to see a layer and its bytes at 1024x768. */
-    private static final double OSI_TREE_MIN_HEIGHT = 6 * 26;
+    private static final double OSI_TREE_MIN_HEIGHT = 7 * 26;
     private static final double HEX_MIN_HEIGHT = 5 * 22;
     /** The most of the width the ladder takes in presentation mode: the explanation keeps the rest. */
     private static final double PRESENTATION_LADDER_SHARE = 0.78;
@@ -222,6 +223,11 @@ public final class MainWindow {
         double scale = zoom.scale();
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * scale));
         ladderCanvas.scaleProperty().set(scale);
+        packets.scaleProperty().set(scale);
+        hex.scaleProperty().set(scale);
+        if (chartsView != null) {
+            chartsView.scaleProperty().set(scale);
+        }
     }
 
     /** The ladder diagram's place (the canvas is bound to {@link #model()}'s selection and playback). */
@@ -356,10 +362,11 @@ public final class MainWindow {
         FieldFilterMenu.install(tree, messages, text -> filterBox.applyFilter(text), text -> filterBox.prepareFilter(text));
         VBox.setVgrow(tree, Priority.ALWAYS);
         layers.getChildren().add(tree);
-        HexView hex = new HexView(model);
+        hex = new HexView(model);
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(layers, hex);
-        // The tree and the bytes keep room for several rows each, however long the explanation above them.
+        // The tree and the bytes keep room for several rows each, however long the explanation above them
+        // (four rows each still at a zoom of 1.3 on a 1024x768 projector; more would not fit beside it).
         tree.setMinHeight(OSI_TREE_MIN_HEIGHT);
         hex.setMinHeight(HEX_MIN_HEIGHT);
         explanation = new ExplanationView(model, messages);

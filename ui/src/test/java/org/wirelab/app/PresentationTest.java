@@ -31,6 +31,7 @@ import org.wirelab.app.layers.OsiTreeView;
 import org.wirelab.app.presentation.Zoom;
 import org.wirelab.app.source.FileSource;
 import org.wirelab.core.ladder.draw.LadderPainter;
+import org.wirelab.core.ladder.draw.Surface.Anchor;
 import org.wirelab.core.ladder.draw.TextStyle;
 import org.wirelab.core.testing.Environment;
 
@@ -41,6 +42,8 @@ import org.wirelab.core.testing.Environment;
 class PresentationTest extends FxTest {
     /** The smallest text on the ladder in presentation mode, in screen pixels (13 px as designed): read from the back of a room. */
     private static final double SMALLEST_TEXT = 16.5;
+    /** The smallest of the rest (time column, legend, states), 12 px as designed. */
+    private static final double SMALLEST_NOTE = 15.5;
     private MainWindow window;
     private Stage stage;
 
@@ -110,6 +113,8 @@ class PresentationTest extends FxTest {
         assertTrue(text.getHeight() >= text.prefHeight(text.getWidth()) - 0.5, "the explanation is whole");
         assertTrue(onScene(text).getMaxY() <= sceneHeight, "and inside the window");
 
+        assertEverythingOnTheLadderIsWholeAndLarge(ladder);
+
         screenshot("presentation-1024x768.png");
         interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
         WaitForAsyncUtils.waitForFxEvents();
@@ -135,12 +140,21 @@ class PresentationTest extends FxTest {
         OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
         LadderCanvas ladder = (LadderCanvas) window.ladderSlot().getChildren().get(0);
         double treeFont = fontOf(tree);
+        org.wirelab.app.packets.PacketListView list = lookup("#packet-list").queryAs(org.wirelab.app.packets.PacketListView.class);
+        org.wirelab.app.bytes.HexView hex = lookup("#hex-view").queryAs(org.wirelab.app.bytes.HexView.class);
+        double rowHeight = list.rowCentre(list.firstVisibleRow() + 1).getY() - list.rowCentre(list.firstVisibleRow()).getY();
+        double byteWidth = hex.centreOf(1)[0] - hex.centreOf(0)[0];
         press(KeyCode.CONTROL).press(KeyCode.EQUALS).release(KeyCode.EQUALS).release(KeyCode.CONTROL);
         press(KeyCode.CONTROL).press(KeyCode.PLUS).release(KeyCode.PLUS).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Zoom.STEP * Zoom.STEP, window.zoom().scale(), 1e-9, "Ctrl = and Ctrl + zoom in");
         assertEquals(Zoom.STEP * Zoom.STEP, ladder.scaleProperty().get(), 1e-9, "the ladder grows");
         assertTrue(fontOf(tree) > treeFont * 1.25, "the OSI tree's type grows: " + fontOf(tree));
+        double zoomedRow = list.rowCentre(list.firstVisibleRow() + 1).getY() - list.rowCentre(list.firstVisibleRow()).getY();
+        assertEquals(rowHeight * Zoom.STEP * Zoom.STEP, zoomedRow, 0.01, "the packet list's rows grow");
+        assertEquals(byteWidth * Zoom.STEP * Zoom.STEP, hex.centreOf(1)[0] - hex.centreOf(0)[0], 0.01, "the bytes grow");
+        org.wirelab.app.charts.ChartsView charts = lookup("#charts-view").queryAs(org.wirelab.app.charts.ChartsView.class);
+        assertEquals(Zoom.STEP * Zoom.STEP, charts.scaleProperty().get(), 1e-9, "the charts follow");
         screenshot("main-window-zoomed-1024x768.png");
         press(KeyCode.CONTROL).press(KeyCode.MINUS).release(KeyCode.MINUS).release(KeyCode.CONTROL);
         assertEquals(Zoom.STEP, window.zoom().scale(), 1e-9, "Ctrl - zooms out");
@@ -158,6 +172,89 @@ class PresentationTest extends FxTest {
         Node hex = lookup("#hex-view").tryQuery().orElseGet(() -> lookup(".hex-view").query());
         assertTrue(tree.getBoundsInLocal().getHeight() >= 6 * 24, "tree " + tree.getBoundsInLocal().getHeight());
         assertTrue(hex.getBoundsInLocal().getHeight() >= 5 * 20, "hex " + hex.getBoundsInLocal().getHeight());
+        // Zoomed in twice (1.3 times), what the split panes give each still shows four rows: the rows
+        // are counted in the room on screen, not in the view's own height, which a pane may clip.
+        for (int zoomed = 0; zoomed <= 2; zoomed++) {
+            org.wirelab.app.bytes.HexView bytes = (org.wirelab.app.bytes.HexView) hex;
+            double row = bytes.centreOf(16)[1] - bytes.centreOf(0)[1];
+            double hexRoom = Math.min(hex.getLayoutBounds().getHeight(), hex.getParent().getLayoutBounds().getHeight());
+            assertTrue(hexRoom / row >= 4, "zoom " + window.zoom().scale() + ": " + hexRoom / row + " rows of bytes");
+            double treeRoom = Math.min(tree.getLayoutBounds().getHeight(), onScene(tree.getParent().getParent()).getMaxY()
+                    - onScene(tree).getMinY());
+            double cell = tree.lookupAll(".tree-cell").stream().mapToDouble(c -> c.getLayoutBounds().getHeight())
+                    .filter(h -> h > 0).max().orElse(1);
+            assertTrue(treeRoom / cell >= 4, "zoom " + window.zoom().scale() + ": " + treeRoom / cell + " rows of the tree");
+            interact(() -> window.zoom().zoomIn());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        interact(() -> window.zoom().reset());
+    }
+
+    /**
+     * Paints the ladder as shown, scrolled into the exchange so that the header shows each lane's state
+     * beside its role, on a surface that measures with the real fonts: every text is inside the view
+     * (no tag cut at the window's edge, as "SYN-REC" once was) and at least {@link #SMALLEST_NOTE} pixels
+     * on screen, the arrows' texts at least {@link #SMALLEST_TEXT}.
+     */
+    private static void assertEverythingOnTheLadderIsWholeAndLarge(LadderCanvas ladder) {
+        double scale = ladder.scaleProperty().get();
+        org.wirelab.core.ladder.draw.LadderView scrolled = ladder.view().scrolledTo(ladder.view().scrollX(),
+                Math.max(ladder.view().scrollY(), 1));
+        List<String> problems = new java.util.ArrayList<>();
+        int[] headerStates = {0};
+        ladder.painter().paint(new MeasuringSurface() {
+            @Override
+            public void text(String text, double x, double y, TextStyle style, org.wirelab.core.ladder.draw.Rgb colour,
+                    Anchor anchor) {
+                double width = textWidth(text, style);
+                double left = anchor == Anchor.START ? x : anchor == Anchor.MIDDLE ? x - width / 2 : x - width;
+                boolean header = y < LadderPainter.HEADER;
+                if (header && (left < -0.5 || left + width > scrolled.width() + 0.5)) {
+                    problems.add("\"" + text + "\" cut: " + left + " to " + (left + width) + " in " + scrolled.width());
+                }
+                if (header && text.equals(text.toUpperCase(Locale.ROOT)) && text.contains("-")) {
+                    headerStates[0]++;
+                }
+                double onScreen = style.size() * scale;
+                double wanted = style == TextStyle.FLAGS || style == TextStyle.NUMBERS ? SMALLEST_TEXT : SMALLEST_NOTE;
+                if (onScreen < wanted) {
+                    problems.add("\"" + text + "\" is " + onScreen + " px");
+                }
+            }
+        }, scrolled);
+        assertTrue(problems.isEmpty(), problems.toString());
+        assertTrue(headerStates[0] >= 1, "the header shows the lanes' states once scrolled");
+    }
+
+    /** A ladder surface that draws nothing and measures text with the fonts the canvas uses. */
+    private abstract static class MeasuringSurface implements org.wirelab.core.ladder.draw.Surface {
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+        @Override
+        public double textWidth(String text, TextStyle style) {
+            probe.setFont(javafx.scene.text.Font.font("DejaVu Sans",
+                    style.bold() ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, style.size()));
+            probe.setText(text);
+            return probe.getLayoutBounds().getWidth();
+        }
+
+        @Override
+        public void line(double x1, double y1, double x2, double y2, org.wirelab.core.ladder.draw.Rgb colour, double width,
+                boolean dashed) {
+        }
+
+        @Override
+        public void fillRect(double x, double y, double width, double height, org.wirelab.core.ladder.draw.Rgb colour) {
+        }
+
+        @Override
+        public void strokeRect(double x, double y, double width, double height, org.wirelab.core.ladder.draw.Rgb colour,
+                double lineWidth) {
+        }
+
+        @Override
+        public void fillPolygon(double[] xs, double[] ys, org.wirelab.core.ladder.draw.Rgb colour) {
+        }
     }
 
     private static double fontOf(OsiTreeView tree) {

@@ -1,5 +1,7 @@
 package org.wirelab.app.bytes;
 
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -28,6 +30,8 @@ public final class HexView extends Region {
     private final CaptureViewModel model;
     private final double charWidth;
     private final double rowHeight;
+    /** The window's zoom: the bytes are drawn this many times their designed size. */
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
 
     public HexView(CaptureViewModel model) {
         this.model = model;
@@ -39,7 +43,8 @@ public final class HexView extends Region {
         scroll.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scroll);
         setMinHeight(rowHeight * 5);
-        setPrefHeight(rowHeight * 7);
+        prefHeightProperty().bind(scale.multiply(rowHeight * 7));
+        scale.addListener(o -> requestLayout());
         model.decodedFrameProperty().addListener(o -> {
             scroll.setValue(0);
             draw();
@@ -51,7 +56,7 @@ public final class HexView extends Region {
         scroll.valueProperty().addListener(o -> draw());
         setOnScroll(e -> scroll.setValue(clamp(scroll.getValue() - Math.signum(e.getDeltaY()) * 3)));
         canvas.setOnMouseClicked(e -> {
-            int offset = offsetAt(e.getX(), e.getY());
+            int offset = offsetAt(e.getX() / scale.get(), e.getY() / scale.get());
             if (offset >= 0) {
                 model.selectByte(offset);
             }
@@ -62,7 +67,12 @@ public final class HexView extends Region {
     public double[] centreOf(int offset) {
         int row = offset / BYTES_PER_ROW - (int) scroll.getValue();
         int column = offset % BYTES_PER_ROW;
-        return new double[] {hexX(column) + charWidth, row * rowHeight + rowHeight / 2};
+        return new double[] {(hexX(column) + charWidth) * scale.get(), (row * rowHeight + rowHeight / 2) * scale.get()};
+    }
+
+    /** How many times its designed size the view draws the bytes (the window's zoom). */
+    public DoubleProperty scaleProperty() {
+        return scale;
     }
 
     /** The highlighted range now, or null. */
@@ -83,7 +93,7 @@ public final class HexView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return hexX(BYTES_PER_ROW) + charWidth * (BYTES_PER_ROW + 3) + 20;
+        return (hexX(BYTES_PER_ROW) + charWidth * (BYTES_PER_ROW + 3) + 20) * scale.get();
     }
 
     private int rows() {
@@ -92,7 +102,7 @@ public final class HexView extends Region {
     }
 
     private int visibleRows() {
-        return Math.max(1, (int) (getHeight() / rowHeight));
+        return Math.max(1, (int) (getHeight() / (rowHeight * scale.get())));
     }
 
     private void updateScrollRange() {
@@ -155,6 +165,8 @@ public final class HexView extends Region {
         ByteRange range = part == null ? null : part.range();
         Color tint = part == null ? null : OsiColours.tint(part.osiLayer());
         Color strong = part == null ? null : OsiColours.strong(part.osiLayer());
+        g.save();
+        g.scale(scale.get(), scale.get());
         g.setFont(FONT);
         g.setTextBaseline(VPos.TOP);
         int first = (int) scroll.getValue();
@@ -180,5 +192,6 @@ public final class HexView extends Region {
                 g.fillText(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : ".", asciiX(column), y + 1);
             }
         }
+        g.restore();
     }
 }

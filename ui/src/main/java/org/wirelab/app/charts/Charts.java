@@ -56,9 +56,12 @@ public final class Charts {
     private static final Font LEGEND = new Font("DejaVu Sans", Font.PLAIN, 14);
 
     private final ResourceBundle texts;
+    /** How many times their designed size the texts are (the window's zoom). */
+    private final double scale;
 
-    private Charts(ResourceBundle texts) {
+    private Charts(ResourceBundle texts, double scale) {
         this.texts = texts;
+        this.scale = scale;
     }
 
     /**
@@ -77,7 +80,16 @@ public final class Charts {
 
     /** Charts with their texts in {@code locale} (English unless French). */
     public static Charts in(Locale locale) {
-        return new Charts(bundle(locale));
+        return new Charts(bundle(locale), 1);
+    }
+
+    /** The same charts with every text {@code factor} times its designed size. */
+    public Charts scaled(double factor) {
+        return new Charts(texts, factor);
+    }
+
+    private Font sized(Font designed) {
+        return designed.deriveFont((float) (designed.getSize2D() * scale));
     }
 
     /** The charts' words in {@code locale} (English unless French). */
@@ -190,7 +202,7 @@ public final class Charts {
                 : data.conversation().client().toString();
         JFreeChart chart = chart(text("chart.sequence.title", data.conversation().stream(), from, to), plot);
         if (windowClipped) {
-            TextTitle note = new TextTitle(text("chart.sequence.windowAbove", highestWindow), LEGEND);
+            TextTitle note = new TextTitle(text("chart.sequence.windowAbove", highestWindow), sized(LEGEND));
             note.setPaint(WINDOW);
             note.setPosition(RectangleEdge.BOTTOM);
             note.setMargin(new RectangleInsets(LEGEND_GAP, 0, 0, 0));
@@ -324,8 +336,8 @@ public final class Charts {
 
     private void styleAxis(NumberAxis axis) {
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(numbers()));
-        axis.setLabelFont(AXIS);
-        axis.setTickLabelFont(TICKS);
+        axis.setLabelFont(sized(AXIS));
+        axis.setTickLabelFont(sized(TICKS));
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.BLACK);
     }
@@ -337,12 +349,12 @@ public final class Charts {
         plot.setOutlinePaint(GRID);
     }
 
-    private static JFreeChart chart(String title, XYPlot plot) {
+    private JFreeChart chart(String title, XYPlot plot) {
         style(plot);
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(title, sized(TITLE), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LegendTitle legend = chart.getLegend();
-        legend.setItemFont(LEGEND);
+        legend.setItemFont(sized(LEGEND));
         legend.setPosition(RectangleEdge.BOTTOM);
         // Room between the domain axis' title and the legend under it, so the two never read as one line.
         legend.setMargin(new RectangleInsets(LEGEND_GAP, 0, 2, 0));

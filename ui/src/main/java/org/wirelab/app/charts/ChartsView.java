@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -40,6 +42,7 @@ public final class ChartsView extends BorderPane {
     private final Label message = new Label();
     private final ChartPane pane = new ChartPane();
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
     private boolean stale;
 
     public ChartsView() {
@@ -56,6 +59,7 @@ public final class ChartsView extends BorderPane {
         setTop(bar);
         setCenter(pane);
         kind.valueProperty().addListener(o -> redraw());
+        scale.addListener(o -> redraw());
         stream.valueProperty().addListener(o -> redraw());
         analysis.addListener(o -> {
             int streams = analysis.get() == null ? 0 : analysis.get().conversations().tcpStreamCount();
@@ -104,6 +108,11 @@ public final class ChartsView extends BorderPane {
     /** The selected frame's number, 0 for none. */
     public IntegerProperty selectedFrameProperty() {
         return pane.selectedFrameProperty();
+    }
+
+    /** How many times their designed size the charts' texts are (the window's zoom). */
+    public DoubleProperty scaleProperty() {
+        return scale;
     }
 
     public ChartPane chartPane() {
@@ -161,7 +170,8 @@ public final class ChartsView extends BorderPane {
     private void draw(CaptureAnalysis a, ChartKind k) {
         stale = false;
         try {
-            pane.setChart(Charts.in(locale.get()).create(k, a, stream.getValue() == null ? 0 : stream.getValue()));
+            pane.setChart(Charts.in(locale.get()).scaled(scale.get())
+                    .create(k, a, stream.getValue() == null ? 0 : stream.getValue()));
             message.setText("");
         } catch (IllegalArgumentException noStream) {
             pane.clear();   // a new capture without that stream (yet): not the previous capture's chart

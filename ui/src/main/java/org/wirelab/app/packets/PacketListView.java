@@ -2,12 +2,15 @@ package org.wirelab.app.packets;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import javafx.beans.binding.Bindings;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -40,6 +43,8 @@ public final class PacketListView extends Region {
     private PacketRows rows;
     private PacketFilter filter = PacketFilter.ALL;
     private long filterGeneration;
+    /** The window's zoom: the list is painted this many times its designed size, columns included. */
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
 
     public PacketListView(CaptureViewModel model, Messages messages) {
         this.model = model;
@@ -55,7 +60,8 @@ public final class PacketListView extends Region {
         getChildren().addAll(canvas, scrollBar);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(
-                e.getY() < PacketListPainter.HEADER_HEIGHT && widths.edgeAt(e.getX(), canvas.getWidth()) >= 0 ? Cursor.H_RESIZE : null));
+                y(e) < PacketListPainter.HEADER_HEIGHT && widths.edgeAt(x(e), listWidth()) >= 0 ? Cursor.H_RESIZE : null));
+        scale.addListener(o -> rowsChanged());
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> resizing = -1);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
@@ -117,11 +123,34 @@ public final class PacketListView extends Region {
     /** The centre of the row at {@code position}, in this list's coordinates; null when it is not on screen. */
     public Point2D rowCentre(int position) {
         int row = position - firstVisibleRow();
-        if (row < 0 || row >= PacketListPainter.visibleRows(getHeight()) || position >= shown.size()) {
+        if (row < 0 || row >= visibleRows() || position >= shown.size()) {
             return null;
         }
         return new Point2D(getWidth() / 2,
-                PacketListPainter.HEADER_HEIGHT + (row + 0.5) * PacketListPainter.ROW_HEIGHT);
+                (PacketListPainter.HEADER_HEIGHT + (row + 0.5) * PacketListPainter.ROW_HEIGHT) * scale.get());
+    }
+
+    /** How many times its designed size the list is painted (the window's zoom). */
+    public DoubleProperty scaleProperty() {
+        return scale;
+    }
+
+    /** Whole rows that fit below the header at the zoom's size. */
+    private int visibleRows() {
+        return PacketListPainter.visibleRows(getHeight() / scale.get());
+    }
+
+    /** The list's width in the painter's units (designed pixels): the screen's divided by the zoom. */
+    private double listWidth() {
+        return canvas.getWidth() / scale.get();
+    }
+
+    private double x(MouseEvent e) {
+        return e.getX() / scale.get();
+    }
+
+    private double y(MouseEvent e) {
+        return e.getY() / scale.get();
     }
 
     @Override
@@ -130,9 +159,9 @@ public final class PacketListView extends Region {
         double height = getHeight();
         double barWidth = scrollBar.prefWidth(-1);
         double listWidth = Math.max(0, width - barWidth);
-        scrollBar.resizeRelocate(listWidth, PacketListPainter.HEADER_HEIGHT, barWidth,
-                Math.max(0, height - PacketListPainter.HEADER_HEIGHT));
-        int visible = PacketListPainter.visibleRows(height);
+        double header = PacketListPainter.HEADER_HEIGHT * scale.get();
+        scrollBar.resizeRelocate(listWidth, header, barWidth, Math.max(0, height - header));
+        int visible = visibleRows();
         scrollBar.setMax(Math.max(0, shown.size() - visible));
         if (scrollBar.getValue() > scrollBar.getMax()) {
             scrollBar.setValue(scrollBar.getMax());   // taller now: the last rows fill the list
@@ -144,8 +173,12 @@ public final class PacketListView extends Region {
             canvas.setHeight(height);
         }
         int selected = model.selectedFrameProperty().get() - 1;
-        painter.paint(canvas.getGraphicsContext2D(), listWidth, height, widths.laidOut(listWidth), columnTitles(), rows,
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.save();
+        g.scale(scale.get(), scale.get());
+        painter.paint(g, listWidth(), height / scale.get(), widths.laidOut(listWidth()), columnTitles(), rows,
                 shown, firstVisibleRow(), selected);
+        g.restore();
     }
 
     private void showCapture(Capture capture) {
@@ -178,7 +211,7 @@ public final class PacketListView extends Region {
     }
 
     private void rowsChanged() {
-        int visible = PacketListPainter.visibleRows(getHeight());
+        int visible = visibleRows();
         scrollBar.setMax(Math.max(0, shown.size() - visible));
         scrollTo(firstVisibleRow());
         showSelected();
@@ -193,7 +226,7 @@ public final class PacketListView extends Region {
         int position = shown.positionOf(model.selectedFrameProperty().get() - 1);
         if (position >= 0) {
             int top = firstVisibleRow();
-            int visible = Math.max(1, PacketListPainter.visibleRows(getHeight()));
+            int visible = Math.max(1, visibleRows());
             if (position == top - 1) {
                 scrollTo(position);
             } else if (position == top + visible) {
@@ -211,33 +244,33 @@ public final class PacketListView extends Region {
         }
     }
 
-    /** The columns' widths now, in order (the last takes what the others leave). */
+    /** The columns' widths now on screen, in order (the last takes what the others leave). */
     public List<Double> columnWidths() {
-        return java.util.Arrays.stream(widths.laidOut(canvas.getWidth())).boxed().toList();
+        return java.util.Arrays.stream(widths.laidOut(listWidth())).map(w -> w * scale.get()).boxed().toList();
     }
 
     /** The right edge of column {@code column}'s header, in this list's coordinates: where a drag resizes it. */
     public Point2D columnEdge(int column) {
-        double[] laidOut = widths.laidOut(canvas.getWidth());
+        double[] laidOut = widths.laidOut(listWidth());
         double x = 0;
         for (int c = 0; c <= column; c++) {
             x += laidOut[c];
         }
-        return new Point2D(x, PacketListPainter.HEADER_HEIGHT / 2);
+        return new Point2D(x * scale.get(), PacketListPainter.HEADER_HEIGHT / 2 * scale.get());
     }
 
     private void pressed(MouseEvent e) {
         requestFocus();
         // The press is the list's: a tab pane above it would take the focus back on the way up.
         e.consume();
-        if (e.getY() < PacketListPainter.HEADER_HEIGHT) {
-            resizing = widths.edgeAt(e.getX(), canvas.getWidth());
+        if (y(e) < PacketListPainter.HEADER_HEIGHT) {
+            resizing = widths.edgeAt(x(e), listWidth());
             if (resizing >= 0) {
                 // The edge follows the pointer wherever within its grab area it was taken.
-                resizeBase = e.getX() - widths.laidOut(canvas.getWidth())[resizing];
+                resizeBase = x(e) - widths.laidOut(listWidth())[resizing];
             }
         } else {
-            int position = firstVisibleRow() + (int) ((e.getY() - PacketListPainter.HEADER_HEIGHT) / PacketListPainter.ROW_HEIGHT);
+            int position = firstVisibleRow() + (int) ((y(e) - PacketListPainter.HEADER_HEIGHT) / PacketListPainter.ROW_HEIGHT);
             if (position < shown.size()) {
                 select(position);
             }
@@ -247,7 +280,7 @@ public final class PacketListView extends Region {
     /** Dragging a header's right edge resizes its column, as in a table. */
     private void dragged(MouseEvent e) {
         if (resizing >= 0) {
-            widths.resize(resizing, e.getX() - resizeBase);
+            widths.resize(resizing, x(e) - resizeBase);
             requestLayout();
         }
     }
@@ -256,8 +289,8 @@ public final class PacketListView extends Region {
     private void scrolled(ScrollEvent e) {
         double rows = switch (e.getTextDeltaYUnits()) {
             case LINES -> e.getTextDeltaY();
-            case PAGES -> e.getTextDeltaY() * Math.max(1, PacketListPainter.visibleRows(getHeight()) - 1);
-            case NONE -> e.getDeltaY() / PacketListPainter.ROW_HEIGHT;
+            case PAGES -> e.getTextDeltaY() * Math.max(1, visibleRows() - 1);
+            case NONE -> e.getDeltaY() / (PacketListPainter.ROW_HEIGHT * scale.get());
         };
         scrollBar.setValue(Math.max(scrollBar.getMin(), Math.min(scrollBar.getMax(), scrollBar.getValue() - rows)));
         e.consume();
@@ -271,7 +304,7 @@ public final class PacketListView extends Region {
 
     private void keyPressed(KeyEvent e) {
         int current = shown.positionOf(model.selectedFrameProperty().get() - 1);
-        int page = Math.max(1, PacketListPainter.visibleRows(getHeight()) - 1);
+        int page = Math.max(1, visibleRows() - 1);
         switch (e.getCode()) {
             case UP -> select(current < 0 ? firstVisibleRow() : current - 1);
             case DOWN -> select(current < 0 ? firstVisibleRow() : current + 1);

@@ -119,4 +119,18 @@ class ChartsTest {
             }
         }
     }
+
+    /** The window's zoom reaches the charts: every text at the zoom's size, drawn again, not a blurred picture. */
+    @Test
+    void aZoomedChartHasItsTextsAtTheZoomsSize() throws Exception {
+        var analysis = httpGet();
+        var plain = Charts.in(Locale.ENGLISH).create(ChartKind.ROUND_TRIP, analysis, 0).chart();
+        var zoomed = Charts.in(Locale.ENGLISH).scaled(1.5).create(ChartKind.ROUND_TRIP, analysis, 0).chart();
+        assertEquals(plain.getTitle().getFont().getSize2D() * 1.5, zoomed.getTitle().getFont().getSize2D(), 0.01);
+        assertEquals(plain.getXYPlot().getDomainAxis().getLabelFont().getSize2D() * 1.5,
+                zoomed.getXYPlot().getDomainAxis().getLabelFont().getSize2D(), 0.01);
+        assertEquals(plain.getXYPlot().getRangeAxis().getTickLabelFont().getSize2D() * 1.5,
+                zoomed.getXYPlot().getRangeAxis().getTickLabelFont().getSize2D(), 0.01);
+        assertEquals(plain.getLegend().getItemFont().getSize2D() * 1.5, zoomed.getLegend().getItemFont().getSize2D(), 0.01);
+    }
 }

@@ -428,7 +428,8 @@ public final class LadderPainter {
     /**
      * Beside each lane's role in the header, the TCP state the lane is in as of the first row shown: scrolled
      * into the middle of a long connection, where it changed is far above ("ESTABLISHED"). Nothing at the
-     * top of the ladder, where every change is in view.
+     * top of the ladder, where every change is in view. The tag goes right of the role, or left of it when
+     * the view ends first (the last lane on a projector's narrow screen), so that it is never cut.
      */
     private void paintCurrentStates(Surface s, LadderView view, int[] visibleLanes) {
         int first = Math.min(shownArrows(view), firstAtOrBelow(view.scrollY(), view));
@@ -443,7 +444,10 @@ public final class LadderPainter {
             if (!state.isEmpty()) {
                 double role = s.textWidth(roleText(lanes.get(lane)), TextStyle.SUBTITLE);
                 double box = s.textWidth(state, TextStyle.NOTE) + 10;
-                paintState(s, state, laneX(lane, view) + role / 2 + 8 + box / 2, ROLE_BASELINE - 16);
+                double beside = role / 2 + 8 + box / 2;
+                double x = laneX(lane, view);
+                boolean roomOnTheRight = x + beside + box / 2 <= view.width();
+                paintState(s, state, roomOnTheRight ? x + beside : x - beside, ROLE_BASELINE - 16);
             }
         }
     }
