@@ -27,17 +27,9 @@ public final class ChecksView extends VBox {
         ChoiceBox<LabStep> step = new ChoiceBox<>();
         step.setId("checks-step");
         step.getItems().setAll(LabStep.values());
-        step.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LabStep value) {
-                return value == null ? "" : messages.get("checks.step." + value.id());
-            }
-
-            @Override
-            public LabStep fromString(String text) {
-                return null;
-            }
-        });
+        step.setConverter(stepNames(messages));
+        // A new converter makes the choice box name its steps again, in the new language.
+        messages.localeProperty().addListener(o -> step.setConverter(stepNames(messages)));
         step.setValue(model.stepProperty().get());
         model.stepProperty().addListener((o, was, now) -> step.setValue(now));
         step.setOnAction(e -> {
@@ -98,5 +90,19 @@ public final class ChecksView extends VBox {
             }
             list.getChildren().add(line);
         }
+    }
+
+    private static StringConverter<LabStep> stepNames(Messages messages) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LabStep value) {
+                return value == null ? "" : messages.get("checks.step." + value.id());
+            }
+
+            @Override
+            public LabStep fromString(String text) {
+                return null;
+            }
+        };
     }
 }

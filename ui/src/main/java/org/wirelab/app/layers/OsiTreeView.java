@@ -60,7 +60,12 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
         setShowRoot(false);
         setCellFactory(tree -> new EntryCell());
         model.decodedFrameProperty().addListener((o, was, frame) -> rebuild(frame));
-        messages.localeProperty().addListener(o -> refresh());
+        // Built again, not refreshed: a refresh left the cells off screen in the previous language.
+        messages.localeProperty().addListener(o -> {
+            FramePart part = model.selectedPartProperty().get();
+            rebuild(model.decodedFrameProperty().get());
+            showPart(part);
+        });
         getSelectionModel().selectedItemProperty().addListener((o, was, item) -> selectPart(item));
         model.selectedPartProperty().addListener((o, was, part) -> showPart(part));
     }

@@ -63,6 +63,20 @@ class ChecksPaneTest extends FxTest {
         assertEquals(4, window.model().selectedFrameProperty().get(), "the message's frame is selected");
         screenshot(1440, 900, "checks-pane-fr.png");
         screenshot(1024, 768, "checks-pane-1024x768.png");
+
+        // The same pane in an English window: the checks say their verdicts again in English.
+        interact(() -> window.messages().localeProperty().set(Locale.ENGLISH));
+        WaitForAsyncUtils.waitForFxEvents();
+        String english = lookup("#check-1").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(english.startsWith("✔ ") && !english.equals(message), english);
+        // Every view follows, not only the checks: the OSI tree's fields and the lab step's name too.
+        java.util.List<String> fields = lookup("#osi-tree .tree-cell").queryAll().stream()
+                .map(cell -> ((javafx.scene.control.Labeled) cell).getText()).filter(java.util.Objects::nonNull).toList();
+        assertTrue(fields.stream().anyMatch(f -> f.startsWith("Destination Port: 3000")), fields.toString());
+        assertTrue(fields.stream().noneMatch(f -> f.contains("Port de destination") || f.contains("séquence")), fields.toString());
+        String stepShown = lookup("#checks-step .label").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(!stepShown.contains("étape"), stepShown);
+        screenshot(1440, 900, "checks-pane.png");
     }
 
     @Test
