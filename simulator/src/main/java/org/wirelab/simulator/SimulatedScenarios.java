@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.scenario.ConnectResult;
+import org.wirelab.core.scenario.HalfCloseLines;
 import org.wirelab.core.scenario.LabProtocol;
 import org.wirelab.core.scenario.Payload;
 import org.wirelab.core.scenario.Scenario;
@@ -32,6 +33,7 @@ public final class SimulatedScenarios {
     public static final String DUPLICATION = "duplication";
     public static final String UDP_CLOSED_PORT = "udp-closed-port";
     public static final String BULK_LOSS = "bulk-loss";
+    public static final String HALF_CLOSE = "half-close";
 
     /** The delay that makes a teaching scenario readable on a ladder diagram: 10 ms each way. */
     public static final Duration TEACHING_DELAY = Duration.ofMillis(10);
@@ -106,7 +108,7 @@ public final class SimulatedScenarios {
     public static List<String> names() {
         List<String> names = new ArrayList<>(Scenarios.names());
         names.addAll(List.of(LOST_SYN_ACK, LOST_DATA, FAST_RETRANSMIT, TAIL_LOSS, REORDERING, DUPLICATION,
-                SLOW_READER, SIMULTANEOUS_CLOSE, UDP_CLOSED_PORT, BULK_LOSS));
+                SLOW_READER, SIMULTANEOUS_CLOSE, HALF_CLOSE, UDP_CLOSED_PORT, BULK_LOSS));
         return List.copyOf(names);
     }
 
@@ -123,6 +125,7 @@ public final class SimulatedScenarios {
             case DUPLICATION -> duplication();
             case UDP_CLOSED_PORT -> udpClosedPort();
             case BULK_LOSS -> bulkLoss();
+            case HALF_CLOSE -> halfClose();
             default -> {
                 if (!Scenarios.names().contains(name)) {
                     throw new IllegalArgumentException("unknown scenario '" + name + "': choose one of "
@@ -251,6 +254,26 @@ public final class SimulatedScenarios {
                         new Step.Connect("client", "server", port, ConnectResult.ESTABLISHED),
                         new Step.Send("client", Payload.text(LabProtocol.TCP_MESSAGE)),
                         new Step.Pause(Duration.ofMillis(5)),
+                        new Step.Close("client"),
+                        new Step.AwaitHandled("server", 1)));
+        return Setup.teaching(scenario, List.of());
+    }
+
+    /**
+     * The client sends its line and shuts down only its sending direction (shutdown(SHUT_WR)): its FIN
+     * goes out, and it goes on reading (FIN-WAIT-1, FIN-WAIT-2) while the server, in CLOSE-WAIT, sends
+     * three lines 50 ms apart, then closes (RFC 9293 section 3.6, as the reference's programs do).
+     */
+    public static Setup halfClose() {
+        int port = LabProtocol.TCP_PORT;
+        Scenario scenario = new Scenario(HALF_CLOSE,
+                "the client sends a line and shuts down its sending direction (shutdown(SHUT_WR)): it still receives the 3 lines the server sends before closing",
+                List.of(new Step.Serve("server", Service.LINES_AFTER_FIN, port),
+                        new Step.Connect("client", "server", port, ConnectResult.ESTABLISHED),
+                        new Step.Send("client", Payload.text(LabProtocol.TCP_MESSAGE)),
+                        new Step.Shutdown("client"),
+                        new Step.Receive("client", Payload.text(HalfCloseLines.all())),
+                        new Step.ReceiveEnd("client"),
                         new Step.Close("client"),
                         new Step.AwaitHandled("server", 1)));
         return Setup.teaching(scenario, List.of());

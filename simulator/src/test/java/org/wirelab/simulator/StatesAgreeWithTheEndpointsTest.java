@@ -35,7 +35,7 @@ class StatesAgreeWithTheEndpointsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tcp-hello", "chat", SimulatedScenarios.LOST_SYN_ACK,
         SimulatedScenarios.LOST_DATA, SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.SLOW_READER,
-        SimulatedScenarios.SIMULTANEOUS_CLOSE})
+        SimulatedScenarios.SIMULTANEOUS_CLOSE, SimulatedScenarios.HALF_CLOSE})
     void everyEndpointGoesThroughTheStatesItsTcpRecorded(String scenario) {
         SimulationResult result = run(scenario);
         CaptureAnalysis analysis = CaptureAnalysis.of(result.frames());
@@ -98,6 +98,7 @@ class StatesAgreeWithTheEndpointsTest {
         "fast-retransmit, tcp.retransmission.fast", "fast-retransmit, tcp.sack",
         "slow-reader, tcp.probe.zerowindow", "slow-reader, tcp.probe.answer.zero", "slow-reader, tcp.window.open",
         "lost-syn-ack, tcp.syn.again", "lost-syn-ack, tcp.synack.again",
+        "half-close, tcp.fin.shutdown", "half-close, tcp.data.halfclosed", "half-close, tcp.ack.halfclosed",
     })
     void teachingScenariosAreExplainedByTheirCause(String scenario, String key) {
         SimulationResult result = run(scenario);

@@ -74,6 +74,12 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
     }
 
     @Override
+    public void shutdown(Step.Shutdown shutdown) throws IOException {
+        log(shutdown.actor(), Kind.ACTION, StepRunner.SHUTS_DOWN);
+        connections.get(shutdown.actor()).shutdownOutput();
+    }
+
+    @Override
     public void close(Step.Close close) throws IOException {
         log(close.actor(), Kind.ACTION, StepRunner.CLOSES);
         connections.remove(close.actor()).close();

@@ -5,6 +5,7 @@ import org.wirelab.capture.lab.ChatServer;
 import org.wirelab.capture.lab.HttpHelloServer;
 import org.wirelab.capture.lab.LabConsole;
 import org.wirelab.capture.lab.LabServer;
+import org.wirelab.capture.lab.LinesAfterFinServer;
 import org.wirelab.capture.lab.MessageTcpServer;
 import org.wirelab.capture.lab.MessageUdpServer;
 import org.wirelab.capture.lab.TcpServer;
@@ -28,6 +29,7 @@ final class ServerPrograms {
             case UDP_SINK -> new UdpSinkServer(address, output);
             case TCP_MESSAGES -> new MessageTcpServer(address, output);
             case UDP_MESSAGES -> new MessageUdpServer(address, output);
+            case LINES_AFTER_FIN -> new LinesAfterFinServer(address, output);
         };
     }
 }

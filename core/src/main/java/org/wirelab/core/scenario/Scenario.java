@@ -100,7 +100,8 @@ public record Scenario(String name, String summary, List<Step> steps) {
                 require(servers, await.actor(), "is awaited but never serves");
             } else if (step instanceof Step.UdpReceive receive) {
                 require(udpClients, receive.actor(), "receives a datagram but never sent one");
-            } else if (step instanceof Step.Send || step instanceof Step.Receive || step instanceof Step.ReceiveEnd) {
+            } else if (step instanceof Step.Send || step instanceof Step.Receive || step instanceof Step.ReceiveEnd
+                    || step instanceof Step.Shutdown) {
                 require(connected, step.actor(), "uses a connection it never opened");
             } else if (step instanceof Step.Close || step instanceof Step.Abort) {
                 require(connected, step.actor(), "closes a connection it never opened");

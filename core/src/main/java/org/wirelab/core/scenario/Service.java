@@ -38,7 +38,13 @@ public enum Service {
      * Takes each datagram as one of the {@link Messages}, prints {@link Messages#receivedLine}, and sends it
      * back to its sender when it asks for a reply. Exchange: a datagram received.
      */
-    UDP_MESSAGES(Transport.UDP);
+    UDP_MESSAGES(Transport.UDP),
+    /**
+     * Reads until the client's FIN (the client has only shut down its sending direction), then sends
+     * {@link HalfCloseLines#COUNT} lines {@link HalfCloseLines#GAP} apart, and closes after the same gap.
+     * Exchange: a connection closed.
+     */
+    LINES_AFTER_FIN(Transport.TCP);
 
     private final Transport transport;
 

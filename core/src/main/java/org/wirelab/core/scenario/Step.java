@@ -79,6 +79,16 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * The client shuts down its sending direction, {@code shutdown(SHUT_WR)}: FIN after what it wrote, and
+     * it goes on reading what the server still sends (a half close, RFC 9293 section 3.6).
+     */
+    record Shutdown(String actor) implements Step {
+        public Shutdown {
+            Names.check(actor);
+        }
+    }
+
     /** The client closes its connection in order: FIN (RFC 9293 section 3.6). */
     record Close(String actor) implements Step {
         public Close {

@@ -10,6 +10,8 @@ package org.wirelab.core.scenario;
 public interface StepRunner<E extends Exception> {
     /** The log line of a {@link Step.Close}. */
     String CLOSES = "closes the connection (FIN)";
+    /** The log line of a {@link Step.Shutdown}. */
+    String SHUTS_DOWN = "shuts down its sending direction (FIN) and goes on reading";
     /** The log line of a {@link Step.Abort}. */
     String VANISHES = "vanishes: its connection is reset (RST)";
 
@@ -33,6 +35,8 @@ public interface StepRunner<E extends Exception> {
     void receive(Step.Receive step) throws E;
 
     void receiveEnd(Step.ReceiveEnd step) throws E;
+
+    void shutdown(Step.Shutdown step) throws E;
 
     void close(Step.Close step) throws E;
 
@@ -60,6 +64,8 @@ public interface StepRunner<E extends Exception> {
             runner.receive(receive);
         } else if (step instanceof Step.ReceiveEnd end) {
             runner.receiveEnd(end);
+        } else if (step instanceof Step.Shutdown shutdown) {
+            runner.shutdown(shutdown);
         } else if (step instanceof Step.Close close) {
             runner.close(close);
         } else if (step instanceof Step.Abort abort) {

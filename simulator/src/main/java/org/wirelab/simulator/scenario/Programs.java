@@ -26,6 +26,7 @@ final class Programs {
             case UDP_SINK -> new UdpSink(host, port, at, output);
             case TCP_MESSAGES -> new MessagePrograms.Tcp(host, port, at, actor, output);
             case UDP_MESSAGES -> new MessagePrograms.Udp(host, port, at, output);
+            case LINES_AFTER_FIN -> new LinesAfterFin(host, port, at, actor, output);
         };
     }
 }

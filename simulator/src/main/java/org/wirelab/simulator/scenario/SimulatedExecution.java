@@ -110,6 +110,12 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
     }
 
     @Override
+    public void shutdown(Step.Shutdown shutdown) {
+        log(shutdown.actor(), Kind.ACTION, StepRunner.SHUTS_DOWN);
+        connections.get(shutdown.actor()).endpoint.shutdownOutput();
+    }
+
+    @Override
     public void close(Step.Close close) {
         log(close.actor(), Kind.ACTION, StepRunner.CLOSES);
         connections.remove(close.actor()).endpoint.close();

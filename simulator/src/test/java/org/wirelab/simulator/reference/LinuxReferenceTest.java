@@ -194,6 +194,34 @@ class LinuxReferenceTest {
     }
 
     @Test
+    void halfCloseKeepsTheClientReceivingAfterItsFin() {
+        Reference r = Reference.of(SimulatedScenarios.HALF_CLOSE);
+        String both = r.sideBySide();
+        // Frame for frame, each way: the client's FIN right after its line, the server's three lines
+        // (the first acknowledging that FIN), each acknowledged by the client, then the server's FIN.
+        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
+        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+        assertTrue(texts(r.simulatedServer).contains("S PA 1+22 ack=16"), both);
+        // The server's lines and its FIN leave 50 ms apart (its program's sleep): tolerance 10 ms.
+        List<Long> real = gapsAfterFirstLine(r.realServer);
+        List<Long> simulated = gapsAfterFirstLine(r.simulatedServer);
+        assertEquals(3, simulated.size(), both);
+        for (int k = 0; k < real.size(); k++) {
+            assertEquals(real.get(k), simulated.get(k), 10 * MS, both);
+        }
+    }
+
+    /** The time between each of the server's data or FIN segments and the one before, from its first line on. */
+    private static List<Long> gapsAfterFirstLine(List<Segment> server) {
+        List<Segment> sent = server.stream().filter(s -> s.length() > 0 || s.has(Tcp.FIN)).toList();
+        List<Long> gaps = new ArrayList<>();
+        for (int k = 1; k < sent.size(); k++) {
+            gaps.add(sent.get(k).timeNanos() - sent.get(k - 1).timeNanos());
+        }
+        return gaps;
+    }
+
+    @Test
     void udpToAClosedPortIsAnsweredByPortUnreachable() {
         Reference r = Reference.of(SimulatedScenarios.UDP_CLOSED_PORT);
         String both = r.sideBySide();
@@ -222,7 +250,7 @@ class LinuxReferenceTest {
         for (String name : List.of(SimulatedScenarios.LOST_SYN_ACK, SimulatedScenarios.LOST_DATA,
                 SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.TAIL_LOSS, SimulatedScenarios.REORDERING,
                 SimulatedScenarios.DUPLICATION, SimulatedScenarios.SLOW_READER, SimulatedScenarios.SIMULTANEOUS_CLOSE,
-                SimulatedScenarios.UDP_CLOSED_PORT, Scenarios.TCP_REFUSED)) {
+                SimulatedScenarios.UDP_CLOSED_PORT, SimulatedScenarios.HALF_CLOSE, Scenarios.TCP_REFUSED)) {
             assertEquals(name, SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS).reference());
         }
     }
