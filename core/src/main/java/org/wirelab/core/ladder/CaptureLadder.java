@@ -131,6 +131,11 @@ public final class CaptureLadder implements Ladder {
         return at >= 0 ? crossingArrivals[at] : index;
     }
 
+    @Override
+    public int[] slantedArrows() {
+        return crossingFins.clone();
+    }
+
     /** The ladder of every frame of {@code analysis}, arrows made on demand; {@code states} from {@code TcpStates.of(analysis)}. */
     public static CaptureLadder of(CaptureAnalysis analysis, TcpStateTimeline states) {
         return new CaptureLadder(analysis, states, index -> false);

@@ -117,6 +117,13 @@ public final class FocusedLadder implements Ladder {
         return arrival > index ? arrival : index;
     }
 
+    /** The base ladder's slanted arrows that end on an arrow shown here too. */
+    @Override
+    public int[] slantedArrows() {
+        return Arrays.stream(base.slantedArrows()).map(i -> Arrays.binarySearch(arrowIndices, i))
+                .filter(i -> i >= 0 && arrivalIndex(i) > i).toArray();
+    }
+
     @Override
     public void writeText(int index, ArrowText text) {
         base.writeText(arrowIndices[index], text.through(laneMap));

@@ -136,6 +136,16 @@ public final class GroupedLadder implements Ladder {
     }
 
     @Override
+    public int arrivalIndex(int index) {
+        return base.arrivalIndex(index);
+    }
+
+    @Override
+    public int[] slantedArrows() {
+        return base.slantedArrows();
+    }
+
+    @Override
     public Arrow arrow(int index) {
         Arrow a = base.arrow(index);
         if (a.notes().isEmpty()) {

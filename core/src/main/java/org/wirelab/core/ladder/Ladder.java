@@ -51,6 +51,14 @@ public interface Ladder {
         return index;
     }
 
+    /**
+     * The indices of the arrows drawn slanting ({@link #arrivalIndex} later than their own row), ascending:
+     * what a text view needs to draw them across the rows they span without asking every arrow. None by default.
+     */
+    default int[] slantedArrows() {
+        return new int[0];
+    }
+
     /** The time of arrow {@code index} from the capture's first frame, without making the arrow when possible. */
     default long relativeTimeNanos(int index) {
         return arrow(index).relativeTimeNanos();

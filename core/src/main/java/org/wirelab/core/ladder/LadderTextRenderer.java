@@ -144,10 +144,15 @@ public final class LadderTextRenderer {
         private final Ladder ladder;
         private final LadderLayout.Lanes layout;
         private final byte[] lanesOnly;
+        /** The arrows drawn slanting (FINs that crossed), and the row each reaches. */
+        private final int[] slanted;
+        private final int[] slantedArrivals;
 
         Rows(Ladder ladder, LadderLayout.Lanes layout) {
             this.ladder = ladder;
             this.layout = layout;
+            slanted = ladder.slantedArrows();
+            slantedArrivals = Arrays.stream(slanted).map(ladder::arrivalIndex).toArray();
             lanesOnly = new byte[layout.width()];
             Arrays.fill(lanesOnly, (byte) ' ');
             for (int center : layout.centers()) {
@@ -169,14 +174,69 @@ public final class LadderTextRenderer {
                 out.append(lanesOnly);
                 int fromLane = ladder.fromLane(i);
                 int toLane = ladder.toLane(i);
-                if (fromLane >= 0 && toLane >= 0) {
+                boolean drawable = fromLane >= 0 && toLane >= 0;
+                boolean whole = drawable && (slanted.length == 0 || ladder.arrivalIndex(i) <= i + 1);
+                if (whole) {
                     drawArrow(out.bytes, rowStart, layout.center(fromLane), layout.center(toLane), lanesOnly.length);
+                }
+                if (slanted.length > 0) {
+                    drawSlantedParts(this, i, whole ? Integer.signum(toLane - fromLane) : 0, out.bytes, rowStart);
                 }
                 out.append(LABEL_GAP);
                 text.start();
                 ladder.writeText(i, text);
                 out.stripTrailing(lineStart);
                 out.append((byte) '\n');
+            }
+        }
+    }
+
+    /**
+     * The part on row {@code row} of each slanted arrow that spans it. An arrow sent at row s and taken at
+     * row a covers its lanes' distance over rows s to a - 1, a share on each (a = s + 1: the whole arrow on
+     * its row). Where its share runs over another arrow, one 'X' marks where they cross: two FINs that
+     * crossed on the way are drawn crossing, as on the canvas and in RFC 9293 figure 13.
+     */
+    private static void drawSlantedParts(Rows rows, int row, int wholeDirection, byte[] bytes, int start) {
+        // Which way the arrow drawn at each column goes (+1 right, -1 left, 0 none): only arrows going
+        // opposite ways cross; one running over another the same way is not a crossing.
+        byte[] directions = new byte[rows.lanesOnly.length];
+        for (int column = 0; column < directions.length; column++) {
+            byte there = bytes[start + column];
+            directions[column] = (byte) (there == '-' || there == '<' || there == '>' ? wholeDirection : 0);
+        }
+        for (int k = 0; k < rows.slanted.length && rows.slanted[k] <= row; k++) {
+            int sent = rows.slanted[k];
+            int arrival = rows.slantedArrivals[k];
+            int fromLane = rows.ladder.fromLane(sent);
+            int toLane = rows.ladder.toLane(sent);
+            if (row >= arrival || arrival == sent + 1 || fromLane < 0 || toLane < 0 || fromLane == toLane) {
+                continue;   // taken at the next row: drawn whole on its own
+            }
+            int from = rows.layout.center(fromLane);
+            int direction = Integer.signum(rows.layout.center(toLane) - from);
+            int distance = Math.abs(rows.layout.center(toLane) - from) - 1;
+            int span = arrival - sent;
+            int step = row - sent;
+            // The columns between the two lanes, split evenly over the rows from the one it was sent at.
+            int first = from + direction * (1 + distance * step / span);
+            int last = from + direction * (distance * (step + 1) / span);
+            int crossedFrom = -1;
+            int crossedTo = -1;
+            for (int column = first; direction > 0 ? column <= last : column >= last; column += direction) {
+                if (directions[column] == 0) {
+                    bytes[start + column] = '-';
+                    directions[column] = (byte) direction;
+                } else if (directions[column] != direction) {
+                    crossedFrom = crossedFrom < 0 ? column : crossedFrom;
+                    crossedTo = column;
+                }
+            }
+            if (step == span - 1) {
+                bytes[start + last] = (byte) (direction > 0 ? '>' : '<');
+            }
+            if (crossedFrom >= 0) {
+                bytes[start + (crossedFrom + crossedTo) / 2] = 'X';
             }
         }
     }

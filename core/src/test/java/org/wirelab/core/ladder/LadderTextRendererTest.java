@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.tcpstate.TcpStates;
+import org.wirelab.core.testing.Environment;
 
 class LadderTextRendererTest {
     private final LadderModel model = new LadderModel(
@@ -63,5 +67,33 @@ class LadderTextRendererTest {
         assertEquals("A", LadderLayout.tag(0));
         assertEquals("Z", LadderLayout.tag(25));
         assertEquals("AA", LadderLayout.tag(26));
+    }
+
+    /**
+     * samples/reference/simultaneous-close-client: the client's FIN (frame 5) is taken by the server only
+     * after the server's own FIN (frame 7) left. Its arrow slants over the rows until then: frame 5's row
+     * does not reach the server's lane, and an X marks where it crosses the arrows coming the other way.
+     */
+    @Test
+    void crossingFinsAreDrawnCrossing() throws Exception {
+        CaptureAnalysis analysis = CaptureAnalysis.of(CaptureFiles.read(Environment.samples().resolve("reference")
+                .resolve("simultaneous-close-client.pcap")).frames());
+        List<String> lines = LadderTextRenderer.render(CaptureLadder.of(analysis, TcpStates.of(analysis))).lines().toList();
+        String fin5 = arrowOf(lines.get(2 + 4));
+        String fin7 = arrowOf(lines.get(2 + 6));
+        assertTrue(lines.get(2 + 4).contains("FIN, ACK Seq=15") && lines.get(2 + 6).contains("FIN, ACK Seq=1 Ack=15"));
+        assertTrue(fin5.startsWith("|-") && !fin5.contains(">") && fin5.endsWith(" |"), "leaves, not yet there: " + fin5);
+        assertTrue(fin7.startsWith("|<") && fin7.contains("X"), "crossed by frame 5 on the way: " + fin7);
+        // The arrows that are not in flight across rows are whole, and none is crossed.
+        for (int row : List.of(0, 1, 2, 3, 8)) {
+            String arrow = arrowOf(lines.get(2 + row));
+            assertTrue(arrow.matches("\\|(-+>|<-+)\\|"), "frame " + (row + 1) + ": " + arrow);
+        }
+    }
+
+    /** The part of a ladder line between its two lanes, "|----->|". */
+    private static String arrowOf(String line) {
+        int first = line.indexOf('|');
+        return line.substring(first, line.indexOf('|', first + 1) + 1);
     }
 }

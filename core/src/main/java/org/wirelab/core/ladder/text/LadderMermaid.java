@@ -23,8 +23,23 @@ public final class LadderMermaid {
             out.append("    participant ").append(LadderLayout.tag(lane.index())).append(" as ")
                     .append(text(LadderLayout.title(lane) + " (" + lane.role() + ")")).append('\n');
         }
+        // FINs that crossed (RFC 9293 figure 13) in a "par" block, one section per direction in turn:
+        // Mermaid draws no slanting arrow, but says so that they were on the way at the same time.
+        int parEnd = -1;
+        int sectionFrom = -1;
         for (int i = 0; i < ladder.size(); i++) {
             Arrow arrow = ladder.arrow(i);
+            if (parEnd < 0 && arrow.isDrawable()) {
+                int partner = laterCrossingFin(ladder, i);
+                if (partner > i) {
+                    out.append("    par ").append(text(SequenceText.crossing(ladder, i, partner))).append('\n');
+                    parEnd = partner;
+                    sectionFrom = arrow.fromLane();
+                }
+            } else if (parEnd >= 0 && arrow.isDrawable() && arrow.fromLane() != sectionFrom) {
+                out.append("    and\n");
+                sectionFrom = arrow.fromLane();
+            }
             if (!arrow.isDrawable()) {
                 out.append("    %% frame ").append(arrow.frameNumber()).append(": ").append(text(arrow.label()))
                         .append('\n');
@@ -40,8 +55,23 @@ public final class LadderMermaid {
                             .append(text(note.outcome())).append('\n');
                 }
             }
+            if (i == parEnd) {
+                out.append("    end\n");
+                parEnd = -1;
+            }
         }
         return out.toString();
+    }
+
+    /** The later FIN that crossed FIN {@code index} on the way, or -1. */
+    private static int laterCrossingFin(Ladder ladder, int index) {
+        int arrival = ladder.arrivalIndex(index);
+        for (int later = index + 1; later < arrival && later < ladder.size(); later++) {
+            if (SequenceText.crossedFin(ladder, later) == index) {
+                return later;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -15,6 +15,10 @@ import org.wirelab.core.text.CaptureText;
  * state change as a note over the lane. Frames with no address are written as comments.
  */
 public final class LadderPlantUml {
+    /** Pixels an arrow slants down per row it spans, and at most. */
+    private static final int SLANT_PER_ROW = 20;
+    private static final int SLANT_MAX = 200;
+
     private LadderPlantUml() {
     }
 
@@ -35,8 +39,11 @@ public final class LadderPlantUml {
             ArrowKind kind = ArrowKind.of(arrow);
             String line = SequenceText.dashed(arrow) ? "--" : "-";
             String colour = kind == ArrowKind.NORMAL ? "" : "[" + kind.colour().hex() + "]";
+            // An arrow taken some rows later (FINs that crossed) slants down that far: "->(40)".
+            int rows = ladder.arrivalIndex(i) - i;
+            String slant = rows > 0 ? "(" + Math.min(SLANT_MAX, SLANT_PER_ROW * rows) + ")" : "";
             out.append(LadderLayout.tag(arrow.fromLane())).append(' ')
-                    .append(colour.isEmpty() ? line + ">" : "-" + colour + line.substring(1) + ">").append(' ')
+                    .append(colour.isEmpty() ? line + ">" : "-" + colour + line.substring(1) + ">").append(slant).append(' ')
                     .append(LadderLayout.tag(arrow.toLane())).append(" : ")
                     .append(oneLine(SequenceText.message(arrow, rawNumbers))).append('\n');
             for (LaneNote note : arrow.notes()) {
@@ -44,6 +51,10 @@ public final class LadderPlantUml {
                     out.append("hnote over ").append(LadderLayout.tag(note.lane())).append(" : ")
                             .append(note.outcome()).append('\n');
                 }
+            }
+            int crossed = SequenceText.crossedFin(ladder, i);
+            if (crossed >= 0) {
+                out.append("note across : ").append(SequenceText.crossing(ladder, crossed, i)).append('\n');
             }
         }
         return out.append("@enduml\n").toString();

@@ -24,7 +24,7 @@ import org.wirelab.core.testing.Environment;
 
 /** PlantUML and Mermaid texts of the samples: participants, one message per frame as tshark reads it. */
 class LadderTextExportsTest {
-    private static final Pattern PLANTUML_MESSAGE = Pattern.compile("^([A-Z]+) -(?:\\[#[0-9a-f]{6}])?-?> ([A-Z]+) : \\((\\d+)\\) (.*)$");
+    private static final Pattern PLANTUML_MESSAGE = Pattern.compile("^([A-Z]+) -(?:\\[#[0-9a-f]{6}])?-?>(?:\\(\\d+\\))? ([A-Z]+) : \\((\\d+)\\) (.*)$");
     private static final Pattern MERMAID_MESSAGE = Pattern.compile("^    ([A-Z]+)--?>>([A-Z]+): \\((\\d+)\\) (.*)$");
 
     private static CaptureLadder ladder(Path capture) throws Exception {
@@ -63,6 +63,46 @@ class LadderTextExportsTest {
         assertTrue(participants.get(0).endsWith("\\n(client)\" as A"), participants.get(0));
         checkMessages(lines, PLANTUML_MESSAGE, participants, TsharkSegments.of(capture));
         assertTrue(lines.contains("hnote over A : SYN-SENT"));
+    }
+
+    /**
+     * samples/reference/simultaneous-close: the client's FIN (frame 5) and the server's (frame 7) crossed;
+     * each export says so, and every message stays in frame order, as tshark reads them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"client", "server"})
+    void crossingFinsSlantInPlantUmlAndRunInParallelInMermaid(String side) throws Exception {
+        Path capture = Environment.samples().resolve("reference").resolve("simultaneous-close-" + side + ".pcap");
+        CaptureLadder ladder = ladder(capture);
+        int first = side.equals("client") ? 5 : 6;
+        int second = 7;
+        String crossing = "the FINs of frames " + first + " and " + second + " cross on the way";
+        List<String> plantUml = LadderPlantUml.render(ladder, false, "x").lines().toList();
+        checkMessages(plantUml, PLANTUML_MESSAGE, plantUml.stream().filter(l -> l.startsWith("participant ")).toList(),
+                TsharkSegments.of(capture));
+        for (int fin : List.of(first, second)) {
+            String line = plantUml.stream().filter(l -> l.contains(": (" + fin + ") FIN")).findFirst().orElseThrow();
+            assertTrue(line.matches("[AB] ->\\(\\d+\\) [AB] : .*"), "slanted: " + line);
+        }
+        assertTrue(plantUml.stream().anyMatch(l -> l.startsWith("note across : " + crossing)), String.join("\n", plantUml));
+        List<String> mermaid = LadderMermaid.render(ladder, false, "x").lines().toList();
+        checkMessages(mermaid, MERMAID_MESSAGE, mermaid.stream().filter(l -> l.startsWith("    participant ")).toList(),
+                TsharkSegments.of(capture));
+        int par = mermaid.indexOf(mermaid.stream().filter(l -> l.startsWith("    par " + crossing)).findFirst().orElseThrow());
+        int and = mermaid.indexOf("    and");
+        int end = mermaid.indexOf("    end");
+        int firstFin = indexOfFrame(mermaid, first);
+        int secondFin = indexOfFrame(mermaid, second);
+        assertTrue(par < firstFin && firstFin < and && and < secondFin && secondFin < end, String.join("\n", mermaid));
+    }
+
+    private static int indexOfFrame(List<String> lines, int frame) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(": (" + frame + ") ")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @ParameterizedTest
