@@ -1,7 +1,10 @@
 package org.wirelab.app.packets;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -26,6 +29,8 @@ public final class FilterBox extends HBox {
     private final PacketListView packets;
     private final ChoiceBox<Mode> mode = new ChoiceBox<>();
     private final Tooltip problem = new Tooltip();
+    private final ProgressBar progress = new ProgressBar();
+    private final Button cancel = new Button();
     private boolean preparing;
 
     public FilterBox(TextField text, PacketListView packets, Messages messages) {
@@ -57,7 +62,22 @@ public final class FilterBox extends HBox {
         text.textProperty().addListener(o -> apply());
         mode.valueProperty().addListener(o -> apply());
         new FieldCompletion(text, messages, () -> mode.getValue() == Mode.DISPLAY_FILTER && !preparing);
-        getChildren().setAll(mode, text);
+        // A filter over a long capture runs in the background: how far it is, and a way to stop it.
+        progress.setId("filter-progress");
+        progress.setPrefWidth(70);
+        progress.progressProperty().bind(packets.filterProgressProperty());
+        cancel.setId("filter-cancel");
+        cancel.textProperty().bind(messages.text("filter.cancel"));
+        cancel.setOnAction(e -> {
+            packets.cancelFilter();
+            show("", messages.get("filter.cancelled"));
+        });
+        for (javafx.scene.Node running : List.of(progress, cancel)) {
+            running.visibleProperty().bind(packets.filteringProperty());
+            running.managedProperty().bind(packets.filteringProperty());
+        }
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().setAll(mode, text, progress, cancel);
     }
 
     public ChoiceBox<Mode> mode() {

@@ -2,6 +2,7 @@ package org.wirelab.app.packets;
 
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.app.capture.Capture;
 import org.wirelab.core.fields.CaptureFields;
@@ -13,6 +14,8 @@ import org.wirelab.core.filter.DisplayFilter;
  * among the first {@code revealed} frames.
  */
 public record PacketFilter(int tcpStream, String protocol, String text, int revealed, DisplayFilter display) {
+    /** How many times a filter says how far it is. */
+    static final int PROGRESS_REPORTS = 100;
     public static final PacketFilter ALL = new PacketFilter(-1, "", "", Integer.MAX_VALUE);
 
     /** Without a display filter. */
@@ -51,7 +54,16 @@ public record PacketFilter(int tcpStream, String protocol, String text, int reve
      * replaced this one before it finished).
      */
     public int[] apply(Capture capture, PacketRows rows, BooleanSupplier stop) {
+        return apply(capture, rows, stop, fraction -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} how far it is (0 to 1) about a hundred times on the way, so
+     * that a filter over a million frames shows it moves.
+     */
+    public int[] apply(Capture capture, PacketRows rows, BooleanSupplier stop, DoubleConsumer progress) {
         int count = Math.min(capture.size(), revealed);
+        int reportEvery = Math.max(1, count / PROGRESS_REPORTS);
         int[] shown = new int[count];
         int n = 0;
         ConversationIndex conversations = capture.analysis().conversations();
@@ -60,6 +72,9 @@ public record PacketFilter(int tcpStream, String protocol, String text, int reve
         for (int i = 0; i < count; i++) {
             if ((i & 0xfff) == 0 && stop.getAsBoolean()) {
                 return null;
+            }
+            if (i % reportEvery == 0 && i > 0) {
+                progress.accept((double) i / count);
             }
             if (tcpStream >= 0 && conversations.tcpStream(i) != tcpStream) {
                 continue;
@@ -75,6 +90,7 @@ public record PacketFilter(int tcpStream, String protocol, String text, int reve
             }
             shown[n++] = i;
         }
+        progress.accept(1);
         return java.util.Arrays.copyOf(shown, n);
     }
 }

@@ -1,10 +1,15 @@
 package org.wirelab.app.packets;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -42,7 +47,17 @@ public final class PacketListView extends Region {
     private double resizeBase;
     private PacketRows rows;
     private PacketFilter filter = PacketFilter.ALL;
+    /** The filter whose frames the list shows: the one a cancelled filter gives back. */
+    private PacketFilter shownFilter = PacketFilter.ALL;
     private long filterGeneration;
+    private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
+    private final ReadOnlyDoubleWrapper filterProgress = new ReadOnlyDoubleWrapper(this, "filterProgress");
+    /** Where filters run, off the FX thread; a test holds them to look at the list while one runs. */
+    private Executor filterThreads = task -> {
+        Thread worker = new Thread(task, "wirelab-packet-filter");
+        worker.setDaemon(true);
+        worker.start();
+    };
     /** The window's zoom: the list is painted this many times its designed size, columns included. */
     private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
 
@@ -98,6 +113,29 @@ public final class PacketListView extends Region {
 
     public PacketFilter filter() {
         return filter;
+    }
+
+    /** True while a filter runs over the capture (the list still shows the previous filter's frames). */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return filtering.getReadOnlyProperty();
+    }
+
+    /** How far the running filter is, from 0 to 1. */
+    public ReadOnlyDoubleProperty filterProgressProperty() {
+        return filterProgress.getReadOnlyProperty();
+    }
+
+    /** Stops the running filter: the list keeps showing the previous filter's frames, and that filter is back. */
+    public void cancelFilter() {
+        if (filtering.get()) {
+            filterGeneration++;
+            filter = shownFilter;
+            filtering.set(false);
+        }
+    }
+
+    void filterThreads(Executor threads) {
+        filterThreads = threads;
     }
 
     /** How many frames the list shows (all, or those the filter kept). */
@@ -187,27 +225,37 @@ public final class PacketListView extends Region {
     }
 
     private void refilter() {
-        PacketFilter effective = filter.withRevealed(model.revealedProperty().get());
+        PacketFilter running = filter;
+        PacketFilter effective = running.withRevealed(model.revealedProperty().get());
         Capture capture = model.capture();
         long generation = ++filterGeneration;
         if (effective.showsEverything()) {
+            filtering.set(false);
+            shownFilter = running;
             shown.showFirst(Math.min(capture.size(), effective.revealed()));
             rowsChanged();
             return;
         }
-        Thread worker = new Thread(() -> {
-            int[] kept = effective.apply(capture, new PacketRows(capture), () -> generation != filterGeneration);
+        filterProgress.set(0);
+        filtering.set(true);
+        filterThreads.execute(() -> {
+            int[] kept = effective.apply(capture, new PacketRows(capture), () -> generation != filterGeneration,
+                    fraction -> Platform.runLater(() -> {
+                        if (generation == filterGeneration) {
+                            filterProgress.set(fraction);
+                        }
+                    }));
             if (kept != null) {
                 Platform.runLater(() -> {
                     if (generation == filterGeneration) {
+                        shownFilter = running;
+                        filtering.set(false);
                         shown.show(kept);
                         rowsChanged();
                     }
                 });
             }
-        }, "wirelab-packet-filter");
-        worker.setDaemon(true);
-        worker.start();
+        });
     }
 
     private void rowsChanged() {
