@@ -116,6 +116,9 @@ public final class MainWindow {
     private FrameSource opened;
     /** Where File › Save writes without asking: the file opened, or the last one saved; null for a run. */
     private Path savedTo;
+    /** A save is writing its file, off the FX thread. */
+    private final javafx.beans.property.BooleanProperty saving = new javafx.beans.property.SimpleBooleanProperty(this, "saving");
+    private final javafx.beans.property.DoubleProperty saveProgress = new javafx.beans.property.SimpleDoubleProperty(this, "saveProgress");
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane left = new SplitPane();
     private final SplitPane right = new SplitPane();
@@ -478,7 +481,12 @@ public final class MainWindow {
         status.setWrapText(true);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(8, status, progress, cancel);
+        ProgressBar saved = new ProgressBar();
+        saved.setId("save-progress");
+        saved.progressProperty().bind(saveProgress);
+        saved.visibleProperty().bind(saving);
+        saved.managedProperty().bind(saving);
+        HBox bar = new HBox(8, status, progress, saved, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("status-bar");
@@ -698,28 +706,50 @@ public final class MainWindow {
     }
 
     /**
-     * Saves the capture shown to {@code file}, pcap or pcapng by its extension; the status line says what
-     * was written, or why not. Later, File › Save writes there.
+     * Saves the capture shown to {@code file}, pcap or pcapng by its extension, on a thread of its own with
+     * its progress in the status line (a million frames take a while to explain), which then says what
+     * was written, or why not. Later, File › Save writes there. The future completes once the status
+     * line has said it.
      */
-    public void save(Path file) {
+    public java.util.concurrent.CompletableFuture<Void> save(Path file) {
+        java.util.concurrent.CompletableFuture<Void> said = new java.util.concurrent.CompletableFuture<>();
         Capture capture = model.capture();
-        if (capture.title().isEmpty() || capture.size() == 0) {
-            model.noticeProperty().set(messages.get("save.nothing"));
-            return;
-        }
-        if (model.loadingProperty().get()) {
-            model.noticeProperty().set(messages.get("save.loading"));
-            return;
+        String refusal = capture.title().isEmpty() || capture.size() == 0 ? "save.nothing"
+                : model.loadingProperty().get() ? "save.loading" : saving.get() ? "save.busy" : null;
+        if (refusal != null) {
+            model.noticeProperty().set(messages.get(refusal));
+            said.complete(null);
+            return said;
         }
         String settings = opened == null ? shownTitle() : opened.settings(messages);
-        try {
-            CaptureSaver.save(capture, file, settings, messages.locale());
-            savedTo = file;
-            model.noticeProperty().set(messages.get("save.done", file, capture.size(),
-                    messages.get(SaveFormat.of(file) == SaveFormat.PCAPNG ? "save.done.pcapng" : "save.done.pcap")));
-        } catch (java.io.IOException | RuntimeException e) {
-            model.noticeProperty().set(messages.get("save.failed", file.getFileName(), e.getMessage()));
-        }
+        java.util.Locale language = messages.locale();
+        saving.set(true);
+        saveProgress.set(0);
+        model.noticeProperty().set(messages.get("save.running", file.getFileName()));
+        Thread writer = new Thread(() -> {
+            Exception failure = null;
+            try {
+                CaptureSaver.save(capture, file, settings, language,
+                        fraction -> Platform.runLater(() -> saveProgress.set(fraction)));
+            } catch (java.io.IOException | RuntimeException e) {
+                failure = e;
+            }
+            Exception failed = failure;
+            Platform.runLater(() -> {
+                saving.set(false);
+                if (failed == null) {
+                    savedTo = file;
+                    model.noticeProperty().set(messages.get("save.done", file, capture.size(),
+                            messages.get(SaveFormat.of(file) == SaveFormat.PCAPNG ? "save.done.pcapng" : "save.done.pcap")));
+                } else {
+                    model.noticeProperty().set(messages.get("save.failed", file.getFileName(), failed.getMessage()));
+                }
+                said.complete(null);
+            });
+        }, "wirelab-save");
+        writer.setDaemon(true);
+        writer.start();
+        return said;
     }
 
     /** Writes the diagram (PNG, SVG, PlantUML, Mermaid) or the chart (PNG, SVG) as shown, for slides. */

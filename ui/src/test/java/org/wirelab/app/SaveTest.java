@@ -62,7 +62,7 @@ class SaveTest extends FxTest {
         Tshark.require();
         Capture capture = open(new SimulatedSource("tcp-hello", java.time.Duration.ofMillis(10), 0, 7).dropping(4));
         Path file = dir.resolve("hello.pcapng");
-        interact(() -> window.save(file));
+        saveAndWait(file);
 
         List<String[]> rows = Tshark.fields(file, List.of("frame.number", "frame.comment"));
         assertEquals(capture.size() + 1, rows.size(), "every frame is in the file");
@@ -78,7 +78,7 @@ class SaveTest extends FxTest {
                 status);
 
         Path pcap = dir.resolve("hello.pcap");
-        interact(() -> window.save(pcap));
+        saveAndWait(pcap);
         List<String[]> frames = Tshark.fields(pcap, List.of("frame.number", "tcp.flags"));
         assertEquals(capture.size() + 1, frames.size());
         String pcapInfo = run("capinfos", pcap.toString());
@@ -91,7 +91,7 @@ class SaveTest extends FxTest {
         interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
         Capture capture = open(SimulatedSource.standard("lost-data"));
         Path file = dir.resolve("perte.pcapng");
-        interact(() -> window.save(file));
+        saveAndWait(file);
         List<String[]> rows = Tshark.fields(file, List.of("frame.number", "frame.comment"));
         assertEquals(capture.explainer().explain(0, Locale.FRENCH).text(), rows.get(1)[1]);
         assertTrue(run("capinfos", file.toString()).contains("Lien simulé : délai "));
@@ -103,11 +103,53 @@ class SaveTest extends FxTest {
         CaptureAvailability.check().ifPresent(problem -> Environment.missing(problem.message()));
         Capture capture = open(new LiveScenarioSource("udp-echo"));
         Path file = dir.resolve("echo.pcapng");
-        interact(() -> window.save(file));
+        saveAndWait(file);
         List<String[]> rows = Tshark.fields(file, List.of("udp.length", "frame.comment"));
         assertEquals(capture.size() + 1, rows.size());
         assertEquals(capture.explainer().explain(0, Locale.ENGLISH).text(), rows.get(1)[1]);
         assertTrue(run("capinfos", file.toString()).contains("Captured live on the loopback (lo)"));
+    }
+
+    /** Saves on the save's own thread and waits until the status line has said how it went. */
+    private void saveAndWait(Path file) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> said =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        interact(() -> said.set(window.save(file)));
+        said.get().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A long capture is saved off the FX thread: the window is free while the explanations are written,
+     * the status line shows the save's progress, and then what was written.
+     */
+    @Test
+    void aLongCaptureIsSavedInTheBackgroundWithItsProgress() throws Exception {
+        Tshark.require();
+        Path big = dir.resolve("long.pcap");
+        org.wirelab.bench.LoopbackTrafficGenerator.write(big, 3000, 7);
+        Capture capture = open(new org.wirelab.app.source.FileSource(big));
+        Path file = dir.resolve("long.pcapng");
+        List<Double> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.scene.control.ProgressBar bar = lookup("#save-progress").queryAs(javafx.scene.control.ProgressBar.class);
+        bar.progressProperty().addListener((o, was, now) -> seen.add(now.doubleValue()));
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> said =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        interact(() -> {
+            said.set(window.save(file));
+            // Back on the FX thread at once: the file is written elsewhere, its end cannot have been said.
+            assertTrue(!said.get().isDone(), "save returned before the file was written");
+            assertTrue(bar.isVisible(), "the save's progress is shown");
+            String status = lookup("#status").queryAs(Label.class).getText();
+            assertTrue(status.contains("Saving long.pcapng…"), status);
+        });
+        said.get().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!bar.isVisible(), "done: the progress goes away");
+        assertTrue(seen.size() >= 10 && seen.get(seen.size() - 1) == 1.0, "progress moved to the end: " + seen);
+        assertEquals(capture.size() + 1, Tshark.fields(file, List.of("frame.number")).size(), "every frame is in the file");
+        String status = lookup("#status").queryAs(Label.class).getText();
+        assertTrue(status.contains("Saved " + file + ": 3,000 frames"), status);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.wirelab.app.save;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.DoubleConsumer;
 import org.wirelab.app.capture.Capture;
 import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.pcap.PcapNgWriter;
@@ -19,11 +20,30 @@ public final class CaptureSaver {
     }
 
     public static void save(Capture capture, Path file, String settings, Locale language) throws IOException {
+        save(capture, file, settings, language, fraction -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} how far it is (0 to 1): a pcapng about a hundred times on the
+     * way, as it explains each frame (most of the time it takes); a pcap, which only copies the frames'
+     * bytes, once at the end.
+     */
+    public static void save(Capture capture, Path file, String settings, Locale language, DoubleConsumer progress)
+            throws IOException {
         if (SaveFormat.of(file) == SaveFormat.PCAP) {
             PcapWriter.writeAtomically(capture.frames(), file);
+            progress.accept(1);
             return;
         }
         Explainer explainer = capture.explainer();
-        PcapNgWriter.write(capture.frames(), file, settings, index -> explainer.explain(index, language).text());
+        int size = Math.max(1, capture.size());
+        int reportEvery = Math.max(1, size / 100);
+        PcapNgWriter.write(capture.frames(), file, settings, index -> {
+            if (index % reportEvery == 0) {
+                progress.accept((double) index / size);
+            }
+            return explainer.explain(index, language).text();
+        });
+        progress.accept(1);
     }
 }
