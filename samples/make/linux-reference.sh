@@ -44,6 +44,8 @@ udp6-closed-port|||udp-client $server_ip6 $port
 keep-alive||sink-server $port|keepalive-client $server_ip $port --idle 1 --pause 2.5
 rst-after-close||hello-server $port|late-writer-client $server_ip $port --pause 0.1
 lost-last-ack|--drop c2s:ack:2|hello-server $port|hello-client $server_ip $port
+tcp-hello||hello-server $port|hello-client $server_ip $port
+udp-echo||udp-echo-server $port|udp-client $server_ip $port
 bulk-loss|--drop c2s:data:150|sink-server $port|bulk-client $server_ip $port 2000000|128
 EOF
 }

@@ -10,6 +10,7 @@ Servers print 'ready' once they listen (linux-reference.sh starts the client onl
                                       read until the client's FIN (N bytes every S seconds), then close
   reply-server PORT --expect N        read N bytes, answer 'ok\\n', read until the FIN, close
   half-close-server PORT --lines K    read until the client's FIN, then send K lines 50 ms apart, close
+  udp-echo-server PORT                simpleUDPServeur.py: answer 'i am the server' to one datagram
 Clients:
   hello-client HOST PORT [--pause S]  connect, send 'hello serveur\\n', wait S seconds, close
   bulk-client HOST PORT BYTES [--pause S]  connect, send BYTES bytes, wait S seconds, close
@@ -130,6 +131,15 @@ def main():
             connection.sendall(b"line %d after your FIN\n" % (number + 1))
             time.sleep(0.05)
         connection.close()
+    elif role == "udp-echo-server":
+        server = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        server.bind(("0.0.0.0", int(rest[0])))
+        server.settimeout(TIMEOUT)
+        print("ready", flush=True)
+        data, address = server.recvfrom(1024)
+        print("received", data, "from", address)
+        server.sendto(b"i am the server", address)
+        server.close()
     elif role == "hello-client":
         client = connect(rest[0], int(rest[1]))
         client.sendall(MESSAGE)
@@ -185,8 +195,7 @@ def main():
         client.settimeout(1.0)
         client.send(b"Hello from client")
         try:
-            client.recv(1024)
-            print("answered (unexpected)")
+            print("answered", client.recv(1024))
         except ConnectionRefusedError as error:
             print("ICMP port unreachable reported as:", error)
         except socket.timeout:

@@ -35,6 +35,10 @@ public final class SimulatedScenarios {
     public static final String BULK_LOSS = "bulk-loss";
     public static final String HALF_CLOSE = "half-close";
 
+    /** The live scenarios also captured with real Linux in samples/reference (over its 10 ms link). */
+    private static final List<String> LIVE_WITH_REFERENCE = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO,
+            Scenarios.TCP_REFUSED);
+
     /** The delay that makes a teaching scenario readable on a ladder diagram: 10 ms each way. */
     public static final Duration TEACHING_DELAY = Duration.ofMillis(10);
 
@@ -64,7 +68,7 @@ public final class SimulatedScenarios {
 
         static Setup plain(Scenario scenario) {
             return new Setup(scenario, List.of(), null, 0, 0, null,
-                    scenario.name().equals(Scenarios.TCP_REFUSED) ? Scenarios.TCP_REFUSED : null);
+                    LIVE_WITH_REFERENCE.contains(scenario.name()) ? scenario.name() : null);
         }
 
         /** Where the real captures of {@link #reference()} are, relative to the repository; null when none. */

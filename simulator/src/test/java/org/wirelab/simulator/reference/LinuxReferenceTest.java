@@ -231,6 +231,30 @@ class LinuxReferenceTest {
     }
 
     @Test
+    void tcpHelloIsTheSameSegmentForSegment() {
+        Reference r = Reference.of(Scenarios.TCP_HELLO);
+        String both = r.sideBySide();
+        // The lab's hello: data and FIN in two segments, the server's ACK then its FIN, the last ACK.
+        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
+        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+    }
+
+    @Test
+    void udpEchoIsADatagramEachWay() {
+        Reference r = Reference.of(Scenarios.UDP_ECHO);
+        String both = r.sideBySide();
+        assertEquals(List.of("C UDP 17"), texts(r.realClient), both);
+        assertEquals(List.of("S UDP 15"), texts(r.realServer), both);
+        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
+        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+        // The answer one round trip after the request: 20 ms simulated, 34 ms on that busy real run (the
+        // Python server's recvfrom and sendto included). Tolerance 20 ms.
+        long real = r.realServer.get(0).timeNanos() - r.realClient.get(0).timeNanos();
+        long simulated = r.simulatedServer.get(0).timeNanos() - r.simulatedClient.get(0).timeNanos();
+        assertEquals(real, simulated, 20 * MS, both);
+    }
+
+    @Test
     void refusedPortIsAnsweredByReset() {
         Reference r = Reference.of(Scenarios.TCP_REFUSED);
         String both = r.sideBySide();
@@ -250,7 +274,8 @@ class LinuxReferenceTest {
         for (String name : List.of(SimulatedScenarios.LOST_SYN_ACK, SimulatedScenarios.LOST_DATA,
                 SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.TAIL_LOSS, SimulatedScenarios.REORDERING,
                 SimulatedScenarios.DUPLICATION, SimulatedScenarios.SLOW_READER, SimulatedScenarios.SIMULTANEOUS_CLOSE,
-                SimulatedScenarios.UDP_CLOSED_PORT, SimulatedScenarios.HALF_CLOSE, Scenarios.TCP_REFUSED)) {
+                SimulatedScenarios.UDP_CLOSED_PORT, SimulatedScenarios.HALF_CLOSE, Scenarios.TCP_REFUSED,
+                Scenarios.TCP_HELLO, Scenarios.UDP_ECHO)) {
             assertEquals(name, SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS).reference());
         }
     }

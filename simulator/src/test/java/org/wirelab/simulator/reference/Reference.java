@@ -12,6 +12,7 @@ import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.SimulationResult;
 import org.wirelab.simulator.SimulatedScenarios;
+import org.wirelab.simulator.tcp.TcpConfig;
 
 /**
  * One situation twice: as real Linux did it (samples/reference/NAME-client.pcap and NAME-server.pcap,
@@ -48,7 +49,13 @@ final class Reference {
             throw new AssertionError("the reference capture " + client + " is missing (samples/make/linux-reference.sh)");
         }
         SimulatedScenarios.Setup setup = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS);
-        SimulationResult simulation = Simulation.run(setup.scenario(), setup.options(SimulationOptions.defaults(), false));
+        SimulationOptions base = SimulationOptions.defaults();
+        if (setup.delay() == null) {
+            // A live scenario, made for the loopback: run over the reference's link, 10 ms each way, MTU 1500.
+            base = base.withLink(base.link().withDelay(SimulatedScenarios.TEACHING_DELAY))
+                    .withTcp(base.tcp().withMtu(TcpConfig.ETHERNET_MTU));
+        }
+        SimulationResult simulation = Simulation.run(setup.scenario(), setup.options(base, false));
         try {
             return new Reference(name, Wire.of(CaptureFiles.read(client).frames(), SERVER_PORT),
                     Wire.of(CaptureFiles.read(server).frames(), SERVER_PORT), simulation);

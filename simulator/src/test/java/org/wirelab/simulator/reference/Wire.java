@@ -129,7 +129,9 @@ record Wire(List<Segment> segments) {
                         Tcp.window(b, l4), edges, ipId, windowScale});
             } else if (protocol == UDP || protocol == ICMP) {
                 int length = protocol == UDP ? Bytes.u16(b, l4 + 4) - 8 : total - ihl;
-                segments.add(new Segment(frame.timestampNanos(), protocol == ICMP, protocol, 0, 0, 0, length, 0, -1,
+                // A datagram is the server's when it leaves the server's port; an ICMP error always is.
+                boolean fromServer = protocol == ICMP || Bytes.u16(b, l4) == serverPort;
+                segments.add(new Segment(frame.timestampNanos(), fromServer, protocol, 0, 0, 0, length, 0, -1,
                         new long[0], false, ipId, protocol == ICMP ? b[l4] & 0xff : -1));
             }
         }
