@@ -13,7 +13,7 @@
 # tcpdump, dumpcap, and wirelab-dumpcap: wirelab
 # run as user nobody, capturing through a copy of dumpcap given cap_net_raw,cap_net_admin (needs root
 # to set up; the copy lives in the temporary directory and is deleted at the end).
-# Needs root, gcc, tcpdump, dumpcap, capinfos (wireshark-common) and ui/target/wirelab.jar
+# Needs root, gcc, tcpdump, dumpcap, capinfos (wireshark-common) and app/target/wirelab.jar
 # (`mvn -q -DskipTests package`; or the jar in $WIRELAB_JAR).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
 done
 
 [ "$(id -u)" = 0 ] || { echo "capture-rate: run as root (the tools capture on lo)" >&2; exit 1; }
-jar="${WIRELAB_JAR:-$root/ui/target/wirelab.jar}"
+jar="${WIRELAB_JAR:-$root/app/target/wirelab.jar}"
 [ -f "$jar" ] || { echo "capture-rate: $jar is missing: run mvn -q -DskipTests package" >&2; exit 1; }
 
 work="$(mktemp -d /tmp/capture-rate.XXXXXX)"

@@ -33,7 +33,7 @@ fi
 echo "file: $file ($(stat -c %s "$file") bytes)"
 cat "$file" > /dev/null                  # into the page cache for both tools
 
-java -jar ui/target/wirelab.jar conversations "$file" > "$work/wirelab.txt"
+java -jar app/target/wirelab.jar conversations "$file" > "$work/wirelab.txt"
 HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp 2>/dev/null > "$work/tshark.txt"
 echo "conversations listed: $(grep -c '<->' "$work/wirelab.txt") by wirelab, $(grep -c '<->' "$work/tshark.txt") by tshark"
 if cmp -s "$work/wirelab.txt" "$work/tshark.txt"; then echo "same text: yes"; else echo "same text: NO"; fi
@@ -42,7 +42,7 @@ seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(
 wirelab_times=()
 tshark_times=()
 for round in $(seq 1 "$rounds"); do
-  w=$(seconds java -jar ui/target/wirelab.jar conversations "$file")
+  w=$(seconds java -jar app/target/wirelab.jar conversations "$file")
   t=$(seconds env HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp)
   printf "round %d: wirelab %.2f s, tshark %.2f s, load %s\n" "$round" "$w" "$t" "$(cut -d' ' -f1-3 /proc/loadavg)"
   wirelab_times+=("$w")

@@ -33,7 +33,7 @@ if [ -z "$file" ]; then
 fi
 [ "$keep" = yes ] && echo "capture: $file" || trap 'rm -rf "$work"' EXIT
 # A copy of the jar, so that a build during the runs cannot change what is measured.
-cp ui/target/wirelab.jar "$work/wirelab.jar"
+cp app/target/wirelab.jar "$work/wirelab.jar"
 wirelab() {
   java -Xms3g -Xmx3g -jar "$work/wirelab.jar" "$@"
 }

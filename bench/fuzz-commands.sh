@@ -10,9 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath="$(mktemp)"
 trap 'rm -f "$classpath"' EXIT
-# The reactor resolves the other modules to their target/classes; the last module written is ui's.
-mvn -q -B -pl ui -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$classpath"
-cp="ui/target/test-classes:ui/target/classes:core/target/test-classes:core/target/classes:$(cat "$classpath")"
+# The reactor resolves the other modules to their target/classes; the last module written is cli's.
+mvn -q -B -pl cli -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$classpath"
+cp="cli/target/test-classes:cli/target/classes:render/target/classes:core/target/test-classes:core/target/classes:$(cat "$classpath")"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 set +e
 java -Xmx2g -Djava.awt.headless=true -cp "$cp" org.wirelab.fuzz.CommandFuzz "$@"

@@ -50,7 +50,7 @@ tshark_times=()
 wirelab_cpu=()
 tshark_cpu=()
 for round in $(seq 1 "$rounds"); do
-  read -r w wc wm < <(timed java -jar ui/target/wirelab.jar show "$file")
+  read -r w wc wm < <(timed java -jar app/target/wirelab.jar show "$file")
   read -r t tc tm < <(timed tshark -r "$file" -q -z flow,tcp,standard)
   printf 'round %d: wirelab show %6.2f s (CPU %5.2f s) %5d MB | tshark flow %6.2f s (CPU %5.2f s) %5d MB | ratio %.2fx (CPU %.2fx) | load %s\n' \
     "$round" "$w" "$wc" $((wm / 1024)) "$t" "$tc" $((tm / 1024)) "$(echo "$t / $w" | bc -l)" \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds wirelab for a lab room from ui/target/wirelab.jar (run `mvn -q -DskipTests package` first, or
+# Builds wirelab for a lab room from app/target/wirelab.jar (run `mvn -q -DskipTests package` first, or
 # `mvn -Pdist -DskipTests package`, which runs this script after the jar is made):
 #   target/dist/wirelab/            an app image with its own Java runtime (bin/wirelab), any Linux x86-64
 #   target/dist/wirelab_VERSION_amd64.deb   a Debian package installing the same in /opt/wirelab
@@ -10,7 +10,7 @@
 # number formats, ...). Usage: packaging/jpackage.sh [--no-deb]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/ui/target/wirelab.jar"
+jar="$root/app/target/wirelab.jar"
 dist="$root/target/dist"
 [ -f "$jar" ] || { echo "jpackage.sh: $jar is missing: run mvn -q -DskipTests package first" >&2; exit 1; }
 command -v jpackage >/dev/null || { echo "jpackage.sh: jpackage not found: install a JDK 17 or newer (openjdk-17-jdk)" >&2; exit 1; }

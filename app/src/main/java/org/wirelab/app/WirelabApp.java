@@ -1,0 +1,71 @@
+package org.wirelab.app;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.source.FileSource;
+import org.wirelab.source.DemoSource;
+import org.wirelab.capture.live.CaptureAvailability;
+import org.wirelab.capture.live.CaptureProblem;
+
+/**
+ * The wirelab desktop application: one window where a capture is shown as a ladder diagram, a packet
+ * list, an OSI breakdown, bytes and explanations that all follow one selection. Start it with
+ * {@link WirelabLauncher}, never directly from a shaded jar. Arguments: a capture file to open, or
+ * {@code --demo} to open on a live TCP handshake of the lab's programs (simulated when capture is
+ * impossible, saying why).
+ */
+public final class WirelabApp extends Application {
+    public static final String DEMO = "--demo";
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppPreferences preferences = AppPreferences.user();
+        Messages messages = new Messages();
+        messages.localeProperty().set(Messages.supported(preferences.savedLocale(messages.locale())));
+        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, preferences);
+        window.show(stage);
+        List<String> arguments = getParameters() == null ? List.of() : getParameters().getRaw();
+        checkCaptureThen(problem -> {
+            window.captureProblem(problem);
+            if (arguments.contains(DEMO)) {
+                demo(problem);
+            } else if (!arguments.isEmpty()) {
+                window.open(new FileSource(Path.of(arguments.get(0)), messages.locale()));
+            }
+        });
+    }
+
+    /** The window, for tests that drive it. */
+    public MainWindow window() {
+        return window;
+    }
+
+    private void demo(Optional<CaptureProblem> problem) {
+        window.openDemo(DemoSource.choose(problem, window.messages().locale()));
+    }
+
+    /** Asks libpcap off the FX thread (it opens an interface), then continues on it. */
+    private static void checkCaptureThen(java.util.function.Consumer<Optional<CaptureProblem>> next) {
+        Thread check = new Thread(() -> {
+            Optional<CaptureProblem> problem;
+            try {
+                problem = CaptureAvailability.check();
+            } catch (RuntimeException | LinkageError e) {
+                problem = Optional.of(new CaptureProblem(CaptureProblem.Kind.FAILED, String.valueOf(e.getMessage())));
+            }
+            Optional<CaptureProblem> found = problem;
+            Platform.runLater(() -> next.accept(found));
+        }, "wirelab-capture-check");
+        check.setDaemon(true);
+        check.start();
+    }
+}

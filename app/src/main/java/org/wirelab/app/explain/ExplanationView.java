@@ -1,0 +1,59 @@
+package org.wirelab.app.explain;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.wirelab.source.Capture;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.i18n.Messages;
+
+/** What the selected frame does, in one to three sentences (core's {@code Explainer}), in the chosen language. */
+public final class ExplanationView extends VBox {
+    private final Label text = new Label();
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
+    private final CaptureViewModel model;
+    private final Messages messages;
+
+    public ExplanationView(CaptureViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        setId("explanation");
+        text.setId("explanation-text");
+        text.setWrapText(true);
+        // Grow to as many lines as the sentences need instead of ending in "...".
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setStyle("-fx-font-size: 1.15em;");
+        setPadding(new Insets(8));
+        setStyle("-fx-background-color: #fffbe6; -fx-border-color: #e6d690; -fx-border-width: 0 0 1 0;");
+        getChildren().add(text);
+        // In presentation mode the explanation has half the window: larger type, room around it.
+        presenting.addListener((o, was, on) -> {
+            text.setStyle(on ? "-fx-font-size: 1.3em;" : "-fx-font-size: 1.15em;");
+            setPadding(new Insets(on ? 16 : 8));
+        });
+        model.selectedFrameProperty().addListener(o -> update());
+        model.captureProperty().addListener(o -> update());
+        messages.localeProperty().addListener(o -> update());
+        update();
+    }
+
+    /** Presentation mode: the explanation beside the ladder, in larger type. */
+    public javafx.beans.property.BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /** The explanation's text (tests measure it). */
+    public Label text() {
+        return text;
+    }
+
+    private void update() {
+        int number = model.selectedFrameProperty().get();
+        Capture capture = model.capture();
+        if (number < 1 || number > capture.size()) {
+            text.setText(messages.get(capture.size() == 0 ? "explain.nothing" : "explain.select"));
+            return;
+        }
+        text.setText(messages.get("explain.frame", number) + " " + capture.explainer().explain(number - 1, messages.locale()).text());
+    }
+}

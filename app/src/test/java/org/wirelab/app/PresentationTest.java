@@ -1,0 +1,273 @@
+package org.wirelab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.explain.ExplanationView;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.app.ladder.LadderCanvas;
+import org.wirelab.app.layers.OsiTreeView;
+import org.wirelab.app.presentation.Zoom;
+import org.wirelab.source.FileSource;
+import org.wirelab.core.ladder.draw.LadderPainter;
+import org.wirelab.core.ladder.draw.Surface.Anchor;
+import org.wirelab.core.ladder.draw.TextStyle;
+import org.wirelab.core.testing.Environment;
+
+/**
+ * Presentation mode on a 1024x768 projector: the ladder and the explanation side by side, their text at
+ * least {@link #SMALLEST_TEXT} pixels, nothing cut; zoom in every view from the View menu's keys.
+ */
+class PresentationTest extends FxTest {
+    /** The smallest text on the ladder in presentation mode, in screen pixels (13 px as designed): read from the back of a room. */
+    private static final double SMALLEST_TEXT = 16.5;
+    /** The smallest of the rest (time column, legend, states), 12 px as designed. */
+    private static final double SMALLEST_NOTE = 15.5;
+    private MainWindow window;
+    private Stage stage;
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Messages messages = new Messages();
+        messages.localeProperty().set(Locale.ENGLISH);
+        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages,
+                new AppPreferences(Preferences.userRoot().node("wirelab-test-presentation")));
+        window.show(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1024);
+        stage.setHeight(768);
+    }
+
+    private void openHelloOnItsData() throws Exception {
+        interact(() -> window.open(new FileSource(Environment.samples().resolve("tcp-hello.pcap"))));
+        window.model().awaitSource();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        interact(() -> window.model().select(4));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Bounds onScene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
+    }
+
+    @Test
+    void f5ShowsTheLadderAndTheExplanationSideBySideLargeAndWhole() throws Exception {
+        openHelloOnItsData();
+        type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.zoom().presentingProperty().get(), "F5 turns presentation mode on");
+
+        LadderCanvas ladder = (LadderCanvas) window.ladderSlot().getChildren().get(0);
+        ExplanationView explanation = lookup("#explanation").queryAs(ExplanationView.class);
+        double sceneWidth = stage.getScene().getWidth();
+        double sceneHeight = stage.getScene().getHeight();
+        Bounds ladderBounds = onScene(ladder);
+        Bounds explanationBounds = onScene(explanation);
+        assertTrue(explanationBounds.getMinX() >= ladderBounds.getMaxX() - 1, "side by side: " + ladderBounds + " " + explanationBounds);
+        assertTrue(ladderBounds.getWidth() > sceneWidth / 2, "the ladder has most of the width");
+        assertTrue(explanationBounds.getMaxX() <= sceneWidth + 0.5 && explanationBounds.getMaxY() <= sceneHeight + 0.5,
+                "the explanation is inside the window: " + explanationBounds);
+        assertTrue(lookup("#packet-list").tryQuery().isEmpty(), "the packet list is one key away, not on screen");
+
+        double smallest = ladder.scaleProperty().get() * TextStyle.NUMBERS.size();
+        assertTrue(smallest >= SMALLEST_TEXT, "the ladder's smallest arrow text is " + smallest + " px");
+        double explanationFont = explanation.text().getFont().getSize();
+        assertTrue(explanationFont >= SMALLEST_TEXT, "the explanation's text is " + explanationFont + " px");
+
+        // Nothing cut: both lanes and every label fit the ladder without scrolling sideways, and the whole
+        // explanation is shown (no "..."), below its frame's number.
+        LadderPainter painter = ladder.painter();
+        double viewWidth = ladder.view().width();
+        assertTrue(LadderPainter.TIME_COLUMN + painter.contentWidth(viewWidth) <= viewWidth,
+                "the lanes and labels fit: " + painter.contentWidth(viewWidth) + " in " + viewWidth);
+        for (int lane = 0; lane < 2; lane++) {
+            double x = painter.laneX(lane, ladder.view()) * ladder.scaleProperty().get();
+            assertTrue(x > 0 && x < ladder.getWidth(), "lane " + lane + " is on screen at " + x);
+        }
+        javafx.scene.control.Label text = explanation.text();
+        assertTrue(text.getText().startsWith("Frame 4:"), text.getText());
+        assertTrue(text.getHeight() >= text.prefHeight(text.getWidth()) - 0.5, "the explanation is whole");
+        assertTrue(onScene(text).getMaxY() <= sceneHeight, "and inside the window");
+
+        assertEverythingOnTheLadderIsWholeAndLarge(ladder);
+
+        screenshot("presentation-1024x768.png");
+        interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("presentation-1024x768-fr.png");
+        interact(() -> window.messages().localeProperty().set(Locale.ENGLISH));
+
+        type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!window.zoom().presentingProperty().get());
+        assertTrue(lookup("#packet-list").query().isVisible() && lookup("#packet-list").query().getScene() != null,
+                "F5 again brings the rest back");
+        assertEquals(1.0, ladder.scaleProperty().get(), 1e-9);
+    }
+
+    @Test
+    void zoomIsInTheViewMenuAndEnlargesEveryView() throws Exception {
+        openHelloOnItsData();
+        MenuBar bar = lookup("#menu-bar").queryAs(MenuBar.class);
+        List<MenuItem> view = bar.getMenus().get(2).getItems();
+        for (String id : List.of("menu-presentation", "menu-zoom-in", "menu-zoom-out", "menu-zoom-reset")) {
+            assertTrue(view.stream().anyMatch(i -> id.equals(i.getId()) && i.getAccelerator() != null), id + " with its key");
+        }
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        LadderCanvas ladder = (LadderCanvas) window.ladderSlot().getChildren().get(0);
+        double treeFont = fontOf(tree);
+        org.wirelab.app.packets.PacketListView list = lookup("#packet-list").queryAs(org.wirelab.app.packets.PacketListView.class);
+        org.wirelab.app.bytes.HexView hex = lookup("#hex-view").queryAs(org.wirelab.app.bytes.HexView.class);
+        double rowHeight = list.rowCentre(list.firstVisibleRow() + 1).getY() - list.rowCentre(list.firstVisibleRow()).getY();
+        double byteWidth = hex.centreOf(1)[0] - hex.centreOf(0)[0];
+        press(KeyCode.CONTROL).press(KeyCode.EQUALS).release(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        press(KeyCode.CONTROL).press(KeyCode.PLUS).release(KeyCode.PLUS).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Zoom.STEP * Zoom.STEP, window.zoom().scale(), 1e-9, "Ctrl = and Ctrl + zoom in");
+        assertEquals(Zoom.STEP * Zoom.STEP, ladder.scaleProperty().get(), 1e-9, "the ladder grows");
+        assertTrue(fontOf(tree) > treeFont * 1.25, "the OSI tree's type grows: " + fontOf(tree));
+        double zoomedRow = list.rowCentre(list.firstVisibleRow() + 1).getY() - list.rowCentre(list.firstVisibleRow()).getY();
+        assertEquals(rowHeight * Zoom.STEP * Zoom.STEP, zoomedRow, 0.01, "the packet list's rows grow");
+        assertEquals(byteWidth * Zoom.STEP * Zoom.STEP, hex.centreOf(1)[0] - hex.centreOf(0)[0], 0.01, "the bytes grow");
+        org.wirelab.app.charts.ChartsView charts = lookup("#charts-view").queryAs(org.wirelab.app.charts.ChartsView.class);
+        assertEquals(Zoom.STEP * Zoom.STEP, charts.scaleProperty().get(), 1e-9, "the charts follow");
+        screenshot("main-window-zoomed-1024x768.png");
+        press(KeyCode.CONTROL).press(KeyCode.MINUS).release(KeyCode.MINUS).release(KeyCode.CONTROL);
+        assertEquals(Zoom.STEP, window.zoom().scale(), 1e-9, "Ctrl - zooms out");
+        press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.zoom().scale(), 1e-9, "Ctrl 0 resets");
+        assertEquals(treeFont, fontOf(tree), 0.01);
+    }
+
+    /** At 1024x768 the OSI tree and the bytes keep several rows each, whatever the explanation's length. */
+    @Test
+    void theTreeAndTheBytesNeverCollapseToTwoRows() throws Exception {
+        openHelloOnItsData();
+        Node tree = lookup("#osi-tree").query();
+        Node hex = lookup("#hex-view").tryQuery().orElseGet(() -> lookup(".hex-view").query());
+        assertTrue(tree.getBoundsInLocal().getHeight() >= 6 * 24, "tree " + tree.getBoundsInLocal().getHeight());
+        assertTrue(hex.getBoundsInLocal().getHeight() >= 5 * 20, "hex " + hex.getBoundsInLocal().getHeight());
+        // Zoomed in twice (1.3 times), what the split panes give each still shows four rows: the rows
+        // are counted in the room on screen, not in the view's own height, which a pane may clip.
+        for (int zoomed = 0; zoomed <= 2; zoomed++) {
+            org.wirelab.app.bytes.HexView bytes = (org.wirelab.app.bytes.HexView) hex;
+            double row = bytes.centreOf(16)[1] - bytes.centreOf(0)[1];
+            double hexRoom = Math.min(hex.getLayoutBounds().getHeight(), hex.getParent().getLayoutBounds().getHeight());
+            assertTrue(hexRoom / row >= 4, "zoom " + window.zoom().scale() + ": " + hexRoom / row + " rows of bytes");
+            double treeRoom = Math.min(tree.getLayoutBounds().getHeight(), onScene(tree.getParent().getParent()).getMaxY()
+                    - onScene(tree).getMinY());
+            double cell = tree.lookupAll(".tree-cell").stream().mapToDouble(c -> c.getLayoutBounds().getHeight())
+                    .filter(h -> h > 0).max().orElse(1);
+            assertTrue(treeRoom / cell >= 4, "zoom " + window.zoom().scale() + ": " + treeRoom / cell + " rows of the tree");
+            interact(() -> window.zoom().zoomIn());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        interact(() -> window.zoom().reset());
+    }
+
+    /**
+     * Paints the ladder as shown, scrolled into the exchange so that the header shows each lane's state
+     * beside its role, on a surface that measures with the real fonts: every text is inside the view
+     * (no tag cut at the window's edge, as "SYN-REC" once was) and at least {@link #SMALLEST_NOTE} pixels
+     * on screen, the arrows' texts at least {@link #SMALLEST_TEXT}.
+     */
+    private static void assertEverythingOnTheLadderIsWholeAndLarge(LadderCanvas ladder) {
+        double scale = ladder.scaleProperty().get();
+        org.wirelab.core.ladder.draw.LadderView scrolled = ladder.view().scrolledTo(ladder.view().scrollX(),
+                Math.max(ladder.view().scrollY(), 1));
+        List<String> problems = new java.util.ArrayList<>();
+        int[] headerStates = {0};
+        ladder.painter().paint(new MeasuringSurface() {
+            @Override
+            public void text(String text, double x, double y, TextStyle style, org.wirelab.core.ladder.draw.Rgb colour,
+                    Anchor anchor) {
+                double width = textWidth(text, style);
+                double left = anchor == Anchor.START ? x : anchor == Anchor.MIDDLE ? x - width / 2 : x - width;
+                boolean header = y < LadderPainter.HEADER;
+                if (header && (left < -0.5 || left + width > scrolled.width() + 0.5)) {
+                    problems.add("\"" + text + "\" cut: " + left + " to " + (left + width) + " in " + scrolled.width());
+                }
+                if (header && text.equals(text.toUpperCase(Locale.ROOT)) && text.contains("-")) {
+                    headerStates[0]++;
+                }
+                double onScreen = style.size() * scale;
+                double wanted = style == TextStyle.FLAGS || style == TextStyle.NUMBERS ? SMALLEST_TEXT : SMALLEST_NOTE;
+                if (onScreen < wanted) {
+                    problems.add("\"" + text + "\" is " + onScreen + " px");
+                }
+            }
+        }, scrolled);
+        assertTrue(problems.isEmpty(), problems.toString());
+        assertTrue(headerStates[0] >= 1, "the header shows the lanes' states once scrolled");
+    }
+
+    /** A ladder surface that draws nothing and measures text with the fonts the canvas uses. */
+    private abstract static class MeasuringSurface implements org.wirelab.core.ladder.draw.Surface {
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+        @Override
+        public double textWidth(String text, TextStyle style) {
+            probe.setFont(javafx.scene.text.Font.font("DejaVu Sans",
+                    style.bold() ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, style.size()));
+            probe.setText(text);
+            return probe.getLayoutBounds().getWidth();
+        }
+
+        @Override
+        public void line(double x1, double y1, double x2, double y2, org.wirelab.core.ladder.draw.Rgb colour, double width,
+                boolean dashed) {
+        }
+
+        @Override
+        public void fillRect(double x, double y, double width, double height, org.wirelab.core.ladder.draw.Rgb colour) {
+        }
+
+        @Override
+        public void strokeRect(double x, double y, double width, double height, org.wirelab.core.ladder.draw.Rgb colour,
+                double lineWidth) {
+        }
+
+        @Override
+        public void fillPolygon(double[] xs, double[] ys, org.wirelab.core.ladder.draw.Rgb colour) {
+        }
+    }
+
+    private static double fontOf(OsiTreeView tree) {
+        return tree.lookupAll(".tree-cell").stream().filter(n -> n instanceof javafx.scene.control.Labeled)
+                .mapToDouble(n -> ((javafx.scene.control.Labeled) n).getFont().getSize()).max().orElse(0);
+    }
+
+    private void screenshot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Path out = Environment.repositoryRoot().resolve("app/target/screenshots/" + name);
+        Files.createDirectories(out.getParent());
+        java.util.concurrent.atomic.AtomicReference<WritableImage> image = new java.util.concurrent.atomic.AtomicReference<>();
+        interact(() -> image.set(stage.getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.toFile());
+    }
+}

@@ -1,0 +1,237 @@
+package org.wirelab.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.input.ScrollEvent;
+import javafx.stage.Stage;
+import org.wirelab.app.AppPreferences;
+import org.wirelab.app.MainWindow;
+import org.wirelab.app.capture.CaptureViewModel;
+import org.wirelab.app.i18n.Messages;
+import org.wirelab.app.packets.PacketListView;
+import org.wirelab.source.FileSource;
+
+/**
+ * Issue 4 section 8, the window's part, run by hand: the whole main window (Monocle, software
+ * rendering, 1440x900) opening a 1,000,000-frame capture ({@link LoopbackTrafficGenerator}). Reports
+ * the time from "open" to the first screen (the file's first frames listed and drawn), to the whole file
+ * listed (every frame analysed, list filled), the heap then, and the time of one CSS-and-layout pass of
+ * the whole window (then also of its rendering into an image) while the packet list jumps to random rows,
+ * scrolls row by row, and while random frames are selected (tree, bytes, explanation, ladder follow);
+ * then row by row with only the packet list rendered, what a pulse repaints when only the list changed;
+ * last, the diagram scrolled by the mouse wheel, laid out and with only the diagram rendered.
+ *
+ * <pre>
+ * mvn -q -pl app -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/wirelab-cp.txt
+ * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1920x1200-32 \
+ *     -cp "$(cat /tmp/wirelab-cp.txt):app/target/classes:app/target/test-classes:cli/target/classes:render/target/classes:core/target/classes:core/target/test-classes" \
+ *     org.wirelab.bench.AppOpenBenchmark [--frames N]
+ * </pre>
+ */
+public final class AppOpenBenchmark {
+    private static final int PASSES = 100;
+
+    public static void main(String[] args) throws Exception {
+        int frames = args.length == 2 && args[0].equals("--frames") ? Integer.parseInt(args[1]) : 1_000_000;
+        Path file = Files.createTempFile("app-bench", ".pcap");
+        file.toFile().deleteOnExit();
+        LoopbackTrafficGenerator.write(file, frames, 1);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        MainWindow window = onFx(() -> {
+            Messages messages = new Messages();
+            messages.localeProperty().set(Locale.ENGLISH);
+            Preferences node = Preferences.userRoot().node("wirelab-bench");
+            node.clear();
+            MainWindow created = new MainWindow(new CaptureViewModel(Platform::runLater), messages, new AppPreferences(node));
+            Stage stage = new Stage();
+            created.show(stage);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            return created;
+        });
+        PacketListView table = onFx(() -> (PacketListView) window.ladderSlot().getScene().lookup("#packet-list"));
+        Parent root = onFx(() -> window.ladderSlot().getScene().getRoot());
+        rendered = root;
+
+        // How often the status line's count moves while the file loads (the person's sign of progress).
+        // Counted until the count reaches the whole file; the analysis that follows has nothing more to count.
+        java.util.List<Long> statusChanges = new java.util.ArrayList<>();
+        String whole = String.format(Locale.ENGLISH, "%,d frames", frames);
+        long[] counted = {0};
+        onFx(() -> {
+            javafx.scene.control.Label status = (javafx.scene.control.Label) root.lookup("#status");
+            status.textProperty().addListener((o, was, now) -> {
+                if (counted[0] == 0 && window.model().loadingProperty().get()) {
+                    statusChanges.add(System.nanoTime());
+                    if (now.contains(whole)) {
+                        counted[0] = System.nanoTime();
+                    }
+                }
+            });
+            return null;
+        });
+        Thread probe = probe();
+        long start = System.nanoTime();
+        onFx(() -> {
+            window.open(new FileSource(file));
+            return null;
+        });
+        double firstScreen = shown(root, start, () -> table.shownCount() > 0);
+        double wholeFile = shown(root, start,
+                () -> !window.model().loadingProperty().get() && table.shownCount() == frames);
+        probe.interrupt();
+        probe.join();
+        long loaded = System.nanoTime();
+        long longestQuiet = onFx(() -> {
+            long previous = start;
+            long quiet = 0;
+            for (long change : statusChanges) {
+                quiet = Math.max(quiet, change - previous);
+                previous = change;
+            }
+            return Math.max(quiet, (counted[0] == 0 ? loaded : counted[0]) - previous);
+        });
+        double analysed = counted[0] == 0 ? 0 : (loaded - counted[0]) / 1e6;
+        System.out.printf(Locale.ROOT, "the status line's count changed %d times until it showed the whole file; the"
+                + " longest time without a change: %.0f ms; then %.0f ms of analysis until the list held every frame%n",
+                statusChanges.size(), longestQuiet / 1e6, analysed);
+        System.out.printf(Locale.ROOT, "the FX thread's longest time without answering while the file loaded"
+                + " (the benchmark's own passes left out): %.0f ms%n", onFx(() -> longestStall / 1e6));
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long heap = runtime.totalMemory() - runtime.freeMemory();
+        System.out.printf(Locale.ROOT, "%,d frames: first screen (the first frames listed) after %.0f ms, the whole"
+                + " file listed after %.0f ms; heap %.0f MB (%.0f bytes a frame)%n",
+                frames, firstScreen, wholeFile, heap / 1e6, (double) heap / frames);
+
+        Random random = new Random(1);
+        rendered = null;
+        report("layout only: table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
+        report("layout only: a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        rendered = root;
+        report("render only, nothing changed", onFx(() -> timed(root, k -> { })));
+        report("table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
+        int from = frames / 2;
+        report("table scrolls row by row", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
+        report("a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        // What a window's pulse repaints when only the list changed (the software renderer's dirty region).
+        rendered = table;
+        report("table scrolls row by row, the list alone rendered", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
+        // The diagram scrolled as the mouse wheel does (a notch of 40 pixels), from the selected frame on.
+        onFx(() -> {
+            window.model().select(from);
+            pass(root);
+            return null;
+        });
+        Node diagram = onFx(() -> root.lookup("#ladder-canvas"));
+        rendered = null;
+        report("layout only: diagram scrolls a wheel notch", onFx(() -> timed(root, k -> wheel(diagram))));
+        rendered = window.ladderSlot();
+        report("diagram scrolls a wheel notch, the diagram alone rendered", onFx(() -> timed(root, k -> wheel(diagram))));
+        System.out.printf(Locale.ROOT, "load average at the end: %.2f (%d cores)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        Platform.exit();
+    }
+
+    /** When the FX thread last ran a probe, and the longest time between two probes: FX thread only. */
+    private static long lastProbe;
+    private static long longestStall;
+
+    /**
+     * Posts a probe to the FX thread every millisecond until interrupted: the longest gap between two probes
+     * run is the longest time the window could not answer (a click, a repaint) while the file loaded.
+     */
+    private static Thread probe() {
+        Thread probe = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Platform.runLater(() -> {
+                    long now = System.nanoTime();
+                    if (lastProbe != 0) {
+                        longestStall = Math.max(longestStall, now - lastProbe);
+                    }
+                    lastProbe = now;
+                });
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-probe");
+        probe.setDaemon(true);
+        probe.start();
+        return probe;
+    }
+
+    private static void wheel(Node node) {
+        javafx.event.Event.fireEvent(node, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false,
+                false, false, false, 0, -40, 0, -40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.LINES, -1, 0, null));
+    }
+
+    /** Milliseconds from {@code start} until {@code shown} holds and the window has been laid out and rendered once. */
+    private static double shown(Parent root, long start, java.util.function.BooleanSupplier shown) throws Exception {
+        while (!onFx(shown::getAsBoolean)) {
+            Thread.sleep(5);
+        }
+        onFx(() -> {
+            pass(root);
+            lastProbe = System.nanoTime();   // the benchmark's own rendering is not the application's stall
+            return null;
+        });
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** What a pass renders (software rendering into an image) after laying the window out: null for nothing. */
+    private static Node rendered;
+
+    /** One CSS and layout pass of the whole window, and a rendering of {@link #rendered}: what a pulse does after a change. */
+    private static void pass(Parent root) {
+        root.applyCss();
+        root.layout();
+        if (rendered != null) {
+            rendered.snapshot(null, null);
+        }
+    }
+
+    private static double[] timed(Parent root, java.util.function.IntConsumer change) {
+        for (int k = 0; k < 30; k++) {
+            change.accept(k);
+            pass(root);
+        }
+        double[] millis = new double[PASSES];
+        for (int k = 0; k < PASSES; k++) {
+            long t = System.nanoTime();
+            change.accept(k);
+            pass(root);
+            millis[k] = (System.nanoTime() - t) / 1e6;
+        }
+        return millis;
+    }
+
+    private static void report(String what, double[] millis) {
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "%s: median %.1f ms, 95th percentile %.1f ms, worst %.1f ms%n", what,
+                millis[millis.length / 2], millis[(int) (millis.length * 0.95)], millis[millis.length - 1]);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        FutureTask<T> task = new FutureTask<>(action);
+        Platform.runLater(task);
+        return task.get();
+    }
+}

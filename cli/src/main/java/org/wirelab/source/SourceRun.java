@@ -1,0 +1,212 @@
+package org.wirelab.source;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.wirelab.source.Capture;
+import org.wirelab.core.frame.FrameStore;
+
+/**
+ * Runs one {@link FrameSource} on a background thread and reports to the UI through {@code uiThread}:
+ * a new {@link Capture} of the frames so far at most every {@link #PUBLISH_MILLIS} while frames
+ * arrive (and at once for a source's {@link FrameFeed#beginning beginning}), the progress, and once at
+ * the end the complete capture or why the source stopped. The frames before a failure are kept and
+ * shown.
+ */
+public final class SourceRun {
+    /** Live frames appear within a quarter second; re-analysing more often would only cost CPU. */
+    static final long PUBLISH_MILLIS = 250;
+
+    /** What the UI hears, always on its own thread. */
+    public interface Listener {
+        void published(Capture capture);
+
+        void progress(double fraction);
+
+        /** How many frames the source has read so far, published or not yet (a long file being read). */
+        default void counted(int framesRead) {
+        }
+
+        /** The source ended: {@code error} is null when it ended normally or was cancelled. */
+        void finished(Capture capture, String error);
+    }
+
+    private final FrameSource source;
+    private final Executor uiThread;
+    private final Listener listener;
+    private final Collector collector = new Collector();
+    private volatile boolean cancelled;
+    private Thread thread;
+
+    public SourceRun(FrameSource source, Executor uiThread, Listener listener) {
+        this.source = source;
+        this.uiThread = uiThread;
+        this.listener = listener;
+    }
+
+    public FrameSource source() {
+        return source;
+    }
+
+    /** Starts the source; returns at once. */
+    public synchronized void start() {
+        thread = new Thread(this::runSource, "wirelab-source");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the source to stop; the frames delivered so far stay. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Waits until the source has finished (tests). */
+    public void join() throws InterruptedException {
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        running.join();
+    }
+
+    private void runSource() {
+        Thread publisher = new Thread(this::publishWhileRunning, "wirelab-source-publisher");
+        publisher.setDaemon(true);
+        publisher.start();
+        String error = null;
+        try {
+            source.run(collector);
+        } catch (CancelledException e) {
+            error = null;
+        } catch (Exception | LinkageError e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        } finally {
+            publisher.interrupt();
+        }
+        try {
+            publisher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Capture last = collector.snapshot(true);
+        String reason = error;
+        uiThread.execute(() -> listener.finished(last, reason));
+    }
+
+    private void publishWhileRunning() {
+        int published = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(PUBLISH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            double progress = collector.progress;
+            uiThread.execute(() -> listener.progress(progress));
+            int counted = collector.counted;
+            uiThread.execute(() -> listener.counted(counted));
+            if (collector.size() != published) {
+                Capture capture = collector.snapshot(false);
+                published = capture.size();
+                uiThread.execute(() -> listener.published(capture));
+            }
+        }
+    }
+
+    /** Thrown by a source that noticed the cancellation; ends the run quietly. */
+    public static final class CancelledException extends RuntimeException {
+        public CancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    /** The frames so far, appended by the source's thread and copied for each snapshot. */
+    private final class Collector implements FrameFeed {
+        private final List<String> warnings = new ArrayList<>();
+        private final BitSet lost = new BitSet();
+        private FrameStore store = new FrameStore();
+        private volatile double progress;
+        private volatile int counted;
+
+        @Override
+        public synchronized void frame(long timestampNanos, int linkType, byte[] bytes, int offset, int capturedLength,
+                int originalLength) {
+            store.append(timestampNanos, linkType, bytes, offset, capturedLength, originalLength);
+        }
+
+        @Override
+        public synchronized void frames(FrameStore frames) {
+            if (store.size() == 0) {
+                store = frames;
+            } else {
+                for (int i = 0; i < frames.size(); i++) {
+                    store.append(frames.frame(i));
+                }
+            }
+        }
+
+        @Override
+        public void beginning(FrameStore firstFrames) {
+            Capture first = new Capture(source.title(), firstFrames, List.of(), false, lostSoFar());
+            uiThread.execute(() -> listener.published(first));
+        }
+
+        private synchronized BitSet lostSoFar() {
+            return (BitSet) lost.clone();
+        }
+
+        @Override
+        public synchronized void lost(int frameNumber) {
+            lost.set(frameNumber);
+        }
+
+        @Override
+        public synchronized void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public void counted(int framesRead) {
+            counted = framesRead;
+        }
+
+        @Override
+        public void progress(double fraction) {
+            progress = fraction;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        synchronized int size() {
+            return store.size();
+        }
+
+        /**
+         * The views read a capture's store on the FX thread while the source appends here, so a
+         * capture still growing gets a copy; the final one takes the store itself.
+         */
+        Capture snapshot(boolean last) {
+            FrameStore frames;
+            List<String> warned;
+            BitSet lostFrames;
+            synchronized (this) {
+                warned = List.copyOf(warnings);
+                lostFrames = (BitSet) lost.clone();
+                if (last) {
+                    frames = store;
+                } else {
+                    frames = new FrameStore();
+                    for (int i = 0; i < store.size(); i++) {
+                        frames.append(store.timestampNanos(i), store.linkType(i), store.buffer(i), store.offset(i),
+                                store.capturedLength(i), store.originalLength(i));
+                    }
+                }
+            }
+            return new Capture(source.title(), frames, warned, last, lostFrames);
+        }
+    }
+}
