@@ -161,8 +161,8 @@ class SourceRunTest {
         assertEquals("simulated: tcp-hello", heard.last.title());
         assertEquals(1, heard.last.analysis().conversations().tcpStreamCount());
         var packets = heard.last.analysis().packets();
-        assertEquals(org.wirelab.core.header.Tcp.SYN, packets.tcpFlags(0), "it starts with the client's SYN");
-        assertEquals(org.wirelab.core.header.Tcp.ACK, packets.tcpFlags(heard.last.size() - 1) & 0x1f,
+        assertEquals(org.wirelab.core.protocol.tcp.Tcp.SYN, packets.tcpFlags(0), "it starts with the client's SYN");
+        assertEquals(org.wirelab.core.protocol.tcp.Tcp.ACK, packets.tcpFlags(heard.last.size() - 1) & 0x1f,
                 "it ends with the ACK of the last FIN");
     }
 

@@ -1,5 +1,6 @@
 package org.wirelab.bench;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import org.wirelab.core.encode.FrameLayers;
 import org.wirelab.core.encode.Ipv4Header;
 import org.wirelab.core.encode.Ipv6Header;
 import org.wirelab.core.encode.NetworkHeader;
-import org.wirelab.core.encode.TcpHeader;
-import org.wirelab.core.encode.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpHeader;
+import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.encode.TransportHeader;
 import org.wirelab.core.encode.UdpHeader;
 import org.wirelab.core.frame.LinkType;
@@ -150,17 +151,17 @@ public final class LoopbackTrafficGenerator {
         }
 
         List<Planned> plan() {
-            send(true, TcpHeader.SYN, 65495, synOptions(0), NONE);
+            send(true, Tcp.SYN, 65495, synOptions(0), NONE);
             after(5_000, 40_000);
             if (random.nextInt(100) < 3) {
                 // Nothing listens on the port: RST+ACK answers the SYN (RFC 9293 section 3.10.7.1).
                 serverNext = 0;
-                send(false, TcpHeader.RST | TcpHeader.ACK, 0, List.of(), NONE);
+                send(false, Tcp.RST | Tcp.ACK, 0, List.of(), NONE);
                 return out;
             }
-            send(false, TcpHeader.SYN | TcpHeader.ACK, 65483, synOptions(tsval()), NONE);
+            send(false, Tcp.SYN | Tcp.ACK, 65483, synOptions(tsval()), NONE);
             after(5_000, 40_000);
-            send(true, TcpHeader.ACK, 512, timestamps(), NONE);
+            send(true, Tcp.ACK, 512, timestamps(), NONE);
             int rounds = 1 + (int) Math.min(12, -Math.log(1 - random.nextDouble()) * 3);
             for (int round = 0; round < rounds; round++) {
                 after(20_000, 3_000_000);
@@ -172,19 +173,19 @@ public final class LoopbackTrafficGenerator {
             int end = random.nextInt(100);
             if (end < 8) {
                 // The client aborts (SO_LINGER 0): RST+ACK and nothing after it.
-                send(true, TcpHeader.RST | TcpHeader.ACK, 0, List.of(), NONE);
+                send(true, Tcp.RST | Tcp.ACK, 0, List.of(), NONE);
                 return out;
             }
             boolean clientCloses = end < 85;
-            send(clientCloses, TcpHeader.FIN | TcpHeader.ACK, 512, timestamps(), NONE);
+            send(clientCloses, Tcp.FIN | Tcp.ACK, 512, timestamps(), NONE);
             after(5_000, 60_000);
             if (random.nextBoolean()) {
-                send(!clientCloses, TcpHeader.ACK, 512, timestamps(), NONE);
+                send(!clientCloses, Tcp.ACK, 512, timestamps(), NONE);
                 after(5_000, 200_000);
             }
-            send(!clientCloses, TcpHeader.FIN | TcpHeader.ACK, 512, timestamps(), NONE);
+            send(!clientCloses, Tcp.FIN | Tcp.ACK, 512, timestamps(), NONE);
             after(5_000, 60_000);
-            send(clientCloses, TcpHeader.ACK, 512, timestamps(), NONE);
+            send(clientCloses, Tcp.ACK, 512, timestamps(), NONE);
             return out;
         }
 
@@ -196,7 +197,7 @@ public final class LoopbackTrafficGenerator {
                 byte[] segment = Arrays.copyOfRange(bytes, at, at + length);
                 at += length;
                 boolean last = at == bytes.length;
-                int flags = TcpHeader.ACK | (last ? TcpHeader.PSH : 0);
+                int flags = Tcp.ACK | (last ? Tcp.PSH : 0);
                 long seq = fromClient ? clientNext : serverNext;
                 send(fromClient, flags, 512, timestamps(), segment);
                 if (random.nextInt(1000) < 4) {
@@ -207,7 +208,7 @@ public final class LoopbackTrafficGenerator {
                 }
                 after(2_000, 12_000);
                 if (++segments % 2 == 0 || last) {
-                    send(!fromClient, TcpHeader.ACK, 512 + random.nextInt(64), timestamps(), NONE);
+                    send(!fromClient, Tcp.ACK, 512 + random.nextInt(64), timestamps(), NONE);
                     after(1_000, 6_000);
                 }
             }
@@ -215,9 +216,9 @@ public final class LoopbackTrafficGenerator {
 
         void send(boolean fromClient, int flags, int window, List<TcpOption> options, byte[] payload) {
             long seq = fromClient ? clientNext : serverNext;
-            long ack = (flags & TcpHeader.ACK) != 0 ? (fromClient ? serverNext : clientNext) : 0;
+            long ack = (flags & Tcp.ACK) != 0 ? (fromClient ? serverNext : clientNext) : 0;
             emit(fromClient, seq, ack, flags, window, options, payload);
-            long advance = payload.length + ((flags & (TcpHeader.SYN | TcpHeader.FIN)) != 0 ? 1 : 0);
+            long advance = payload.length + ((flags & (Tcp.SYN | Tcp.FIN)) != 0 ? 1 : 0);
             if (fromClient) {
                 clientNext = (clientNext + advance) & 0xffffffffL;
             } else {

@@ -9,7 +9,7 @@ import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.fields.Field;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.ladder.TcpInfoText;
 import org.wirelab.core.summary.PacketTable;
 

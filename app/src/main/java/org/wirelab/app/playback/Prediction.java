@@ -3,7 +3,7 @@ package org.wirelab.app.playback;
 import java.util.Set;
 import java.util.TreeSet;
 import org.wirelab.source.Capture;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.summary.PacketTable;
 
 /**

@@ -1,5 +1,6 @@
 package org.wirelab.core.analysis;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -121,7 +122,7 @@ public final class ConversationIndex {
             id = tcp.add(key, i);
         }
         int direction = tcp.direction(id, key);
-        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN && tcp.hasBase(id, direction)) {
+        if ((flags & (Tcp.SYN | Tcp.ACK)) == Tcp.SYN && tcp.hasBase(id, direction)) {
             if (seq != tcp.base(id, direction)) {
                 // A new connection on the same ports (packet-tcp.c: conversation_new, TCP_A_REUSED_PORTS).
                 id = tcp.add(key, i);
@@ -131,7 +132,7 @@ public final class ConversationIndex {
                 bits[i] |= BIT_SYN_SAME_ISN;
             }
         }
-        if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK) && tcp.hasBase(id, direction)
+        if ((flags & (Tcp.SYN | Tcp.ACK)) == (Tcp.SYN | Tcp.ACK) && tcp.hasBase(id, direction)
                 && seq != tcp.base(id, direction)) {
             // packet-tcp.c (issue 16944): a SYN+ACK with another ISN moves the base, same stream.
             tcp.setBase(id, direction, seq);
@@ -142,8 +143,8 @@ public final class ConversationIndex {
             bits[i] |= BIT_FROM_B;
         }
         tcp.count(id, i);
-        if ((flags & TcpFlags.SYN) != 0 && table.tcpHeaderLength(i) >= 20) {
-            tcp.noteSyn(id, direction, (flags & TcpFlags.ACK) != 0);
+        if ((flags & Tcp.SYN) != 0 && table.tcpHeaderLength(i) >= 20) {
+            tcp.noteSyn(id, direction, (flags & Tcp.ACK) != 0);
         }
         int ack = table.acknowledgement(i);
         if (table.hasStatus(i, PacketTable.STATUS_MALFORMED)) {
@@ -154,13 +155,13 @@ public final class ConversationIndex {
         }
         int reverse = direction ^ 1;
         if (!tcp.hasBase(id, direction)) {
-            tcp.setBase(id, direction, (flags & TcpFlags.SYN) != 0 ? seq : seq - 1);
+            tcp.setBase(id, direction, (flags & Tcp.SYN) != 0 ? seq : seq - 1);
         }
-        if ((flags & TcpFlags.ACK) != 0 && !tcp.hasBase(id, reverse)) {
+        if ((flags & Tcp.ACK) != 0 && !tcp.hasBase(id, reverse)) {
             tcp.setBase(id, reverse, ack - 1);
         }
         relativeSequence[i] = seq - tcp.base(id, direction);
-        relativeAcknowledgement[i] = (flags & TcpFlags.ACK) != 0 ? ack - tcp.base(id, reverse) : ack;
+        relativeAcknowledgement[i] = (flags & Tcp.ACK) != 0 ? ack - tcp.base(id, reverse) : ack;
     }
 
     public int frameCount() {

@@ -1,7 +1,7 @@
 package org.wirelab.core.analysis;
 
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.summary.PacketTable;
 
 /**

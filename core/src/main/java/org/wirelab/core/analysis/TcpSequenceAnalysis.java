@@ -1,5 +1,6 @@
 package org.wirelab.core.analysis;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class TcpSequenceAnalysis {
      */
     public long scaledWindow(PacketTable table, int i) {
         int shift = windowScale[i];
-        boolean scaled = shift >= 0 && (table.tcpFlags(i) & TcpFlags.SYN) == 0
+        boolean scaled = shift >= 0 && (table.tcpFlags(i) & Tcp.SYN) == 0
                 && !table.hasStatus(i, PacketTable.STATUS_MALFORMED);
         return scaled ? (long) table.window(i) << shift : table.window(i);
     }
@@ -219,12 +220,12 @@ public final class TcpSequenceAnalysis {
                 // packet-tcp.c (issue 17616): a repeated SYN restores the side's next sequence number.
                 nextSeq[forward] = maxSeqToBeAcked[forward];
             }
-            if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN) {
-                accEcnSyn[stream] = (flags & (TcpFlags.AE | TcpFlags.CWR | TcpFlags.ECE))
-                        == (TcpFlags.AE | TcpFlags.CWR | TcpFlags.ECE);
-            } else if ((flags & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK)) {
-                accEcnSynAck[stream] = (flags & (TcpFlags.AE | TcpFlags.CWR)) == TcpFlags.CWR
-                        || (flags & (TcpFlags.AE | TcpFlags.ECE)) == TcpFlags.AE;
+            if ((flags & (Tcp.SYN | Tcp.ACK)) == Tcp.SYN) {
+                accEcnSyn[stream] = (flags & (Tcp.AE | Tcp.CWR | Tcp.ECE))
+                        == (Tcp.AE | Tcp.CWR | Tcp.ECE);
+            } else if ((flags & (Tcp.SYN | Tcp.ACK)) == (Tcp.SYN | Tcp.ACK)) {
+                accEcnSynAck[stream] = (flags & (Tcp.AE | Tcp.CWR)) == Tcp.CWR
+                        || (flags & (Tcp.AE | Tcp.ECE)) == Tcp.AE;
             }
             out.windowScale[i] = winScale[forward];
             acked = 0;
@@ -234,9 +235,9 @@ public final class TcpSequenceAnalysis {
             if (!TcpReach.hasValidHeaderLength(frames, table, i)) {
                 return;
             }
-            boolean pureAck = (flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.ACK;
-            if ((flags & TcpFlags.SYN) != 0) {
-                if ((flags & TcpFlags.ACK) == 0) {
+            boolean pureAck = (flags & (Tcp.SYN | Tcp.ACK)) == Tcp.ACK;
+            if ((flags & Tcp.SYN) != 0) {
+                if ((flags & Tcp.ACK) == 0) {
                     mostRecentSynTime[stream] = now;
                 }
                 isFirstAck[forward] = true;
@@ -249,7 +250,7 @@ public final class TcpSequenceAnalysis {
                 isFirstAck[forward] = false;
             }
             int bits = ta;
-            if ((flags & TcpFlags.SYN) == 0 && accEcnSyn[stream] && accEcnSynAck[stream]) {
+            if ((flags & Tcp.SYN) == 0 && accEcnSyn[stream] && accEcnSynAck[stream]) {
                 bits |= BIT_ACE;
             }
             if (table.windowScale(i) >= 0 && TcpReach.capturedTcpBytes(frames, table, i) >= 20) {
@@ -262,8 +263,8 @@ public final class TcpSequenceAnalysis {
             }
             out.expert[i] = (short) bits;
             out.ackedFrame[i] = acked;
-            if ((flags & TcpFlags.SYN) != 0) {
-                verifyWindowScaling(forward, reverse, (flags & TcpFlags.ACK) != 0);
+            if ((flags & Tcp.SYN) != 0) {
+                verifyWindowScaling(forward, reverse, (flags & Tcp.ACK) != 0);
             }
         }
 
@@ -283,7 +284,7 @@ public final class TcpSequenceAnalysis {
             int ack = table.acknowledgement(i);
             int seglen = table.payloadLength(i);
             int win = table.window(i);
-            boolean synFinRst = (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0;
+            boolean synFinRst = (flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) != 0;
             analysis:
             {
                 if (seglen == 1 && seq == nextSeq[forward] && window[reverse] == 0) {
@@ -293,7 +294,7 @@ public final class TcpSequenceAnalysis {
                 if (win == 0 && !synFinRst) {
                     ta |= TcpExpert.ZERO_WINDOW.bit();
                 }
-                if (nextSeq[forward] != 0 && after(seq, nextSeq[forward]) && (flags & TcpFlags.RST) == 0) {
+                if (nextSeq[forward] != 0 && after(seq, nextSeq[forward]) && (flags & Tcp.RST) == 0) {
                     ta |= TcpExpert.LOST_SEGMENT.bit();
                 }
                 if ((seglen == 0 || seglen == 1) && seq == nextSeq[forward] - 1 && !synFinRst) {
@@ -329,7 +330,7 @@ public final class TcpSequenceAnalysis {
             if (ack != lastAck[forward]) {
                 dupAckNum[forward] = 0;
             }
-            if (maxSeqToBeAcked[reverse] != 0 && after(ack, maxSeqToBeAcked[reverse]) && (flags & TcpFlags.ACK) != 0) {
+            if (maxSeqToBeAcked[reverse] != 0 && after(ack, maxSeqToBeAcked[reverse]) && (flags & Tcp.ACK) != 0) {
                 if (before(maxSeqToBeAcked[reverse], nextSeq[reverse])) {
                     maxSeqToBeAcked[reverse] = nextSeq[reverse];
                     ta |= TcpExpert.ACK_LOST_SEGMENT.bit();
@@ -341,7 +342,7 @@ public final class TcpSequenceAnalysis {
                     dupAckNum[reverse] = -1;
                 }
             }
-            int synFin = (flags & (TcpFlags.SYN | TcpFlags.FIN)) != 0 ? 1 : 0;
+            int synFin = (flags & (Tcp.SYN | Tcp.FIN)) != 0 ? 1 : 0;
             if ((seglen > 0 || synFin == 1) && (ta & TcpExpert.KEEP_ALIVE.bit()) == 0) {
                 ta |= retransmissionKind(stream, forward, reverse, seq, seglen, synFin, now);
             }

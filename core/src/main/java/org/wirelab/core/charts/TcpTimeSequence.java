@@ -5,7 +5,7 @@ import java.util.List;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.summary.PacketTable;
 

@@ -6,7 +6,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.TcpExpert;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.reassembly.Follow;
 import org.wirelab.core.reassembly.ReassembledStream;
 import org.wirelab.core.reassembly.StreamPiece;

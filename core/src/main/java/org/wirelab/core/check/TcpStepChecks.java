@@ -122,7 +122,7 @@ final class TcpStepChecks {
         boolean clientFirst = c.clientFin < c.serverFin;
         int first = Math.min(c.clientFin, c.serverFin);
         int second = Math.max(c.clientFin, c.serverFin);
-        int lastAck = c.firstAfter(second, clientFirst, org.wirelab.core.header.Tcp.ACK);
+        int lastAck = c.firstAfter(second, clientFirst, org.wirelab.core.protocol.tcp.Tcp.ACK);
         if (lastAck == TcpConnection.NONE) {
             return fail("teardown", words.format("tcp.teardown.lastack", words.frame(second)), numbers(first, second));
         }

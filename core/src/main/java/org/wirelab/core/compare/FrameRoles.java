@@ -1,5 +1,6 @@
 package org.wirelab.core.compare;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.TcpExpert;
@@ -15,9 +16,6 @@ import org.wirelab.core.summary.PacketTable;
  * segment of a handshake already carries data, it counts as data.
  */
 public final class FrameRoles {
-    private static final int FIN = 0x001;
-    private static final int SYN = 0x002;
-    private static final int RST = 0x004;
     private static final int RETRANSMISSIONS = TcpExpert.RETRANSMISSION.bit() | TcpExpert.FAST_RETRANSMISSION.bit()
             | TcpExpert.SPURIOUS_RETRANSMISSION.bit();
     private static final FrameRole[] ROLES = FrameRole.values();
@@ -50,15 +48,15 @@ public final class FrameRoles {
                 int flags = table.tcpFlags(i);
                 long sequence = Integer.toUnsignedLong(conversations.relativeSequence(i));
                 long acknowledged = Integer.toUnsignedLong(conversations.relativeAcknowledgement(i));
-                if ((flags & RST) != 0) {
+                if ((flags & Tcp.RST) != 0) {
                     role = FrameRole.RESET;
-                } else if ((flags & SYN) != 0) {
+                } else if ((flags & Tcp.SYN) != 0) {
                     role = FrameRole.HANDSHAKE;
                 } else if ((tcp.expertBits(i) & RETRANSMISSIONS) != 0) {
                     role = FrameRole.RETRANSMISSION;
                 } else if (table.payloadLength(i) > 0) {
                     role = FrameRole.DATA;
-                } else if ((flags & FIN) != 0) {
+                } else if ((flags & Tcp.FIN) != 0) {
                     role = FrameRole.TEARDOWN;
                 } else if (!handshakeDone[stream] && acknowledged == 1 && sequence == 1) {
                     role = FrameRole.HANDSHAKE;
@@ -67,8 +65,8 @@ public final class FrameRoles {
                 } else {
                     role = FrameRole.ACK;
                 }
-                handshakeDone[stream] |= (flags & SYN) == 0;
-                if ((flags & FIN) != 0) {
+                handshakeDone[stream] |= (flags & Tcp.SYN) == 0;
+                if ((flags & Tcp.FIN) != 0) {
                     finEnd[side] = sequence + table.payloadLength(i) + 1;
                 }
             }

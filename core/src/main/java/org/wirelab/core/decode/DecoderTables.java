@@ -17,7 +17,7 @@ import org.wirelab.core.decode.network.Ipv4Decoder;
 import org.wirelab.core.decode.network.Ipv6Decoder;
 import org.wirelab.core.decode.transport.IcmpDecoder;
 import org.wirelab.core.decode.transport.Icmpv6Decoder;
-import org.wirelab.core.decode.transport.TcpDecoder;
+import org.wirelab.core.protocol.tcp.TcpDecoder;
 import org.wirelab.core.decode.transport.UdpDecoder;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.header.EtherType;

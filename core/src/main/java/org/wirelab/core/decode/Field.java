@@ -17,12 +17,29 @@ import java.util.function.Consumer;
  * @param text the value as {@code tshark -T fields} prints it ("0x0012", "1", dotted addresses ...)
  * @param generated whether the value is computed rather than read from the wire
  * @param children sub-fields, e.g. the flag bits under {@code tcp.flags}
+ * @param wording for a field added by its declaration ({@link HeaderField}), its words in any language
+ *        ({@link FieldLabels}); null for a field whose decoder still writes its English line itself
  */
 public record Field(String label, String name, ByteRange range, long bitMask, Object value, String display,
-        String text, boolean generated, List<Field> children) {
+        String text, boolean generated, List<Field> children, Wording wording) {
 
     public Field {
         children = List.copyOf(children);
+    }
+
+    /** A field whose decoder writes its English line itself. */
+    public Field(String label, String name, ByteRange range, long bitMask, Object value, String display,
+            String text, boolean generated, List<Field> children) {
+        this(label, name, range, bitMask, value, display, text, generated, children, null);
+    }
+
+    /** A field worded by the bundles: its label and line are the English bundle's. */
+    public static Field worded(String name, ByteRange range, long bitMask, Object value, String text,
+            boolean generated, List<Field> children, Wording wording) {
+        Field bare = new Field("", name, range, bitMask, value, "", text, generated, children, wording);
+        FieldLabels english = FieldLabels.english();
+        return new Field(english.label(bare), name, range, bitMask, value, english.line(bare), text, generated,
+                children, wording);
     }
 
     public boolean hasName() {
@@ -30,7 +47,7 @@ public record Field(String label, String name, ByteRange range, long bitMask, Ob
     }
 
     public Field withChildren(List<Field> subFields) {
-        return new Field(label, name, range, bitMask, value, display, text, generated, subFields);
+        return new Field(label, name, range, bitMask, value, display, text, generated, subFields, wording);
     }
 
     /** Visits this field then its descendants, depth first, in tree order. */

@@ -34,6 +34,79 @@ public final class LayerBuilder {
         return this;
     }
 
+    /** Adds the field {@code declaration} read from {@code length} bytes at {@code offset}, and returns it. */
+    public Field add(HeaderField declaration, int offset, int length) {
+        Field field = field(declaration, offset, length);
+        fields.add(field);
+        return field;
+    }
+
+    /**
+     * The field {@code declaration} read from {@code length} bytes at {@code offset}: a flag is its bit, a
+     * number the bits under the mask (the whole bytes without one), printed as the declaration's base.
+     */
+    public Field field(HeaderField declaration, int offset, int length) {
+        long word = word(offset, length);
+        if (declaration.type() == FieldType.BOOLEAN) {
+            boolean set = (word & declaration.mask()) != 0;
+            return declared(declaration, offset, length, set, set ? "1" : "0", false, null);
+        }
+        long value = declaration.mask() == 0 ? word : (word & declaration.mask()) >>> declaration.shift();
+        return declared(declaration, offset, length, value, numberText(declaration, value, length), false, null);
+    }
+
+    /**
+     * The number {@code value} of {@code declaration} at {@code offset}, shown as the word {@code valueKey}
+     * formatted with {@code arguments} ("40 bytes (10)", "Maximum segment size (2)").
+     */
+    public Field field(HeaderField declaration, int offset, int length, long value, String valueKey,
+            Object... arguments) {
+        return declared(declaration, offset, length, value, numberText(declaration, value, length), false,
+                new Wording(declaration.labelKey(), valueKey, arguments));
+    }
+
+    /** A computed value of {@code declaration}, in brackets in the tree, shown as tshark prints it. */
+    public Field generated(HeaderField declaration, int offset, int length, Object value, String text) {
+        return declared(declaration, offset, length, value, text, true, null);
+    }
+
+    /** A computed value shown as the word {@code valueKey} formatted with {@code arguments}. */
+    public Field generated(HeaderField declaration, int offset, int length, Object value, String text,
+            String valueKey, Object... arguments) {
+        return declared(declaration, offset, length, value, text, true,
+                new Wording(declaration.labelKey(), valueKey, arguments));
+    }
+
+    /** Raw bytes of {@code declaration}, printed as lower-case hex as tshark prints FT_BYTES. */
+    public Field data(HeaderField declaration, int offset, int length) {
+        String text = HexFormat.of().formatHex(bytes, offset, offset + length);
+        String shown = length <= 16 ? text : text.substring(0, 32) + "…";
+        return declared(declaration, offset, length, text, text, false,
+                new Wording(declaration.labelKey(), "value", shown));
+    }
+
+    /** A subtree titled by its label alone, formatted with {@code labelArguments} ("TCP Option - SACK 2 blocks"). */
+    public Field group(HeaderField declaration, int offset, int length, List<Field> children,
+            Object... labelArguments) {
+        Wording wording = new Wording(declaration.labelKey(), Wording.NO_VALUE, labelArguments);
+        String title = FieldLabels.english().text(wording.labelKey(), wording.arguments());
+        return Field.worded(declaration.name(), range(offset, length), 0, title, "", false, children, wording);
+    }
+
+    private Field declared(HeaderField declaration, int offset, int length, Object value, String text,
+            boolean generated, Wording wording) {
+        Wording words = wording != null ? wording : new Wording(declaration.labelKey(), null);
+        if (declaration.mask() != 0) {
+            words = words.withBits(bitPattern(offset, length, declaration.mask()));
+        }
+        return Field.worded(declaration.name(), range(offset, length), declaration.mask(), value, text, generated,
+                List.of(), words);
+    }
+
+    private static String numberText(HeaderField declaration, long value, int length) {
+        return declaration.base() == HeaderField.Base.HEX ? hexText(value, 2 * length) : Long.toString(value);
+    }
+
     /** An unsigned number printed in decimal. */
     public Field uint(String name, String label, int offset, int length, long value) {
         return field(name, label, offset, length, 0, value, label + ": " + value, Long.toString(value));

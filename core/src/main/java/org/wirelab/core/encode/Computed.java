@@ -12,7 +12,7 @@ public final class Computed {
     private Computed() {
     }
 
-    static boolean isComputed(int field) {
+    public static boolean isComputed(int field) {
         return field == VALUE;
     }
 }

@@ -1,5 +1,8 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.tcp.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpHeader;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.frame.RawFrame;
 
 /**
@@ -10,7 +13,7 @@ import org.wirelab.core.frame.RawFrame;
  * <pre>{@code
  * byte[] syn = new FrameBuilder()
  *         .network(Ipv4Header.of(client, server, 1))
- *         .transport(TcpHeader.of(40000, 80, isn, 0, TcpHeader.SYN, 65495)
+ *         .transport(TcpHeader.of(40000, 80, isn, 0, Tcp.SYN, 65495)
  *                 .withOptions(List.of(new TcpOption.MaximumSegmentSize(65495))))
  *         .encode();
  * }</pre>

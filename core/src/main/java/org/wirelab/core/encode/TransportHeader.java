@@ -1,7 +1,7 @@
 package org.wirelab.core.encode;
 
-/** The transport header of a frame to encode: {@link TcpHeader} or {@link UdpHeader}. */
-public sealed interface TransportHeader permits TcpHeader, UdpHeader {
+/** The transport header of a frame to encode: TCP's ({@code protocol.tcp.TcpHeader}) or {@link UdpHeader}. */
+public interface TransportHeader {
 
     /** The IP protocol number: 6 or 17. */
     int protocol();

@@ -11,7 +11,7 @@ import org.wirelab.core.analysis.IcmpQuote;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.FrameDecoder;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.summary.PacketTable;
 import org.wirelab.core.tcpstate.TcpStateTimeline;
 

@@ -6,7 +6,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.TcpExpert;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.summary.PacketTable;
 import org.wirelab.core.tcpstate.StateChange;
 import org.wirelab.core.tcpstate.TcpState;

@@ -1,5 +1,6 @@
 package org.wirelab.core.fields;
 
+import org.wirelab.core.decode.FieldType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wirelab.core.decode.FieldType;
+import org.wirelab.core.decode.HeaderField;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * The one table of every field name wirelab knows, with its type: the fast-path columns of
  * {@link FieldCatalog}, the fields the decoders put in a frame's tree, the protocols themselves, and
- * Wireshark's hidden "either" fields ({@code ip.addr} is each {@code ip.src} and {@code ip.dst}).
+ * Wireshark's hidden "either" fields ({@code ip.addr} is each {@code ip.src} and {@code ip.dst}). A
+ * protocol that declares its fields in its own place ({@link Tcp#FIELDS}) is read from there; the others
+ * are still listed here by name.
  * {@code -e} and display filters accept exactly these names.
  */
 public final class FieldTypes {
@@ -77,25 +82,7 @@ public final class FieldTypes {
                 "icmpv6.checksum.status", "icmpv6.echo.identifier", "icmpv6.echo.sequence_number", "icmpv6.mtu",
                 "icmpv6.pointer", "icmpv6.reserved");
 
-        declare(FieldType.UNSIGNED, "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.stream", "tcp.seq", "tcp.seq_raw",
-                "tcp.nxtseq", "tcp.ack", "tcp.ack_raw", "tcp.hdr_len", "tcp.flags", "tcp.window_size_value",
-                "tcp.window_size", "tcp.checksum", "tcp.checksum.status", "tcp.urgent_pointer", "tcp.len",
-                "tcp.option_kind", "tcp.option_len", "tcp.options.mss_val", "tcp.options.wscale.shift",
-                "tcp.options.wscale.multiplier", "tcp.options.timestamp.tsval", "tcp.options.timestamp.tsecr",
-                "tcp.options.sack.count", "tcp.analysis.acks_frame", "tcp.analysis.duplicate_ack_num");
-        declare(FieldType.SIGNED, "tcp.window_size_scalefactor");
-        declare(FieldType.BOOLEAN, "tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.urg",
-                "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin");
-        declare(FieldType.STRING, "tcp.flags.str");
-        declare(FieldType.BYTES, "tcp.options", "tcp.options.nop", "tcp.options.eol", "tcp.options.sack_perm",
-                "tcp.options.unknown.payload");
-        declare(FieldType.TIME, "tcp.time_relative", "tcp.time_delta", "tcp.analysis.ack_rtt");
-        declare(FieldType.NONE, "tcp.analysis.flags", "tcp.analysis.retransmission",
-                "tcp.analysis.fast_retransmission", "tcp.analysis.spurious_retransmission",
-                "tcp.analysis.duplicate_ack", "tcp.analysis.out_of_order", "tcp.analysis.lost_segment",
-                "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window", "tcp.analysis.window_full",
-                "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack",
-                "tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe_ack", "tcp.analysis.reused_ports");
+        declare(Tcp.FIELDS);
 
         declare(FieldType.UNSIGNED, "udp.srcport", "udp.dstport", "udp.port", "udp.length", "udp.checksum",
                 "udp.checksum.status", "udp.stream");
@@ -139,6 +126,13 @@ public final class FieldTypes {
             if (TYPES.put(name, type) != null) {
                 throw new IllegalStateException(name + " is declared twice");
             }
+        }
+    }
+
+    /** Fields declared in their protocol's place: their name and type are read from the declaration. */
+    private static void declare(List<HeaderField> declarations) {
+        for (HeaderField field : declarations) {
+            declare(field.type(), field.name());
         }
     }
 

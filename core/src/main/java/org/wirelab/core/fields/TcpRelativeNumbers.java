@@ -5,7 +5,10 @@ import java.util.List;
 import org.wirelab.core.decode.ByteRange;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.Layer;
+import org.wirelab.core.decode.Wording;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * Adds to a decoded frame's TCP layer the numbers that need the whole conversation, as Wireshark's tree
@@ -20,8 +23,8 @@ import org.wirelab.core.decode.Layer;
  * a TCP header quoted in an ICMP error) is not added.
  */
 public final class TcpRelativeNumbers {
-    private static final String SEQ_NOTE = "    (relative sequence number)";
-    private static final String ACK_NOTE = "    (relative ack number)";
+    private static final String SEQ_NOTE = "tcp.seq.relative";
+    private static final String ACK_NOTE = "tcp.ack.relative";
 
     // This package's Field (a catalog column), not the decoder's Field imported above.
     private final org.wirelab.core.fields.Field seq;
@@ -65,14 +68,12 @@ public final class TcpRelativeNumbers {
         for (Field field : layer.fields()) {
             switch (field.name()) {
                 case "tcp.seq_raw" -> {
-                    add(fields, "tcp.seq", "Sequence Number", seq.text(index), SEQ_NOTE, field.range(), false);
+                    add(fields, Tcp.SEQ, seq.text(index), SEQ_NOTE, field.range(), false);
                     fields.add(field);
-                    add(fields, "tcp.nxtseq", "Next Sequence Number", nextSeq.text(index), SEQ_NOTE, field.range(),
-                            true);
+                    add(fields, Tcp.NXTSEQ, nextSeq.text(index), SEQ_NOTE, field.range(), true);
                 }
                 case "tcp.ack_raw" -> {
-                    add(fields, "tcp.ack", "Acknowledgment Number", ack.text(index), ackFlag ? ACK_NOTE : "",
-                            field.range(), false);
+                    add(fields, Tcp.ACK_NUMBER, ack.text(index), ackFlag ? ACK_NOTE : null, field.range(), false);
                     fields.add(field);
                 }
                 default -> fields.add(field);
@@ -82,14 +83,16 @@ public final class TcpRelativeNumbers {
                 layer.diagnostics(), layer.summary());
     }
 
-    /** Adds the field unless tshark shows nothing for it ({@code text} empty), in Wireshark's words. */
-    private static void add(List<Field> fields, String name, String label, String text, String note,
-            ByteRange range, boolean generated) {
+    /**
+     * Adds the field unless tshark shows nothing for it ({@code text} empty), in Wireshark's words: the number
+     * followed by the word {@code note} says it is relative, or alone when {@code note} is null.
+     */
+    private static void add(List<Field> fields, HeaderField declaration, String text, String note, ByteRange range,
+            boolean generated) {
         if (text.isEmpty()) {
             return;
         }
-        String line = label + ": " + text + note;
-        fields.add(new Field(label, name, range, 0, Long.parseLong(text), generated ? "[" + line + "]" : line, text,
-                generated, List.of()));
+        fields.add(Field.worded(declaration.name(), range, 0, Long.parseLong(text), text, generated, List.of(),
+                new Wording(declaration.labelKey(), note, text)));
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.wirelab.core.fields.FieldType;
+import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.fields.FieldTypes;
 import org.wirelab.core.filter.Source.BitAndSource;
 import org.wirelab.core.filter.Source.CallSource;

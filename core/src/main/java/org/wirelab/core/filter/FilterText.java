@@ -2,7 +2,7 @@ package org.wirelab.core.filter;
 
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.Layer;
-import org.wirelab.core.fields.FieldType;
+import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.fields.FieldTypes;
 
 /**

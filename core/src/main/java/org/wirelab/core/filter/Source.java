@@ -3,7 +3,7 @@ package org.wirelab.core.filter;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.decode.Field;
-import org.wirelab.core.fields.FieldType;
+import org.wirelab.core.decode.FieldType;
 
 /**
  * Something with values in a frame, once the filter is checked: a field's occurrences (from the fast

@@ -2,7 +2,7 @@ package org.wirelab.core.filter;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import org.wirelab.core.fields.FieldType;
+import org.wirelab.core.decode.FieldType;
 
 /**
  * Typed values, one representation per {@link FieldType}: a {@code Long} for numbers, booleans (0 or 1),

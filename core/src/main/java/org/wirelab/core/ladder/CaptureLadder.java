@@ -12,7 +12,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.IcmpQuote;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.analysis.TcpReach;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
 import org.wirelab.core.frame.FrameStore;

@@ -2,7 +2,7 @@ package org.wirelab.core.ladder;
 
 import java.nio.charset.StandardCharsets;
 import org.wirelab.core.header.Bytes;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * A TCP segment described as Wireshark's Info column describes it (packet-tcp.c, 4.0), without the

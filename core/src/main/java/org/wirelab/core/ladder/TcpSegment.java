@@ -1,7 +1,7 @@
 package org.wirelab.core.ladder;
 
 import org.wirelab.core.analysis.TcpExpert;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.text.PrintableText;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.TcpExpert;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.quiz.Question.Kind;
 import org.wirelab.core.quiz.Question.Option;
 import org.wirelab.core.summary.PacketTable;

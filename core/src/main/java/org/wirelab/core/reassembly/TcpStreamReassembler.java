@@ -1,5 +1,6 @@
 package org.wirelab.core.reassembly;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,6 @@ import java.util.List;
  * Sequence arithmetic is modulo 2^32 (RFC 9293 section 3.4). Feed segments in capture order.
  */
 public final class TcpStreamReassembler {
-    private static final int SYN = 0x02;
 
     private int node0Direction = -1;
     private final boolean[] started = new boolean[2];
@@ -44,7 +44,7 @@ public final class TcpStreamReassembler {
             node0Direction = direction;
         }
         int node = direction == node0Direction ? 0 : 1;
-        int seq = (flags & SYN) != 0 ? sequence + 1 : sequence;   // the SYN occupies one number
+        int seq = (flags & Tcp.SYN) != 0 ? sequence + 1 : sequence;   // the SYN occupies one number
         int length = segmentLength;
         int dataOffset = 0;
         int dataLength = Math.max(0, Math.min(capturedLength, segmentLength));

@@ -12,20 +12,17 @@ import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.header.Ipv6;
 import org.wirelab.core.header.LinuxSll;
 import org.wirelab.core.header.LinuxSll2;
-import org.wirelab.core.header.Tcp;
 import org.wirelab.core.header.Udp;
 import org.wirelab.core.header.Vlan;
+import org.wirelab.core.protocol.tcp.TcpSummary;
 
 /**
  * The fast path of decoding: walks each frame's link, network and transport headers just far enough
  * to fill one row of a {@link PacketTable}, reading the bytes in place and allocating nothing per frame.
+ * A protocol that has its own place fills its part of the row there ({@link TcpSummary}).
  * Never throws on bad bytes: what cannot be read stays at its "nothing decoded" value and a status bit
  * says why. The header layouts come from {@code org.wirelab.core.header}, shared with the field-tree
  * decoders, so both read the same bytes the same way.
- *
- * <p>Lengths follow tshark: the TCP payload length is the IP payload length minus the TCP header
- * length (so a frame cut by the snapshot length still has its full {@code tcp.len}), and a TCP header
- * whose 20 fixed bytes are not all captured yields its ports only.
  */
 public final class SummaryDecoder {
     /** IP-in-IP nesting followed at most this deep, so that crafted frames always terminate quickly. */
@@ -215,38 +212,7 @@ public final class SummaryDecoder {
         table.setTransport(row, protocol, at - frameStart);
         int captured = end - at;
         if (protocol == IpProtocol.TCP) {
-            if (captured >= 4) {
-                table.setPorts(row, Tcp.sourcePort(b, at), Tcp.destinationPort(b, at));
-            }
-            if (captured < Tcp.MIN_HEADER_LENGTH) {
-                table.addStatus(row, PacketTable.STATUS_TRANSPORT_TRUNCATED);
-            }
-            if (captured < Tcp.FIXED_FIELDS_LENGTH) {
-                return;
-            }
-            int headerLength = Tcp.headerLength(b, at);
-            int flags = Tcp.flags(b, at);
-            boolean whole = !table.hasStatus(row, PacketTable.STATUS_IP_FRAGMENT);
-            if (whole && ipPayloadLength >= headerLength) {
-                table.setPayloadLength(row, ipPayloadLength - headerLength);
-            }
-            if (headerLength < Tcp.MIN_HEADER_LENGTH) {
-                // As tshark: a bogus header length leaves only the sequence number and the length.
-                table.setTcp(row, Tcp.sequenceNumber(b, at), 0, 0, 0, headerLength, -1);
-                table.addStatus(row, PacketTable.STATUS_MALFORMED);
-                return;
-            }
-            int optionsEnd = Math.min(at + headerLength, end);
-            if (at + headerLength <= end) {
-                table.addStatus(row, PacketTable.STATUS_TCP_HEADER_COMPLETE);
-            }
-            // RFC 7323 section 2.2: the option is only meaningful (and only sent) on a SYN.
-            int shift = (flags & Tcp.SYN) != 0 ? Tcp.windowShift(b, at, optionsEnd) : -1;
-            table.setTcp(row, Tcp.sequenceNumber(b, at), Tcp.acknowledgmentNumber(b, at), flags,
-                    Tcp.window(b, at), headerLength, shift);
-            if (whole && ipPayloadLength < headerLength) {
-                table.addStatus(row, PacketTable.STATUS_MALFORMED);
-            }
+            TcpSummary.fill(b, at, end, ipPayloadLength, row, table);
         } else if (protocol == IpProtocol.UDP) {
             if (captured >= 4) {
                 table.setPorts(row, Udp.sourcePort(b, at), Udp.destinationPort(b, at));

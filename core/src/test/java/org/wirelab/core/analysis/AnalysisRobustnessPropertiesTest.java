@@ -2,11 +2,12 @@ package org.wirelab.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wirelab.core.encode.TcpHeader.ACK;
-import static org.wirelab.core.encode.TcpHeader.FIN;
-import static org.wirelab.core.encode.TcpHeader.PSH;
-import static org.wirelab.core.encode.TcpHeader.SYN;
+import static org.wirelab.core.protocol.tcp.Tcp.ACK;
+import static org.wirelab.core.protocol.tcp.Tcp.FIN;
+import static org.wirelab.core.protocol.tcp.Tcp.PSH;
+import static org.wirelab.core.protocol.tcp.Tcp.SYN;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -16,7 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.wirelab.core.analysis.TcpTrace.Socket;
-import org.wirelab.core.encode.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.fields.Field;
 import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.frame.FrameStore;

@@ -1,11 +1,12 @@
 package org.wirelab.core.analysis;
 
-import static org.wirelab.core.encode.TcpHeader.ACK;
-import static org.wirelab.core.encode.TcpHeader.FIN;
-import static org.wirelab.core.encode.TcpHeader.PSH;
-import static org.wirelab.core.encode.TcpHeader.RST;
-import static org.wirelab.core.encode.TcpHeader.SYN;
+import static org.wirelab.core.protocol.tcp.Tcp.ACK;
+import static org.wirelab.core.protocol.tcp.Tcp.FIN;
+import static org.wirelab.core.protocol.tcp.Tcp.PSH;
+import static org.wirelab.core.protocol.tcp.Tcp.RST;
+import static org.wirelab.core.protocol.tcp.Tcp.SYN;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wirelab.core.analysis.TcpTrace.Socket;
-import org.wirelab.core.encode.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.fields.TsharkAgreement;
 
 /**

@@ -2,21 +2,22 @@ package org.wirelab.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wirelab.core.encode.TcpHeader.ACK;
-import static org.wirelab.core.encode.TcpHeader.AE;
-import static org.wirelab.core.encode.TcpHeader.CWR;
-import static org.wirelab.core.encode.TcpHeader.ECE;
-import static org.wirelab.core.encode.TcpHeader.FIN;
-import static org.wirelab.core.encode.TcpHeader.PSH;
-import static org.wirelab.core.encode.TcpHeader.RST;
-import static org.wirelab.core.encode.TcpHeader.SYN;
+import static org.wirelab.core.protocol.tcp.Tcp.ACK;
+import static org.wirelab.core.protocol.tcp.Tcp.AE;
+import static org.wirelab.core.protocol.tcp.Tcp.CWR;
+import static org.wirelab.core.protocol.tcp.Tcp.ECE;
+import static org.wirelab.core.protocol.tcp.Tcp.FIN;
+import static org.wirelab.core.protocol.tcp.Tcp.PSH;
+import static org.wirelab.core.protocol.tcp.Tcp.RST;
+import static org.wirelab.core.protocol.tcp.Tcp.SYN;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.analysis.TcpTrace.Socket;
-import org.wirelab.core.encode.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.fields.TsharkAgreement;
 
 /**

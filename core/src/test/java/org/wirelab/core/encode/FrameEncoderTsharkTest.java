@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.wirelab.core.protocol.tcp.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpHeader;
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +54,7 @@ class FrameEncoderTsharkTest {
         byte[] query = "ping 7".getBytes(StandardCharsets.US_ASCII);
 
         add(new FrameBuilder().network(Ipv4Header.of(LOCALHOST, LOCALHOST, 0x1234))
-                        .transport(TcpHeader.of(40000, 8080, 1000, 0, TcpHeader.SYN, 65495).withOptions(List.of(
+                        .transport(TcpHeader.of(40000, 8080, 1000, 0, Tcp.SYN, 65495).withOptions(List.of(
                                 new TcpOption.MaximumSegmentSize(65495), new TcpOption.SackPermitted(),
                                 new TcpOption.Timestamps(123456, 0), new TcpOption.Nop(),
                                 new TcpOption.WindowScale(7)))),
@@ -62,14 +65,14 @@ class FrameEncoderTsharkTest {
                 "tcp.options.mss_val", "65495", "tcp.options.sack_perm", "", "tcp.options.timestamp.tsval", "123456",
                 "tcp.options.timestamp.tsecr", "0", "tcp.options.wscale.shift", "7");
         add(new FrameBuilder().network(Ipv4Header.of(LOCALHOST, LOCALHOST, 0x1235))
-                        .transport(TcpHeader.of(40000, 8080, 1001, 0xfffffff0L, TcpHeader.PSH | TcpHeader.ACK, 512)
+                        .transport(TcpHeader.of(40000, 8080, 1001, 0xfffffff0L, Tcp.PSH | Tcp.ACK, 512)
                                 .withOptions(List.of(new TcpOption.Nop(), new TcpOption.Nop(),
                                         new TcpOption.Timestamps(123457, 99))))
                         .payload(hello),
                 "ip.len", "65", "tcp.seq_raw", "1001", "tcp.ack_raw", "4294967280", "tcp.flags", "0x0018",
                 "tcp.hdr_len", "32", "tcp.len", "13", "tcp.options.timestamp.tsecr", "99");
         add(new FrameBuilder().network(Ipv4Header.of(LOCALHOST, LOCALHOST, 0x1236))
-                        .transport(TcpHeader.of(8080, 40000, 0, 1014, TcpHeader.ACK, 1024).withOptions(List.of(
+                        .transport(TcpHeader.of(8080, 40000, 0, 1014, Tcp.ACK, 1024).withOptions(List.of(
                                 new TcpOption.Nop(), new TcpOption.Nop(), new TcpOption.Sack(List.of(
                                         new TcpOption.SackBlock(5000, 6000), new TcpOption.SackBlock(7000, 8000)))))),
                 "tcp.hdr_len", "40", "tcp.options.sack_le", "5000,7000", "tcp.options.sack_re", "6000,8000");
@@ -86,12 +89,12 @@ class FrameEncoderTsharkTest {
         add(new FrameBuilder().link(new EthernetHeader(new byte[] {2, 0, 0, 0, 0, 2}, new byte[] {2, 0, 0, 0, 0, 1},
                                 new VlanTag(5, false, 42), Computed.VALUE))
                         .network(Ipv4Header.of(new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}, 77))
-                        .transport(TcpHeader.of(443, 51000, 77, 0, TcpHeader.RST, 0)),
+                        .transport(TcpHeader.of(443, 51000, 77, 0, Tcp.RST, 0)),
                 "eth.src", "02:00:00:00:00:01", "eth.dst", "02:00:00:00:00:02", "eth.type", "0x8100",
                 "vlan.id", "42", "vlan.priority", "5", "vlan.etype", "0x0800", "ip.src", "10.0.0.1", "ip.len", "40",
                 "tcp.flags", "0x0004");
         add(new FrameBuilder().network(Ipv6Header.of(V6_LOOPBACK, V6_LOOPBACK))
-                        .transport(TcpHeader.of(8080, 40000, 5000, 1001, TcpHeader.SYN | TcpHeader.ACK, 65483)
+                        .transport(TcpHeader.of(8080, 40000, 5000, 1001, Tcp.SYN | Tcp.ACK, 65483)
                                 .withOptions(List.of(new TcpOption.MaximumSegmentSize(65476),
                                         new TcpOption.SackPermitted(), new TcpOption.Timestamps(1, 123456),
                                         new TcpOption.Nop(), new TcpOption.WindowScale(7)))),
@@ -107,14 +110,14 @@ class FrameEncoderTsharkTest {
                         .transport(UdpHeader.of(4000, 4001)).payload(query),
                 "ipv6.nxt", "0", "ipv6.hopopts.nxt", "17", "ipv6.plen", "22", "udp.length", "14");
         add(new FrameBuilder().network(Ipv4Header.of(LOCALHOST, LOCALHOST, 0x2000))
-                        .transport(new TcpHeader(40000, 8080, 1014, 5001, TcpHeader.FIN | TcpHeader.ACK
-                                | TcpHeader.URG, 512, Computed.VALUE, 3, List.of(new TcpOption.Unknown(254,
+                        .transport(new TcpHeader(40000, 8080, 1014, 5001, Tcp.FIN | Tcp.ACK
+                                | Tcp.URG, 512, Computed.VALUE, 3, List.of(new TcpOption.Unknown(254,
                                 new byte[] {0x12, 0x34}), new TcpOption.Eol())))
                         .payload(hello),
                 "tcp.flags", "0x0031", "tcp.urgent_pointer", "3", "tcp.hdr_len", "28", "tcp.option_kind", "254,0,0,0,0");  // EOL, then 3 zero bytes of padding
         // Ethernet padding to the 60-byte minimum, as a NIC adds it: a trailer after the datagram.
         add(new FrameBuilder().network(Ipv4Header.of(LOCALHOST, LOCALHOST, 0x2001))
-                        .transport(TcpHeader.of(40000, 8080, 1015, 5001, TcpHeader.ACK, 512)).trailer(new byte[6]),
+                        .transport(TcpHeader.of(40000, 8080, 1015, 5001, Tcp.ACK, 512)).trailer(new byte[6]),
                 "frame.len", "60", "ip.len", "40", "tcp.len", "0", "eth.padding", "000000000000");
 
         Path pcap = dir.resolve("built.pcap");

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.wirelab.core.protocol.tcp.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpHeader;
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ class HeaderParserTest {
     @Test
     void aTcpHeaderCutInItsOptionsStopsThereWithTheReasonAndItsOffset() {
         byte[] syn = new FrameBuilder().network(Ipv4Header.of(A, B, 1))
-                .transport(TcpHeader.of(1, 2, 3, 0, TcpHeader.SYN, 100).withOptions(List.of(
+                .transport(TcpHeader.of(1, 2, 3, 0, Tcp.SYN, 100).withOptions(List.of(
                         new TcpOption.MaximumSegmentSize(1460), new TcpOption.SackPermitted(),
                         new TcpOption.Timestamps(1, 0), new TcpOption.Nop(), new TcpOption.WindowScale(7))))
                 .encode();
@@ -41,7 +44,7 @@ class HeaderParserTest {
         List<TcpOption> options = List.of(new TcpOption.Nop(), new TcpOption.Nop(), new TcpOption.Sack(List.of(
                 new TcpOption.SackBlock(0xfffffff0L, 16))), new TcpOption.Unknown(30, new byte[] {9, 9}));
         byte[] frame = new FrameBuilder().network(Ipv4Header.of(A, B, 1))
-                .transport(TcpHeader.of(1, 2, 3, 4, TcpHeader.ACK, 100).withOptions(options)).encode();
+                .transport(TcpHeader.of(1, 2, 3, 4, Tcp.ACK, 100).withOptions(options)).encode();
         TcpHeader tcp = (TcpHeader) layers(HeaderParser.parse(LinkType.ETHERNET, frame)).transport();
         // 2 + 10 + 4 = 16 option bytes: no padding needed.
         assertEquals(options, tcp.options());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.encode.FrameBuilder;
 import org.wirelab.core.encode.Ipv4Header;
-import org.wirelab.core.encode.TcpHeader;
+import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.PcapWriter;
@@ -148,9 +149,9 @@ class ExplainerTest {
     void anRstRightAfterTheSynSaysNothingListens(@TempDir Path directory) throws IOException {
         FrameStore frames = new FrameStore();
         frames.append(new FrameBuilder().network(Ipv4Header.of(LOCALHOST, LOCALHOST, 1))
-                .transport(TcpHeader.of(40000, 3001, 1000, 0, TcpHeader.SYN, 65495)).toRawFrame(1, 1_000_000L));
+                .transport(TcpHeader.of(40000, 3001, 1000, 0, Tcp.SYN, 65495)).toRawFrame(1, 1_000_000L));
         frames.append(new FrameBuilder().network(Ipv4Header.of(LOCALHOST, LOCALHOST, 0))
-                .transport(TcpHeader.of(3001, 40000, 0, 1001, TcpHeader.RST | TcpHeader.ACK, 0)).toRawFrame(2, 2_000_000L));
+                .transport(TcpHeader.of(3001, 40000, 0, 1001, Tcp.RST | Tcp.ACK, 0)).toRawFrame(2, 2_000_000L));
         Path file = directory.resolve("refused.pcap");
         PcapWriter.write(frames, file, PcapWriter.Resolution.NANOSECONDS);
         assertEquals("3001", tshark(file, "tcp.srcport").get(1)[0]);
@@ -166,11 +167,11 @@ class ExplainerTest {
         FrameStore frames = new FrameStore();
         byte[] hello = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         long[] times = {1, 2, 3, 4, 300};
-        frames.append(tcp(40000, 3000, 1000, 0, TcpHeader.SYN, new byte[0], 1, times[0]));
-        frames.append(tcp(3000, 40000, 5000, 1001, TcpHeader.SYN | TcpHeader.ACK, new byte[0], 2, times[1]));
-        frames.append(tcp(40000, 3000, 1001, 5001, TcpHeader.ACK, new byte[0], 3, times[2]));
-        frames.append(tcp(40000, 3000, 1001, 5001, TcpHeader.PSH | TcpHeader.ACK, hello, 4, times[3]));
-        frames.append(tcp(40000, 3000, 1001, 5001, TcpHeader.PSH | TcpHeader.ACK, hello, 5, times[4]));
+        frames.append(tcp(40000, 3000, 1000, 0, Tcp.SYN, new byte[0], 1, times[0]));
+        frames.append(tcp(3000, 40000, 5000, 1001, Tcp.SYN | Tcp.ACK, new byte[0], 2, times[1]));
+        frames.append(tcp(40000, 3000, 1001, 5001, Tcp.ACK, new byte[0], 3, times[2]));
+        frames.append(tcp(40000, 3000, 1001, 5001, Tcp.PSH | Tcp.ACK, hello, 4, times[3]));
+        frames.append(tcp(40000, 3000, 1001, 5001, Tcp.PSH | Tcp.ACK, hello, 5, times[4]));
         Path file = directory.resolve("retransmission.pcap");
         PcapWriter.write(frames, file, PcapWriter.Resolution.NANOSECONDS);
         assertEquals("1", tshark(file, "tcp.analysis.retransmission").get(4)[0], "tshark calls frame 5 a retransmission");

@@ -2,6 +2,7 @@ package org.wirelab.core.fields;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.encode.Computed;
 import org.wirelab.core.encode.FrameBuilder;
 import org.wirelab.core.encode.Ipv4Header;
-import org.wirelab.core.encode.TcpHeader;
+import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.encode.UdpHeader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFiles;
@@ -102,7 +103,7 @@ class KnownLimitationsTest {
     @Test
     void tunnelledIp() throws IOException {
         byte[] inner = new FrameBuilder().network(Ipv4Header.of(CLIENT, SERVER, 1))
-                .transport(TcpHeader.of(40000, 80, 1000, 0, TcpHeader.SYN, 64240)).encode();
+                .transport(TcpHeader.of(40000, 80, 1000, 0, Tcp.SYN, 64240)).encode();
         byte[] tunnel = new FrameBuilder().network(new Ipv4Header(0, 0, Computed.VALUE, 2, 0, 0, 64, 4,
                 Computed.VALUE, ROUTER, SERVER, new byte[0])).payload(Arrays.copyOfRange(inner, 14, inner.length))
                 .encode();
@@ -118,7 +119,7 @@ class KnownLimitationsTest {
     @Test
     void bogusTcpHeaderLength() throws IOException {
         byte[] frame = new FrameBuilder().network(Ipv4Header.of(CLIENT, SERVER, 1))
-                .transport(TcpHeader.of(40000, 80, 1000, 0, TcpHeader.ACK, 64240)).payload(new byte[10]).encode();
+                .transport(TcpHeader.of(40000, 80, 1000, 0, Tcp.ACK, 64240)).payload(new byte[10]).encode();
         frame[14 + 20 + 12] = 0x40;     // data offset 4 words: 16 bytes
         assertEquals(Set.of("frame 1 tcp.len", "frame 1 tcp.seq"), differingFields("bogus-hlen.pcap", frame));
     }

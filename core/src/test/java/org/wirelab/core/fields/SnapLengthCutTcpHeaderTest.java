@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.PcapWriter;
 import org.wirelab.core.testing.Environment;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.header.Ipv6;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.net.AddressText;
 
 /** tshark's text for each summary column of a {@link PacketTable} row ("" where tshark prints nothing). */

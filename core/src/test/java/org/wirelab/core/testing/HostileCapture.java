@@ -1,5 +1,6 @@
 package org.wirelab.core.testing;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import org.wirelab.core.encode.EthernetHeader;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.encode.FrameLayers;
 import org.wirelab.core.encode.Ipv4Header;
-import org.wirelab.core.encode.TcpHeader;
+import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.pcap.PcapWriter;
 
@@ -50,9 +51,9 @@ public final class HostileCapture {
                 out.append(time[0], LinkType.ETHERNET, frame, 0, frame.length, frame.length);
                 time[0] += 1_000_000;
             };
-            int syn = TcpHeader.SYN;
-            int ack = TcpHeader.ACK;
-            int push = TcpHeader.PSH | TcpHeader.ACK;
+            int syn = Tcp.SYN;
+            int ack = Tcp.ACK;
+            int push = Tcp.PSH | Tcp.ACK;
             send.send(true, 40000, 80, 1, 0, syn, NONE);
             send.send(false, 40000, 80, 100, 2, syn | ack, NONE);
             send.send(true, 40000, 80, 2, 101, ack, NONE);

@@ -1,12 +1,13 @@
 package org.wirelab.core.testing;
 
+import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.wirelab.core.encode.EthernetHeader;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.encode.FrameLayers;
 import org.wirelab.core.encode.Ipv4Header;
-import org.wirelab.core.encode.TcpHeader;
+import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.pcap.PcapWriter;
 
@@ -34,14 +35,14 @@ public final class PortScan {
         try (PcapWriter out = PcapWriter.create(file, LinkType.ETHERNET)) {
             for (int port = 1; port <= ports; port++) {
                 long isn = 0x10000000L + port;
-                frames += frame(out, time, true, port, isn, 0, TcpHeader.SYN, 1024);
+                frames += frame(out, time, true, port, isn, 0, Tcp.SYN, 1024);
                 time += GAP_NANOS;
                 if (port % 100 == 0) {
-                    frames += frame(out, time, false, port, 0x20000000L, isn + 1, TcpHeader.SYN | TcpHeader.ACK, 65535);
+                    frames += frame(out, time, false, port, 0x20000000L, isn + 1, Tcp.SYN | Tcp.ACK, 65535);
                     time += GAP_NANOS;
-                    frames += frame(out, time, true, port, isn + 1, 0, TcpHeader.RST, 0);
+                    frames += frame(out, time, true, port, isn + 1, 0, Tcp.RST, 0);
                 } else {
-                    frames += frame(out, time, false, port, 0, isn + 1, TcpHeader.RST | TcpHeader.ACK, 0);
+                    frames += frame(out, time, false, port, 0, isn + 1, Tcp.RST | Tcp.ACK, 0);
                 }
                 time += GAP_NANOS;
             }

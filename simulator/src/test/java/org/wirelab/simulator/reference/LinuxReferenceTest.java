@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.SimulatedScenarios;
 import org.wirelab.simulator.reference.Wire.Segment;

@@ -6,7 +6,7 @@ import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.RawFrame;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.Ipv4;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * The packets of one IPv4 capture of one conversation, as the comparison with real Linux needs them:

@@ -1,8 +1,11 @@
 package org.wirelab.core.decode.transport;
 
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.FieldLabels;
+import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Slice;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.net.InternetChecksum;
 
@@ -12,32 +15,40 @@ import org.wirelab.core.net.InternetChecksum;
  * (CHECKSUM_PARTIAL): on loopback the NIC that would finish it does not exist, so it is reported as
  * "not verified (offloaded on loopback)", never as an error.
  */
-final class TransportChecksum {
+public final class TransportChecksum {
     private TransportChecksum() {
+    }
+
+    /** As {@link #add(LayerBuilder, Slice, HeaderField, HeaderField, int, int)} with the fields {@code prefix.checksum}. */
+    static void add(LayerBuilder layer, Slice slice, String prefix, int protocol, int checksumAt) {
+        add(layer, slice, HeaderField.hex(prefix + ".checksum"), HeaderField.unsigned(prefix + ".checksum.status"),
+                protocol, checksumAt);
     }
 
     /**
      * @param protocol the IP protocol for the pseudo-header, or -1 for ICMPv4 (no pseudo-header)
      * @param checksumAt the checksum field's frame offset
      */
-    static void add(LayerBuilder layer, Slice slice, String prefix, int protocol, int checksumAt) {
+    public static void add(LayerBuilder layer, Slice slice, HeaderField checksumField, HeaderField statusField,
+            int protocol, int checksumAt) {
         byte[] b = slice.bytes();
         int value = Bytes.u16(b, checksumAt);
-        Field checksum = layer.hex(prefix + ".checksum", "Checksum", checksumAt, 2, value);
-        String status;
+        Field checksum = layer.field(checksumField, checksumAt, 2);
+        Wording.Word status;
         String text;
         int messageLength = slice.length();
         if (protocol >= 0 && slice.pseudoHeader() == null) {
-            status = "not verified (no IP pseudo-header)";
+            status = new Wording.Word("checksum.unverified.no_pseudo_header");
             text = "2";
         } else if (slice.fragment()) {
-            status = "not verified (IP fragment)";
+            status = new Wording.Word("checksum.unverified.fragment");
             text = "2";
         } else if (slice.embedded()) {
-            status = "not verified (quoted in an ICMP error)";
+            status = new Wording.Word("checksum.unverified.quoted");
             text = "2";
         } else if (slice.captured() < messageLength) {
-            status = "not verified (" + slice.captured() + " of " + messageLength + " bytes captured)";
+            status = new Wording.Word("checksum.unverified.partial", Integer.toString(slice.captured()),
+                    Integer.toString(messageLength));
             text = "2";
         } else {
             long pseudo = 0;
@@ -47,23 +58,25 @@ final class TransportChecksum {
             }
             long sum = InternetChecksum.add(pseudo, b, slice.offset(), messageLength);
             if (InternetChecksum.finish(sum) == 0) {
-                status = "Good";
+                status = new Wording.Word("checksum.good");
                 text = "1";
             } else if (protocol >= 0 && value == (~InternetChecksum.finish(pseudo) & 0xffff)) {
-                status = slice.pseudoHeader().loopback() ? "not verified (offloaded on loopback)"
-                        : "not verified (checksum offload: only the pseudo-header sum)";
+                status = new Wording.Word(slice.pseudoHeader().loopback() ? "checksum.unverified.loopback"
+                        : "checksum.unverified.offload");
                 text = "2";
             } else {
                 long withoutField = InternetChecksum.add(InternetChecksum.add(pseudo, b, slice.offset(),
                         checksumAt - slice.offset()), b, checksumAt + 2, slice.offset() + messageLength - checksumAt - 2);
                 int expected = InternetChecksum.finish(withoutField);
-                status = "Bad, " + LayerBuilder.hexText(expected, 4) + " expected";
+                status = new Wording.Word("checksum.bad", LayerBuilder.hexText(expected, 4));
                 text = "0";
-                layer.error(checksumAt, 2, prefix.toUpperCase() + " checksum " + LayerBuilder.hexText(value, 4)
+                String protocolName = checksumField.name().substring(0, checksumField.name().indexOf('.'));
+                layer.error(checksumAt, 2, protocolName.toUpperCase() + " checksum " + LayerBuilder.hexText(value, 4)
                         + " is wrong, " + LayerBuilder.hexText(expected, 4) + " expected");
             }
         }
         layer.add(checksum);
-        layer.add(layer.generated(prefix + ".checksum.status", "Checksum Status", checksumAt, 2, status, text, status));
+        String english = FieldLabels.english().text(status.key(), status.arguments());
+        layer.add(layer.generated(statusField, checksumAt, 2, english, text, "value", status));
     }
 }

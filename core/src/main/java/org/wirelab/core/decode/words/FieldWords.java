@@ -12,12 +12,13 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.FieldLabels;
 import org.wirelab.core.decode.Layer;
 
 /**
  * The decoders' field tree in a language: each field's line ("Port source : 40562") and each layer's
- * title, for a view to show. The decoders stay English, as Wireshark names things; this rewords their
- * lines after the fact:
+ * title, for a view to show. A field added by its declaration is worded by {@link FieldLabels} from its
+ * label key and arguments. The others (protocols not yet declared) are reworded after the fact:
  * <ul>
  * <li>a field's label comes from the {@code FieldLabels} bundle keyed by the field's Wireshark name
  *     ({@code tcp.srcport}), when the English bundle gives the same English label (one name can carry
@@ -43,6 +44,8 @@ public final class FieldWords {
     private final Phrasebook phrases;
     private final String separator;
     private final boolean isEnglish;
+    /** The words of the fields added by their declaration, which need no pattern-matching. */
+    private final FieldLabels declared;
 
     private FieldWords(Locale language) {
         this.isEnglish = language.equals(Locale.ROOT);
@@ -52,6 +55,7 @@ public final class FieldWords {
         this.phrases = isEnglish ? Phrasebook.empty()
                 : Phrasebook.read(String.format(Locale.ROOT, PHRASES, language.getLanguage()));
         this.separator = labels.getString("separator");
+        this.declared = FieldLabels.of(language);
     }
 
     private static ResourceBundle bundle(String resource) {
@@ -75,6 +79,9 @@ public final class FieldWords {
     public String display(Field field) {
         if (isEnglish) {
             return field.display();
+        }
+        if (field.wording() != null) {
+            return declared.line(field);
         }
         String display = field.display();
         String label = field.label();
@@ -122,6 +129,9 @@ public final class FieldWords {
      * (for a field without a name, or a second label of a name) by a phrase. Always true in English.
      */
     public boolean hasLabel(Field field) {
+        if (field.wording() != null) {
+            return declared.has(field.wording().labelKey());
+        }
         return isEnglish || labelOf(field).isPresent() || phrases.knows(field.label());
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.ladder.Arrow;
 import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.LadderLayout;

@@ -1,6 +1,6 @@
 package org.wirelab.core.ladder.text;
 
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.ladder.Arrow;
 import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.LaneNote;

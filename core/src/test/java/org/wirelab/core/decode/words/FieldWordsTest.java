@@ -32,6 +32,9 @@ class FieldWordsTest {
             + "|unreachable|Unknown|unknown|multiply|blocks?|offloaded|endian|Echo|Sent|Unicast|Eligible|Ineligible"
             + "|query|response|error|Src|Dst|Len|of|the|and|by|for|to|from|with|Option|Operation|relative|number)\\b");
 
+    /** What FieldLabels writes for a key its bundle lacks. */
+    private static final Pattern UNKNOWN_WORD = Pattern.compile("\\{[a-z][\\w.\\[\\]?]*\\}");
+
     private static DecodedFrame frame(Path file, int number) throws Exception {
         return FrameDecoder.standard().decode(CaptureFiles.read(file).frames(), number - 1);
     }
@@ -156,6 +159,9 @@ class FieldWordsTest {
                             if (!FRENCH.hasLabel(f) && !packetText.contains(f.label())) {
                                 missing.add("label of " + (f.hasName() ? f.name() : layer.protocol() + " field")
                                         + " \"" + f.label() + "\"");
+                            }
+                            if (UNKNOWN_WORD.matcher(FRENCH.display(f)).find()) {
+                                missing.add("word of " + f.name() + ": " + FRENCH.display(f));
                             }
                             if (FieldWords.hasDecoderWords(f) && ENGLISH.matcher(FRENCH.display(f)).find()) {
                                 missing.add("value of " + f.name() + ": " + FRENCH.display(f));

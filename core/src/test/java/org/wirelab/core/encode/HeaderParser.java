@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.wirelab.core.protocol.tcp.TcpOption;
+import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.header.BsdLoopback;
 import org.wirelab.core.header.EtherType;
@@ -16,7 +18,7 @@ import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.header.Ipv6;
 import org.wirelab.core.header.LinuxSll;
 import org.wirelab.core.header.LinuxSll2;
-import org.wirelab.core.header.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.header.Udp;
 import org.wirelab.core.header.Vlan;
 

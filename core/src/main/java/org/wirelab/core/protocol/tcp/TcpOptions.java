@@ -1,17 +1,23 @@
-package org.wirelab.core.decode.transport;
+package org.wirelab.core.protocol.tcp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.FieldLabels;
+import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.header.Bytes;
-import org.wirelab.core.header.Tcp;
 
 /**
  * The TCP options (RFC 9293 section 3.2, RFC 7323, RFC 2018) as a subtree named {@code tcp.options},
  * each option with its kind, length and values. A malformed option ends the walk with a diagnostic.
  */
 final class TcpOptions {
+    /** The option kinds Wireshark names (its tcp_option_kind_vs), worded by the FieldLabels bundles. */
+    private static final Set<Integer> NAMED_KINDS = Set.of(0, 1, 2, 3, 4, 5, 8, 19, 28, 29, 30, 34);
+
     private TcpOptions() {
     }
 
@@ -19,7 +25,6 @@ final class TcpOptions {
     static Field decode(LayerBuilder layer, int start, int end, StringBuilder summary) {
         byte[] b = layer.bytes();
         List<Field> options = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         int at = start;
         while (at < end) {
             int kind = Bytes.u8(b, at);
@@ -31,22 +36,25 @@ final class TcpOptions {
                         + ": " + why);
                 break;
             }
-            Field kindField = layer.uint("tcp.option_kind", "Kind", at, 1, kind, kindName(kind) + " (" + kind + ")");
+            Wording.Word kindWord = kindWord(kind);
             List<Field> children = new ArrayList<>();
-            children.add(kindField);
+            children.add(layer.field(Tcp.OPTION_KIND, at, 1, kind, "value.named", Integer.toString(kind), kindWord));
             if (length >= 2) {
-                children.add(layer.uint("tcp.option_len", "Length", at + 1, 1, length));
+                children.add(layer.field(Tcp.OPTION_LEN, at + 1, 1));
             }
-            String title = "TCP Option - " + kindName(kind);
-            String name = "";
+            // The option's subtree: Wireshark names a few; the others are titled by what they carry.
+            HeaderField named = null;
+            HeaderField title = Tcp.OPTION_TITLE;
+            List<Object> titleArguments = new ArrayList<>(List.of(kindWord));
             switch (kind) {
-                case Tcp.OPTION_EOL -> name = "tcp.options.eol";
-                case Tcp.OPTION_NOP -> name = "tcp.options.nop";
+                case Tcp.OPTION_EOL -> named = Tcp.OPTIONS_EOL;
+                case Tcp.OPTION_NOP -> named = Tcp.OPTIONS_NOP;
                 case Tcp.OPTION_MSS -> {
                     if (length == 4) {
                         int mss = Bytes.u16(b, at + 2);
-                        children.add(layer.uint("tcp.options.mss_val", "MSS Value", at + 2, 2, mss));
-                        title += ": " + mss + " bytes";
+                        children.add(layer.field(Tcp.OPTIONS_MSS_VAL, at + 2, 2));
+                        title = Tcp.MSS_OPTION_TITLE;
+                        titleArguments.add(Integer.toString(mss));
                         summary.append(" MSS=").append(mss);
                     }
                 }
@@ -55,46 +63,47 @@ final class TcpOptions {
                         int shift = Bytes.u8(b, at + 2);
                         // RFC 7323 section 2.3: a shift above 14 is used as 14.
                         long multiplier = 1L << Math.min(shift, Tcp.MAX_WINDOW_SHIFT);
-                        children.add(layer.uint("tcp.options.wscale.shift", "Shift count", at + 2, 1, shift));
-                        children.add(layer.generated("tcp.options.wscale.multiplier", "Multiplier", at + 2, 1,
-                                multiplier, Long.toString(multiplier)));
-                        title += ": " + shift + " (multiply by " + multiplier + ")";
+                        children.add(layer.field(Tcp.OPTIONS_WSCALE_SHIFT, at + 2, 1));
+                        children.add(layer.generated(Tcp.OPTIONS_WSCALE_MULTIPLIER, at + 2, 1, multiplier,
+                                Long.toString(multiplier)));
+                        title = Tcp.WSCALE_OPTION_TITLE;
+                        titleArguments.add(Integer.toString(shift));
+                        titleArguments.add(Long.toString(multiplier));
                         summary.append(" WS=").append(multiplier);
                     }
                 }
                 case Tcp.OPTION_SACK_PERMITTED -> {
-                    name = "tcp.options.sack_perm";
+                    named = Tcp.OPTIONS_SACK_PERM;
                     summary.append(" SACK_PERM");
                 }
                 case Tcp.OPTION_SACK -> {
                     int blocks = (length - 2) / 8;
                     for (int i = 0; i < blocks; i++) {
                         int edge = at + 2 + 8 * i;
-                        // Raw edges: Wireshark's tcp.options.sack_le/re are relative to the stream's start.
-                        children.add(layer.uint("", "Left Edge (raw)", edge, 4,
-                                Integer.toUnsignedLong(Bytes.u32(b, edge))));
-                        children.add(layer.uint("", "Right Edge (raw)", edge + 4, 4,
-                                Integer.toUnsignedLong(Bytes.u32(b, edge + 4))));
+                        children.add(layer.field(Tcp.SACK_LEFT_EDGE_RAW, edge, 4));
+                        children.add(layer.field(Tcp.SACK_RIGHT_EDGE_RAW, edge + 4, 4));
                     }
-                    children.add(layer.generated("tcp.options.sack.count", "TCP SACK Count", at, length,
-                            (long) blocks, Integer.toString(blocks)));
-                    title += " " + blocks + " block" + (blocks == 1 ? "" : "s");
+                    children.add(layer.generated(Tcp.OPTIONS_SACK_COUNT, at, length, (long) blocks,
+                            Integer.toString(blocks)));
+                    title = blocks == 1 ? Tcp.SACK_ONE_BLOCK_OPTION_TITLE : Tcp.SACK_OPTION_TITLE;
+                    titleArguments.add(Integer.toString(blocks));
                     summary.append(" SACK blocks=").append(blocks);
                 }
                 case Tcp.OPTION_TIMESTAMPS -> {
                     if (length == 10) {
                         long value = Integer.toUnsignedLong(Bytes.u32(b, at + 2));
                         long echo = Integer.toUnsignedLong(Bytes.u32(b, at + 6));
-                        children.add(layer.uint("tcp.options.timestamp.tsval", "Timestamp value", at + 2, 4, value));
-                        children.add(layer.uint("tcp.options.timestamp.tsecr", "Timestamp echo reply", at + 6, 4,
-                                echo));
-                        title += ": TSval " + value + ", TSecr " + echo;
+                        children.add(layer.field(Tcp.OPTIONS_TSVAL, at + 2, 4));
+                        children.add(layer.field(Tcp.OPTIONS_TSECR, at + 6, 4));
+                        title = Tcp.TIMESTAMPS_OPTION_TITLE;
+                        titleArguments.add(Long.toString(value));
+                        titleArguments.add(Long.toString(echo));
                         summary.append(" TSval=").append(value).append(" TSecr=").append(echo);
                     }
                 }
                 default -> {
                     if (length > 2) {
-                        children.add(layer.data("tcp.options.unknown.payload", "Payload", at + 2, length - 2));
+                        children.add(layer.data(Tcp.OPTIONS_UNKNOWN_PAYLOAD, at + 2, length - 2));
                     }
                 }
             }
@@ -102,14 +111,12 @@ final class TcpOptions {
                 layer.warning(at, length, "TCP option " + kindName(kind) + " has length " + length
                         + ", expected " + expectedLength(kind));
             }
-            Field option = name.isEmpty() ? layer.group("", title, at, length, children)
-                    : layer.data(name, title, at, length).withChildren(children);
-            options.add(option);
-            names.add(kindName(kind));
+            options.add(named == null ? layer.group(title, at, length, children, titleArguments.toArray())
+                    : layer.data(named, at, length).withChildren(children));
             // After an EOL the rest is zero padding, which Wireshark lists as more EOLs: keep walking.
             at += length;
         }
-        return layer.data("tcp.options", "Options", start, end - start).withChildren(options);
+        return layer.data(Tcp.OPTIONS, start, end - start).withChildren(options);
     }
 
     private static boolean isWellFormed(int kind, int length) {
@@ -132,21 +139,14 @@ final class TcpOptions {
         };
     }
 
+    /** The kind's name as a word of the bundles: tcp.option_kind[2] is "Maximum segment size". */
+    private static Wording.Word kindWord(int kind) {
+        return new Wording.Word("tcp.option_kind[" + (NAMED_KINDS.contains(kind) ? Integer.toString(kind) : "?") + "]");
+    }
+
+    /** The kind's English name, for diagnostics. */
     static String kindName(int kind) {
-        return switch (kind) {
-            case Tcp.OPTION_EOL -> "End of Option List (EOL)";
-            case Tcp.OPTION_NOP -> "No-Operation (NOP)";
-            case Tcp.OPTION_MSS -> "Maximum segment size";
-            case Tcp.OPTION_WINDOW_SCALE -> "Window scale";
-            case Tcp.OPTION_SACK_PERMITTED -> "SACK permitted";
-            case Tcp.OPTION_SACK -> "SACK";
-            case Tcp.OPTION_TIMESTAMPS -> "Timestamps";
-            case 19 -> "TCP MD5 signature";
-            case 28 -> "User Timeout";
-            case 29 -> "TCP Authentication Option";
-            case 30 -> "Multipath TCP";
-            case 34 -> "TCP Fast Open Cookie";
-            default -> "Unknown";
-        };
+        Wording.Word word = kindWord(kind);
+        return FieldLabels.english().text(word.key(), word.arguments());
     }
 }

@@ -1,15 +1,16 @@
-package org.wirelab.core.decode.transport;
+package org.wirelab.core.protocol.tcp;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.transport.TransportChecksum;
 import org.wirelab.core.header.IpProtocol;
-import org.wirelab.core.header.Tcp;
 
 /**
  * TCP (RFC 9293): every header field, the flags as sub-fields, the options (MSS, window scale, SACK
@@ -19,7 +20,9 @@ import org.wirelab.core.header.Tcp;
  * length (tcp.len) is the IP payload length minus the header length, whatever was captured.
  */
 public final class TcpDecoder implements ProtocolDecoder {
-    private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
+    /** The flag bits under tcp.flags, in the tree's order (the highest bit first). */
+    private static final List<HeaderField> FLAG_BITS = List.of(Tcp.FLAGS_RES, Tcp.FLAGS_AE, Tcp.FLAGS_CWR,
+            Tcp.FLAGS_ECE, Tcp.FLAGS_URG, Tcp.FLAGS_ACK, Tcp.FLAGS_PUSH, Tcp.FLAGS_RESET, Tcp.FLAGS_SYN, Tcp.FLAGS_FIN);
 
     @Override
     public Step decode(Slice slice) {
@@ -33,8 +36,8 @@ public final class TcpDecoder implements ProtocolDecoder {
         }
         int sourcePort = Tcp.sourcePort(b, o);
         int destinationPort = Tcp.destinationPort(b, o);
-        layer.add(layer.uint("tcp.srcport", "Source Port", o, 2, sourcePort));
-        layer.add(layer.uint("tcp.dstport", "Destination Port", o + 2, 2, destinationPort));
+        layer.add(Tcp.SRCPORT, o + Tcp.SOURCE_PORT, 2);
+        layer.add(Tcp.DSTPORT, o + Tcp.DESTINATION_PORT, 2);
         title = "Transmission Control Protocol, Src Port: " + sourcePort + ", Dst Port: " + destinationPort;
         String ports = "TCP " + sourcePort + " → " + destinationPort;
         if (!slice.has(Tcp.MIN_HEADER_LENGTH)) {
@@ -55,26 +58,23 @@ public final class TcpDecoder implements ProtocolDecoder {
         // tshark's order: the segment length (only for a whole segment, not a fragment or a quoted copy),
         // the sequence number, then a bogus header length stops before the acknowledgment and flags.
         if (slice.whole() && segmentLength >= 0) {
-            layer.add(layer.generated("tcp.len", "TCP Segment Len", o, Math.min(headerLength, slice.captured()),
-                    (long) segmentLength, Integer.toString(segmentLength)));
+            layer.add(layer.generated(Tcp.LEN, o, Math.min(headerLength, slice.captured()), (long) segmentLength,
+                    Integer.toString(segmentLength)));
         }
-        layer.add(layer.uint("tcp.seq_raw", "Sequence Number (raw)", o + Tcp.SEQUENCE_NUMBER, 4, seq));
+        layer.add(Tcp.SEQ_RAW, o + Tcp.SEQUENCE_NUMBER, 4);
         if (headerLength < Tcp.MIN_HEADER_LENGTH) {
-            layer.add(layer.bits("tcp.hdr_len", "Header Length", o + Tcp.DATA_OFFSET_FLAGS, 1, 0xf0, headerLength,
-                    headerLength + " bytes (" + headerLength / 4 + ")"));
+            layer.add(headerLengthField(layer, o, headerLength));
             layer.error(o + Tcp.DATA_OFFSET_FLAGS, 1, "TCP header length " + headerLength
                     + " bytes is below the minimum of 20");
             return Step.last(layer.build(o + Tcp.MIN_HEADER_LENGTH, title, ports + " (bad header length)"));
         }
-        layer.add(layer.uint("tcp.ack_raw", "Acknowledgment number (raw)", o + Tcp.ACKNOWLEDGMENT_NUMBER, 4, ack));
-        layer.add(layer.bits("tcp.hdr_len", "Header Length", o + Tcp.DATA_OFFSET_FLAGS, 1, 0xf0, headerLength,
-                headerLength + " bytes (" + headerLength / 4 + ")"));
+        layer.add(Tcp.ACK_RAW, o + Tcp.ACKNOWLEDGMENT_NUMBER, 4);
+        layer.add(headerLengthField(layer, o, headerLength));
         layer.add(flagsField(layer, o + Tcp.DATA_OFFSET_FLAGS, flags));
-        layer.add(layer.uint("tcp.window_size_value", "Window", o + Tcp.WINDOW, 2, window));
-        TransportChecksum.add(layer, slice, "tcp", IpProtocol.TCP, o + Tcp.CHECKSUM);
-        layer.add(layer.uint("tcp.urgent_pointer", "Urgent Pointer", o + Tcp.URGENT_POINTER, 2,
-                Tcp.urgentPointer(b, o)));
-        StringBuilder summary = new StringBuilder(ports).append(" [").append(flagList(flags)).append("] Seq=")
+        layer.add(Tcp.WINDOW_SIZE_VALUE, o + Tcp.WINDOW, 2);
+        TransportChecksum.add(layer, slice, Tcp.CHECKSUM_FIELD, Tcp.CHECKSUM_STATUS, IpProtocol.TCP, o + Tcp.CHECKSUM);
+        layer.add(Tcp.URGENT_POINTER_FIELD, o + Tcp.URGENT_POINTER, 2);
+        StringBuilder summary = new StringBuilder(ports).append(" [").append(Tcp.flagList(flags)).append("] Seq=")
                 .append(seq);
         if ((flags & Tcp.ACK) != 0) {
             summary.append(" Ack=").append(ack);
@@ -103,33 +103,23 @@ public final class TcpDecoder implements ProtocolDecoder {
                 payload);
     }
 
-    private static Field flagsField(LayerBuilder layer, int at, int flags) {
-        String[] names = {"tcp.flags.fin", "tcp.flags.syn", "tcp.flags.reset", "tcp.flags.push", "tcp.flags.ack",
-            "tcp.flags.urg", "tcp.flags.ece", "tcp.flags.cwr", "tcp.flags.ae"};
-        String[] labels = {"Fin", "Syn", "Reset", "Push", "Acknowledgment", "Urgent", "ECN-Echo",
-            "Congestion Window Reduced", "Accurate ECN"};
-        List<Field> bits = new ArrayList<>();
-        bits.add(layer.flag("tcp.flags.res", "Reserved", at, 2, Tcp.RESERVED));
-        for (int i = names.length - 1; i >= 0; i--) {
-            bits.add(layer.flag(names[i], labels[i], at, 2, 1 << i));
-        }
-        String text = Tcp.flagsString(flags);
-        bits.add(layer.generated("tcp.flags.str", "TCP Flags", at, 2, text, text));
-        // tshark prints the 12-bit value with 4 hex digits (0x0012) in -T fields.
-        return layer.hexBits("tcp.flags", "Flags", at, 2, 0x0fff, flags, 4, flagList(flags)).withChildren(bits);
+    /** The data offset, shown in bytes with the 32-bit words it counts: "40 bytes (10)". */
+    private static Field headerLengthField(LayerBuilder layer, int o, int headerLength) {
+        return layer.field(Tcp.HDR_LEN, o + Tcp.DATA_OFFSET_FLAGS, 1, headerLength, "value.bytes_words",
+                Integer.toString(headerLength), Integer.toString(headerLength / 4));
     }
 
-    /** "SYN, ACK" as Wireshark's Info column names the set flags: lowest bit first. */
-    static String flagList(int flags) {
-        List<String> set = new ArrayList<>();
-        for (int i = 0; i < FLAG_NAMES.length; i++) {
-            if ((flags & (1 << i)) != 0) {
-                set.add(FLAG_NAMES[i]);
-            }
+    private static Field flagsField(LayerBuilder layer, int at, int flags) {
+        List<Field> bits = new ArrayList<>();
+        for (HeaderField bit : FLAG_BITS) {
+            bits.add(layer.field(bit, at, 2));
         }
-        if ((flags & Tcp.RESERVED) != 0) {
-            set.add("Reserved");
-        }
-        return String.join(", ", set);
+        String text = Tcp.flagsString(flags);
+        bits.add(layer.generated(Tcp.FLAGS_STR, at, 2, text, text));
+        String names = Tcp.flagList(flags);
+        // tshark prints the 12-bit value with 4 hex digits (0x0012) in -T fields.
+        Field field = names.isEmpty() ? layer.field(Tcp.FLAGS, at, 2)
+                : layer.field(Tcp.FLAGS, at, 2, flags, "value.flags", LayerBuilder.hexText(flags, 4), names);
+        return field.withChildren(bits);
     }
 }

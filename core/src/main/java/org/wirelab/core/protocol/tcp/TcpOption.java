@@ -1,7 +1,8 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.tcp;
 
 import java.util.Arrays;
 import java.util.List;
+import org.wirelab.core.encode.Bytes;
 
 /**
  * One TCP option (RFC 9293 section 3.2 and the RFCs cited on each kind), as it appears in the header.

@@ -1,8 +1,10 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.tcp;
 
 import java.util.List;
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.TransportHeader;
 import org.wirelab.core.header.IpProtocol;
-import org.wirelab.core.header.Tcp;
 import org.wirelab.core.net.InternetChecksum;
 
 /**
@@ -12,21 +14,11 @@ import org.wirelab.core.net.InternetChecksum;
  *
  * @param sequenceNumber and {@code acknowledgmentNumber}: raw 32-bit values, 0 to 2^32-1
  * @param flags the 12 bits after the data offset, as Wireshark's {@code tcp.flags}: 3 reserved bits,
- *     then AE (formerly NS), CWR, ECE, URG, ACK, PSH, RST, SYN, FIN
+ *     then AE (formerly NS), CWR, ECE, URG, ACK, PSH, RST, SYN, FIN ({@link Tcp#FIN} ...)
  */
 public record TcpHeader(int sourcePort, int destinationPort, long sequenceNumber, long acknowledgmentNumber,
         int flags, int window, int checksum, int urgentPointer, List<TcpOption> options) implements TransportHeader {
     public static final int PROTOCOL = IpProtocol.TCP;
-    public static final int FIN = Tcp.FIN;
-    public static final int SYN = Tcp.SYN;
-    public static final int RST = Tcp.RST;
-    public static final int PSH = Tcp.PSH;
-    public static final int ACK = Tcp.ACK;
-    public static final int URG = Tcp.URG;
-    public static final int ECE = Tcp.ECE;
-    public static final int CWR = Tcp.CWR;
-    /** The former ECN-nonce bit NS (RFC 3540, historic), Accurate ECN's AE now. */
-    public static final int AE = Tcp.NS;
 
     public TcpHeader {
         Bytes.checkRange("source port", sourcePort, 0xffff);

@@ -1,4 +1,4 @@
-package org.wirelab.core.fields;
+package org.wirelab.core.decode;
 
 /**
  * What kind of value a field holds, as Wireshark's {@code ftenum} says (FT_UINT16, FT_IPv4 ...): a display

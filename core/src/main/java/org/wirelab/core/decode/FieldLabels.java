@@ -1,0 +1,105 @@
+package org.wirelab.core.decode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The words of declared fields in one language, from the {@code FieldLabels} bundle of that language,
+ * keyed by field name (a label) or by a value's key ({@code value.set}, {@code tcp.option_kind[2]}), with
+ * {0}, {1} ... for the arguments of a {@link Wording}. The decoders' English lines are written by the
+ * English bundle, so a label is written once per language and nowhere in the code.
+ */
+public final class FieldLabels {
+    private static final String RESOURCE = "org/wirelab/core/decode/words/FieldLabels%s.properties";
+    private static final Map<Locale, FieldLabels> BY_LANGUAGE = new ConcurrentHashMap<>();
+    private static final FieldLabels ENGLISH = of(Locale.ROOT);
+
+    private final ResourceBundle words;
+    private final Locale language;
+    private final String separator;
+
+    private FieldLabels(Locale language) {
+        this.language = language;
+        String suffix = language.equals(Locale.ROOT) ? "" : "_" + language.getLanguage();
+        // Read without a parent bundle: a word missing in French must be seen as missing, not as English.
+        this.words = bundle(String.format(Locale.ROOT, RESOURCE, suffix));
+        this.separator = words.getString("separator");
+    }
+
+    private static ResourceBundle bundle(String resource) {
+        try (InputStream in = FieldLabels.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new PropertyResourceBundle(in); // UTF-8
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The decoders' own words, Wireshark's English. */
+    public static FieldLabels english() {
+        return ENGLISH;
+    }
+
+    /** The words of {@code language} (Locale.ROOT for English, Locale.FRENCH ...). */
+    public static FieldLabels of(Locale language) {
+        return BY_LANGUAGE.computeIfAbsent(language, FieldLabels::new);
+    }
+
+    /** Whether this language has the word {@code key}. */
+    public boolean has(String key) {
+        return words.containsKey(key);
+    }
+
+    /** The word {@code key} formatted with {@code arguments}; an unknown key says so, in brackets. */
+    public String text(String key, List<Object> arguments) {
+        if (!words.containsKey(key)) {
+            return "{" + key + "}";
+        }
+        String pattern = words.getString(key);
+        if (arguments.isEmpty()) {
+            return pattern;
+        }
+        Object[] values = new Object[arguments.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = arguments.get(i) instanceof Wording.Word word ? text(word.key(), word.arguments())
+                    : String.valueOf(arguments.get(i));
+        }
+        return new MessageFormat(pattern, language).format(values);
+    }
+
+    /** The label of a declared field in this language, e.g. "Port source". */
+    public String label(Field field) {
+        return text(field.wording().labelKey(), field.wording().arguments());
+    }
+
+    /**
+     * The line a tree shows for a declared field: [bit picture " = "] label [separator value], in brackets
+     * for a generated value, as Wireshark's tree shows it.
+     */
+    public String line(Field field) {
+        Wording wording = field.wording();
+        StringBuilder line = new StringBuilder();
+        if (!wording.bits().isEmpty()) {
+            line.append(wording.bits()).append(" = ");
+        }
+        line.append(label(field));
+        String valueKey = wording.valueKey();
+        if (valueKey == null) {
+            line.append(separator).append(field.value() instanceof Boolean set
+                    ? text(set ? "value.set" : "value.notset", List.of()) : field.text());
+        } else if (!valueKey.equals(Wording.NO_VALUE)) {
+            line.append(separator).append(text(valueKey, wording.arguments()));
+        }
+        return field.generated() ? "[" + line + "]" : line.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.wirelab.core.decode;
+
+import java.util.List;
+
+/**
+ * What a declared field says, in any language: the key of its label and the key of its value in the
+ * {@code FieldLabels} bundles, the arguments both are formatted with ({0}, {1} ...), and the bit picture
+ * that precedes a field of a few bits (".... ..1."), which no language changes. A null value key means the
+ * value as tshark prints it ("Set" or "Not set" for a flag); {@link #NO_VALUE} a line that is the label
+ * alone (a subtree's title).
+ *
+ * @param arguments strings (numbers, addresses: the same in every language) or {@link Word}s (a name the
+ *        language has its own word for)
+ */
+public record Wording(String labelKey, String valueKey, List<Object> arguments, String bits) {
+    public static final String NO_VALUE = "";
+
+    /** An argument that is itself worded by the language: the value string of a number, a status. */
+    public record Word(String key, List<Object> arguments) {
+        public Word(String key, Object... arguments) {
+            this(key, List.of(arguments));
+        }
+    }
+
+    public Wording {
+        arguments = List.copyOf(arguments);
+    }
+
+    public Wording(String labelKey, String valueKey, Object... arguments) {
+        this(labelKey, valueKey, List.of(arguments), "");
+    }
+
+    public Wording withBits(String bitPicture) {
+        return new Wording(labelKey, valueKey, arguments, bitPicture);
+    }
+}
