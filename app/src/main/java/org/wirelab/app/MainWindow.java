@@ -133,6 +133,7 @@ public final class MainWindow {
     private ChartsView chartsView;
     private HexView hex;
     private Tab checksTab;
+    private Tab chartsTab;
     private Stage stage;
 
     /** Six rows of the OSI tree, five of the hex dump: enough to see a layer and its bytes at 1024x768. */
@@ -337,7 +338,7 @@ public final class MainWindow {
         Tab compare = new Tab();
         compare.setId("tab-compare");
         compare.textProperty().bind(CompareView.title(messages));
-        compare.setContent(new CompareView(new CompareViewModel(), messages));
+        fillWhenFirstSelected(compare, () -> new CompareView(new CompareViewModel(), messages));
         compare.setClosable(false);
         TabPane tabs = new TabPane(capture, compare);
         tabs.setId("main-tabs");
@@ -348,13 +349,22 @@ public final class MainWindow {
         ladderSlot.setId("ladder-slot");
         ladderSlot.getChildren().add(ladder());
         ladderSlot.setMinHeight(120);
-        Tab charts = tab("tab.charts", charts());
-        chartsView.showingProperty().bind(charts.selectedProperty());
-        Tab checks = tab("tab.checks", new ChecksView(checksModel, messages));
+        // Only the packet list is built for the first paint: the other tabs are built when first shown.
+        Tab charts = tab("tab.charts", null);
+        chartsTab = charts;
+        fillWhenFirstSelected(charts, () -> {
+            Node built = charts();
+            chartsView.showingProperty().bind(charts.selectedProperty());
+            chartsView.scaleProperty().set(zoom.scale());
+            return built;
+        });
+        Tab checks = tab("tab.checks", null);
+        fillWhenFirstSelected(checks, () -> new ChecksView(checksModel, messages));
         checksTab = checks;
         checksModel.showingProperty().bind(checks.selectedProperty());
-        TabPane tabs = new TabPane(tab("tab.packets", packets), tab("tab.conversations", new ConversationsView(model, messages)),
-                charts, checks);
+        Tab conversations = tab("tab.conversations", null);
+        fillWhenFirstSelected(conversations, () -> new ConversationsView(model, messages));
+        TabPane tabs = new TabPane(tab("tab.packets", packets), conversations, charts, checks);
         tabs.setId("lists");
         tabs.setMinHeight(160);
         left.setOrientation(Orientation.VERTICAL);
@@ -425,6 +435,27 @@ public final class MainWindow {
         charts.tcpStreamProperty().bind(model.focusedTcpStreamProperty());
         charts.localeProperty().bind(messages.localeProperty());
         return charts;
+    }
+
+    /**
+     * Builds {@code tab}'s content when the tab is first selected: what the first paint does not show is
+     * not built, styled and laid out before the window appears.
+     */
+    private static void fillWhenFirstSelected(Tab tab, java.util.function.Supplier<Node> content) {
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean> fill = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                if (selected && tab.getContent() == null) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        };
+        tab.selectedProperty().addListener(fill);
     }
 
     private Tab tab(String key, Node content) {
@@ -772,6 +803,9 @@ public final class MainWindow {
             if (diagram) {
                 ladderCanvas.export(file, model.capture().title());
             } else {
+                if (chartsView == null) {
+                    chartsTab.getTabPane().getSelectionModel().select(chartsTab);   // builds the charts
+                }
                 chartsView.export(file);
             }
             model.noticeProperty().set(messages.get("export.done", file));

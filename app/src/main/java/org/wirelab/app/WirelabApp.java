@@ -34,14 +34,32 @@ public final class WirelabApp extends Application {
         window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, preferences);
         window.show(stage);
         List<String> arguments = getParameters() == null ? List.of() : getParameters().getRaw();
-        checkCaptureThen(problem -> {
-            window.captureProblem(problem);
-            if (arguments.contains(DEMO)) {
-                demo(problem);
-            } else if (!arguments.isEmpty()) {
+        // The window first: reading the file and asking libpcap start once it has been painted, so that
+        // they do not hold up the first paint (a teacher waits for the window, not for the last frame).
+        afterFirstPulse(stage.getScene(), () -> {
+            if (!arguments.isEmpty() && !arguments.contains(DEMO)) {
                 window.open(new FileSource(Path.of(arguments.get(0)), messages.locale()));
             }
+            checkCaptureThen(problem -> {
+                window.captureProblem(problem);
+                if (arguments.contains(DEMO)) {
+                    demo(problem);
+                }
+            });
         });
+    }
+
+    /** Runs {@code then} on the FX thread once {@code scene} has been laid out and handed to the renderer. */
+    private static void afterFirstPulse(javafx.scene.Scene scene, Runnable then) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> Platform.runLater(() -> {
+            if (listener[0] != null) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                listener[0] = null;
+                then.run();
+            }
+        });
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** The window, for tests that drive it. */
