@@ -76,6 +76,23 @@ class KnownLimitationsTest {
     }
 
     /**
+     * The same over IPv6, on the real Linux capture samples/reference/udp6-closed-port: tshark dissects the
+     * IPv6 header and UDP header an ICMPv6 error quotes (two ipv6.src, a UDP stream); the summary columns
+     * hold the outer header and the ICMPv6 one.
+     */
+    @Test
+    void headersQuotedInIcmpv6Errors() throws IOException {
+        Path file = org.wirelab.core.testing.Environment.samples().resolve("reference").resolve("udp6-closed-port-client.pcap");
+        CaptureAnalysis analysis = CaptureAnalysis.of(CaptureFiles.read(file).frames());
+        Set<String> fields = new TreeSet<>();
+        for (String line : TsharkAgreement.differences(file, analysis)) {
+            fields.add(line.substring(0, line.indexOf(':')));
+        }
+        assertEquals(Set.of("frame 2 ipv6.addr", "frame 2 ipv6.dst", "frame 2 ipv6.src", "frame 2 udp.dstport",
+                "frame 2 udp.length", "frame 2 udp.port", "frame 2 udp.srcport", "frame 2 udp.stream"), fields);
+    }
+
+    /**
      * tshark reassembles IP fragments: the first fragment shows no transport and the last one the
      * whole datagram's. The summary decoder flags every fragment (STATUS_IP_FRAGMENT), so the first one
      * agrees; the last one has no transport header of its own, and reassembly is not done here.
