@@ -1,10 +1,8 @@
 package org.wirelab.core.analysis;
 
 import org.wirelab.core.protocol.tcp.Tcp;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.header.Bytes;
 import org.wirelab.core.summary.PacketTable;
 
 /**
@@ -28,8 +26,6 @@ public final class ConversationIndex {
     static final int BIT_REUSED_PORTS = 2;
     /** A pure SYN repeating the initial sequence number of its side: tshark restores that side's next seq. */
     static final int BIT_SYN_SAME_ISN = 4;
-
-    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final PacketTable table;
     private final int[] stream;
@@ -75,13 +71,13 @@ public final class ConversationIndex {
     private void fillKey(ConversationTable.Key key, byte[] bytes, int ipStart, boolean ipv4, int i) {
         if (ipv4) {
             key.words = 1;
-            key.source[0] = (int) WORD.get(bytes, ipStart + 12);
-            key.destination[0] = (int) WORD.get(bytes, ipStart + 16);
+            key.source[0] = Bytes.u32(bytes, ipStart + 12);
+            key.destination[0] = Bytes.u32(bytes, ipStart + 16);
         } else {
             key.words = 4;
             for (int w = 0; w < 4; w++) {
-                key.source[w] = (int) WORD.get(bytes, ipStart + 8 + 4 * w);
-                key.destination[w] = (int) WORD.get(bytes, ipStart + 24 + 4 * w);
+                key.source[w] = Bytes.u32(bytes, ipStart + 8 + 4 * w);
+                key.destination[w] = Bytes.u32(bytes, ipStart + 24 + 4 * w);
             }
         }
         key.sourcePort = table.sourcePort(i);

@@ -13,6 +13,7 @@ import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.IcmpQuote;
 import org.wirelab.core.protocol.tcp.Tcp;
+import org.wirelab.core.analysis.TcpExpert;
 import org.wirelab.core.analysis.TcpReach;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
 import org.wirelab.core.frame.FrameStore;
@@ -299,7 +300,10 @@ public final class CaptureLadder implements Ladder {
                 text.expertNote().append(LOST);
             }
             TcpSequenceAnalysis tcp = analysis.tcp();
-            ExpertNotes.write(tcp.expertBits(i), tcp.duplicateAckNumber(i), analysis.packets().tcpFlags(i), text);
+            int expertBits = tcp.expertBits(i);
+            // The duplicate ACK's number is looked up only for a duplicate ACK.
+            int duplicateAck = TcpExpert.DUPLICATE_ACK.isIn(expertBits) ? tcp.duplicateAckNumber(i) : 0;
+            ExpertNotes.write(expertBits, duplicateAck, analysis.packets().tcpFlags(i), text);
         } else if (index.udpStream(i) != ConversationIndex.NONE) {
             text.append(FrameLabels.UDP_LENGTH).append(analysis.packets().payloadLength(i));
             if (lost.test(i)) {

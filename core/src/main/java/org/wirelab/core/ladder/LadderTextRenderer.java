@@ -141,18 +141,28 @@ public final class LadderTextRenderer {
 
     /** What every line shares: the ladder, its layout and the bare lanes each row starts from. */
     private static final class Rows {
+        /** Up to this many lanes, each (sender, receiver) pair's drawing is made once and copied. */
+        private static final int DRAWINGS_CACHED_UP_TO_LANES = 32;
+
         private final Ladder ladder;
         private final LadderLayout.Lanes layout;
         private final byte[] lanesOnly;
         /** The arrows drawn slanting (FINs that crossed), and the row each reaches. */
         private final int[] slanted;
         private final int[] slantedArrivals;
+        /** The most rows a slanted arrow spans: the arrows sent longer ago than that span no row from here. */
+        private final int longestSpan;
 
         Rows(Ladder ladder, LadderLayout.Lanes layout) {
             this.ladder = ladder;
             this.layout = layout;
             slanted = ladder.slantedArrows();
             slantedArrivals = Arrays.stream(slanted).map(ladder::arrivalIndex).toArray();
+            int longest = 1;
+            for (int k = 0; k < slanted.length; k++) {
+                longest = Math.max(longest, slantedArrivals[k] - slanted[k]);
+            }
+            longestSpan = longest;
             lanesOnly = new byte[layout.width()];
             Arrays.fill(lanesOnly, (byte) ' ');
             for (int center : layout.centers()) {
@@ -167,20 +177,22 @@ public final class LadderTextRenderer {
          */
         void make(int from, int to, AsciiLine out) {
             ArrowText text = new ArrowText(out, layout.count());
+            int lanes = layout.count();
+            // The lanes with the arrow of each (from, to) pair drawn, at from * lanes + to, made when first met
+            // by this block (blocks are made on several threads at once).
+            byte[][] drawings = lanes <= DRAWINGS_CACHED_UP_TO_LANES ? new byte[lanes * lanes][] : null;
             for (int i = from; i < to; i++) {
                 int lineStart = out.length;
                 out.seconds(ladder.relativeTimeNanos(i), TIME_WIDTH);
                 int rowStart = out.length;
-                out.append(lanesOnly);
                 int fromLane = ladder.fromLane(i);
                 int toLane = ladder.toLane(i);
-                boolean drawable = fromLane >= 0 && toLane >= 0;
-                boolean whole = drawable && (slanted.length == 0 || ladder.arrivalIndex(i) <= i + 1);
-                if (whole) {
-                    drawArrow(out.bytes, rowStart, layout.center(fromLane), layout.center(toLane), lanesOnly.length);
-                }
-                if (slanted.length > 0) {
-                    drawSlantedParts(this, i, whole ? Integer.signum(toLane - fromLane) : 0, out.bytes, rowStart);
+                boolean whole = slanted.length == 0 || ladder.arrivalIndex(i) <= i + 1;
+                out.append(whole ? drawing(drawings, fromLane, toLane) : lanesOnly);
+                if (slanted.length > 0 && spanned(i)) {
+                    boolean drawable = fromLane >= 0 && toLane >= 0;
+                    drawSlantedParts(this, i, whole && drawable ? Integer.signum(toLane - fromLane) : 0, out.bytes,
+                            rowStart);
                 }
                 out.append(LABEL_GAP);
                 text.start();
@@ -188,6 +200,45 @@ public final class LadderTextRenderer {
                 out.stripTrailing(lineStart);
                 out.append((byte) '\n');
             }
+        }
+
+        /** The first slanted arrow that may span {@code row} (ascending, as {@link Ladder#slantedArrows}). */
+        int firstSpanning(int row) {
+            int k = Arrays.binarySearch(slanted, row - longestSpan + 1);
+            return k >= 0 ? k : -k - 1;
+        }
+
+        /** Whether a slanted arrow sent before {@code row} is still on its way there. */
+        private boolean spanned(int row) {
+            for (int k = firstSpanning(row); k < slanted.length && slanted[k] <= row; k++) {
+                if (slantedArrivals[k] > row) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The lanes with an arrow from lane {@code fromLane} to {@code toLane}, or without when either is -1. */
+        private byte[] drawing(byte[][] drawings, int fromLane, int toLane) {
+            if (fromLane < 0 || toLane < 0) {
+                return lanesOnly;
+            }
+            if (drawings == null) {
+                return drawn(fromLane, toLane);
+            }
+            int at = fromLane * layout.count() + toLane;
+            byte[] drawing = drawings[at];
+            if (drawing == null) {
+                drawing = drawn(fromLane, toLane);
+                drawings[at] = drawing;
+            }
+            return drawing;
+        }
+
+        private byte[] drawn(int fromLane, int toLane) {
+            byte[] row = lanesOnly.clone();
+            drawArrow(row, 0, layout.center(fromLane), layout.center(toLane), row.length);
+            return row;
         }
     }
 
@@ -205,7 +256,7 @@ public final class LadderTextRenderer {
             byte there = bytes[start + column];
             directions[column] = (byte) (there == '-' || there == '<' || there == '>' ? wholeDirection : 0);
         }
-        for (int k = 0; k < rows.slanted.length && rows.slanted[k] <= row; k++) {
+        for (int k = rows.firstSpanning(row); k < rows.slanted.length && rows.slanted[k] <= row; k++) {
             int sent = rows.slanted[k];
             int arrival = rows.slantedArrivals[k];
             int fromLane = rows.ladder.fromLane(sent);

@@ -17,7 +17,25 @@ public final class TcpInfoText {
     private static final String[] FLAG_TEXT = new String[FLAG_BITS + 1];
     private static final byte[][] FLAG_BYTES = new byte[FLAG_BITS + 1][];
 
+    // The label's words as ASCII bytes: every segment's label is written from them.
+    private static final byte[] SEQ = ascii(" Seq=");
+    private static final byte[] ACK = ascii(" Ack=");
+    private static final byte[] WIN = ascii(" Win=");
+    private static final byte[] URG = ascii(" Urg=");
+    private static final byte[] LEN = ascii(" Len=");
+    private static final byte[] MSS = ascii(" MSS=");
+    private static final byte[] WS = ascii(" WS=");
+    private static final byte[] SACK_PERM = ascii(" SACK_PERM");
+    private static final byte[] TSVAL = ascii(" TSval=");
+    private static final byte[] TSECR = ascii(" TSecr=");
+    private static final byte[] SLE = ascii(" SLE=");
+    private static final byte[] SRE = ascii(" SRE=");
+
     private TcpInfoText() {
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The flag names from the least significant bit up, as tshark's flow diagram and Info column: "FIN, PSH, ACK". */
@@ -72,15 +90,15 @@ public final class TcpInfoText {
     /** Writes the {@link #label} of a segment into {@code text}, as ASCII bytes without making a string. */
     static void write(AsciiLine text, int flags, long sequence, long acknowledgement, long window, int length,
             byte[] bytes, int tcpOffset, int capturedEnd, int sackBase) {
-        text.append(flagBytes(flags)).append(" Seq=").append(sequence);
+        text.append(flagBytes(flags)).append(SEQ).append(sequence);
         if ((flags & Tcp.ACK) != 0) {
-            text.append(" Ack=").append(acknowledgement);
+            text.append(ACK).append(acknowledgement);
         }
-        text.append(" Win=").append(window);
+        text.append(WIN).append(window);
         if ((flags & Tcp.URG) != 0) {
-            text.append(" Urg=").append(Tcp.urgentPointer(bytes, tcpOffset));
+            text.append(URG).append(Tcp.urgentPointer(bytes, tcpOffset));
         }
-        text.append(" Len=").append(length);
+        text.append(LEN).append(length);
         if (capturedEnd - tcpOffset >= Tcp.MIN_HEADER_LENGTH) {
             appendOptions(text, bytes, tcpOffset + Tcp.MIN_HEADER_LENGTH,
                     Math.min(capturedEnd, tcpOffset + Tcp.headerLength(bytes, tcpOffset)), sackBase);
@@ -101,25 +119,25 @@ public final class TcpInfoText {
             switch (kind) {
                 case Tcp.OPTION_MSS -> {
                     if (length == 4) {
-                        text.append(" MSS=").append(Bytes.u16(b, at + 2));
+                        text.append(MSS).append(Bytes.u16(b, at + 2));
                     }
                 }
                 case Tcp.OPTION_WINDOW_SCALE -> {
                     if (length == 3) {
-                        text.append(" WS=").append(1 << Math.min(Tcp.MAX_WINDOW_SHIFT, Bytes.u8(b, at + 2)));
+                        text.append(WS).append(1 << Math.min(Tcp.MAX_WINDOW_SHIFT, Bytes.u8(b, at + 2)));
                     }
                 }
-                case Tcp.OPTION_SACK_PERMITTED -> text.append(" SACK_PERM");
+                case Tcp.OPTION_SACK_PERMITTED -> text.append(SACK_PERM);
                 case Tcp.OPTION_TIMESTAMPS -> {
                     if (length == 10) {
-                        text.append(" TSval=").append(Integer.toUnsignedLong(Bytes.u32(b, at + 2)))
-                                .append(" TSecr=").append(Integer.toUnsignedLong(Bytes.u32(b, at + 6)));
+                        text.append(TSVAL).append(Integer.toUnsignedLong(Bytes.u32(b, at + 2)))
+                                .append(TSECR).append(Integer.toUnsignedLong(Bytes.u32(b, at + 6)));
                     }
                 }
                 case Tcp.OPTION_SACK -> {
                     for (int edge = at + 2; edge + 8 <= at + length; edge += 8) {
-                        text.append(" SLE=").append(Integer.toUnsignedLong(Bytes.u32(b, edge) - sackBase))
-                                .append(" SRE=").append(Integer.toUnsignedLong(Bytes.u32(b, edge + 4) - sackBase));
+                        text.append(SLE).append(Integer.toUnsignedLong(Bytes.u32(b, edge) - sackBase))
+                                .append(SRE).append(Integer.toUnsignedLong(Bytes.u32(b, edge + 4) - sackBase));
                     }
                 }
                 default -> {
