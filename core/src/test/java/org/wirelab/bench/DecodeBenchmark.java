@@ -101,6 +101,7 @@ public final class DecodeBenchmark {
             long t2 = System.nanoTime();
             long c2 = processCpuNanos();
             CaptureAnalysis analysis = CaptureAnalysis.of(store, packets);
+            analysis.tcp();   // made on first use: the stage measures it as before
             long t3 = System.nanoTime();
             long c3 = processCpuNanos();
             kept = analysis;

@@ -6,20 +6,19 @@ import org.wirelab.core.summary.SummaryDecoder;
 
 /**
  * Everything the fast path knows about a capture: the frames, their summary columns, the conversations
- * and the TCP sequence analysis, each computed once in a pass over primitive columns.
+ * and the TCP sequence analysis, each computed once in a pass over primitive columns. The TCP sequence
+ * analysis is made when first asked for: the conversation table does without it.
  */
 public final class CaptureAnalysis {
     private final FrameStore frames;
     private final PacketTable packets;
     private final ConversationIndex conversations;
-    private final TcpSequenceAnalysis tcp;
+    private volatile TcpSequenceAnalysis tcp;
 
-    private CaptureAnalysis(FrameStore frames, PacketTable packets, ConversationIndex conversations,
-            TcpSequenceAnalysis tcp) {
+    private CaptureAnalysis(FrameStore frames, PacketTable packets, ConversationIndex conversations) {
         this.frames = frames;
         this.packets = packets;
         this.conversations = conversations;
-        this.tcp = tcp;
     }
 
     /** Decodes the summary of every frame, then numbers the conversations and analyses TCP. */
@@ -29,9 +28,7 @@ public final class CaptureAnalysis {
 
     /** Analyses frames whose summary columns are already decoded. */
     public static CaptureAnalysis of(FrameStore frames, PacketTable packets) {
-        ConversationIndex conversations = ConversationIndex.build(frames, packets);
-        return new CaptureAnalysis(frames, packets, conversations,
-                TcpSequenceAnalysis.build(frames, packets, conversations));
+        return new CaptureAnalysis(frames, packets, ConversationIndex.build(frames, packets));
     }
 
     public FrameStore frames() {
@@ -46,8 +43,19 @@ public final class CaptureAnalysis {
         return conversations;
     }
 
+    /** The TCP sequence analysis, made on first use (by one thread when several ask at once). */
     public TcpSequenceAnalysis tcp() {
-        return tcp;
+        TcpSequenceAnalysis analysis = tcp;
+        if (analysis == null) {
+            synchronized (this) {
+                analysis = tcp;
+                if (analysis == null) {
+                    analysis = TcpSequenceAnalysis.build(frames, packets, conversations);
+                    tcp = analysis;
+                }
+            }
+        }
+        return analysis;
     }
 
     public int size() {
@@ -56,6 +64,6 @@ public final class CaptureAnalysis {
 
     /** Heap bytes held beyond the frame store, for the memory benchmark. */
     public long retainedBytes() {
-        return packets.retainedBytes() + conversations.retainedBytes() + tcp.retainedBytes();
+        return packets.retainedBytes() + conversations.retainedBytes() + tcp().retainedBytes();
     }
 }

@@ -93,6 +93,24 @@ public final class ConversationTableText {
      * where tshark prints -22.5852).
      */
     static String fourDecimals(double value) {
+        double scaled = value * 10_000;
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole;
+        // The product is within half an ulp of the exact one: unless it lies that close to a tie, rounding
+        // it rounds the exact value the same way, without the exact decimal expansion of a BigDecimal
+        // (which cost a third of the table's time at 63,000 rows).
+        if (Math.abs(scaled) < 1e15 && Math.abs(fraction - 0.5) > 4 * Math.ulp(scaled)) {
+            long units = (long) whole + (fraction > 0.5 ? 1 : 0);
+            boolean negative = units < 0 || units == 0 && Double.doubleToRawLongBits(value) < 0;
+            long magnitude = Math.abs(units);
+            String decimals = Long.toString(10_000 + magnitude % 10_000).substring(1);
+            return (negative ? "-" : "") + magnitude / 10_000 + "." + decimals;
+        }
+        return exactFourDecimals(value);
+    }
+
+    /** {@link #fourDecimals} through the exact decimal value. */
+    static String exactFourDecimals(double value) {
         String text = new BigDecimal(value).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
         // A negative value that rounds to zero keeps its sign, as printf writes -0.0000.
         return Double.doubleToRawLongBits(value) < 0 && text.charAt(0) != '-' ? "-" + text : text;

@@ -44,6 +44,27 @@ class ConversationTableTextTest {
         }
     }
 
+    /** The quick rounding of durations gives the exact decimal rounding's text, ties and near-ties included. */
+    @Test
+    void durationsRoundedQuicklyAsExactly() {
+        Random random = new Random(13);
+        for (int n = 0; n < 40_000; n++) {
+            // Durations as the table computes them: the difference of two times in seconds.
+            long start = random.nextLong() % 100_000_000_000_000L;
+            long stop = start + (n % 2 == 0 ? random.nextInt(2_000_000_000) : random.nextLong() % 10_000_000_000_000L);
+            double value = (Math.floorDiv(stop, 1_000_000_000L) + Math.floorMod(stop, 1_000_000_000L) / 1e9)
+                    - (Math.floorDiv(start, 1_000_000_000L) + Math.floorMod(start, 1_000_000_000L) / 1e9);
+            assertEquals(ConversationTableText.exactFourDecimals(value), ConversationTableText.fourDecimals(value),
+                    "value " + value);
+            // Exact ties and their neighbours: k / 20,000 is halfway between two four-decimal numbers.
+            double tie = (random.nextInt(2_000_000_001) - 1_000_000_000) / 20_000.0;
+            for (double near : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie)}) {
+                assertEquals(ConversationTableText.exactFourDecimals(near), ConversationTableText.fourDecimals(near),
+                        "value " + near);
+            }
+        }
+    }
+
     @Test
     void startTimesHaveNineDecimalsExactly() {
         Random random = new Random(12);
