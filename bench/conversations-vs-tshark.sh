@@ -2,7 +2,8 @@
 # `wirelab conversations FILE` against `tshark -q -z conv,tcp -z conv,udp` on the same capture with many
 # conversations (the decode benchmark's loopback traffic: about 63,000 per million frames), run in turn
 # so that both meet the same load. Checks that both print the same tables, then prints each run's wall
-# time, the median ratio (tshark's time / wirelab's) and the load average.
+# time and CPU time (user + system), the median ratios (tshark's time / wirelab's) and the load average.
+# wirelab runs through ./wirelab, the launcher a user runs (its JVM options included).
 # Usage: bench/conversations-vs-tshark.sh [--frames N] [--rounds N] [--file PCAP]
 # Target (issue 16): wirelab at least 5x faster than tshark.
 set -euo pipefail
@@ -20,6 +21,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v tshark >/dev/null || { echo "tshark not found (apt-get install tshark)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 1; }
 
 ./wirelab --version >/dev/null          # builds the jar first if it is stale, outside the timings
 work="$(mktemp -d)"
@@ -33,23 +35,36 @@ fi
 echo "file: $file ($(stat -c %s "$file") bytes)"
 cat "$file" > /dev/null                  # into the page cache for both tools
 
-java -jar app/target/wirelab.jar conversations "$file" > "$work/wirelab.txt"
+./wirelab conversations "$file" > "$work/wirelab.txt"
 HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp 2>/dev/null > "$work/tshark.txt"
 echo "conversations listed: $(grep -c '<->' "$work/wirelab.txt") by wirelab, $(grep -c '<->' "$work/tshark.txt") by tshark"
 if cmp -s "$work/wirelab.txt" "$work/tshark.txt"; then echo "same text: yes"; else echo "same text: NO"; fi
 
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+# One timed run: wall seconds and CPU seconds (user + system) of COMMAND, its output discarded.
+timed() {
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > /dev/null 2>&1
+  read -r wall user system < "$work/time"
+  echo "$wall $(echo "$user + $system" | bc -l)"
+}
 wirelab_times=()
 tshark_times=()
+wirelab_cpu=()
+tshark_cpu=()
 for round in $(seq 1 "$rounds"); do
-  w=$(seconds java -jar app/target/wirelab.jar conversations "$file")
-  t=$(seconds env HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp)
-  printf "round %d: wirelab %.2f s, tshark %.2f s, load %s\n" "$round" "$w" "$t" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  read -r w wc < <(timed ./wirelab conversations "$file")
+  read -r t tc < <(timed env HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp)
+  printf "round %d: wirelab %.2f s (CPU %.2f s), tshark %.2f s (CPU %.2f s), ratio %.2fx (CPU %.2fx), load %s\n" \
+    "$round" "$w" "$wc" "$t" "$tc" "$(echo "$t / $w" | bc -l)" "$(echo "$tc / $wc" | bc -l)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
   wirelab_times+=("$w")
   tshark_times+=("$t")
+  wirelab_cpu+=("$wc")
+  tshark_cpu+=("$tc")
 done
-median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 w=$(median "${wirelab_times[@]}")
 t=$(median "${tshark_times[@]}")
-printf "median: wirelab %.2f s, tshark %.2f s, ratio %.1fx (load %s)\n" "$w" "$t" "$(echo "$t / $w" | bc -l)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)"
+wc=$(median "${wirelab_cpu[@]}")
+tc=$(median "${tshark_cpu[@]}")
+printf "median: wirelab %.2f s, tshark %.2f s, ratio %.2fx; CPU %.2f s against %.2f s: %.2fx (target >= 5x; load %s)\n" \
+  "$w" "$t" "$(echo "$t / $w" | bc -l)" "$wc" "$tc" "$(echo "$tc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,7 @@
 # in turn (wirelab, tshark, wirelab, tshark, ...) so that both meet the same load. Prints each run's wall
 # time, CPU time (user + system) and peak memory, the median ratios (tshark's time / wirelab's) and the
 # load average. On a loaded machine the wall clock counts the wait for a core; the CPU ratio does not.
+# wirelab runs through ./wirelab, the launcher a user runs (its JVM options included).
 # Usage: bench/show-vs-tshark.sh [--frames N] [--rounds N] [--file PCAP] [--keep]
 # Target (issue 16): wirelab at least 5x faster, its memory flat in the number of frames and lanes.
 set -euo pipefail
@@ -50,7 +51,7 @@ tshark_times=()
 wirelab_cpu=()
 tshark_cpu=()
 for round in $(seq 1 "$rounds"); do
-  read -r w wc wm < <(timed java -jar app/target/wirelab.jar show "$file")
+  read -r w wc wm < <(timed ./wirelab show "$file")
   read -r t tc tm < <(timed tshark -r "$file" -q -z flow,tcp,standard)
   printf 'round %d: wirelab show %6.2f s (CPU %5.2f s) %5d MB | tshark flow %6.2f s (CPU %5.2f s) %5d MB | ratio %.2fx (CPU %.2fx) | load %s\n' \
     "$round" "$w" "$wc" $((wm / 1024)) "$t" "$tc" $((tm / 1024)) "$(echo "$t / $w" | bc -l)" \
