@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -81,8 +80,7 @@ import org.wirelab.capture.live.CaptureProblem;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.FocusedLadder;
 import org.wirelab.core.ladder.draw.LadderPainter;
-import org.wirelab.core.scenario.Scenarios;
-import org.wirelab.simulator.SimulatedScenarios;
+import org.wirelab.core.scenario.ScenarioCatalog;
 
 /**
  * The main window: menus, the ladder diagram and the packet list on the left, the explanation, the
@@ -91,17 +89,11 @@ import org.wirelab.simulator.SimulatedScenarios;
  * {@link CaptureViewModel}'s one selection.
  */
 public final class MainWindow {
-    private static final List<String> SCENARIOS = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO, Scenarios.HTTP_GET,
-            Scenarios.CHAT, Scenarios.TCP_REFUSED);
-    /** What no loopback shows: losses, timers, a closing window, crossing FINs. */
-    private static final List<String> TEACHING = List.of(SimulatedScenarios.LOST_SYN_ACK, SimulatedScenarios.LOST_DATA,
-            SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.TAIL_LOSS, SimulatedScenarios.REORDERING,
-            SimulatedScenarios.DUPLICATION, SimulatedScenarios.SLOW_READER, SimulatedScenarios.SIMULTANEOUS_CLOSE,
-            SimulatedScenarios.UDP_CLOSED_PORT);
-    /** The simulator also runs the bulk transfer, where delay and loss show retransmissions, and the teaching scenarios. */
-    private static final List<String> SIMULATED = Stream.concat(Stream.of(Scenarios.TCP_HELLO,
-            Scenarios.TCP_BULK, Scenarios.HTTP_GET, Scenarios.UDP_ECHO, Scenarios.CHAT, Scenarios.TCP_REFUSED),
-            TEACHING.stream()).toList();
+    /** The Live menu's scenarios: the catalog's live ones that run at once (the sized ones are the command line's). */
+    private static final List<String> SCENARIOS = ScenarioCatalog.names(ScenarioCatalog.live().stream()
+            .filter(entry -> !entry.sized()).toList());
+    /** The simulation dialog offers every scenario of the catalog. */
+    private static final List<String> SIMULATED = ScenarioCatalog.names(ScenarioCatalog.all());
     private final CaptureViewModel model;
     private final PlaybackViewModel playback;
     private final ChecksViewModel checksModel;
@@ -657,8 +649,10 @@ public final class MainWindow {
         }
         Menu teaching = new Menu(messages.get("live.teaching"));
         teaching.setId("teaching-scenarios");
-        for (String scenario : TEACHING) {
-            MenuItem simulate = new MenuItem(messages.get("teaching." + scenario) + " (" + scenario + ")");
+        // What no loopback shows: losses, timers, a closing window, crossing FINs.
+        for (ScenarioCatalog.Entry entry : ScenarioCatalog.teaching()) {
+            String scenario = entry.name();
+            MenuItem simulate = new MenuItem(entry.description(messages.locale()) + " (" + scenario + ")");
             simulate.setId("teaching-" + scenario);
             simulate.setOnAction(e -> open(SimulatedSource.standard(scenario)));
             teaching.getItems().add(simulate);

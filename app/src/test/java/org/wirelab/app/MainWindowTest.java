@@ -76,7 +76,12 @@ class MainWindowTest extends FxTest {
         javafx.scene.control.Menu live = bar.getMenus().get(1);
         javafx.scene.control.Menu teaching = (javafx.scene.control.Menu) live.getItems().stream()
                 .filter(item -> "teaching-scenarios".equals(item.getId())).findFirst().orElseThrow();
-        assertEquals(9, teaching.getItems().size());
+        // Every teaching scenario of the catalog, each said by the catalog in the window's language.
+        assertEquals(org.wirelab.core.scenario.ScenarioCatalog.names(org.wirelab.core.scenario.ScenarioCatalog.teaching()),
+                teaching.getItems().stream().map(item -> item.getId().substring("teaching-".length())).toList());
+        assertEquals("A UDP datagram to a closed port: ICMP port unreachable (udp-closed-port)",
+                teaching.getItems().stream().filter(item -> "teaching-udp-closed-port".equals(item.getId()))
+                        .findFirst().orElseThrow().getText());
         // Monocle cannot click inside a menu's popup window: the item is fired as a click would.
         interact(() -> {
             live.hide();

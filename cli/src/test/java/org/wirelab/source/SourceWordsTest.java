@@ -1,37 +1,16 @@
 package org.wirelab.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.wirelab.core.testing.Bundles;
 
 class SourceWordsTest {
 
-    private static Properties bundle(String suffix) throws IOException {
-        Properties properties = new Properties();
-        try (var in = new InputStreamReader(SourceWordsTest.class.getResourceAsStream("sources" + suffix + ".properties"),
-                StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
-        return properties;
-    }
-
     @Test
-    void frenchAndEnglishSayTheSameThings() throws IOException {
-        Properties english = bundle("");
-        Properties french = bundle("_fr");
-        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(french.stringPropertyNames()));
-        for (String key : english.stringPropertyNames()) {
-            // MessageFormat drops a lone ' (it quotes): the bundles write ’.
-            assertFalse(english.getProperty(key).contains("'"), key);
-            assertFalse(french.getProperty(key).contains("'"), key);
-        }
+    void frenchAndEnglishSayTheSameThings() {
+        Bundles.assertFrenchAndEnglishSayTheSameThings(SourceWordsTest.class, "sources");
     }
 
     @Test

@@ -8,12 +8,12 @@ import org.wirelab.core.scenario.HalfCloseLines;
 import org.wirelab.core.scenario.LabProtocol;
 import org.wirelab.core.scenario.Payload;
 import org.wirelab.core.scenario.Scenario;
+import org.wirelab.core.scenario.ScenarioCatalog;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.core.scenario.Service;
 import org.wirelab.core.scenario.Step;
 import org.wirelab.simulator.net.Fault;
 import org.wirelab.simulator.scenario.ReaderPace;
-import org.wirelab.simulator.tcp.TcpConfig;
 
 /**
  * Every scenario the simulator runs: the live capture's scenarios unchanged ({@link Scenarios}), and
@@ -23,24 +23,24 @@ import org.wirelab.simulator.tcp.TcpConfig;
  * it: scripted faults, a link delay (unless the user sets one), a smaller MTU or receive buffer.
  */
 public final class SimulatedScenarios {
-    public static final String LOST_SYN_ACK = "lost-syn-ack";
-    public static final String LOST_DATA = "lost-data";
-    public static final String FAST_RETRANSMIT = "fast-retransmit";
-    public static final String SLOW_READER = "slow-reader";
-    public static final String SIMULTANEOUS_CLOSE = "simultaneous-close";
-    public static final String TAIL_LOSS = "tail-loss";
-    public static final String REORDERING = "reordering";
-    public static final String DUPLICATION = "duplication";
-    public static final String UDP_CLOSED_PORT = "udp-closed-port";
-    public static final String BULK_LOSS = "bulk-loss";
-    public static final String HALF_CLOSE = "half-close";
+    public static final String LOST_SYN_ACK = ScenarioCatalog.LOST_SYN_ACK;
+    public static final String LOST_DATA = ScenarioCatalog.LOST_DATA;
+    public static final String FAST_RETRANSMIT = ScenarioCatalog.FAST_RETRANSMIT;
+    public static final String SLOW_READER = ScenarioCatalog.SLOW_READER;
+    public static final String SIMULTANEOUS_CLOSE = ScenarioCatalog.SIMULTANEOUS_CLOSE;
+    public static final String TAIL_LOSS = ScenarioCatalog.TAIL_LOSS;
+    public static final String REORDERING = ScenarioCatalog.REORDERING;
+    public static final String DUPLICATION = ScenarioCatalog.DUPLICATION;
+    public static final String UDP_CLOSED_PORT = ScenarioCatalog.UDP_CLOSED_PORT;
+    public static final String BULK_LOSS = ScenarioCatalog.BULK_LOSS;
+    public static final String HALF_CLOSE = ScenarioCatalog.HALF_CLOSE;
 
     /** The live scenarios also captured with real Linux in samples/reference (over its 10 ms link). */
     private static final List<String> LIVE_WITH_REFERENCE = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO,
             Scenarios.TCP_REFUSED);
 
     /** The delay that makes a teaching scenario readable on a ladder diagram: 10 ms each way. */
-    public static final Duration TEACHING_DELAY = Duration.ofMillis(10);
+    public static final Duration TEACHING_DELAY = ScenarioCatalog.DefaultLink.TEACHING.delay();
 
     private SimulatedScenarios() {
     }
@@ -61,9 +61,10 @@ public final class SimulatedScenarios {
             faults = List.copyOf(faults);
         }
 
-        /** A teaching setup on an Ethernet link of 10 ms each way, checked against the reference of its name. */
+        /** A teaching setup on the catalog's link for it (Ethernet, 10 ms each way), checked against the reference of its name. */
         static Setup teaching(Scenario scenario, List<Fault> faults) {
-            return new Setup(scenario, faults, TEACHING_DELAY, TcpConfig.ETHERNET_MTU, 0, null, scenario.name());
+            ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(scenario.name()).link();
+            return new Setup(scenario, faults, link.delay(), link.mtu(), 0, null, scenario.name());
         }
 
         static Setup plain(Scenario scenario) {
@@ -108,12 +109,9 @@ public final class SimulatedScenarios {
         }
     }
 
-    /** The live scenarios' names, then the teaching scenarios'. */
+    /** The live scenarios' names, then the teaching scenarios' ({@link ScenarioCatalog}'s order). */
     public static List<String> names() {
-        List<String> names = new ArrayList<>(Scenarios.names());
-        names.addAll(List.of(LOST_SYN_ACK, LOST_DATA, FAST_RETRANSMIT, TAIL_LOSS, REORDERING, DUPLICATION,
-                SLOW_READER, SIMULTANEOUS_CLOSE, HALF_CLOSE, UDP_CLOSED_PORT, BULK_LOSS));
-        return List.copyOf(names);
+        return ScenarioCatalog.names(ScenarioCatalog.all());
     }
 
     /** The setup called {@code name}; an unknown name is an error listing the known ones. */
@@ -241,7 +239,8 @@ public final class SimulatedScenarios {
     public static Setup slowReader() {
         Scenario scenario = rename(Scenarios.tcpBulk(32 * 1024L), SLOW_READER,
                 "32 KiB to a server that reads 4 KiB every 1.5 s into an 8 KiB buffer: zero window, probes, window updates");
-        return new Setup(scenario, List.of(), TEACHING_DELAY, TcpConfig.ETHERNET_MTU,
+        ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(SLOW_READER).link();
+        return new Setup(scenario, List.of(), link.delay(), link.mtu(),
                 8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), SLOW_READER);
     }
 

@@ -2,6 +2,7 @@ package org.wirelab.app.source;
 
 import java.time.Duration;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
@@ -11,12 +12,13 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import org.wirelab.app.i18n.Messages;
+import org.wirelab.core.scenario.ScenarioCatalog;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.net.LinkConfig;
 import org.wirelab.source.SimulatedSource;
 
 /**
- * Asks for a simulated run: which scenario, what the link does to each packet (one-way delay, jitter,
+ * Asks for a simulated run: which scenario (with what it shows, from the scenario catalog), what the link does to each packet (one-way delay, jitter,
  * loss, duplication, reordering, bandwidth) and the seed (the same seed gives the same frames, so a
  * class can look at the same losses together). Each control says in its tooltip what it shows.
  */
@@ -35,6 +37,14 @@ public final class SimulationDialog extends Dialog<SimulatedSource> {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.addRow(0, new Label(messages.get("simulate.scenario")), scenario);
+        // What the chosen scenario shows, from the catalog, in the window's language.
+        Label description = new Label();
+        description.setId("simulate-description");
+        description.setWrapText(true);
+        description.setMaxWidth(420);
+        description.textProperty().bind(Bindings.createStringBinding(
+                () -> ScenarioCatalog.named(scenario.getValue()).description(messages.locale()), scenario.valueProperty()));
+        grid.add(description, 1, 1);
         Spinner<Integer> delay = row("delay", 0, 2000, 10, 5);
         Spinner<Integer> jitter = row("jitter", 0, 1000, 0, 1);
         Spinner<Integer> loss = row("loss", 0, 100, 0, 1);

@@ -61,6 +61,8 @@ class SimulationDialogTest extends FxTest {
         var labels = pane.lookupAll(".label").stream().map(node -> ((javafx.scene.control.Label) node).getText()).toList();
         assertTrue(labels.containsAll(List.of("Délai aller (ms)", "Gigue (ms)", "Réordonnancement (% des paquets)",
                 "Débit (kbit/s, 0 = sans limite)")), labels.toString());
+        assertTrue(labels.contains("Le SYN-ACK est perdu : le client renvoie son SYN après 1 s"),
+                "the scenario catalog's description, in French: " + labels);
         Path shot = Path.of("target", "screenshots", "simulation-dialog-fr.png");
         Files.createDirectories(shot.getParent());
         interact(() -> {
@@ -70,6 +72,18 @@ class SimulationDialogTest extends FxTest {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The description under the scenario follows the choice (the scenario catalog's, in the window's language). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChosenScenarioSaysWhatItShows() {
+        var pane = dialog.getDialogPane();
+        var description = (javafx.scene.control.Label) pane.lookup("#simulate-description");
+        assertEquals("The lab’s TCP client sends “hello serveur” to the lab’s server: handshake, data, teardown",
+                description.getText());
+        interact(() -> ((javafx.scene.control.ChoiceBox<String>) pane.lookup("#simulate-scenario")).setValue("tcp-bulk"));
+        assertEquals("A bulk transfer (1 MB unless sized): many segments, the window and its scaling", description.getText());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.wirelab.cli.UserError;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.scenario.ScenarioCatalog;
 import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulationOptions;
@@ -142,11 +143,14 @@ public final class SimulateCommand implements Callable<Integer> {
         return result.statistics().lastFrameNanos() / 1e9;
     }
 
+    /** The scenario catalog, each entry with what the simulator runs for it. */
     private static void listScenarios(PrintWriter out) {
-        int width = SimulatedScenarios.names().stream().mapToInt(String::length).max().orElse(0);
-        for (String name : SimulatedScenarios.names()) {
+        List<ScenarioCatalog.Entry> catalog = ScenarioCatalog.all();
+        int width = catalog.stream().mapToInt(entry -> entry.name().length()).max().orElse(0);
+        for (ScenarioCatalog.Entry entry : catalog) {
+            String name = entry.name();
             SimulatedScenarios.Setup setup = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS);
-            String where = Scenarios.names().contains(name) ? "" : " (simulator only)";
+            String where = entry.live() ? "" : " (simulator only)";
             String checked = setup.reference() == null ? ""
                     : "; checked against real Linux: " + setup.referenceFiles();
             out.println(String.format(Locale.ROOT, "%-" + width + "s  %s%s%s", name, setup.summary(), where, checked));

@@ -62,8 +62,9 @@ public final class Scenarios {
         }
     }
 
+    /** The live scenarios' names, in {@link ScenarioCatalog}'s order. */
     public static List<String> names() {
-        return List.of(TCP_HELLO, UDP_ECHO, CHAT, HTTP_GET, TCP_REFUSED, TCP_BULK, UDP_BURST);
+        return ScenarioCatalog.names(ScenarioCatalog.live());
     }
 
     /** The scenario called {@code name}; an unknown name is an error that lists the known ones. */
