@@ -18,7 +18,7 @@ import org.wirelab.core.encode.NetworkHeader;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.encode.TransportHeader;
-import org.wirelab.core.encode.UdpHeader;
+import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.pcap.PcapWriter;
 

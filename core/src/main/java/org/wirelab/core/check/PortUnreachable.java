@@ -5,7 +5,7 @@ import org.wirelab.core.header.Icmp;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.header.Ipv6;
-import org.wirelab.core.header.Udp;
+import org.wirelab.core.protocol.udp.Udp;
 import org.wirelab.core.summary.PacketTable;
 
 /**

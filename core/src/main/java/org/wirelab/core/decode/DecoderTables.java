@@ -18,7 +18,7 @@ import org.wirelab.core.decode.network.Ipv6Decoder;
 import org.wirelab.core.decode.transport.IcmpDecoder;
 import org.wirelab.core.decode.transport.Icmpv6Decoder;
 import org.wirelab.core.protocol.tcp.TcpDecoder;
-import org.wirelab.core.decode.transport.UdpDecoder;
+import org.wirelab.core.protocol.udp.UdpDecoder;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.header.EtherType;
 import org.wirelab.core.header.IpProtocol;

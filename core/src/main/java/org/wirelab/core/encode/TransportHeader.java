@@ -1,6 +1,6 @@
 package org.wirelab.core.encode;
 
-/** The transport header of a frame to encode: TCP's ({@code protocol.tcp.TcpHeader}) or {@link UdpHeader}. */
+/** The transport header of a frame to encode, each protocol's own: {@code protocol.tcp.TcpHeader}, {@code protocol.udp.UdpHeader}. */
 public interface TransportHeader {
 
     /** The IP protocol number: 6 or 17. */

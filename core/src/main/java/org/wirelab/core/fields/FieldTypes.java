@@ -8,12 +8,13 @@ import java.util.Set;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.protocol.tcp.Tcp;
+import org.wirelab.core.protocol.udp.Udp;
 
 /**
  * The one table of every field name wirelab knows, with its type: the fast-path columns of
  * {@link FieldCatalog}, the fields the decoders put in a frame's tree, the protocols themselves, and
  * Wireshark's hidden "either" fields ({@code ip.addr} is each {@code ip.src} and {@code ip.dst}). A
- * protocol that declares its fields in its own place ({@link Tcp#FIELDS}) is read from there; the others
+ * protocol that declares its fields in its own place ({@link Tcp#FIELDS}, {@link Udp#FIELDS}) is read from there; the others
  * are still listed here by name.
  * {@code -e} and display filters accept exactly these names.
  */
@@ -84,9 +85,7 @@ public final class FieldTypes {
 
         declare(Tcp.FIELDS);
 
-        declare(FieldType.UNSIGNED, "udp.srcport", "udp.dstport", "udp.port", "udp.length", "udp.checksum",
-                "udp.checksum.status", "udp.stream");
-        declare(FieldType.TIME, "udp.time_relative", "udp.time_delta");
+        declare(Udp.FIELDS);
 
         declare(FieldType.UNSIGNED, "dns.id", "dns.flags", "dns.flags.opcode", "dns.flags.rcode", "dns.count.queries",
                 "dns.count.answers", "dns.count.auth_rr", "dns.count.add_rr", "dns.qry.type", "dns.qry.class",

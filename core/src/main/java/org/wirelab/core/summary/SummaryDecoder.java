@@ -12,14 +12,14 @@ import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.header.Ipv6;
 import org.wirelab.core.header.LinuxSll;
 import org.wirelab.core.header.LinuxSll2;
-import org.wirelab.core.header.Udp;
 import org.wirelab.core.header.Vlan;
 import org.wirelab.core.protocol.tcp.TcpSummary;
+import org.wirelab.core.protocol.udp.UdpSummary;
 
 /**
  * The fast path of decoding: walks each frame's link, network and transport headers just far enough
  * to fill one row of a {@link PacketTable}, reading the bytes in place and allocating nothing per frame.
- * A protocol that has its own place fills its part of the row there ({@link TcpSummary}).
+ * A protocol that has its own place fills its part of the row there ({@link TcpSummary}, {@link UdpSummary}).
  * Never throws on bad bytes: what cannot be read stays at its "nothing decoded" value and a status bit
  * says why. The header layouts come from {@code org.wirelab.core.header}, shared with the field-tree
  * decoders, so both read the same bytes the same way.
@@ -210,20 +210,10 @@ public final class SummaryDecoder {
     private static void decodeTransport(byte[] b, int frameStart, int at, int end, int ipPayloadLength,
             int protocol, int row, PacketTable table) {
         table.setTransport(row, protocol, at - frameStart);
-        int captured = end - at;
         if (protocol == IpProtocol.TCP) {
             TcpSummary.fill(b, at, end, ipPayloadLength, row, table);
         } else if (protocol == IpProtocol.UDP) {
-            if (captured >= 4) {
-                table.setPorts(row, Udp.sourcePort(b, at), Udp.destinationPort(b, at));
-            }
-            if (captured < Udp.HEADER_LENGTH) {
-                table.addStatus(row, PacketTable.STATUS_TRANSPORT_TRUNCATED);
-                return;
-            }
-            int length = Udp.length(b, at);
-            table.setUdpLength(row, length);
-            table.setPayloadLength(row, Math.max(0, length - Udp.HEADER_LENGTH));
+            UdpSummary.fill(b, at, end, row, table);
         }
     }
 }

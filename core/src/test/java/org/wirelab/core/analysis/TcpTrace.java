@@ -11,7 +11,7 @@ import org.wirelab.core.encode.Ipv6Header;
 import org.wirelab.core.encode.NetworkHeader;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
-import org.wirelab.core.encode.UdpHeader;
+import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.PcapWriter;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.protocol.tcp.Tcp;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.frame.LinkType;
@@ -19,7 +20,7 @@ import org.wirelab.core.header.Ipv6;
 import org.wirelab.core.header.LinuxSll;
 import org.wirelab.core.header.LinuxSll2;
 import org.wirelab.core.protocol.tcp.Tcp;
-import org.wirelab.core.header.Udp;
+import org.wirelab.core.protocol.udp.Udp;
 import org.wirelab.core.header.Vlan;
 
 /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import net.jqwik.api.Arbitraries;

@@ -16,7 +16,7 @@ import org.wirelab.core.encode.Computed;
 import org.wirelab.core.encode.FrameBuilder;
 import org.wirelab.core.encode.Ipv4Header;
 import org.wirelab.core.protocol.tcp.TcpHeader;
-import org.wirelab.core.encode.UdpHeader;
+import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.PcapWriter;

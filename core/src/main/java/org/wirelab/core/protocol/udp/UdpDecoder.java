@@ -1,12 +1,12 @@
-package org.wirelab.core.decode.transport;
+package org.wirelab.core.protocol.udp;
 
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.transport.TransportChecksum;
 import org.wirelab.core.header.IpProtocol;
-import org.wirelab.core.header.Udp;
 
 /** UDP (RFC 768): ports, length, checksum verified (zero over IPv4 means "none", RFC 768). */
 public final class UdpDecoder implements ProtocolDecoder {
@@ -23,8 +23,8 @@ public final class UdpDecoder implements ProtocolDecoder {
         }
         int sourcePort = Udp.sourcePort(b, o);
         int destinationPort = Udp.destinationPort(b, o);
-        layer.add(layer.uint("udp.srcport", "Source Port", o, 2, sourcePort));
-        layer.add(layer.uint("udp.dstport", "Destination Port", o + 2, 2, destinationPort));
+        layer.add(Udp.SRCPORT, o + Udp.SOURCE_PORT, 2);
+        layer.add(Udp.DSTPORT, o + Udp.DESTINATION_PORT, 2);
         title = "User Datagram Protocol, Src Port: " + sourcePort + ", Dst Port: " + destinationPort;
         String ports = "UDP " + sourcePort + " → " + destinationPort;
         if (!slice.has(Udp.HEADER_LENGTH)) {
@@ -34,7 +34,7 @@ public final class UdpDecoder implements ProtocolDecoder {
             return Step.last(layer.build(slice.end(), title, ports + " (header truncated)"));
         }
         int length = Udp.length(b, o);
-        layer.add(layer.uint("udp.length", "Length", o + Udp.LENGTH, 2, length));
+        layer.add(Udp.LENGTH_FIELD, o + Udp.LENGTH, 2);
         String summary = ports + " Len=" + Math.max(0, length - Udp.HEADER_LENGTH);
         if (length < Udp.HEADER_LENGTH) {
             layer.error(o + Udp.LENGTH, 2, "UDP length " + length + " is below the 8-byte header");
@@ -50,11 +50,12 @@ public final class UdpDecoder implements ProtocolDecoder {
         boolean overIpv4WithoutChecksum = Udp.checksum(b, o) == 0 && slice.pseudoHeader() != null
                 && !isIpv6(slice);
         if (overIpv4WithoutChecksum) {
-            layer.add(layer.hex("udp.checksum", "Checksum", o + Udp.CHECKSUM, 2, 0));
-            layer.add(layer.generated("udp.checksum.status", "Checksum Status", o + Udp.CHECKSUM, 2, "Not present",
-                    "3", "Not present (0 means no checksum over IPv4)"));
+            layer.add(Udp.CHECKSUM_FIELD, o + Udp.CHECKSUM, 2);
+            layer.add(layer.generated(Udp.CHECKSUM_STATUS, o + Udp.CHECKSUM, 2, "Not present", "3",
+                    "checksum.absent_over_ipv4"));
         } else {
-            TransportChecksum.add(layer, datagram, "udp", IpProtocol.UDP, o + Udp.CHECKSUM);
+            TransportChecksum.add(layer, datagram, Udp.CHECKSUM_FIELD, Udp.CHECKSUM_STATUS, IpProtocol.UDP,
+                    o + Udp.CHECKSUM);
         }
         Slice payload = datagram.after(Udp.HEADER_LENGTH);
         Next next = payload.length() > 0 && !slice.embedded()

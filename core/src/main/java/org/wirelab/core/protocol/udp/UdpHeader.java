@@ -1,5 +1,8 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.udp;
 
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.TransportHeader;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.net.InternetChecksum;
 
