@@ -1,9 +1,13 @@
 package org.wirelab.app.layers;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.capture.FramePart;
@@ -52,18 +56,28 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
     private final CaptureViewModel model;
     private final Messages messages;
     private boolean syncing;
+    private final TreeItem<Entry> root = new TreeItem<>();
+    /** Each OSI layer's chip background, made once. */
+    private static final java.util.Map<Integer, Background> CHIPS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OsiTreeView(CaptureViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
         setId("osi-tree");
         setShowRoot(false);
+        // One root for every frame: replacing its children reuses the cells on screen, where a new root
+        // made the tree build and style every cell again (most of a row click's time on a long capture).
+        root.setExpanded(true);
+        setRoot(root);
         setCellFactory(tree -> new EntryCell());
         model.decodedFrameProperty().addListener((o, was, frame) -> rebuild(frame));
-        // Built again, not refreshed: a refresh left the cells off screen in the previous language.
+        // Built again with new cells, not refreshed: a refresh, or reused cells, left some rows in the
+        // previous language. A language switch is rare: it can afford what a row click cannot.
         messages.localeProperty().addListener(o -> {
             FramePart part = model.selectedPartProperty().get();
             rebuild(model.decodedFrameProperty().get());
+            setRoot(null);
+            setRoot(root);
             showPart(part);
         });
         getSelectionModel().selectedItemProperty().addListener((o, was, item) -> selectPart(item));
@@ -71,7 +85,7 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
     }
 
     private void rebuild(DecodedFrame frame) {
-        TreeItem<Entry> root = new TreeItem<>();
+        List<TreeItem<Entry>> rows = new ArrayList<>();
         if (frame != null) {
             for (OsiRow row : OsiBreakdown.of(frame)) {
                 TreeItem<Entry> osi = new TreeItem<>(new OsiEntry(row));
@@ -88,10 +102,17 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
                     osi.getChildren().add(layerItem);
                 }
                 osi.setExpanded(true);
-                root.getChildren().add(osi);
+                rows.add(osi);
             }
         }
-        setRoot(root);
+        syncing = true;   // the old rows' selection goes with them, without telling the model
+        try {
+            getSelectionModel().clearSelection();
+        } finally {
+            syncing = false;
+        }
+        root.getChildren().setAll(rows);
+        scrollTo(0);
     }
 
     private static TreeItem<Entry> fieldItem(Layer layer, Field field) {
@@ -194,6 +215,14 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
     }
 
     private final class EntryCell extends TreeCell<Entry> {
+        /** The layer's colour beside the text: one per cell, painted, not styled, as the cell is reused. */
+        private final Region chip = new Region();
+
+        EntryCell() {
+            chip.setMinSize(12, 12);
+            chip.setMaxSize(12, 12);
+        }
+
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -205,11 +234,8 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
                 return;
             }
             setText(text(entry));
-            Region chip = new Region();
-            chip.setMinSize(12, 12);
-            chip.setMaxSize(12, 12);
-            chip.setStyle("-fx-background-color: " + OsiColours.css(OsiColours.strong(entry.osiLayer()))
-                    + "; -fx-background-radius: 2;");
+            chip.setBackground(CHIPS.computeIfAbsent(entry.osiLayer(), layer -> new Background(
+                    new BackgroundFill(OsiColours.strong(layer), new CornerRadii(2), null))));
             setGraphic(chip);
             if (entry instanceof OsiEntry) {
                 getStyleClass().add("osi-layer-row");
