@@ -54,9 +54,10 @@ public final class SimulatedScenarios {
      * @param pace how fast the sink server reads (null: at once)
      * @param reference the name of the real Linux captures this setup is checked against
      *     (samples/reference/NAME-client.pcap and NAME-server.pcap), null when none
+     * @param bandwidth the link's rate in bit/s when the user sets none (0: no limit)
      */
     public record Setup(Scenario scenario, List<Fault> faults, Duration delay, int mtu, int receiveBuffer,
-            ReaderPace pace, String reference) {
+            ReaderPace pace, String reference, long bandwidth) {
         public Setup {
             faults = List.copyOf(faults);
         }
@@ -64,12 +65,12 @@ public final class SimulatedScenarios {
         /** A teaching setup on the catalog's link for it (Ethernet, 10 ms each way), checked against the reference of its name. */
         static Setup teaching(Scenario scenario, List<Fault> faults) {
             ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(scenario.name()).link();
-            return new Setup(scenario, faults, link.delay(), link.mtu(), 0, null, scenario.name());
+            return new Setup(scenario, faults, link.delay(), link.mtu(), 0, null, scenario.name(), 0);
         }
 
         static Setup plain(Scenario scenario) {
             return new Setup(scenario, List.of(), null, 0, 0, null,
-                    LIVE_WITH_REFERENCE.contains(scenario.name()) ? scenario.name() : null);
+                    LIVE_WITH_REFERENCE.contains(scenario.name()) ? scenario.name() : null, 0);
         }
 
         /** Where the real captures of {@link #reference()} are, relative to the repository; null when none. */
@@ -86,8 +87,8 @@ public final class SimulatedScenarios {
         }
 
         /**
-         * {@code base} with this setup's faults (added to the base's), MTU, buffer and pace, and its delay
-         * when {@code userDelay} is false.
+         * {@code base} with this setup's faults (added to the base's), MTU, buffer and pace, its delay when
+         * {@code userDelay} is false, and its bandwidth when the base has none.
          */
         public SimulationOptions options(SimulationOptions base, boolean userDelay) {
             List<Fault> all = new ArrayList<>(base.faults());
@@ -104,6 +105,9 @@ public final class SimulatedScenarios {
             }
             if (pace != null) {
                 options = options.withReaderPace(pace);
+            }
+            if (bandwidth > 0 && options.link().bandwidthBitsPerSecond() == 0) {
+                options = options.withLink(options.link().withBandwidth(bandwidth));
             }
             return options;
         }
@@ -219,8 +223,12 @@ public final class SimulatedScenarios {
     public static Setup bulkLoss() {
         Scenario scenario = rename(Scenarios.tcpBulk(2_000_000L), BULK_LOSS,
                 "2 MB; the 150th segment is lost: one recovery, then the congestion window grows back (CUBIC's curve)");
-        // Client segments: SYN, ACK, then data; the 152nd is the 150th data segment.
-        return Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 152)));
+        // Client segments: SYN, ACK, then data; the 152nd is the 150th data segment. The reference relay
+        // passes a 1514-byte frame every 5 us or so (about 2 Gbit/s): a window arrives spread out, as the
+        // receiver's ACKs and autotuning see it, not all in the same instant.
+        Setup teaching = Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 152)));
+        return new Setup(teaching.scenario(), teaching.faults(), teaching.delay(), teaching.mtu(), 0, null, BULK_LOSS,
+                2_000_000_000L);
     }
 
     /** The lab's UDP datagram to a port where nothing listens: ICMP port unreachable (RFC 1122 section 4.1.3.1). */
@@ -241,7 +249,7 @@ public final class SimulatedScenarios {
                 "32 KiB to a server that reads 4 KiB every 1.5 s into an 8 KiB buffer: zero window, probes, window updates");
         ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(SLOW_READER).link();
         return new Setup(scenario, List.of(), link.delay(), link.mtu(),
-                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), SLOW_READER);
+                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), SLOW_READER, 0);
     }
 
     /**

@@ -73,7 +73,7 @@ public final class FrameEncoding {
         if (icmp(packet)) {
             // Linux sends ICMP errors with DSCP CS6 (TOS 0xc0) and without Don't Fragment.
             return packet.ipv6
-                    ? new Ipv6Header(0, 0, Computed.VALUE, Packet.ICMPV6, 64, packet.source, packet.destination, List.of())
+                    ? new Ipv6Header(0, packet.flowLabel, Computed.VALUE, Packet.ICMPV6, 64, packet.source, packet.destination, List.of())
                     : new Ipv4Header(0xc0 >> 2, 0, Computed.VALUE, packet.identification, 0, 0, 64, Packet.ICMP,
                             Computed.VALUE, packet.source, packet.destination, NONE);
         }

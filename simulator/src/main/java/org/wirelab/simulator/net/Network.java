@@ -56,6 +56,25 @@ public final class Network {
         return simulator;
     }
 
+    /**
+     * The IPv6 flow label Linux gives a packet of a socket that has none of its own (auto_flowlabels):
+     * a hash of its addresses, ports and protocol with a secret of the machine (here the run's seed), 20
+     * bits (net.ipv6.flowlabel_state_ranges = 0 on this project's machine: the whole range). The same
+     * flow always gets the same label; nothing is drawn from the run's random generators.
+     */
+    public int flowLabel(byte[] source, int sourcePort, byte[] destination, int destinationPort, int protocol) {
+        long h = seed * 0x9E3779B97F4A7C15L + protocol;
+        for (byte b : source) {
+            h = (h ^ (b & 0xff)) * 0x100000001B3L;
+        }
+        for (byte b : destination) {
+            h = (h ^ (b & 0xff)) * 0x100000001B3L;
+        }
+        h = (h ^ ((long) sourcePort << 16 | destinationPort)) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        return (int) (h & 0xfffff);
+    }
+
     /** The generator for ISNs, ports and identifications (links have their own). */
     public SplittableRandom random() {
         return random;

@@ -8,9 +8,10 @@ package org.wirelab.simulator.tcp;
  * round trip, more than the last such measure (dynamic right-sizing: tcp_rcv_space_adjust,
  * tcp_rcvbuf_grow), up to the configured buffer.
  *
- * <p>The round trip the receiver knows comes from the timestamps it gets echoed, in milliseconds, so
- * on a loopback where a whole transfer takes less than a millisecond it never measures one, and its
- * window stays at the first clamp, as in most live captures of tcp-bulk.
+ * <p>The receiver knows the round trip two ways: from the timestamps it gets echoed, in milliseconds,
+ * and from how long a window's worth of data takes to arrive, in microseconds (tcp_rcv_rtt_measure),
+ * which on a loopback is the only one: there the buffer grows within the first few hundred kilobytes,
+ * as in the live capture samples/scenarios/tcp-bulk.pcap (95232, then 226304, 357376, 488448 bytes).
  */
 final class ReceiveWindow {
     /** Linux's tcp_rmem[1]: the receive buffer a socket starts with. */
@@ -22,6 +23,14 @@ final class ReceiveWindow {
      * 131072 x 186 / 256.
      */
     static final int SCALING_RATIO = 186;
+    /** What a segment's buffer on lo holds besides its bytes: 95232 offered with one 32741-byte segment unread. */
+    private static final int SEGMENT_OVERHEAD = 1_000;
+    /**
+     * The memory a frame of an Ethernet-sized link takes, whatever its length (a driver's 2 KiB buffer
+     * and its bookkeeping): measured as 2346 bytes on a veth, whose 1448-byte segments make the
+     * ratio 158 and a 131,072-byte buffer offer 80,896 bytes (samples/reference/bulk-loss-server.pcap).
+     */
+    private static final int FRAME_BUFFER = 2_346;
     /** Linux's tcp_grow_window ignores segments shorter than this. */
     private static final int GROW_MIN_SEGMENT = 128;
     /** TCP_INIT_CWND: the first measure of what a round trip brings. */
@@ -31,6 +40,8 @@ final class ReceiveWindow {
     private final long limit;
     /** sk_rcvbuf, in bytes of memory. */
     private long buffer = INITIAL_BUFFER;
+    /** The share of memory that is payload, in 256ths, as last measured on a segment (scaling_ratio). */
+    private int ratio = SCALING_RATIO;
     private long windowClamp;
     private long rcvSsthresh;
     // Dynamic right-sizing: what the application read since spaceTime, and the last such measure.
@@ -39,6 +50,9 @@ final class ReceiveWindow {
     private long spaceTime;
     /** The receiver's round-trip estimate, 0 until the first sample. */
     private long rttNanos;
+    /** The window-based measure (rcv_rtt_est): when it started, and the sequence that ends it. */
+    private long measureTime = -1;
+    private long measureEnd;
 
     ReceiveWindow(long limit) {
         this.limit = limit;
@@ -56,8 +70,8 @@ final class ReceiveWindow {
      * A segment of {@code length} bytes arrived in order: the window may grow by two of this side's
      * segments. True when it grew (Linux then ACKs the segment at once, icsk_ack.quick |= 1).
      */
-    boolean grow(int length, int advertisedMss) {
-        long room = windowClamp - rcvSsthresh;
+    boolean grow(int length, int advertisedMss, long held) {
+        long room = Math.min(windowClamp, free(held)) - rcvSsthresh;
         if (length < GROW_MIN_SEGMENT || room <= 0) {
             return false;
         }
@@ -72,7 +86,47 @@ final class ReceiveWindow {
      * second segment.
      */
     long offer(long held) {
-        return Math.min(Math.min(buffer, limit) - held, rcvSsthresh);
+        return Math.min(free(held), rcvSsthresh);
+    }
+
+    /** Linux's tcp_space: what the buffer has free, as window (its memory less each segment's overhead). */
+    long free(long held) {
+        return allowed() - held;
+    }
+
+    /** Linux's tcp_full_space: the whole buffer, as window. */
+    long allowed() {
+        return Math.min(windowFromSpace(buffer), limit);
+    }
+
+    /** The most the window may offer now (min(window_clamp, tcp_full_space)). */
+    long full() {
+        return Math.min(windowClamp, allowed());
+    }
+
+    /** rcv_ssthresh: how far the window has been let open so far. */
+    long threshold() {
+        return rcvSsthresh;
+    }
+
+    /**
+     * In-order data arrived, RCV.NXT is now {@code rcvNxt} and the last window offered {@code rcvWnd}
+     * (tcp_rcv_rtt_measure): once a whole window has come since the measure began, the time it took is
+     * a round-trip sample, kept only if it is the smallest yet (a window that took long may have been
+     * held back by the sender).
+     */
+    void dataArrived(long rcvNxt, long rcvWnd, long now) {
+        if (measureTime >= 0) {
+            if (rcvNxt < measureEnd) {
+                return;
+            }
+            long sample = Math.max(1_000, now - measureTime); // microseconds, at least one
+            if (rttNanos == 0 || sample < rttNanos) {
+                rttNanos = sample;
+            }
+        }
+        measureEnd = rcvNxt + rcvWnd;
+        measureTime = now;
     }
 
     /**
@@ -88,15 +142,17 @@ final class ReceiveWindow {
     }
 
     /**
-     * The application has read {@code totalRead} bytes so far (tcp_rcv_space_adjust): once a round trip
-     * has passed since the last measure, if it read more than then, the buffer grows so that the
-     * sender may double its rate, and the clamp follows.
+     * The application has read {@code totalRead} bytes so far and {@code unread} wait in the buffer
+     * (tcp_rcv_space_adjust): once a round trip has passed since the last measure, if it read more than
+     * then (less what still waits: a reader that falls behind does not make the buffer grow), the buffer
+     * grows so that the sender may double its rate, and the clamp follows. A buffer the program set
+     * (smaller than tcp_rmem[1]) does not grow.
      */
-    void applicationRead(long totalRead, long now) {
+    void applicationRead(long totalRead, long unread, long now) {
         if (rttNanos == 0 || now - spaceTime < rttNanos) {
             return;
         }
-        long copied = totalRead - spaceRead;
+        long copied = totalRead - spaceRead - unread;
         if (copied > space) {
             long previous = space;
             space = copied;
@@ -114,11 +170,41 @@ final class ReceiveWindow {
         spaceTime = now;
     }
 
-    private static long windowFromSpace(long memory) {
-        return memory * SCALING_RATIO >> 8;
+    /**
+     * A segment longer than any before arrived (tcp_measure_rcv_mss): the share of its buffer that is
+     * payload becomes the ratio between window and memory, and the clamp follows. On lo a 32741-byte
+     * segment comes in the sender's own buffer (ratio 248), from an Ethernet link a 1448-byte one in a
+     * 2 KiB driver buffer (158): the same 128 KiB buffer offers 126,976 bytes on lo, 80,896 on a veth.
+     */
+    void segmentMeasured(int length) {
+        long truesize = length > FRAME_BUFFER ? length + SEGMENT_OVERHEAD : FRAME_BUFFER;
+        int measured = (int) Math.max(1, ((long) length << 8) / truesize);
+        if (measured == ratio) {
+            return;
+        }
+        ratio = measured;
+        long clamp = Math.min(limit, windowFromSpace(buffer));
+        if (clamp > windowClamp) {
+            rcvSsthresh = Math.max(Math.min(lastOffer, clamp), rcvSsthresh); // tcp_set_window_clamp
+        } else {
+            rcvSsthresh = Math.min(rcvSsthresh, clamp);
+        }
+        windowClamp = clamp;
+        space = Math.min(space, windowClamp);
     }
 
-    private static long spaceFromWindow(long window) {
-        return (window << 8) / SCALING_RATIO;
+    /** The window the last ACK offered (rcv_wnd), which a growing clamp lets rcv_ssthresh reach at once. */
+    private long lastOffer;
+
+    void offered(long window) {
+        lastOffer = window;
+    }
+
+    private long windowFromSpace(long memory) {
+        return memory * ratio >> 8;
+    }
+
+    private long spaceFromWindow(long window) {
+        return (window << 8) / ratio;
     }
 }

@@ -6,9 +6,11 @@ import java.time.Duration;
  * The tunables of a simulated TCP, with Linux's defaults: what a socket starts with and how long it
  * tries. {@code mtu} sets the MSS (MTU minus the IP and TCP headers); Linux's {@code lo} has 65536.
  *
- * @param receiveBuffer bytes the receiver holds before its window closes
+ * @param receiveBuffer the most a receive buffer may hold: Linux's tcp_rmem[2], up to which autotuning grows it
+ *     from tcp_rmem[1], or a buffer the program set (SO_RCVBUF), which stays as it is
  * @param sendBuffer bytes an application can write ahead of what the peer has acknowledged
- * @param windowScale the shift this side announces (RFC 7323 section 2.2); Linux's 7 for a 6 MB buffer
+ * @param windowScale the shift this side announces (RFC 7323 section 2.2): Linux's 10 for a tcp_rmem[2]
+ *     of 32 MB, the smallest shift that lets the 16-bit field say it
  * @param minRto Linux's TCP_RTO_MIN, which RFC 6298 section 2.4 would have at one second
  * @param synRetries Linux's tcp_syn_retries
  * @param synAckRetries Linux's tcp_synack_retries
@@ -48,9 +50,12 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
         }
     }
 
+    /** Linux's tcp_rmem[2] on this project's machine (Linux 6.18; 6 MB before 6.16). */
+    public static final int MAX_RECEIVE_BUFFER = 32 * 1024 * 1024;
+
     /** Linux's defaults on a loopback interface. */
     public static TcpConfig linux() {
-        return new TcpConfig(LOOPBACK_MTU, 6 * 1024 * 1024, 4 * 1024 * 1024, 7, Duration.ofSeconds(1),
+        return new TcpConfig(LOOPBACK_MTU, MAX_RECEIVE_BUFFER, 4 * 1024 * 1024, scaleFor(MAX_RECEIVE_BUFFER), Duration.ofSeconds(1),
                 Duration.ofMillis(200), Duration.ofSeconds(120), 6, 5, 15, Duration.ofMillis(40),
                 Duration.ofSeconds(60), 10, true, 2_300_000_000L, Duration.ofNanos(100_000),
                 CongestionAlgorithm.CUBIC);
@@ -68,8 +73,7 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
      * the 16-bit field say {@code bytes} (an 8 KiB buffer announces 0, a 6 MB one 7).
      */
     public TcpConfig withReceiveBuffer(int bytes) {
-        int scale = Math.max(0, Math.min(14, 31 - Integer.numberOfLeadingZeros(Math.max(1, bytes)) - 15));
-        return new TcpConfig(mtu, bytes, sendBuffer, scale, initialRto, minRto, maxRto, synRetries,
+        return new TcpConfig(mtu, bytes, sendBuffer, scaleFor(bytes), initialRto, minRto, maxRto, synRetries,
                 synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup,
                 congestionControl);
     }
@@ -79,6 +83,11 @@ public record TcpConfig(int mtu, int receiveBuffer, int sendBuffer, int windowSc
         return new TcpConfig(mtu, receiveBuffer, sendBuffer, windowScale, initialRto, minRto, maxRto, synRetries,
                 synAckRetries, dataRetries, delayedAck, timeWait, initialWindowSegments, nagle, copyBytesPerSecond, wakeup,
                 value);
+    }
+
+    /** Linux's tcp_select_initial_window: ilog2(space) - 15, from 0 to 14 (32 MB: 10). */
+    private static int scaleFor(int bytes) {
+        return Math.max(0, Math.min(14, 31 - Integer.numberOfLeadingZeros(Math.max(1, bytes)) - 15));
     }
 
     public TcpConfig withRetries(int syn, int synAck, int data) {

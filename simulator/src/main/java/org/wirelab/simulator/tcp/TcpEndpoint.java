@@ -78,7 +78,8 @@ public final class TcpEndpoint {
     private long tsRecent;
     private final long tsOffset;
     private int identification;
-    private final int flowLabel;
+    /** The IPv6 flow label: a random hash per socket, drawn again after each timeout (Linux's txhash). */
+    private int flowLabel;
 
     private final SendBuffer sendBuffer;
     /** What is written and not yet sent, cut into segments as it was written. */
@@ -362,7 +363,7 @@ public final class TcpEndpoint {
         long read = receiveBuffer.read(max, reader);
         bytesRead += read;
         if (read > 0) {
-            receiveWindow.applicationRead(bytesRead, stack.simulator().now());
+            receiveWindow.applicationRead(bytesRead, receiveBuffer.readable(), stack.simulator().now());
             cleanupAfterRead(before);
         }
         return read;
@@ -837,7 +838,10 @@ public final class TcpEndpoint {
             congestion.enterRecovery(flightSize(), sndMax, sackPermitted);
             undoRetransmissions = 0;
             highRxt = sndUna;
-            retransmit(sndUna, true);
+            // A fast retransmission as a capture shows it: after duplicate ACKs. One ACK whose SACK blocks
+            // cover three segments (a receiver that ACKs a burst at once) starts the same recovery, but
+            // its retransmission is a plain one to tshark.
+            retransmit(sndUna, duplicates >= 2);
         }
     }
 
@@ -1028,7 +1032,8 @@ public final class TcpEndpoint {
             quickAcks = Math.max(quickAcks, quickAckBudget());
         }
         lastDataReceivedAt = now;
-        if (receiveWindow.grow(payload.length, config.mss(ipv6))) {
+        receiveWindow.dataArrived(rcvNxt(), rcvWnd, now);
+        if (receiveWindow.grow(payload.length, config.mss(ipv6), receiveBuffer.readable() + receiveBuffer.aheadBytes())) {
             quickAcks = Math.max(quickAcks, 1); // a growing window is announced at once
         }
         boolean quick = quickAcks > 0 && !pingpong;
@@ -1065,6 +1070,9 @@ public final class TcpEndpoint {
         int previous = lastSegmentSize;
         lastSegmentSize = 0;
         if (length >= rcvMss) {
+            if (length != rcvMss) {
+                receiveWindow.segmentMeasured(length);
+            }
             rcvMss = Math.min(length, config.mss(ipv6));
             return;
         }
@@ -1310,6 +1318,12 @@ public final class TcpEndpoint {
 
     private void onRetransmissionTimeout() {
         retries++;
+        if (ipv6) {
+            // Linux draws a new txhash after a timeout (tcp_write_timeout, sk_rethink_txhash with
+            // net.core.txrehash = 1), so that a path that lost the packets may be left: the flow label,
+            // made from it (auto_flowlabels), changes.
+            flowLabel = (int) (stack.randomIsn() & 0xfffff);
+        }
         rtt.backOff();
         timedSequence = NONE;
         switch (state) {
@@ -1540,6 +1554,7 @@ public final class TcpEndpoint {
             rcvAdvertisedEdge = Math.max(rcvAdvertisedEdge, rcvNxt() + windowBytes);
             rcvWup = rcvNxt();
             rcvWnd = windowBytes;
+            receiveWindow.offered(windowBytes);
             pushed = false;
             pushedTwice = false;
             ackNow = false;
@@ -1556,9 +1571,27 @@ public final class TcpEndpoint {
         return (int) Math.min(65_535, (window + (1L << rcvWscale) - 1) >> rcvWscale);
     }
 
-    /** What the buffer could take now, rounded down to the window scale's unit, with receiver SWS avoidance. */
+    /**
+     * What the buffer could take now, as Linux's __tcp_select_window: with window scaling, what is free
+     * up to rcv_ssthresh, rounded up to the scale's unit so that scaling never hides it; but once less
+     * than half the buffer is free, rounded down, and none at all below a sixteenth of the buffer or a
+     * segment (receiver silly window avoidance, RFC 9293 section 3.8.6.2.2).
+     */
     private long windowToAdvertise() {
-        long free = receiveWindow.offer(receiveBuffer.readable() + receiveBuffer.aheadBytes());
+        long held = receiveBuffer.readable() + receiveBuffer.aheadBytes();
+        if (rcvWscale > 0) {
+            long free = receiveWindow.free(held);
+            long unit = 1L << rcvWscale;
+            if (free < receiveWindow.full() / 2) {
+                free = Math.max(0, free) / unit * unit;
+                if (free < receiveWindow.allowed() / 16 || free < Math.min(rcvMss, receiveWindow.full())) {
+                    return 0;
+                }
+            }
+            free = Math.min(free, receiveWindow.threshold());
+            return (free + unit - 1) / unit * unit;
+        }
+        long free = receiveWindow.offer(held);
         if (free < Math.min(config.receiveBuffer() / 2, effectiveMss)) {
             free = 0;
         }
@@ -1568,7 +1601,7 @@ public final class TcpEndpoint {
             long current = rcvAdvertisedEdge - rcvNxt();
             return current > free - rcvMss && current <= free ? current : free / rcvMss * rcvMss;
         }
-        return Math.max(0, free) >> rcvWscale << rcvWscale;
+        return Math.max(0, free);
     }
 
     private long rcvNxt() {

@@ -51,6 +51,9 @@ public final class UdpSocket {
         Packet datagram = new Packet(ipv6, host.address(ipv6), destination, Packet.UDP,
                 ipv6 ? 0 : host.network().nextIdentification(), port, destinationPort, payload);
         datagram.fromClient = client;
+        if (ipv6) {
+            datagram.flowLabel = host.network().flowLabel(datagram.source, port, destination, destinationPort, Packet.UDP);
+        }
         sent++;
         host.send(datagram);
     }

@@ -72,6 +72,9 @@ public final class UdpStack {
         error.icmpType = datagram.ipv6 ? 1 : 3;
         error.icmpCode = datagram.ipv6 ? 4 : 3;
         error.fromClient = !datagram.fromClient;
+        if (datagram.ipv6) {
+            error.flowLabel = host.network().flowLabel(error.source, 0, error.destination, 0, Packet.ICMPV6);
+        }
         return error;
     }
 }
