@@ -5,23 +5,41 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.pcap.CaptureSegments;
 
 /** Opens the capture file a command was given, with the checks that make one-line errors possible. */
 public final class CaptureInput {
     private CaptureInput() {
     }
 
+    /**
+     * Frames a one-pass command reads at a time: 65,536 frames cost a few megabytes of columns, and the
+     * whole file is never held.
+     */
+    static final int SEGMENT_FRAMES = 1 << 16;
+
     public static CaptureFile read(Path file) throws IOException {
+        check(file);
+        return CaptureFiles.read(file);
+    }
+
+    /** The file read {@link #SEGMENT_FRAMES} frames at a time, for a command that needs one pass. */
+    public static CaptureSegments segments(Path file) throws IOException {
+        check(file);
+        return CaptureSegments.open(file, SEGMENT_FRAMES);
+    }
+
+    private static void check(Path file) throws NoSuchFileException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }
         if (Files.isDirectory(file)) {
             throw new UserError(file + " is a directory, not a capture file");
         }
-        return CaptureFiles.read(file);
     }
 
     /**
@@ -31,13 +49,22 @@ public final class CaptureInput {
      * frames early, so that a script never takes part of a file for the whole of it.
      */
     public static int exitStatus(CaptureFile capture, Path file, String command, PrintWriter err) {
-        for (String warning : capture.warnings()) {
+        return exitStatus(capture.warnings(), capture.complete(), capture.frames().size(), file, command, err);
+    }
+
+    /** The same for a file read in segments, once they are all read. */
+    public static int exitStatus(CaptureSegments segments, Path file, String command, PrintWriter err) {
+        return exitStatus(segments.warnings(), segments.readWhole(), segments.framesRead(), file, command, err);
+    }
+
+    private static int exitStatus(List<String> warnings, boolean complete, int read, Path file, String command,
+            PrintWriter err) {
+        for (String warning : warnings) {
             err.println("wirelab " + command + ": " + file + ": " + warning);
         }
-        if (capture.complete()) {
+        if (complete) {
             return 0;
         }
-        int read = capture.frames().size();
         err.println("wirelab " + command + ": " + file + ": " + (read == 0 ? "no frame could be read"
                 : "reading stopped after frame " + read + ": the output above covers "
                 + (read == 1 ? "frame 1" : "frames 1 to " + read) + " only"));

@@ -6,6 +6,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.stats.CaptureConversations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +38,18 @@ final class ConversationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Checked before the file is read, as tshark does.
         DisplayFilter displayFilter = filter == null ? null : FilterError.compile(filter);
+        if (displayFilter == null) {
+            // One pass keeping only the conversations, as tshark's: a file larger than the heap is read.
+            try (CaptureSegments segments = CaptureInput.segments(file)) {
+                spec.commandLine().getOut().print(CaptureConversations.text(segments));
+                spec.commandLine().getOut().flush();
+                return CaptureInput.exitStatus(segments, file, "conversations", spec.commandLine().getErr());
+            }
+        }
         CaptureFile capture = CaptureInput.read(file);
         CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
-        spec.commandLine().getOut().print(displayFilter == null ? CaptureConversations.text(analysis)
-                : CaptureConversations.text(analysis, filter, displayFilter.matcher(new CaptureFields(analysis))::matches));
+        spec.commandLine().getOut().print(
+                CaptureConversations.text(analysis, filter, displayFilter.matcher(new CaptureFields(analysis))::matches));
         spec.commandLine().getOut().flush();
         return CaptureInput.exitStatus(capture, file, "conversations", spec.commandLine().getErr());
     }

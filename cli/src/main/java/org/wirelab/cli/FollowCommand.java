@@ -2,8 +2,7 @@ package org.wirelab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.wirelab.core.analysis.CaptureAnalysis;
-import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.reassembly.Follow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,18 +31,20 @@ final class FollowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CaptureFile capture = CaptureInput.read(file);
-        CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
-        int streams = udp ? analysis.conversations().udpStreamCount() : analysis.conversations().tcpStreamCount();
-        if (stream < 0 || stream >= streams) {
-            String kind = udp ? "UDP flow" : "TCP stream";
-            throw new UserError("no " + kind + " " + stream + ": "
-                    + (streams == 0 ? "the file has none" + (udp ? " (try without --udp)" : " (try --udp)")
-                        : streams == 1 ? "the file has only " + kind + " 0"
-                        : "the file has " + kind + "s 0 to " + (streams - 1)));
+        // One pass keeping the conversations and this stream's content, as tshark's follow.
+        try (CaptureSegments segments = CaptureInput.segments(file)) {
+            Follow.Followed followed = Follow.follow(segments, stream, udp);
+            int streams = followed.streams();
+            if (followed.conversation() == null) {
+                String kind = udp ? "UDP flow" : "TCP stream";
+                throw new UserError("no " + kind + " " + stream + ": "
+                        + (streams == 0 ? "the file has none" + (udp ? " (try without --udp)" : " (try --udp)")
+                            : streams == 1 ? "the file has only " + kind + " 0"
+                            : "the file has " + kind + "s 0 to " + (streams - 1)));
+            }
+            spec.commandLine().getOut().print(Follow.text(followed, stream, udp));
+            spec.commandLine().getOut().flush();
+            return CaptureInput.exitStatus(segments, file, "follow", spec.commandLine().getErr());
         }
-        spec.commandLine().getOut().print(Follow.text(analysis, stream, udp));
-        spec.commandLine().getOut().flush();
-        return CaptureInput.exitStatus(capture, file, "follow", spec.commandLine().getErr());
     }
 }

@@ -1,10 +1,7 @@
 package org.wirelab.source;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -57,10 +54,13 @@ public record FileSource(Path file, int firstScreen, Locale language) implements
         // With fewer frames, the file has been read whole (or up to its damage) already.
         if (capture.frames().size() == firstScreen) {
             feed.beginning(capture.frames());
-            capture = read(() -> {
-                SeekableByteChannel channel = Files.newByteChannel(file);
-                return CaptureFiles.read(new WatchedChannel(channel, channel.size(), feed), feed::counted);
-            });
+            capture = read(() -> CaptureFiles.read(file, (frames, fraction) -> {
+                if (feed.cancelled()) {
+                    throw new SourceRun.CancelledException();
+                }
+                feed.counted(frames);
+                feed.progress(fraction);
+            }));
         }
         feed.frames(capture.frames());
         capture.problems().forEach(problem -> feed.warn(words().get("file.problem", file.getFileName(),
@@ -87,64 +87,5 @@ public record FileSource(Path file, int firstScreen, Locale language) implements
 
     private SourceWords words() {
         return SourceWords.in(language);
-    }
-
-    /** Reports how much was read, and ends the read when the person cancels. */
-    private static final class WatchedChannel implements SeekableByteChannel {
-        private final SeekableByteChannel channel;
-        private final long size;
-        private final FrameFeed feed;
-
-        WatchedChannel(SeekableByteChannel channel, long size, FrameFeed feed) {
-            this.channel = channel;
-            this.size = Math.max(1, size);
-            this.feed = feed;
-        }
-
-        @Override
-        public int read(ByteBuffer destination) throws IOException {
-            if (feed.cancelled()) {
-                throw new SourceRun.CancelledException();
-            }
-            int read = channel.read(destination);
-            feed.progress(Math.min(1.0, (double) channel.position() / size));
-            return read;
-        }
-
-        @Override
-        public int write(ByteBuffer source) throws IOException {
-            throw new IOException("read only");
-        }
-
-        @Override
-        public long position() throws IOException {
-            return channel.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            channel.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long newSize) throws IOException {
-            throw new IOException("read only");
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
     }
 }

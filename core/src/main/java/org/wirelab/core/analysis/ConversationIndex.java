@@ -32,11 +32,16 @@ public final class ConversationIndex {
     private final byte[] bits;
     private final int[] relativeSequence;
     private final int[] relativeAcknowledgement;
-    private final ConversationTable tcp = new ConversationTable();
-    private final ConversationTable udp = new ConversationTable();
+    private final ConversationTable tcp;
+    private final ConversationTable udp;
+    private final int firstIndex;    // the capture's index of this index's frame 0
 
-    private ConversationIndex(PacketTable table, int frames) {
+    private ConversationIndex(PacketTable table, int frames, ConversationTable tcp, ConversationTable udp,
+            int firstIndex) {
         this.table = table;
+        this.tcp = tcp;
+        this.udp = udp;
+        this.firstIndex = firstIndex;
         stream = new int[frames];
         bits = new byte[frames];
         relativeSequence = new int[frames];
@@ -45,7 +50,24 @@ public final class ConversationIndex {
 
     /** Numbers the conversations of every frame in {@code table} (filled by the summary decoder). */
     public static ConversationIndex build(FrameStore frames, PacketTable table) {
-        ConversationIndex index = new ConversationIndex(table, table.size());
+        return build(new ConversationIndex(table, table.size(), new ConversationTable(), new ConversationTable(), 0),
+                frames);
+    }
+
+    /**
+     * Numbers the conversations of the frames that follow {@code previous}'s in the capture (a file read
+     * a segment at a time), as one pass over the whole capture would: streams keep their numbers and
+     * {@link Conversation}s count the frames of every segment, their first and last frames numbered in
+     * the whole capture. {@code previous} hands its conversations over: its per-frame answers stay
+     * right, its conversation answers follow this index from now on.
+     */
+    public static ConversationIndex after(ConversationIndex previous, FrameStore frames, PacketTable table) {
+        return build(new ConversationIndex(table, table.size(), previous.tcp, previous.udp,
+                previous.firstIndex + previous.frameCount()), frames);
+    }
+
+    private static ConversationIndex build(ConversationIndex index, FrameStore frames) {
+        PacketTable table = index.table;
         ConversationTable.Key key = new ConversationTable.Key();
         for (int i = 0; i < table.size(); i++) {
             index.stream[i] = NONE;
@@ -101,13 +123,13 @@ public final class ConversationIndex {
     private void addUdp(ConversationTable.Key key, int i) {
         int id = udp.find(key);
         if (id < 0) {
-            id = udp.add(key, i);
+            id = udp.add(key, firstIndex + i);
         }
         stream[i] = id;
         if (udp.direction(id, key) == 1) {
             bits[i] |= BIT_FROM_B;
         }
-        udp.count(id, i);
+        udp.count(id, firstIndex + i);
     }
 
     private void addTcp(FrameStore frames, ConversationTable.Key key, int i) {
@@ -115,13 +137,13 @@ public final class ConversationIndex {
         int seq = table.sequence(i);
         int id = tcp.find(key);
         if (id < 0) {
-            id = tcp.add(key, i);
+            id = tcp.add(key, firstIndex + i);
         }
         int direction = tcp.direction(id, key);
         if ((flags & (Tcp.SYN | Tcp.ACK)) == Tcp.SYN && tcp.hasBase(id, direction)) {
             if (seq != tcp.base(id, direction)) {
                 // A new connection on the same ports (packet-tcp.c: conversation_new, TCP_A_REUSED_PORTS).
-                id = tcp.add(key, i);
+                id = tcp.add(key, firstIndex + i);
                 direction = 0;
                 bits[i] |= BIT_REUSED_PORTS;
             } else {
@@ -138,7 +160,7 @@ public final class ConversationIndex {
         if (direction == 1) {
             bits[i] |= BIT_FROM_B;
         }
-        tcp.count(id, i);
+        tcp.count(id, firstIndex + i);
         if ((flags & Tcp.SYN) != 0 && table.tcpHeaderLength(i) >= 20) {
             tcp.noteSyn(id, direction, (flags & Tcp.ACK) != 0);
         }

@@ -1,34 +1,38 @@
 package org.wirelab.core.frame;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
- * An append-only, compact store of raw frames: the frames' bytes in a few large shared arrays (chunks)
- * and a few primitive columns, so a million frames cost their own bytes plus about 18 bytes each and
- * no object. Frames are numbered from 1, as in Wireshark; index {@code i} in the accessors is
- * {@code number - 1}.
+ * An append-only, compact store of raw frames: a few primitive columns (22 bytes a frame, no object
+ * per frame) and the frames' bytes in large chunks. Frames are numbered from 1, as in Wireshark;
+ * index {@code i} in the accessors is {@code number - 1}.
  *
- * <p>A Java array holds at most 2 GiB, and captures are larger than that: the bytes are kept in chunks
- * of at most {@value #MAX_CHUNK_BYTES} bytes, and a frame never straddles two chunks, so a decoder
- * still reads each frame in place from one array ({@link #buffer(int)} at {@link #offset(int)}).
+ * <p>The bytes live either on the heap ({@link #FrameStore()}: a live capture, a stream, the
+ * simulator), in chunks of at most {@value #MAX_CHUNK_BYTES} bytes because a Java array holds at most
+ * 2 GiB, or in the capture file itself, memory-mapped ({@link #mapped}), so that a file larger than
+ * the heap can be opened. Either way a frame never straddles two chunks, so a decoder reads each frame
+ * in place from one array ({@link #buffer(int)} at {@link #offset(int)}).
  *
- * <p>Not thread-safe: one writer fills it (a file reader, a live capture, the simulator); readers may
- * look at frames {@code < size()} once the writer has handed the store over.
+ * <p>Not thread-safe for writing: one writer fills it (a file reader, a live capture, the simulator);
+ * readers, on any threads, may look at frames {@code < size()} once the writer has handed it over.
  */
 public final class FrameStore {
     /** 256 MiB: large enough that few chunks exist, small enough that growing one copies little. */
     static final int MAX_CHUNK_BYTES = 1 << 28;
 
-    private final int maxChunkBytes;
+    private final FrameChunks chunks;
+    private final HeapChunks heap;       // the same as chunks when the bytes are on the heap, else null
+    private final MappedChunks mapped;   // the same as chunks when the bytes stay in the file, else null
 
-    private byte[][] chunks = new byte[1][];
     private int[] chunkFirstFrame = new int[1];   // index of the first frame in each chunk
-    private int[] chunkLength = new int[1];       // bytes used in each chunk
-    private int chunkCount = 1;
-    private long expectedBytes;                   // what the creator expects in all, to size new chunks
+    private int chunkCount;
+    private int lastChunkRead;                    // where the previous lookup found its frame
     private long storedBytes;
 
     private int[] offsets;          // start of frame i in its chunk
+    private int[] lengths;          // captured bytes of frame i
     private long[] timestamps;      // nanoseconds since the Unix epoch
     private int[] originalLengths;
     private short[] linkTypes;
@@ -45,39 +49,99 @@ public final class FrameStore {
 
     /** With smaller chunks, so that tests cross chunk boundaries without gigabytes of frames. */
     FrameStore(long expectedBytes, int expectedFrames, int maxChunkBytes) {
-        this.maxChunkBytes = maxChunkBytes;
-        this.expectedBytes = Math.max(64, expectedBytes);
-        chunks[0] = new byte[(int) Math.min(this.expectedBytes, maxChunkBytes)];
-        int frames = Math.max(16, expectedFrames);
-        offsets = new int[frames + 1];
-        timestamps = new long[frames];
-        originalLengths = new int[frames];
-        linkTypes = new short[frames];
+        this(new HeapChunks(expectedBytes, maxChunkBytes), expectedFrames);
     }
 
-    /** Appends a frame and returns its number (1-based). */
+    private FrameStore(FrameChunks chunks, int expectedFrames) {
+        this.chunks = chunks;
+        this.heap = chunks instanceof HeapChunks h ? h : null;
+        this.mapped = chunks instanceof MappedChunks m ? m : null;
+        allocateColumns(Math.max(16, expectedFrames));
+    }
+
+    /**
+     * A store whose frames stay in the file open on {@code channel}, which is mapped now and may be
+     * closed once the frames are appended with {@link #appendInFile}; only the columns and a few
+     * windows of the file are kept on the heap.
+     */
+    public static FrameStore mapped(FileChannel channel, int expectedFrames) throws IOException {
+        return mapped(channel, expectedFrames, MappedChunks.WINDOW_BYTES, MappedChunks.REGION_BYTES);
+    }
+
+    /** With small windows and regions, so that tests cross their boundaries with small files. */
+    static FrameStore mapped(FileChannel channel, int expectedFrames, int windowBytes, int regionBytes)
+            throws IOException {
+        return new FrameStore(new MappedChunks(channel, windowBytes, regionBytes), expectedFrames);
+    }
+
+    /**
+     * An empty store for frames of the same file as this mapped store, sharing its mapping: a file read
+     * a segment at a time maps it once. On a heap store, an empty heap store.
+     */
+    public FrameStore emptyAlongside(int expectedFrames) {
+        return mapped != null ? new FrameStore(new MappedChunks(mapped), expectedFrames)
+                : new FrameStore(1 << 16, expectedFrames);
+    }
+
+    /** Whether the frames' bytes stay in a mapped file rather than on the heap. */
+    public boolean isMapped() {
+        return mapped != null;
+    }
+
+    /** Appends a frame, copying its bytes, and returns its number (1-based). Not for a mapped store. */
     public int append(long timestampNanos, int linkType, byte[] source, int sourceOffset, int capturedLength,
             int originalLength) {
-        if (capturedLength < 0 || originalLength < capturedLength) {
-            throw new IllegalArgumentException("captured " + capturedLength + ", original " + originalLength);
+        if (heap == null) {
+            throw new IllegalStateException("a mapped store takes frames with appendInFile");
         }
+        checkLengths(capturedLength, originalLength);
         ensureFrameCapacity(size + 1);
-        int chunk = chunkFor(capturedLength);
-        int at = chunkLength[chunk];
-        System.arraycopy(source, sourceOffset, chunks[chunk], at, capturedLength);
-        offsets[size] = at;
-        chunkLength[chunk] = at + capturedLength;
-        offsets[size + 1] = chunkLength[chunk];
-        storedBytes += capturedLength;
-        timestamps[size] = timestampNanos;
-        originalLengths[size] = originalLength;
-        linkTypes[size] = (short) linkType;
-        return ++size;
+        return added(heap.append(source, sourceOffset, capturedLength), timestampNanos, linkType, capturedLength,
+                originalLength);
     }
 
     public int append(RawFrame frame) {
         byte[] bytes = frame.bytes();
         return append(frame.timestampNanos(), frame.linkType(), bytes, 0, bytes.length, frame.originalLength());
+    }
+
+    /**
+     * Appends a frame of a mapped store whose bytes are at {@code filePosition} in the mapped file,
+     * after the previous frame's, and returns its number (1-based).
+     */
+    public int appendInFile(long timestampNanos, int linkType, long filePosition, int capturedLength,
+            int originalLength) {
+        if (mapped == null) {
+            throw new IllegalStateException("only a mapped store takes frames by file position");
+        }
+        checkLengths(capturedLength, originalLength);
+        ensureFrameCapacity(size + 1);
+        return added(mapped.append(filePosition, capturedLength), timestampNanos, linkType, capturedLength,
+                originalLength);
+    }
+
+    private static void checkLengths(int capturedLength, int originalLength) {
+        if (capturedLength < 0 || originalLength < capturedLength) {
+            throw new IllegalArgumentException("captured " + capturedLength + ", original " + originalLength);
+        }
+    }
+
+    /** Fills frame {@code size}'s columns, its bytes placed at {@code offset} in the last chunk. */
+    private int added(int offset, long timestampNanos, int linkType, int capturedLength, int originalLength) {
+        int chunk = chunks.last();
+        if (chunk == chunkCount) {
+            if (chunkCount == chunkFirstFrame.length) {
+                chunkFirstFrame = Arrays.copyOf(chunkFirstFrame, chunkCount * 2);
+            }
+            chunkFirstFrame[chunkCount++] = size;
+        }
+        offsets[size] = offset;
+        lengths[size] = capturedLength;
+        timestamps[size] = timestampNanos;
+        originalLengths[size] = originalLength;
+        linkTypes[size] = (short) linkType;
+        storedBytes += capturedLength;
+        return ++size;
     }
 
     public int size() {
@@ -101,10 +165,7 @@ public final class FrameStore {
 
     public int capturedLength(int index) {
         check(index);
-        int chunk = chunkOf(index);
-        int end = chunk + 1 < chunkCount && index + 1 == chunkFirstFrame[chunk + 1]
-                ? chunkLength[chunk] : offsets[index + 1];
-        return end - offsets[index];
+        return lengths[index];
     }
 
     public int originalLength(int index) {
@@ -120,40 +181,40 @@ public final class FrameStore {
 
     /**
      * The shared array holding frame {@code index}'s bytes (from {@link #offset(int)}, for
-     * {@link #capturedLength(int)} bytes), for decoders that read in place. Never write to it; the
-     * array may be replaced by a larger one when frames are appended.
+     * {@link #capturedLength(int)} bytes), for decoders that read in place. Never write to it. The
+     * array stays valid as long as it is held, but another call may return another array for the same
+     * frame (a larger chunk while frames are appended, or a window of a mapped file copied again).
      */
     public byte[] buffer(int index) {
         check(index);
-        return chunks[chunkOf(index)];
+        return chunks.bytes(chunkOf(index));
     }
 
     /** A copy of one frame. */
     public RawFrame frame(int index) {
         check(index);
         int from = offsets[index];
-        byte[] bytes = Arrays.copyOfRange(chunks[chunkOf(index)], from, from + capturedLength(index));
+        byte[] bytes = Arrays.copyOfRange(buffer(index), from, from + lengths[index]);
         return new RawFrame(index + 1, timestamps[index], linkType(index), bytes, originalLengths[index]);
     }
 
     /** Heap bytes held by this store, for the memory benchmark. */
     public long retainedBytes() {
-        long bytes = 4L * offsets.length + 8L * timestamps.length + 4L * originalLengths.length
-                + 2L * linkTypes.length;
-        for (int c = 0; c < chunkCount; c++) {
-            bytes += chunks[c].length;
+        return 4L * offsets.length + 4L * lengths.length + 8L * timestamps.length + 4L * originalLengths.length
+                + 2L * linkTypes.length + 4L * chunkFirstFrame.length + chunks.retainedBytes();
+    }
+
+    /** Makes room for {@code frames} frames in all, so that a reader who knows the count copies no column. */
+    public void reserve(int frames) {
+        if (frames > timestamps.length) {
+            resizeColumns(frames);
         }
-        return bytes;
     }
 
     /** Releases the spare capacity once no more frames will be appended. */
     public void trimToSize() {
-        int last = chunkCount - 1;
-        chunks[last] = Arrays.copyOf(chunks[last], chunkLength[last]);
-        offsets = Arrays.copyOf(offsets, size + 1);
-        timestamps = Arrays.copyOf(timestamps, size);
-        originalLengths = Arrays.copyOf(originalLengths, size);
-        linkTypes = Arrays.copyOf(linkTypes, size);
+        chunks.trimToSize();
+        resizeColumns(size);
     }
 
     private void check(int index) {
@@ -162,47 +223,23 @@ public final class FrameStore {
         }
     }
 
-    /** The chunk holding frame {@code index}: almost always the only one. */
+    /** The chunk holding frame {@code index}: the one before it most often when frames are read in order. */
     private int chunkOf(int index) {
         if (chunkCount == 1) {
             return 0;
         }
+        int c = lastChunkRead;   // another reader thread may have moved it: it is checked before use
+        if (chunkFirstFrame[c] <= index && (c + 1 == chunkCount || index < chunkFirstFrame[c + 1])) {
+            return c;
+        }
         int found = Arrays.binarySearch(chunkFirstFrame, 0, chunkCount, index);
-        return found >= 0 ? found : -found - 2;
-    }
-
-    /** The chunk the next frame of {@code length} bytes goes into, grown or begun as needed. */
-    private int chunkFor(int length) {
-        int last = chunkCount - 1;
-        long needed = (long) chunkLength[last] + length;
-        if (needed <= chunks[last].length) {
-            return last;
-        }
-        if (needed <= maxChunkBytes) {
-            long grown = Math.max(needed, Math.min(maxChunkBytes, (long) chunks[last].length
-                    + (chunks[last].length >> 1)));
-            chunks[last] = Arrays.copyOf(chunks[last], (int) grown);
-            return last;
-        }
-        if (length > maxChunkBytes) {
-            throw new IllegalArgumentException("a frame of " + length + " bytes is larger than a chunk");
-        }
-        // The full chunk keeps its bytes (its spare tail is less than one frame); the next frames start
-        // a new one, sized for what is still expected.
-        if (chunkCount == chunks.length) {
-            chunks = Arrays.copyOf(chunks, chunkCount * 2);
-            chunkFirstFrame = Arrays.copyOf(chunkFirstFrame, chunkCount * 2);
-            chunkLength = Arrays.copyOf(chunkLength, chunkCount * 2);
-        }
-        long stillExpected = Math.max(expectedBytes - storedBytes, 1 << 16);
-        chunks[chunkCount] = new byte[(int) Math.max(length, Math.min(stillExpected, maxChunkBytes))];
-        chunkFirstFrame[chunkCount] = size;
-        chunkLength[chunkCount] = 0;
-        return chunkCount++;
+        c = found >= 0 ? found : -found - 2;
+        lastChunkRead = c;
+        return c;
     }
 
     private void ensureFrameCapacity(int frames) {
-        if (frames < timestamps.length) {
+        if (frames <= timestamps.length) {
             return;
         }
         long grown = Math.max(frames, timestamps.length + (long) (timestamps.length >> 1));
@@ -212,9 +249,22 @@ public final class FrameStore {
                 throw new IllegalStateException("a FrameStore holds at most " + grown + " frames");
             }
         }
-        offsets = Arrays.copyOf(offsets, (int) grown + 1);
-        timestamps = Arrays.copyOf(timestamps, (int) grown);
-        originalLengths = Arrays.copyOf(originalLengths, (int) grown);
-        linkTypes = Arrays.copyOf(linkTypes, (int) grown);
+        resizeColumns((int) grown);
+    }
+
+    private void allocateColumns(int frames) {
+        offsets = new int[frames];
+        lengths = new int[frames];
+        timestamps = new long[frames];
+        originalLengths = new int[frames];
+        linkTypes = new short[frames];
+    }
+
+    private void resizeColumns(int frames) {
+        offsets = Arrays.copyOf(offsets, frames);
+        lengths = Arrays.copyOf(lengths, frames);
+        timestamps = Arrays.copyOf(timestamps, frames);
+        originalLengths = Arrays.copyOf(originalLengths, frames);
+        linkTypes = Arrays.copyOf(linkTypes, frames);
     }
 }

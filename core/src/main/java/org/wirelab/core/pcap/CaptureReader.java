@@ -189,6 +189,14 @@ public abstract sealed class CaptureReader implements Closeable permits PcapRead
         return frameOffset;
     }
 
+    /**
+     * Where the current frame's bytes start in the file, counted from the file's first byte (not from
+     * where the reader began): what a store that leaves the bytes in the file records.
+     */
+    public final long frameFilePosition() {
+        return input.channelPosition(frameOffset);
+    }
+
     /** Bytes of the file read so far, up to the end of the current frame: for progress and estimates. */
     public final long position() {
         return input.filePosition();

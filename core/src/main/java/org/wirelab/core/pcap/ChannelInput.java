@@ -80,6 +80,11 @@ final class ChannelInput implements Closeable {
         return bufferStart + position;
     }
 
+    /** Where byte {@code index} of {@link #bytes()} is in the channel, counted from the channel's start. */
+    long channelPosition(int index) {
+        return fileStart + bufferStart + index;
+    }
+
     /**
      * Makes the next {@code n} bytes readable at {@link #position()}; false when the file ends before
      * them ({@link #available()} then tells how many there are).

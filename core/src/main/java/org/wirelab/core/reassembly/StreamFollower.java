@@ -25,6 +25,16 @@ public final class StreamFollower {
      */
     public static ReassembledStream tcp(FrameStore frames, PacketTable table, int stream, Membership membership) {
         TcpStreamReassembler reassembler = new TcpStreamReassembler();
+        tcp(reassembler, frames, table, stream, membership, 0);
+        return reassembler.result();
+    }
+
+    /**
+     * Feeds TCP {@code stream}'s segments among {@code frames} to {@code reassembler}: one segment of a
+     * capture read in parts, whose frame 0 is the capture's frame {@code firstIndex + 1}.
+     */
+    public static void tcp(TcpStreamReassembler reassembler, FrameStore frames, PacketTable table, int stream,
+            Membership membership, int firstIndex) {
         for (int i = 0; i < table.size(); i++) {
             if (table.transport(i) != PacketTable.TRANSPORT_TCP
                     || !table.hasStatus(i, PacketTable.STATUS_TCP_HEADER_COMPLETE)) {
@@ -36,15 +46,21 @@ public final class StreamFollower {
             }
             int payloadStart = table.transportOffset(i) + table.tcpHeaderLength(i);
             int captured = Math.min(table.payloadLength(i), frames.capturedLength(i) - payloadStart);
-            reassembler.segment(i + 1, direction, table.tcpFlags(i), table.sequence(i), table.acknowledgement(i),
+            reassembler.segment(firstIndex + i + 1, direction, table.tcpFlags(i), table.sequence(i), table.acknowledgement(i),
                     table.payloadLength(i), frames.buffer(i), frames.offset(i) + payloadStart, Math.max(0, captured));
         }
-        return reassembler.result();
     }
 
     /** The datagrams of UDP {@code stream}, payloads as far as captured. */
     public static ReassembledStream udp(FrameStore frames, PacketTable table, int stream, Membership membership) {
         UdpFlowCollector collector = new UdpFlowCollector();
+        udp(collector, frames, table, stream, membership, 0);
+        return collector.result();
+    }
+
+    /** Feeds UDP {@code stream}'s datagrams among {@code frames} to {@code collector}, as {@link #tcp} feeds a stream. */
+    public static void udp(UdpFlowCollector collector, FrameStore frames, PacketTable table, int stream,
+            Membership membership, int firstIndex) {
         for (int i = 0; i < table.size(); i++) {
             if (table.transport(i) != PacketTable.TRANSPORT_UDP) {
                 continue;
@@ -55,8 +71,8 @@ public final class StreamFollower {
             }
             int payloadStart = table.transportOffset(i) + UDP_HEADER_LENGTH;
             int captured = Math.min(table.payloadLength(i), frames.capturedLength(i) - payloadStart);
-            collector.datagram(i + 1, direction, frames.buffer(i), frames.offset(i) + payloadStart, Math.max(0, captured));
+            collector.datagram(firstIndex + i + 1, direction, frames.buffer(i), frames.offset(i) + payloadStart,
+                    Math.max(0, captured));
         }
-        return collector.result();
     }
 }

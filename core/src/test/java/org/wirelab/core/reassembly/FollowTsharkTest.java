@@ -2,6 +2,7 @@ package org.wirelab.core.reassembly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureFormatException;
+import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.testing.Corpus;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
@@ -60,6 +62,27 @@ class FollowTsharkTest {
         String expected = Tshark.runOnDamagedFile("-q", "-r", capture.toString(), "-z",
                 "follow," + (udp ? "udp" : "tcp") + ",ascii," + stream);
         assertEquals(expected, Follow.text(analyse(capture), stream, udp));
+    }
+
+    /**
+     * Read three frames at a time, keeping only the conversations and the stream's content from one
+     * segment to the next, every stream of every file gives the text the whole capture gives (which
+     * the test above holds to tshark's): frame numbers, gaps and both sides included.
+     */
+    @Test
+    void everyStreamFollowedInSegmentsGivesTheWholeCapturesText() throws IOException {
+        int followed = 0;
+        for (Arguments arguments : streams().toList()) {
+            Path capture = (Path) arguments.get()[1];
+            boolean udp = (Boolean) arguments.get()[2];
+            int stream = (Integer) arguments.get()[3];
+            try (CaptureSegments segments = CaptureSegments.open(capture, 3)) {
+                assertEquals(Follow.text(analyse(capture), stream, udp),
+                        Follow.text(Follow.follow(segments, stream, udp), stream, udp), capture + " stream " + stream);
+            }
+            followed++;
+        }
+        assertTrue(followed > 50, "the corpus and samples have streams to follow: " + followed);
     }
 
     @Test

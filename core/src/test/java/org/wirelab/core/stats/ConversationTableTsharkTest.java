@@ -20,6 +20,7 @@ import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.filter.FilterException;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureFormatException;
+import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.testing.Corpus;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
@@ -62,6 +63,18 @@ class ConversationTableTsharkTest {
     void corpusTablesEqualTheTruth(Path capture) throws IOException {
         assertEquals(Files.readString(Corpus.truth(capture, "conv.txt")),
                 CaptureConversations.text(readable(capture)));
+    }
+
+    /**
+     * Read three frames at a time (conversations, TCP port reuse and handshakes cross segments), the
+     * tables are still tshark's: only the conversations are carried from one segment to the next.
+     */
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void corpusTablesReadInSegmentsEqualTheTruth(Path capture) throws IOException {
+        try (CaptureSegments segments = CaptureSegments.open(capture, 3)) {
+            assertEquals(Files.readString(Corpus.truth(capture, "conv.txt")), CaptureConversations.text(segments));
+        }
     }
 
     @ParameterizedTest
