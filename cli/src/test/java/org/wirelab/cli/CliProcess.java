@@ -17,9 +17,15 @@ public final class CliProcess {
     private CliProcess() {
     }
 
-    /** {@code java JVM_OPTIONS... org.wirelab.cli.Main ARGS...}, standard output to {@code out}, not started. */
+    /**
+     * {@code java JVM_OPTIONS... org.wirelab.cli.Main ARGS...}, standard output to {@code out}, not started.
+     * The process takes SIGINT as a terminal's Ctrl-C delivers it, even when the tests run in the
+     * background, whose children inherit SIGINT ignored (env execs java, so the pid is java's).
+     */
     public static ProcessBuilder builder(List<String> jvmOptions, Path out, String... args) {
         List<String> command = new ArrayList<>();
+        command.add("env");
+        command.add("--default-signal=INT");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -67,15 +67,14 @@ public final class CaptureFiles {
      */
     public static CaptureFile read(SeekableByteChannel channel, Progress progress) throws IOException {
         long size;
-        FrameStore mapped;
         try {
             size = channel.size() - channel.position();
-            mapped = channel instanceof FileChannel file ? mapIfPossible(file) : null;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
         try (CaptureReader reader = CaptureReader.open(channel)) {
+            FrameStore mapped = channel instanceof FileChannel file ? mapIfPossible(file) : null;
             FrameStore frames = mapped != null ? readMapped(reader, mapped, size, Integer.MAX_VALUE, progress)
                     : readOnHeap(reader, size, progress);
             return new CaptureFile(reader.info(), frames, reader.problems(), reader.readWhole());
@@ -89,14 +88,8 @@ public final class CaptureFiles {
      */
     public static CaptureFile readFirst(Path file, int limit) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        FrameStore mapped;
-        try {
-            mapped = mapIfPossible(channel);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
         try (CaptureReader reader = CaptureReader.open(channel)) {
+            FrameStore mapped = mapIfPossible(channel);
             FrameStore frames;
             if (mapped != null) {
                 frames = readMapped(reader, mapped, channel.size(), limit, (count, fraction) -> { });
@@ -108,7 +101,12 @@ public final class CaptureFiles {
         }
     }
 
-    /** A store over the file, or null when the file cannot be mapped (a device, a special file system). */
+    /**
+     * A store over the file, or null when the file cannot be mapped (a device, a special file system).
+     * Called once the reader is open, which reads no further than the file's length then: the mapping,
+     * taken after, covers every frame the reader will find even when the file grows meanwhile (a
+     * capture still being written).
+     */
     static FrameStore mapIfPossible(FileChannel file) throws IOException {
         try {
             return FrameStore.mapped(file, SAMPLE_FRAMES);

@@ -44,15 +44,13 @@ public final class CaptureSegments implements Closeable {
             throw new IllegalArgumentException("a segment holds at least one frame, not " + segmentFrames);
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        FrameStore mapped;
+        CaptureReader reader = CaptureReader.open(channel);
         try {
-            mapped = CaptureFiles.mapIfPossible(channel);
+            return new CaptureSegments(reader, CaptureFiles.mapIfPossible(channel), segmentFrames);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            reader.close();
             throw e;
         }
-        CaptureReader reader = CaptureReader.open(channel);
-        return new CaptureSegments(reader, mapped, segmentFrames);
     }
 
     /** The next segment's frames, or null once the file has ended (or damage ended its frames). */
