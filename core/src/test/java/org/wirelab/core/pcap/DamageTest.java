@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.testing.BytesChannel;
 import org.wirelab.core.testing.Corpus;
 
 /**

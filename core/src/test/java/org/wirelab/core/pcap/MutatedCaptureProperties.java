@@ -20,6 +20,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.testing.BytesChannel;
 import org.wirelab.core.testing.Corpus;
 
 /**

@@ -1,22 +1,25 @@
-package org.wirelab.core.pcap;
+package org.wirelab.core.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only channel over a byte array, so the damage tests read thousands of variants without files. */
-final class BytesChannel implements SeekableByteChannel {
+/**
+ * A read-only channel over a byte array, so the damage tests and the fuzzers read thousands of variants
+ * without files.
+ */
+public final class BytesChannel implements SeekableByteChannel {
     private final byte[] bytes;
     private final int length;
     private long position;
     private boolean open = true;
 
-    BytesChannel(byte[] bytes, int length) {
+    public BytesChannel(byte[] bytes, int length) {
         this.bytes = bytes;
         this.length = length;
     }
 
-    BytesChannel(byte[] bytes) {
+    public BytesChannel(byte[] bytes) {
         this(bytes, bytes.length);
     }
 
