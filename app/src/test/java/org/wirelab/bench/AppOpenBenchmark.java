@@ -34,17 +34,22 @@ import org.wirelab.source.FileSource;
  * mvn -q -pl app -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/wirelab-cp.txt
  * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1920x1200-32 \
  *     -cp "$(cat /tmp/wirelab-cp.txt):app/target/classes:app/target/test-classes:cli/target/classes:render/target/classes:core/target/classes:core/target/test-classes" \
- *     org.wirelab.bench.AppOpenBenchmark [--frames N]
+ *     org.wirelab.bench.AppOpenBenchmark [--frames N | --file CAPTURE]   (--file: open it, report, stop)
  * </pre>
  */
 public final class AppOpenBenchmark {
     private static final int PASSES = 100;
 
     public static void main(String[] args) throws Exception {
-        int frames = args.length == 2 && args[0].equals("--frames") ? Integer.parseInt(args[1]) : 1_000_000;
-        Path file = Files.createTempFile("app-bench", ".pcap");
-        file.toFile().deleteOnExit();
-        LoopbackTrafficGenerator.write(file, frames, 1);
+        // --file F: an existing capture (its frames counted first), opened, reported once listed, then the end.
+        boolean given = args.length == 2 && args[0].equals("--file");
+        Path file = given ? Path.of(args[1]) : Files.createTempFile("app-bench", ".pcap");
+        int frames = given ? org.wirelab.core.pcap.CaptureFiles.read(file).frames().size()
+                : args.length == 2 && args[0].equals("--frames") ? Integer.parseInt(args[1]) : 1_000_000;
+        if (!given) {
+            file.toFile().deleteOnExit();
+            LoopbackTrafficGenerator.write(file, frames, 1);
+        }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -116,6 +121,10 @@ public final class AppOpenBenchmark {
         System.out.printf(Locale.ROOT, "%,d frames: first screen (the first frames listed) after %.0f ms, the whole"
                 + " file listed after %.0f ms; heap %.0f MB (%.0f bytes a frame)%n",
                 frames, firstScreen, wholeFile, heap / 1e6, (double) heap / frames);
+        if (given) {
+            Platform.exit();
+            return;
+        }
 
         Random random = new Random(1);
         rendered = null;

@@ -57,12 +57,12 @@ class CaptureSignalsTest {
                 BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
                 String first = err.readLine();
                 assertTrue(first != null && first.startsWith("capturing on lo (port " + port + ")"), String.valueOf(first));
+                // Each received before the next is sent: none is dropped by a full socket buffer, and
+                // received means the kernel has passed it through lo, where the capture took its copy.
+                target.setSoTimeout(10_000);
                 for (int i = 0; i < DATAGRAMS; i++) {
                     byte[] message = ("datagram " + i).getBytes(US_ASCII);
                     client.send(new DatagramPacket(message, message.length, target.getLocalSocketAddress()));
-                }
-                // Received means the kernel has passed each datagram through lo, where the capture took its copy.
-                for (int i = 0; i < DATAGRAMS; i++) {
                     target.receive(new DatagramPacket(new byte[64], 64));
                 }
                 if (signal.equals("KILL")) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The comparison operators of Wireshark 4.0, with their word forms. Since 4.0, {@code a != b} means
- * {@code !(a == b)} ("all not equal"); {@code ~=} keeps the old "any not equal".
+ * {@code !(a == b)} ("all not equal"); {@code ~=} and {@code !==} keep the old "any not equal".
  */
 enum Comparison {
     ANY_EQUAL("=="),
@@ -22,7 +22,7 @@ enum Comparison {
             Map.entry("==", ANY_EQUAL), Map.entry("eq", ANY_EQUAL), Map.entry("any_eq", ANY_EQUAL),
             Map.entry("!=", ALL_NOT_EQUAL), Map.entry("ne", ALL_NOT_EQUAL), Map.entry("all_ne", ALL_NOT_EQUAL),
             Map.entry("===", ALL_EQUAL), Map.entry("all_eq", ALL_EQUAL),
-            Map.entry("~=", ANY_NOT_EQUAL), Map.entry("any_ne", ANY_NOT_EQUAL),
+            Map.entry("~=", ANY_NOT_EQUAL), Map.entry("!==", ANY_NOT_EQUAL), Map.entry("any_ne", ANY_NOT_EQUAL),
             Map.entry(">", GREATER), Map.entry("gt", GREATER), Map.entry(">=", GREATER_OR_EQUAL),
             Map.entry("ge", GREATER_OR_EQUAL), Map.entry("<", LESS), Map.entry("lt", LESS),
             Map.entry("<=", LESS_OR_EQUAL), Map.entry("le", LESS_OR_EQUAL),

@@ -21,7 +21,7 @@ final class FilterCases {
             "tcp.options.mss_val", "http.request", "dns.a", "tcp.analysis.retransmission", "tcp.analysis.duplicate_ack",
             // every comparison, in symbols and words
             "tcp.port == 80", "tcp.port eq 3000", "tcp.srcport != 8080", "tcp.dstport ne 22", "tcp.port === 3000",
-            "tcp.port all_eq 3000", "tcp.port ~= 3000", "tcp.port any_ne 3000", "tcp.len > 0", "tcp.len gt 100",
+            "tcp.port all_eq 3000", "tcp.port ~= 3000", "tcp.port any_ne 3000", "tcp.port !== 3000", "tcp.len > 0", "tcp.len gt 100",
             "tcp.len >= 1", "ip.ttl ge 64", "ip.ttl < 64", "ip.ttl lt 100", "frame.len <= 60", "frame.len le 100",
             "tcp.port any_eq 8080",
             // logic
