@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.wirelab.capture.lab.Endpoints;
 import org.wirelab.capture.lab.LabServer;
-import org.wirelab.capture.lab.PrintableText;
 import org.wirelab.core.scenario.ConnectResult;
 import org.wirelab.core.scenario.Messages;
 import org.wirelab.core.scenario.Payload;
@@ -33,13 +32,13 @@ import org.wirelab.core.scenario.ScenarioLog;
 import org.wirelab.core.scenario.ScenarioLog.Kind;
 import org.wirelab.core.scenario.Service;
 import org.wirelab.core.scenario.Step;
+import org.wirelab.core.scenario.StepFailed;
 import org.wirelab.core.scenario.StepRunner;
+import org.wirelab.core.scenario.StepWords;
 import org.wirelab.core.scenario.Transport;
 
 /** The sockets and servers of one scenario run, and how each step acts on them. */
 final class Execution implements StepRunner<Exception>, AutoCloseable {
-    /** Payloads up to this size are shown in the log; longer ones only by their length. */
-    private static final int SHOWN = 80;
     private static final int CHUNK = 64 * 1024;
 
     private final RunOptions options;
@@ -57,37 +56,26 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
         this.loopback = FreePorts.loopback(options.ipVersion());
     }
 
-    /** Performs one step; false (with a FAILURE entry) when it did not go as described. */
-    boolean perform(Step step) {
-        try {
-            StepRunner.perform(step, this);
-            return true;
-        } catch (StepFailed e) {
-            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log("runner", Kind.FAILURE, "interrupted");
-        } catch (Exception e) {
-            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, String.valueOf(e.getMessage()));
-        }
-        return false;
+    /** Performs the steps up to the first that does not go as described (logged as a FAILURE: core's policy). */
+    void performUntilFailure(Iterable<Step> steps) {
+        StepRunner.performUntilFailure(steps, this, (actor, why) -> log(actor, Kind.FAILURE, why));
     }
 
     @Override
     public void shutdown(Step.Shutdown shutdown) throws IOException {
-        log(shutdown.actor(), Kind.ACTION, StepRunner.SHUTS_DOWN);
+        log(shutdown.actor(), Kind.ACTION, StepWords.SHUTS_DOWN);
         connections.get(shutdown.actor()).shutdownOutput();
     }
 
     @Override
     public void close(Step.Close close) throws IOException {
-        log(close.actor(), Kind.ACTION, StepRunner.CLOSES);
+        log(close.actor(), Kind.ACTION, StepWords.CLOSES);
         connections.remove(close.actor()).close();
     }
 
     @Override
     public void abort(Step.Abort abort) throws IOException {
-        log(abort.actor(), Kind.ACTION, StepRunner.VANISHES);
+        log(abort.actor(), Kind.ACTION, StepWords.VANISHES);
         Socket socket = connections.remove(abort.actor());
         // SO_LINGER 0: close() discards what is unsent and sends RST, as the kernel does for a
         // program killed with data pending (RFC 9293 section 3.10.5, ABORT).
@@ -119,21 +107,20 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
         } catch (ConnectException e) {
             socket.close();
             if (connect.expected() == ConnectResult.REFUSED) {
-                log(connect.actor(), Kind.ACTION, "connection to " + Endpoints.text(target)
-                        + " refused: the SYN was answered by RST (" + e.getMessage() + ")");
+                log(connect.actor(), Kind.ACTION, StepWords.refused(Endpoints.text(target),
+                        "the SYN was answered by RST (" + e.getMessage() + ")"));
                 return;
             }
             throw new StepFailed("connection to " + Endpoints.text(target) + " refused (" + e.getMessage() + ")");
         }
         if (connect.expected() == ConnectResult.REFUSED) {
             socket.close();
-            throw new StepFailed("connected to " + Endpoints.text(target) + ", but the scenario expects a refusal:"
-                    + " something listens on that port");
+            throw new StepFailed(StepWords.acceptedInsteadOfRefused(Endpoints.text(target)));
         }
         socket.setSoTimeout((int) options.stepTimeout().toMillis());
         connections.put(connect.actor(), socket);
-        log(connect.actor(), Kind.ACTION, "connected to " + Endpoints.text(target) + " from "
-                + Endpoints.text(socket.getLocalSocketAddress()));
+        log(connect.actor(), Kind.ACTION, StepWords.connected(Endpoints.text(target),
+                Endpoints.text(socket.getLocalSocketAddress())));
     }
 
     @Override
@@ -142,7 +129,7 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
         OutputStream out = socket.getOutputStream();
         Payload payload = send.payload();
         // Logged before writing, so that it precedes what the server prints on receiving it.
-        log(send.actor(), Kind.ACTION, "sends " + describe(payload));
+        log(send.actor(), Kind.ACTION, StepWords.sends(payload));
         byte[] chunk = new byte[(int) Math.min(CHUNK, payload.length())];
         for (long offset = 0; offset < payload.length(); offset += chunk.length) {
             int length = (int) Math.min(chunk.length, payload.length() - offset);
@@ -165,34 +152,32 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
             try {
                 read = in.readNBytes(got, 0, length);
             } catch (SocketTimeoutException e) {
-                throw new StepFailed("nothing more received in " + seconds() + " (expected " + describe(expected) + ")");
+                throw new StepFailed(StepWords.within(StepWords.nothingMoreReceived(expected), options.stepTimeout()));
             }
             if (read < length) {
-                throw new StepFailed("the connection was closed after " + (offset + read) + " of the "
-                        + expected.length() + " bytes expected");
+                throw new StepFailed(StepWords.closedEarly(offset + read, expected.length()));
             }
             if (!Arrays.equals(wanted, 0, length, got, 0, length)) {
-                throw new StepFailed("expected " + describe(expected) + ", received "
-                        + PrintableText.quoted(got, 0, Math.min(length, SHOWN)) + (offset > 0 ? " at byte " + offset : ""));
+                throw new StepFailed(StepWords.mismatch(expected, got, 0, length, offset));
             }
         }
-        log(receive.actor(), Kind.ACTION, "received " + describe(expected));
+        log(receive.actor(), Kind.ACTION, StepWords.received(expected));
     }
 
     @Override
     public void receiveEnd(Step.ReceiveEnd end) throws IOException {
         InputStream in = connections.get(end.actor()).getInputStream();
-        byte[] buffer = new byte[SHOWN];
+        byte[] buffer = new byte[StepWords.SHOWN];
         int read;
         try {
             read = in.read(buffer);
         } catch (SocketTimeoutException e) {
-            throw new StepFailed("the peer did not close the connection in " + seconds());
+            throw new StepFailed(StepWords.within(StepWords.PEER_DID_NOT_CLOSE, options.stepTimeout()));
         }
         if (read >= 0) {
-            throw new StepFailed("expected the end of the stream, received " + PrintableText.quoted(buffer, 0, read));
+            throw new StepFailed(StepWords.notTheEnd(buffer, 0, read));
         }
-        log(end.actor(), Kind.ACTION, "the peer closed the connection (end of stream: its FIN)");
+        log(end.actor(), Kind.ACTION, StepWords.PEER_CLOSED);
     }
 
     @Override
@@ -208,7 +193,7 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
         DatagramPacket datagram = new DatagramPacket(bytes, bytes.length, target);
         String from = " from " + Endpoints.text(socket.getLocalSocketAddress());
         if (send.count() == 1) {
-            log(send.actor(), Kind.ACTION, "sends " + describe(send.payload()) + " to " + Endpoints.text(target) + from);
+            log(send.actor(), Kind.ACTION, StepWords.sends(send.payload()) + " to " + Endpoints.text(target) + from);
         }
         long start = System.nanoTime();
         for (int i = 0; i < send.count(); i++) {
@@ -233,24 +218,23 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
             }
             socket.receive(datagram);
             while (Messages.isEarlier(receive.expected(), buffer, 0, datagram.getLength())) {
-                log(receive.actor(), Kind.NOTE, StepRunner.earlierSkipped(PrintableText.quoted(buffer, 0, 9)));
+                log(receive.actor(), Kind.NOTE, StepWords.earlierSkipped(StepWords.quoted(buffer, 0, 9)));
                 socket.receive(datagram);
             }
         } catch (SocketTimeoutException e) {
             if (receive.lostAfter() != null) {
-                log(receive.actor(), Kind.NOTE, StepRunner.datagramLost(receive, describe(receive.expected())));
+                log(receive.actor(), Kind.NOTE, StepWords.datagramLost(receive, StepWords.describe(receive.expected())));
                 return;
             }
-            throw new StepFailed("no datagram in " + seconds() + " (expected " + describe(receive.expected()) + ")");
+            throw new StepFailed(StepWords.within(StepWords.noDatagram(receive.expected()), options.stepTimeout()));
         } finally {
             socket.setSoTimeout((int) options.stepTimeout().toMillis());
         }
         byte[] wanted = receive.expected().bytes();
         if (!Arrays.equals(wanted, 0, wanted.length, buffer, 0, datagram.getLength())) {
-            throw new StepFailed("expected " + describe(receive.expected()) + ", received "
-                    + PrintableText.quoted(buffer, 0, Math.min(datagram.getLength(), SHOWN)));
+            throw new StepFailed(StepWords.mismatch(receive.expected(), buffer, 0, datagram.getLength(), 0));
         }
-        log(receive.actor(), Kind.ACTION, "received " + describe(receive.expected()) + " from "
+        log(receive.actor(), Kind.ACTION, StepWords.received(receive.expected()) + " from "
                 + Endpoints.text(datagram.getSocketAddress()));
     }
 
@@ -268,10 +252,9 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(options.stepTimeout()).GET().build();
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = response.body();
-        String text = "GET " + uri + ": " + response.statusCode() + ", " + body.length + " bytes "
-                + PrintableText.quoted(body, 0, Math.min(body.length, SHOWN));
+        String text = StepWords.httpAnswer(uri.toString(), response.statusCode(), body);
         if (response.statusCode() != 200) {
-            throw new StepFailed(text + " (expected 200)");
+            throw new StepFailed(text);
         }
         log(get.actor(), Kind.ACTION, text);
     }
@@ -287,29 +270,17 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
             } while (!server.awaitHandled(await.count(), Duration.ofMillis(500)) && server.handled() > before);
             long received = server.handled();
             if (received < await.count()) {
-                log(await.actor(), Kind.NOTE, "received " + received + " of " + await.count() + " datagrams: "
-                        + (await.count() - received) + " lost (UDP does not retransmit)");
+                log(await.actor(), Kind.NOTE, StepWords.datagramsLost(received, await.count()));
                 return;
             }
         } else if (!server.awaitHandled(await.count(), options.stepTimeout())) {
-            throw new StepFailed("finished " + server.handled() + " of " + await.count() + " exchanges in " + seconds());
+            throw new StepFailed(StepWords.within(StepWords.finishedOnly(server.handled(), await.count()), options.stepTimeout()));
         }
-        log(await.actor(), Kind.ACTION, "finished " + await.count() + (await.count() == 1 ? " exchange" : " exchanges"));
+        log(await.actor(), Kind.ACTION, StepWords.finished(await.count()));
     }
 
     private InetSocketAddress address(int port) {
         return new InetSocketAddress(loopback, port);
-    }
-
-    private String seconds() {
-        return options.stepTimeout().toMillis() / 1000.0 + " s";
-    }
-
-    private static String describe(Payload payload) {
-        if (payload.length() <= SHOWN) {
-            return payload.length() + " bytes " + PrintableText.quoted(payload.bytes());
-        }
-        return payload.length() + " bytes";
     }
 
     private void log(String actor, Kind kind, String text) {
@@ -345,13 +316,6 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
             socket.close();
         } catch (IOException e) {
             // The run is over: nothing to do with a socket that fails to close.
-        }
-    }
-
-    /** A step whose outcome differs from the scenario's description. */
-    private static final class StepFailed extends RuntimeException {
-        StepFailed(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.wirelab.capture.scenario;
 
 import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.scenario.ScenarioLog;
-import org.wirelab.core.scenario.Step;
 
 /**
  * Runs a {@link Scenario} on real sockets on the loopback: each server actor is the lab's program for
@@ -18,11 +17,7 @@ public final class ScenarioRunner {
     public static ScenarioLog run(Scenario scenario, RunOptions options) {
         ScenarioLog.Recorder recorder = new ScenarioLog.Recorder(scenario.name(), System::nanoTime);
         try (Execution execution = new Execution(options, recorder)) {
-            for (Step step : scenario.steps()) {
-                if (!execution.perform(step)) {
-                    break;
-                }
-            }
+            execution.performUntilFailure(scenario.steps());
         }
         return recorder.log();
     }

@@ -3,27 +3,23 @@ package org.wirelab.core.scenario;
 /**
  * What a runner does for each kind of {@link Step}: the live runner on real sockets and the simulator
  * both implement it, and {@link #perform} picks the method, so the two can never disagree on which
- * steps exist. The log's wording of the steps both runners describe the same way is here too.
+ * steps exist. {@link #performUntilFailure} is the one policy both follow when a step does not go as
+ * described, and {@link StepWords} holds the words both write in the log.
  *
  * @param <E> what a step may throw (the live runner's sockets and waits; nothing checked in a simulation)
  */
 public interface StepRunner<E extends Exception> {
-    /** The log line of a {@link Step.Close}. */
-    String CLOSES = "closes the connection (FIN)";
-    /** The log line of a {@link Step.Shutdown}. */
-    String SHUTS_DOWN = "shuts down its sending direction (FIN) and goes on reading";
-    /** The log line of a {@link Step.Abort}. */
-    String VANISHES = "vanishes: its connection is reset (RST)";
+    /** The actor a failure is logged under when its step has none. */
+    String RUNNER = "runner";
 
-    /** The log note of a {@link Step.UdpReceive} whose datagram ({@code expected}, as the runner describes it) never came. */
-    static String datagramLost(Step.UdpReceive step, String expected) {
-        return "no datagram after " + step.lostAfter().toMillis() + " ms: " + expected
-                + " taken as lost (UDP does not retransmit)";
+    /** Hears why a step failed, for its actor. */
+    @FunctionalInterface
+    interface Failures {
+        void failed(String actor, String why);
     }
 
-    /** The log note of an earlier message skipped while waiting for a later one ({@code header}: its quoted start). */
-    static String earlierSkipped(String header) {
-        return "skipped " + header + ", an earlier message (a late reply or a duplicate)";
+    /** Called before each step; the simulator lets pass the time a program takes between two calls. */
+    default void beforeStep(Step step) {
     }
 
     void serve(Step.Serve step) throws E;
@@ -51,6 +47,39 @@ public interface StepRunner<E extends Exception> {
     void awaitHandled(Step.AwaitHandled step) throws E;
 
     void pause(Step.Pause step) throws E;
+
+    /**
+     * Performs {@code steps} in order and stops at the first that does not go as described, which
+     * {@code failures} hears about under the step's actor ({@link #RUNNER} for a step without one). A step
+     * fails when it throws {@link StepFailed} or the runner's own exception (a socket's I/O error, in its
+     * words), or when it is interrupted (the thread's flag is then set again). Any other unchecked
+     * exception is a bug in wirelab, not a scenario's outcome, and propagates.
+     *
+     * @return true when every step went as described
+     */
+    static boolean performUntilFailure(Iterable<Step> steps, StepRunner<?> runner, Failures failures) {
+        for (Step step : steps) {
+            String actor = step.actor() == null ? RUNNER : step.actor();
+            try {
+                runner.beforeStep(step);
+                perform(step, runner);
+            } catch (StepFailed e) {
+                failures.failed(actor, e.getMessage());
+                return false;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    failures.failed(RUNNER, "interrupted");
+                } else {
+                    failures.failed(actor, String.valueOf(e.getMessage()));
+                }
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Calls the method of {@code step}'s kind. */
     static <E extends Exception> void perform(Step step, StepRunner<E> runner) throws E {

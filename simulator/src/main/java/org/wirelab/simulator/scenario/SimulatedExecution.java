@@ -1,6 +1,7 @@
 package org.wirelab.simulator.scenario;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.scenario.ScenarioLog;
 import org.wirelab.core.scenario.ScenarioLog.Kind;
 import org.wirelab.core.scenario.Step;
+import org.wirelab.core.scenario.StepFailed;
 import org.wirelab.core.scenario.StepRunner;
+import org.wirelab.core.scenario.StepWords;
 import org.wirelab.core.scenario.Transport;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Simulator;
@@ -29,7 +32,6 @@ import org.wirelab.simulator.udp.UdpSocket;
  * says the same things in the same words, stamped with virtual time.
  */
 public final class SimulatedExecution implements StepRunner<RuntimeException> {
-    private static final int SHOWN = 80;
     private static final int CHUNK = 64 * 1024;
     /**
      * The time between two steps of a client program: a system call or two, as the live runner takes.
@@ -62,28 +64,20 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         this.recorder = recorder;
     }
 
-    /** Runs every step until one fails; then lets the network finish what is in flight, up to {@code drainNanos}. */
+    /**
+     * Runs every step until one fails (core's policy: {@link StepRunner#performUntilFailure}); then lets the
+     * network finish what is in flight, up to {@code drainNanos}.
+     */
     public void run(Scenario scenario, long drainNanos) {
-        for (Step step : scenario.steps()) {
-            if (!perform(step)) {
-                break;
-            }
-        }
+        StepRunner.performUntilFailure(scenario.steps(), this, (actor, why) -> log(actor, Kind.FAILURE, why));
         simulator.runUntil(simulator.now() + drainNanos);
     }
 
-    /** Performs one step; false (with a FAILURE entry) when it did not go as described. */
-    boolean perform(Step step) {
+    @Override
+    public void beforeStep(Step step) {
         if (!(step instanceof Step.Serve || step instanceof Step.AwaitHandled || step instanceof Step.Pause)) {
             // A program takes a moment between two calls: the kernel goes on meanwhile (ACKs go out).
             simulator.runUntil(simulator.now() + STEP_PACE_NANOS);
-        }
-        try {
-            StepRunner.perform(step, this);
-            return true;
-        } catch (StepFailed e) {
-            log(step.actor() == null ? "runner" : step.actor(), Kind.FAILURE, e.getMessage());
-            return false;
         }
     }
 
@@ -111,19 +105,19 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
 
     @Override
     public void shutdown(Step.Shutdown shutdown) {
-        log(shutdown.actor(), Kind.ACTION, StepRunner.SHUTS_DOWN);
+        log(shutdown.actor(), Kind.ACTION, StepWords.SHUTS_DOWN);
         connections.get(shutdown.actor()).endpoint.shutdownOutput();
     }
 
     @Override
     public void close(Step.Close close) {
-        log(close.actor(), Kind.ACTION, StepRunner.CLOSES);
+        log(close.actor(), Kind.ACTION, StepWords.CLOSES);
         connections.remove(close.actor()).endpoint.close();
     }
 
     @Override
     public void abort(Step.Abort abort) {
-        log(abort.actor(), Kind.ACTION, StepRunner.VANISHES);
+        log(abort.actor(), Kind.ACTION, StepWords.VANISHES);
         connections.remove(abort.actor()).endpoint.abort();
     }
 
@@ -141,25 +135,24 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         waitFor(() -> client.endpoint.state() != TcpState.SYN_SENT, "no answer to the connection to " + target);
         if (client.endpoint.state() == TcpState.CLOSED) {
             if (connect.expected() == ConnectResult.REFUSED) {
-                log(connect.actor(), Kind.ACTION, "connection to " + target + " refused: " + client.failure);
+                log(connect.actor(), Kind.ACTION, StepWords.refused(target, client.failure));
                 return;
             }
             throw new StepFailed("connection to " + target + " " + client.failure);
         }
         if (connect.expected() == ConnectResult.REFUSED) {
             client.endpoint.close();
-            throw new StepFailed("connected to " + target + ", but the scenario expects a refusal:"
-                    + " something listens on that port");
+            throw new StepFailed(StepWords.acceptedInsteadOfRefused(target));
         }
         connections.put(connect.actor(), client);
-        log(connect.actor(), Kind.ACTION, "connected to " + target + " from " + client.endpoint.localText());
+        log(connect.actor(), Kind.ACTION, StepWords.connected(target, client.endpoint.localText()));
     }
 
     private void send(String actor, Payload payload) {
         Client client = connections.get(actor);
-        log(actor, Kind.ACTION, "sends " + describe(payload));
+        log(actor, Kind.ACTION, StepWords.sends(payload));
         client.startWriting(payload);
-        waitFor(() -> client.writeDone() || client.failure != null, "could not write " + describe(payload));
+        waitFor(() -> client.writeDone() || client.failure != null, "could not write " + StepWords.describe(payload));
         if (client.failure != null) {
             throw new StepFailed("write failed: " + client.failure);
         }
@@ -177,37 +170,36 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
                 expected.copy(offset[0], wanted, 0, length);
                 byte[] got = endpoint.read(length);
                 if (!Arrays.equals(wanted, 0, length, got, 0, length)) {
-                    mismatch[0] = "expected " + describe(expected) + ", received "
-                            + Text.quoted(got, 0, Math.min(got.length, SHOWN)) + (offset[0] > 0 ? " at byte " + offset[0] : "");
+                    mismatch[0] = StepWords.mismatch(expected, got, 0, got.length, offset[0]);
                 }
                 offset[0] += length;
             }
             return offset[0] == expected.length() || mismatch[0] != null || endpoint.endOfStream()
                     || client.failure != null;
         };
-        waitFor(done, "nothing more received (expected " + describe(expected) + ")");
+        waitFor(done, StepWords.nothingMoreReceived(expected));
         if (mismatch[0] != null) {
             throw new StepFailed(mismatch[0]);
         }
         if (offset[0] < expected.length()) {
             throw new StepFailed(client.failure != null ? client.failure
-                    : "the connection was closed after " + offset[0] + " of the " + expected.length() + " bytes expected");
+                    : StepWords.closedEarly(offset[0], expected.length()));
         }
-        log(actor, Kind.ACTION, "received " + describe(expected));
+        log(actor, Kind.ACTION, StepWords.received(expected));
     }
 
     private void receiveEnd(String actor) {
         Client client = connections.get(actor);
         waitFor(() -> client.endpoint.readable() > 0 || client.endpoint.endOfStream() || client.failure != null,
-                "the peer did not close the connection");
+                StepWords.PEER_DID_NOT_CLOSE);
         if (client.endpoint.readable() > 0) {
-            byte[] got = client.endpoint.read(SHOWN);
-            throw new StepFailed("expected the end of the stream, received " + Text.quoted(got));
+            byte[] got = client.endpoint.read(StepWords.SHOWN);
+            throw new StepFailed(StepWords.notTheEnd(got, 0, got.length));
         }
         if (client.failure != null) {
             throw new StepFailed(client.failure);
         }
-        log(actor, Kind.ACTION, "the peer closed the connection (end of stream: its FIN)");
+        log(actor, Kind.ACTION, StepWords.PEER_CLOSED);
     }
 
     /**
@@ -225,7 +217,7 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         String from = " from " + Text.endpoint(clients.address(ipv6), socket.socket.port());
         byte[] bytes = send.payload().bytes();
         if (send.count() == 1) {
-            log(send.actor(), Kind.ACTION, "sends " + describe(send.payload()) + " to " + target + from);
+            log(send.actor(), Kind.ACTION, StepWords.sends(send.payload()) + " to " + target + from);
         }
         long start = simulator.now();
         for (int i = 0; i < send.count(); i++) {
@@ -252,10 +244,9 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         }
         byte[] wanted = receive.expected().bytes();
         if (!Arrays.equals(wanted, datagram.payload)) {
-            throw new StepFailed("expected " + describe(receive.expected()) + ", received "
-                    + Text.quoted(datagram.payload, 0, Math.min(datagram.payload.length, SHOWN)));
+            throw new StepFailed(StepWords.mismatch(receive.expected(), datagram.payload, 0, datagram.payload.length, 0));
         }
-        log(receive.actor(), Kind.ACTION, "received " + describe(receive.expected()) + " from "
+        log(receive.actor(), Kind.ACTION, StepWords.received(receive.expected()) + " from "
                 + Text.endpoint(datagram.source, datagram.port));
     }
 
@@ -266,16 +257,16 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
     private Datagram nextDatagram(Step.UdpReceive receive, Datagrams socket) {
         while (true) {
             if (receive.lostAfter() == null) {
-                waitFor(() -> !socket.received.isEmpty(), "no datagram (expected " + describe(receive.expected()) + ")");
+                waitFor(() -> !socket.received.isEmpty(), StepWords.noDatagram(receive.expected()));
             } else if (!awaitDatagram(socket, receive.lostAfter().toNanos())) {
-                log(receive.actor(), Kind.NOTE, StepRunner.datagramLost(receive, describe(receive.expected())));
+                log(receive.actor(), Kind.NOTE, StepWords.datagramLost(receive, StepWords.describe(receive.expected())));
                 return null;
             }
             Datagram datagram = socket.received.poll();
             if (!Messages.isEarlier(receive.expected(), datagram.payload, 0, datagram.payload.length)) {
                 return datagram;
             }
-            log(receive.actor(), Kind.NOTE, StepRunner.earlierSkipped(Text.quoted(datagram.payload, 0, 9)));
+            log(receive.actor(), Kind.NOTE, StepWords.earlierSkipped(StepWords.quoted(datagram.payload, 0, 9)));
         }
     }
 
@@ -317,10 +308,9 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         int status = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : 0;
         String body = text.contains("\r\n\r\n") ? text.substring(text.indexOf("\r\n\r\n") + 4) : "";
         byte[] bodyBytes = body.getBytes(StandardCharsets.ISO_8859_1);
-        String line = "GET http://" + authority + get.path() + ": " + status + ", " + bodyBytes.length + " bytes "
-                + Text.quoted(bodyBytes, 0, Math.min(bodyBytes.length, SHOWN));
+        String line = StepWords.httpAnswer("http://" + authority + get.path(), status, bodyBytes);
         if (status != 200) {
-            throw new StepFailed(line + " (expected 200)");
+            throw new StepFailed(line);
         }
         log(get.actor(), Kind.ACTION, line);
     }
@@ -333,32 +323,21 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
             simulator.run(() -> program.handled() >= await.count(), simulator.now() + stepTimeoutNanos);
             long received = program.handled();
             if (received < await.count()) {
-                log(await.actor(), Kind.NOTE, "received " + received + " of " + await.count() + " datagrams: "
-                        + (await.count() - received) + " lost (UDP does not retransmit)");
+                log(await.actor(), Kind.NOTE, StepWords.datagramsLost(received, await.count()));
                 return;
             }
         } else {
             waitFor(() -> program.handled() >= await.count(),
-                    "finished " + program.handled() + " of " + await.count() + " exchanges");
+                    StepWords.finishedOnly(program.handled(), await.count()));
         }
-        log(await.actor(), Kind.ACTION, "finished " + await.count() + (await.count() == 1 ? " exchange" : " exchanges"));
+        log(await.actor(), Kind.ACTION, StepWords.finished(await.count()));
     }
 
     private void waitFor(BooleanSupplier condition, String failure) {
         if (!simulator.run(condition, simulator.now() + stepTimeoutNanos)) {
-            throw new StepFailed(failure + " in " + seconds() + (simulator.idle() ? " (nothing left to happen)" : ""));
+            throw new StepFailed(StepWords.within(failure, Duration.ofNanos(stepTimeoutNanos))
+                    + (simulator.idle() ? " (nothing left to happen)" : ""));
         }
-    }
-
-    private String seconds() {
-        return stepTimeoutNanos / 1e9 + " s";
-    }
-
-    private static String describe(Payload payload) {
-        if (payload.length() <= SHOWN) {
-            return payload.length() + " bytes " + Text.quoted(payload.bytes());
-        }
-        return payload.length() + " bytes";
     }
 
     private void log(String actor, Kind kind, String text) {
@@ -425,12 +404,5 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         final ArrayDeque<Datagram> received = new ArrayDeque<>();
         final UdpSocket socket = clients.udp().bindEphemeral((socket, source, port, payload) ->
                 received.add(new Datagram(source, port, payload)));
-    }
-
-    /** A step whose outcome differs from the scenario's description. */
-    private static final class StepFailed extends RuntimeException {
-        StepFailed(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -1,42 +1,23 @@
 package org.wirelab.simulator.scenario;
 
-import java.nio.charset.StandardCharsets;
+import org.wirelab.core.text.PrintableText;
 import org.wirelab.simulator.net.SocketAddressText;
 
 /**
- * How the simulated programs print bytes and addresses, as the live runner's programs do for the text
- * the scenarios send (the capture module's PrintableText, which the simulator cannot depend on, also
- * shows bytes that are not UTF-8 one by one; here they come out as \xfd, from U+FFFD).
+ * How the simulated programs print bytes and addresses: bytes as the live programs print them (core's
+ * {@link PrintableText}), so a simulated run's log reads as a live one's.
  */
 final class Text {
     private Text() {
     }
 
-    /** Bytes as a quoted line: printable ASCII as is, line ends and others escaped. */
+    /** Bytes as a quoted line: printable text as is, line ends, controls and bytes that are not UTF-8 escaped. */
     static String quoted(byte[] bytes, int offset, int length) {
-        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(length + 2).append('"');
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0xfffd) {
-                        out.append(String.format("\\x%02x", c & 0xff));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
+        return PrintableText.quoted(bytes, offset, length);
     }
 
     static String quoted(byte[] bytes) {
-        return quoted(bytes, 0, bytes.length);
+        return PrintableText.quoted(bytes);
     }
 
     /** {@code 127.0.0.1:3000} or {@code [::1]:3000}. */
