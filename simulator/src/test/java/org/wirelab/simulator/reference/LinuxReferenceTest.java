@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wirelab.core.protocol.tcp.Tcp;
+import org.wirelab.core.scenario.IpVersion;
 import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.SimulatedScenarios;
 import org.wirelab.simulator.reference.Wire.Segment;
 
@@ -252,6 +254,19 @@ class LinuxReferenceTest {
         long real = r.realServer.get(0).timeNanos() - r.realClient.get(0).timeNanos();
         long simulated = r.simulatedServer.get(0).timeNanos() - r.simulatedClient.get(0).timeNanos();
         assertEquals(real, simulated, 20 * MS, both);
+    }
+
+    @Test
+    void udpOverIpv6ToAClosedPortIsAnsweredByIcmpv6PortUnreachable() {
+        SimulatedScenarios.Setup setup = SimulatedScenarios.named(SimulatedScenarios.UDP_CLOSED_PORT,
+                Scenarios.Parameters.DEFAULTS);
+        Reference r = Reference.of("udp6-closed-port", setup,
+                SimulationOptions.defaults().withIpVersion(IpVersion.IPV6));
+        String both = r.sideBySide();
+        assertEquals(List.of("C UDP 17"), texts(r.realClient), both);
+        assertEquals(List.of("S ICMP 1"), texts(r.realServer), both);
+        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
+        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
     }
 
     @Test

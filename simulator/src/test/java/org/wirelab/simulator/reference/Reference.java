@@ -42,14 +42,17 @@ final class Reference {
 
     /** The reference {@code name} and the simulator's scenario of the same name, run as it is by default. */
     static Reference of(String name) {
+        return of(name, SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS), SimulationOptions.defaults());
+    }
+
+    /** The reference {@code name} against {@code setup} run from {@code base} (another IP version, say). */
+    static Reference of(String name, SimulatedScenarios.Setup setup, SimulationOptions base) {
         Path dir = Environment.samples().resolve("reference");
         Path client = dir.resolve(name + "-client.pcap");
         Path server = dir.resolve(name + "-server.pcap");
         if (!Files.exists(client) || !Files.exists(server)) {
             throw new AssertionError("the reference capture " + client + " is missing (samples/make/linux-reference.sh)");
         }
-        SimulatedScenarios.Setup setup = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS);
-        SimulationOptions base = SimulationOptions.defaults();
         if (setup.delay() == null) {
             // A live scenario, made for the loopback: run over the reference's link, 10 ms each way, MTU 1500.
             base = base.withLink(base.link().withDelay(SimulatedScenarios.TEACHING_DELAY))

@@ -19,6 +19,7 @@ record Wire(List<Segment> segments) {
     static final int TCP = 6;
     static final int UDP = 17;
     static final int ICMP = 1;
+    static final int ICMPV6 = 58;
 
     /** One packet. {@code sack}: left and right edges in pairs; empty when none. */
     record Segment(long timeNanos, boolean fromServer, int protocol, int flags, long seq, long ack, int length,
@@ -80,6 +81,18 @@ record Wire(List<Segment> segments) {
         for (int i = 0; i < frames.size(); i++) {
             RawFrame frame = frames.frame(i);
             byte[] b = frame.bytes();
+            if (b.length >= 62 && Bytes.u16(b, 12) == 0x86dd) {
+                // IPv6 without extension headers: a datagram, or an ICMPv6 error (the server's).
+                int next = b[14 + 6] & 0xff;
+                int l4 = 14 + 40;
+                if (next == UDP || next == ICMPV6) {
+                    int length = next == UDP ? Bytes.u16(b, l4 + 4) - 8 : Bytes.u16(b, 14 + 4);
+                    boolean fromServer = next == ICMPV6 || Bytes.u16(b, l4) == serverPort;
+                    segments.add(new Segment(frame.timestampNanos(), fromServer, next == UDP ? UDP : ICMP, 0, 0, 0,
+                            length, 0, -1, new long[0], false, -1, next == ICMPV6 ? b[l4] & 0xff : -1));
+                }
+                continue;
+            }
             if (b.length < 34 || Bytes.u16(b, 12) != 0x0800) {
                 continue;
             }
