@@ -1,11 +1,6 @@
 package org.wirelab.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wirelab.core.scenario.ScenarioLog;
 import org.wirelab.core.testing.FailingScenarios;
 
 /**
@@ -16,13 +11,7 @@ class ScenarioFailureTest {
 
     @Test
     void aWrongReplyStopsTheRunInTheWordsBothRunnersUse() {
-        ScenarioLog log = Simulation.run(FailingScenarios.udpEchoExpectingAnotherReply(4000), SimulationOptions.defaults()).log();
-        assertFalse(log.succeeded());
-        assertEquals(1, log.failures().size(), log.lines().toString());
-        ScenarioLog.Entry failure = log.failures().get(0);
-        assertEquals("client", failure.actor());
-        assertEquals(FailingScenarios.WRONG_REPLY, failure.text());
-        // The run stopped there: the server's count, the step after, was never awaited.
-        assertEquals(List.of(), log.of("server").stream().filter(entry -> entry.kind() == ScenarioLog.Kind.ACTION).toList());
+        SimulationResult run = Simulation.run(FailingScenarios.udpEchoExpectingAnotherReply(4000), SimulationOptions.defaults());
+        FailingScenarios.assertStoppedAtTheWrongReply(run.log());
     }
 }
