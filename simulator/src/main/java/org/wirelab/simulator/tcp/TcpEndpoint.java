@@ -119,26 +119,8 @@ public final class TcpEndpoint {
     private long timedAt;
 
     // Acknowledgments.
-    /**
-     * Linux's ACK heuristics (tcp_input.c): after the first data, up to 16 quick ACKs; an endpoint that
-     * answers within the ACK timeout of receiving ({@code ato}) is interactive ("ping-pong") and delays
-     * its ACKs to carry them on its answers, until a delayed ACK goes out alone.
-     */
-    private static final int MAX_QUICK_ACKS = 16;
-    private int quickAcks;
-    private long ato;
-    private long lastDataReceivedAt;
-    private boolean pingpong;
-    /**
-     * The receiver's guess of the sender's segment size (Linux's icsk_ack.rcv_mss): more than this
-     * received since the last ACK, and the ACK is owed at once. It starts at TCP_MIN_RCVMSS.
-     */
-    private int rcvMss = 536;
-    /** The length of the last segment shorter than {@link #rcvMss}, to learn a smaller MSS from two alike. */
-    private int lastSegmentSize;
-    /** A short segment came since the last ACK (ICSK_ACK_PUSHED), two of them (ICSK_ACK_PUSHED2). */
-    private boolean pushed;
-    private boolean pushedTwice;
+    /** When to acknowledge: quick ACKs, ping-pong, the guess of the sender's MSS (Linux's heuristics). */
+    private final AckPolicy acks;
     /** The last timestamp echoed to us by a data segment: one round-trip sample per echo. */
     private long lastEchoForRtt = NONE;
     private boolean ackNow;
@@ -184,6 +166,7 @@ public final class TcpEndpoint {
         this.rcvWscale = config.windowScale();
         this.receiveWindow = new ReceiveWindow(config.receiveBuffer());
         this.congestion = new CongestionWindow(config.congestionControl().create());
+        this.acks = new AckPolicy(config.delayedAck().toNanos(), config.mss(ipv6));
         var simulator = stack.simulator();
         this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
         this.reorder = new Timer(simulator, () -> {
@@ -1025,68 +1008,28 @@ public final class TcpEndpoint {
         notifyReadable = true;
         // Linux's tcp_event_data_recv: learn the sender's segment size, start or restart quick ACKs,
         // let the window grow.
-        measureRcvMss(segment);
-        long now = stack.simulator().now();
-        if (ato == 0 || now - lastDataReceivedAt > rtt.rto()) {
-            ato = config.delayedAck().toNanos(); // the first data, or data after a long silence
-            quickAcks = Math.max(quickAcks, quickAckBudget());
+        if (acks.measure(segment, timestamps)) {
+            receiveWindow.segmentMeasured(payload.length);
         }
-        lastDataReceivedAt = now;
+        long now = stack.simulator().now();
+        acks.dataArrived(now, rtt.rto(), rcvWnd);
         receiveWindow.dataArrived(rcvNxt(), rcvWnd, now);
         if (receiveWindow.grow(payload.length, config.mss(ipv6), receiveBuffer.readable() + receiveBuffer.aheadBytes())) {
-            quickAcks = Math.max(quickAcks, 1); // a growing window is announced at once
+            acks.windowGrew(); // a growing window is announced at once
         }
-        boolean quick = quickAcks > 0 && !pingpong;
+        boolean quick = acks.quick();
         // __tcp_ack_snd_check: more than one full segment since the last ACK, and the window it would
         // announce is no smaller (otherwise the reader's next read sends it, tcp_cleanup_rbuf).
-        boolean segmentsOwed = rcvNxt() - rcvWup > rcvMss && windowToAdvertise() >= rcvWnd;
+        boolean segmentsOwed = rcvNxt() - rcvWup > acks.rcvMss() && windowToAdvertise() >= rcvWnd;
         if (hadGap || quick || segmentsOwed) {
             // A gap filled, a quick ACK, or a second full-sized segment (RFC 9293 section 3.8.6.3): no delay.
             ackNow = true;
             if (quick) {
-                quickAcks--;
+                acks.quickAckUsed();
             }
         } else if (!delayedAck.running()) {
             delayedAck.start(config.delayedAck().toNanos());
         }
-    }
-
-    /**
-     * Linux's tcp_incr_quickack: as many quick ACKs as the window holds pairs of segments, at most 16,
-     * so a loopback whose first segment is half the window ACKs only that one at once.
-     */
-    private int quickAckBudget() {
-        long budget = rcvWnd / (2L * rcvMss);
-        return budget == 0 ? 2 : (int) Math.min(budget, MAX_QUICK_ACKS);
-    }
-
-    /**
-     * Linux's tcp_measure_rcv_mss: a segment at least as long as the guess is the sender's MSS (up to
-     * ours); a shorter one with PSH (or a short one unlike the last) marks the ACK as pushed, so that
-     * the reader, once it has emptied the buffer, sends it (tcp_cleanup_rbuf).
-     */
-    private void measureRcvMss(Packet segment) {
-        int length = segment.payload.length;
-        int previous = lastSegmentSize;
-        lastSegmentSize = 0;
-        if (length >= rcvMss) {
-            if (length != rcvMss) {
-                receiveWindow.segmentMeasured(length);
-            }
-            rcvMss = Math.min(length, config.mss(ipv6));
-            return;
-        }
-        int header = 20 + (timestamps ? 12 : 0);
-        boolean remnant = (segment.flags & (Tcp.PSH | Tcp.FIN | Tcp.SYN)) != 0;
-        if (length + header >= 536 + 20 || (length + header >= 88 + 20 && !remnant)) {
-            lastSegmentSize = length;
-            if (length == previous) {
-                rcvMss = length;
-                return;
-            }
-        }
-        pushedTwice |= pushed;
-        pushed = true;
     }
 
     /**
@@ -1099,7 +1042,7 @@ public final class TcpEndpoint {
         }
         lastEchoForRtt = segment.timestampEchoReply;
         long elapsedMillis = (tsValue() - segment.timestampEchoReply) & MASK;
-        if (segment.payload.length >= rcvMss && elapsedMillis > 0 && elapsedMillis < (1L << 31)) {
+        if (segment.payload.length >= acks.rcvMss() && elapsedMillis > 0 && elapsedMillis < (1L << 31)) {
             receiveWindow.roundTrip(elapsedMillis * 1_000_000, receiveBuffer.readable() == 0);
         }
     }
@@ -1259,8 +1202,8 @@ public final class TcpEndpoint {
             segment.marks |= Marks.RETRANSMISSION;
             retransmissions++;
         } else {
-            if (length > 0 && ato > 0 && stack.simulator().now() - lastDataReceivedAt < ato) {
-                pingpong = true; // an answer to what just arrived (tcp_event_data_sent)
+            if (length > 0) {
+                acks.dataSent(stack.simulator().now()); // an answer to what just arrived?
             }
             if (timedSequence == NONE) {
                 timedSequence = end; // Karn: time only a segment sent once
@@ -1402,7 +1345,7 @@ public final class TcpEndpoint {
 
     /** The delayed ACK goes out alone: no answer came to carry it, so the exchange is not interactive. */
     private void delayedAckTimeout() {
-        pingpong = false;
+        acks.delayedAckExpired();
         sendAck();
     }
 
@@ -1429,7 +1372,7 @@ public final class TcpEndpoint {
     private void cleanupAfterRead(long windowBefore) {
         boolean owed = delayedAck.running();
         boolean emptied = receiveBuffer.readable() == 0;
-        if (owed && (rcvNxt() - rcvWup > rcvMss || (emptied && (pushedTwice || (pushed && !pingpong))))) {
+        if (owed && (rcvNxt() - rcvWup > acks.rcvMss() || acks.dueAfterRead(emptied))) {
             sendAck();
             return;
         }
@@ -1555,8 +1498,7 @@ public final class TcpEndpoint {
             rcvWup = rcvNxt();
             rcvWnd = windowBytes;
             receiveWindow.offered(windowBytes);
-            pushed = false;
-            pushedTwice = false;
+            acks.ackSent();
             ackNow = false;
             duplicateReport = null;
             delayedAck.stop();
@@ -1584,7 +1526,7 @@ public final class TcpEndpoint {
             long unit = 1L << rcvWscale;
             if (free < receiveWindow.full() / 2) {
                 free = Math.max(0, free) / unit * unit;
-                if (free < receiveWindow.allowed() / 16 || free < Math.min(rcvMss, receiveWindow.full())) {
+                if (free < receiveWindow.allowed() / 16 || free < Math.min(acks.rcvMss(), receiveWindow.full())) {
                     return 0;
                 }
             }
@@ -1599,6 +1541,7 @@ public final class TcpEndpoint {
             // Without window scaling Linux offers whole segments of the sender's size (__tcp_select_window:
             // rounddown(free_space, rcv_mss)), keeping the offer it made while that is within a segment.
             long current = rcvAdvertisedEdge - rcvNxt();
+            int rcvMss = acks.rcvMss();
             return current > free - rcvMss && current <= free ? current : free / rcvMss * rcvMss;
         }
         return Math.max(0, free);
