@@ -556,12 +556,7 @@ final class TcpSentences {
     }
 
     private TcpState stateBefore(int i, int endpoint) {
-        for (int j = i - 1; j >= 0; j--) {
-            if (conversations.tcpStream(j) == conversations.tcpStream(i) && states.isTcp(j)) {
-                return states.stateAfter(j, endpoint);
-            }
-        }
-        return states.initialState(conversations.tcpStream(i), endpoint);
+        return states.stateBefore(i, conversations.tcpStream(i), endpoint);
     }
 
     private SegmentOptions options(int i) {

@@ -29,6 +29,9 @@ public final class TcpStateTimeline {
     private final int[] lateArrivals;      // the index each was taken at, or -1
     private final TcpState[][] initialStates;
     private final boolean[][] initialInferred;
+    // The changes of each stream: changesOfStream[streamStarts[s] .. streamStarts[s + 1]) index them, in frame order.
+    private final int[] streamStarts;
+    private final int[] changesOfStream;
 
     private TcpStateTimeline(byte[] endpoint0, byte[] endpoint1, Changes changes, int[] lateFrames,
             int[] lateArrivals, TcpState[][] initialStates, boolean[][] initialInferred) {
@@ -42,6 +45,18 @@ public final class TcpStateTimeline {
         this.lateArrivals = lateArrivals;
         this.initialStates = initialStates;
         this.initialInferred = initialInferred;
+        this.streamStarts = new int[initialStates.length + 1];
+        this.changesOfStream = new int[changeStreams.length];
+        for (int stream : changeStreams) {
+            streamStarts[stream + 1]++;
+        }
+        for (int s = 0; s < initialStates.length; s++) {
+            streamStarts[s + 1] += streamStarts[s];
+        }
+        int[] filled = Arrays.copyOf(streamStarts, initialStates.length);
+        for (int k = 0; k < changeStreams.length; k++) {
+            changesOfStream[filled[changeStreams[k]]++] = k;
+        }
     }
 
     public int frameCount() {
@@ -63,6 +78,25 @@ public final class TcpStateTimeline {
     public boolean inferredAfter(int index, int endpoint) {
         byte code = endpoint == 0 ? endpoint0[index] : endpoint1[index];
         return code != NOT_TCP && (code & INFERRED) != 0;
+    }
+
+    /**
+     * The state of {@code endpoint} of {@code stream} just before frame {@code index}: where its last
+     * change before that frame left it, or its initial state. Looks only at that stream's changes (a
+     * few), however many frames of other streams came between: the explanation of every frame of a
+     * capture with thousands of connections stays linear.
+     */
+    public TcpState stateBefore(int index, int stream, int endpoint) {
+        if (stream < 0 || stream >= initialStates.length) {
+            return null;
+        }
+        for (int k = streamStarts[stream + 1] - 1; k >= streamStarts[stream]; k--) {
+            int change = changesOfStream[k];
+            if (changeFrames[change] < index && changeCodes[change] >>> 16 == endpoint) {
+                return TcpState.ofCode((changeCodes[change] & 0xff) & ~INFERRED);
+            }
+        }
+        return initialState(stream, endpoint);
     }
 
     /** The state assumed for {@code endpoint} of {@code stream} before its first frame, or null. */
@@ -127,7 +161,7 @@ public final class TcpStateTimeline {
 
     /** Heap bytes held, for the memory benchmark. */
     public long retainedBytes() {
-        return 2L * endpoint0.length + 16L * changeFrames.length + 8L * lateFrames.length;
+        return 2L * endpoint0.length + 20L * changeFrames.length + 4L * streamStarts.length + 8L * lateFrames.length;
     }
 
     /** The changes in the order they are found: frames ascending. */
