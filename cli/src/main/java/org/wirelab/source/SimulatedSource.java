@@ -9,6 +9,7 @@ import org.wirelab.core.scenario.Scenarios;
 import org.wirelab.simulator.SimulatedScenarios;
 import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulationOptions;
+import org.wirelab.simulator.tcp.CongestionAlgorithm;
 import org.wirelab.simulator.SimulationResult;
 import org.wirelab.simulator.net.Fault;
 import org.wirelab.simulator.net.LinkConfig;
@@ -21,11 +22,19 @@ import org.wirelab.simulator.net.Packet.Marks;
  * seed, the run is the same up to the first of them). Needs no privilege and no network; the frames are
  * real Ethernet/IP/TCP bytes, decoded like a capture, and the feed learns which ones the network lost.
  */
-public record SimulatedSource(String scenarioName, LinkConfig link, long seed, List<Integer> droppedFrames)
-        implements FrameSource {
+public record SimulatedSource(String scenarioName, LinkConfig link, long seed, List<Integer> droppedFrames,
+        CongestionAlgorithm congestionControl) implements FrameSource {
 
     public SimulatedSource {
         droppedFrames = List.copyOf(droppedFrames);
+        if (congestionControl == null) {
+            throw new IllegalArgumentException("a congestion control is required");
+        }
+    }
+
+    /** With CUBIC, Linux's default congestion control. */
+    public SimulatedSource(String scenarioName, LinkConfig link, long seed, List<Integer> droppedFrames) {
+        this(scenarioName, link, seed, droppedFrames, CongestionAlgorithm.CUBIC);
     }
 
     public SimulatedSource(String scenarioName, LinkConfig link, long seed) {
@@ -51,7 +60,12 @@ public record SimulatedSource(String scenarioName, LinkConfig link, long seed, L
     public SimulatedSource dropping(int number) {
         List<Integer> dropped = new ArrayList<>(droppedFrames);
         dropped.add(number);
-        return new SimulatedSource(scenarioName, link, seed, dropped);
+        return new SimulatedSource(scenarioName, link, seed, dropped, congestionControl);
+    }
+
+    /** The same run with another congestion control (CUBIC or NewReno). */
+    public SimulatedSource withCongestionControl(CongestionAlgorithm algorithm) {
+        return new SimulatedSource(scenarioName, link, seed, droppedFrames, algorithm);
     }
 
     @Override
@@ -94,8 +108,9 @@ public record SimulatedSource(String scenarioName, LinkConfig link, long seed, L
     public void run(FrameFeed feed) {
         List<Fault> faults = droppedFrames.stream().<Fault>map(Fault.DropFrame::new).toList();
         SimulatedScenarios.Setup setup = SimulatedScenarios.named(scenarioName, Scenarios.Parameters.DEFAULTS);
-        SimulationOptions options = setup.options(
-                SimulationOptions.defaults().withSeed(seed).withLink(link).withFaults(faults), true);
+        SimulationOptions defaults = SimulationOptions.defaults();
+        SimulationOptions options = setup.options(defaults.withSeed(seed).withLink(link).withFaults(faults)
+                .withTcp(defaults.tcp().withCongestionControl(congestionControl)), true);
         SimulationResult result = Simulation.run(setup.scenario(), options);
         for (int frame : result.marks().framesWith(Marks.LOST)) {
             feed.lost(frame);

@@ -15,6 +15,7 @@ import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.scenario.ScenarioCatalog;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.net.LinkConfig;
+import org.wirelab.simulator.tcp.CongestionAlgorithm;
 import org.wirelab.source.SimulatedSource;
 
 /**
@@ -52,6 +53,7 @@ public final class SimulationDialog extends Dialog<SimulatedSource> {
         Spinner<Integer> reordering = row("reorder", 0, 50, 0, 1);
         Spinner<Integer> bandwidth = row("bandwidth", 0, 10_000_000, 0, 100);
         Spinner<Integer> seed = row("seed", 0, Integer.MAX_VALUE, 1, 1);
+        ChoiceBox<CongestionAlgorithm> congestion = congestionRow();
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(new ButtonType(messages.get("simulate.run"), ButtonData.OK_DONE),
                 new ButtonType(messages.get("dialog.cancel"), ButtonData.CANCEL_CLOSE));
@@ -65,8 +67,36 @@ public final class SimulationDialog extends Dialog<SimulatedSource> {
                     .withDuplication(percent(duplication))
                     .withReordering(percent(reordering))
                     .withBandwidth(bandwidth.getValue() * 1000L);
-            return new SimulatedSource(scenario.getValue(), link, seed.getValue());
+            return new SimulatedSource(scenario.getValue(), link, seed.getValue())
+                    .withCongestionControl(congestion.getValue());
         });
+    }
+
+    /** The TCP's congestion control, CUBIC (Linux's default) or NewReno, on the next row, its id {@code simulate-cc}. */
+    private ChoiceBox<CongestionAlgorithm> congestionRow() {
+        ChoiceBox<CongestionAlgorithm> choice = new ChoiceBox<>();
+        choice.setId("simulate-cc");
+        choice.getItems().setAll(CongestionAlgorithm.CUBIC, CongestionAlgorithm.RENO);
+        choice.setValue(CongestionAlgorithm.CUBIC);
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CongestionAlgorithm algorithm) {
+                return algorithm == null ? "" : messages.get("simulate.cc." + algorithm.linuxName());
+            }
+
+            @Override
+            public CongestionAlgorithm fromString(String text) {
+                return null; // a choice box is never edited
+            }
+        });
+        Label label = new Label(messages.get("simulate.cc"));
+        Tooltip hint = new Tooltip(messages.get("simulate.cc.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(360);
+        label.setTooltip(hint);
+        choice.setTooltip(hint);
+        grid.addRow(grid.getRowCount(), label, choice);
+        return choice;
     }
 
     /** A labelled spinner on the next row, its id {@code simulate-NAME}, its tooltip the name's hint. */

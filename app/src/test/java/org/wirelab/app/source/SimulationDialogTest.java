@@ -1,5 +1,6 @@
 package org.wirelab.app.source;
 
+import org.wirelab.simulator.tcp.CongestionAlgorithm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,11 +45,13 @@ class SimulationDialogTest extends FxTest {
             ((Spinner<Integer>) pane.lookup("#simulate-reorder")).getValueFactory().setValue(10);
             ((Spinner<Integer>) pane.lookup("#simulate-bandwidth")).getValueFactory().setValue(2_000);
             ((Spinner<Integer>) pane.lookup("#simulate-seed")).getValueFactory().setValue(42);
+            ((javafx.scene.control.ChoiceBox<CongestionAlgorithm>) pane.lookup("#simulate-cc"))
+                    .setValue(CongestionAlgorithm.RENO);
         });
         SimulatedSource source = dialog.getResultConverter().call(ButtonType.OK);
         LinkConfig link = SimulationOptions.LOOPBACK.withDelay(Duration.ofMillis(25)).withJitter(Duration.ofMillis(3))
                 .withLoss(0.05).withDuplication(0.02).withReordering(0.10).withBandwidth(2_000_000);
-        assertEquals(new SimulatedSource("tcp-bulk", link, 42), source);
+        assertEquals(new SimulatedSource("tcp-bulk", link, 42).withCongestionControl(CongestionAlgorithm.RENO), source);
         assertEquals(null, dialog.getResultConverter().call(ButtonType.CANCEL));
     }
 
@@ -60,7 +63,7 @@ class SimulationDialogTest extends FxTest {
                 () -> new SimulationDialog(List.of("lost-syn-ack"), french).getDialogPane()).get();
         var labels = pane.lookupAll(".label").stream().map(node -> ((javafx.scene.control.Label) node).getText()).toList();
         assertTrue(labels.containsAll(List.of("Délai aller (ms)", "Gigue (ms)", "Réordonnancement (% des paquets)",
-                "Débit (kbit/s, 0 = sans limite)")), labels.toString());
+                "Débit (kbit/s, 0 = sans limite)", "Contrôle de congestion")), labels.toString());
         assertTrue(labels.contains("Le SYN-ACK est perdu : le client renvoie son SYN après 1 s"),
                 "the scenario catalog's description, in French: " + labels);
         Path shot = Path.of("target", "screenshots", "simulation-dialog-fr.png");
@@ -84,6 +87,17 @@ class SimulationDialogTest extends FxTest {
                 description.getText());
         interact(() -> ((javafx.scene.control.ChoiceBox<String>) pane.lookup("#simulate-scenario")).setValue("tcp-bulk"));
         assertEquals("A bulk transfer (1 MB unless sized): many segments, the window and its scaling", description.getText());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cubicIsTheDefaultAndNewRenoTheOtherChoice() {
+        var choice = (javafx.scene.control.ChoiceBox<CongestionAlgorithm>) dialog.getDialogPane().lookup("#simulate-cc");
+        assertEquals(CongestionAlgorithm.CUBIC, choice.getValue());
+        assertEquals(List.of(CongestionAlgorithm.CUBIC, CongestionAlgorithm.RENO), choice.getItems());
+        assertEquals("CUBIC (Linux’s default)", choice.getConverter().toString(CongestionAlgorithm.CUBIC));
+        assertTrue(choice.getTooltip().getText().contains("NewReno"));
+        assertEquals(CongestionAlgorithm.CUBIC, dialog.getResultConverter().call(ButtonType.OK).congestionControl());
     }
 
     @Test
