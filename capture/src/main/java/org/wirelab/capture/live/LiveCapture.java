@@ -233,7 +233,7 @@ public final class LiveCapture implements AutoCloseable {
         FrameTap.Counters counters = tap.counters();
         long frames = relay == null ? 0 : relay.delivered();
         return new CaptureStatistics(settings.interfaceName(), probe != null, frames,
-                probe == null ? 0 : probe.sightings(),
+                probe == null ? 0 : probe.sent(),
                 counters.received(), counters.dropped(), counters.droppedByInterface(), counters.source());
     }
 

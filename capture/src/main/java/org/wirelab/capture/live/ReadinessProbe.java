@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Proves end to end that a loopback capture delivers frames: a UDP datagram sent from a socket of its
@@ -26,6 +27,7 @@ final class ReadinessProbe implements Closeable {
     private final byte[] payload;
     private final Object sightingsLock = new Object();
     private long sightings;
+    private final AtomicLong sent = new AtomicLong();
 
     ReadinessProbe() throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -48,6 +50,16 @@ final class ReadinessProbe implements Closeable {
 
     void send() throws IOException {
         socket.send(new DatagramPacket(payload, payload.length, socket.getLocalSocketAddress()));
+        sent.incrementAndGet();
+    }
+
+    /**
+     * Probe datagrams sent so far: what the capturing program counted besides the user's frames. It may
+     * be more than {@link #sightings()}: a probe resent because the first was slow to come through
+     * (dumpcap's queue and pipe) can still be on its way when the capture stops.
+     */
+    long sent() {
+        return sent.get();
     }
 
     /** Whether a captured frame is one of the probe's datagrams: its last bytes are the payload. */
