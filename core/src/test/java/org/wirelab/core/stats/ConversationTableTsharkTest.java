@@ -41,7 +41,7 @@ class ConversationTableTsharkTest {
     static Stream<Path> corpus() {
         return Corpus.captures().stream()
                 .filter(p -> Files.exists(Corpus.truth(p, "conv.txt")))
-                .filter(p -> readable(p) != null);
+                .filter(Corpus::readable);
     }
 
     static Stream<Path> samples() throws IOException {

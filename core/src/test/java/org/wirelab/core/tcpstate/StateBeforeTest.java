@@ -14,7 +14,6 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
-import org.wirelab.core.pcap.CaptureFormatException;
 import org.wirelab.core.testing.Corpus;
 import org.wirelab.core.testing.Environment;
 
@@ -28,18 +27,7 @@ class StateBeforeTest {
     static Stream<Path> captures() {
         List<Path> files = new ArrayList<>(Environment.sampleFiles());
         files.addAll(Corpus.captures());
-        return files.stream().filter(StateBeforeTest::readable);
-    }
-
-    private static boolean readable(Path capture) {
-        try {
-            CaptureFiles.read(capture);
-            return true;
-        } catch (CaptureFormatException e) {
-            return false;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return files.stream().filter(Corpus::readable);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.pcap.CaptureFormatException;
 
 /** The conformance corpus in ../shared/corpus: capture files and tshark's answers for each. */
 public final class Corpus {
@@ -21,6 +23,18 @@ public final class Corpus {
     public static List<Path> captures() {
         try (Stream<Path> files = Files.list(directory().resolve("pcaps"))) {
             return new ArrayList<>(files.sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code capture} reads as a capture: the corpus holds malformed files on purpose (the reader's tests). */
+    public static boolean readable(Path capture) {
+        try {
+            CaptureFiles.read(capture);
+            return true;
+        } catch (CaptureFormatException notACapture) {
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
