@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import org.wirelab.core.encode.EthernetHeader;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.encode.FrameLayers;
 import org.wirelab.core.encode.Ipv4Header;

@@ -6,8 +6,8 @@ import org.wirelab.core.decode.application.DataDecoder;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.frame.RawFrame;
-import org.wirelab.core.header.EtherType;
 import org.wirelab.core.header.IpProtocol;
+import org.wirelab.core.protocol.ethernet.Ethernet;
 
 /**
  * Decodes one frame's full field tree on demand: the link decoder chosen by link type, then each next
@@ -82,7 +82,8 @@ public final class FrameDecoder {
         if (key instanceof Next.ByEtherType type) {
             decoder = tables.etherTypes().get(type.etherType());
             missing = "EtherType " + LayerBuilder.hexText(type.etherType(), 4) + " ("
-                    + EtherType.name(type.etherType()) + ") is not decoded";
+                    + FieldLabels.english().text(Ethernet.etherTypeWord(type.etherType()).key(), List.of())
+                    + ") is not decoded";
         } else if (key instanceof Next.ByIpProtocol protocol) {
             decoder = tables.ipProtocols().get(protocol.protocol());
             missing = "IP protocol " + protocol.protocol() + " (" + IpProtocol.name(protocol.protocol())

@@ -3,6 +3,7 @@ package org.wirelab.core.decode;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.wirelab.core.net.AddressText;
 import org.wirelab.core.text.CaptureText;
 
 /**
@@ -77,6 +78,17 @@ public final class LayerBuilder {
                 new Wording(declaration.labelKey(), valueKey, arguments));
     }
 
+    /** An address of {@code declaration}'s type (Ethernet, IPv4, IPv6), printed as tshark prints it. */
+    public Field address(HeaderField declaration, int offset, int length) {
+        String text = switch (declaration.type()) {
+            case ETHERNET -> AddressText.mac(bytes, offset);
+            case IPV4 -> AddressText.ipv4(bytes, offset);
+            case IPV6 -> AddressText.ipv6(bytes, offset);
+            default -> throw new IllegalArgumentException(declaration.name() + " is not an address");
+        };
+        return declared(declaration, offset, length, text, text, false, null);
+    }
+
     /** Raw bytes of {@code declaration}, printed as lower-case hex as tshark prints FT_BYTES. */
     public Field data(HeaderField declaration, int offset, int length) {
         String text = HexFormat.of().formatHex(bytes, offset, offset + length);
@@ -103,8 +115,17 @@ public final class LayerBuilder {
                 List.of(), words);
     }
 
+    /**
+     * A number as tshark prints it: in hexadecimal with two digits per byte of the field's width, which for
+     * a field of a few bits is the smallest word holding its mask (ipv6.flow, 20 bits of a 32-bit word, is
+     * Wireshark's FT_UINT24: six digits).
+     */
     private static String numberText(HeaderField declaration, long value, int length) {
-        return declaration.base() == HeaderField.Base.HEX ? hexText(value, 2 * length) : Long.toString(value);
+        if (declaration.base() != HeaderField.Base.HEX) {
+            return Long.toString(value);
+        }
+        int widthBytes = declaration.mask() == 0 ? length : (64 - Long.numberOfLeadingZeros(declaration.mask()) + 7) / 8;
+        return hexText(value, 2 * widthBytes);
     }
 
     /** An unsigned number printed in decimal. */

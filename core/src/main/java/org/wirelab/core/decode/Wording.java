@@ -20,6 +20,15 @@ public record Wording(String labelKey, String valueKey, List<Object> arguments, 
         public Word(String key, Object... arguments) {
             this(key, List.of(arguments));
         }
+
+        /**
+         * A value string: the word {@code table[value]} of the bundles ({@code sll.pkttype[4]}, "Sent by us"),
+         * or {@code table[?]} for a value they do not name, as Wireshark's value_string tables.
+         */
+        public static Word valueOf(String table, String value) {
+            String key = table + "[" + value + "]";
+            return new Word(FieldLabels.english().has(key) ? key : table + "[?]");
+        }
     }
 
     public Wording {

@@ -1,5 +1,6 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.protocol.tcp.Tcp;

@@ -1,10 +1,12 @@
 package org.wirelab.core.encode;
 
 /**
- * The link-layer header of a frame to encode, one record per link type wirelab reads. A protocol or
+ * The link-layer header of a frame to encode, one record per link type wirelab reads, each in its protocol's
+ * place ({@code protocol.ethernet.EthernetHeader}, {@code protocol.sll.LinuxSllHeader} and
+ * {@code LinuxSll2Header}, {@code protocol.loopback.NullHeader} and {@code NoLinkHeader}). A protocol or
  * family field set to {@link Computed#VALUE} is filled from the network header that follows.
  */
-public sealed interface LinkHeader permits EthernetHeader, NullHeader, LinuxSllHeader, LinuxSll2Header, NoLinkHeader {
+public interface LinkHeader {
 
     /** The LINKTYPE_ value of frames starting with this header ({@link org.wirelab.core.frame.LinkType}). */
     int linkType();

@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
+import org.wirelab.core.protocol.arp.Arp;
+import org.wirelab.core.protocol.ethernet.Ethernet;
+import org.wirelab.core.protocol.loopback.BsdLoopback;
+import org.wirelab.core.protocol.sll.LinuxSll;
 import org.wirelab.core.protocol.tcp.Tcp;
+import org.wirelab.core.protocol.vlan.Vlan;
 import org.wirelab.core.protocol.udp.Udp;
 
 /**
@@ -53,14 +58,12 @@ public final class FieldTypes {
         declare(FieldType.TIME, "frame.time_epoch", "frame.time_relative", "frame.time_delta");
         declare(FieldType.STRING, "frame.protocols");
 
-        declare(FieldType.ETHERNET, "eth.src", "eth.dst", "eth.addr", "sll.src.eth", "arp.src.hw_mac",
-                "arp.dst.hw_mac");
-        declare(FieldType.UNSIGNED, "eth.type", "eth.len", "vlan.priority", "vlan.dei", "vlan.id", "vlan.etype",
-                "ieee8021ad.priority", "ieee8021ad.dei", "ieee8021ad.id", "ieee8021ad.etype", "ieee8021ah.etype",
-                "sll.pkttype", "sll.hatype", "sll.halen", "sll.etype", "sll.ifindex", "null.family",
-                "arp.hw.type", "arp.proto.type", "arp.hw.size", "arp.proto.size", "arp.opcode");
-        declare(FieldType.BYTES, "sll.src.other", "arp.src.hw", "arp.dst.hw", "arp.src.proto", "arp.dst.proto");
-        declare(FieldType.IPV4, "arp.src.proto_ipv4", "arp.dst.proto_ipv4");
+        declare(Ethernet.FIELDS);
+        declare(Vlan.FIELDS);
+        declare(FieldType.UNSIGNED, "ieee8021ad.etype");
+        declare(LinuxSll.FIELDS);
+        declare(BsdLoopback.FIELDS);
+        declare(Arp.FIELDS);
 
         declare(FieldType.IPV4, "ip.src", "ip.dst", "ip.addr");
         declare(FieldType.UNSIGNED, "ip.version", "ip.hdr_len", "ip.dsfield", "ip.dsfield.dscp", "ip.dsfield.ecn",

@@ -19,16 +19,4 @@ public final class EtherType {
     public static boolean isVlanTag(int type) {
         return type == VLAN || type == QINQ || type == QINQ_LEGACY;
     }
-
-    public static String name(int type) {
-        return switch (type) {
-            case IPV4 -> "IPv4";
-            case ARP -> "ARP";
-            case VLAN -> "802.1Q Virtual LAN";
-            case IPV6 -> "IPv6";
-            case QINQ -> "802.1ad Provider Bridge (Q-in-Q)";
-            case QINQ_LEGACY -> "QinQ: old non-standard 802.1ad";
-            default -> "Unknown";
-        };
-    }
 }

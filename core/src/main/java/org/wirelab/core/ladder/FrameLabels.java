@@ -1,6 +1,6 @@
 package org.wirelab.core.ladder;
 
-import org.wirelab.core.header.Arp;
+import org.wirelab.core.protocol.arp.Arp;
 import org.wirelab.core.header.Icmp;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.net.AddressText;

@@ -2,17 +2,17 @@ package org.wirelab.core.summary;
 
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.LinkType;
-import org.wirelab.core.header.Arp;
-import org.wirelab.core.header.BsdLoopback;
+import org.wirelab.core.protocol.arp.Arp;
+import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.EtherType;
-import org.wirelab.core.header.Ethernet;
+import org.wirelab.core.protocol.ethernet.Ethernet;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.header.Ipv6;
-import org.wirelab.core.header.LinuxSll;
-import org.wirelab.core.header.LinuxSll2;
-import org.wirelab.core.header.Vlan;
+import org.wirelab.core.protocol.sll.LinuxSll;
+import org.wirelab.core.protocol.sll.LinuxSll2;
+import org.wirelab.core.protocol.vlan.Vlan;
 import org.wirelab.core.protocol.tcp.TcpSummary;
 import org.wirelab.core.protocol.udp.UdpSummary;
 

@@ -1,5 +1,6 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;

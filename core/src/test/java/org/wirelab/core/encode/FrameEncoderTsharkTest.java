@@ -1,5 +1,7 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.vlan.VlanTag;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

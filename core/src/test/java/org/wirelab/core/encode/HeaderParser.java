@@ -1,5 +1,11 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.loopback.NoLinkHeader;
+import org.wirelab.core.protocol.loopback.NullHeader;
+import org.wirelab.core.protocol.sll.LinuxSll2Header;
+import org.wirelab.core.protocol.sll.LinuxSllHeader;
+import org.wirelab.core.protocol.vlan.VlanTag;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import static org.wirelab.core.header.Bytes.u16;
 import static org.wirelab.core.header.Bytes.u8;
 
@@ -11,17 +17,17 @@ import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.frame.LinkType;
-import org.wirelab.core.header.BsdLoopback;
+import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.header.EtherType;
-import org.wirelab.core.header.Ethernet;
+import org.wirelab.core.protocol.ethernet.Ethernet;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.header.Ipv6;
-import org.wirelab.core.header.LinuxSll;
-import org.wirelab.core.header.LinuxSll2;
+import org.wirelab.core.protocol.sll.LinuxSll;
+import org.wirelab.core.protocol.sll.LinuxSll2;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.protocol.udp.Udp;
-import org.wirelab.core.header.Vlan;
+import org.wirelab.core.protocol.vlan.Vlan;
 
 /**
  * Reads a frame's headers into the encoder's records, every field kept as found (lengths and

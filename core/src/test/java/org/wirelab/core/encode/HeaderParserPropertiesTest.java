@@ -1,5 +1,10 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.loopback.NullHeader;
+import org.wirelab.core.protocol.sll.LinuxSll2Header;
+import org.wirelab.core.protocol.sll.LinuxSllHeader;
+import org.wirelab.core.protocol.vlan.VlanTag;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.loopback.NullHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

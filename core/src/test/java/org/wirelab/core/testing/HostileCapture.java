@@ -5,7 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.wirelab.core.encode.EthernetHeader;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.encode.FrameLayers;
 import org.wirelab.core.encode.Ipv4Header;

@@ -3,7 +3,7 @@ package org.wirelab.core.testing;
 import org.wirelab.core.protocol.tcp.Tcp;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.wirelab.core.encode.EthernetHeader;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.encode.FrameLayers;
 import org.wirelab.core.encode.Ipv4Header;

@@ -3,7 +3,7 @@ package org.wirelab.simulator.net;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.encode.Computed;
-import org.wirelab.core.encode.EthernetHeader;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import org.wirelab.core.encode.FrameBuilder;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.encode.Ipv4Header;

@@ -1,9 +1,15 @@
-package org.wirelab.core.header;
+package org.wirelab.core.protocol.loopback;
 
+import java.util.List;
+import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.header.Bytes;
+import org.wirelab.core.header.EtherType;
 
 /**
- * The 4-byte address-family header of BSD loopback captures. LINKTYPE_NULL stores the family in the
+ * BSD loopback's one place: the 4-byte address-family header of BSD loopback captures, and its one field,
+ * declared once as packet-null.c declares it (null.family, for LINKTYPE_LOOP too); {@link BsdLoopbackDecoder}
+ * adds it, and the raw IP link types, which have no header, are decoded beside it ({@link RawIpDecoder}). LINKTYPE_NULL stores the family in the
  * capturing host's byte order, which the file does not record; LINKTYPE_LOOP stores it big-endian.
  */
 public final class BsdLoopback {
@@ -13,6 +19,11 @@ public final class BsdLoopback {
     public static final int AF_INET6_BSD = 24;
     public static final int AF_INET6_FREEBSD = 28;
     public static final int AF_INET6_DARWIN = 30;
+
+    public static final HeaderField FAMILY = HeaderField.unsigned("null.family");
+
+    /** Every named field, for the registry of names (-e, display filters). */
+    public static final List<HeaderField> FIELDS = List.of(FAMILY);
 
     private BsdLoopback() {
     }
@@ -40,14 +51,6 @@ public final class BsdLoopback {
             case AF_INET -> EtherType.IPV4;
             case AF_INET6_BSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> EtherType.IPV6;
             default -> -1;
-        };
-    }
-
-    public static String familyName(int family) {
-        return switch (family) {
-            case AF_INET -> "IP";
-            case AF_INET6_BSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> "IPv6";
-            default -> "Unknown";
         };
     }
 }

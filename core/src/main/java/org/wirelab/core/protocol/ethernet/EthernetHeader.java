@@ -1,13 +1,17 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.ethernet;
 
 import java.util.Arrays;
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.LinkHeader;
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.protocol.vlan.VlanTag;
 
 /**
  * An Ethernet II header (IEEE 802.3 with an EtherType), optionally carrying one 802.1Q tag. The
  * EtherType is that of the payload (after the tag); {@link Computed#VALUE} takes it from the network
  * header. No padding or FCS is added: Linux {@code lo} frames carry neither (a frame's trailer, when it
- * has one, is kept by {@link FrameLayers#trailer()}).
+ * has one, is kept by {@code FrameLayers.trailer()}).
  */
 public record EthernetHeader(byte[] destination, byte[] source, VlanTag vlan, int etherType) implements LinkHeader {
     private static final byte[] ZERO_MAC = new byte[6];

@@ -1,4 +1,6 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.vlan;
+
+import org.wirelab.core.encode.Bytes;
 
 /**
  * An IEEE 802.1Q tag (TPID 0x8100): priority code point, drop eligible indicator and VLAN identifier.

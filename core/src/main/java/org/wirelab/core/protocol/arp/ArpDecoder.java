@@ -1,13 +1,13 @@
-package org.wirelab.core.decode.network;
+package org.wirelab.core.protocol.arp;
 
+import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
-import org.wirelab.core.header.Arp;
 import org.wirelab.core.header.Bytes;
-import org.wirelab.core.header.EtherType;
-import org.wirelab.core.net.AddressText;
+import org.wirelab.core.protocol.ethernet.EthernetDecoder;
 
 /** ARP (RFC 826). Ethernet/IPv4 addresses are shown as such; other sizes as bytes. */
 public final class ArpDecoder implements ProtocolDecoder {
@@ -26,14 +26,13 @@ public final class ArpDecoder implements ProtocolDecoder {
         int hardwareSize = Arp.hardwareSize(b, o);
         int protocolSize = Arp.protocolSize(b, o);
         int opcode = Arp.opcode(b, o);
-        layer.add(layer.uint("arp.hw.type", "Hardware type", o, 2, Bytes.u16(b, o)));
+        layer.add(Arp.HW_TYPE, o + Arp.HARDWARE_TYPE, 2);
         int protocolType = Bytes.u16(b, o + Arp.PROTOCOL_TYPE);
-        layer.add(layer.hex("arp.proto.type", "Protocol type", o + Arp.PROTOCOL_TYPE, 2, protocolType,
-                EtherType.name(protocolType)));
-        layer.add(layer.uint("arp.hw.size", "Hardware size", o + Arp.HARDWARE_SIZE, 1, hardwareSize));
-        layer.add(layer.uint("arp.proto.size", "Protocol size", o + Arp.PROTOCOL_SIZE, 1, protocolSize));
-        layer.add(layer.uint("arp.opcode", "Opcode", o + Arp.OPCODE, 2, opcode,
-                Arp.opcodeName(opcode) + " (" + opcode + ")"));
+        layer.add(EthernetDecoder.typeField(layer, Arp.PROTO_TYPE, o + Arp.PROTOCOL_TYPE, protocolType));
+        layer.add(Arp.HW_SIZE, o + Arp.HARDWARE_SIZE, 1);
+        layer.add(Arp.PROTO_SIZE, o + Arp.PROTOCOL_SIZE, 1);
+        layer.add(layer.field(Arp.OPCODE_FIELD, o + Arp.OPCODE, 2, opcode, "value.named", Integer.toString(opcode),
+                Arp.opcodeWord(opcode)));
         int length = Arp.length(b, o);
         if (!slice.has(length)) {
             layer.error(o, slice.captured(), "ARP with " + hardwareSize + "-byte hardware and " + protocolSize
@@ -41,13 +40,13 @@ public final class ArpDecoder implements ProtocolDecoder {
             return Step.last(layer.build(slice.end(), title, "ARP (truncated)"));
         }
         int at = o + Arp.SENDER_HARDWARE;
-        String senderMac = address(layer, "arp.src.hw", "Sender hardware address", at, hardwareSize, true);
+        String senderMac = address(layer, Arp.SRC_HW_MAC, Arp.SRC_HW, at, hardwareSize, 6);
         at += hardwareSize;
-        String senderIp = address(layer, "arp.src.proto", "Sender protocol address", at, protocolSize, false);
+        String senderIp = address(layer, Arp.SRC_PROTO_IPV4, Arp.SRC_PROTO, at, protocolSize, 4);
         at += protocolSize;
-        address(layer, "arp.dst.hw", "Target hardware address", at, hardwareSize, true);
+        address(layer, Arp.DST_HW_MAC, Arp.DST_HW, at, hardwareSize, 6);
         at += hardwareSize;
-        String targetIp = address(layer, "arp.dst.proto", "Target protocol address", at, protocolSize, false);
+        String targetIp = address(layer, Arp.DST_PROTO_IPV4, Arp.DST_PROTO, at, protocolSize, 4);
         String summary = switch (opcode) {
             case 1 -> "ARP Who has " + targetIp + "? Tell " + senderIp;
             case 2 -> "ARP " + senderIp + " is at " + senderMac;
@@ -56,21 +55,19 @@ public final class ArpDecoder implements ProtocolDecoder {
         return Step.last(layer.build(o + length, title + " (" + Arp.opcodeName(opcode) + ")", summary));
     }
 
-    private static String address(LayerBuilder layer, String prefix, String label, int at, int size,
-            boolean hardware) {
-        byte[] b = layer.bytes();
-        if (hardware && size == 6) {
-            String mac = AddressText.mac(b, at);
-            layer.add(layer.string(prefix + "_mac", label, at, 6, mac));
-            return mac;
-        }
-        if (!hardware && size == 4) {
-            String ip = AddressText.ipv4(b, at);
-            layer.add(layer.string(prefix + "_ipv4", label, at, 4, ip));
-            return ip;
+    /**
+     * One address: as {@code typed} (an Ethernet or IPv4 address) when it has that type's {@code size}, as
+     * bytes ({@code bytes}) otherwise; returns its text, or "?" when it is not of the typed kind.
+     */
+    private static String address(LayerBuilder layer, HeaderField typed, HeaderField bytes, int at, int size,
+            int typedSize) {
+        if (size == typedSize) {
+            Field field = layer.address(typed, at, size);
+            layer.add(field);
+            return field.text();
         }
         if (size > 0) {
-            layer.add(layer.data(prefix, label, at, size));
+            layer.add(layer.data(bytes, at, size));
         }
         return "?";
     }

@@ -1,6 +1,9 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.sll;
 
 import java.util.Arrays;
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.LinkHeader;
 import org.wirelab.core.frame.LinkType;
 
 /**

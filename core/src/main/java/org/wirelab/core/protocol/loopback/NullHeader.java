@@ -1,7 +1,9 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.loopback;
 
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.LinkHeader;
 import org.wirelab.core.frame.LinkType;
-import org.wirelab.core.header.BsdLoopback;
 import org.wirelab.core.header.EtherType;
 
 /**

@@ -1,5 +1,8 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.loopback;
 
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.LinkHeader;
 import org.wirelab.core.frame.LinkType;
 
 /** Raw IP link types (LINKTYPE_RAW, LINKTYPE_IPV4, LINKTYPE_IPV6): the frame starts with the IP header. */

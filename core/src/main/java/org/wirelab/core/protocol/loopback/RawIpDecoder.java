@@ -1,4 +1,4 @@
-package org.wirelab.core.decode.link;
+package org.wirelab.core.protocol.loopback;
 
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;

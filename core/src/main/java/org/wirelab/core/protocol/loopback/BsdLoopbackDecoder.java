@@ -1,12 +1,14 @@
-package org.wirelab.core.decode.link;
+package org.wirelab.core.protocol.loopback;
 
+import java.util.List;
+import org.wirelab.core.decode.FieldLabels;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.frame.LinkType;
-import org.wirelab.core.header.BsdLoopback;
 
 /**
  * The BSD loopback address family (LINKTYPE_NULL in the capturing host's byte order, detected; LINKTYPE_LOOP
@@ -30,16 +32,18 @@ public final class BsdLoopbackDecoder implements ProtocolDecoder {
             return Step.last(layer.build(slice.end(), "Null/Loopback (truncated)", "Loopback (truncated)"));
         }
         int family = BsdLoopback.family(b, o, linkType);
-        String order = BsdLoopback.littleEndian(b, o, linkType) ? "little-endian" : "big-endian";
-        layer.add(layer.uint("null.family", "Family", o, 4, Integer.toUnsignedLong(family),
-                BsdLoopback.familyName(family) + " (" + Integer.toUnsignedString(family) + ", " + order + ")"));
+        Wording.Word name = Wording.Word.valueOf("null.family", Integer.toUnsignedString(family));
+        Wording.Word order = new Wording.Word(BsdLoopback.littleEndian(b, o, linkType) ? "null.family.little_endian"
+                : "null.family.big_endian");
+        layer.add(layer.field(BsdLoopback.FAMILY, o, 4, Integer.toUnsignedLong(family), "null.family.value", name,
+                Integer.toUnsignedString(family), order));
         int etherType = BsdLoopback.etherType(family);
         String title = linkType == LinkType.LOOP ? "OpenBSD loopback" : "Null/Loopback";
         if (etherType < 0) {
             layer.note(o, 4, "address family " + Integer.toUnsignedString(family) + " is not decoded");
             return new Step(layer.build(o + 4, title, title), Next.END, slice.after(4));
         }
-        return new Step(layer.build(o + 4, title, "Loopback, family " + BsdLoopback.familyName(family)),
+        return new Step(layer.build(o + 4, title, "Loopback, family " + FieldLabels.english().text(name.key(), List.of())),
                 new Next.ByEtherType(etherType), slice.after(BsdLoopback.HEADER_LENGTH));
     }
 }

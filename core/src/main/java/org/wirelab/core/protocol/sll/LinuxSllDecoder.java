@@ -1,14 +1,15 @@
-package org.wirelab.core.decode.link;
+package org.wirelab.core.protocol.sll;
 
+import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.EtherType;
-import org.wirelab.core.header.LinuxSll;
-import org.wirelab.core.header.LinuxSll2;
+import org.wirelab.core.protocol.ethernet.EthernetDecoder;
 import org.wirelab.core.net.AddressText;
 
 /**
@@ -44,36 +45,31 @@ public final class LinuxSllDecoder implements ProtocolDecoder {
         int addressAt = o + (version2 ? LinuxSll2.ADDRESS : LinuxSll.ADDRESS);
         int protocol = Bytes.u16(b, protocolAt);
         if (version2) {
-            layer.add(layer.hex("sll.etype", "Protocol", protocolAt, 2, protocol, EtherType.name(protocol)));
-            layer.add(layer.uint("sll.ifindex", "Interface index", o + LinuxSll2.INTERFACE_INDEX, 4,
-                    Integer.toUnsignedLong(Bytes.u32(b, o + LinuxSll2.INTERFACE_INDEX))));
+            layer.add(EthernetDecoder.typeField(layer, LinuxSll.ETYPE, protocolAt, protocol));
+            layer.add(LinuxSll.IFINDEX, o + LinuxSll2.INTERFACE_INDEX, 4);
         }
         int packetType = packetTypeLength == 1 ? Bytes.u8(b, packetTypeAt) : Bytes.u16(b, packetTypeAt);
         int hatype = Bytes.u16(b, hatypeAt);
         int addressLength = addressLengthSize == 1 ? Bytes.u8(b, addressLengthAt) : Bytes.u16(b, addressLengthAt);
         if (!version2) {
-            layer.add(layer.uint("sll.pkttype", "Packet type", packetTypeAt, packetTypeLength, packetType,
-                    LinuxSll.packetTypeName(packetType) + " (" + packetType + ")"));
+            layer.add(packetTypeField(layer, packetTypeAt, packetTypeLength, packetType));
         }
-        layer.add(layer.uint("sll.hatype", "Link-layer address type", hatypeAt, 2, hatype));
+        layer.add(LinuxSll.HATYPE, hatypeAt, 2);
         if (version2) {
-            layer.add(layer.uint("sll.pkttype", "Packet type", packetTypeAt, packetTypeLength, packetType,
-                    LinuxSll.packetTypeName(packetType) + " (" + packetType + ")"));
+            layer.add(packetTypeField(layer, packetTypeAt, packetTypeLength, packetType));
         }
-        layer.add(layer.uint("sll.halen", "Link-layer address length", addressLengthAt, addressLengthSize,
-                addressLength));
+        layer.add(LinuxSll.HALEN, addressLengthAt, addressLengthSize);
         String source = "";
         if (addressLength == 6) {
             source = AddressText.mac(b, addressAt);
-            layer.add(layer.string("sll.src.eth", "Source", addressAt, 6, source));
+            layer.add(layer.address(LinuxSll.SRC_ETH, addressAt, 6));
         } else if (addressLength > 0) {
-            layer.add(layer.data("sll.src.other", "Source", addressAt,
-                    Math.min(addressLength, LinuxSll.ADDRESS_FIELD_LENGTH)));
+            layer.add(layer.data(LinuxSll.SRC_OTHER, addressAt, Math.min(addressLength, LinuxSll.ADDRESS_FIELD_LENGTH)));
         }
         Step next;
         String summary = name + (source.isEmpty() ? "" : " from " + source);
         if (!version2) {
-            layer.add(layer.hex("sll.etype", "Protocol", protocolAt, 2, protocol, EtherType.name(protocol)));
+            layer.add(EthernetDecoder.typeField(layer, LinuxSll.ETYPE, protocolAt, protocol));
         }
         if (protocol <= EtherType.MAX_802_3_LENGTH) {
             layer.note(protocolAt, 2, "Linux pseudo-protocol " + protocol + " (not an EtherType) is not decoded");
@@ -83,5 +79,12 @@ public final class LinuxSllDecoder implements ProtocolDecoder {
                     slice.after(headerLength));
         }
         return next;
+    }
+
+    /** The packet type with Wireshark's name for it, "Sent by us (4)". */
+    private static Field packetTypeField(LayerBuilder layer, int at, int length, int packetType) {
+        Wording.Word name = Wording.Word.valueOf("sll.pkttype", Integer.toString(packetType));
+        return layer.field(LinuxSll.PKTTYPE, at, length, packetType, "value.named", Integer.toString(packetType),
+                name);
     }
 }

@@ -1,4 +1,6 @@
-package org.wirelab.core.header;
+package org.wirelab.core.protocol.sll;
+
+import org.wirelab.core.header.Bytes;
 
 /** Linux "cooked" capture header v2 (LINKTYPE_LINUX_SLL2, 20 bytes): the protocol comes first. */
 public final class LinuxSll2 {
