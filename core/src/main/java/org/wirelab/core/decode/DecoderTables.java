@@ -2,11 +2,12 @@ package org.wirelab.core.decode;
 
 import java.util.List;
 import java.util.Map;
-import org.wirelab.core.decode.application.ChatDecoder;
+import org.wirelab.core.protocol.chat.Chat;
+import org.wirelab.core.protocol.chat.ChatDecoder;
 import org.wirelab.core.decode.application.DnsDecoder;
 import org.wirelab.core.decode.application.HttpDecoder;
-import org.wirelab.core.decode.application.SshDecoder;
-import org.wirelab.core.decode.application.TextDecoder;
+import org.wirelab.core.protocol.ssh.SshDecoder;
+import org.wirelab.core.protocol.data.TextDecoder;
 import org.wirelab.core.protocol.loopback.BsdLoopbackDecoder;
 import org.wirelab.core.protocol.ethernet.EthernetDecoder;
 import org.wirelab.core.protocol.sll.LinuxSllDecoder;
@@ -69,7 +70,7 @@ public record DecoderTables(Map<Integer, ProtocolDecoder> linkTypes, Map<Integer
                         IpProtocol.IPV4, new Ipv4Decoder(),
                         IpProtocol.IPV6, new Ipv6Decoder()),
                 Map.of(80, http, 8080, http, 8000, http, 53, new DnsDecoder(true), 22, new SshDecoder(),
-                        ChatDecoder.PORT, new ChatDecoder()),
+                        Chat.PORT, new ChatDecoder()),
                 Map.of(53, dnsOverUdp),
                 List.of(http, new TextDecoder()));
     }

@@ -2,7 +2,7 @@ package org.wirelab.core.decode;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.wirelab.core.decode.application.DataDecoder;
+import org.wirelab.core.protocol.data.DataDecoder;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.frame.RawFrame;
@@ -108,7 +108,6 @@ public final class FrameDecoder {
     private static Layer withNote(Layer layer, Slice rest, String note) {
         List<Diagnostic> diagnostics = new ArrayList<>(layer.diagnostics());
         diagnostics.add(new Diagnostic(Diagnostic.Severity.NOTE, new ByteRange(rest.offset(), 0), note));
-        return new Layer(layer.protocol(), layer.title(), layer.osiLayer(), layer.range(), layer.fields(), diagnostics,
-                layer.summary());
+        return layer.withDiagnostics(diagnostics);
     }
 }

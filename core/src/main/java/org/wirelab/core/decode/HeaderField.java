@@ -51,6 +51,16 @@ public record HeaderField(String name, String labelKey, FieldType type, Base bas
         return new HeaderField("", labelKey, FieldType.NONE, Base.DEC, 0);
     }
 
+    /** A value Wireshark shows without a filter name (a line of text, an HTTP header line). */
+    public static HeaderField unnamed(String labelKey, FieldType type) {
+        return new HeaderField("", labelKey, type, Base.DEC, 0);
+    }
+
+    /** The same field under another label (chat.message as "Unframed text"), as Wireshark registers one name twice. */
+    public HeaderField labelled(String otherLabelKey) {
+        return new HeaderField(name, otherLabelKey, type, base, mask);
+    }
+
     /** The number of bits the mask's value is shifted by in its word. */
     public int shift() {
         return mask == 0 ? 0 : Long.numberOfTrailingZeros(mask);

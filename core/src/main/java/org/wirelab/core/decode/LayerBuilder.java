@@ -89,6 +89,23 @@ public final class LayerBuilder {
         return declared(declaration, offset, length, text, text, false, null);
     }
 
+    /**
+     * Text of {@code declaration} read from the packet (a name, a message, an HTTP line): shown and printed
+     * escaped ({@link CaptureText}), and never translated.
+     */
+    public Field text(HeaderField declaration, int offset, int length, String value) {
+        String shown = CaptureText.escape(value);
+        return declared(declaration, offset, length, shown, shown, false, null);
+    }
+
+    /** Text of {@code declaration} that is one of the decoder's words, shown as the word {@code valueKey}. */
+    public Field text(HeaderField declaration, int offset, int length, String value, String valueKey,
+            Object... arguments) {
+        String shown = CaptureText.escape(value);
+        return declared(declaration, offset, length, shown, shown, false,
+                new Wording(declaration.labelKey(), valueKey, arguments));
+    }
+
     /** Raw bytes of {@code declaration}, printed as lower-case hex as tshark prints FT_BYTES. */
     public Field data(HeaderField declaration, int offset, int length) {
         String text = HexFormat.of().formatHex(bytes, offset, offset + length);
@@ -220,6 +237,12 @@ public final class LayerBuilder {
     public Layer build(int end, String title, String summary) {
         return new Layer(protocol, title, osiLayer, range(start, end - start), fields, diagnostics,
                 CaptureText.escape(summary));
+    }
+
+    /** The layer, titled by the word {@code title} of the bundles (its English text is the tree's title). */
+    public Layer build(int end, Wording title, String summary) {
+        return new Layer(protocol, FieldLabels.english().text(title.labelKey(), title.arguments()), osiLayer,
+                range(start, end - start), fields, diagnostics, CaptureText.escape(summary), title);
     }
 
     public static String hexText(long value, int digits) {

@@ -11,6 +11,9 @@ import org.wirelab.core.protocol.arp.Arp;
 import org.wirelab.core.protocol.ethernet.Ethernet;
 import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.protocol.sll.LinuxSll;
+import org.wirelab.core.protocol.chat.Chat;
+import org.wirelab.core.protocol.data.Data;
+import org.wirelab.core.protocol.ssh.Ssh;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.protocol.vlan.Vlan;
 import org.wirelab.core.protocol.udp.Udp;
@@ -52,7 +55,9 @@ public final class FieldTypes {
         protocol("ssh", "SSH");
         protocol("chat", "Chat");
         protocol("data", "Data");
-        protocol("data-text-lines", "Text");
+        // A text payload is Wireshark's Data shown line by line (tshark calls it data too).
+        protocol("data", "Text");
+        protocol("data-text-lines", "Line-based text");
 
         declare(FieldType.UNSIGNED, "frame.number", "frame.len", "frame.cap_len");
         declare(FieldType.TIME, "frame.time_epoch", "frame.time_relative", "frame.time_delta");
@@ -109,9 +114,9 @@ public final class FieldTypes {
                 "http.cookie", "http.date", "http.last_modified", "http.location", "http.referer", "http.server",
                 "http.set_cookie", "http.transfer_encoding");
         declare(FieldType.UNSIGNED, "http.response.code");
-        declare(FieldType.STRING, "ssh.protocol", "chat.kind", "chat.message");
-        declare(FieldType.UNSIGNED, "chat.client_number", "data.len");
-        declare(FieldType.BYTES, "data.data");
+        declare(Ssh.FIELDS);
+        declare(Chat.FIELDS);
+        declare(Data.FIELDS);
 
         either("ip.addr", "ip.src", "ip.dst");
         either("ipv6.addr", "ipv6.src", "ipv6.dst");

@@ -79,8 +79,7 @@ public final class TcpRelativeNumbers {
                 default -> fields.add(field);
             }
         }
-        return new Layer(layer.protocol(), layer.title(), layer.osiLayer(), layer.range(), fields,
-                layer.diagnostics(), layer.summary());
+        return layer.withFields(fields);
     }
 
     /**

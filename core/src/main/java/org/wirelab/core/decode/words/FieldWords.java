@@ -9,11 +9,11 @@ import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.FieldLabels;
 import org.wirelab.core.decode.Layer;
+import org.wirelab.core.decode.Wording;
 
 /**
  * The decoders' field tree in a language: each field's line ("Port source : 40562") and each layer's
@@ -35,8 +35,6 @@ public final class FieldWords {
     private static final String PHRASES = "org/wirelab/core/decode/words/FieldPhrases_%s.txt";
     /** The bundle's label for a field whose label is the packet's own text. */
     private static final String VERBATIM = "-";
-    /** Text fields whose values the decoder chose from a fixed list (ChatDecoder's kinds of message). */
-    private static final Set<String> DECODER_WORDS = Set.of("chat.kind");
     private static final Map<Locale, FieldWords> BY_LANGUAGE = new ConcurrentHashMap<>();
 
     private final ResourceBundle english;
@@ -112,15 +110,23 @@ public final class FieldWords {
 
     /**
      * Whether the field's value is the decoder's own words (a number with its meaning, a flag, a computed
-     * status, the chat's message kinds) rather than text read from the packet (an address, a name, a
-     * message, an HTTP line), which is never translated: a chat message "quit" stays "quit".
+     * status, a word of the bundles such as the chat's message kinds) rather than text read from the packet
+     * (an address, a name, a message, an HTTP line), which is never translated: a chat message "quit" stays
+     * "quit".
      */
     static boolean hasDecoderWords(Field field) {
-        return !(field.value() instanceof String) || field.generated() || DECODER_WORDS.contains(field.name());
+        Wording wording = field.wording();
+        boolean worded = wording != null && wording.valueKey() != null && !wording.valueKey().equals("value")
+                && !wording.valueKey().equals(Wording.NO_VALUE);
+        return !(field.value() instanceof String) || field.generated() || worded;
     }
 
     /** The layer's title, e.g. "Protocole de contrôle de transmission (TCP), port source : 3000, ...". */
     public String title(Layer layer) {
+        Wording title = layer.titleWording();
+        if (title != null) {
+            return declared.text(title.labelKey(), title.arguments());
+        }
         return phrases.translate(layer.title());
     }
 
@@ -133,6 +139,12 @@ public final class FieldWords {
             return declared.has(field.wording().labelKey());
         }
         return isEnglish || labelOf(field).isPresent() || phrases.knows(field.label());
+    }
+
+    /** Whether this language has its own words for the layer's title. Always true in English. */
+    public boolean hasTitle(Layer layer) {
+        Wording title = layer.titleWording();
+        return title != null ? declared.has(title.labelKey()) : hasPhrase(layer.title());
     }
 
     /** Whether this language translates {@code text} (a value word, a nameless label, a title). */

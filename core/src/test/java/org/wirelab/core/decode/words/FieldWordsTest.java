@@ -148,7 +148,7 @@ class FieldWordsTest {
                 DecodedFrame frame = relative.addTo(FrameDecoder.standard().decode(capture.frames(), i));
                 String packetText = new String(frame.bytes(), StandardCharsets.ISO_8859_1);
                 for (Layer layer : frame.layers()) {
-                    if (!FRENCH.hasPhrase(layer.title())) {
+                    if (!FRENCH.hasTitle(layer)) {
                         missing.add("title \"" + layer.title() + "\"");
                     }
                     for (Field top : layer.fields()) {

@@ -1,4 +1,4 @@
-package org.wirelab.core.decode.application;
+package org.wirelab.core.protocol.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
+import org.wirelab.core.protocol.data.TextDecoder;
 
 /**
  * The lab's chat protocol (shared/lab, "multiThreadServerSocketTCP.py", TCP port 9090). The server greets
@@ -17,9 +19,7 @@ import org.wirelab.core.decode.Step;
  * received bytes with the str "quit", which never matches in Python 3, so "quit" is broadcast too.)
  */
 public final class ChatDecoder implements ApplicationDecoder {
-    /** The lab's server port. */
-    public static final int PORT = 9090;
-    private static final String BROADCAST_PREFIX = "\n>>";
+    private static final Wording TITLE = new Wording(Chat.PROTOCOL, Wording.NO_VALUE, Integer.toString(Chat.PORT));
 
     @Override
     public boolean recognizes(Slice payload, Next.ByPorts ports) {
@@ -33,34 +33,38 @@ public final class ChatDecoder implements ApplicationDecoder {
         int captured = payload.captured();
         String text = new String(b, o, captured, StandardCharsets.UTF_8);
         LayerBuilder layer = new LayerBuilder("Chat", 7, b, o);
-        boolean fromServer = ports.sourcePort() == PORT;
+        boolean fromServer = ports.sourcePort() == Chat.PORT;
         String summary;
         if (fromServer && isNumber(text)) {
-            layer.add(layer.string("chat.kind", "Kind", o, captured, "greeting"));
-            layer.add(layer.uint("chat.client_number", "Your client number", o, captured, Long.parseLong(text)));
+            layer.add(kind(layer, o, captured, "greeting"));
+            layer.add(layer.field(Chat.CLIENT_NUMBER, o, captured, Long.parseLong(text), null));
             summary = "Chat server → client: you are client " + text;
-        } else if (fromServer && text.startsWith(BROADCAST_PREFIX)) {
+        } else if (fromServer && text.startsWith(Chat.BROADCAST_PREFIX)) {
             List<Field> messages = broadcasts(layer, b, o, captured, text);
-            layer.add(layer.string("chat.kind", "Kind", o, captured, "broadcast"));
+            layer.add(kind(layer, o, captured, "broadcast"));
             messages.forEach(layer::add);
             summary = "Chat broadcast: " + String.join(" | ", messages.stream().map(f -> (String) f.value()).toList());
         } else if (!fromServer && text.equals("quit")) {
-            layer.add(layer.string("chat.kind", "Kind", o, captured, "quit"));
+            layer.add(kind(layer, o, captured, "quit"));
             summary = "Chat client leaves (quit)";
         } else if (!fromServer && isNumber(text)) {
-            layer.add(layer.string("chat.kind", "Kind", o, captured, "client number"));
-            layer.add(layer.uint("chat.client_number", "Client number (sent after quit)", o, captured,
-                    Long.parseLong(text)));
+            layer.add(kind(layer, o, captured, "client number"));
+            layer.add(layer.field(Chat.CLIENT_NUMBER_AFTER_QUIT, o, captured, Long.parseLong(text), null));
             summary = "Chat client " + text + " identifies itself after quit";
         } else {
-            layer.add(layer.string("chat.kind", "Kind", o, captured, fromServer ? "server text" : "message"));
-            layer.add(layer.string("chat.message", "Message", o, captured, TextDecoder.escape(text)));
+            layer.add(kind(layer, o, captured, fromServer ? "server text" : "message"));
+            layer.add(layer.text(Chat.MESSAGE, o, captured, TextDecoder.escape(text)));
             summary = "Chat " + (fromServer ? "server: " : "message: ") + TextDecoder.escape(text);
         }
         if (captured < payload.length()) {
             layer.note(o + captured, 0, "the message continues beyond the captured bytes");
         }
-        return Step.last(layer.build(o + captured, "Lab chat (TCP " + PORT + ")", summary));
+        return Step.last(layer.build(o + captured, TITLE, summary));
+    }
+
+    /** chat.kind: printed as its English word, shown in the tree in the reader's language. */
+    private static Field kind(LayerBuilder layer, int offset, int length, String kind) {
+        return layer.text(Chat.KIND, offset, length, kind, "chat.kind[" + kind.replace(' ', '_') + "]");
     }
 
     /** Splits "\n>>a\n\n>>b\n" into its messages, each with its own byte range. */
@@ -68,19 +72,18 @@ public final class ChatDecoder implements ApplicationDecoder {
         List<Field> messages = new ArrayList<>();
         int at = 0; // in bytes from o
         while (at < captured) {
-            if (!startsWith(b, o + at, o + captured, BROADCAST_PREFIX)) {
+            if (!startsWith(b, o + at, o + captured, Chat.BROADCAST_PREFIX)) {
                 String rest = new String(b, o + at, captured - at, StandardCharsets.UTF_8);
-                messages.add(layer.string("chat.message", "Unframed text", o + at, captured - at,
-                        TextDecoder.escape(rest)));
+                messages.add(layer.text(Chat.UNFRAMED_TEXT, o + at, captured - at, TextDecoder.escape(rest)));
                 break;
             }
-            int start = at + BROADCAST_PREFIX.length();
+            int start = at + Chat.BROADCAST_PREFIX.length();
             int end = start;
             while (end < captured && b[o + end] != '\n') {
                 end++;
             }
             String message = new String(b, o + start, end - start, StandardCharsets.UTF_8);
-            messages.add(layer.string("chat.message", "Message", o + start, end - start, message));
+            messages.add(layer.text(Chat.MESSAGE, o + start, end - start, message));
             at = Math.min(captured, end + 1);
         }
         return messages;

@@ -1,4 +1,4 @@
-package org.wirelab.core.decode.application;
+package org.wirelab.core.protocol.data;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,10 +12,12 @@ import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 
 /**
  * A heuristic for payloads that are text (UTF-8 without control characters other than tab, CR, LF):
- * shown line by line, so a student reads what a netcat session or a lab program sent.
+ * Wireshark's Data, its bytes shown line by line, so a student reads what a netcat session or a lab
+ * program sent.
  */
 public final class TextDecoder implements ApplicationDecoder {
 
@@ -32,15 +34,17 @@ public final class TextDecoder implements ApplicationDecoder {
         if (text == null) {
             return new DataDecoder().decode(payload);
         }
-        Field data = layer.data("data.data", "Data", payload.offset(), captured);
+        Field data = layer.data(Data.DATA, payload.offset(), captured);
         layer.add(data.withChildren(lines(layer, payload)));
+        layer.add(DataDecoder.length(layer, payload));
         String shown = text.strip().replace("\r", "").replace("\n", " ⏎ ");
-        return Step.last(layer.build(payload.offset() + captured, "Text (" + captured + " bytes)",
+        return Step.last(layer.build(payload.offset() + captured,
+                new Wording(Data.TEXT_TITLE, Wording.NO_VALUE, Integer.toString(captured)),
                 "Text \"" + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown) + "\""));
     }
 
     /** One field per line, each with its own byte range (the line ending included). */
-    static List<Field> lines(LayerBuilder layer, Slice payload) {
+    public static List<Field> lines(LayerBuilder layer, Slice payload) {
         byte[] b = payload.bytes();
         List<Field> lines = new ArrayList<>();
         int end = payload.offset() + payload.captured();
@@ -49,7 +53,7 @@ public final class TextDecoder implements ApplicationDecoder {
             if (b[i] == '\n' || i == end - 1) {
                 int length = i - start + 1;
                 String line = new String(b, start, length, StandardCharsets.UTF_8);
-                lines.add(layer.string("", "Line", start, length, escape(line)));
+                lines.add(layer.text(Data.LINE, start, length, escape(line)));
                 start = i + 1;
             }
         }
@@ -57,12 +61,12 @@ public final class TextDecoder implements ApplicationDecoder {
     }
 
     /** Shows line endings the way Wireshark does, as \r and \n. */
-    static String escape(String line) {
+    public static String escape(String line) {
         return line.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /** The payload as text, or null when it is not printable UTF-8. */
-    static String text(Slice payload) {
+    public static String text(Slice payload) {
         byte[] b = payload.bytes();
         int end = payload.offset() + payload.captured();
         for (int i = payload.offset(); i < end; i++) {

@@ -1,4 +1,4 @@
-package org.wirelab.core.decode.application;
+package org.wirelab.core.protocol.ssh;
 
 import java.nio.charset.StandardCharsets;
 import org.wirelab.core.decode.ApplicationDecoder;
@@ -6,6 +6,7 @@ import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.text.CaptureText;
 
 /**
@@ -14,6 +15,7 @@ import org.wirelab.core.text.CaptureText;
  * to an SSH server (a student's HTTP request to port 22) shows as what the server sees.
  */
 public final class SshDecoder implements ApplicationDecoder {
+    private static final Wording TITLE = new Wording(Ssh.PROTOCOL, Wording.NO_VALUE);
 
     @Override
     public boolean recognizes(Slice payload, Next.ByPorts ports) {
@@ -27,16 +29,16 @@ public final class SshDecoder implements ApplicationDecoder {
         int captured = payload.captured();
         LayerBuilder layer = new LayerBuilder("SSH", 7, b, o);
         String start = new String(b, o, Math.min(captured, 4), StandardCharsets.ISO_8859_1);
-        if (start.equals("SSH-")) {
+        if (start.equals(Ssh.IDENTIFICATION_PREFIX)) {
             int end = o;
             while (end < o + captured && b[end] != '\r' && b[end] != '\n') {
                 end++;
             }
             String banner = CaptureText.escape(b, o, end - o);
-            layer.add(layer.string("ssh.protocol", "Protocol", o, end - o, banner));
-            return Step.last(layer.build(o + captured, "SSH Protocol", "SSH " + banner));
+            layer.add(layer.text(Ssh.PROTOCOL_LINE, o, end - o, banner));
+            return Step.last(layer.build(o + captured, TITLE, "SSH " + banner));
         }
-        layer.add(layer.data("", "Packet (encrypted or not an SSH message)", o, captured));
-        return Step.last(layer.build(o + captured, "SSH Protocol", "SSH " + payload.length() + " bytes"));
+        layer.add(layer.data(Ssh.PACKET, o, captured));
+        return Step.last(layer.build(o + captured, TITLE, "SSH " + payload.length() + " bytes"));
     }
 }

@@ -1,0 +1,28 @@
+package org.wirelab.core.protocol.data;
+
+import java.util.List;
+import org.wirelab.core.decode.FieldType;
+import org.wirelab.core.decode.HeaderField;
+
+/**
+ * Wireshark's "Data" (packet-data.c): the bytes no decoder claimed, declared once. A payload that is text
+ * is the same protocol shown line by line ({@link TextDecoder}), as tshark still calls it {@code data}.
+ * Labels and titles are in the {@code FieldLabels} bundles under these names.
+ */
+public final class Data {
+    /** The protocol, by its filter name; its title is the bundles' {@code data} ("Data (12 bytes)"). */
+    public static final String PROTOCOL = "data";
+    /** The title of a payload shown as text ("Text (12 bytes)"). */
+    public static final String TEXT_TITLE = "data.title.text";
+
+    public static final HeaderField DATA = HeaderField.of("data.data", FieldType.BYTES);
+    public static final HeaderField LEN = HeaderField.unsigned("data.len");
+    /** One line of a text payload; Wireshark's text lines have no filter name. */
+    public static final HeaderField LINE = HeaderField.unnamed("data.line", FieldType.STRING);
+
+    /** Every named Data field, for the registry of names (-e, display filters). */
+    public static final List<HeaderField> FIELDS = List.of(DATA, LEN);
+
+    private Data() {
+    }
+}
