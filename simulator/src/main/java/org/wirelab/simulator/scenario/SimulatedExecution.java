@@ -380,7 +380,7 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
             if (writeDone() || nextWriteScheduled) {
                 return;
             }
-            int taken = endpoint.write(writing, written, (int) Math.min(CHUNK, writing.length() - written));
+            int taken = endpoint.write(writing::copy, written, (int) Math.min(CHUNK, writing.length() - written));
             written += taken;
             if (taken > 0 && !writeDone()) {
                 nextWriteScheduled = true;

@@ -1,7 +1,5 @@
 package org.wirelab.simulator.tcp;
 
-import org.wirelab.core.scenario.Payload;
-
 /**
  * The bytes an application has written and the peer has not yet acknowledged, kept for
  * retransmission: a ring that grows up to its limit. Bytes are addressed by their position in the
@@ -28,15 +26,15 @@ final class SendBuffer {
         return (int) (limit - (end - start));
     }
 
-    /** Appends up to {@code length} bytes of {@code payload} from {@code offset}; returns how many fit. */
-    int write(Payload payload, long offset, int length) {
+    /** Appends up to {@code length} bytes of {@code source} from {@code offset}; returns how many fit. */
+    int write(ByteSource source, long offset, int length) {
         int count = Math.min(length, space());
         ensureCapacity((int) (end - start) + count);
         int done = 0;
         while (done < count) {
             int at = index(end + done);
             int run = Math.min(count - done, ring.length - at);
-            payload.copy(offset + done, ring, at, run);
+            source.copy(offset + done, ring, at, run);
             done += run;
         }
         end += count;

@@ -1,9 +1,6 @@
 package org.wirelab.simulator.tcp;
 
-import java.util.ArrayDeque;
-import org.wirelab.core.scenario.Payload;
 import org.wirelab.core.tcpstate.TcpState;
-import org.wirelab.simulator.engine.Timer;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.simulator.net.Packet.Marks;
 import org.wirelab.simulator.net.Packet.Tcp;
@@ -34,170 +31,90 @@ import org.wirelab.simulator.net.SocketAddressText;
  * first data byte at 1), so they never wrap; the wire carries {@code (ISN + offset) mod 2^32}.
  */
 public final class TcpEndpoint {
-    private static final long MASK = 0xffffffffL;
-    private static final long NONE = -1;
+    private static final long MASK = SendSequence.MASK;
+    private static final long NONE = SendSequence.NONE;
 
     private final TcpStack stack;
     private final TcpConfig config;
-    final boolean ipv6;
-    final byte[] localAddress;
-    final byte[] remoteAddress;
-    final int localPort;
-    final int remotePort;
-    /** True for the endpoint that sent the first SYN (active open). */
-    private final boolean client;
-    private final String name;
     private TcpHandler handler;
-    private TcpState state = TcpState.CLOSED;
-
-    // Send sequence space (RFC 9293 section 3.3.1), as offsets from ISS.
-    private final long iss;
-    private long sndUna;
-    private long sndNxt;
-    /** The highest sequence offset sent so far: below it, a segment is a retransmission. */
-    private long sndMax;
-    private long sndWnd;
-    private long sndWl1 = NONE;
-    private long sndWl2;
-    private long maxSndWnd;
-    private int sndWscale;
-    // Receive sequence space, as offsets from IRS.
-    private long irs;
-    private long rcvAdvertisedEdge;
-    /** RCV.NXT and the window when the last ACK left (Linux's rcv_wup and rcv_wnd). */
-    private long rcvWup;
-    private long rcvWnd;
-    /** How far the receive window may open now (Linux's rcv_ssthresh, window_clamp and autotuning). */
-    private final ReceiveWindow receiveWindow;
-    private int rcvWscale;
-    /** The peer's SYN offered window scaling (RFC 7323 section 2.2), with whatever shift. */
-    private boolean peerScales;
-    private int effectiveMss;
-    private boolean timestamps;
-    private boolean sackPermitted;
-    private long tsRecent;
-    private final long tsOffset;
-    private int identification;
-    /** The IPv6 flow label: a random hash per socket, drawn again after each timeout (Linux's txhash). */
-    private int flowLabel;
-
-    private final SendBuffer sendBuffer;
-    /** What is written and not yet sent, cut into segments as it was written. */
-    private final WriteQueue writeQueue = new WriteQueue(1);
-    /** The end of the last segment sent shorter than the MSS (Linux's snd_sml, for Minshall's Nagle). */
-    private long sndSml;
-    private final ReceiveBuffer receiveBuffer = new ReceiveBuffer();
-    private boolean finQueued;
-    private boolean finReceived;
-    /** Where a FIN that came beyond a gap sits (sequence offset), until the gap fills; NONE otherwise. */
-    private long finAhead = NONE;
-    /** A duplicate segment to report in the next ACK's first SACK block (RFC 2883), as data offsets; null if none. */
-    private long[] duplicateReport;
-    private boolean applicationClosed;
-
-    /** The congestion window and the recovery around it, grown and cut by CUBIC or Reno. */
-    private final CongestionWindow congestion;
-    /** What the peer has SACKed (RFC 2018, RFC 6675). */
-    private final SackScoreboard scoreboard = new SackScoreboard();
-    /**
-     * Segments sent again since the last recovery began and not yet reported as needless by a D-SACK
-     * (Linux's undo_retrans); -1 when no undo is possible (a timeout, or already undone).
-     */
-    private int undoRetransmissions = -1;
-    /** RFC 6675's HighRxt: the end of what has been sent again in this recovery. */
-    private long highRxt;
-    private final RttEstimator rtt;
-    /** RACK-TLP (RFC 8985): loss found by time rather than by counting, and the tail loss probe. */
-    private final RackTlp rack = new RackTlp();
-    /** A tail loss probe was sent and no ACK has come since (one probe per tail, RFC 8985 section 7.3). */
-    private boolean probeOutstanding;
-
-    /** Persist timer probes sent in a row (their interval doubles like the RTO). */
-    private int probes;
-    private int retries;
-    private long timedSequence = NONE;
-    private long timedAt;
-
-    // Acknowledgments.
-    /** When to acknowledge: quick ACKs, ping-pong, the guess of the sender's MSS (Linux's heuristics). */
-    private final AckPolicy acks;
-    /** The last timestamp echoed to us by a data segment: one round-trip sample per echo. */
-    private long lastEchoForRtt = NONE;
-    private boolean ackNow;
-    private long lastAckSent = NONE;
-    private long lastWindowBytes = -1;
-
-    private final Timer retransmission;
-    /** RACK's reorder timer: a segment will be lost if nothing is delivered before it expires. */
-    private final Timer reorder;
-    /** The tail loss probe's timer, which stands for the retransmission timer while it runs (as in Linux). */
-    private final Timer lossProbe;
-    private final Timer delayedAck;
-    private final Timer persist;
-    private final Timer timeWait;
-    /** Expires when the write queue's oldest segment has been copied in. */
-    private final Timer copied;
-    private final Timer sendCallEnd;
-
-    private long bytesRead;
-    private long retransmissions;
-    private boolean notifyReadable;
-    private boolean notifyWritable;
+    /** The connection's whole state. */
+    private final TransmissionControlBlock tcb;
+    private final SendSequence snd;
+    private final ReceiveSequence rcv;
+    private final ConnectionOptions options;
+    private final TcpTimers timers;
 
     TcpEndpoint(TcpStack stack, boolean ipv6, byte[] localAddress, int localPort, byte[] remoteAddress, int remotePort,
             boolean client, String name, TcpHandler handler) {
         this.stack = stack;
         this.config = stack.config();
-        this.ipv6 = ipv6;
-        this.localAddress = localAddress;
-        this.localPort = localPort;
-        this.remoteAddress = remoteAddress;
-        this.remotePort = remotePort;
-        this.client = client;
-        this.name = name;
         this.handler = handler == null ? new TcpHandler() { } : handler;
-        this.iss = stack.randomIsn();
-        this.tsOffset = stack.randomIsn();
-        this.identification = client ? stack.randomIdentification() : 0;
-        this.flowLabel = ipv6 ? (int) (stack.randomIsn() & 0xfffff) : 0;
-        this.sendBuffer = new SendBuffer(config.sendBuffer());
-        this.effectiveMss = config.mss(ipv6);
-        this.rtt = new RttEstimator(config);
-        this.rcvWscale = config.windowScale();
-        this.receiveWindow = new ReceiveWindow(config.receiveBuffer());
-        this.congestion = new CongestionWindow(config.congestionControl().create());
-        this.acks = new AckPolicy(config.delayedAck().toNanos(), config.mss(ipv6));
-        var simulator = stack.simulator();
-        this.retransmission = new Timer(simulator, this::onRetransmissionTimeout);
-        this.reorder = new Timer(simulator, () -> {
-            detectLoss();
-            output();
-        });
-        this.lossProbe = new Timer(simulator, this::onLossProbeTimeout);
-        this.delayedAck = new Timer(simulator, this::delayedAckTimeout);
-        this.persist = new Timer(simulator, this::persistTimeout);
-        this.timeWait = new Timer(simulator, () -> enter(TcpState.CLOSED));
-        this.copied = new Timer(simulator, this::output);
-        this.sendCallEnd = new Timer(simulator, this::endSendCall);
+        this.tcb = new TransmissionControlBlock(stack, ipv6, localAddress, localPort, remoteAddress, remotePort, client,
+                name, new TcpTimers.Actions() {
+                    @Override
+                    public void retransmissionTimeout() {
+                        onRetransmissionTimeout();
+                    }
+
+                    @Override
+                    public void reorderTimeout() {
+                        detectLoss();
+                        output();
+                    }
+
+                    @Override
+                    public void lossProbeTimeout() {
+                        onLossProbeTimeout();
+                    }
+
+                    @Override
+                    public void delayedAckTimeout() {
+                        TcpEndpoint.this.delayedAckTimeout();
+                    }
+
+                    @Override
+                    public void persistTimeout() {
+                        TcpEndpoint.this.persistTimeout();
+                    }
+
+                    @Override
+                    public void timeWaitTimeout() {
+                        enter(TcpState.CLOSED);
+                    }
+
+                    @Override
+                    public void copiedIn() {
+                        output();
+                    }
+
+                    @Override
+                    public void sendCallEnded() {
+                        endSendCall();
+                    }
+                });
+        this.snd = tcb.snd;
+        this.rcv = tcb.rcv;
+        this.options = tcb.options;
+        this.timers = tcb.timers;
     }
 
     // ---- what applications and observers see -------------------------------------------------
 
     /** The actor and side this endpoint belongs to, e.g. {@code client} or {@code server}. */
     public String name() {
-        return name;
+        return tcb.name;
     }
 
     public TcpState state() {
-        return state;
+        return tcb.state;
     }
 
     public int localPort() {
-        return localPort;
+        return tcb.localPort;
     }
 
     public int remotePort() {
-        return remotePort;
+        return tcb.remotePort;
     }
 
     public void handler(TcpHandler newHandler) {
@@ -206,61 +123,61 @@ public final class TcpEndpoint {
 
     /** The congestion window, in bytes (RFC 5681 cwnd). */
     public long congestionWindow() {
-        return congestion.congestionWindow();
+        return tcb.congestion.congestionWindow();
     }
 
     /** The slow-start threshold in bytes; {@link Long#MAX_VALUE} until the first loss. */
     public long slowStartThreshold() {
-        return congestion.slowStartThreshold();
+        return tcb.congestion.slowStartThreshold();
     }
 
     /** The current retransmission timeout, in nanoseconds. */
     public long retransmissionTimeout() {
-        return rtt.rto();
+        return tcb.rtt.rto();
     }
 
     /** Segments (and SYNs, FINs) this endpoint has sent again. */
     public long retransmissions() {
-        return retransmissions;
+        return tcb.retransmissions;
     }
 
     /** Bytes the application has read. */
     public long bytesRead() {
-        return bytesRead;
+        return tcb.bytesRead;
     }
 
     /** Bytes the application has written. */
     public long bytesWritten() {
-        return sendBuffer.end();
+        return tcb.sendBuffer.end();
     }
 
     /** Bytes written and not yet acknowledged by the peer. */
     public long bytesUnacknowledged() {
-        return sendBuffer.end() - Math.max(0, sndUna - 1);
+        return tcb.sendBuffer.end() - Math.max(0, snd.una - 1);
     }
 
     /** Bytes waiting for the application to read them. */
     public long readable() {
-        return receiveBuffer.readable();
+        return rcv.buffer.readable();
     }
 
     /** True when the peer's FIN has arrived and everything before it has been read. */
     public boolean endOfStream() {
-        return finReceived && receiveBuffer.readable() == 0;
+        return rcv.finReceived && rcv.buffer.readable() == 0;
     }
 
     /** Room in the send buffer. */
     public int writable() {
-        return canSend() ? sendBuffer.space() : 0;
+        return canSend() ? tcb.sendBuffer.space() : 0;
     }
 
-    /** Writes up to {@code length} bytes of {@code payload} from {@code offset}; returns how many were taken. */
-    public int write(Payload payload, long offset, int length) {
+    /** Writes up to {@code length} bytes of {@code source} from {@code offset}; returns how many were taken. */
+    public int write(ByteSource source, long offset, int length) {
         if (!canSend()) {
             return 0;
         }
-        long from = 1 + sendBuffer.end();
-        int taken = sendBuffer.write(payload, offset, length);
+        long from = 1 + tcb.sendBuffer.end();
+        int taken = tcb.sendBuffer.write(source, offset, length);
         written(from, taken);
         return taken;
     }
@@ -270,8 +187,8 @@ public final class TcpEndpoint {
         if (!canSend()) {
             return 0;
         }
-        long from = 1 + sendBuffer.end();
-        int taken = sendBuffer.write(bytes, 0, bytes.length);
+        long from = 1 + tcb.sendBuffer.end();
+        int taken = tcb.sendBuffer.write(bytes, 0, bytes.length);
         written(from, taken);
         return taken;
     }
@@ -290,31 +207,25 @@ public final class TcpEndpoint {
             return;
         }
         if (inSendCall()) {
-            waitingCalls.addLast(new long[] {from, taken});
+            tcb.waitingCalls.addLast(new long[] {from, taken});
             return;
         }
         startSendCall(from, taken);
     }
 
-    /** Calls made while another was being copied: {first offset, length} each. */
-    private final ArrayDeque<long[]> waitingCalls = new ArrayDeque<>();
-    /** When the send call being copied returns; in the past when there is none. */
-    private long sendCallEnds = Long.MIN_VALUE;
-    /** Segments that arrived during a send call (Linux's socket backlog). */
-    private final ArrayDeque<Packet> backlog = new ArrayDeque<>();
 
     private boolean inSendCall() {
-        return stack.simulator().now() < sendCallEnds;
+        return stack.simulator().now() < tcb.sendCallEnds;
     }
 
     /** The call's bytes join the write queue in segments of today's size goal (Linux's tcp_sendmsg). */
     private void startSendCall(long from, long length) {
         long now = stack.simulator().now();
-        writeQueue.written(from, from + length, sendMss(), maxSndWnd / 2, now, config.copyBytesPerSecond());
+        tcb.writeQueue.written(from, from + length, sendMss(), snd.maxWnd / 2, now, config.copyBytesPerSecond());
         long duration = length * 1_000_000_000L / config.copyBytesPerSecond();
-        sendCallEnds = now + duration;
+        tcb.sendCallEnds = now + duration;
         if (duration > 0) {
-            sendCallEnd.start(duration);
+            timers.sendCallEnd.start(duration);
         }
         output();
     }
@@ -325,28 +236,26 @@ public final class TcpEndpoint {
      */
     private void endSendCall() {
         output();
-        while (!backlog.isEmpty()) {
-            receive(backlog.pollFirst());
+        while (!tcb.backlog.isEmpty()) {
+            receive(tcb.backlog.pollFirst());
         }
-        if (!waitingCalls.isEmpty()) {
-            long[] call = waitingCalls.pollFirst();
+        if (!tcb.waitingCalls.isEmpty()) {
+            long[] call = tcb.waitingCalls.pollFirst();
             startSendCall(call[0], call[1]);
-        } else if (shutdownAfterSendCalls) {
-            shutdownAfterSendCalls = false;
+        } else if (tcb.shutdownAfterSendCalls) {
+            tcb.shutdownAfterSendCalls = false;
             shutdownOutput();
         }
     }
 
-    /** The program closed during a send call. */
-    private boolean shutdownAfterSendCalls;
 
     /** Reads up to {@code max} bytes, handing them to {@code reader} without copying; returns how many. */
     public long read(long max, StreamReader reader) {
         long before = windowToAdvertise();
-        long read = receiveBuffer.read(max, reader);
-        bytesRead += read;
+        long read = rcv.buffer.read(max, reader);
+        tcb.bytesRead += read;
         if (read > 0) {
-            receiveWindow.applicationRead(bytesRead, receiveBuffer.readable(), stack.simulator().now());
+            tcb.receiveWindow.applicationRead(tcb.bytesRead, rcv.buffer.readable(), stack.simulator().now());
             cleanupAfterRead(before);
         }
         return read;
@@ -354,7 +263,7 @@ public final class TcpEndpoint {
 
     /** Reads up to {@code max} bytes into a new array. */
     public byte[] read(int max) {
-        byte[] out = new byte[(int) Math.min(max, receiveBuffer.readable())];
+        byte[] out = new byte[(int) Math.min(max, rcv.buffer.readable())];
         int[] at = {0};
         read(out.length, (bytes, offset, length) -> {
             System.arraycopy(bytes, offset, out, at[0], length);
@@ -372,17 +281,17 @@ public final class TcpEndpoint {
 
     /** The peer as text, {@code 127.0.0.1:51102} or {@code [::1]:51102}. */
     public String remoteText() {
-        return SocketAddressText.of(remoteAddress, remotePort);
+        return SocketAddressText.of(tcb.remoteAddress, tcb.remotePort);
     }
 
     /** The local end as text. */
     public String localText() {
-        return SocketAddressText.of(localAddress, localPort);
+        return SocketAddressText.of(tcb.localAddress, tcb.localPort);
     }
 
     /** Reads everything readable into a new array. */
     public byte[] readAll() {
-        byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 8, receiveBuffer.readable())];
+        byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 8, rcv.buffer.readable())];
         int[] at = {0};
         read(out.length, (bytes, offset, length) -> {
             System.arraycopy(bytes, offset, out, at[0], length);
@@ -393,25 +302,25 @@ public final class TcpEndpoint {
 
     /** Sends FIN after what is written, and goes on reading (a half-close, {@code shutdown(SHUT_WR)}). */
     public void shutdownOutput() {
-        if (finQueued) {
+        if (tcb.finQueued) {
             return;
         }
         if (inSendCall()) {
             // The program closes once its send calls have returned: by then their data has been pushed.
-            shutdownAfterSendCalls = true;
+            tcb.shutdownAfterSendCalls = true;
             return;
         }
-        switch (state) {
+        switch (tcb.state) {
             case SYN_SENT, LISTEN, CLOSED -> {
                 enter(TcpState.CLOSED);
                 return;
             }
             case ESTABLISHED, SYN_RECEIVED -> {
-                finQueued = true;
+                tcb.finQueued = true;
                 enter(TcpState.FIN_WAIT_1);
             }
             case CLOSE_WAIT -> {
-                finQueued = true;
+                tcb.finQueued = true;
                 enter(TcpState.LAST_ACK);
             }
             default -> {
@@ -426,8 +335,8 @@ public final class TcpEndpoint {
      * still unread, make it reset the connection instead, as Linux does (RFC 2525 section 2.17).
      */
     public void close() {
-        applicationClosed = true;
-        if (receiveBuffer.readable() > 0 && state != TcpState.CLOSED) {
+        tcb.applicationClosed = true;
+        if (rcv.buffer.readable() > 0 && tcb.state != TcpState.CLOSED) {
             abort();
             return;
         }
@@ -436,10 +345,10 @@ public final class TcpEndpoint {
 
     /** Resets the connection (RFC 9293 section 3.10.5, ABORT): RST, then CLOSED at once. */
     public void abort() {
-        applicationClosed = true;
-        if (state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2
-                || state == TcpState.CLOSE_WAIT || state == TcpState.SYN_RECEIVED) {
-            Packet reset = packet(Tcp.RST | Tcp.ACK, sndNxt, EMPTY);
+        tcb.applicationClosed = true;
+        if (tcb.state == TcpState.ESTABLISHED || tcb.state == TcpState.FIN_WAIT_1 || tcb.state == TcpState.FIN_WAIT_2
+                || tcb.state == TcpState.CLOSE_WAIT || tcb.state == TcpState.SYN_RECEIVED) {
+            Packet reset = packet(Tcp.RST | Tcp.ACK, snd.nxt, EMPTY);
             send(reset);
         }
         stopTimers();
@@ -447,8 +356,8 @@ public final class TcpEndpoint {
     }
 
     private boolean canSend() {
-        return !finQueued && (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT
-                || state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED);
+        return !tcb.finQueued && (tcb.state == TcpState.ESTABLISHED || tcb.state == TcpState.CLOSE_WAIT
+                || tcb.state == TcpState.SYN_SENT || tcb.state == TcpState.SYN_RECEIVED);
     }
 
     // ---- opening -------------------------------------------------------------------------------
@@ -457,86 +366,83 @@ public final class TcpEndpoint {
     void connect() {
         enter(TcpState.SYN_SENT);
         sendSyn(false);
-        retransmission.start(rtt.rto());
+        timers.retransmission.start(tcb.rtt.rto());
     }
 
     /** Passive open: this endpoint was made by a listener for {@code syn} (section 3.10.7.2). */
     void acceptSyn(Packet syn) {
         enter(TcpState.LISTEN);
-        irs = syn.sequenceNumber;
-        receiveBuffer.accept(0, EMPTY);
+        rcv.irs = syn.sequenceNumber;
+        rcv.buffer.accept(0, EMPTY);
         readSynOptions(syn);
-        tsRecent = syn.timestampValue;
-        sndWnd = syn.window; // never scaled in a SYN (RFC 7323 section 2.2)
-        sndWl1 = 0;
+        options.tsRecent = syn.timestampValue;
+        snd.wnd = syn.window; // never scaled in a SYN (RFC 7323 section 2.2)
+        snd.wl1 = 0;
         enter(TcpState.SYN_RECEIVED);
         sendSyn(true);
-        retransmission.start(rtt.rto());
+        timers.retransmission.start(tcb.rtt.rto());
     }
 
     private void readSynOptions(Packet syn) {
         if (syn.maximumSegmentSize > 0) {
-            effectiveMss = Math.min(config.mss(ipv6), syn.maximumSegmentSize);
+            options.mss = Math.min(config.mss(tcb.ipv6), syn.maximumSegmentSize);
         } else {
-            effectiveMss = Math.min(config.mss(ipv6), 536); // RFC 9293 section 3.7.1: the default send MSS
+            options.mss = Math.min(config.mss(tcb.ipv6), 536); // RFC 9293 section 3.7.1: the default send MSS
         }
-        timestamps = syn.timestamps;
-        sackPermitted = syn.sackPermitted;
-        peerScales = syn.windowScale >= 0;
-        if (peerScales) {
-            sndWscale = Math.min(14, syn.windowScale);
+        options.timestamps = syn.timestamps;
+        options.sackPermitted = syn.sackPermitted;
+        rcv.peerScales = syn.windowScale >= 0;
+        if (rcv.peerScales) {
+            snd.wscale = Math.min(14, syn.windowScale);
         } else {
-            sndWscale = 0;
-            rcvWscale = 0; // window scaling needs both sides (RFC 7323 section 2.2)
+            snd.wscale = 0;
+            rcv.wscale = 0; // window scaling needs both sides (RFC 7323 section 2.2)
         }
-        if (timestamps) {
-            effectiveMss -= 12; // the timestamps option takes 12 bytes of each segment (with its 2 NOPs)
+        if (options.timestamps) {
+            options.mss -= 12; // the timestamps option takes 12 bytes of each segment (with its 2 NOPs)
         }
-        congestion.start(effectiveMss, config.initialWindowSegments());
+        tcb.congestion.start(options.mss, config.initialWindowSegments());
     }
 
     private static final long DUPLICATE_SYN_QUIET = 500_000_000L;
-    private long lastSynAckAt = Long.MIN_VALUE / 2;
-    /** When a SYN was last answered outside the timer (for tcp_oow_rate_limited). */
-    private long lastSynAnswerAt = Long.MIN_VALUE / 2;
 
     private void sendSyn(boolean withAck) {
         if (withAck) {
-            lastSynAckAt = stack.simulator().now();
+            tcb.lastSynAckAt = stack.simulator().now();
         }
         Packet syn = newPacket(EMPTY);
-        syn.sequenceNumber = iss;
-        syn.acknowledgmentNumber = withAck ? wireAck() : 0;
+        syn.sequenceNumber = snd.iss;
+        syn.acknowledgmentNumber = withAck ? rcv.wireNext() : 0;
         syn.flags = withAck ? Tcp.SYN | Tcp.ACK : Tcp.SYN;
-        int mss = config.mss(ipv6);
+        int mss = config.mss(tcb.ipv6);
         // Linux's first window: the buffer (at most 64 KiB unscaled), rounded down to a multiple of the
         // segments it expects: the MSS, less the timestamps option once both sides use it (SYN-ACK).
-        int unit = withAck && timestamps ? mss - 12 : mss;
+        int unit = withAck && options.timestamps ? mss - 12 : mss;
         int window = Math.min(config.receiveBuffer(), 65_535);
         if (window > unit) {
             window = window / unit * unit;
         }
         syn.window = window;
-        receiveWindow.start(window, mss, stack.simulator().now());
+        tcb.receiveWindow.start(window, mss, stack.simulator().now());
         syn.maximumSegmentSize = mss;
         syn.sackPermitted = true;
-        if (!withAck || timestamps) {
+        if (!withAck || options.timestamps) {
             syn.timestamps = true;
-            syn.timestampValue = tsValue();
-            syn.timestampEchoReply = withAck ? tsRecent : 0;
+            syn.timestampValue = options.tsValue(stack.simulator().now());
+            syn.timestampEchoReply = withAck ? options.tsRecent : 0;
         }
-        if (!withAck || peerScales) {
+        if (!withAck || rcv.peerScales) {
             syn.windowScale = config.windowScale(); // a SYN-ACK answers an offer, even of a shift of 0
         }
         syn.relativeSequence = 0;
-        if (sndMax > 0) {
+        if (snd.max > 0) {
             syn.marks |= Marks.RETRANSMISSION;
-            retransmissions++;
+            tcb.retransmissions++;
         }
-        sndNxt = 1;
-        sndMax = 1;
-        rcvAdvertisedEdge = withAck ? window : 0;
-        lastAckSent = withAck ? syn.acknowledgmentNumber : NONE;
+        snd.nxt = 1;
+        snd.max = 1;
+        rcv.advertisedEdge = withAck ? window : 0;
+        tcb.lastAckSent = withAck ? syn.acknowledgmentNumber : NONE;
         send(syn);
     }
 
@@ -546,10 +452,10 @@ public final class TcpEndpoint {
         if (inSendCall()) {
             // The application's send call holds the socket while it copies (Linux's lock_sock): what
             // arrives meanwhile waits in the backlog until the call returns (release_sock).
-            backlog.addLast(segment);
+            tcb.backlog.addLast(segment);
             return;
         }
-        switch (state) {
+        switch (tcb.state) {
             case CLOSED, LISTEN -> { }
             case SYN_SENT -> receiveInSynSent(segment);
             default -> receiveSynchronized(segment);
@@ -560,19 +466,18 @@ public final class TcpEndpoint {
 
     /** The application hears of what happened once it has been scheduled ({@link TcpConfig#wakeup()}). */
     private void wakeApplication() {
-        if (!wakeupPending && (establishedPending || notifyReadable || notifyWritable)) {
-            wakeupPending = true;
+        if (!tcb.wakeupPending && (tcb.establishedPending || tcb.notifyReadable || tcb.notifyWritable)) {
+            tcb.wakeupPending = true;
             stack.simulator().schedule(config.wakeup().toNanos(), () -> {
-                wakeupPending = false;
+                tcb.wakeupPending = false;
                 notifyApplication();
             });
         }
     }
 
-    private boolean wakeupPending;
 
     private void receiveInSynSent(Packet segment) {
-        boolean ackOk = segment.has(Tcp.ACK) && segment.acknowledgmentNumber == ((iss + 1) & MASK);
+        boolean ackOk = segment.has(Tcp.ACK) && segment.acknowledgmentNumber == ((snd.iss + 1) & MASK);
         if (segment.has(Tcp.RST)) {
             if (ackOk) {
                 stopTimers();
@@ -588,23 +493,23 @@ public final class TcpEndpoint {
         if (!segment.has(Tcp.SYN) || !ackOk) {
             return;
         }
-        irs = segment.sequenceNumber;
-        receiveBuffer.accept(0, EMPTY);
+        rcv.irs = segment.sequenceNumber;
+        rcv.buffer.accept(0, EMPTY);
         readSynOptions(segment);
-        tsRecent = segment.timestampValue;
-        sndUna = 1;
-        sndWnd = segment.window;
-        maxSndWnd = sndWnd;
-        sndWl1 = 0;
-        sndWl2 = 1;
+        options.tsRecent = segment.timestampValue;
+        snd.una = 1;
+        snd.wnd = segment.window;
+        snd.maxWnd = snd.wnd;
+        snd.wl1 = 0;
+        snd.wl2 = 1;
         sampleRtt(1);
-        retransmission.stop();
-        retries = 0;
-        rtt.resetBackoff();
-        rcvAdvertisedEdge = 0;
+        timers.retransmission.stop();
+        tcb.retries = 0;
+        tcb.rtt.resetBackoff();
+        rcv.advertisedEdge = 0;
         enter(TcpState.ESTABLISHED);
-        ackNow = true;
-        establishedPending = true;
+        tcb.ackNow = true;
+        tcb.establishedPending = true;
     }
 
     /**
@@ -613,15 +518,15 @@ public final class TcpEndpoint {
      * SYN-ACK that sends our SYN again with the acknowledgment of theirs.
      */
     private void simultaneousOpen(Packet syn) {
-        irs = syn.sequenceNumber;
+        rcv.irs = syn.sequenceNumber;
         readSynOptions(syn);
-        tsRecent = syn.timestampValue;
-        sndWnd = syn.window; // never scaled in a SYN (RFC 7323 section 2.2)
-        maxSndWnd = sndWnd;
-        sndWl1 = 0;
+        options.tsRecent = syn.timestampValue;
+        snd.wnd = syn.window; // never scaled in a SYN (RFC 7323 section 2.2)
+        snd.maxWnd = snd.wnd;
+        snd.wl1 = 0;
         enter(TcpState.SYN_RECEIVED);
         sendSyn(true);
-        retransmission.start(rtt.rto());
+        timers.retransmission.start(tcb.rtt.rto());
     }
 
     /**
@@ -630,35 +535,33 @@ public final class TcpEndpoint {
      * where any other SYN in a synchronized state gets a challenge ACK; figure 8 of RFC 9293, line 6.
      */
     private boolean crossingSynAck(Packet segment, long seq) {
-        return state == TcpState.SYN_RECEIVED && client && segment.has(Tcp.SYN) && segment.has(Tcp.ACK)
-                && seq + 1 == rcvNxt() && unwrapAck(segment.acknowledgmentNumber) == sndNxt;
+        return tcb.state == TcpState.SYN_RECEIVED && tcb.client && segment.has(Tcp.SYN) && segment.has(Tcp.ACK)
+                && seq + 1 == rcv.next() && snd.unwrap(segment.acknowledgmentNumber) == snd.nxt;
     }
 
-    /** The handshake has completed and the application has not heard it yet. */
-    private boolean establishedPending;
 
     private void receiveSynchronized(Packet segment) {
-        long seq = unwrapReceived(segment.sequenceNumber);
+        long seq = rcv.unwrap(segment.sequenceNumber);
         int length = segment.payload.length;
         boolean crossing = crossingSynAck(segment, seq);
         // First: is the segment acceptable (section 3.10.7.4, the four cases)?
-        long window = rcvAdvertisedEdge - rcvNxt();
+        long window = rcv.advertisedEdge - rcv.next();
         boolean acceptable;
         if (crossing) {
             acceptable = true;
         } else if (length == 0) {
-            acceptable = window == 0 ? seq == rcvNxt() : seq >= rcvNxt() && seq < rcvNxt() + Math.max(window, 1);
+            acceptable = window == 0 ? seq == rcv.next() : seq >= rcv.next() && seq < rcv.next() + Math.max(window, 1);
         } else {
-            acceptable = window > 0 && (seq < rcvNxt() + window && seq + length > rcvNxt());
+            acceptable = window > 0 && (seq < rcv.next() + window && seq + length > rcv.next());
         }
-        if (segment.has(Tcp.SYN) && !segment.has(Tcp.ACK) && state == TcpState.SYN_RECEIVED) {
+        if (segment.has(Tcp.SYN) && !segment.has(Tcp.ACK) && tcb.state == TcpState.SYN_RECEIVED) {
             // The client's SYN again: our SYN-ACK was lost or is late. Answer at once, as Linux does
             // (tcp_check_req), even if our own timer has just resent it; but answer SYNs at most once
             // within tcp_invalid_ratelimit (500 ms, tcp_oow_rate_limited). The timer keeps its course.
-            if (stack.simulator().now() - lastSynAnswerAt < DUPLICATE_SYN_QUIET) {
+            if (stack.simulator().now() - tcb.lastSynAnswerAt < DUPLICATE_SYN_QUIET) {
                 return;
             }
-            lastSynAnswerAt = stack.simulator().now();
+            tcb.lastSynAnswerAt = stack.simulator().now();
             sendSyn(true);
             return;
         }
@@ -666,13 +569,13 @@ public final class TcpEndpoint {
             if (segment.has(Tcp.RST)) {
                 return;
             }
-            if (finReceived && seq == rcvNxt() - 1 && length == 0 && segment.has(Tcp.FIN)) {
+            if (rcv.finReceived && seq == rcv.next() - 1 && length == 0 && segment.has(Tcp.FIN)) {
                 acceptable = true; // a retransmitted FIN: acknowledge it again below
             } else {
-                ackNow = true; // an unacceptable segment is answered by an ACK (section 3.10.7.4)
-                if (length > 0 && seq + length <= rcvNxt() && sackPermitted) {
+                tcb.ackNow = true; // an unacceptable segment is answered by an ACK (section 3.10.7.4)
+                if (length > 0 && seq + length <= rcv.next() && options.sackPermitted) {
                     // Every byte of it had arrived already: say so with a D-SACK (RFC 2883 section 4).
-                    duplicateReport = new long[] {seq - 1, seq - 1 + length};
+                    tcb.duplicateReport = new long[] {seq - 1, seq - 1 + length};
                 }
                 if (!segment.has(Tcp.ACK)) {
                     return;
@@ -688,31 +591,31 @@ public final class TcpEndpoint {
             return;
         }
         if (segment.has(Tcp.SYN) && !crossing) {
-            ackNow = true; // RFC 5961 section 4: a challenge ACK
+            tcb.ackNow = true; // RFC 5961 section 4: a challenge ACK
             return;
         }
         if (!segment.has(Tcp.ACK)) {
             return;
         }
-        if (timestamps && segment.timestamps && seq <= rcvNxt()) {
-            tsRecent = segment.timestampValue;
+        if (options.timestamps && segment.timestamps && seq <= rcv.next()) {
+            options.tsRecent = segment.timestampValue;
         }
-        if (state == TcpState.SYN_RECEIVED) {
-            if (unwrapAck(segment.acknowledgmentNumber) != 1) {
+        if (tcb.state == TcpState.SYN_RECEIVED) {
+            if (snd.unwrap(segment.acknowledgmentNumber) != 1) {
                 return;
             }
-            sndUna = 1;
-            sndWl1 = seq;
-            sndWl2 = 1;
-            sndWnd = (long) segment.window << (segment.has(Tcp.SYN) ? 0 : sndWscale);
-            maxSndWnd = sndWnd;
+            snd.una = 1;
+            snd.wl1 = seq;
+            snd.wl2 = 1;
+            snd.wnd = (long) segment.window << (segment.has(Tcp.SYN) ? 0 : snd.wscale);
+            snd.maxWnd = snd.wnd;
             sampleRtt(1);
-            retransmission.stop();
-            retries = 0;
-            rtt.resetBackoff();
+            timers.retransmission.stop();
+            tcb.retries = 0;
+            tcb.rtt.resetBackoff();
             enter(TcpState.ESTABLISHED);
             stack.established(this);
-            establishedPending = true;
+            tcb.establishedPending = true;
         }
         if (!processAck(segment, true)) {
             return;
@@ -720,93 +623,93 @@ public final class TcpEndpoint {
         if (length > 0) {
             receiveData(seq, segment);
         }
-        if (finAhead != NONE && !finReceived && rcvNxt() == finAhead) {
+        if (rcv.finAhead != NONE && !rcv.finReceived && rcv.next() == rcv.finAhead) {
             // The gap before a FIN that came out of order has filled: the FIN counts now, and the ACK
             // that says so leaves at once, as for any segment that fills a gap.
-            finAhead = NONE;
+            rcv.finAhead = NONE;
             receiveFin();
-            ackNow = true;
+            tcb.ackNow = true;
         }
-        if (segment.has(Tcp.FIN) && seq + length == rcvNxt() && !finReceived) {
+        if (segment.has(Tcp.FIN) && seq + length == rcv.next() && !rcv.finReceived) {
             receiveFin();
-        } else if (segment.has(Tcp.FIN) && finReceived) {
-            ackNow = true;
-        } else if (segment.has(Tcp.FIN) && seq + length > rcvNxt()) {
+        } else if (segment.has(Tcp.FIN) && rcv.finReceived) {
+            tcb.ackNow = true;
+        } else if (segment.has(Tcp.FIN) && seq + length > rcv.next()) {
             // A FIN beyond a gap: kept, as Linux keeps it in its out-of-order queue, and SACKed; the
             // state changes only when the gap fills (RFC 9293 section 3.10.7.4, eighth check).
-            finAhead = seq + length;
-            ackNow = true;
+            rcv.finAhead = seq + length;
+            tcb.ackNow = true;
         }
     }
 
 
     /** Processes the ACK field (section 3.10.7.4, fifth check); false when the segment must be dropped. */
     private boolean processAck(Packet segment, boolean acceptable) {
-        long ack = unwrapAck(segment.acknowledgmentNumber);
-        if (ack > sndMax) {
-            ackNow = true; // acknowledges something not yet sent
+        long ack = snd.unwrap(segment.acknowledgmentNumber);
+        if (ack > snd.max) {
+            tcb.ackNow = true; // acknowledges something not yet sent
             return false;
         }
-        long window = (long) segment.window << (segment.has(Tcp.SYN) ? 0 : sndWscale);
+        long window = (long) segment.window << (segment.has(Tcp.SYN) ? 0 : snd.wscale);
         boolean pureAck = segment.payload.length == 0 && (segment.flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) == 0;
-        if (sackPermitted && segment.sackBlocks != null) {
+        if (options.sackPermitted && segment.sackBlocks != null) {
             readSackBlocks(segment.sackBlocks, ack);
         }
-        if (ack > sndUna) {
+        if (ack > snd.una) {
             newAck(ack);
-        } else if (ack == sndUna && pureAck && window == sndWnd && sndMax > sndUna && acceptable) {
+        } else if (ack == snd.una && pureAck && window == snd.wnd && snd.max > snd.una && acceptable) {
             duplicateAck();
         }
-        if (sackPermitted && state != TcpState.CLOSED) {
+        if (options.sackPermitted && tcb.state != TcpState.CLOSED) {
             detectLoss();
         }
-        long seq = unwrapReceived(segment.sequenceNumber);
+        long seq = rcv.unwrap(segment.sequenceNumber);
         // Window update rule (section 3.10.7.4): only a segment newer than the last one used.
-        if (sndWl1 < seq || (sndWl1 == seq && sndWl2 <= ack)) {
-            boolean opened = sndWnd == 0 && window > 0;
-            sndWnd = window;
-            maxSndWnd = Math.max(maxSndWnd, window);
-            sndWl1 = seq;
-            sndWl2 = ack;
+        if (snd.wl1 < seq || (snd.wl1 == seq && snd.wl2 <= ack)) {
+            boolean opened = snd.wnd == 0 && window > 0;
+            snd.wnd = window;
+            snd.maxWnd = Math.max(snd.maxWnd, window);
+            snd.wl1 = seq;
+            snd.wl2 = ack;
             if (opened) {
-                persist.stop();
-                probes = 0;
-                if (sndNxt < sndUna) {
-                    sndNxt = sndUna;
+                timers.persist.stop();
+                tcb.probes = 0;
+                if (snd.nxt < snd.una) {
+                    snd.nxt = snd.una;
                 }
             }
         }
         finAcknowledged();
         output();
-        return state != TcpState.CLOSED;
+        return tcb.state != TcpState.CLOSED;
     }
 
     private void newAck(long ack) {
-        long acked = ack - sndUna;
-        long roundTrip = rack.delivered(sndUna, ack, stack.simulator().now());
-        rack.acknowledged(ack);
-        probeOutstanding = false;
-        sndUna = ack;
-        sndMax = Math.max(sndMax, ack); // a probe's byte accepted
-        if (sndNxt < sndUna) {
-            sndNxt = sndUna; // acknowledges a window probe or what a timeout had us resend
+        long acked = ack - snd.una;
+        long roundTrip = tcb.rack.delivered(snd.una, ack, stack.simulator().now());
+        tcb.rack.acknowledged(ack);
+        tcb.probeOutstanding = false;
+        snd.una = ack;
+        snd.max = Math.max(snd.max, ack); // a probe's byte accepted
+        if (snd.nxt < snd.una) {
+            snd.nxt = snd.una; // acknowledges a window probe or what a timeout had us resend
         }
-        sendBuffer.release(Math.max(0, sndUna - 1));
-        scoreboard.acknowledged(sndUna);
+        tcb.sendBuffer.release(Math.max(0, snd.una - 1));
+        tcb.scoreboard.acknowledged(snd.una);
         sampleRtt(ack);
-        retries = 0;
-        rtt.resetBackoff();
-        if (congestion.newAck(ack, acked, flightSize(), sndNxt, roundTrip, stack.simulator().now())) {
+        tcb.retries = 0;
+        tcb.rtt.resetBackoff();
+        if (tcb.congestion.newAck(ack, acked, snd.flightSize(), snd.nxt, roundTrip, stack.simulator().now())) {
             retransmitFirst(false); // NewReno: a partial ACK, the next hole is lost too
         }
-        if (sndUna == sndMax) {
-            retransmission.stop(); // RFC 6298 section 5.2
-            lossProbe.stop();
+        if (snd.una == snd.max) {
+            timers.retransmission.stop(); // RFC 6298 section 5.2
+            timers.lossProbe.stop();
         } else {
-            retransmission.start(rtt.rto()); // section 5.3
+            timers.retransmission.start(tcb.rtt.rto()); // section 5.3
             scheduleLossProbe(true);
         }
-        notifyWritable = true;
+        tcb.notifyWritable = true;
     }
 
     /**
@@ -815,16 +718,16 @@ public final class TcpEndpoint {
      * (RFC 5681 section 3.2); with SACK the rest of the recovery is {@link #sendDuringRecovery}'s.
      */
     private void duplicateAck() {
-        int duplicates = congestion.duplicateAck();
-        boolean presumedLost = sackPermitted && scoreboard.isLost(sndUna, effectiveMss);
-        if ((duplicates >= SackScoreboard.DUP_THRESH || presumedLost) && congestion.mayStartRecovery(sndUna)) {
-            congestion.enterRecovery(flightSize(), sndMax, sackPermitted);
-            undoRetransmissions = 0;
-            highRxt = sndUna;
+        int duplicates = tcb.congestion.duplicateAck();
+        boolean presumedLost = options.sackPermitted && tcb.scoreboard.isLost(snd.una, options.mss);
+        if ((duplicates >= SackScoreboard.DUP_THRESH || presumedLost) && tcb.congestion.mayStartRecovery(snd.una)) {
+            tcb.congestion.enterRecovery(snd.flightSize(), snd.max, options.sackPermitted);
+            tcb.undoRetransmissions = 0;
+            tcb.highRxt = snd.una;
             // A fast retransmission as a capture shows it: after duplicate ACKs. One ACK whose SACK blocks
             // cover three segments (a receiver that ACKs a burst at once) starts the same recovery, but
             // its retransmission is a plain one to tshark.
-            retransmit(sndUna, duplicates >= 2);
+            retransmit(snd.una, duplicates >= 2);
         }
     }
 
@@ -834,25 +737,25 @@ public final class TcpEndpoint {
      * are sent again first (RFC 6675's NextSeg finds them). Otherwise the reorder timer looks again.
      */
     private void detectLoss() {
-        long window = rack.reorderingWindow(congestion.inRecovery(), scoreboard.sackedSegments(effectiveMss),
-                rtt.srtt());
-        RackTlp.Verdict verdict = rack.detect(stack.simulator().now(), window, scoreboard);
+        long window = tcb.rack.reorderingWindow(tcb.congestion.inRecovery(), tcb.scoreboard.sackedSegments(options.mss),
+                tcb.rtt.srtt());
+        RackTlp.Verdict verdict = tcb.rack.detect(stack.simulator().now(), window, tcb.scoreboard);
         for (long[] lost : verdict.lost()) {
-            scoreboard.markLost(lost[0], lost[1]);
+            tcb.scoreboard.markLost(lost[0], lost[1]);
         }
-        if (!verdict.lost().isEmpty() && !congestion.inRecovery() && congestion.mayStartRecovery(sndUna)) {
-            congestion.enterRecovery(flightSize(), sndMax, true);
-            undoRetransmissions = 0;
-            highRxt = sndUna;
-            lossProbe.stop();
-            if (!retransmission.running()) {
-                retransmission.start(rtt.rto());
+        if (!verdict.lost().isEmpty() && !tcb.congestion.inRecovery() && tcb.congestion.mayStartRecovery(snd.una)) {
+            tcb.congestion.enterRecovery(snd.flightSize(), snd.max, true);
+            tcb.undoRetransmissions = 0;
+            tcb.highRxt = snd.una;
+            timers.lossProbe.stop();
+            if (!timers.retransmission.running()) {
+                timers.retransmission.start(tcb.rtt.rto());
             }
         }
         if (verdict.lookAgainIn() > 0) {
-            reorder.start(verdict.lookAgainIn());
+            timers.reorder.start(verdict.lookAgainIn());
         } else {
-            reorder.stop();
+            timers.reorder.stop();
         }
     }
 
@@ -861,24 +764,24 @@ public final class TcpEndpoint {
      * retransmission timer: only with SACK, outside any recovery, before any SACK, one probe per tail.
      */
     private void scheduleLossProbe(boolean ackAdvanced) {
-        long oldest = rack.oldestSentAt();
-        if (!sackPermitted || congestion.inRecovery() || !scoreboard.isEmpty() || probeOutstanding
-                || rtt.srtt() == 0 || oldest < 0 || sndUna == sndMax) {
+        long oldest = tcb.rack.oldestSentAt();
+        if (!options.sackPermitted || tcb.congestion.inRecovery() || !tcb.scoreboard.isEmpty() || tcb.probeOutstanding
+                || tcb.rtt.srtt() == 0 || oldest < 0 || snd.una == snd.max) {
             return;
         }
         // No later than the RTO: a whole one from now after an ACK that advanced SND.UNA (which restarts
         // it, RFC 6298 section 5.3), else counted from the oldest segment's sending (tcp_rto_delta_us).
-        long rtoIn = ackAdvanced ? rtt.rto() : oldest + rtt.rto() - stack.simulator().now();
-        int segments = rack.segmentsInFlight();
-        if (segments > 1 && finQueued && rack.lastSegmentStart() == finSequence()) {
+        long rtoIn = ackAdvanced ? tcb.rtt.rto() : oldest + tcb.rtt.rto() - stack.simulator().now();
+        int segments = tcb.rack.segmentsInFlight();
+        if (segments > 1 && tcb.finQueued && tcb.rack.lastSegmentStart() == finSequence()) {
             // A bare FIN right behind the last data is counted with it, so the probe leaves room for a
             // delayed ACK. Linux counts two segments and probes after 2 SRTT + 8 ms; the simulated
             // chat's clients delay their ACKs where Linux's did not (FidelityTest), and would see a probe
             // that the real run did not have. Listed among the differences in samples/README.md.
             segments--;
         }
-        retransmission.stop();
-        lossProbe.start(rack.probeTimeout(rtt.srtt(), segments, rtoIn));
+        timers.retransmission.stop();
+        timers.lossProbe.start(tcb.rack.probeTimeout(tcb.rtt.srtt(), segments, rtoIn));
     }
 
     /**
@@ -886,20 +789,20 @@ public final class TcpEndpoint {
      * the last segment sent, again; then the retransmission timer runs as usual.
      */
     private void onLossProbeTimeout() {
-        if (sndUna == sndMax || state == TcpState.CLOSED) {
+        if (snd.una == snd.max || tcb.state == TcpState.CLOSED) {
             return;
         }
-        probeOutstanding = true;
-        long before = sndMax;
-        long dataEnd = 1 + sendBuffer.end();
-        if (sndNxt == sndMax) {
-            sendNew(dataEnd, sndUna + sndWnd - sndNxt);
+        tcb.probeOutstanding = true;
+        long before = snd.max;
+        long dataEnd = 1 + tcb.sendBuffer.end();
+        if (snd.nxt == snd.max) {
+            sendNew(dataEnd, snd.una + snd.wnd - snd.nxt);
         }
-        if (sndMax == before) {
-            long last = Math.max(sndUna, rack.lastSegmentStart());
+        if (snd.max == before) {
+            long last = Math.max(snd.una, tcb.rack.lastSegmentStart());
             retransmit(last, false);
         }
-        retransmission.start(rtt.rto());
+        timers.retransmission.start(tcb.rtt.rto());
     }
 
     /**
@@ -907,22 +810,22 @@ public final class TcpEndpoint {
      * sent and not acknowledged (old ones, a D-SACK) tell nothing new.
      */
     private void readSackBlocks(long[] blocks, long ack) {
-        long wireUna = (iss + sndUna) & MASK;
+        long wireUna = (snd.iss + snd.una) & MASK;
         if (blocks.length >= 2) {
-            long start = sndUna + (int) (blocks[0] - wireUna);
-            long end = sndUna + (int) (blocks[1] - wireUna);
-            boolean inSecond = blocks.length >= 4 && start >= sndUna + (int) (blocks[2] - wireUna)
-                    && end <= sndUna + (int) (blocks[3] - wireUna);
+            long start = snd.una + (int) (blocks[0] - wireUna);
+            long end = snd.una + (int) (blocks[1] - wireUna);
+            boolean inSecond = blocks.length >= 4 && start >= snd.una + (int) (blocks[2] - wireUna)
+                    && end <= snd.una + (int) (blocks[3] - wireUna);
             if (end <= ack || inSecond) {
                 duplicateReported();
             }
         }
         for (int i = 0; i + 1 < blocks.length; i += 2) {
-            long start = sndUna + (int) (blocks[i] - wireUna);
-            long end = sndUna + (int) (blocks[i + 1] - wireUna);
-            if (start >= ack && end <= sndMax) {
-                scoreboard.add(start, end);
-                rack.delivered(start, end, stack.simulator().now());
+            long start = snd.una + (int) (blocks[i] - wireUna);
+            long end = snd.una + (int) (blocks[i + 1] - wireUna);
+            if (start >= ack && end <= snd.max) {
+                tcb.scoreboard.add(start, end);
+                tcb.rack.delivered(start, end, stack.simulator().now());
             }
         }
     }
@@ -933,9 +836,9 @@ public final class TcpEndpoint {
      * reduction is undone (RFC 3708 section 3.2, as Linux's tcp_try_undo_dsack).
      */
     private void duplicateReported() {
-        if (undoRetransmissions > 0 && --undoRetransmissions == 0) {
-            congestion.undo();
-            undoRetransmissions = -1;
+        if (tcb.undoRetransmissions > 0 && --tcb.undoRetransmissions == 0) {
+            tcb.congestion.undo();
+            tcb.undoRetransmissions = -1;
         }
     }
 
@@ -946,32 +849,29 @@ public final class TcpEndpoint {
      */
     private void sendDuringRecovery() {
         while (true) {
-            long pipe = scoreboard.pipe(sndUna, sndMax, highRxt, effectiveMss);
-            long room = congestion.congestionWindow() - pipe;
-            if (room < effectiveMss) {
+            long pipe = tcb.scoreboard.pipe(snd.una, snd.max, tcb.highRxt, options.mss);
+            long room = tcb.congestion.congestionWindow() - pipe;
+            if (room < options.mss) {
                 return;
             }
-            long lost = scoreboard.nextLost(Math.max(highRxt, sndUna), sndMax, effectiveMss);
+            long lost = tcb.scoreboard.nextLost(Math.max(tcb.highRxt, snd.una), snd.max, options.mss);
             if (lost >= 0) {
                 retransmit(lost, false);
                 continue;
             }
-            if (sndNxt != sndMax || !sendNew(1 + sendBuffer.end(), room)) {
+            if (snd.nxt != snd.max || !sendNew(1 + tcb.sendBuffer.end(), room)) {
                 return;
             }
         }
     }
 
-    private long flightSize() {
-        return sndMax - sndUna;
-    }
 
     private void finAcknowledged() {
-        boolean finAcked = finQueued && sndUna == finSequence() + 1;
+        boolean finAcked = tcb.finQueued && snd.una == finSequence() + 1;
         if (!finAcked) {
             return;
         }
-        switch (state) {
+        switch (tcb.state) {
             case FIN_WAIT_1 -> enter(TcpState.FIN_WAIT_2);
             case CLOSING -> enterTimeWait();
             case LAST_ACK -> {
@@ -984,51 +884,51 @@ public final class TcpEndpoint {
     }
 
     private void receiveData(long seq, Packet segment) {
-        if (state != TcpState.ESTABLISHED && state != TcpState.FIN_WAIT_1 && state != TcpState.FIN_WAIT_2) {
+        if (tcb.state != TcpState.ESTABLISHED && tcb.state != TcpState.FIN_WAIT_1 && tcb.state != TcpState.FIN_WAIT_2) {
             return;
         }
-        if (applicationClosed) {
+        if (tcb.applicationClosed) {
             // Nobody will read these bytes: Linux answers with a reset (RFC 2525 section 2.17).
             abort();
             return;
         }
         byte[] payload = segment.payload;
         measureRoundTrip(segment);
-        boolean hadGap = receiveBuffer.hasGap();
-        if (sackPermitted && receiveBuffer.holdsAhead(seq - 1, payload.length)) {
+        boolean hadGap = rcv.buffer.hasGap();
+        if (options.sackPermitted && rcv.buffer.holdsAhead(seq - 1, payload.length)) {
             // A second copy of data held beyond the gap: a D-SACK for it, then the SACK block that holds
             // it (RFC 2883 section 4.1.2), as Linux's tcp_data_queue_ofo does.
-            duplicateReport = new long[] {seq - 1, seq - 1 + payload.length};
+            tcb.duplicateReport = new long[] {seq - 1, seq - 1 + payload.length};
         }
-        boolean moved = receiveBuffer.accept(seq - 1, payload);
+        boolean moved = rcv.buffer.accept(seq - 1, payload);
         if (!moved) {
-            ackNow = true; // out of order or a duplicate: ACK at once (RFC 5681 section 4.2)
+            tcb.ackNow = true; // out of order or a duplicate: ACK at once (RFC 5681 section 4.2)
             return;
         }
-        notifyReadable = true;
+        tcb.notifyReadable = true;
         // Linux's tcp_event_data_recv: learn the sender's segment size, start or restart quick ACKs,
         // let the window grow.
-        if (acks.measure(segment, timestamps)) {
-            receiveWindow.segmentMeasured(payload.length);
+        if (tcb.acks.measure(segment, options.timestamps)) {
+            tcb.receiveWindow.segmentMeasured(payload.length);
         }
         long now = stack.simulator().now();
-        acks.dataArrived(now, rtt.rto(), rcvWnd);
-        receiveWindow.dataArrived(rcvNxt(), rcvWnd, now);
-        if (receiveWindow.grow(payload.length, config.mss(ipv6), receiveBuffer.readable() + receiveBuffer.aheadBytes())) {
-            acks.windowGrew(); // a growing window is announced at once
+        tcb.acks.dataArrived(now, tcb.rtt.rto(), rcv.wnd);
+        tcb.receiveWindow.dataArrived(rcv.next(), rcv.wnd, now);
+        if (tcb.receiveWindow.grow(payload.length, config.mss(tcb.ipv6), rcv.buffer.readable() + rcv.buffer.aheadBytes())) {
+            tcb.acks.windowGrew(); // a growing window is announced at once
         }
-        boolean quick = acks.quick();
+        boolean quick = tcb.acks.quick();
         // __tcp_ack_snd_check: more than one full segment since the last ACK, and the window it would
         // announce is no smaller (otherwise the reader's next read sends it, tcp_cleanup_rbuf).
-        boolean segmentsOwed = rcvNxt() - rcvWup > acks.rcvMss() && windowToAdvertise() >= rcvWnd;
+        boolean segmentsOwed = rcv.next() - rcv.wup > tcb.acks.rcvMss() && windowToAdvertise() >= rcv.wnd;
         if (hadGap || quick || segmentsOwed) {
             // A gap filled, a quick ACK, or a second full-sized segment (RFC 9293 section 3.8.6.3): no delay.
-            ackNow = true;
+            tcb.ackNow = true;
             if (quick) {
-                acks.quickAckUsed();
+                tcb.acks.quickAckUsed();
             }
-        } else if (!delayedAck.running()) {
-            delayedAck.start(config.delayedAck().toNanos());
+        } else if (!timers.delayedAck.running()) {
+            timers.delayedAck.start(config.delayedAck().toNanos());
         }
     }
 
@@ -1037,43 +937,43 @@ public final class TcpEndpoint {
      * before measures the receiver's round trip, in whole milliseconds (none when under one).
      */
     private void measureRoundTrip(Packet segment) {
-        if (!timestamps || !segment.timestamps || segment.timestampEchoReply == lastEchoForRtt) {
+        if (!options.timestamps || !segment.timestamps || segment.timestampEchoReply == tcb.lastEchoForRtt) {
             return;
         }
-        lastEchoForRtt = segment.timestampEchoReply;
-        long elapsedMillis = (tsValue() - segment.timestampEchoReply) & MASK;
-        if (segment.payload.length >= acks.rcvMss() && elapsedMillis > 0 && elapsedMillis < (1L << 31)) {
-            receiveWindow.roundTrip(elapsedMillis * 1_000_000, receiveBuffer.readable() == 0);
+        tcb.lastEchoForRtt = segment.timestampEchoReply;
+        long elapsedMillis = (options.tsValue(stack.simulator().now()) - segment.timestampEchoReply) & MASK;
+        if (segment.payload.length >= tcb.acks.rcvMss() && elapsedMillis > 0 && elapsedMillis < (1L << 31)) {
+            tcb.receiveWindow.roundTrip(elapsedMillis * 1_000_000, rcv.buffer.readable() == 0);
         }
     }
 
     private void receiveFin() {
-        finReceived = true;
-        notifyReadable = true;
-        switch (state) {
+        rcv.finReceived = true;
+        tcb.notifyReadable = true;
+        switch (tcb.state) {
             case ESTABLISHED -> {
                 enter(TcpState.CLOSE_WAIT);
                 // Acknowledged after a short delay, so a program that closes at once sends FIN+ACK together.
-                if (!delayedAck.running()) {
-                    delayedAck.start(config.delayedAck().toNanos());
+                if (!timers.delayedAck.running()) {
+                    timers.delayedAck.start(config.delayedAck().toNanos());
                 }
             }
             case FIN_WAIT_1 -> {
                 enter(TcpState.CLOSING); // simultaneous close (section 3.6, figure 13)
-                ackNow = true;
+                tcb.ackNow = true;
             }
             case FIN_WAIT_2 -> {
                 enterTimeWait();
-                ackNow = true;
+                tcb.ackNow = true;
             }
-            default -> ackNow = true;
+            default -> tcb.ackNow = true;
         }
     }
 
     private void enterTimeWait() {
         stopTimers();
         enter(TcpState.TIME_WAIT);
-        timeWait.start(config.timeWait().toNanos());
+        timers.timeWait.start(config.timeWait().toNanos());
         handler.closed(this);
     }
 
@@ -1085,47 +985,47 @@ public final class TcpEndpoint {
      * as Linux's tcp_write_xmit does.
      */
     private void output() {
-        if (state == TcpState.CLOSED || state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED
-                || state == TcpState.TIME_WAIT || state == TcpState.LISTEN) {
+        if (tcb.state == TcpState.CLOSED || tcb.state == TcpState.SYN_SENT || tcb.state == TcpState.SYN_RECEIVED
+                || tcb.state == TcpState.TIME_WAIT || tcb.state == TcpState.LISTEN) {
             return;
         }
-        long dataEnd = 1 + sendBuffer.end();
-        long sentBefore = retransmissions + sndMax;
-        if (congestion.inSackRecovery()) {
+        long dataEnd = 1 + tcb.sendBuffer.end();
+        long sentBefore = tcb.retransmissions + snd.max;
+        if (tcb.congestion.inSackRecovery()) {
             sendDuringRecovery();
         } else {
-            while (sndNxt < sndMax && sendAgain(dataEnd)) {
+            while (snd.nxt < snd.max && sendAgain(dataEnd)) {
                 // go-back-N after a timeout, as far as the windows allow
             }
-            while (sndNxt == sndMax && sendNew(dataEnd, sndUna + congestion.congestionWindow() - sndNxt)) {
+            while (snd.nxt == snd.max && sendNew(dataEnd, snd.una + tcb.congestion.congestionWindow() - snd.nxt)) {
                 // the write queue, segment by segment
             }
         }
-        congestion.sent(retransmissions + sndMax != sentBefore, flightSize(), sndUna, sndNxt);
-        if (dataEnd > sndNxt && sndNxt == sndUna && sndNxt == sndMax && !persist.running() && !inSendCall()) {
+        tcb.congestion.sent(tcb.retransmissions + snd.max != sentBefore, snd.flightSize(), snd.una, snd.nxt);
+        if (dataEnd > snd.nxt && snd.nxt == snd.una && snd.nxt == snd.max && !timers.persist.running() && !inSendCall()) {
             // Data waits, nothing is in flight to bring an ACK: the window is closed (or too small for
             // the next segment), and only the persist timer will move things on (section 3.8.6.1 and
             // 3.8.6.2.1).
-            retransmission.stop();
-            persist.start(rtt.persistInterval(probes));
+            timers.retransmission.stop();
+            timers.persist.start(tcb.rtt.persistInterval(tcb.probes));
         }
     }
 
     /** Sends again, after a timeout, the segment at SND.NXT below SND.MAX; false when the windows are full. */
     private boolean sendAgain(long dataEnd) {
-        sndNxt = Math.min(sndMax, scoreboard.sackedUpTo(sndNxt)); // the receiver has these already
-        if (sndNxt == sndMax) {
+        snd.nxt = Math.min(snd.max, tcb.scoreboard.sackedUpTo(snd.nxt)); // the receiver has these already
+        if (snd.nxt == snd.max) {
             return false;
         }
-        long room = sndUna + Math.min(sndWnd, congestion.congestionWindow()) - sndNxt;
-        long unsent = Math.min(Math.min(dataEnd, sndMax), scoreboard.nextSackedStart(sndNxt)) - sndNxt;
+        long room = snd.una + Math.min(snd.wnd, tcb.congestion.congestionWindow()) - snd.nxt;
+        long unsent = Math.min(Math.min(dataEnd, snd.max), tcb.scoreboard.nextSackedStart(snd.nxt)) - snd.nxt;
         long length = Math.max(0, Math.min(Math.min(unsent, room), sendMss()));
-        boolean fin = finQueued && sndNxt + length == dataEnd && sndMax > dataEnd;
+        boolean fin = tcb.finQueued && snd.nxt + length == dataEnd && snd.max > dataEnd;
         if (length == 0 && !fin) {
             return false;
         }
-        transmit(sndNxt, (int) length, fin, sndNxt + length == dataEnd);
-        sndNxt += length + (fin ? 1 : 0);
+        transmit(snd.nxt, (int) length, fin, snd.nxt + length == dataEnd);
+        snd.nxt += length + (fin ? 1 : 0);
         return !fin;
     }
 
@@ -1137,36 +1037,36 @@ public final class TcpEndpoint {
      * with Minshall's change, as Linux has it (tcp_nagle_check, tcp_minshall_check).
      */
     private boolean sendNew(long dataEnd, long congestionRoom) {
-        writeQueue.sentUpTo(sndNxt);
-        if (writeQueue.isEmpty()) {
-            if (finQueued && sndNxt == dataEnd) {
-                transmit(sndNxt, 0, true, false); // FIN needs no window
-                sndNxt++;
+        tcb.writeQueue.sentUpTo(snd.nxt);
+        if (tcb.writeQueue.isEmpty()) {
+            if (tcb.finQueued && snd.nxt == dataEnd) {
+                transmit(snd.nxt, 0, true, false); // FIN needs no window
+                snd.nxt++;
             }
             return false;
         }
-        long notYet = writeQueue.firstReadyAt() - stack.simulator().now();
+        long notYet = tcb.writeQueue.firstReadyAt() - stack.simulator().now();
         if (notYet > 0) {
-            if (!copied.running()) {
-                copied.start(notYet); // still being copied in: it leaves once full
+            if (!timers.copied.running()) {
+                timers.copied.start(notYet); // still being copied in: it leaves once full
             }
             return false;
         }
-        int length = writeQueue.firstLength();
-        boolean fin = finQueued && writeQueue.firstIsLast() && sndNxt + length == dataEnd;
-        long room = Math.min(sndUna + sndWnd - sndNxt, congestionRoom);
+        int length = tcb.writeQueue.firstLength();
+        boolean fin = tcb.finQueued && tcb.writeQueue.firstIsLast() && snd.nxt + length == dataEnd;
+        long room = Math.min(snd.una + snd.wnd - snd.nxt, congestionRoom);
         if (length > room) {
             return false;
         }
         boolean shortSegment = length < sendMss();
-        if (shortSegment && !fin && config.nagle() && sndNxt > sndUna && sndSml > sndUna) {
+        if (shortSegment && !fin && config.nagle() && snd.nxt > snd.una && snd.sml > snd.una) {
             return false;
         }
-        transmit(sndNxt, length, fin, writeQueue.firstPushed());
-        writeQueue.removeFirst();
-        sndNxt += length + (fin ? 1 : 0);
+        transmit(snd.nxt, length, fin, tcb.writeQueue.firstPushed());
+        tcb.writeQueue.removeFirst();
+        snd.nxt += length + (fin ? 1 : 0);
         if (shortSegment) {
-            sndSml = sndNxt;
+            snd.sml = snd.nxt;
         }
         return !fin;
     }
@@ -1177,17 +1077,17 @@ public final class TcpEndpoint {
      * which on a loopback with a 64 KiB first window halves its 65483-byte MSS.
      */
     private int sendMss() {
-        long cutoff = maxSndWnd > 536 ? maxSndWnd / 2 : maxSndWnd;
-        return cutoff > 0 && effectiveMss > cutoff ? (int) Math.max(cutoff, 68 - 32) : effectiveMss;
+        long cutoff = snd.maxWnd > 536 ? snd.maxWnd / 2 : snd.maxWnd;
+        return cutoff > 0 && options.mss > cutoff ? (int) Math.max(cutoff, 68 - 32) : options.mss;
     }
 
     private long finSequence() {
-        return 1 + sendBuffer.end();
+        return 1 + tcb.sendBuffer.end();
     }
 
     /** Sends the segment at sequence offset {@code from}: {@code length} data bytes, then FIN if asked. */
     private void transmit(long from, int length, boolean fin, boolean push) {
-        byte[] data = length == 0 ? EMPTY : sendBuffer.copy(from - 1, length);
+        byte[] data = length == 0 ? EMPTY : tcb.sendBuffer.copy(from - 1, length);
         int flags = Tcp.ACK;
         if (fin) {
             flags |= Tcp.FIN;
@@ -1197,24 +1097,24 @@ public final class TcpEndpoint {
         }
         Packet segment = packet(flags, from, data);
         long end = from + length + (fin ? 1 : 0);
-        boolean again = from < sndMax;
+        boolean again = from < snd.max;
         if (again) {
             segment.marks |= Marks.RETRANSMISSION;
-            retransmissions++;
+            tcb.retransmissions++;
         } else {
             if (length > 0) {
-                acks.dataSent(stack.simulator().now()); // an answer to what just arrived?
+                tcb.acks.dataSent(stack.simulator().now()); // an answer to what just arrived?
             }
-            if (timedSequence == NONE) {
-                timedSequence = end; // Karn: time only a segment sent once
-                timedAt = stack.simulator().now();
+            if (tcb.timedSequence == NONE) {
+                tcb.timedSequence = end; // Karn: time only a segment sent once
+                tcb.timedAt = stack.simulator().now();
             }
         }
-        sndMax = Math.max(sndMax, end);
+        snd.max = Math.max(snd.max, end);
         send(segment);
-        rack.sent(from, end, stack.simulator().now(), again);
-        if (!retransmission.running() && !lossProbe.running()) {
-            retransmission.start(rtt.rto());
+        tcb.rack.sent(from, end, stack.simulator().now(), again);
+        if (!timers.retransmission.running() && !timers.lossProbe.running()) {
+            timers.retransmission.start(tcb.rtt.rto());
         }
         if (!again) {
             scheduleLossProbe(false);
@@ -1223,7 +1123,7 @@ public final class TcpEndpoint {
 
     /** Resends the first unacknowledged segment (NewReno's next hole after a partial ACK). */
     private void retransmitFirst(boolean fast) {
-        retransmit(sndUna, fast);
+        retransmit(snd.una, fast);
     }
 
     /**
@@ -1231,110 +1131,110 @@ public final class TcpEndpoint {
      * retransmission is the first of a recovery. Moves HighRxt (RFC 6675).
      */
     private void retransmit(long from, boolean fast) {
-        long dataEnd = 1 + sendBuffer.end();
-        long upTo = Math.min(Math.min(dataEnd, sndMax), scoreboard.nextSackedStart(from));
+        long dataEnd = 1 + tcb.sendBuffer.end();
+        long upTo = Math.min(Math.min(dataEnd, snd.max), tcb.scoreboard.nextSackedStart(from));
         int length = (int) Math.min(sendMss(), Math.max(0, upTo - from));
         // The FIN goes again with the last bytes, unless the receiver has SACKed it (it came out of order).
-        boolean fin = finQueued && from + length == dataEnd && sndMax > dataEnd && !scoreboard.isSacked(dataEnd);
+        boolean fin = tcb.finQueued && from + length == dataEnd && snd.max > dataEnd && !tcb.scoreboard.isSacked(dataEnd);
         if (length == 0 && !fin) {
             return;
         }
-        byte[] data = length == 0 ? EMPTY : sendBuffer.copy(from - 1, length);
+        byte[] data = length == 0 ? EMPTY : tcb.sendBuffer.copy(from - 1, length);
         // PSH again where the bytes end what was written, as the original had it.
         int push = length > 0 && from + length == dataEnd ? Tcp.PSH : 0;
         Packet segment = packet(Tcp.ACK | push | (fin ? Tcp.FIN : 0), from, data);
         segment.marks |= Marks.RETRANSMISSION | (fast ? Marks.FAST_RETRANSMISSION : 0);
-        retransmissions++;
-        if (timedSequence != NONE && timedSequence > from) {
-            timedSequence = NONE; // Karn's algorithm: a retransmitted range gives no RTT sample
+        tcb.retransmissions++;
+        if (tcb.timedSequence != NONE && tcb.timedSequence > from) {
+            tcb.timedSequence = NONE; // Karn's algorithm: a retransmitted range gives no RTT sample
         }
-        highRxt = Math.max(highRxt, from + length + (fin ? 1 : 0));
-        if (undoRetransmissions >= 0) {
-            undoRetransmissions++;
+        tcb.highRxt = Math.max(tcb.highRxt, from + length + (fin ? 1 : 0));
+        if (tcb.undoRetransmissions >= 0) {
+            tcb.undoRetransmissions++;
         }
         send(segment);
-        rack.sent(from, from + length + (fin ? 1 : 0), stack.simulator().now(), true);
-        if (!retransmission.running()) {
-            retransmission.start(rtt.rto());
+        tcb.rack.sent(from, from + length + (fin ? 1 : 0), stack.simulator().now(), true);
+        if (!timers.retransmission.running()) {
+            timers.retransmission.start(tcb.rtt.rto());
         }
     }
 
     private void onRetransmissionTimeout() {
-        retries++;
-        if (ipv6) {
+        tcb.retries++;
+        if (tcb.ipv6) {
             // Linux draws a new txhash after a timeout (tcp_write_timeout, sk_rethink_txhash with
             // net.core.txrehash = 1), so that a path that lost the packets may be left: the flow label,
             // made from it (auto_flowlabels), changes.
-            flowLabel = (int) (stack.randomIsn() & 0xfffff);
+            tcb.flowLabel = (int) (stack.randomIsn() & 0xfffff);
         }
-        rtt.backOff();
-        timedSequence = NONE;
-        switch (state) {
+        tcb.rtt.backOff();
+        tcb.timedSequence = NONE;
+        switch (tcb.state) {
             case SYN_SENT -> {
-                if (retries > config.synRetries()) {
-                    giveUp("no answer to " + (retries) + " SYNs: the connection timed out");
+                if (tcb.retries > config.synRetries()) {
+                    giveUp("no answer to " + (tcb.retries) + " SYNs: the connection timed out");
                     return;
                 }
                 sendSyn(false);
-                retransmission.start(rtt.rto());
+                timers.retransmission.start(tcb.rtt.rto());
             }
             case SYN_RECEIVED -> {
-                if (retries > config.synAckRetries()) {
-                    giveUp("no ACK to " + retries + " SYN-ACKs");
+                if (tcb.retries > config.synAckRetries()) {
+                    giveUp("no ACK to " + tcb.retries + " SYN-ACKs");
                     return;
                 }
                 sendSyn(true);
-                retransmission.start(rtt.rto());
+                timers.retransmission.start(tcb.rtt.rto());
             }
             default -> {
-                if (sndUna == sndMax) {
+                if (snd.una == snd.max) {
                     return;
                 }
-                if (retries > config.dataRetries()) {
+                if (tcb.retries > config.dataRetries()) {
                     giveUp("no acknowledgment after " + config.dataRetries() + " retransmissions: the connection timed out");
                     return;
                 }
                 // Start again from one segment, resending everything not acknowledged (go-back-N).
-                congestion.timeout(flightSize(), retries > 1, sndMax, sndMax, stack.simulator().now());
-                undoRetransmissions = -1;
-                sndNxt = sndUna;
+                tcb.congestion.timeout(snd.flightSize(), tcb.retries > 1, snd.max, snd.max, stack.simulator().now());
+                tcb.undoRetransmissions = -1;
+                snd.nxt = snd.una;
                 transmitAgainAfterTimeout();
-                retransmission.start(rtt.rto());
+                timers.retransmission.start(tcb.rtt.rto());
             }
         }
     }
 
     private void transmitAgainAfterTimeout() {
-        long dataEnd = 1 + sendBuffer.end();
-        int length = (int) Math.min(sendMss(), Math.max(0, Math.min(dataEnd, sndMax) - sndNxt));
-        boolean fin = finQueued && sndNxt + length == dataEnd && sndMax > dataEnd;
+        long dataEnd = 1 + tcb.sendBuffer.end();
+        int length = (int) Math.min(sendMss(), Math.max(0, Math.min(dataEnd, snd.max) - snd.nxt));
+        boolean fin = tcb.finQueued && snd.nxt + length == dataEnd && snd.max > dataEnd;
         if (length == 0 && !fin) {
             return;
         }
-        transmit(sndNxt, length, fin, sndNxt + length == dataEnd);
-        sndNxt += length + (fin ? 1 : 0);
+        transmit(snd.nxt, length, fin, snd.nxt + length == dataEnd);
+        snd.nxt += length + (fin ? 1 : 0);
     }
 
     private void persistTimeout() {
-        long dataEnd = 1 + sendBuffer.end();
-        if (dataEnd <= sndNxt || state == TcpState.CLOSED || sndNxt != sndUna) {
+        long dataEnd = 1 + tcb.sendBuffer.end();
+        if (dataEnd <= snd.nxt || tcb.state == TcpState.CLOSED || snd.nxt != snd.una) {
             return;
         }
-        if (sndWnd > 0) {
+        if (snd.wnd > 0) {
             // The override timeout of section 3.8.6.2.1: send what the small window takes.
-            int length = (int) Math.min(Math.min(sndWnd, dataEnd - sndNxt), sendMss());
-            transmit(sndNxt, length, false, sndNxt + length == dataEnd);
-            sndNxt += length;
+            int length = (int) Math.min(Math.min(snd.wnd, dataEnd - snd.nxt), sendMss());
+            transmit(snd.nxt, length, false, snd.nxt + length == dataEnd);
+            snd.nxt += length;
             return;
         }
         // A zero-window probe as Linux sends it (tcp_write_wakeup, tcp_xmit_probe_skb): no data, and the
         // sequence number SND.UNA - 1, already acknowledged, so that the receiver answers with an ACK
         // that carries its window (RFC 9293 section 3.8.6.1 allows this form; tshark calls it a keep-alive).
-        Packet probe = packet(Tcp.ACK, sndUna - 1, EMPTY);
+        Packet probe = packet(Tcp.ACK, snd.una - 1, EMPTY);
         probe.marks |= Marks.ZERO_WINDOW_PROBE;
         send(probe);
-        probes++;
-        persist.start(rtt.persistInterval(probes));
+        tcb.probes++;
+        timers.persist.start(tcb.rtt.persistInterval(tcb.probes));
     }
 
     private void giveUp(String reason) {
@@ -1345,20 +1245,20 @@ public final class TcpEndpoint {
 
     /** The delayed ACK goes out alone: no answer came to carry it, so the exchange is not interactive. */
     private void delayedAckTimeout() {
-        acks.delayedAckExpired();
+        tcb.acks.delayedAckExpired();
         sendAck();
     }
 
     private void sendAck() {
-        if (state == TcpState.CLOSED || state == TcpState.SYN_SENT || state == TcpState.LISTEN) {
+        if (tcb.state == TcpState.CLOSED || tcb.state == TcpState.SYN_SENT || tcb.state == TcpState.LISTEN) {
             return;
         }
-        send(packet(Tcp.ACK, sndNxt, EMPTY));
+        send(packet(Tcp.ACK, snd.nxt, EMPTY));
     }
 
     private void flushAcknowledgment() {
-        if (ackNow) {
-            ackNow = false;
+        if (tcb.ackNow) {
+            tcb.ackNow = false;
             sendAck();
         }
     }
@@ -1370,9 +1270,9 @@ public final class TcpEndpoint {
      * opened the window enough.
      */
     private void cleanupAfterRead(long windowBefore) {
-        boolean owed = delayedAck.running();
-        boolean emptied = receiveBuffer.readable() == 0;
-        if (owed && (rcvNxt() - rcvWup > acks.rcvMss() || acks.dueAfterRead(emptied))) {
+        boolean owed = timers.delayedAck.running();
+        boolean emptied = rcv.buffer.readable() == 0;
+        if (owed && (rcv.next() - rcv.wup > tcb.acks.rcvMss() || tcb.acks.dueAfterRead(emptied))) {
             sendAck();
             return;
         }
@@ -1380,16 +1280,16 @@ public final class TcpEndpoint {
     }
 
     private void maybeSendWindowUpdate(long windowBefore) {
-        if (state != TcpState.ESTABLISHED && state != TcpState.FIN_WAIT_1 && state != TcpState.FIN_WAIT_2) {
+        if (tcb.state != TcpState.ESTABLISHED && tcb.state != TcpState.FIN_WAIT_1 && tcb.state != TcpState.FIN_WAIT_2) {
             return;
         }
-        long advertised = rcvAdvertisedEdge - rcvNxt();
+        long advertised = rcv.advertisedEdge - rcv.next();
         long possible = windowToAdvertise();
         // Receiver silly window avoidance (section 3.8.6.2.2): announce a larger window only once it has
         // grown by an MSS or half the buffer; Linux sends the update when it at least doubles.
-        long threshold = Math.min(config.receiveBuffer() / 2, effectiveMss);
+        long threshold = Math.min(config.receiveBuffer() / 2, options.mss);
         if (possible - advertised >= threshold && (advertised == 0 || possible >= 2 * advertised)) {
-            send(packet(Tcp.ACK, sndNxt, EMPTY));
+            send(packet(Tcp.ACK, snd.nxt, EMPTY));
         }
     }
 
@@ -1399,24 +1299,24 @@ public final class TcpEndpoint {
 
     private Packet packet(int flags, long sequenceOffset, byte[] data) {
         Packet segment = newPacket(data);
-        segment.sequenceNumber = (iss + sequenceOffset) & MASK;
+        segment.sequenceNumber = (snd.iss + sequenceOffset) & MASK;
         segment.relativeSequence = sequenceOffset;
         segment.flags = flags;
         if ((flags & Tcp.ACK) != 0) {
-            segment.acknowledgmentNumber = wireAck();
+            segment.acknowledgmentNumber = rcv.wireNext();
         }
         // A reset from a connection carries its window and timestamps, as Linux's tcp_send_active_reset does.
         segment.window = windowField();
-        if (timestamps) {
+        if (options.timestamps) {
             segment.timestamps = true;
-            segment.timestampValue = tsValue();
-            segment.timestampEchoReply = tsRecent;
+            segment.timestampValue = options.tsValue(stack.simulator().now());
+            segment.timestampEchoReply = options.tsRecent;
         }
-        if (sackPermitted && (flags & Tcp.RST) == 0) {
-            long[] ranges = sackBlocks(timestamps ? 3 : 4);
+        if (options.sackPermitted && (flags & Tcp.RST) == 0) {
+            long[] ranges = sackBlocks(options.timestamps ? 3 : 4);
             if (ranges.length > 0) {
                 for (int i = 0; i < ranges.length; i++) {
-                    ranges[i] = (irs + 1 + ranges[i]) & MASK;
+                    ranges[i] = (rcv.irs + 1 + ranges[i]) & MASK;
                 }
                 segment.sackBlocks = ranges;
             }
@@ -1431,12 +1331,12 @@ public final class TcpEndpoint {
      */
     private long[] sackBlocks(int max) {
         java.util.List<long[]> blocks = new java.util.ArrayList<>();
-        long[] ahead = receiveBuffer.hasGap() ? receiveBuffer.aheadRanges(max) : new long[0];
+        long[] ahead = rcv.buffer.hasGap() ? rcv.buffer.aheadRanges(max) : new long[0];
         for (int i = 0; i + 1 < ahead.length; i += 2) {
             blocks.add(new long[] {ahead[i], ahead[i + 1]});
         }
-        if (finAhead != NONE && !finReceived) {
-            long fin = finAhead - 1;
+        if (rcv.finAhead != NONE && !rcv.finReceived) {
+            long fin = rcv.finAhead - 1;
             long[] joined = blocks.stream().filter(b -> b[1] == fin).findFirst().orElse(null);
             if (joined != null) {
                 joined[1]++;
@@ -1444,8 +1344,8 @@ public final class TcpEndpoint {
                 blocks.add(0, new long[] {fin, fin + 1});
             }
         }
-        if (duplicateReport != null) {
-            blocks.add(0, duplicateReport);
+        if (tcb.duplicateReport != null) {
+            blocks.add(0, tcb.duplicateReport);
         }
         int count = Math.min(max, blocks.size());
         long[] ranges = new long[2 * count];
@@ -1457,60 +1357,60 @@ public final class TcpEndpoint {
     }
 
     private Packet newPacket(byte[] data) {
-        Packet packet = new Packet(ipv6, localAddress, remoteAddress, Packet.TCP, ipv6 ? 0 : nextIdentification(),
-                localPort, remotePort, data);
-        packet.fromClient = client;
-        packet.flowLabel = flowLabel;
-        packet.congestionWindow = congestion.congestionWindow();
-        packet.slowStartThreshold = congestion.slowStartThreshold();
+        Packet packet = new Packet(tcb.ipv6, tcb.localAddress, tcb.remoteAddress, Packet.TCP, tcb.ipv6 ? 0 : nextIdentification(),
+                tcb.localPort, tcb.remotePort, data);
+        packet.fromClient = tcb.client;
+        packet.flowLabel = tcb.flowLabel;
+        packet.congestionWindow = tcb.congestion.congestionWindow();
+        packet.slowStartThreshold = tcb.congestion.slowStartThreshold();
         return packet;
     }
 
     private int nextIdentification() {
-        if (state == TcpState.SYN_RECEIVED || state == TcpState.LISTEN) {
+        if (tcb.state == TcpState.SYN_RECEIVED || tcb.state == TcpState.LISTEN) {
             return 0; // Linux sends SYN-ACKs with identification 0 (they have Don't Fragment)
         }
-        if (identification == 0 && !client) {
-            identification = stack.randomIdentification();
+        if (tcb.identification == 0 && !tcb.client) {
+            tcb.identification = stack.randomIdentification();
         }
-        int id = identification;
-        identification = (identification + 1) & 0xffff;
+        int id = tcb.identification;
+        tcb.identification = (tcb.identification + 1) & 0xffff;
         return id;
     }
 
     private void send(Packet segment) {
         if ((segment.flags & Tcp.ACK) != 0 && (segment.flags & Tcp.RST) == 0) {
             boolean syn = (segment.flags & Tcp.SYN) != 0;
-            long windowBytes = (long) segment.window << (syn ? 0 : rcvWscale);
+            long windowBytes = (long) segment.window << (syn ? 0 : rcv.wscale);
             boolean pure = segment.payload.length == 0 && (segment.flags & (Tcp.SYN | Tcp.FIN)) == 0;
-            if (pure && segment.window != 0 && lastAckSent == segment.acknowledgmentNumber
-                    && segment.relativeSequence == sndMax) {
+            if (pure && segment.window != 0 && tcb.lastAckSent == segment.acknowledgmentNumber
+                    && segment.relativeSequence == snd.max) {
                 // The same ACK again: a duplicate ACK if the window is the same too (RFC 5681 section 2),
                 // otherwise an ACK that only moves the window, a window update.
-                segment.marks |= windowBytes == lastWindowBytes ? Marks.DUPLICATE_ACK : Marks.WINDOW_UPDATE;
+                segment.marks |= windowBytes == tcb.lastWindowBytes ? Marks.DUPLICATE_ACK : Marks.WINDOW_UPDATE;
             }
             if (segment.window == 0 && !syn) {
                 segment.marks |= Marks.ZERO_WINDOW;
             }
-            lastAckSent = segment.acknowledgmentNumber;
-            lastWindowBytes = windowBytes;
-            rcvAdvertisedEdge = Math.max(rcvAdvertisedEdge, rcvNxt() + windowBytes);
-            rcvWup = rcvNxt();
-            rcvWnd = windowBytes;
-            receiveWindow.offered(windowBytes);
-            acks.ackSent();
-            ackNow = false;
-            duplicateReport = null;
-            delayedAck.stop();
+            tcb.lastAckSent = segment.acknowledgmentNumber;
+            tcb.lastWindowBytes = windowBytes;
+            rcv.advertisedEdge = Math.max(rcv.advertisedEdge, rcv.next() + windowBytes);
+            rcv.wup = rcv.next();
+            rcv.wnd = windowBytes;
+            tcb.receiveWindow.offered(windowBytes);
+            tcb.acks.ackSent();
+            tcb.ackNow = false;
+            tcb.duplicateReport = null;
+            timers.delayedAck.stop();
         }
         stack.send(this, segment);
     }
 
     /** The window field: free buffer space, scaled, never moving the right edge back (section 3.8.6.2.1). */
     private int windowField() {
-        long window = Math.max(windowToAdvertise(), rcvAdvertisedEdge - rcvNxt());
+        long window = Math.max(windowToAdvertise(), rcv.advertisedEdge - rcv.next());
         // Rounded up, as Linux does, so that scaling never moves the right edge back.
-        return (int) Math.min(65_535, (window + (1L << rcvWscale) - 1) >> rcvWscale);
+        return (int) Math.min(65_535, (window + (1L << rcv.wscale) - 1) >> rcv.wscale);
     }
 
     /**
@@ -1520,97 +1420,74 @@ public final class TcpEndpoint {
      * segment (receiver silly window avoidance, RFC 9293 section 3.8.6.2.2).
      */
     private long windowToAdvertise() {
-        long held = receiveBuffer.readable() + receiveBuffer.aheadBytes();
-        if (rcvWscale > 0) {
-            long free = receiveWindow.free(held);
-            long unit = 1L << rcvWscale;
-            if (free < receiveWindow.full() / 2) {
+        long held = rcv.buffer.readable() + rcv.buffer.aheadBytes();
+        if (rcv.wscale > 0) {
+            long free = tcb.receiveWindow.free(held);
+            long unit = 1L << rcv.wscale;
+            if (free < tcb.receiveWindow.full() / 2) {
                 free = Math.max(0, free) / unit * unit;
-                if (free < receiveWindow.allowed() / 16 || free < Math.min(acks.rcvMss(), receiveWindow.full())) {
+                if (free < tcb.receiveWindow.allowed() / 16 || free < Math.min(tcb.acks.rcvMss(), tcb.receiveWindow.full())) {
                     return 0;
                 }
             }
-            free = Math.min(free, receiveWindow.threshold());
+            free = Math.min(free, tcb.receiveWindow.threshold());
             return (free + unit - 1) / unit * unit;
         }
-        long free = receiveWindow.offer(held);
-        if (free < Math.min(config.receiveBuffer() / 2, effectiveMss)) {
+        long free = tcb.receiveWindow.offer(held);
+        if (free < Math.min(config.receiveBuffer() / 2, options.mss)) {
             free = 0;
         }
-        if (rcvWscale == 0 && free > 0) {
+        if (rcv.wscale == 0 && free > 0) {
             // Without window scaling Linux offers whole segments of the sender's size (__tcp_select_window:
             // rounddown(free_space, rcv_mss)), keeping the offer it made while that is within a segment.
-            long current = rcvAdvertisedEdge - rcvNxt();
-            int rcvMss = acks.rcvMss();
+            long current = rcv.advertisedEdge - rcv.next();
+            int rcvMss = tcb.acks.rcvMss();
             return current > free - rcvMss && current <= free ? current : free / rcvMss * rcvMss;
         }
         return Math.max(0, free);
     }
 
-    private long rcvNxt() {
-        return 1 + receiveBuffer.next() + (finReceived ? 1 : 0);
-    }
 
-    private long wireAck() {
-        return (irs + rcvNxt()) & MASK;
-    }
 
-    private long tsValue() {
-        return (tsOffset + stack.simulator().now() / 1_000_000) & MASK;
-    }
 
-    private long unwrapReceived(long wireSeq) {
-        long expected = rcvNxt();
-        long expectedWire = (irs + expected) & MASK;
-        return expected + (int) (wireSeq - expectedWire);
-    }
 
-    private long unwrapAck(long wireAck) {
-        long wireUna = (iss + sndUna) & MASK;
-        return sndUna + (int) (wireAck - wireUna);
-    }
 
     // ---- round-trip time (RFC 6298 section 2) --------------------------------------------------
 
     private void sampleRtt(long ack) {
-        if (timedSequence == NONE || ack < timedSequence) {
-            if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
-                if (retries == 0) {
-                    rtt.sample(stack.simulator().now() - handshakeStart);
-                    rack.roundTrip(stack.simulator().now() - handshakeStart);
+        if (tcb.timedSequence == NONE || ack < tcb.timedSequence) {
+            if (tcb.state == TcpState.SYN_SENT || tcb.state == TcpState.SYN_RECEIVED) {
+                if (tcb.retries == 0) {
+                    tcb.rtt.sample(stack.simulator().now() - tcb.handshakeStart);
+                    tcb.rack.roundTrip(stack.simulator().now() - tcb.handshakeStart);
                 }
             }
             return;
         }
-        rtt.sample(stack.simulator().now() - timedAt);
-        timedSequence = NONE;
+        tcb.rtt.sample(stack.simulator().now() - tcb.timedAt);
+        tcb.timedSequence = NONE;
     }
 
-    private long handshakeStart;
 
     // ---- state and notifications ---------------------------------------------------------------
 
     private void enter(TcpState next) {
-        if (next == state) {
+        if (next == tcb.state) {
             return;
         }
-        TcpState previous = state;
-        state = next;
+        TcpState previous = tcb.state;
+        tcb.state = next;
         if (next == TcpState.ESTABLISHED) {
-            congestion.established(sndNxt, stack.simulator().now());
+            tcb.congestion.established(snd.nxt, stack.simulator().now());
         }
         if (next == TcpState.SYN_SENT || next == TcpState.SYN_RECEIVED) {
-            handshakeStart = stack.simulator().now();
+            tcb.handshakeStart = stack.simulator().now();
         }
         stack.stateChanged(this, previous, next);
     }
 
     private void stopTimers() {
-        retransmission.stop();
-        reorder.stop();
-        lossProbe.stop();
-        delayedAck.stop();
-        persist.stop();
+        timers.stopAll();
     }
 
     private void fail(String reason) {
@@ -1618,17 +1495,17 @@ public final class TcpEndpoint {
     }
 
     private void notifyApplication() {
-        if (establishedPending) {
-            establishedPending = false;
+        if (tcb.establishedPending) {
+            tcb.establishedPending = false;
             handler.established(this);
         }
-        if (notifyReadable) {
-            notifyReadable = false;
+        if (tcb.notifyReadable) {
+            tcb.notifyReadable = false;
             handler.readable(this);
         }
-        if (notifyWritable) {
-            notifyWritable = false;
-            if (canSend() && sendBuffer.space() > 0) {
+        if (tcb.notifyWritable) {
+            tcb.notifyWritable = false;
+            if (canSend() && tcb.sendBuffer.space() > 0) {
                 handler.writable(this);
             }
         }
@@ -1636,6 +1513,6 @@ public final class TcpEndpoint {
 
     @Override
     public String toString() {
-        return name + " " + localPort + "->" + remotePort + " " + state;
+        return tcb.name + " " + tcb.localPort + "->" + tcb.remotePort + " " + tcb.state;
     }
 }

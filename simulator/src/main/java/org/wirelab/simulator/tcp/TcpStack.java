@@ -107,7 +107,7 @@ public final class TcpStack {
     }
 
     void established(TcpEndpoint endpoint) {
-        TcpListener listener = listeners.get(endpoint.localPort);
+        TcpListener listener = listeners.get(endpoint.localPort());
         if (listener != null) {
             endpoint.handler(listener.accept(endpoint));
         }
@@ -118,10 +118,10 @@ public final class TcpStack {
     }
 
     void stateChanged(TcpEndpoint endpoint, TcpState from, TcpState to) {
-        host.network().stateChanged(new StateChange(simulator().now(), endpoint.name(), endpoint.localPort,
-                endpoint.remotePort, from, to));
+        host.network().stateChanged(new StateChange(simulator().now(), endpoint.name(), endpoint.localPort(),
+                endpoint.remotePort(), from, to));
         if (to == TcpState.CLOSED) {
-            connections.remove(key(endpoint.localPort, endpoint.remotePort), endpoint);
+            connections.remove(key(endpoint.localPort(), endpoint.remotePort()), endpoint);
         }
     }
 
@@ -134,7 +134,7 @@ public final class TcpStack {
     }
 
     private void register(TcpEndpoint endpoint) {
-        connections.put(key(endpoint.localPort, endpoint.remotePort), endpoint);
+        connections.put(key(endpoint.localPort(), endpoint.remotePort()), endpoint);
         all.add(endpoint);
     }
 

@@ -76,7 +76,7 @@ final class Transfer {
             @Override
             public void writable(TcpEndpoint connection) {
                 while (written[0] < payload.length()) {
-                    int taken = connection.write(payload, written[0], (int) Math.min(65_536, payload.length() - written[0]));
+                    int taken = connection.write(payload::copy, written[0], (int) Math.min(65_536, payload.length() - written[0]));
                     if (taken == 0) {
                         return;
                     }
