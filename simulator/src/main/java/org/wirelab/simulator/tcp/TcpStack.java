@@ -60,7 +60,7 @@ public final class TcpStack {
         TcpEndpoint endpoint = new TcpEndpoint(this, ipv6, host.address(ipv6), localPort, remoteAddress, remotePort,
                 true, name, handler);
         register(endpoint);
-        endpoint.connect();
+        endpoint.handshake.connect();
         return endpoint;
     }
 
@@ -73,7 +73,7 @@ public final class TcpStack {
     public void receive(Packet segment) {
         TcpEndpoint endpoint = connections.get(key(segment.destinationPort, segment.sourcePort));
         if (endpoint != null) {
-            endpoint.receive(segment);
+            endpoint.arrival.receive(segment);
             return;
         }
         TcpListener listener = listeners.get(segment.destinationPort);
@@ -81,7 +81,7 @@ public final class TcpStack {
             TcpEndpoint accepted = new TcpEndpoint(this, segment.ipv6, segment.destination, segment.destinationPort,
                     segment.source, segment.sourcePort, false, listener.name(), null);
             register(accepted);
-            accepted.acceptSyn(segment);
+            accepted.handshake.acceptSyn(segment);
             return;
         }
         reset(segment);
