@@ -3,8 +3,8 @@ package org.wirelab.core.analysis;
 import java.util.Arrays;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.header.Icmp;
-import org.wirelab.core.header.Ipv4;
-import org.wirelab.core.header.Ipv6;
+import org.wirelab.core.protocol.ipv4.Ipv4;
+import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.summary.PacketTable;
 
 /**

@@ -3,8 +3,8 @@ package org.wirelab.core.check;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.header.Icmp;
 import org.wirelab.core.header.IpProtocol;
-import org.wirelab.core.header.Ipv4;
-import org.wirelab.core.header.Ipv6;
+import org.wirelab.core.protocol.ipv4.Ipv4;
+import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.protocol.udp.Udp;
 import org.wirelab.core.summary.PacketTable;
 

@@ -29,6 +29,14 @@ public record Wording(String labelKey, String valueKey, List<Object> arguments, 
             String key = table + "[" + value + "]";
             return new Word(FieldLabels.english().has(key) ? key : table + "[?]");
         }
+
+        /** Words joined as a list ("Reserved, Don't fragment"): the bundles' {@code list}, nested. */
+        public static Word list(List<Word> words) {
+            if (words.size() == 1) {
+                return words.get(0);
+            }
+            return new Word("list", words.get(0), list(words.subList(1, words.size())));
+        }
     }
 
     public Wording {

@@ -1,5 +1,6 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.protocol.tcp.TcpHeader;

@@ -1,7 +1,7 @@
 package org.wirelab.core.encode;
 
-/** The IP header of a frame to encode: {@link Ipv4Header} or {@link Ipv6Header}. */
-public sealed interface NetworkHeader permits Ipv4Header, Ipv6Header {
+/** The IP header of a frame to encode, each in its protocol's place: {@code protocol.ipv4.Ipv4Header}, {@code protocol.ipv6.Ipv6Header}. */
+public interface NetworkHeader {
 
     /** The EtherType announcing this header: 0x0800 or 0x86dd. */
     int etherType();

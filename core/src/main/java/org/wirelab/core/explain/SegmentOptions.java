@@ -1,7 +1,7 @@
 package org.wirelab.core.explain;
 
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.header.Ipv4;
+import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.summary.PacketTable;
 
 /**

@@ -9,6 +9,8 @@ import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.protocol.arp.Arp;
 import org.wirelab.core.protocol.ethernet.Ethernet;
+import org.wirelab.core.protocol.ipv4.Ipv4;
+import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.protocol.sll.LinuxSll;
 import org.wirelab.core.protocol.chat.Chat;
@@ -70,21 +72,9 @@ public final class FieldTypes {
         declare(BsdLoopback.FIELDS);
         declare(Arp.FIELDS);
 
-        declare(FieldType.IPV4, "ip.src", "ip.dst", "ip.addr");
-        declare(FieldType.UNSIGNED, "ip.version", "ip.hdr_len", "ip.dsfield", "ip.dsfield.dscp", "ip.dsfield.ecn",
-                "ip.len", "ip.id", "ip.flags", "ip.frag_offset", "ip.ttl", "ip.proto", "ip.checksum",
-                "ip.checksum.status", "ip.opt.type", "ip.opt.len");
-        declare(FieldType.BOOLEAN, "ip.flags.rb", "ip.flags.df", "ip.flags.mf");
-        declare(FieldType.IPV6, "ipv6.src", "ipv6.dst", "ipv6.addr", "icmpv6.nd.ns.target_address",
-                "icmpv6.nd.na.target_address");
-        declare(FieldType.UNSIGNED, "ipv6.version", "ipv6.tclass", "ipv6.tclass.dscp", "ipv6.tclass.ecn", "ipv6.flow",
-                "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.hopopts.nxt", "ipv6.hopopts.len", "ipv6.dstopts.nxt",
-                "ipv6.dstopts.len", "ipv6.routing.nxt", "ipv6.routing.len", "ipv6.routing.type",
-                "ipv6.routing.segleft", "ipv6.fraghdr.nxt", "ipv6.fraghdr.offset", "ipv6.fraghdr.ident",
-                "ah.next_header", "ah.length", "ah.spi", "ah.sequence");
-        declare(FieldType.BOOLEAN, "ipv6.fraghdr.more");
-        declare(FieldType.NONE, "ipv6.hopopts", "ipv6.dstopts", "ipv6.routing");
-        declare(FieldType.BYTES, "ah.icv");
+        declare(Ipv4.FIELDS);
+        declare(Ipv6.FIELDS);
+        declare(FieldType.IPV6, "icmpv6.nd.ns.target_address", "icmpv6.nd.na.target_address");
 
         declare(FieldType.UNSIGNED, "icmp.type", "icmp.code", "icmp.checksum", "icmp.checksum.status", "icmp.ident",
                 "icmp.ident_le", "icmp.seq", "icmp.seq_le", "icmpv6.type", "icmpv6.code", "icmpv6.checksum",

@@ -1,5 +1,9 @@
 package org.wirelab.core.header;
 
+import java.util.List;
+import org.wirelab.core.decode.FieldLabels;
+import org.wirelab.core.decode.Wording;
+
 /** IP protocol / IPv6 next-header numbers (IANA "Assigned Internet Protocol Numbers") wirelab knows. */
 public final class IpProtocol {
     public static final int HOP_BY_HOP = 0;
@@ -20,23 +24,13 @@ public final class IpProtocol {
     private IpProtocol() {
     }
 
+    /** The protocol's name in the FieldLabels bundles, Wireshark's ({@code ipproto[6]}, "TCP"). */
+    public static Wording.Word word(int protocol) {
+        return Wording.Word.valueOf("ipproto", Integer.toString(protocol));
+    }
+
+    /** The protocol's English name, for the Info column and messages. */
     public static String name(int protocol) {
-        return switch (protocol) {
-            case HOP_BY_HOP -> "IPv6 Hop-by-Hop Option";
-            case ICMP -> "ICMP";
-            case IPV4 -> "IPIP";
-            case TCP -> "TCP";
-            case UDP -> "UDP";
-            case IPV6 -> "IPv6";
-            case ROUTING -> "Routing Header for IPv6";
-            case FRAGMENT -> "Fragment Header for IPv6";
-            case GRE -> "Generic Routing Encapsulation";
-            case ESP -> "Encap Security Payload";
-            case AH -> "Authentication Header";
-            case ICMPV6 -> "ICMPv6";
-            case NO_NEXT_HEADER -> "No Next Header for IPv6";
-            case DESTINATION_OPTIONS -> "Destination Options for IPv6";
-            default -> "Unknown";
-        };
+        return FieldLabels.english().text(word(protocol).key(), List.of());
     }
 }

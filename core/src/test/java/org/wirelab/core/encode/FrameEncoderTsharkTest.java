@@ -1,5 +1,8 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.ipv6.Ipv6ExtensionHeader;
+import org.wirelab.core.protocol.ipv6.Ipv6Header;
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.vlan.VlanTag;
 import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;

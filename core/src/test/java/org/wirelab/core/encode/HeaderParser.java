@@ -1,5 +1,8 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.ipv6.Ipv6ExtensionHeader;
+import org.wirelab.core.protocol.ipv6.Ipv6Header;
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.loopback.NoLinkHeader;
 import org.wirelab.core.protocol.loopback.NullHeader;
 import org.wirelab.core.protocol.sll.LinuxSll2Header;
@@ -21,8 +24,8 @@ import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.header.EtherType;
 import org.wirelab.core.protocol.ethernet.Ethernet;
 import org.wirelab.core.header.IpProtocol;
-import org.wirelab.core.header.Ipv4;
-import org.wirelab.core.header.Ipv6;
+import org.wirelab.core.protocol.ipv4.Ipv4;
+import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.protocol.sll.LinuxSll;
 import org.wirelab.core.protocol.sll.LinuxSll2;
 import org.wirelab.core.protocol.tcp.Tcp;

@@ -1,5 +1,7 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.ipv6.Ipv6Header;
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.loopback.NullHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package org.wirelab.core.encode;
 
+import org.wirelab.core.protocol.ipv6.Ipv6Header;
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.encode.Computed;
 import org.wirelab.core.encode.FrameBuilder;
-import org.wirelab.core.encode.Ipv4Header;
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.frame.FrameStore;

@@ -3,8 +3,8 @@ package org.wirelab.core.summary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.header.Ipv4;
-import org.wirelab.core.header.Ipv6;
+import org.wirelab.core.protocol.ipv4.Ipv4;
+import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.net.AddressText;
 

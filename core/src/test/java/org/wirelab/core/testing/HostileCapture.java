@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.wirelab.core.protocol.ethernet.EthernetHeader;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.encode.FrameLayers;
-import org.wirelab.core.encode.Ipv4Header;
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.pcap.PcapWriter;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.RawFrame;
 import org.wirelab.core.header.Bytes;
-import org.wirelab.core.header.Ipv4;
+import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.protocol.tcp.Tcp;
 
 /**

@@ -9,8 +9,8 @@ import org.wirelab.core.decode.Step;
 import org.wirelab.core.decode.Wording;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.EtherType;
-import org.wirelab.core.protocol.ethernet.EthernetDecoder;
 import org.wirelab.core.net.AddressText;
+import org.wirelab.core.protocol.ethernet.EthernetDecoder;
 
 /**
  * Linux cooked capture headers, v1 (16 bytes, protocol last) and v2 (20 bytes, protocol first), written

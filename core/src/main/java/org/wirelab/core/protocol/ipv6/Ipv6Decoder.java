@@ -1,8 +1,9 @@
-package org.wirelab.core.decode.network;
+package org.wirelab.core.protocol.ipv6;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
@@ -11,8 +12,8 @@ import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.IpProtocol;
-import org.wirelab.core.header.Ipv6;
 import org.wirelab.core.net.AddressText;
+import org.wirelab.core.protocol.ipv4.Ipv4;
 
 /**
  * IPv6 (RFC 8200): the fixed header, then every extension header (Hop-by-Hop, Routing, Fragment,
@@ -33,31 +34,23 @@ public final class Ipv6Decoder implements ProtocolDecoder {
         }
         int version = Ipv6.version(b, o);
         // Wireshark also files the version under ip.version (a hidden field), so "-e ip.version" prints 6.
-        layer.add(layer.bits("ipv6.version", "Version", o, 1, 0xf0, version, Integer.toString(version))
-                .withChildren(List.of(layer.bits("ip.version", "Version", o, 1, 0xf0, version,
-                        Integer.toString(version)))));
+        layer.add(layer.field(Ipv6.VERSION, o, 1).withChildren(List.of(layer.field(Ipv4.VERSION, o, 1))));
         if (version != 6) {
             layer.error(o, 1, "IP version " + version + " in an IPv6 header");
             return Step.last(layer.build(o + 1, title, "IPv6 (bad version " + version + ")"));
         }
-        int trafficClass = Ipv6.trafficClass(b, o);
-        layer.add(layer.hexBits("ipv6.tclass", "Traffic Class", o, 4, 0x0ff00000L, trafficClass, 8, "")
-                .withChildren(List.of(
-                        layer.bits("ipv6.tclass.dscp", "Differentiated Services Codepoint", o, 4, 0x0fc00000L,
-                                trafficClass >>> 2, Integer.toString(trafficClass >>> 2)),
-                        layer.bits("ipv6.tclass.ecn", "Explicit Congestion Notification", o, 4, 0x00300000L,
-                                trafficClass & 3, Integer.toString(trafficClass & 3)))));
-        layer.add(layer.hexBits("ipv6.flow", "Flow Label", o, 4, 0x000fffffL, Ipv6.flowLabel(b, o), 6, ""));
+        layer.add(layer.field(Ipv6.TCLASS, o, 4).withChildren(List.of(layer.field(Ipv6.TCLASS_DSCP, o, 4),
+                layer.field(Ipv6.TCLASS_ECN, o, 4))));
+        layer.add(Ipv6.FLOW, o, 4);
         int payloadLength = Ipv6.payloadLength(b, o);
-        layer.add(layer.uint("ipv6.plen", "Payload Length", o + Ipv6.PAYLOAD_LENGTH, 2, payloadLength));
+        layer.add(Ipv6.PLEN, o + Ipv6.PAYLOAD_LENGTH, 2);
         int nextHeader = Ipv6.nextHeader(b, o);
-        layer.add(layer.uint("ipv6.nxt", "Next Header", o + Ipv6.NEXT_HEADER, 1, nextHeader,
-                IpProtocol.name(nextHeader) + " (" + nextHeader + ")"));
-        layer.add(layer.uint("ipv6.hlim", "Hop Limit", o + Ipv6.HOP_LIMIT, 1, Ipv6.hopLimit(b, o)));
+        layer.add(nextHeaderField(layer, Ipv6.NXT, o + Ipv6.NEXT_HEADER, nextHeader));
+        layer.add(Ipv6.HLIM, o + Ipv6.HOP_LIMIT, 1);
         String source = AddressText.ipv6(b, o + Ipv6.SOURCE);
         String destination = AddressText.ipv6(b, o + Ipv6.DESTINATION);
-        layer.add(layer.string("ipv6.src", "Source Address", o + Ipv6.SOURCE, 16, source));
-        layer.add(layer.string("ipv6.dst", "Destination Address", o + Ipv6.DESTINATION, 16, destination));
+        layer.add(layer.address(Ipv6.SRC, o + Ipv6.SOURCE, Ipv6.ADDRESS_LENGTH));
+        layer.add(layer.address(Ipv6.DST, o + Ipv6.DESTINATION, Ipv6.ADDRESS_LENGTH));
         title = "Internet Protocol Version 6, Src: " + source + ", Dst: " + destination;
 
         int datagramLength = Ipv6.HEADER_LENGTH + payloadLength;
@@ -127,50 +120,51 @@ public final class Ipv6Decoder implements ProtocolDecoder {
         return b[at + 15] == 1;
     }
 
+    /** A next header field with the protocol's name, "UDP (17)". */
+    private static Field nextHeaderField(LayerBuilder layer, HeaderField field, int at, int next) {
+        return layer.field(field, at, 1, next, "value.named", Integer.toString(next), IpProtocol.word(next));
+    }
+
     /** One extension header as a subtree, with Wireshark's field names for each kind. */
     private static Field extensionHeader(LayerBuilder layer, byte[] b, int at, int length, int captured, int type) {
         List<Field> fields = new ArrayList<>();
         int next = Bytes.u8(b, at);
-        String nextText = IpProtocol.name(next) + " (" + next + ")";
         switch (type) {
             case IpProtocol.FRAGMENT -> {
-                fields.add(layer.uint("ipv6.fraghdr.nxt", "Next header", at, 1, next, nextText));
-                fields.add(layer.bits("ipv6.fraghdr.offset", "Offset", at + 2, 2, 0xfff8, Ipv6.fragmentOffset(b, at),
-                        Integer.toString(Ipv6.fragmentOffset(b, at))));
-                fields.add(layer.flag("ipv6.fraghdr.more", "More Fragments", at + 2, 2, 0x0001));
-                fields.add(layer.hex("ipv6.fraghdr.ident", "Identification", at + 4, 4,
-                        Integer.toUnsignedLong(Ipv6.fragmentIdentification(b, at))));
+                fields.add(nextHeaderField(layer, Ipv6.FRAGHDR_NXT, at, next));
+                fields.add(layer.field(Ipv6.FRAGHDR_OFFSET, at + 2, 2));
+                fields.add(layer.field(Ipv6.FRAGHDR_MORE, at + 2, 2));
+                fields.add(layer.field(Ipv6.FRAGHDR_IDENT, at + 4, 4));
             }
             case IpProtocol.AH -> {
-                fields.add(layer.uint("ah.next_header", "Next header", at, 1, next, nextText));
-                fields.add(layer.uint("ah.length", "Length", at + 1, 1, Bytes.u8(b, at + 1),
-                        length + " bytes"));
+                fields.add(nextHeaderField(layer, Ipv6.AH_NEXT_HEADER, at, next));
+                fields.add(layer.field(Ipv6.AH_LENGTH, at + 1, 1, Bytes.u8(b, at + 1), "value.bytes",
+                        Integer.toString(length)));
                 if (captured >= 12) {
-                    fields.add(layer.hex("ah.spi", "AH SPI", at + 4, 4, Integer.toUnsignedLong(Bytes.u32(b, at + 4))));
-                    fields.add(layer.uint("ah.sequence", "AH Sequence", at + 8, 4,
-                            Integer.toUnsignedLong(Bytes.u32(b, at + 8))));
+                    fields.add(layer.field(Ipv6.AH_SPI, at + 4, 4));
+                    fields.add(layer.field(Ipv6.AH_SEQUENCE, at + 8, 4));
                 }
                 if (captured > 12) {
-                    fields.add(layer.data("ah.icv", "AH ICV", at + 12, captured - 12));
+                    fields.add(layer.data(Ipv6.AH_ICV, at + 12, captured - 12));
                 }
             }
             default -> {
-                String prefix = switch (type) {
-                    case IpProtocol.HOP_BY_HOP -> "ipv6.hopopts";
-                    case IpProtocol.ROUTING -> "ipv6.routing";
-                    default -> "ipv6.dstopts";
+                HeaderField[] nextAndLength = switch (type) {
+                    case IpProtocol.HOP_BY_HOP -> new HeaderField[] {Ipv6.HOPOPTS_NXT, Ipv6.HOPOPTS_LEN};
+                    case IpProtocol.ROUTING -> new HeaderField[] {Ipv6.ROUTING_NXT, Ipv6.ROUTING_LEN};
+                    default -> new HeaderField[] {Ipv6.DSTOPTS_NXT, Ipv6.DSTOPTS_LEN};
                 };
-                fields.add(layer.uint(prefix + ".nxt", "Next Header", at, 1, next, nextText));
-                fields.add(layer.uint(prefix + ".len", "Length", at + 1, 1, Bytes.u8(b, at + 1),
-                        Bytes.u8(b, at + 1) + " (" + length + " bytes)"));
+                fields.add(nextHeaderField(layer, nextAndLength[0], at, next));
+                fields.add(layer.field(nextAndLength[1], at + 1, 1, Bytes.u8(b, at + 1), "value.units_bytes",
+                        Integer.toString(Bytes.u8(b, at + 1)), Integer.toString(length)));
                 if (type == IpProtocol.ROUTING && captured >= 4) {
-                    fields.add(layer.uint("ipv6.routing.type", "Type", at + 2, 1, Bytes.u8(b, at + 2)));
-                    fields.add(layer.uint("ipv6.routing.segleft", "Segments Left", at + 3, 1, Bytes.u8(b, at + 3)));
+                    fields.add(layer.field(Ipv6.ROUTING_TYPE, at + 2, 1));
+                    fields.add(layer.field(Ipv6.ROUTING_SEGLEFT, at + 3, 1));
                 } else if (captured > 2) {
-                    fields.add(layer.data("", "Options", at + 2, captured - 2));
+                    fields.add(layer.data(Ipv6.OPTIONS_DATA, at + 2, captured - 2));
                 }
             }
         }
-        return layer.group("", IpProtocol.name(type) + " (" + length + " bytes)", at, captured, fields);
+        return layer.group(Ipv6.EXTENSION_TITLE, at, captured, fields, IpProtocol.word(type), Integer.toString(length));
     }
 }

@@ -1,6 +1,9 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.ipv6;
 
 import java.util.Arrays;
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.NetworkHeader;
 
 /**
  * One IPv6 extension header (RFC 8200 section 4) kept as its raw bytes, its own Next Header byte

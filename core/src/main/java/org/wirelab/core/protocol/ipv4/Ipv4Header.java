@@ -1,6 +1,10 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.ipv4;
 
 import java.util.Arrays;
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.LinkHeader;
+import org.wirelab.core.encode.NetworkHeader;
 import org.wirelab.core.net.InternetChecksum;
 
 /**
@@ -14,9 +18,10 @@ import org.wirelab.core.net.InternetChecksum;
 public record Ipv4Header(int dscp, int ecn, int totalLength, int identification, int flags, int fragmentOffset,
         int timeToLive, int protocol, int headerChecksum, byte[] source, byte[] destination, byte[] options)
         implements NetworkHeader {
-    public static final int FLAG_RESERVED = 4;
-    public static final int FLAG_DONT_FRAGMENT = 2;
-    public static final int FLAG_MORE_FRAGMENTS = 1;
+    /** The flag bits as this record holds them, Ipv4's shifted down past the fragment offset. */
+    public static final int FLAG_RESERVED = Ipv4.FLAG_RESERVED >>> 13;
+    public static final int FLAG_DONT_FRAGMENT = Ipv4.FLAG_DONT_FRAGMENT >>> 13;
+    public static final int FLAG_MORE_FRAGMENTS = Ipv4.FLAG_MORE_FRAGMENTS >>> 13;
 
     public Ipv4Header {
         Bytes.checkRange("DSCP", dscp, 63);

@@ -1,17 +1,18 @@
-package org.wirelab.core.decode.network;
+package org.wirelab.core.protocol.ipv4;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.FieldLabels;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.PseudoHeader;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.IpProtocol;
-import org.wirelab.core.header.Ipv4;
 import org.wirelab.core.net.AddressText;
 import org.wirelab.core.net.InternetChecksum;
 
@@ -33,13 +34,13 @@ public final class Ipv4Decoder implements ProtocolDecoder {
         }
         int version = Ipv4.version(b, o);
         int headerLength = Ipv4.headerLength(b, o);
-        layer.add(layer.bits("ip.version", "Version", o, 1, 0xf0, version, Integer.toString(version)));
+        layer.add(Ipv4.VERSION, o, 1);
         if (version != 4) {
             layer.error(o, 1, "IP version " + version + " in an IPv4 header");
             return Step.last(layer.build(o + 1, title, "IPv4 (bad version " + version + ")"));
         }
-        layer.add(layer.bits("ip.hdr_len", "Header Length", o, 1, 0x0f, headerLength,
-                headerLength + " bytes (" + headerLength / 4 + ")"));
+        layer.add(layer.field(Ipv4.HDR_LEN, o, 1, headerLength, "value.bytes_words", Integer.toString(headerLength),
+                Integer.toString(headerLength / 4)));
         if (headerLength < Ipv4.MIN_HEADER_LENGTH) {
             layer.error(o, 1, "IPv4 header length " + headerLength + " bytes, at least 20 expected");
             return Step.last(layer.build(o + 1, title, "IPv4 (bad header length)"));
@@ -48,39 +49,37 @@ public final class Ipv4Decoder implements ProtocolDecoder {
             layer.error(o, slice.captured(), "IPv4 header needs 20 bytes, " + slice.captured() + " captured");
             return Step.last(layer.build(slice.end(), title, "IPv4 (truncated)"));
         }
-        int tos = Bytes.u8(b, o + Ipv4.TOS);
-        layer.add(layer.hex("ip.dsfield", "Differentiated Services Field", o + Ipv4.TOS, 1, tos)
-                .withChildren(List.of(
-                        layer.bits("ip.dsfield.dscp", "Differentiated Services Codepoint", o + Ipv4.TOS, 1, 0xfc,
-                                Ipv4.dscp(b, o), Integer.toString(Ipv4.dscp(b, o))),
-                        layer.bits("ip.dsfield.ecn", "Explicit Congestion Notification", o + Ipv4.TOS, 1, 0x03,
-                                Ipv4.ecn(b, o), Integer.toString(Ipv4.ecn(b, o))))));
+        int tos = o + Ipv4.TOS;
+        layer.add(layer.field(Ipv4.DSFIELD, tos, 1).withChildren(List.of(
+                layer.field(Ipv4.DSFIELD_DSCP, tos, 1), layer.field(Ipv4.DSFIELD_ECN, tos, 1))));
         int totalLength = Ipv4.totalLength(b, o);
-        layer.add(layer.uint("ip.len", "Total Length", o + Ipv4.TOTAL_LENGTH, 2, totalLength));
+        layer.add(Ipv4.LEN, o + Ipv4.TOTAL_LENGTH, 2);
         int id = Ipv4.identification(b, o);
-        layer.add(layer.hex("ip.id", "Identification", o + Ipv4.IDENTIFICATION, 2, id, Integer.toString(id)));
+        layer.add(layer.field(Ipv4.ID, o + Ipv4.IDENTIFICATION, 2, id, "value.named", LayerBuilder.hexText(id, 4),
+                Integer.toString(id)));
         int flagsWord = Ipv4.flagsAndFragment(b, o);
         int flagsAt = o + Ipv4.FLAGS_FRAGMENT;
-        layer.add(layer.hexBits("ip.flags", "Flags", flagsAt, 1, 0xe0, flagsWord >>> 13, 2, flagNames(flagsWord))
-                .withChildren(List.of(
-                        layer.flag("ip.flags.rb", "Reserved bit", flagsAt, 1, 0x80),
-                        layer.flag("ip.flags.df", "Don't fragment", flagsAt, 1, 0x40),
-                        layer.flag("ip.flags.mf", "More fragments", flagsAt, 1, 0x20))));
+        int flags = flagsWord >>> 13;
+        Field flagsField = flags == 0 ? layer.field(Ipv4.FLAGS, flagsAt, 1)
+                : layer.field(Ipv4.FLAGS, flagsAt, 1, flags, "value.flags", LayerBuilder.hexText(flags, 2),
+                        new Wording.Word("ip.flags[" + flags + "]"));
+        layer.add(flagsField.withChildren(List.of(layer.field(Ipv4.FLAGS_RB, flagsAt, 1),
+                layer.field(Ipv4.FLAGS_DF, flagsAt, 1), layer.field(Ipv4.FLAGS_MF, flagsAt, 1))));
         int fragmentUnits = Ipv4.fragmentOffset(b, o);
         int fragmentBytes = fragmentUnits * 8;
-        layer.add(layer.bits("ip.frag_offset", "Fragment Offset", flagsAt, 2, 0x1fff, fragmentUnits,
-                fragmentUnits + " (" + fragmentBytes + " bytes)"));
-        layer.add(layer.uint("ip.ttl", "Time to Live", o + Ipv4.TTL, 1, Ipv4.ttl(b, o)));
+        layer.add(layer.field(Ipv4.FRAG_OFFSET, flagsAt, 2, fragmentUnits, "value.units_bytes",
+                Integer.toString(fragmentUnits), Integer.toString(fragmentBytes)));
+        layer.add(Ipv4.TTL_FIELD, o + Ipv4.TTL, 1);
         int protocol = Ipv4.protocol(b, o);
-        layer.add(layer.uint("ip.proto", "Protocol", o + Ipv4.PROTOCOL, 1, protocol,
-                IpProtocol.name(protocol) + " (" + protocol + ")"));
+        layer.add(layer.field(Ipv4.PROTO, o + Ipv4.PROTOCOL, 1, protocol, "value.named", Integer.toString(protocol),
+                IpProtocol.word(protocol)));
         int checksum = Ipv4.checksum(b, o);
-        layer.add(layer.hex("ip.checksum", "Header Checksum", o + Ipv4.CHECKSUM, 2, checksum));
+        layer.add(Ipv4.CHECKSUM_FIELD, o + Ipv4.CHECKSUM, 2);
         boolean headerCaptured = slice.has(headerLength);
         if (headerCaptured) {
             boolean good = InternetChecksum.of(b, o, headerLength) == 0;
-            layer.add(layer.generated("ip.checksum.status", "Header checksum status", o + Ipv4.CHECKSUM, 2,
-                    good ? "Good" : "Bad", good ? "1" : "0", good ? "Good" : "Bad"));
+            layer.add(layer.generated(Ipv4.CHECKSUM_STATUS, o + Ipv4.CHECKSUM, 2, good ? "Good" : "Bad",
+                    good ? "1" : "0", "value", new Wording.Word(good ? "checksum.good" : "ip.checksum.bad")));
             if (!good) {
                 int expected = InternetChecksum.finish(InternetChecksum.add(
                         InternetChecksum.add(0, b, o, Ipv4.CHECKSUM), b, o + Ipv4.CHECKSUM + 2,
@@ -91,8 +90,8 @@ public final class Ipv4Decoder implements ProtocolDecoder {
         }
         String source = AddressText.ipv4(b, o + Ipv4.SOURCE);
         String destination = AddressText.ipv4(b, o + Ipv4.DESTINATION);
-        layer.add(layer.string("ip.src", "Source Address", o + Ipv4.SOURCE, 4, source));
-        layer.add(layer.string("ip.dst", "Destination Address", o + Ipv4.DESTINATION, 4, destination));
+        layer.add(layer.address(Ipv4.SRC, o + Ipv4.SOURCE, Ipv4.ADDRESS_LENGTH));
+        layer.add(layer.address(Ipv4.DST, o + Ipv4.DESTINATION, Ipv4.ADDRESS_LENGTH));
         title = "Internet Protocol Version 4, Src: " + source + ", Dst: " + destination;
         String summary = "IPv4 " + source + " → " + destination + " " + IpProtocol.name(protocol);
         if (!headerCaptured) {
@@ -138,36 +137,27 @@ public final class Ipv4Decoder implements ProtocolDecoder {
         return new Step(layer.build(o + headerLength, title, summary), new Next.ByIpProtocol(protocol), payload);
     }
 
-    private static String flagNames(int flagsWord) {
-        List<String> names = new ArrayList<>();
-        if ((flagsWord & Ipv4.FLAG_RESERVED) != 0) {
-            names.add("Reserved");
-        }
-        if ((flagsWord & Ipv4.FLAG_DONT_FRAGMENT) != 0) {
-            names.add("Don't fragment");
-        }
-        if ((flagsWord & Ipv4.FLAG_MORE_FRAGMENTS) != 0) {
-            names.add("More fragments");
-        }
-        return String.join(", ", names);
-    }
-
     /** Lists IPv4 options (RFC 791 section 3.1): type and length, and the value bytes. */
     static final class Ipv4Options {
+        /** The option types Wireshark names, worded by the FieldLabels bundles ({@code ip.opt.type[7]}). */
+        private static final java.util.Set<Integer> NAMED_TYPES = java.util.Set.of(0, 1, 7, 68, 130, 131, 136, 137,
+                148);
+
         private Ipv4Options() {
         }
 
         static Field decode(LayerBuilder layer, byte[] b, int start, int end) {
             List<Field> options = new ArrayList<>();
-            List<String> names = new ArrayList<>();
+            List<Wording.Word> names = new ArrayList<>();
             int at = start;
             while (at < end) {
                 int type = Bytes.u8(b, at);
-                String name = optionName(type);
+                Wording.Word name = typeWord(type);
                 names.add(name);
+                Field typeField = layer.field(Ipv4.OPT_TYPE, at, 1, type, "value.number_named",
+                        Integer.toString(type), name);
                 if (type == 0 || type == 1) {
-                    options.add(layer.group("", "IP Option - " + name, at, 1,
-                            List.of(layer.uint("ip.opt.type", "Type", at, 1, type, type + " (" + name + ")"))));
+                    options.add(layer.group(Ipv4.OPTION_TITLE, at, 1, List.of(typeField), name));
                     at++;
                     if (type == 0) {
                         break; // End of Option List: the rest is padding
@@ -175,37 +165,27 @@ public final class Ipv4Decoder implements ProtocolDecoder {
                     continue;
                 }
                 if (at + 1 >= end || Bytes.u8(b, at + 1) < 2 || at + Bytes.u8(b, at + 1) > end) {
-                    layer.error(at, end - at, "IPv4 option " + name + " at offset " + at
-                            + " has a length that does not fit the header");
+                    layer.error(at, end - at, "IPv4 option " + FieldLabels.english().text(name.key(), name.arguments())
+                            + " at offset " + at + " has a length that does not fit the header");
                     break;
                 }
                 int length = Bytes.u8(b, at + 1);
                 List<Field> children = new ArrayList<>();
-                children.add(layer.uint("ip.opt.type", "Type", at, 1, type, type + " (" + name + ")"));
-                children.add(layer.uint("ip.opt.len", "Length", at + 1, 1, length));
+                children.add(typeField);
+                children.add(layer.field(Ipv4.OPT_LEN, at + 1, 1));
                 if (length > 2) {
-                    children.add(layer.data("", "Value", at + 2, length - 2));
+                    children.add(layer.data(Ipv4.OPTION_VALUE, at + 2, length - 2));
                 }
-                options.add(layer.group("", "IP Option - " + name + " (" + length + " bytes)", at, length, children));
+                options.add(layer.group(Ipv4.SIZED_OPTION_TITLE, at, length, children, name, Integer.toString(length)));
                 at += length;
             }
-            return layer.group("", "Options: (" + (end - start) + " bytes), " + String.join(", ", names), start,
-                    end - start, options);
+            return layer.group(Ipv4.OPTIONS_TITLE, start, end - start, options, Integer.toString(end - start),
+                    Wording.Word.list(names));
         }
 
-        private static String optionName(int type) {
-            return switch (type) {
-                case 0 -> "End of Options List (EOL)";
-                case 1 -> "No Operation (NOP)";
-                case 7 -> "Record Route";
-                case 68 -> "Time Stamp";
-                case 130 -> "Security";
-                case 131 -> "Loose Source Route";
-                case 136 -> "Stream ID";
-                case 137 -> "Strict Source Route";
-                case 148 -> "Router Alert";
-                default -> "Unknown (" + type + ")";
-            };
+        private static Wording.Word typeWord(int type) {
+            return NAMED_TYPES.contains(type) ? new Wording.Word("ip.opt.type[" + type + "]")
+                    : new Wording.Word("ip.opt.type[?]", Integer.toString(type));
         }
     }
 }

@@ -1,7 +1,11 @@
-package org.wirelab.core.encode;
+package org.wirelab.core.protocol.ipv6;
 
 import java.util.Arrays;
 import java.util.List;
+import org.wirelab.core.encode.Bytes;
+import org.wirelab.core.encode.Computed;
+import org.wirelab.core.encode.LinkHeader;
+import org.wirelab.core.encode.NetworkHeader;
 import org.wirelab.core.net.InternetChecksum;
 
 /**
