@@ -31,11 +31,22 @@ final class RackTlp {
         long end;
         long sentAt;
         boolean retransmitted;
+        /** The segments last sent at the same instant as this one. */
+        Burst burst;
 
         Sent(long end, long sentAt) {
             this.end = end;
             this.sentAt = sentAt;
         }
+    }
+
+    /**
+     * The segments sent at one instant (a window's worth leaves at once), and whether each left with a
+     * higher end than the one before it: then loss detection, having met one that ends at or after
+     * RACK.end_seq, knows the rest of the burst does too and stops there instead of visiting them all.
+     */
+    private static final class Burst {
+        boolean ascending = true;
     }
 
     private final TreeMap<Long, Sent> inFlight = new TreeMap<>();
@@ -51,6 +62,10 @@ final class RackTlp {
     private long minRtt = Long.MAX_VALUE;
     /** RACK.reordering_seen: a segment was delivered after one sent later than it. */
     private boolean reorderingSeen;
+    /** The burst being sent now: when it began, and the end of the last segment it sent. */
+    private Burst burst;
+    private long burstAt = NONE;
+    private long burstLastEnd;
     /** The highest end delivered (SACKed or acknowledged): below it, a late delivery is reordering. */
     private long highestDelivered;
 
@@ -64,6 +79,14 @@ final class RackTlp {
         segment.end = Math.max(segment.end, end);
         segment.sentAt = now;
         segment.retransmitted |= retransmission;
+        if (burst == null || now != burstAt) {
+            burst = new Burst();
+            burstAt = now;
+        } else if (segment.end <= burstLastEnd) {
+            burst.ascending = false;
+        }
+        burstLastEnd = segment.end;
+        segment.burst = burst;
         undelivered.put(start, segment);
         undeliveredBySendTime.remove(start);
         undeliveredBySendTime.put(start, segment);
@@ -166,6 +189,9 @@ final class RackTlp {
             boolean sentBefore = segment.sentAt < rackSentAt
                     || (segment.sentAt == rackSentAt && segment.end < rackEnd);
             if (!sentBefore) {
+                if (segment.burst.ascending) {
+                    break; // sent at RACK.xmit_ts and after RACK.end_seq, as is the rest of its burst
+                }
                 continue;
             }
             long remaining = segment.sentAt + rackRtt + reorderingWindow - now;

@@ -16,8 +16,8 @@ final class SackScoreboard {
     /** RFC 6675's DupThresh. */
     static final int DUP_THRESH = 3;
 
-    /** SACKed ranges, start to end (exclusive), merged. */
-    private final TreeMap<Long, Long> sacked = new TreeMap<>();
+    /** SACKed ranges, merged. */
+    private final SequenceRanges sacked = new SequenceRanges();
     /** Ranges RACK (RFC 8985) has found lost, start to end, until they are acknowledged. */
     private final TreeMap<Long, Long> markedLost = new TreeMap<>();
 
@@ -27,21 +27,9 @@ final class SackScoreboard {
 
     /** The receiver reported {@code [start, end)}: merged with what is known. */
     void add(long start, long end) {
-        if (end <= start) {
-            return;
+        if (end > start) {
+            sacked.add(start, end);
         }
-        Map.Entry<Long, Long> before = sacked.floorEntry(start);
-        if (before != null && before.getValue() >= start) {
-            start = before.getKey();
-            end = Math.max(end, before.getValue());
-        }
-        Map.Entry<Long, Long> next = sacked.ceilingEntry(start);
-        while (next != null && next.getKey() <= end) {
-            end = Math.max(end, next.getValue());
-            sacked.remove(next.getKey());
-            next = sacked.ceilingEntry(start);
-        }
-        sacked.put(start, end);
     }
 
     /** RACK found {@code [start, end)} lost: it is sent again before anything newer. */
@@ -51,23 +39,14 @@ final class SackScoreboard {
 
     /** SACKed bytes, in whole segments of {@code mss}. */
     int sackedSegments(int mss) {
-        long bytes = 0;
-        for (Map.Entry<Long, Long> range : sacked.entrySet()) {
-            bytes += range.getValue() - range.getKey();
-        }
+        long bytes = sacked.totalLength();
         return (int) Math.min(Integer.MAX_VALUE, (bytes + mss - 1) / mss);
     }
 
     /** Everything before {@code sndUna} is acknowledged: forgotten here. */
     void acknowledged(long sndUna) {
         markedLost.headMap(sndUna).entrySet().removeIf(range -> range.getValue() <= sndUna);
-        while (!sacked.isEmpty() && sacked.firstKey() < sndUna) {
-            Map.Entry<Long, Long> first = sacked.pollFirstEntry();
-            if (first.getValue() > sndUna) {
-                sacked.put(sndUna, first.getValue());
-                return;
-            }
-        }
+        sacked.removeBefore(sndUna);
     }
 
     void clear() {
@@ -77,14 +56,12 @@ final class SackScoreboard {
 
     /** True when {@code seq} has been SACKed. */
     boolean isSacked(long seq) {
-        Map.Entry<Long, Long> range = sacked.floorEntry(seq);
-        return range != null && range.getValue() > seq;
+        return sacked.contains(seq);
     }
 
     /** Where the SACKed range holding {@code seq} ends; {@code seq} itself when it is not SACKed. */
     long sackedUpTo(long seq) {
-        Map.Entry<Long, Long> range = sacked.floorEntry(seq);
-        return range != null && range.getValue() > seq ? range.getValue() : seq;
+        return sacked.endOfRangeHolding(seq);
     }
 
     /**
@@ -98,8 +75,8 @@ final class SackScoreboard {
         }
         long bytes = 0;
         int ranges = 0;
-        for (Map.Entry<Long, Long> range : sacked.tailMap(seq, false).entrySet()) {
-            bytes += range.getValue() - range.getKey();
+        for (int i = sacked.firstStartingAfter(seq); i < sacked.size(); i++) {
+            bytes += sacked.end(i) - sacked.start(i);
             ranges++;
             if (bytes > (long) (DUP_THRESH - 1) * mss || ranges >= DUP_THRESH) {
                 return true;
@@ -139,7 +116,7 @@ final class SackScoreboard {
 
     /** Where the first SACKed range after {@code seq} starts; {@link Long#MAX_VALUE} when none does. */
     long nextSackedStart(long seq) {
-        Long next = sacked.higherKey(seq);
-        return next == null ? Long.MAX_VALUE : next;
+        int next = sacked.firstStartingAfter(seq);
+        return next == sacked.size() ? Long.MAX_VALUE : sacked.start(next);
     }
 }
