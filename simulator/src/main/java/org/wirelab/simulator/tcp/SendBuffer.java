@@ -4,14 +4,33 @@ package org.wirelab.simulator.tcp;
  * The bytes an application has written and the peer has not yet acknowledged, kept for
  * retransmission: a ring that grows up to its limit. Bytes are addressed by their position in the
  * stream (0 = the first byte written).
+ *
+ * <p>A bulk transfer writes a short unit repeated ({@link Payload.Repeated}): its segments are slices
+ * of that pattern, and two segments of the same length starting at the same place in the unit hold
+ * the same bytes. While everything kept came from one such payload, written in order, a segment's
+ * bytes are one array shared by every segment alike instead of a fresh copy each (packets never
+ * change their payload), so that a long transfer allocates almost nothing per segment.
  */
 final class SendBuffer {
+    /** Units longer than this are copied as any other bytes. */
+    private static final int LONGEST_SHARED_UNIT = 4096;
+
     private final int limit;
     private byte[] ring = new byte[4096];
     /** Stream position of the oldest byte kept. */
     private long start;
     /** Stream position after the last byte written. */
     private long end;
+    /**
+     * The repeated payload the bytes from {@link #repeatedFrom} to {@link #end} were written from, in
+     * order, {@code repeatedFrom} being byte {@code repeatedOffset} of it; null when the last write was
+     * not from such a payload.
+     */
+    private Payload.Repeated repeated;
+    private long repeatedFrom;
+    private long repeatedOffset;
+    /** The last segment made at each phase of the unit (the position in it of the segment's first byte). */
+    private byte[][] segmentsByPhase;
 
     SendBuffer(int limit) {
         this.limit = limit;
@@ -29,6 +48,7 @@ final class SendBuffer {
     /** Appends up to {@code length} bytes of {@code source} from {@code offset}; returns how many fit. */
     int write(ByteSource source, long offset, int length) {
         int count = Math.min(length, space());
+        followRepeated(payload, offset);
         ensureCapacity((int) (end - start) + count);
         int done = 0;
         while (done < count) {
@@ -44,6 +64,7 @@ final class SendBuffer {
     /** Appends up to {@code length} bytes of {@code bytes}; returns how many fit. */
     int write(byte[] bytes, int offset, int length) {
         int count = Math.min(length, space());
+        repeated = null;
         ensureCapacity((int) (end - start) + count);
         int done = 0;
         while (done < count) {
@@ -56,8 +77,37 @@ final class SendBuffer {
         return count;
     }
 
-    /** A copy of bytes {@code [position, position + length)}, which must still be kept. */
+    /** Keeps track of a repeated payload written from {@code offset} at the end of the buffer. */
+    private void followRepeated(Payload payload, long offset) {
+        boolean continues = repeated != null && payload.equals(repeated)
+                && repeatedOffset + (end - repeatedFrom) == offset;
+        if (continues) {
+            return;
+        }
+        if (payload instanceof Payload.Repeated unit && unit.unit().length() <= LONGEST_SHARED_UNIT) {
+            if (repeated == null || !unit.unit().equals(repeated.unit())) {
+                segmentsByPhase = new byte[unit.unit().length()][];
+            }
+            repeated = unit;
+            repeatedFrom = end;
+            repeatedOffset = offset;
+        } else {
+            repeated = null;
+        }
+    }
+
+    /**
+     * Bytes {@code [position, position + length)}, which must still be kept, in an array the caller
+     * must not change: shared with other segments when they come from a repeated payload.
+     */
     byte[] copy(long position, int length) {
+        if (repeated != null && position >= repeatedFrom) {
+            return sharedSegment(position, length);
+        }
+        return copyFromRing(position, length);
+    }
+
+    private byte[] copyFromRing(long position, int length) {
         byte[] out = new byte[length];
         int done = 0;
         while (done < length) {
@@ -67,6 +117,19 @@ final class SendBuffer {
             done += run;
         }
         return out;
+    }
+
+    private byte[] sharedSegment(long position, int length) {
+        // Bytes from offset o of the payload are those from o modulo the unit's length: phase + length
+        // is within the payload, since o + length is.
+        int phase = (int) ((repeatedOffset + position - repeatedFrom) % segmentsByPhase.length);
+        byte[] segment = segmentsByPhase[phase];
+        if (segment == null || segment.length != length) {
+            segment = new byte[length];
+            repeated.copy(phase, segment, 0, length);
+            segmentsByPhase[phase] = segment;
+        }
+        return segment;
     }
 
     /** Forgets the bytes before {@code position}: the peer has acknowledged them. */
