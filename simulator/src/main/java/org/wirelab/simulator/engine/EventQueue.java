@@ -15,13 +15,22 @@ final class EventQueue {
     private long nextSequence;
 
     void add(long time, Event event) {
+        add(time, takeSequence(), event);
+    }
+
+    /** The next place in the order of events at one instant, for an event scheduled now. */
+    long takeSequence() {
+        return nextSequence++;
+    }
+
+    /** Adds an event with the place in the order it took earlier ({@link #takeSequence()}). */
+    void add(long time, long sequence, Event event) {
         if (size == times.length) {
             int capacity = size * 2;
             times = Arrays.copyOf(times, capacity);
             sequences = Arrays.copyOf(sequences, capacity);
             events = Arrays.copyOf(events, capacity);
         }
-        long sequence = nextSequence++;
         int at = size++;
         while (at > 0) {
             int parent = (at - 1) >>> 1;

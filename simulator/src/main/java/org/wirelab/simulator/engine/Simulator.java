@@ -35,6 +35,16 @@ public final class Simulator {
         schedule(timeNanos - now, event);
     }
 
+    /** Takes the next place in the order of same-instant events, for an event queued later ({@link EventLine}). */
+    long takeSequence() {
+        return queue.takeSequence();
+    }
+
+    /** Queues {@code event} at {@code timeNanos} in the place {@code sequence} it took earlier. */
+    void scheduleAt(long timeNanos, long sequence, Event event) {
+        queue.add(timeNanos, sequence, event);
+    }
+
     /** True when nothing is left to happen. */
     public boolean idle() {
         return queue.isEmpty();

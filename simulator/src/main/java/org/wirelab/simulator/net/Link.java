@@ -2,6 +2,7 @@ package org.wirelab.simulator.net;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.wirelab.simulator.engine.EventLine;
 import org.wirelab.simulator.engine.Simulator;
 
 /**
@@ -19,6 +20,8 @@ final class Link {
     private final RandomGenerator duplication;
     private final RandomGenerator reordering;
     private final RandomGenerator jitter;
+    /** Arrivals at the receiver, mostly in the order the packets were sent. */
+    private final EventLine<Packet> arrivals;
     /** Departure times of the packets queued or being serialised, oldest first (a ring). */
     private final long[] departures;
     private int queueHead;
@@ -39,6 +42,7 @@ final class Link {
         this.reordering = new SplittableRandom(mix(linkSeed, 3));
         this.jitter = new SplittableRandom(mix(linkSeed, 4));
         this.departures = new long[Math.max(1, config.queueLimit())];
+        this.arrivals = new EventLine<>(simulator, receiver::receive);
     }
 
     private static long mix(long seed, int stream) {
@@ -92,12 +96,12 @@ final class Link {
             arrival += Math.max(delayNanos, 1_000_000L);
         }
         arrival += holdNanos;
-        simulator.scheduleAt(arrival, () -> receiver.receive(packet));
+        arrivals.scheduleAt(arrival, packet);
         if (copyAfterNanos >= 0) {
-            simulator.scheduleAt(arrival + copyAfterNanos, () -> receiver.receive(packet));
+            arrivals.scheduleAt(arrival + copyAfterNanos, packet);
         }
         if (config.duplicationRate() > 0 && duplication.nextDouble() < config.duplicationRate()) {
-            simulator.scheduleAt(arrival, () -> receiver.receive(packet));
+            arrivals.scheduleAt(arrival, packet);
         }
         return true;
     }
