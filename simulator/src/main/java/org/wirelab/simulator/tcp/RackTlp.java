@@ -2,10 +2,7 @@ package org.wirelab.simulator.tcp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * RACK-TLP loss detection (RFC 8985), as Linux 6.x has it on by default (tcp_recovery=1,
@@ -26,20 +23,6 @@ final class RackTlp {
     static final long DELAYED_ACK_ALLOWANCE = 200_000_000L;
     private static final long NONE = -1;
 
-    /** A segment in flight: where it ends, when it was last sent, whether it was sent more than once. */
-    private static final class Sent {
-        long end;
-        long sentAt;
-        boolean retransmitted;
-        /** The segments last sent at the same instant as this one. */
-        Burst burst;
-
-        Sent(long end, long sentAt) {
-            this.end = end;
-            this.sentAt = sentAt;
-        }
-    }
-
     /**
      * The segments sent at one instant (a window's worth leaves at once), and whether each left with a
      * higher end than the one before it: then loss detection, having met one that ends at or after
@@ -49,12 +32,10 @@ final class RackTlp {
         boolean ascending = true;
     }
 
-    private final TreeMap<Long, Sent> inFlight = new TreeMap<>();
-    // The segments not yet delivered, by sequence and in the order they were last sent (Linux's
-    // tsorted_sent_queue): each ACK then visits only those, and loss detection stops at the first one
-    // sent after the most recently delivered, instead of walking the whole flight on every ACK.
-    private final TreeMap<Long, Sent> undelivered = new TreeMap<>();
-    private final LinkedHashMap<Long, Sent> undeliveredBySendTime = new LinkedHashMap<>();
+    // The segments in flight, by sequence, and those not yet delivered in the order they were last sent
+    // (Linux's tsorted_sent_queue): each ACK then visits only those, and loss detection stops at the first
+    // one sent after the most recently delivered, instead of walking the whole flight on every ACK.
+    private final SentSegments inFlight = new SentSegments();
     /** RACK.xmit_ts, RACK.end_seq and RACK.rtt: the most recently sent segment known delivered. */
     private long rackSentAt = NONE;
     private long rackEnd;
@@ -71,30 +52,17 @@ final class RackTlp {
 
     /** A segment {@code [start, end)} left now, for the first time or again. */
     void sent(long start, long end, long now, boolean retransmission) {
-        Sent segment = inFlight.get(start);
-        if (segment == null) {
-            segment = new Sent(end, now);
-            inFlight.put(start, segment);
-        }
-        segment.end = Math.max(segment.end, end);
-        segment.sentAt = now;
-        segment.retransmitted |= retransmission;
-        if (burst == null || now != burstAt) {
+        boolean newBurst = burst == null || now != burstAt;
+        if (newBurst) {
             burst = new Burst();
             burstAt = now;
-        } else if (segment.end <= burstLastEnd) {
+        }
+        int segment = inFlight.sent(start, end, now, retransmission, burst);
+        long segmentEnd = inFlight.end(segment);
+        if (!newBurst && segmentEnd <= burstLastEnd) {
             burst.ascending = false;
         }
-        burstLastEnd = segment.end;
-        segment.burst = burst;
-        undelivered.put(start, segment);
-        undeliveredBySendTime.remove(start);
-        undeliveredBySendTime.put(start, segment);
-    }
-
-    private void markDelivered(long start) {
-        undelivered.remove(start);
-        undeliveredBySendTime.remove(start);
+        burstLastEnd = segmentEnd;
     }
 
     /** A round-trip time measured elsewhere (the handshake): the minimum the reordering window scales with. */
@@ -111,29 +79,32 @@ final class RackTlp {
     long delivered(long start, long end, long now) {
         long newestSentAt = NONE;
         boolean resentAmongThem = false;
-        for (Map.Entry<Long, Sent> entry : new ArrayList<>(undelivered.subMap(start, true, end, false).entrySet())) {
-            Sent segment = entry.getValue();
-            if (segment.end > end) {
+        for (int place = inFlight.firstUndeliveredFrom(start); place < inFlight.end()
+                && inFlight.start(inFlight.slotAt(place)) < end; place = inFlight.nextUndelivered(place)) {
+            int segment = inFlight.slotAt(place);
+            long segmentEnd = inFlight.end(segment);
+            if (segmentEnd > end) {
                 continue;
             }
-            markDelivered(entry.getKey());
-            long rtt = now - segment.sentAt;
-            resentAmongThem |= segment.retransmitted;
-            newestSentAt = Math.max(newestSentAt, segment.sentAt);
+            inFlight.delivered(place);
+            long sentAt = inFlight.sentAt(segment);
+            boolean retransmitted = inFlight.retransmitted(segment);
+            long rtt = now - sentAt;
+            resentAmongThem |= retransmitted;
+            newestSentAt = Math.max(newestSentAt, sentAt);
             // An ACK of a retransmitted segment may be the original's: only a sample longer than the
             // minimum round trip is trusted (RFC 8985 section 6.2, step 2).
-            if (segment.retransmitted && rtt < minRtt) {
+            if (retransmitted && rtt < minRtt) {
                 continue;
             }
             minRtt = Math.min(minRtt, rtt);
-            if (!segment.retransmitted && segment.end < highestDelivered) {
+            if (!retransmitted && segmentEnd < highestDelivered) {
                 reorderingSeen = true;
             }
-            highestDelivered = Math.max(highestDelivered, segment.end);
-            if (rackSentAt == NONE || segment.sentAt > rackSentAt
-                    || (segment.sentAt == rackSentAt && segment.end > rackEnd)) {
-                rackSentAt = segment.sentAt;
-                rackEnd = segment.end;
+            highestDelivered = Math.max(highestDelivered, segmentEnd);
+            if (rackSentAt == NONE || sentAt > rackSentAt || (sentAt == rackSentAt && segmentEnd > rackEnd)) {
+                rackSentAt = sentAt;
+                rackEnd = segmentEnd;
                 rackRtt = rtt;
             }
         }
@@ -142,11 +113,7 @@ final class RackTlp {
 
     /** Everything before {@code sndUna} is acknowledged: forgotten. */
     void acknowledged(long sndUna) {
-        while (!inFlight.isEmpty() && inFlight.firstEntry().getValue().end <= sndUna) {
-            long start = inFlight.pollFirstEntry().getKey();
-            undelivered.remove(start);
-            undeliveredBySendTime.remove(start);
-        }
+        inFlight.acknowledged(sndUna);
     }
 
     /**
@@ -172,36 +139,43 @@ final class RackTlp {
      * others, when that will be.
      */
     Verdict detect(long now, long reorderingWindow, SackScoreboard scoreboard) {
-        List<long[]> lost = new ArrayList<>();
-        long next = NONE;
         if (rackSentAt == NONE) {
-            return new Verdict(lost, NONE);
+            return new Verdict(List.of(), NONE);
         }
-        for (Map.Entry<Long, Sent> entry : undeliveredBySendTime.entrySet()) {
-            Sent segment = entry.getValue();
-            long start = entry.getKey();
-            if (segment.sentAt > rackSentAt) {
+        List<long[]> lost = null;
+        long next = NONE;
+        for (int segment = inFlight.oldestSent(); segment != SentSegments.NONE; segment = inFlight.sentAfter(segment)) {
+            long sentAt = inFlight.sentAt(segment);
+            long start = inFlight.start(segment);
+            long end = inFlight.end(segment);
+            if (sentAt > rackSentAt) {
                 break; // this one and every later one were sent after the most recently delivered
             }
             if (scoreboard.isSacked(start)) {
                 continue;
             }
-            boolean sentBefore = segment.sentAt < rackSentAt
-                    || (segment.sentAt == rackSentAt && segment.end < rackEnd);
+            boolean sentBefore = sentAt < rackSentAt || (sentAt == rackSentAt && end < rackEnd);
             if (!sentBefore) {
-                if (segment.burst.ascending) {
+                if (((Burst) inFlight.tag(segment)).ascending) {
                     break; // sent at RACK.xmit_ts and after RACK.end_seq, as is the rest of its burst
                 }
                 continue;
             }
-            long remaining = segment.sentAt + rackRtt + reorderingWindow - now;
+            long remaining = sentAt + rackRtt + reorderingWindow - now;
             if (remaining <= 0) {
-                lost.add(new long[] {start, segment.end});
+                if (lost == null) {
+                    lost = new ArrayList<>();
+                }
+                lost.add(new long[] {start, end});
             } else if (next == NONE || remaining < next) {
                 next = remaining;
             }
         }
-        lost.sort(Comparator.comparingLong(range -> range[0])); // in sequence order, as they are resent
+        if (lost == null) {
+            lost = List.of();
+        } else {
+            lost.sort(Comparator.comparingLong(range -> range[0])); // in sequence order, as they are resent
+        }
         return new Verdict(lost, next == NONE ? NONE : roundUpToJiffy(next) + TIMEOUT_MIN);
     }
 
@@ -217,17 +191,18 @@ final class RackTlp {
 
     /** Segments sent and not yet delivered. */
     int segmentsInFlight() {
-        return undelivered.size();
+        return inFlight.undeliveredCount();
     }
 
     /** Where the last segment sent starts (the one a probe sends again); -1 when none is in flight. */
     long lastSegmentStart() {
-        return inFlight.isEmpty() ? NONE : inFlight.lastKey();
+        return inFlight.lastStart();
     }
 
     /** When the oldest segment in flight was sent; -1 when none is. */
     long oldestSentAt() {
-        return undelivered.isEmpty() ? NONE : undelivered.firstEntry().getValue().sentAt;
+        int oldest = inFlight.firstUndelivered();
+        return oldest == SentSegments.NONE ? NONE : inFlight.sentAt(oldest);
     }
 
     private static long roundUpToJiffy(long nanos) {
