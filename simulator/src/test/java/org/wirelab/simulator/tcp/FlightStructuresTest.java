@@ -1,0 +1,197 @@
+package org.wirelab.simulator.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sender's array structures (SentSegments, SequenceRanges) answer as the sorted maps they replaced,
+ * over random sequences of segments sent, sent again at other boundaries, SACKed, acknowledged and
+ * reported lost: the maps are the definition, the arrays the fast form.
+ */
+class FlightStructuresTest {
+
+    /** The model of SentSegments: by start, and the undelivered ones in the order they were last sent. */
+    private static final class Model {
+        final TreeMap<Long, long[]> inFlight = new TreeMap<>(); // start -> {end, sentAt, retransmitted}
+        final TreeMap<Long, long[]> undelivered = new TreeMap<>();
+        final LinkedHashMap<Long, long[]> bySendTime = new LinkedHashMap<>();
+
+        void sent(long start, long end, long now, boolean again) {
+            long[] segment = inFlight.computeIfAbsent(start, s -> new long[] {end, now, 0});
+            segment[0] = Math.max(segment[0], end);
+            segment[1] = now;
+            segment[2] |= again ? 1 : 0;
+            undelivered.put(start, segment);
+            bySendTime.remove(start);
+            bySendTime.put(start, segment);
+        }
+
+        List<Long> delivered(long start, long end) {
+            List<Long> starts = new ArrayList<>();
+            for (long key : new ArrayList<>(undelivered.subMap(start, true, end, false).keySet())) {
+                if (undelivered.get(key)[0] <= end) {
+                    undelivered.remove(key);
+                    bySendTime.remove(key);
+                    starts.add(key);
+                }
+            }
+            return starts;
+        }
+
+        void acknowledged(long sndUna) {
+            while (!inFlight.isEmpty() && inFlight.firstEntry().getValue()[0] <= sndUna) {
+                long start = inFlight.pollFirstEntry().getKey();
+                undelivered.remove(start);
+                bySendTime.remove(start);
+            }
+        }
+    }
+
+    @Test
+    void sentSegmentsAnswerAsTheMapsTheyReplaced() {
+        for (int seed = 1; seed <= 40; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Model model = new Model();
+            SentSegments segments = new SentSegments();
+            long sndUna = 0;
+            long sndMax = 0;
+            long now = 0;
+            for (int step = 0; step < 1000; step++) {
+                now += random.nextInt(3); // often the same instant: bursts
+                int action = random.nextInt(10);
+                if (action < 4) { // new data
+                    long end = sndMax + 1 + random.nextInt(1500);
+                    model.sent(sndMax, end, now, false);
+                    segments.sent(sndMax, end, now, false, null);
+                    sndMax = end;
+                } else if (action < 6 && sndMax > sndUna) { // sent again, from a segment's start or anywhere
+                    long start = random.nextBoolean() && !model.inFlight.isEmpty()
+                            ? pick(random, model.inFlight.keySet()) : sndUna + random.nextLong(sndMax - sndUna);
+                    long end = Math.min(sndMax, start + 1 + random.nextInt(1500));
+                    model.sent(start, end, now, true);
+                    segments.sent(start, end, now, true, null);
+                } else if (action < 9 && sndMax > sndUna) { // a SACK block or a cumulative ACK's range
+                    long start = sndUna + random.nextLong(sndMax - sndUna);
+                    long end = Math.min(sndMax, start + random.nextInt(6000));
+                    List<Long> delivered = new ArrayList<>();
+                    for (int place = segments.firstUndeliveredFrom(start); place < segments.end()
+                            && segments.start(segments.slotAt(place)) < end; place = segments.nextUndelivered(place)) {
+                        int slot = segments.slotAt(place);
+                        if (segments.end(slot) <= end) {
+                            segments.delivered(place);
+                            delivered.add(segments.start(slot));
+                        }
+                    }
+                    assertEquals(model.delivered(start, end), delivered, "seed " + seed + ", step " + step);
+                } else if (sndMax > sndUna) {
+                    sndUna += random.nextLong(sndMax - sndUna + 1);
+                    model.acknowledged(sndUna);
+                    segments.acknowledged(sndUna);
+                }
+                assertSame(model, segments, "seed " + seed + ", step " + step);
+            }
+        }
+    }
+
+    private static long pick(SplittableRandom random, java.util.Set<Long> keys) {
+        int index = random.nextInt(keys.size());
+        for (long key : keys) {
+            if (index-- == 0) {
+                return key;
+            }
+        }
+        throw new AssertionError();
+    }
+
+    private static void assertSame(Model model, SentSegments segments, String where) {
+        assertEquals(model.undelivered.size(), segments.undeliveredCount(), where);
+        assertEquals(model.inFlight.isEmpty() ? -1 : model.inFlight.lastKey(), segments.lastStart(), where);
+        int first = segments.firstUndelivered();
+        assertEquals(model.undelivered.isEmpty() ? -1 : model.undelivered.firstKey(),
+                first == SentSegments.NONE ? -1 : segments.start(first), where);
+        List<String> expected = new ArrayList<>();
+        for (Map.Entry<Long, long[]> entry : model.bySendTime.entrySet()) {
+            long[] segment = entry.getValue();
+            expected.add(entry.getKey() + "-" + segment[0] + "@" + segment[1] + (segment[2] != 0 ? "r" : ""));
+        }
+        List<String> actual = new ArrayList<>();
+        for (int slot = segments.oldestSent(); slot != SentSegments.NONE; slot = segments.sentAfter(slot)) {
+            actual.add(segments.start(slot) + "-" + segments.end(slot) + "@" + segments.sentAt(slot)
+                    + (segments.retransmitted(slot) ? "r" : ""));
+        }
+        assertEquals(expected, actual, where);
+    }
+
+    @Test
+    void sequenceRangesMergeAsATreeMapOfRanges() {
+        for (int seed = 1; seed <= 100; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            TreeMap<Long, Long> model = new TreeMap<>();
+            SequenceRanges ranges = new SequenceRanges();
+            long floor = 0;
+            for (int step = 0; step < 500; step++) {
+                if (random.nextInt(8) == 0) {
+                    floor += random.nextInt(3000);
+                    removeBefore(model, floor);
+                    ranges.removeBefore(floor);
+                } else {
+                    long start = floor + random.nextInt(20_000);
+                    long end = start + 1 + random.nextInt(3000);
+                    add(model, start, end);
+                    ranges.add(start, end);
+                }
+                List<Long> expected = new ArrayList<>();
+                model.forEach((start, end) -> {
+                    expected.add(start);
+                    expected.add(end);
+                });
+                List<Long> actual = new ArrayList<>();
+                for (int i = 0; i < ranges.size(); i++) {
+                    actual.add(ranges.start(i));
+                    actual.add(ranges.end(i));
+                }
+                assertEquals(expected, actual, "seed " + seed + ", step " + step);
+                long probe = floor + random.nextInt(25_000);
+                Map.Entry<Long, Long> holding = model.floorEntry(probe);
+                boolean contains = holding != null && holding.getValue() > probe;
+                assertEquals(contains, ranges.contains(probe));
+                assertEquals(contains ? holding.getValue() : probe, ranges.endOfRangeHolding(probe));
+                Long higher = model.higherKey(probe);
+                int next = ranges.firstStartingAfter(probe);
+                assertEquals(higher == null ? -1 : higher, next == ranges.size() ? -1 : ranges.start(next));
+            }
+        }
+    }
+
+    private static void add(TreeMap<Long, Long> ranges, long start, long end) {
+        Map.Entry<Long, Long> before = ranges.floorEntry(start);
+        if (before != null && before.getValue() >= start) {
+            start = before.getKey();
+            end = Math.max(end, before.getValue());
+        }
+        Map.Entry<Long, Long> next = ranges.ceilingEntry(start);
+        while (next != null && next.getKey() <= end) {
+            end = Math.max(end, next.getValue());
+            ranges.remove(next.getKey());
+            next = ranges.ceilingEntry(start);
+        }
+        ranges.put(start, end);
+    }
+
+    private static void removeBefore(TreeMap<Long, Long> ranges, long position) {
+        while (!ranges.isEmpty() && ranges.firstKey() < position) {
+            Map.Entry<Long, Long> first = ranges.pollFirstEntry();
+            if (first.getValue() > position) {
+                ranges.put(position, first.getValue());
+                return;
+            }
+        }
+    }
+}
