@@ -9,6 +9,7 @@ import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.ipv6.Ipv6Header;
 import org.wirelab.core.encode.NetworkHeader;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.encode.TransportHeader;
@@ -41,18 +42,54 @@ public final class FrameEncoding {
 
     /**
      * Writes the frame into {@code out} (or a larger buffer if it is too small) with core's encoder,
-     * without copying the payload first; returns the buffer used and sets {@code length[0]}.
+     * without copying the payload first; returns the buffer used and sets {@code length[0]}. A TCP
+     * segment's checksum adds its payload's sum from {@code payloadSums} rather than summing the
+     * payload again: a bulk transfer's segments share a few dozen payload arrays.
      */
-    static byte[] encodeInto(Packet packet, byte[] out, int[] length) {
+    static byte[] encodeInto(Packet packet, byte[] out, int[] length, PayloadSums payloadSums) {
         NetworkHeader network = network(packet);
-        TransportHeader transport = transport(packet);
+        boolean tcp = packet.protocol == Packet.TCP;
+        TransportHeader transport = tcp ? tcp(packet).withChecksum(0) : transport(packet);
         byte[] payload = payload(packet, network);
-        int size = LOOPBACK.headerLength() + network.headerLength() + (transport == null ? 0 : transport.headerLength())
-                + payload.length;
+        int transportAt = LOOPBACK.headerLength() + network.headerLength();
+        int transportLength = transport == null ? 0 : transport.headerLength();
+        int size = transportAt + transportLength + payload.length;
         byte[] buffer = out.length >= size ? out : new byte[Math.max(size, out.length * 2)];
         FrameEncoder.encode(LOOPBACK, network, transport, payload, NONE, buffer, 0);
+        if (tcp) {
+            // As core's TcpHeader computes it (RFC 9293 section 3.1): pseudo-header, header with a zero
+            // checksum, payload. The payload starts at a multiple of 4 bytes into the segment, so its own
+            // sum adds in unchanged.
+            long sum = network.pseudoHeaderSum(Packet.TCP, transportLength + payload.length);
+            sum = InternetChecksum.add(sum, buffer, transportAt, transportLength) + payloadSums.of(payload);
+            int checksum = InternetChecksum.finish(sum);
+            buffer[transportAt + Tcp.CHECKSUM] = (byte) (checksum >>> 8);
+            buffer[transportAt + Tcp.CHECKSUM + 1] = (byte) checksum;
+        }
         length[0] = size;
         return buffer;
+    }
+
+    /**
+     * The Internet checksum sums of the payload arrays seen last, by identity: a small direct-mapped
+     * cache (packets never change their payload, so an array's sum never changes).
+     */
+    static final class PayloadSums {
+        private static final int SIZE = 256;
+        private final byte[][] arrays = new byte[SIZE][];
+        private final long[] sums = new long[SIZE];
+
+        long of(byte[] payload) {
+            if (payload.length < 256) {
+                return InternetChecksum.add(0, payload, 0, payload.length); // not worth remembering
+            }
+            int slot = System.identityHashCode(payload) & (SIZE - 1);
+            if (arrays[slot] != payload) {
+                arrays[slot] = payload;
+                sums[slot] = InternetChecksum.add(0, payload, 0, payload.length);
+            }
+            return sums[slot];
+        }
     }
 
     /** The frame's size on the wire, without encoding it. */

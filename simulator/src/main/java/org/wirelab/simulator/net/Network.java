@@ -34,6 +34,7 @@ public final class Network {
     private long captureEpochNanos;
     private byte[] frameBuffer = new byte[2048];
     private final int[] frameLength = new int[1];
+    private final FrameEncoding.PayloadSums payloadSums = new FrameEncoding.PayloadSums();
     private int packetsSent;
     private int framesCaptured;
     private long lastCapture;
@@ -214,7 +215,7 @@ public final class Network {
         if (sink == null) {
             return;
         }
-        frameBuffer = FrameEncoding.encodeInto(packet, frameBuffer, frameLength);
+        frameBuffer = FrameEncoding.encodeInto(packet, frameBuffer, frameLength, payloadSums);
         framesCaptured++;
         lastCapture = simulator.now();
         try {
