@@ -22,7 +22,7 @@ final class ReceiveBuffer {
      * The same bytes as merged ranges, start to end, kept as segments arrive and leave: the SACK blocks of
      * every ACK, where merging every held segment again cost the simulator most of a lossy transfer.
      */
-    private final TreeMap<Long, Long> aheadRanges = new TreeMap<>();
+    private final SequenceRanges aheadRanges = new SequenceRanges();
     private long aheadBytes;
     /** Where the last segment that arrived ahead of a gap starts. */
     private long lastAhead = -1;
@@ -56,46 +56,27 @@ final class ReceiveBuffer {
      * segment that arrived last, then the others in stream order.
      */
     long[] aheadRanges(int max) {
-        Map.Entry<Long, Long> holding = aheadRanges.floorEntry(lastAhead);
-        if (holding != null && holding.getValue() <= lastAhead) {
-            holding = null;
+        int holding = aheadRanges.floor(lastAhead);
+        if (holding >= 0 && aheadRanges.end(holding) <= lastAhead) {
+            holding = -1;
         }
         int count = Math.min(max, aheadRanges.size());
         long[] ranges = new long[2 * count];
         int filled = 0;
-        if (holding != null && count > 0) {
-            ranges[0] = holding.getKey();
-            ranges[1] = holding.getValue();
+        if (holding >= 0 && count > 0) {
+            ranges[0] = aheadRanges.start(holding);
+            ranges[1] = aheadRanges.end(holding);
             filled = 1;
         }
-        for (Map.Entry<Long, Long> range : aheadRanges.entrySet()) {
-            if (filled == count) {
-                break;
-            }
-            if (holding != null && range.getKey().equals(holding.getKey())) {
+        for (int range = 0; range < aheadRanges.size() && filled < count; range++) {
+            if (range == holding) {
                 continue;
             }
-            ranges[2 * filled] = range.getKey();
-            ranges[2 * filled + 1] = range.getValue();
+            ranges[2 * filled] = aheadRanges.start(range);
+            ranges[2 * filled + 1] = aheadRanges.end(range);
             filled++;
         }
         return ranges;
-    }
-
-    /** Adds {@code [from, to)} to the merged ranges, joining those it overlaps or touches. */
-    private void addAheadRange(long from, long to) {
-        Map.Entry<Long, Long> before = aheadRanges.floorEntry(from);
-        if (before != null && before.getValue() >= from) {
-            from = before.getKey();
-            to = Math.max(to, before.getValue());
-            aheadRanges.remove(before.getKey());
-        }
-        for (Map.Entry<Long, Long> after = aheadRanges.ceilingEntry(from); after != null && after.getKey() <= to;
-                after = aheadRanges.ceilingEntry(from)) {
-            to = Math.max(to, after.getValue());
-            aheadRanges.remove(after.getKey());
-        }
-        aheadRanges.put(from, to);
     }
 
     /**
@@ -116,7 +97,7 @@ final class ReceiveBuffer {
                 }
                 ahead.put(position, bytes);
                 aheadBytes += bytes.length;
-                addAheadRange(position, endPosition);
+                aheadRanges.add(position, endPosition);
             }
             return false;
         }
@@ -134,9 +115,7 @@ final class ReceiveBuffer {
             }
         }
         // Every held segment starting at or before next was taken, and with it each range it began.
-        while (!aheadRanges.isEmpty() && aheadRanges.firstKey() <= next) {
-            aheadRanges.pollFirstEntry();
-        }
+        aheadRanges.removeStartingUpTo(next);
         return true;
     }
 

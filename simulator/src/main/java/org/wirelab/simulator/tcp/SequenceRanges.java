@@ -70,18 +70,27 @@ final class SequenceRanges {
         while (gone < count && ends[gone] <= position) {
             gone++;
         }
-        if (gone > 0) {
-            System.arraycopy(starts, gone, starts, 0, count - gone);
-            System.arraycopy(ends, gone, ends, 0, count - gone);
-            count -= gone;
-        }
+        removeFirst(gone);
         if (count > 0 && starts[0] < position) {
             starts[0] = position;
         }
     }
 
+    /** Forgets every range starting at or before {@code position}, whole. */
+    void removeStartingUpTo(long position) {
+        removeFirst(floor(position) + 1);
+    }
+
     void clear() {
         count = 0;
+    }
+
+    private void removeFirst(int gone) {
+        if (gone > 0) {
+            System.arraycopy(starts, gone, starts, 0, count - gone);
+            System.arraycopy(ends, gone, ends, 0, count - gone);
+            count -= gone;
+        }
     }
 
     /** True when a range holds {@code position}. */

@@ -137,10 +137,15 @@ class FlightStructuresTest {
             SequenceRanges ranges = new SequenceRanges();
             long floor = 0;
             for (int step = 0; step < 500; step++) {
-                if (random.nextInt(8) == 0) {
+                int action = random.nextInt(10);
+                if (action == 0) { // the sender's cumulative ACK
                     floor += random.nextInt(3000);
                     removeBefore(model, floor);
                     ranges.removeBefore(floor);
+                } else if (action == 1) { // the receiver's next byte moved: the ranges it reached go whole
+                    floor += random.nextInt(3000);
+                    model.headMap(floor, true).clear();
+                    ranges.removeStartingUpTo(floor);
                 } else {
                     long start = floor + random.nextInt(20_000);
                     long end = start + 1 + random.nextInt(3000);
