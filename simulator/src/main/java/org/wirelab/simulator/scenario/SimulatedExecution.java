@@ -21,6 +21,7 @@ import org.wirelab.core.scenario.Transport;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Simulator;
 import org.wirelab.simulator.net.Host;
+import org.wirelab.simulator.tcp.ByteSource;
 import org.wirelab.simulator.tcp.TcpEndpoint;
 import org.wirelab.simulator.tcp.TcpHandler;
 import org.wirelab.simulator.udp.UdpSocket;
@@ -353,6 +354,7 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         TcpEndpoint endpoint;
         String failure;
         private Payload writing;
+        private ByteSource writingBytes;
         private long written;
         private boolean nextWriteScheduled;
 
@@ -362,6 +364,9 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
 
         void startWriting(Payload payload) {
             writing = payload;
+            // A repeated unit says so, and TCP's segments of it share arrays instead of copying each.
+            writingBytes = payload instanceof Payload.Repeated repeated
+                    ? ByteSource.repeating(payload::copy, repeated.unit().length()) : payload::copy;
             written = 0;
             writeNext();
         }
@@ -380,7 +385,7 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
             if (writeDone() || nextWriteScheduled) {
                 return;
             }
-            int taken = endpoint.write(writing::copy, written, (int) Math.min(CHUNK, writing.length() - written));
+            int taken = endpoint.write(writingBytes, written, (int) Math.min(CHUNK, writing.length() - written));
             written += taken;
             if (taken > 0 && !writeDone()) {
                 nextWriteScheduled = true;

@@ -10,4 +10,27 @@ package org.wirelab.simulator.tcp;
 public interface ByteSource {
     /** Copies bytes {@code [offset, offset + length)} of the stream into {@code target} from {@code targetOffset}. */
     void copy(long offset, byte[] target, int targetOffset, int length);
+
+    /**
+     * A length after which the stream repeats itself (byte {@code o} is byte {@code o + period()}), or 0
+     * when it does not: segments of a repeating stream with the same bytes may then share one array.
+     */
+    default int period() {
+        return 0;
+    }
+
+    /** {@code bytes}, declared to repeat every {@code period} bytes. */
+    static ByteSource repeating(ByteSource bytes, int period) {
+        return new ByteSource() {
+            @Override
+            public void copy(long offset, byte[] target, int targetOffset, int length) {
+                bytes.copy(offset, target, targetOffset, length);
+            }
+
+            @Override
+            public int period() {
+                return period;
+            }
+        };
+    }
 }

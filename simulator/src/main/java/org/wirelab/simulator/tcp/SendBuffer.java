@@ -5,15 +5,15 @@ package org.wirelab.simulator.tcp;
  * retransmission: a ring that grows up to its limit. Bytes are addressed by their position in the
  * stream (0 = the first byte written).
  *
- * <p>A bulk transfer writes a short unit repeated ({@link Payload.Repeated}): its segments are slices
- * of that pattern, and two segments of the same length starting at the same place in the unit hold
- * the same bytes. While everything kept came from one such payload, written in order, a segment's
- * bytes are one array shared by every segment alike instead of a fresh copy each (packets never
- * change their payload), so that a long transfer allocates almost nothing per segment.
+ * <p>A bulk transfer writes a short unit repeated (a {@link ByteSource} with a {@link ByteSource#period()}):
+ * two segments of the same length starting at the same place in the unit hold the same bytes. While
+ * the bytes come from one such source, written in order, a segment's bytes are one array shared by
+ * every segment alike instead of a fresh copy each (packets never change their payload), so that a
+ * long transfer allocates almost nothing per segment.
  */
 final class SendBuffer {
-    /** Units longer than this are copied as any other bytes. */
-    private static final int LONGEST_SHARED_UNIT = 4096;
+    /** Periods longer than this are copied as any other bytes. */
+    private static final int LONGEST_SHARED_PERIOD = 4096;
 
     private final int limit;
     private byte[] ring = new byte[4096];
@@ -22,14 +22,14 @@ final class SendBuffer {
     /** Stream position after the last byte written. */
     private long end;
     /**
-     * The repeated payload the bytes from {@link #repeatedFrom} to {@link #end} were written from, in
+     * The repeating source the bytes from {@link #repeatedFrom} to {@link #end} were written from, in
      * order, {@code repeatedFrom} being byte {@code repeatedOffset} of it; null when the last write was
-     * not from such a payload.
+     * not from such a source.
      */
-    private Payload.Repeated repeated;
+    private ByteSource repeated;
     private long repeatedFrom;
     private long repeatedOffset;
-    /** The last segment made at each phase of the unit (the position in it of the segment's first byte). */
+    /** The last segment made at each phase of the period (the position in it of the segment's first byte). */
     private byte[][] segmentsByPhase;
 
     SendBuffer(int limit) {
@@ -48,7 +48,7 @@ final class SendBuffer {
     /** Appends up to {@code length} bytes of {@code source} from {@code offset}; returns how many fit. */
     int write(ByteSource source, long offset, int length) {
         int count = Math.min(length, space());
-        followRepeated(payload, offset);
+        followRepeated(source, offset);
         ensureCapacity((int) (end - start) + count);
         int done = 0;
         while (done < count) {
@@ -77,20 +77,18 @@ final class SendBuffer {
         return count;
     }
 
-    /** Keeps track of a repeated payload written from {@code offset} at the end of the buffer. */
-    private void followRepeated(Payload payload, long offset) {
-        boolean continues = repeated != null && payload.equals(repeated)
-                && repeatedOffset + (end - repeatedFrom) == offset;
+    /** Keeps track of a repeating source written from {@code offset} at the end of the buffer. */
+    private void followRepeated(ByteSource source, long offset) {
+        boolean continues = source == repeated && repeatedOffset + (end - repeatedFrom) == offset;
         if (continues) {
             return;
         }
-        if (payload instanceof Payload.Repeated unit && unit.unit().length() <= LONGEST_SHARED_UNIT) {
-            if (repeated == null || !unit.unit().equals(repeated.unit())) {
-                segmentsByPhase = new byte[unit.unit().length()][];
-            }
-            repeated = unit;
+        int period = source.period();
+        if (period > 0 && period <= LONGEST_SHARED_PERIOD) {
+            repeated = source;
             repeatedFrom = end;
             repeatedOffset = offset;
+            segmentsByPhase = new byte[period][];
         } else {
             repeated = null;
         }
@@ -98,7 +96,7 @@ final class SendBuffer {
 
     /**
      * Bytes {@code [position, position + length)}, which must still be kept, in an array the caller
-     * must not change: shared with other segments when they come from a repeated payload.
+     * must not change: shared with other segments when they come from a repeating source.
      */
     byte[] copy(long position, int length) {
         if (repeated != null && position >= repeatedFrom) {
@@ -120,8 +118,8 @@ final class SendBuffer {
     }
 
     private byte[] sharedSegment(long position, int length) {
-        // Bytes from offset o of the payload are those from o modulo the unit's length: phase + length
-        // is within the payload, since o + length is.
+        // Bytes from offset o of the source are those from o modulo its period: phase + length is
+        // within what the source holds, since o + length is.
         int phase = (int) ((repeatedOffset + position - repeatedFrom) % segmentsByPhase.length);
         byte[] segment = segmentsByPhase[phase];
         if (segment == null || segment.length != length) {
