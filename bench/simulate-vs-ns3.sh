@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `wirelab simulate --scenario tcp-bulk` against ns-3 on the same job: N bytes over one TCP connection,
 # 1 Gbit/s, 10 ms each way, 1% of packets lost, 1500-byte MTU, every frame to a pcap file. Rounds
-# alternate between the two; prints each run's wall time, peak RSS and frames written, the median ratio
-# (ns-3's time / wirelab's) and the load average. Needs g++, pkg-config and Debian's libns3-dev and
+# alternate between the two; prints each run's wall time, CPU time (user + system), peak RSS and frames
+# written, the median ratios (ns-3's time / wirelab's, wall and CPU) and the load average. On a loaded
+# machine the CPU ratio is the one to trust: wall time then counts the waits for a core. Needs g++, pkg-config and Debian's libns3-dev and
 # libgsl-dev (apt-get install g++ pkg-config libns3-dev libgsl-dev) to build bench/ns3/tcp-bulk.cc.
 # Usage: bench/simulate-vs-ns3.sh [--bytes N] [--rounds N]
 # Targets (issue 16): wirelab at least 3x ns-3's speed, its memory under 256 MB whatever N.
@@ -28,31 +29,37 @@ trap 'rm -rf "$work"' EXIT
 g++ -O2 -std=c++17 -o "$work/ns3-tcp-bulk" bench/ns3/tcp-bulk.cc \
   $(pkg-config --cflags --libs ns3-applications ns3-internet ns3-point-to-point ns3-network ns3-core)
 
-# run NAME COMMAND...: "seconds peak-KB" of one run
+# timed COMMAND...: "wall-seconds peak-KB cpu-seconds" of one run
 timed() {
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || {
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || {
     echo "failed: $*" >&2; tail -3 "$work/stderr" >&2; exit 1; }
-  cat "$work/time"
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time"
 }
 frames() { capinfos -c -M "$1" | awk -F': *' '/Number of packets/ {print $2}'; }
 
 wirelab_times=()
 ns3_times=()
+wirelab_cpus=()
+ns3_cpus=()
 for round in $(seq 1 "$rounds"); do
-  read -r w wm < <(timed ./wirelab simulate --scenario tcp-bulk --bytes "$bytes" --mtu 1500 --bandwidth 1G \
+  read -r w wm wc < <(timed ./wirelab simulate --scenario tcp-bulk --bytes "$bytes" --mtu 1500 --bandwidth 1G \
       --delay 10ms --loss 1% --seed "$round" --out "$work/wirelab.pcap")
   wf=$(frames "$work/wirelab.pcap")
   rm -f "$work/wirelab.pcap"
-  read -r n nm < <(cd "$work" && timed ./ns3-tcp-bulk --bytes="$bytes" --seed="$round" --pcap="$work/ns3")
+  read -r n nm nc < <(cd "$work" && timed ./ns3-tcp-bulk --bytes="$bytes" --seed="$round" --pcap="$work/ns3")
   nf=$(frames "$work"/ns3-0-0.pcap)
   rm -f "$work"/ns3-*.pcap
-  printf "round %d: wirelab %.1f s %d MB %s frames; ns-3 %.1f s %d MB %s frames; load %s\n" "$round" "$w" \
-    "$((wm / 1024))" "$wf" "$n" "$((nm / 1024))" "$nf" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf "round %d: wirelab %.1f s (CPU %.1f s) %d MB %s frames; ns-3 %.1f s (CPU %.1f s) %d MB %s frames; load %s\n" \
+    "$round" "$w" "$wc" "$((wm / 1024))" "$wf" "$n" "$nc" "$((nm / 1024))" "$nf" "$(cut -d' ' -f1-3 /proc/loadavg)"
   wirelab_times+=("$w")
   ns3_times+=("$n")
+  wirelab_cpus+=("$wc")
+  ns3_cpus+=("$nc")
 done
 median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 w=$(median "${wirelab_times[@]}")
 n=$(median "${ns3_times[@]}")
-printf "median: wirelab %.1f s, ns-3 %.1f s, ratio %.1fx (load %s)\n" "$w" "$n" "$(echo "$n / $w" | bc -l)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)"
+wc=$(median "${wirelab_cpus[@]}")
+nc=$(median "${ns3_cpus[@]}")
+printf "median: wirelab %.1f s, ns-3 %.1f s, ratio %.1fx; CPU wirelab %.1f s, ns-3 %.1f s, ratio %.1fx (load %s)\n" \
+  "$w" "$n" "$(echo "$n / $w" | bc -l)" "$wc" "$nc" "$(echo "$nc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
