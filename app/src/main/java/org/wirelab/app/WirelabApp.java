@@ -34,6 +34,9 @@ public final class WirelabApp extends Application {
         window = new MainWindow(new CaptureViewModel(Platform::runLater), messages, preferences);
         window.show(stage);
         List<String> arguments = getParameters() == null ? List.of() : getParameters().getRaw();
+        if (StartupTraining.requested()) {
+            StartupTraining.endWhenLoaded(window, stage.getScene());
+        }
         // The window first: reading the file and asking libpcap start once it has been painted, so that
         // they do not hold up the first paint (a teacher waits for the window, not for the last frame).
         afterFirstPulse(stage.getScene(), () -> {
