@@ -3,17 +3,13 @@ package org.wirelab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import org.wirelab.app.packets.PacketListView;
-import org.wirelab.source.FileSource;
-import org.wirelab.core.testing.Environment;
 
 /**
  * The frame keys (← → step, ↑ ↓ select) wherever the focus is, except in a text field and in the tree:
@@ -29,17 +25,9 @@ class FrameKeysTest extends FxTest {
         stage.setHeight(900);
     }
 
-    private void openSample(String name) throws Exception {
-        Path file = Environment.samples().resolve(name);
-        interact(() -> window.open(new FileSource(file)));
-        window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void afterClickingATabHeaderTheArrowsMoveThroughFramesNotTabs() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         TabPane lists = lookup("#lists").queryAs(TabPane.class);
         clickOn("Conversations");
         WaitForAsyncUtils.waitForFxEvents();
@@ -78,7 +66,7 @@ class FrameKeysTest extends FxTest {
 
     @Test
     void inPredictModeAdvanceNeverJumpsToAnotherTab() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         TabPane main = lookup("#main-tabs").queryAs(TabPane.class);
         clickOn("#playback-predict");
         clickOn("#playback-forward");

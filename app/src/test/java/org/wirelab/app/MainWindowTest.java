@@ -12,7 +12,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -35,15 +34,6 @@ class MainWindowTest extends FxTest {
         window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test");
         stage.setWidth(1440);
         stage.setHeight(900);
-    }
-
-    private void openSample(String name) throws Exception {
-        Path file = Environment.samples().resolve(name);
-        interact(() -> window.open(new FileSource(file)));
-        window.model().awaitSource();
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Issue 5: on a simulated run, lose the selected frame from the ladder's menu and see TCP recover. */
@@ -104,7 +94,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void selectingTheSynShowsItsLayersAndHighlightsTheTcpHeadersBytes() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
         assertEquals(10, packets.shownCount());
         clickOn(packets.localToScreen(packets.rowCentre(0)));
@@ -135,7 +125,7 @@ class MainWindowTest extends FxTest {
     /** As Wireshark: the SYN-ACK's relative numbers above the raw ones, tshark's values, in both languages. */
     @Test
     void theSynAckShowsItsRelativeNumbersAboveTheRawOnes() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
         clickOn(packets.localToScreen(packets.rowCentre(1)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -182,7 +172,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void clickingAByteSelectsItsField() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         interact(() -> window.model().select(1));
         HexView hex = lookup("#hex-view").queryAs(HexView.class);
         // Bytes 36-37 of an Ethernet/IPv4 frame without IP options: the TCP destination port (tshark: 3000).
@@ -199,7 +189,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void playbackRevealsOneFrameAtATime() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         PacketListView packets = lookup("#packet-list").queryAs(PacketListView.class);
 
         clickOn("#playback-forward");
@@ -226,7 +216,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void predictModeHidesTheNextSegmentUntilTheGuess() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         clickOn("#playback-predict");
         clickOn("#playback-forward");
         WaitForAsyncUtils.waitForFxEvents();
@@ -247,7 +237,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void switchingLanguageRelabelsTheOpenWindow() throws Exception {
-        openSample("udp-echo.pcap");
+        openSample(window, "udp-echo.pcap");
         interact(() -> window.model().select(1));
         assertTrue(lookup("#explanation-text").queryAs(Label.class).getText().contains("UDP needs no connection"));
 
@@ -281,7 +271,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void pickingAConversationFocusesTheListAndTheCharts() throws Exception {
-        openSample("scenarios/chat.pcap");
+        openSample(window, "scenarios/chat.pcap");
         Tshark.require();
         long inStreamOne = Tshark.fields(Environment.samples().resolve("scenarios/chat.pcap"), List.of("tcp.stream"))
                 .stream().skip(1).filter(row -> row[0].equals("1")).count();
@@ -305,7 +295,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void playRevealsEveryFrameAtTheChosenSpeed() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         interact(() -> window.playback().speedProperty().set(org.wirelab.app.playback.Speed.REAL_TIME));
 
         type(javafx.scene.input.KeyCode.SPACE);
@@ -319,7 +309,7 @@ class MainWindowTest extends FxTest {
 
     @Test
     void theDiagramIsExportedAsShownAndABadNameIsOneLine() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         Path svg = Files.createTempFile("ladder", ".svg");
         Path doc = Files.createTempFile("ladder", ".doc");
 
@@ -337,7 +327,7 @@ class MainWindowTest extends FxTest {
     /** Issue 4, section 6: the arrows and Space play only when the focused control does not use them. */
     @Test
     void arrowsMoveTheCaretInTheFilterAndStepPlaybackElsewhere() throws Exception {
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         javafx.scene.Node ladder = lookup("#ladder-canvas").query();
         interact(ladder::requestFocus);
         type(javafx.scene.input.KeyCode.RIGHT);
@@ -472,7 +462,7 @@ class MainWindowTest extends FxTest {
             stage.setWidth(1024);
             stage.setHeight(768);
         });
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         // The Capture tab's ladder (the Compare tab has two more, empty until a comparison runs).
         org.wirelab.app.ladder.LadderCanvas ladder = lookup(".ladder-canvas").queryAllAs(
                 org.wirelab.app.ladder.LadderCanvas.class).stream().filter(javafx.scene.Node::isVisible)
@@ -523,7 +513,7 @@ class MainWindowTest extends FxTest {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        openSample("tcp-hello.pcap");
+        openSample(window, "tcp-hello.pcap");
         interact(() -> window.model().select(2));
         OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
         interact(() -> {
@@ -533,25 +523,7 @@ class MainWindowTest extends FxTest {
             // The sequence and acknowledgment numbers, relative and raw, down to the selected flags.
             tree.scrollTo(tree.getRow(find(layerItem(tree, 4), "tcp.seq")) - 1);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        Path out = Environment.repositoryRoot().resolve("app/target/screenshots/" + name);
-        Files.createDirectories(out.getParent());
-        WritableImage image = interactAndGet(() -> window.model() == null ? null
-                : lookup("#main-window").query().getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
-        assertTrue(Files.size(out) > 10_000);
-    }
-
-    private <T> T interactAndGet(java.util.concurrent.Callable<T> action) throws Exception {
-        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
-        interact(() -> {
-            try {
-                result.set(action.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return result.get();
+        assertTrue(Files.size(screenshot(window.ladderSlot().getScene(), name)) > 10_000);
     }
 
     private static String protocolsAt(TreeView<OsiTreeView.Entry> tree, int osiLayer) {

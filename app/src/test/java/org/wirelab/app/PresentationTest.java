@@ -3,37 +3,23 @@ package org.wirelab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.explain.ExplanationView;
-import org.wirelab.app.i18n.Messages;
 import org.wirelab.app.ladder.LadderCanvas;
 import org.wirelab.app.layers.OsiTreeView;
 import org.wirelab.app.presentation.Zoom;
-import org.wirelab.source.FileSource;
 import org.wirelab.core.ladder.draw.LadderPainter;
 import org.wirelab.core.ladder.draw.Surface.Anchor;
 import org.wirelab.core.ladder.draw.TextStyle;
-import org.wirelab.core.testing.Environment;
 
 /**
  * Presentation mode on a 1024x768 projector: the ladder and the explanation side by side, their text at
@@ -50,12 +36,7 @@ class PresentationTest extends FxTest {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.ENGLISH);
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages,
-                new AppPreferences(Preferences.userRoot().node("wirelab-test-presentation")));
-        window.show(stage);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-presentation");
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1024);
@@ -63,9 +44,7 @@ class PresentationTest extends FxTest {
     }
 
     private void openHelloOnItsData() throws Exception {
-        interact(() -> window.open(new FileSource(Environment.samples().resolve("tcp-hello.pcap"))));
-        window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        openSample(window, "tcp-hello.pcap");
         interact(() -> window.model().select(4));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -115,10 +94,10 @@ class PresentationTest extends FxTest {
 
         assertEverythingOnTheLadderIsWholeAndLarge(ladder);
 
-        screenshot("presentation-1024x768.png");
+        screenshot(stage.getScene(), "presentation-1024x768.png");
         interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
         WaitForAsyncUtils.waitForFxEvents();
-        screenshot("presentation-1024x768-fr.png");
+        screenshot(stage.getScene(), "presentation-1024x768-fr.png");
         interact(() -> window.messages().localeProperty().set(Locale.ENGLISH));
 
         type(KeyCode.F5);
@@ -156,7 +135,7 @@ class PresentationTest extends FxTest {
         clickOn("Charts");   // built when first shown, at the zoom of the moment
         org.wirelab.app.charts.ChartsView charts = lookup("#charts-view").queryAs(org.wirelab.app.charts.ChartsView.class);
         assertEquals(Zoom.STEP * Zoom.STEP, charts.scaleProperty().get(), 1e-9, "the charts follow");
-        screenshot("main-window-zoomed-1024x768.png");
+        screenshot(stage.getScene(), "main-window-zoomed-1024x768.png");
         press(KeyCode.CONTROL).press(KeyCode.MINUS).release(KeyCode.MINUS).release(KeyCode.CONTROL);
         assertEquals(Zoom.STEP, window.zoom().scale(), 1e-9, "Ctrl - zooms out");
         press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);
@@ -199,8 +178,9 @@ class PresentationTest extends FxTest {
      */
     private static void assertEverythingOnTheLadderIsWholeAndLarge(LadderCanvas ladder) {
         double scale = ladder.scaleProperty().get();
+        // Scrolled down to the third arrow at least, whether or not the window's layout made the ladder scroll.
         org.wirelab.core.ladder.draw.LadderView scrolled = ladder.view().scrolledTo(ladder.view().scrollX(),
-                Math.max(ladder.view().scrollY(), 1));
+                Math.max(ladder.view().scrollY(), ladder.painter().contentY(2, ladder.view())));
         List<String> problems = new java.util.ArrayList<>();
         int[] headerStates = {0};
         ladder.painter().paint(new MeasuringSurface() {
@@ -261,14 +241,5 @@ class PresentationTest extends FxTest {
     private static double fontOf(OsiTreeView tree) {
         return tree.lookupAll(".tree-cell").stream().filter(n -> n instanceof javafx.scene.control.Labeled)
                 .mapToDouble(n -> ((javafx.scene.control.Labeled) n).getFont().getSize()).max().orElse(0);
-    }
-
-    private void screenshot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Path out = Environment.repositoryRoot().resolve("app/target/screenshots/" + name);
-        Files.createDirectories(out.getParent());
-        java.util.concurrent.atomic.AtomicReference<WritableImage> image = new java.util.concurrent.atomic.AtomicReference<>();
-        interact(() -> image.set(stage.getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.toFile());
     }
 }

@@ -3,26 +3,16 @@ package org.wirelab.app.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.AppPreferences;
 import org.wirelab.app.FxTest;
 import org.wirelab.app.MainWindow;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.testing.Environment;
 
 /** File › Open exercise in the window: its capture opens with the Checks pane shown, and a click selects a frame. */
@@ -33,12 +23,7 @@ class ChecksPaneTest extends FxTest {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.FRENCH);
-        window = new MainWindow(new CaptureViewModel(Platform::runLater), messages,
-                new AppPreferences(Preferences.userRoot().node("wirelab-test-checks")));
-        window.show(stage);
+        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-checks");
         stage.setWidth(1440);
         stage.setHeight(900);
     }
@@ -92,9 +77,7 @@ class ChecksPaneTest extends FxTest {
 
     @Test
     void predictModeKeepsTheSessionsScoreBesideTheVerdict() throws Exception {
-        interact(() -> window.open(new org.wirelab.source.FileSource(Environment.samples().resolve("tcp-hello.pcap"))));
-        window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        openSample(window, "tcp-hello.pcap");
         clickOn("#playback-predict");
         clickOn("#playback-forward");
         clickOn("#predict-syn");
@@ -120,12 +103,6 @@ class ChecksPaneTest extends FxTest {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        Path out = Environment.repositoryRoot().resolve("app/target/screenshots/" + name);
-        Files.createDirectories(out.getParent());
-        java.util.concurrent.atomic.AtomicReference<WritableImage> image = new java.util.concurrent.atomic.AtomicReference<>();
-        interact(() -> image.set(stage.getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.toFile());
-        assertTrue(Files.size(out) > 10_000);
+        assertTrue(Files.size(screenshot(stage.getScene(), name)) > 10_000);
     }
 }

@@ -4,29 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
+import javafx.scene.Parent;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.FxTest;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
-import org.wirelab.source.FileSource;
-import org.wirelab.bench.LoopbackTrafficGenerator;
 import org.wirelab.core.filter.DisplayFilter;
 
 /**
@@ -34,46 +20,27 @@ import org.wirelab.core.filter.DisplayFilter;
  * Stop button: the window stays usable, and a stopped filter gives the list back to the one before.
  * The filter's thread is held by the test, so what the box shows while it runs is looked at, not raced.
  */
-class FilterProgressTest extends FxTest {
-    private static final int FRAMES = 3000;
-    private static Path file;
-    private CaptureViewModel model;
-    private PacketListView list;
+class FilterProgressTest extends LongCaptureTest {
     private TextField text;
     private FilterBox box;
     private final List<Runnable> held = new ArrayList<>();
 
-    @BeforeAll
-    static void generate() throws Exception {
-        file = Files.createTempFile("filter-progress", ".pcap");
-        LoopbackTrafficGenerator.write(file, FRAMES, 7);
-    }
-
-    @AfterAll
-    static void delete() throws Exception {
-        Files.deleteIfExists(file);
-    }
-
     @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.ENGLISH);
-        model = new CaptureViewModel(Platform::runLater);
-        list = new PacketListView(model, messages);
+    Parent content() {
         text = new TextField();
         text.setId("filter-text");
         box = new FilterBox(text, list, messages);
-        stage.setScene(new Scene(new VBox(box, list), 900, 500));
-        stage.show();
+        return new VBox(box, list);
     }
 
+    @Override
+    double height() {
+        return 500;
+    }
+
+    /** The filters' threads are held by the test (after the capture is opened, by the base class). */
     @BeforeEach
-    void open() throws Exception {
-        interact(() -> model.open(new FileSource(file)));
-        model.awaitSource();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+    void holdTheFilters() {
         list.filterThreads(held::add);
         interact(() -> box.mode().setValue(FilterBox.Mode.DISPLAY_FILTER));
     }

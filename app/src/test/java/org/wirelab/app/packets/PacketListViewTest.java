@@ -3,66 +3,26 @@ package org.wirelab.app.packets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.VerticalDirection;
-import javafx.scene.Scene;
+import javafx.scene.Parent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import atlantafx.base.theme.PrimerLight;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
-import org.wirelab.app.FxTest;
-import org.wirelab.app.capture.CaptureViewModel;
-import org.wirelab.app.i18n.Messages;
-import org.wirelab.source.FileSource;
-import org.wirelab.bench.LoopbackTrafficGenerator;
 import org.wirelab.core.testing.Tshark;
 
 /** The packet list, driven headless on a capture longer than a screen: click, keys, wheel, filter. */
-class PacketListViewTest extends FxTest {
-    private static final int FRAMES = 3000;
-    private static Path file;
-    private CaptureViewModel model;
-    private PacketListView list;
-
-    @BeforeAll
-    static void generate() throws Exception {
-        file = Files.createTempFile("packet-list", ".pcap");
-        LoopbackTrafficGenerator.write(file, FRAMES, 7);
-    }
-
-    @AfterAll
-    static void delete() throws Exception {
-        Files.deleteIfExists(file);
+class PacketListViewTest extends LongCaptureTest {
+    @Override
+    Parent content() {
+        return list;
     }
 
     @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Messages messages = new Messages();
-        messages.localeProperty().set(Locale.ENGLISH);
-        model = new CaptureViewModel(Platform::runLater);
-        list = new PacketListView(model, messages);
-        stage.setScene(new Scene(list, 900, 400));
-        stage.show();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        interact(() -> model.open(new FileSource(file)));
-        model.awaitSource();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+    double height() {
+        return 400;
     }
 
     private boolean onScreen(int position) {
