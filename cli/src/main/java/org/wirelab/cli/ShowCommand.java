@@ -6,12 +6,11 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
-import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.filter.DisplayFilter;
-import org.wirelab.core.fields.TcpRelativeNumbers;
+import org.wirelab.core.fields.CaptureTree;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.ladder.CaptureLadder;
@@ -114,9 +113,8 @@ final class ShowCommand implements Callable<Integer> {
 
     private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
         CaptureAnalysis analysis = CaptureAnalysis.of(frames);
-        // As the app's tree: the decoder's fields and the TCP numbers relative to the conversation.
-        FrameBreakdown.print(new TcpRelativeNumbers(new FieldCatalog(analysis))
-                .addTo(FrameDecoder.standard().decode(frames, index)), out, language);
+        // As the app's tree: the decoder's fields and what needs the whole capture (relative numbers, reassembly).
+        FrameBreakdown.print(new CaptureTree(analysis).frame(index), out, language);
         out.println();
         ResourceBundle words = FrameBreakdown.words(language);
         out.println(FrameBreakdown.format(words, "show.inShort", Explainer.of(analysis).explain(index, language).text()));

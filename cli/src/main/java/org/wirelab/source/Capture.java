@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.explain.Explainer;
+import org.wirelab.core.fields.CaptureTree;
 import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.ladder.CaptureLadder;
@@ -23,6 +24,7 @@ public final class Capture {
     private final boolean complete;
     private final FieldCatalog catalog;
     private final CaptureLadder ladder;
+    private CaptureTree tree;
     private Explainer explainer;
 
     public Capture(String title, FrameStore frames, List<String> warnings, boolean complete) {
@@ -82,6 +84,14 @@ public final class Capture {
     /** tshark's field values of every frame. */
     public FieldCatalog catalog() {
         return catalog;
+    }
+
+    /** Each frame's full tree, with what needs the whole capture (relative numbers, HTTP reassembly). */
+    public synchronized CaptureTree tree() {
+        if (tree == null) {
+            tree = new CaptureTree(analysis, catalog);
+        }
+        return tree;
     }
 
     /** The ladder diagram of every frame (arrows made on demand). */

@@ -17,8 +17,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.wirelab.core.decode.DecodedFrame;
-import org.wirelab.core.decode.FrameDecoder;
-import org.wirelab.core.fields.TcpRelativeNumbers;
 import org.wirelab.source.Capture;
 import org.wirelab.source.FrameSource;
 import org.wirelab.source.SourceRun;
@@ -36,7 +34,6 @@ import org.wirelab.source.SourceRun;
  */
 public final class CaptureViewModel {
     private final Executor uiThread;
-    private final FrameDecoder decoder = FrameDecoder.standard();
     private final ReadOnlyObjectWrapper<Capture> capture = new ReadOnlyObjectWrapper<>(this, "capture",
             Capture.empty(""));
     private final IntegerProperty selectedFrame = new SimpleIntegerProperty(this, "selectedFrame", 0);
@@ -144,8 +141,8 @@ public final class CaptureViewModel {
             selectedPart.set(null);
             return;
         }
-        // The decoder reads one frame; the capture's analysis adds what needs the whole conversation.
-        DecodedFrame frame = new TcpRelativeNumbers(shown.catalog()).addTo(decoder.decode(shown.frames(), number - 1));
+        // The decoder reads one frame; the capture adds what needs the whole conversation.
+        DecodedFrame frame = shown.tree().frame(number - 1);
         decodedFrame.set(frame);
         selectedPart.set(null);
     }

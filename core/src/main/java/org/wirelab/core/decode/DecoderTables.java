@@ -5,7 +5,7 @@ import java.util.Map;
 import org.wirelab.core.protocol.chat.Chat;
 import org.wirelab.core.protocol.chat.ChatDecoder;
 import org.wirelab.core.decode.application.DnsDecoder;
-import org.wirelab.core.decode.application.HttpDecoder;
+import org.wirelab.core.protocol.http.HttpDecoder;
 import org.wirelab.core.protocol.ssh.SshDecoder;
 import org.wirelab.core.protocol.data.TextDecoder;
 import org.wirelab.core.protocol.loopback.BsdLoopbackDecoder;
@@ -73,6 +73,13 @@ public record DecoderTables(Map<Integer, ProtocolDecoder> linkTypes, Map<Integer
                         Chat.PORT, new ChatDecoder()),
                 Map.of(53, dnsOverUdp),
                 List.of(http, new TextDecoder()));
+    }
+
+    /** The decoder registered for the lower port, else the higher's, whatever the payload; null when none is. */
+    public ApplicationDecoder byPort(Next.ByPorts ports) {
+        Map<Integer, ApplicationDecoder> table = ports.transport() == IpProtocol.TCP ? tcpPorts : udpPorts;
+        ApplicationDecoder low = table.get(Math.min(ports.sourcePort(), ports.destinationPort()));
+        return low != null ? low : table.get(Math.max(ports.sourcePort(), ports.destinationPort()));
     }
 
     /** The decoder for a payload: the lower port's, then the higher's, then the first heuristic that claims it. */

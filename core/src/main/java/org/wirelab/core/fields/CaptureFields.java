@@ -12,7 +12,6 @@ import org.wirelab.core.decode.ByteRange;
 import org.wirelab.core.decode.DecoderTables;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
-import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
@@ -43,8 +42,7 @@ public final class CaptureFields {
     private final CaptureAnalysis analysis;
     private final FieldCatalog catalog;
     private final DecoderTables tables = DecoderTables.standard();
-    private final FrameDecoder decoder = new FrameDecoder(tables);
-    private final TcpRelativeNumbers relativeNumbers;
+    private final CaptureTree trees;
     private final Map<String, FieldValue> columns = new HashMap<>();
     private final StringBuilder scratch = new StringBuilder(64);
     private int treeIndex = -1;
@@ -55,7 +53,7 @@ public final class CaptureFields {
     public CaptureFields(CaptureAnalysis analysis) {
         this.analysis = analysis;
         this.catalog = new FieldCatalog(analysis);
-        this.relativeNumbers = new TcpRelativeNumbers(catalog);
+        this.trees = new CaptureTree(analysis, catalog);
     }
 
     public CaptureAnalysis analysis() {
@@ -201,9 +199,9 @@ public final class CaptureFields {
         boolean complete = tcp ? packets.hasStatus(index, PacketTable.STATUS_TCP_HEADER_COMPLETE)
                 : !packets.hasStatus(index, PacketTable.STATUS_TRANSPORT_TRUNCATED);
         if (payloadLength <= 0 || !complete || packets.hasStatus(index, PacketTable.STATUS_IP_FRAGMENT)
-                || packets.hasStatus(index, PacketTable.STATUS_MALFORMED)) {
+                || packets.hasStatus(index, PacketTable.STATUS_MALFORMED) || trees.reassembled(index)) {
             if (payloadLength > 0) {
-                // Anything unusual: ask the full tree.
+                // Anything unusual, or a payload that is part of a message of several segments: ask the full tree.
                 application = applicationOf(tree(index));
             }
             return application;
@@ -246,6 +244,11 @@ public final class CaptureFields {
                 int end = layers.get(k).range().end();
                 for (Layer inner : layers.subList(k, layers.size())) {
                     end = Math.max(end, inner.range().end());
+                }
+                if (k == layers.size() - 1 && layers.get(k).protocol().equals("TCP")
+                        && analysis.packets().transport(index) == PacketTable.TRANSPORT_TCP) {
+                    // A segment whose bytes HTTP reads in a later frame: its payload is still TCP's.
+                    end = Math.max(end, layers.get(k).range().end() + Math.max(0, analysis.packets().payloadLength(index)));
                 }
                 int start = layers.get(k).range().offset();
                 found.add(bytes(index, new ByteRange(start, end - start)));
@@ -293,10 +296,10 @@ public final class CaptureFields {
         return title;
     }
 
-    /** Frame {@code index}'s tree, with TCP's relative numbers; the last one asked is kept. */
+    /** Frame {@code index}'s tree, as {@link CaptureTree} makes it; the last one asked is kept. */
     public DecodedFrame tree(int index) {
         if (index != treeIndex) {
-            tree = relativeNumbers.addTo(decoder.decode(analysis.frames(), index));
+            tree = trees.frame(index);
             treeIndex = index;
         }
         return tree;

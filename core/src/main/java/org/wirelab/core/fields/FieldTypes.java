@@ -15,6 +15,7 @@ import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.protocol.sll.LinuxSll;
 import org.wirelab.core.protocol.chat.Chat;
 import org.wirelab.core.protocol.data.Data;
+import org.wirelab.core.protocol.http.Http;
 import org.wirelab.core.protocol.ssh.Ssh;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.protocol.vlan.Vlan;
@@ -96,14 +97,7 @@ public final class FieldTypes {
         declare(FieldType.IPV4, "dns.a");
         declare(FieldType.IPV6, "dns.aaaa");
 
-        declare(FieldType.BOOLEAN, "http.request", "http.response");
-        declare(FieldType.STRING, "http.request.method", "http.request.uri", "http.request.version",
-                "http.request.line", "http.response.version", "http.response.phrase", "http.response.line",
-                "http.host", "http.user_agent", "http.accept", "http.accept_encoding", "http.accept_language",
-                "http.cache_control", "http.connection", "http.content_length_header", "http.content_type",
-                "http.cookie", "http.date", "http.last_modified", "http.location", "http.referer", "http.server",
-                "http.set_cookie", "http.transfer_encoding");
-        declare(FieldType.UNSIGNED, "http.response.code");
+        declare(Http.FIELDS);
         declare(Ssh.FIELDS);
         declare(Chat.FIELDS);
         declare(Data.FIELDS);

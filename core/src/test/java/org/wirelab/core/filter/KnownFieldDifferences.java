@@ -17,16 +17,11 @@ final class KnownFieldDifferences {
             "frame", "tshark's title adds the capture interface of a pcapng file");
 
     /**
-     * Filters whose frames differ where tshark's protocol stack does, and why: tshark reassembles an HTTP
-     * message sent in several segments and shows it on the last one, where wirelab decodes each segment
-     * alone (and shows the header on the first); tshark decodes by port protocols wirelab shows as data
-     * (PPTP, Kerberos, IRC) and shows as data the lab's protocols wirelab decodes (chat, echo text).
+     * Filters whose frames differ where tshark's protocol stack does, and why: tshark decodes by port
+     * protocols wirelab shows as data (PPTP, Kerberos, IRC, SMTP, TLS, LDAP, DHCP, DIS on UDP 3000) and
+     * shows as data the lab's chat, which wirelab decodes.
      */
     static final Map<String, String> FILTERS = Map.of(
-            "http", "HTTP reassembly",
-            "http.content_length_header", "HTTP reassembly",
-            "http.response.code == 200", "HTTP reassembly",
-            "http.response.code >= 300", "HTTP reassembly",
             "data", "protocols decoded by port",
             "data.len > 10", "protocols decoded by port");
 
