@@ -34,6 +34,10 @@ public final class SimulatedScenarios {
     public static final String UDP_CLOSED_PORT = ScenarioCatalog.UDP_CLOSED_PORT;
     public static final String BULK_LOSS = ScenarioCatalog.BULK_LOSS;
     public static final String HALF_CLOSE = ScenarioCatalog.HALF_CLOSE;
+    public static final String RST_AFTER_CLOSE = ScenarioCatalog.RST_AFTER_CLOSE;
+    public static final String LOST_LAST_ACK = ScenarioCatalog.LOST_LAST_ACK;
+    /** The client's second line in rst-after-close, as samples/make/reference_peer.py's late-writer-client sends it. */
+    static final String LATE_LINE = "encore une ligne\n";
 
     /** The live scenarios also captured with real Linux in samples/reference (over its 10 ms link). */
     private static final List<String> LIVE_WITH_REFERENCE = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO,
@@ -132,6 +136,8 @@ public final class SimulatedScenarios {
             case UDP_CLOSED_PORT -> udpClosedPort();
             case BULK_LOSS -> bulkLoss();
             case HALF_CLOSE -> halfClose();
+            case RST_AFTER_CLOSE -> rstAfterClose();
+            case LOST_LAST_ACK -> lostLastAck();
             default -> {
                 if (!Scenarios.names().contains(name)) {
                     throw new IllegalArgumentException("unknown scenario '" + name + "': choose one of "
@@ -288,6 +294,38 @@ public final class SimulatedScenarios {
                         new Step.Close("client"),
                         new Step.AwaitHandled("server", 1)));
         return Setup.teaching(scenario, List.of());
+    }
+
+    /**
+     * The lab's server reads the hello once and closes with close(); 100 ms after its first line the
+     * client, in CLOSE-WAIT, sends a second one. Nobody can read it any more: the server answers with a
+     * RST (RFC 2525 section 2.17, as Linux does) and both ends are CLOSED.
+     */
+    public static Setup rstAfterClose() {
+        int port = LabProtocol.TCP_PORT;
+        Scenario scenario = new Scenario(RST_AFTER_CLOSE,
+                "the server reads the hello and closes; 100 ms later the client sends a second line: the server answers with a RST",
+                List.of(new Step.Serve("server", Service.LAB_TCP_SERVER, port),
+                        new Step.Connect("client", "server", port, ConnectResult.ESTABLISHED),
+                        new Step.Send("client", Payload.text(LabProtocol.TCP_MESSAGE)),
+                        new Step.Pause(Duration.ofMillis(100)),
+                        new Step.Send("client", Payload.text(LATE_LINE)),
+                        new Step.AwaitHandled("server", 1)));
+        return Setup.teaching(scenario, List.of());
+    }
+
+    /**
+     * tcp-hello whose last segment, the client's ACK of the server's FIN, is lost: the client is in
+     * TIME-WAIT, the server in LAST-ACK sends its FIN again when its retransmission timer expires, and
+     * the client answers it from TIME-WAIT with the same ACK (RFC 9293 section 3.6.1).
+     */
+    public static Setup lostLastAck() {
+        Scenario hello = Scenarios.tcpHello();
+        Scenario scenario = new Scenario(LOST_LAST_ACK,
+                "tcp-hello whose last ACK is lost: the server sends its FIN again, the client in TIME-WAIT acknowledges it again",
+                hello.steps());
+        // Client segments: SYN, ACK, data, FIN, then the ACK of the server's FIN.
+        return Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 5)));
     }
 
     private static Scenario rename(Scenario scenario, String name, String summary) {

@@ -13,6 +13,8 @@ import org.wirelab.simulator.net.Packet.Tcp;
  */
 final class AckPolicy {
     private static final int MAX_QUICK_ACKS = 16;
+    /** A tick of the kernel's clock (HZ = 250), on which its timers run. */
+    private static final long JIFFY_NANOS = 4_000_000L;
 
     private final long delayedAckNanos;
     /** This side's own MSS: the guess of the sender's never exceeds it. */
@@ -96,6 +98,15 @@ final class AckPolicy {
     /** True when the segment that just arrived is to be acknowledged at once as a quick ACK. */
     boolean quick() {
         return quickAcks > 0 && !pingpong;
+    }
+
+    /**
+     * How long a delayed ACK waits from {@code now} (tcp_send_delayed_ack): the ACK timeout once data
+     * has arrived; before any has (ato still 0: a FIN on a connection that has received nothing), only
+     * until the kernel's next clock tick, which looks like an ACK at once.
+     */
+    long delayedAckIn(long now) {
+        return ato == 0 ? JIFFY_NANOS - now % JIFFY_NANOS : delayedAckNanos;
     }
 
     /** A quick ACK is used. */

@@ -49,7 +49,7 @@ final class Acknowledgments {
     /** The ACK waits for the delayed-ACK timer, unless it already runs. */
     void delay() {
         if (!timers.delayedAck.running()) {
-            timers.delayedAck.start(tcb.config.delayedAck().toNanos());
+            timers.delayedAck.start(tcb.acks.delayedAckIn(endpoint.now()));
         }
     }
 

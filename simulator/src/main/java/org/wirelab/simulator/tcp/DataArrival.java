@@ -32,8 +32,13 @@ final class DataArrival {
             return;
         }
         if (tcb.applicationClosed) {
-            // Nobody will read these bytes: Linux answers with a reset (RFC 2525 section 2.17).
-            endpoint.abort();
+            // close() was called: nobody will read these bytes. Linux resets the connection (RFC 1122
+            // section 4.2.2.13, RFC 2525 section 2.17): the socket goes to CLOSED at once (tcp_reset), and
+            // the segment is answered as one to a closed port would be, by a bare RST at its
+            // acknowledgment number (tcp_v4_send_reset).
+            timers.stopAll();
+            endpoint.enter(TcpState.CLOSED);
+            endpoint.stack.reset(segment);
             return;
         }
         byte[] payload = segment.payload;

@@ -87,8 +87,11 @@ public final class TcpStack {
         reset(segment);
     }
 
-    /** RST for a segment to a closed port (RFC 9293 section 3.10.7.1); a RST is never answered. */
-    private void reset(Packet segment) {
+    /**
+     * RST for a segment to a closed port (RFC 9293 section 3.10.7.1), or for data to a socket that has
+     * just been reset because nobody will read it; a RST is never answered.
+     */
+    void reset(Packet segment) {
         if (segment.has(Tcp.RST)) {
             return;
         }
