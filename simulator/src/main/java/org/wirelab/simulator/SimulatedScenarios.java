@@ -14,6 +14,7 @@ import org.wirelab.core.scenario.Service;
 import org.wirelab.core.scenario.Step;
 import org.wirelab.simulator.net.Fault;
 import org.wirelab.simulator.scenario.ReaderPace;
+import org.wirelab.simulator.tcp.KeepAlive;
 
 /**
  * Every scenario the simulator runs: the live capture's scenarios unchanged ({@link Scenarios}), and
@@ -36,6 +37,7 @@ public final class SimulatedScenarios {
     public static final String HALF_CLOSE = ScenarioCatalog.HALF_CLOSE;
     public static final String RST_AFTER_CLOSE = ScenarioCatalog.RST_AFTER_CLOSE;
     public static final String LOST_LAST_ACK = ScenarioCatalog.LOST_LAST_ACK;
+    public static final String KEEP_ALIVE = ScenarioCatalog.KEEP_ALIVE;
     /** The client's second line in rst-after-close, as samples/make/reference_peer.py's late-writer-client sends it. */
     static final String LATE_LINE = "encore une ligne\n";
 
@@ -59,9 +61,10 @@ public final class SimulatedScenarios {
      * @param reference the name of the real Linux captures this setup is checked against
      *     (samples/reference/NAME-client.pcap and NAME-server.pcap), null when none
      * @param bandwidth the link's rate in bit/s when the user sets none (0: no limit)
+     * @param clientKeepAlive the keep-alive the clients turn on once connected (null: none)
      */
     public record Setup(Scenario scenario, List<Fault> faults, Duration delay, int mtu, int receiveBuffer,
-            ReaderPace pace, String reference, long bandwidth) {
+            ReaderPace pace, String reference, long bandwidth, KeepAlive clientKeepAlive) {
         public Setup {
             faults = List.copyOf(faults);
         }
@@ -69,12 +72,12 @@ public final class SimulatedScenarios {
         /** A teaching setup on the catalog's link for it (Ethernet, 10 ms each way), checked against the reference of its name. */
         static Setup teaching(Scenario scenario, List<Fault> faults) {
             ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(scenario.name()).link();
-            return new Setup(scenario, faults, link.delay(), link.mtu(), 0, null, scenario.name(), 0);
+            return new Setup(scenario, faults, link.delay(), link.mtu(), 0, null, scenario.name(), 0, null);
         }
 
         static Setup plain(Scenario scenario) {
             return new Setup(scenario, List.of(), null, 0, 0, null,
-                    LIVE_WITH_REFERENCE.contains(scenario.name()) ? scenario.name() : null, 0);
+                    LIVE_WITH_REFERENCE.contains(scenario.name()) ? scenario.name() : null, 0, null);
         }
 
         /** Where the real captures of {@link #reference()} are, relative to the repository; null when none. */
@@ -110,6 +113,9 @@ public final class SimulatedScenarios {
             if (pace != null) {
                 options = options.withReaderPace(pace);
             }
+            if (clientKeepAlive != null) {
+                options = options.withClientKeepAlive(clientKeepAlive);
+            }
             if (bandwidth > 0 && options.link().bandwidthBitsPerSecond() == 0) {
                 options = options.withLink(options.link().withBandwidth(bandwidth));
             }
@@ -138,6 +144,7 @@ public final class SimulatedScenarios {
             case HALF_CLOSE -> halfClose();
             case RST_AFTER_CLOSE -> rstAfterClose();
             case LOST_LAST_ACK -> lostLastAck();
+            case KEEP_ALIVE -> keepAlive();
             default -> {
                 if (!Scenarios.names().contains(name)) {
                     throw new IllegalArgumentException("unknown scenario '" + name + "': choose one of "
@@ -234,7 +241,7 @@ public final class SimulatedScenarios {
         // receiver's ACKs and autotuning see it, not all in the same instant.
         Setup teaching = Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 152)));
         return new Setup(teaching.scenario(), teaching.faults(), teaching.delay(), teaching.mtu(), 0, null, BULK_LOSS,
-                2_000_000_000L);
+                2_000_000_000L, null);
     }
 
     /** The lab's UDP datagram to a port where nothing listens: ICMP port unreachable (RFC 1122 section 4.1.3.1). */
@@ -255,7 +262,7 @@ public final class SimulatedScenarios {
                 "32 KiB to a server that reads 4 KiB every 1.5 s into an 8 KiB buffer: zero window, probes, window updates");
         ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(SLOW_READER).link();
         return new Setup(scenario, List.of(), link.delay(), link.mtu(),
-                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), SLOW_READER, 0);
+                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), SLOW_READER, 0, null);
     }
 
     /**
@@ -326,6 +333,27 @@ public final class SimulatedScenarios {
                 hello.steps());
         // Client segments: SYN, ACK, data, FIN, then the ACK of the server's FIN.
         return Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 5)));
+    }
+
+    /**
+     * The client turns keep-alive on with an idle time and interval of 1 s (Linux's defaults are 2 hours
+     * and 75 s; the reference's program set TCP_KEEPIDLE and TCP_KEEPINTVL), sends its line and stays
+     * idle 2.5 s: a probe 1 s after the last segment it received, answered by the server's ACK, then
+     * another 1 s after that answer (RFC 1122 section 4.2.3.6).
+     */
+    public static Setup keepAlive() {
+        int port = LabProtocol.TCP_PORT;
+        Scenario scenario = new Scenario(KEEP_ALIVE,
+                "the client turns keep-alive on (1 s) and stays idle 2.5 s after its line: two keep-alive probes, each answered",
+                List.of(new Step.Serve("server", Service.TCP_SINK, port),
+                        new Step.Connect("client", "server", port, ConnectResult.ESTABLISHED),
+                        new Step.Send("client", Payload.text(LabProtocol.TCP_MESSAGE)),
+                        new Step.Pause(Duration.ofMillis(2500)),
+                        new Step.Close("client"),
+                        new Step.AwaitHandled("server", 1)));
+        Setup teaching = Setup.teaching(scenario, List.of());
+        return new Setup(scenario, List.of(), teaching.delay(), teaching.mtu(), 0, null, KEEP_ALIVE, 0,
+                new KeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(1), 3));
     }
 
     private static Scenario rename(Scenario scenario, String name, String summary) {

@@ -82,7 +82,7 @@ public final class Simulation {
         network.capture(localhost, sink, epoch);
         ScenarioLog.Recorder recorder = new ScenarioLog.Recorder(scenario.name(), simulator::now);
         SimulatedExecution execution = new SimulatedExecution(simulator, localhost, localhost,
-                options.ipVersion() == IpVersion.IPV6, options.stepTimeout().toNanos(), options.readerPace(), recorder);
+                options.ipVersion() == IpVersion.IPV6, options.stepTimeout().toNanos(), options.readerPace(), options.clientKeepAlive(), recorder);
         execution.run(scenario, DRAIN.toNanos());
         long retransmissions = 0;
         for (TcpEndpoint endpoint : localhost.tcp().endpoints()) {

@@ -25,6 +25,7 @@ public final class ScenarioCatalog {
     public static final String HALF_CLOSE = "half-close";
     public static final String RST_AFTER_CLOSE = "rst-after-close";
     public static final String LOST_LAST_ACK = "lost-last-ack";
+    public static final String KEEP_ALIVE = "keep-alive";
     public static final String UDP_CLOSED_PORT = "udp-closed-port";
     public static final String BULK_LOSS = "bulk-loss";
 
@@ -36,7 +37,8 @@ public final class ScenarioCatalog {
             live(Scenarios.TCP_REFUSED), sized(Scenarios.TCP_BULK), sized(Scenarios.UDP_BURST),
             teaching(LOST_SYN_ACK), teaching(LOST_DATA), teaching(FAST_RETRANSMIT), teaching(TAIL_LOSS),
             teaching(REORDERING), teaching(DUPLICATION), teaching(SLOW_READER), teaching(SIMULTANEOUS_CLOSE),
-            teaching(HALF_CLOSE), teaching(RST_AFTER_CLOSE), teaching(LOST_LAST_ACK), teaching(UDP_CLOSED_PORT),
+            teaching(HALF_CLOSE), teaching(RST_AFTER_CLOSE), teaching(LOST_LAST_ACK), teaching(KEEP_ALIVE),
+            teaching(UDP_CLOSED_PORT),
             teaching(BULK_LOSS));
 
     private ScenarioCatalog() {

@@ -22,6 +22,7 @@ import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Simulator;
 import org.wirelab.simulator.net.Host;
 import org.wirelab.simulator.tcp.ByteSource;
+import org.wirelab.simulator.tcp.KeepAlive;
 import org.wirelab.simulator.tcp.TcpEndpoint;
 import org.wirelab.simulator.tcp.TcpHandler;
 import org.wirelab.simulator.udp.UdpSocket;
@@ -48,6 +49,8 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
     private final boolean ipv6;
     private final long stepTimeoutNanos;
     private final ReaderPace pace;
+    /** The keep-alive each client turns on once connected; null: none. */
+    private final KeepAlive keepAlive;
     private final ScenarioLog.Recorder recorder;
     private final Map<String, Program> programs = new HashMap<>();
     private final Map<String, Transport> transports = new HashMap<>();
@@ -55,8 +58,9 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
     private final Map<String, Datagrams> datagramSockets = new HashMap<>();
 
     public SimulatedExecution(Simulator simulator, Host clients, Host servers, boolean ipv6, long stepTimeoutNanos,
-            ReaderPace pace, ScenarioLog.Recorder recorder) {
+            ReaderPace pace, KeepAlive keepAlive, ScenarioLog.Recorder recorder) {
         this.pace = pace;
+        this.keepAlive = keepAlive;
         this.simulator = simulator;
         this.clients = clients;
         this.servers = servers;
@@ -144,6 +148,9 @@ public final class SimulatedExecution implements StepRunner<RuntimeException> {
         if (connect.expected() == ConnectResult.REFUSED) {
             client.endpoint.close();
             throw new StepFailed(StepWords.acceptedInsteadOfRefused(target));
+        }
+        if (keepAlive != null) {
+            client.endpoint.keepAlive(keepAlive); // setsockopt after connect, as the reference's client
         }
         connections.put(connect.actor(), client);
         log(connect.actor(), Kind.ACTION, StepWords.connected(target, client.endpoint.localText()));

@@ -86,6 +86,9 @@ final class SegmentArrival {
         if (!endpoint.ackArrival.processAck(segment, true)) {
             return;
         }
+        // The peer is alive: keep-alive counts idleness from here, and its probes start again.
+        tcb.lastReceivedAt = endpoint.now();
+        tcb.keepAliveProbes = 0;
         if (length > 0) {
             endpoint.dataArrival.receiveData(seq, segment);
         }

@@ -121,6 +121,11 @@ public final class TcpEndpoint {
         public void sendCallEnded() {
             sendCalls.endSendCall();
         }
+
+        @Override
+        public void keepAliveTimeout() {
+            timeouts.keepAliveTimeout();
+        }
     }
 
     // ---- what applications and observers see -------------------------------------------------
@@ -267,6 +272,19 @@ public final class TcpEndpoint {
             at[0] += length;
         });
         return out;
+    }
+
+    /**
+     * Turns keep-alive on ({@code setsockopt(SO_KEEPALIVE)} with TCP_KEEPIDLE, TCP_KEEPINTVL and
+     * TCP_KEEPCNT): the first probe goes once the connection has been idle for {@code options.idle()}.
+     */
+    public void keepAlive(KeepAlive options) {
+        tcb.keepAlive = options;
+        if (tcb.state == TcpState.ESTABLISHED) {
+            // Counted from the last segment received, as Linux's tcp_set_keepalive does.
+            long idle = now() - tcb.lastReceivedAt;
+            timers.keepAlive.start(Math.max(0, options.idle().toNanos() - idle));
+        }
     }
 
     /** Sends FIN after what is written, and goes on reading (a half-close, {@code shutdown(SHUT_WR)}). */

@@ -22,6 +22,8 @@ final class TcpTimers {
         void copiedIn();
 
         void sendCallEnded();
+
+        void keepAliveTimeout();
     }
 
     /** RFC 6298's retransmission timer. */
@@ -38,6 +40,8 @@ final class TcpTimers {
     final Timer copied;
     /** Expires when the application's send call returns. */
     final Timer sendCallEnd;
+    /** The keep-alive timer (SO_KEEPALIVE), when the application turned it on. */
+    final Timer keepAlive;
 
     TcpTimers(Simulator simulator, Actions actions) {
         retransmission = new Timer(simulator, actions::retransmissionTimeout);
@@ -48,6 +52,7 @@ final class TcpTimers {
         timeWait = new Timer(simulator, actions::timeWaitTimeout);
         copied = new Timer(simulator, actions::copiedIn);
         sendCallEnd = new Timer(simulator, actions::sendCallEnded);
+        keepAlive = new Timer(simulator, actions::keepAliveTimeout);
     }
 
     /** Every timer that moves the connection on, TIME-WAIT's and the send call's excepted. */
@@ -57,5 +62,6 @@ final class TcpTimers {
         lossProbe.stop();
         delayedAck.stop();
         persist.stop();
+        keepAlive.stop();
     }
 }

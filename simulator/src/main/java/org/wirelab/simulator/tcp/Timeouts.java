@@ -103,6 +103,40 @@ final class Timeouts {
         timers.persist.start(tcb.rtt.persistInterval(tcb.probes));
     }
 
+    /**
+     * The keep-alive timer (RFC 1122 section 4.2.3.6, Linux's tcp_keepalive_timer): nothing is sent
+     * while data is in flight or waiting; otherwise, once the connection has been idle long enough, a
+     * probe the peer must answer (an empty segment at SND.UNA - 1, as the zero-window probe; tshark
+     * calls it a keep-alive), then one every interval until an answer comes or the count runs out.
+     */
+    void keepAliveTimeout() {
+        KeepAlive keepAlive = tcb.keepAlive;
+        if (keepAlive == null || tcb.state == TcpState.CLOSED || tcb.state == TcpState.SYN_SENT
+                || tcb.state == TcpState.SYN_RECEIVED || tcb.state == TcpState.TIME_WAIT) {
+            return;
+        }
+        long idleNanos = keepAlive.idle().toNanos();
+        if (snd.max > snd.una || 1 + tcb.sendBuffer.end() > snd.nxt) {
+            timers.keepAlive.start(idleNanos);
+            return;
+        }
+        long idle = endpoint.now() - tcb.lastReceivedAt;
+        if (idle < idleNanos) {
+            timers.keepAlive.start(idleNanos - idle);
+            return;
+        }
+        if (tcb.keepAliveProbes >= keepAlive.probes()) {
+            // No answer to any probe: the peer is gone. Linux resets the connection (tcp_write_err).
+            Packet reset = endpoint.segments.packet(Tcp.RST | Tcp.ACK, snd.nxt, Segments.EMPTY);
+            endpoint.segments.send(reset);
+            giveUp("no answer to " + keepAlive.probes() + " keep-alive probes: the connection timed out");
+            return;
+        }
+        endpoint.segments.send(endpoint.segments.packet(Tcp.ACK, snd.una - 1, Segments.EMPTY));
+        tcb.keepAliveProbes++;
+        timers.keepAlive.start(keepAlive.interval().toNanos());
+    }
+
     private void giveUp(String reason) {
         timers.stopAll();
         endpoint.enter(TcpState.CLOSED);

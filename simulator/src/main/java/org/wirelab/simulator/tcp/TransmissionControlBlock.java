@@ -70,6 +70,14 @@ final class TransmissionControlBlock {
     /** When the SYN or SYN-ACK left: the handshake's round trip is the first sample. */
     long handshakeStart;
 
+    // ---- keep-alive ---------------------------------------------------------------------------
+    /** The application's SO_KEEPALIVE and its options; null while off (Linux's default). */
+    KeepAlive keepAlive;
+    /** Keep-alive probes sent since the peer last answered (Linux's icsk_probes_out). */
+    int keepAliveProbes;
+    /** When an acceptable segment last arrived (Linux's rcv_tstamp): idleness is counted from it. */
+    long lastReceivedAt;
+
     // ---- acknowledgments ----------------------------------------------------------------------
     /** When to acknowledge: quick ACKs, ping-pong, the guess of the sender's MSS (Linux's heuristics). */
     final AckPolicy acks;
