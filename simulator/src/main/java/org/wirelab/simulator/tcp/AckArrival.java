@@ -10,24 +10,12 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * a fast retransmit (RFC 5681, RFC 6675), D-SACKs that undo a needless recovery (RFC 3708), and the
  * send window's update (SND.WL1, SND.WL2).
  */
-final class AckArrival {
+final class AckArrival extends EndpointPart {
     private static final long MASK = SendSequence.MASK;
     private static final long NONE = SendSequence.NONE;
 
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final ReceiveSequence rcv;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
     AckArrival(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.rcv = tcb.rcv;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     /** Processes the ACK field (section 3.10.7.4, fifth check); false when the segment must be dropped. */

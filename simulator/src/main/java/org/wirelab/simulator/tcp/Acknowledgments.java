@@ -9,21 +9,9 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * otherwise; after the application's read (tcp_cleanup_rbuf) with a window update if the read opened
  * the window enough. {@link AckPolicy} holds Linux's heuristics these decisions ask.
  */
-final class Acknowledgments {
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final ReceiveSequence rcv;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
+final class Acknowledgments extends EndpointPart {
     Acknowledgments(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.rcv = tcb.rcv;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     /**

@@ -9,21 +9,11 @@ import org.wirelab.simulator.net.Packet;
  * learns from it (the sender's segment size, the receiver's round trip, a window that may grow), and
  * then the ACK policy's decision.
  */
-final class DataArrival {
+final class DataArrival extends EndpointPart {
     private static final long MASK = SendSequence.MASK;
 
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final ReceiveSequence rcv;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
     DataArrival(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.rcv = tcb.rcv;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     /** The {@code segment}'s data, from sequence offset {@code seq}. */

@@ -11,24 +11,12 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * refusal, or a simultaneous open), a repeated SYN answered again, and the ACK that completes a
  * passive open.
  */
-final class Handshake {
+final class Handshake extends EndpointPart {
     private static final long MASK = SendSequence.MASK;
     private static final long NONE = SendSequence.NONE;
 
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final ReceiveSequence rcv;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
     Handshake(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.rcv = tcb.rcv;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     /** Active open (RFC 9293 section 3.10.1): sends SYN. */

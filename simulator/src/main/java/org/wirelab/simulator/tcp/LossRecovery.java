@@ -7,19 +7,9 @@ import org.wirelab.core.tcpstate.TcpState;
  * loss probe (RFC 8985), and the SACK-driven recovery that sends the segments presumed lost first
  * (RFC 6675 section 5).
  */
-final class LossRecovery {
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
+final class LossRecovery extends EndpointPart {
     LossRecovery(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     /**

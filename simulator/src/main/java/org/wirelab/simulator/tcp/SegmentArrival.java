@@ -10,23 +10,11 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * SYN, ACK (with {@link AckArrival}), the text ({@link DataArrival}) and the FIN. What it owes in
  * return (an ACK, a wake-up of the application) goes when its processing ends.
  */
-final class SegmentArrival {
+final class SegmentArrival extends EndpointPart {
     private static final long NONE = SendSequence.NONE;
 
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final ReceiveSequence rcv;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
     SegmentArrival(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.rcv = tcb.rcv;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     void receive(Packet segment) {

@@ -10,21 +10,11 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * segments as the write queue cut them, after Nagle's algorithm; what a timeout has us send again;
  * and the retransmission of one segment, as fast retransmit and recovery ask.
  */
-final class SegmentSender {
+final class SegmentSender extends EndpointPart {
     private static final long NONE = SendSequence.NONE;
 
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
     SegmentSender(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     /**

@@ -11,24 +11,12 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * as a segment leaves, what an ACK has told the peer (RCV.WUP, the announced window), marking
  * duplicate ACKs, window updates and zero windows for the analysis.
  */
-final class Segments {
+final class Segments extends EndpointPart {
     private static final long MASK = SendSequence.MASK;
     private static final long NONE = SendSequence.NONE;
 
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final ReceiveSequence rcv;
-    private final ConnectionOptions options;
-    private final TcpTimers timers;
-
     Segments(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.rcv = tcb.rcv;
-        this.options = tcb.options;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     static final byte[] EMPTY = new byte[0];

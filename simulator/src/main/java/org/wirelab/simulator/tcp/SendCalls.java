@@ -6,17 +6,9 @@ package org.wirelab.simulator.tcp;
  * the write queue's; what arrives during the call waits in the backlog; a second call starts when the
  * first returns.
  */
-final class SendCalls {
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final TcpTimers timers;
-
+final class SendCalls extends EndpointPart {
     SendCalls(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     /**

@@ -10,19 +10,11 @@ import org.wirelab.simulator.net.Packet.Tcp;
  * with backoff (RFC 6298 section 5), go-back-N from SND.UNA, giving up after the retries; and the
  * zero-window probe as Linux sends it (RFC 9293 section 3.8.6.1).
  */
-final class Timeouts {
+final class Timeouts extends EndpointPart {
     private static final long NONE = SendSequence.NONE;
 
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final SendSequence snd;
-    private final TcpTimers timers;
-
     Timeouts(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.snd = tcb.snd;
-        this.timers = tcb.timers;
+        super(endpoint);
     }
 
     void onRetransmissionTimeout() {

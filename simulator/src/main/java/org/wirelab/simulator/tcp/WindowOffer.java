@@ -4,17 +4,9 @@ package org.wirelab.simulator.tcp;
  * The receive window this side offers (RFC 9293 section 3.8.6.2.2, as Linux's __tcp_select_window):
  * the free buffer space, scaled and rounded as Linux rounds it, never moving the right edge back.
  */
-final class WindowOffer {
-    private final TcpEndpoint endpoint;
-    private final TransmissionControlBlock tcb;
-    private final ReceiveSequence rcv;
-    private final ConnectionOptions options;
-
+final class WindowOffer extends EndpointPart {
     WindowOffer(TcpEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.tcb = endpoint.tcb;
-        this.rcv = tcb.rcv;
-        this.options = tcb.options;
+        super(endpoint);
     }
 
     /** The window field: free buffer space, scaled, never moving the right edge back (section 3.8.6.2.1). */
