@@ -43,13 +43,17 @@ public final class FrameEncoding {
     /**
      * Writes the frame into {@code out} (or a larger buffer if it is too small) with core's encoder,
      * without copying the payload first; returns the buffer used and sets {@code length[0]}. A TCP
-     * segment's checksum adds its payload's sum from {@code payloadSums} rather than summing the
-     * payload again: a bulk transfer's segments share a few dozen payload arrays.
+     * segment's checksum adds its payload's sum from {@code memory} rather than summing the payload
+     * again (a bulk transfer's segments share a few dozen payload arrays), and its options are the
+     * last segment's when they are the same (a millisecond's segments carry the same timestamps).
      */
-    static byte[] encodeInto(Packet packet, byte[] out, int[] length, PayloadSums payloadSums) {
+    static byte[] encodeInto(Packet packet, byte[] out, int[] length, Memory memory) {
         NetworkHeader network = network(packet);
         boolean tcp = packet.protocol == Packet.TCP;
-        TransportHeader transport = tcp ? tcp(packet).withChecksum(0) : transport(packet);
+        TransportHeader transport = tcp
+                ? new TcpHeader(packet.sourcePort, packet.destinationPort, packet.sequenceNumber,
+                        packet.acknowledgmentNumber, packet.flags, packet.window, 0, 0, memory.tcpOptions(packet))
+                : transport(packet);
         byte[] payload = payload(packet, network);
         int transportAt = LOOPBACK.headerLength() + network.headerLength();
         int transportLength = transport == null ? 0 : transport.headerLength();
@@ -61,7 +65,7 @@ public final class FrameEncoding {
             // checksum, payload. The payload starts at a multiple of 4 bytes into the segment, so its own
             // sum adds in unchanged.
             long sum = network.pseudoHeaderSum(Packet.TCP, transportLength + payload.length);
-            sum = InternetChecksum.add(sum, buffer, transportAt, transportLength) + payloadSums.of(payload);
+            sum = InternetChecksum.add(sum, buffer, transportAt, transportLength) + memory.payloadSum(payload);
             int checksum = InternetChecksum.finish(sum);
             buffer[transportAt + Tcp.CHECKSUM] = (byte) (checksum >>> 8);
             buffer[transportAt + Tcp.CHECKSUM + 1] = (byte) checksum;
@@ -71,15 +75,35 @@ public final class FrameEncoding {
     }
 
     /**
-     * The Internet checksum sums of the payload arrays seen last, by identity: a small direct-mapped
-     * cache (packets never change their payload, so an array's sum never changes).
+     * What the encoder remembers from frame to frame: the Internet checksum sums of the payload arrays
+     * seen last, by identity, in a small direct-mapped cache (packets never change their payload, so an
+     * array's sum never changes); and the last TCP options with nothing but timestamps.
      */
-    static final class PayloadSums {
+    static final class Memory {
         private static final int SIZE = 256;
         private final byte[][] arrays = new byte[SIZE][];
         private final long[] sums = new long[SIZE];
+        private List<TcpOption> lastOptions;
+        private long lastTimestampValue;
+        private long lastTimestampEchoReply;
 
-        long of(byte[] payload) {
+        /** The options of {@code packet}'s TCP header, as {@link FrameEncoding#tcpOptions} makes them. */
+        List<TcpOption> tcpOptions(Packet packet) {
+            boolean timestampsOnly = packet.timestamps && packet.maximumSegmentSize < 0 && !packet.sackPermitted
+                    && packet.windowScale < 0 && packet.sackBlocks == null;
+            if (!timestampsOnly) {
+                return FrameEncoding.tcpOptions(packet);
+            }
+            if (lastOptions == null || packet.timestampValue != lastTimestampValue
+                    || packet.timestampEchoReply != lastTimestampEchoReply) {
+                lastOptions = List.copyOf(FrameEncoding.tcpOptions(packet));
+                lastTimestampValue = packet.timestampValue;
+                lastTimestampEchoReply = packet.timestampEchoReply;
+            }
+            return lastOptions;
+        }
+
+        long payloadSum(byte[] payload) {
             if (payload.length < 256) {
                 return InternetChecksum.add(0, payload, 0, payload.length); // not worth remembering
             }

@@ -34,7 +34,7 @@ public final class Network {
     private long captureEpochNanos;
     private byte[] frameBuffer = new byte[2048];
     private final int[] frameLength = new int[1];
-    private final FrameEncoding.PayloadSums payloadSums = new FrameEncoding.PayloadSums();
+    private final FrameEncoding.Memory encoderMemory = new FrameEncoding.Memory();
     private int packetsSent;
     private int framesCaptured;
     private long lastCapture;
@@ -215,7 +215,7 @@ public final class Network {
         if (sink == null) {
             return;
         }
-        frameBuffer = FrameEncoding.encodeInto(packet, frameBuffer, frameLength, payloadSums);
+        frameBuffer = FrameEncoding.encodeInto(packet, frameBuffer, frameLength, encoderMemory);
         framesCaptured++;
         lastCapture = simulator.now();
         try {
