@@ -42,6 +42,11 @@ public final class Capture {
         // Built here, on the source's thread, so that showing a large capture costs the FX thread nothing.
         this.catalog = new FieldCatalog(analysis);
         this.ladder = CaptureLadder.of(analysis, states, index -> lost.get(index + 1));
+        if (complete) {
+            // Each lane's state at any row, which the ladder shows once scrolled past the start: a million
+            // frames have some 230,000 state changes, too many to gather on the FX thread at the first scroll.
+            ladder.laneStates();
+        }
         this.warnings = List.copyOf(warnings);
         this.complete = complete;
     }

@@ -106,8 +106,10 @@ public final class LadderCanvas extends Region {
             requestLayout();
         });
         selectedFrame.addListener((o, was, now) -> {
-            reveal(now.intValue());
-            draw();
+            // Once: a selection out of view scrolls to it, and the scroll draws.
+            if (!reveal(now.intValue())) {
+                draw();
+            }
         });
         rawNumbers.addListener(o -> draw());
         timeScale.addListener((o, was, now) -> {
@@ -362,17 +364,23 @@ public final class LadderCanvas extends Region {
         return size == 0 ? 0 : Math.min(size - 1, painter.arrowAt(view.scrollY(), view));
     }
 
-    /** Scrolls so that frame {@code number}'s arrow is visible, when this ladder shows it. */
-    private void reveal(int number) {
+    /**
+     * Scrolls so that frame {@code number}'s arrow is visible, when this ladder shows it; true when the view
+     * scrolled (and so was drawn again).
+     */
+    private boolean reveal(int number) {
         int index = painter.indexOfFrame(number);
         if (index < 0) {
-            return;
+            return false;
         }
         double y = painter.contentY(index, view());
         double rows = viewHeight() - LadderPainter.HEADER;
         if (y - 40 < vertical.getValue() || y + 20 > vertical.getValue() + rows) {
+            double before = vertical.getValue();
             vertical.setValue(clamp(painter.centredOn(index, view()).scrollY(), vertical.getMax()));
+            return vertical.getValue() != before;
         }
+        return false;
     }
 
     /** The canvas' size in the drawing's own pixels (it is drawn {@link #scaleProperty()} times larger). */

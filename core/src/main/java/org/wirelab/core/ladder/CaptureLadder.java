@@ -59,6 +59,8 @@ public final class CaptureLadder implements Ladder {
     // The FINs that crossed another FIN on the way (ascending) and the row where each was taken.
     private final int[] crossingFins;
     private final int[] crossingArrivals;
+    /** Each lane's state at any arrow ({@link #laneStates()}), made when first asked. */
+    private volatile LaneStates laneStates;
 
     private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
         this.lost = lost;
@@ -373,6 +375,17 @@ public final class CaptureLadder implements Ladder {
 
     private List<LaneNote> tcpNotes(int i, int[] ends) {
         List<LaneNote> notes = new ArrayList<>(2);
+        addStateNotes(i, ends, notes);
+        TcpSequenceAnalysis tcp = analysis.tcp();
+        for (String expert : ExpertNotes.of(tcp.expertBits(i), tcp.duplicateAckNumber(i),
+                analysis.packets().tcpFlags(i))) {
+            notes.add(new LaneNote(ends[0], LaneNote.Kind.EXPERT, expert));
+        }
+        return notes;
+    }
+
+    /** The notes of arrow {@code i}'s TCP state changes, one a side that changed ({@code ends}: sender's, receiver's lane). */
+    private void addStateNotes(int i, int[] ends, List<LaneNote> notes) {
         // Endpoint 0 of the state timeline is the client; ends[0] is the sender's lane.
         boolean senderIsClient = analysis.conversations().fromClient(i);
         List<StateChange> changes = states.changes(i);
@@ -384,12 +397,29 @@ public final class CaptureLadder implements Ladder {
                 notes.add(new LaneNote(changedIsSender ? ends[0] : ends[1], LaneNote.Kind.STATE, path.toString()));
             }
         }
-        TcpSequenceAnalysis tcp = analysis.tcp();
-        for (String expert : ExpertNotes.of(tcp.expertBits(i), tcp.duplicateAckNumber(i),
-                analysis.packets().tcpFlags(i))) {
-            notes.add(new LaneNote(ends[0], LaneNote.Kind.EXPERT, expert));
+    }
+
+    /** Only the state notes: a view of a million frames asks them of every state change once (LaneStates). */
+    @Override
+    public List<LaneNote> stateNotes(int i) {
+        Objects.checkIndex(i, fromLane.length);
+        if (analysis.conversations().tcpStream(i) == ConversationIndex.NONE) {
+            return List.of();
         }
+        List<LaneNote> notes = new ArrayList<>(2);
+        addStateNotes(i, new int[] {fromLane[i], toLane[i]}, notes);
         return notes;
+    }
+
+    /** Made once, when first asked: on the source's thread for a capture shown whole, so the view's first paint waits for nothing. */
+    @Override
+    public LaneStates laneStates() {
+        LaneStates made = laneStates;
+        if (made == null) {
+            made = LaneStates.of(this);
+            laneStates = made;
+        }
+        return made;
     }
 
     /** ICMP, other IP payloads, ARP and undecodable frames: between hosts, when there are addresses. */

@@ -42,6 +42,16 @@ public interface Ladder {
         return new int[0];
     }
 
+    /** The TCP state notes of arrow {@code index} (its notes of kind STATE), without making the whole arrow when possible. */
+    default List<LaneNote> stateNotes(int index) {
+        return arrow(index).notes().stream().filter(note -> note.kind() == LaneNote.Kind.STATE).toList();
+    }
+
+    /** Each lane's TCP state at any arrow: made once a ladder when it can keep it (a view asks at every paint). */
+    default LaneStates laneStates() {
+        return LaneStates.of(this);
+    }
+
     /**
      * The index of the arrow at whose row arrow {@code index}'s receiver took it, when that is later than
      * its own row and worth drawing (two FINs that crossed on the way, RFC 9293 figure 13): the arrow is

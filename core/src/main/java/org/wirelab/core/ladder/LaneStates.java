@@ -28,8 +28,8 @@ public final class LaneStates {
             outcomes.add(new ArrayList<>());
         }
         for (int index : ladder.stateChangeArrows()) {
-            for (LaneNote note : ladder.arrow(index).notes()) {
-                if (note.kind() == LaneNote.Kind.STATE && note.lane() >= 0 && note.lane() < laneCount) {
+            for (LaneNote note : ladder.stateNotes(index)) {
+                if (note.lane() >= 0 && note.lane() < laneCount) {
                     indices.get(note.lane()).add(index);
                     outcomes.get(note.lane()).add(note.outcome());
                 }

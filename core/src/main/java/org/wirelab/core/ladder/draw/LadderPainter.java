@@ -437,7 +437,7 @@ public final class LadderPainter {
             return;
         }
         if (laneStates == null) {
-            laneStates = LaneStates.of(ladder);
+            laneStates = ladder.laneStates();
         }
         for (int lane = visibleLanes[0]; lane < visibleLanes[1]; lane++) {
             String state = laneStates.before(lane, first);

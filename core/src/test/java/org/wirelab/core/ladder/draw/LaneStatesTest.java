@@ -69,6 +69,37 @@ class LaneStatesTest {
         assertEquals("ESTABLISHED", states.before(client, 5));
     }
 
+    /**
+     * The capture ladder gives a view its state notes without making whole arrows (a million frames have some
+     * 230,000 state changes): they are exactly the arrows' notes of kind STATE, on every frame of the samples
+     * and of the real Linux references (losses, crossing FINs, half closes, refusals), and the lanes' states
+     * are made once a ladder.
+     */
+    @Test
+    void theStateNotesAloneAreTheArrowsStateNotes() throws Exception {
+        List<java.nio.file.Path> captures = new java.util.ArrayList<>();
+        for (java.nio.file.Path folder : List.of(Environment.samples(), Environment.samples().resolve("scenarios"),
+                Environment.samples().resolve("reference"))) {
+            try (var files = java.nio.file.Files.list(folder)) {
+                files.filter(f -> f.toString().endsWith(".pcap")).sorted().forEach(captures::add);
+            }
+        }
+        assertTrue(captures.size() > 20, captures.toString());
+        int notes = 0;
+        for (java.nio.file.Path capture : captures) {
+            CaptureAnalysis analysis = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+            CaptureLadder ladder = CaptureLadder.of(analysis, TcpStates.of(analysis));
+            for (int i = 0; i < ladder.size(); i++) {
+                List<org.wirelab.core.ladder.LaneNote> fromArrow = ladder.arrow(i).notes().stream()
+                        .filter(note -> note.kind() == org.wirelab.core.ladder.LaneNote.Kind.STATE).toList();
+                assertEquals(fromArrow, ladder.stateNotes(i), capture.getFileName() + " arrow " + i);
+                notes += fromArrow.size();
+            }
+            assertTrue(ladder.laneStates() == ladder.laneStates(), "made once: " + capture.getFileName());
+        }
+        assertTrue(notes > 100, notes + " state notes");
+    }
+
     @Test
     void theCaptureLadderNamesTheSameStateChangesAsItsArrows() throws Exception {
         for (String sample : List.of("tcp-hello.pcap", "scenarios/chat.pcap", "scenarios/tcp-refused.pcap")) {
