@@ -498,6 +498,11 @@ public final class MainWindow {
         model.noticeProperty().addListener(o -> update.run());
         model.loadingProperty().addListener(o -> update.run());
         model.framesReadProperty().addListener(o -> update.run());
+        model.progressProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() >= 1 != was.doubleValue() >= 1) {
+                update.run();
+            }
+        });
         model.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
         messages.localeProperty().addListener(o -> update.run());
         update.run();
@@ -529,8 +534,10 @@ public final class MainWindow {
             text.append(messages.get("status.empty"));
         } else {
             boolean loading = model.loadingProperty().get();
-            text.append(messages.get(loading ? "status.loading" : "status.loaded", shownTitle(),
-                    loading ? Math.max(capture.size(), model.framesReadProperty().get()) : capture.size()));
+            // A file read whole is still analysed for a while: the status says which of the two it is doing.
+            boolean analysing = loading && model.progressProperty().get() >= 1 && model.framesReadProperty().get() > 0;
+            text.append(messages.get(analysing ? "status.analysing" : loading ? "status.loading" : "status.loaded",
+                    shownTitle(), loading ? Math.max(capture.size(), model.framesReadProperty().get()) : capture.size()));
         }
         if (!model.noticeProperty().get().isEmpty()) {
             text.append("  ").append(model.noticeProperty().get());

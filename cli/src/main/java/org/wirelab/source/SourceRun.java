@@ -84,6 +84,14 @@ public final class SourceRun {
         } finally {
             publisher.interrupt();
         }
+        // Every frame is read: said at once, not at the publisher's next turn (which would not come), since
+        // the analysis of a large capture that follows takes seconds.
+        double read = collector.progress;
+        int counted = collector.counted;
+        uiThread.execute(() -> {
+            listener.progress(read);
+            listener.counted(counted);
+        });
         try {
             publisher.join();
         } catch (InterruptedException e) {

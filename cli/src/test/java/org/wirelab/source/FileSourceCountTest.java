@@ -21,18 +21,63 @@ class FileSourceCountTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aLongFileCountsItsFramesAsItReadsThem() throws Exception {
+    private static final int TOTAL = 5 * CaptureFiles.COUNT_EVERY + 123;
+
+    /** A file of {@link #TOTAL} frames: tcp-hello's over and over. */
+    private Path longFile() throws Exception {
         FrameStore hello = CaptureFiles.read(Environment.samples().resolve("tcp-hello.pcap")).frames();
         Path file = dir.resolve("long.pcap");
-        int total = 5 * CaptureFiles.COUNT_EVERY + 123;
         try (PcapWriter writer = PcapWriter.create(file, hello.linkType(0))) {
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < TOTAL; i++) {
                 int k = i % hello.size();
                 writer.append(hello.timestampNanos(k) + i * 1000L, hello.linkType(k), hello.buffer(k), hello.offset(k),
                         hello.capturedLength(k), hello.originalLength(k));
             }
         }
+        return file;
+    }
+
+    /**
+     * The window hears that every frame is read as soon as it is, before the analysis of the whole file
+     * (seconds on a million frames), not only with the capture analysed at the end.
+     */
+    @Test
+    void theWholeCountAndTheEndOfReadingAreToldBeforeTheAnalysis() throws Exception {
+        Path file = longFile();
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        SourceRun run = new SourceRun(new FileSource(file, 100, java.util.Locale.ENGLISH), Runnable::run,
+                new SourceRun.Listener() {
+                    @Override
+                    public void published(Capture growing) {
+                    }
+
+                    @Override
+                    public void progress(double fraction) {
+                        heard.add("progress " + fraction);
+                    }
+
+                    @Override
+                    public void counted(int framesRead) {
+                        heard.add("counted " + framesRead);
+                    }
+
+                    @Override
+                    public void finished(Capture last, String reason) {
+                        heard.add("finished " + last.size());
+                    }
+                });
+        run.start();
+        run.join();
+        int finished = heard.indexOf("finished " + TOTAL);
+        assertTrue(finished > 0, heard.toString());
+        assertTrue(heard.subList(0, finished).contains("counted " + TOTAL), heard.toString());
+        assertTrue(heard.subList(0, finished).contains("progress 1.0"), heard.toString());
+    }
+
+    @Test
+    void aLongFileCountsItsFramesAsItReadsThem() throws Exception {
+        Path file = longFile();
+        int total = TOTAL;
         List<Integer> counts = new ArrayList<>();
         List<Integer> deliveredWhenCounted = new ArrayList<>();
         int[] delivered = {0};
