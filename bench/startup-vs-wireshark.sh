@@ -104,3 +104,7 @@ wm=$(printf "%s\n" "${wirelab_times[@]}" | median)
 sm=$(printf "%s\n" "${wireshark_times[@]}" | median)
 echo "median: wirelab $wm ms, wireshark $sm ms: wirelab takes $(awk "BEGIN{printf \"%.2f\", $wm/$sm}")x Wireshark's time (target: at most 1.5x)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+# Whether the class-data archive serves the window: the classes of one more start, and those mapped from it.
+JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$work/classes.log" first_window 'wirelab' ./wirelab "$file" >/dev/null
+echo "classes a start loaded (until just after its window showed): $(grep -c . "$work/classes.log"), from the class-data archive:" \
+  "$(grep -c 'shared objects file' "$work/classes.log")"

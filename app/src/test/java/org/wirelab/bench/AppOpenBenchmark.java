@@ -108,6 +108,8 @@ public final class AppOpenBenchmark {
             return Math.max(quiet, (counted[0] == 0 ? loaded : counted[0]) - previous);
         });
         double analysed = counted[0] == 0 ? 0 : (loaded - counted[0]) / 1e6;
+        System.out.println("the status line's count changed at (ms after open): " + onFx(() -> statusChanges.stream()
+                .map(change -> Long.toString((change - start) / 1_000_000)).collect(java.util.stream.Collectors.joining(" "))));
         System.out.printf(Locale.ROOT, "the status line's count changed %d times until it showed the whole file; the"
                 + " longest time without a change: %.0f ms; then %.0f ms of analysis until the list held every frame%n",
                 statusChanges.size(), longestQuiet / 1e6, analysed);
@@ -136,6 +138,41 @@ public final class AppOpenBenchmark {
         int from = frames / 2;
         report("table scrolls row by row", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
         report("a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        // A row click as the person makes it: a press on a row the list shows, somewhere in the file. Every
+        // pane follows (ladder, explanation, encapsulation, OSI tree, bytes); laid out, then also rendered.
+        Node listCanvas = onFx(() -> table.lookup("Canvas"));
+        int[] clicks = {0, 0};   // clicks made, clicks that selected another frame
+        java.util.function.IntConsumer clickARow = k -> {
+            if (k % 10 == 0) {
+                table.scrollTo(random.nextInt(frames - 100));
+                pass(root);   // a new place in the file, scrolled to before the clicks there
+            }
+            int first = table.firstVisibleRow();
+            int visible = 0;
+            while (table.rowCentre(first + visible) != null) {
+                visible++;
+            }
+            int position = first + random.nextInt(Math.max(1, visible));
+            javafx.geometry.Point2D centre = table.rowCentre(position);
+            int before = window.model().selectedFrameProperty().get();
+            clicks[0]++;
+            if (centre != null) {
+                // A MouseEvent made without a target takes its x and y as the scene's: the node's are worked out.
+                javafx.geometry.Point2D at = table.localToScene(centre);
+                javafx.event.Event.fireEvent(listCanvas, new javafx.scene.input.MouseEvent(
+                        javafx.scene.input.MouseEvent.MOUSE_PRESSED, at.getX(), at.getY(), 0, 0,
+                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
+                        false, false, false, null));
+            }
+            if (window.model().selectedFrameProperty().get() != before) {
+                clicks[1]++;
+            }
+        };
+        rendered = null;
+        report("a row clicked, every pane laid out (layout only)", onFx(() -> timedClicks(root, clickARow)));
+        rendered = root;
+        report("a row clicked, the whole window laid out and rendered", onFx(() -> timedClicks(root, clickARow)));
+        System.out.printf(Locale.ROOT, "%d of the %d clicks selected another frame%n", clicks[1], clicks[0]);
         // What a window's pulse repaints when only the list changed (the software renderer's dirty region).
         rendered = table;
         report("table scrolls row by row, the list alone rendered", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
@@ -230,6 +267,25 @@ public final class AppOpenBenchmark {
             millis[k] = (System.nanoTime() - t) / 1e6;
         }
         return millis;
+    }
+
+    /** As {@link #timed}, leaving out the passes that moved the list to a new place before its clicks. */
+    private static double[] timedClicks(Parent root, java.util.function.IntConsumer click) {
+        java.util.List<Double> clicks = new java.util.ArrayList<>();
+        for (int k = 0; k < 30 + PASSES; k++) {
+            if (k % 10 == 0) {
+                click.accept(k);   // scrolls, then clicks: not timed
+                pass(root);
+                continue;
+            }
+            long t = System.nanoTime();
+            click.accept(k);
+            pass(root);
+            if (k >= 30) {
+                clicks.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        return clicks.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static void report(String what, double[] millis) {
