@@ -106,6 +106,16 @@ public final class LayerBuilder {
                 new Wording(declaration.labelKey(), valueKey, arguments));
     }
 
+    /**
+     * Raw bytes of {@code declaration} printed in hex, shown in the tree by their label alone, formatted with
+     * {@code labelArguments} ("TCP payload (146 bytes)").
+     */
+    public Field bytes(HeaderField declaration, int offset, int length, Object... labelArguments) {
+        String text = HexFormat.of().formatHex(bytes, offset, offset + length);
+        return declared(declaration, offset, length, text, text, false,
+                new Wording(declaration.labelKey(), Wording.NO_VALUE, labelArguments));
+    }
+
     /** Raw bytes of {@code declaration}, printed as lower-case hex as tshark prints FT_BYTES. */
     public Field data(HeaderField declaration, int offset, int length) {
         String text = HexFormat.of().formatHex(bytes, offset, offset + length);

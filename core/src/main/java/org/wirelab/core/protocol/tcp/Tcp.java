@@ -109,6 +109,9 @@ public final class Tcp {
     public static final HeaderField OPTIONS_UNKNOWN_PAYLOAD = HeaderField.of("tcp.options.unknown.payload",
             FieldType.BYTES);
 
+    /** The segment's captured data (Wireshark's "TCP payload (N bytes)"); a reset's is its reason, not data. */
+    public static final HeaderField PAYLOAD = HeaderField.of("tcp.payload", FieldType.BYTES);
+
     // What the capture's analysis computes (FieldCatalog's columns).
     public static final HeaderField TIME_RELATIVE = HeaderField.of("tcp.time_relative", FieldType.TIME);
     public static final HeaderField TIME_DELTA = HeaderField.of("tcp.time_delta", FieldType.TIME);
@@ -131,7 +134,7 @@ public final class Tcp {
             WINDOW_SIZE_SCALEFACTOR, CHECKSUM_FIELD, CHECKSUM_STATUS, URGENT_POINTER_FIELD, OPTIONS, OPTION_KIND,
             OPTION_LEN, OPTIONS_EOL, OPTIONS_NOP, OPTIONS_SACK_PERM, OPTIONS_MSS_VAL, OPTIONS_WSCALE_SHIFT,
             OPTIONS_WSCALE_MULTIPLIER, OPTIONS_SACK_COUNT, OPTIONS_TSVAL, OPTIONS_TSECR, OPTIONS_UNKNOWN_PAYLOAD,
-            TIME_RELATIVE, TIME_DELTA, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT, ANALYSIS_DUPLICATE_ACK_NUM);
+            PAYLOAD, TIME_RELATIVE, TIME_DELTA, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT, ANALYSIS_DUPLICATE_ACK_NUM);
 
     private Tcp() {
     }

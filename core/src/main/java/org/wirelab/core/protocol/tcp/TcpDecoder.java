@@ -97,6 +97,10 @@ public final class TcpDecoder implements ProtocolDecoder {
             return Step.last(layer.build(o + headerLength, title, summary.toString()));
         }
         Slice payload = slice.after(headerLength);
+        if (payload.captured() > 0 && !slice.embedded() && !slice.fragment() && (flags & Tcp.RST) == 0) {
+            layer.add(layer.bytes(Tcp.PAYLOAD, payload.offset(), payload.captured(),
+                    Integer.toString(payload.captured())));
+        }
         Next next = payload.captured() > 0 && !slice.embedded()
                 ? new Next.ByPorts(IpProtocol.TCP, sourcePort, destinationPort) : Next.END;
         return new Step(layer.build(o + headerLength, title + ", Len: " + segmentLength, summary.toString()), next,
