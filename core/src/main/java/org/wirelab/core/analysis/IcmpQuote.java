@@ -2,7 +2,8 @@ package org.wirelab.core.analysis;
 
 import java.util.Arrays;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.header.Icmp;
+import org.wirelab.core.protocol.icmp.Icmp;
+import org.wirelab.core.protocol.icmpv6.Icmpv6;
 import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.summary.PacketTable;
@@ -37,7 +38,7 @@ public final class IcmpQuote {
             return -1;
         }
         int type = Icmp.type(b, icmp);
-        if (v6 ? !Icmp.isV6Error(type) : !Icmp.isError(type)) {
+        if (v6 ? !Icmpv6.isError(type) : !Icmp.isError(type)) {
             return -1;
         }
         int inner = icmp + Icmp.HEADER_LENGTH;

@@ -1,7 +1,8 @@
 package org.wirelab.core.check;
 
 import org.wirelab.core.analysis.CaptureAnalysis;
-import org.wirelab.core.header.Icmp;
+import org.wirelab.core.protocol.icmp.Icmp;
+import org.wirelab.core.protocol.icmpv6.Icmpv6;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.protocol.ipv6.Ipv6;
@@ -37,7 +38,7 @@ final class PortUnreachable {
             boolean v4 = transport == PacketTable.TRANSPORT_ICMP;
             boolean portUnreachable = v4
                     ? Icmp.type(b, at) == Icmp.DESTINATION_UNREACHABLE && Icmp.code(b, at) == PORT_UNREACHABLE
-                    : Icmp.type(b, at) == Icmp.V6_DESTINATION_UNREACHABLE && Icmp.code(b, at) == V6_PORT_UNREACHABLE;
+                    : Icmp.type(b, at) == Icmpv6.DESTINATION_UNREACHABLE && Icmp.code(b, at) == V6_PORT_UNREACHABLE;
             if (portUnreachable && quotedUdpPort(b, at + Icmp.HEADER_LENGTH, end, v4) == port) {
                 return i;
             }

@@ -1,12 +1,15 @@
 package org.wirelab.core.fields;
 
 import org.wirelab.core.decode.FieldType;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.analysis.IcmpQuote;
 import org.wirelab.core.decode.ApplicationDecoder;
 import org.wirelab.core.decode.ByteRange;
 import org.wirelab.core.decode.DecoderTables;
@@ -16,6 +19,7 @@ import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.header.IpProtocol;
+import org.wirelab.core.protocol.frame.Frame;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.summary.PacketTable;
 
@@ -36,6 +40,9 @@ public final class CaptureFields {
             "tcp.hdr_len", "tcp.len", "tcp.seq_raw", "tcp.ack_raw", "tcp.window_size_value", "tcp.seq", "tcp.ack",
             "tcp.nxtseq", "udp.srcport", "udp.dstport", "udp.port", "udp.length");
 
+    /** Stream numbers, which tshark gives the datagram an ICMP error quotes too. */
+    private static final Set<String> STREAMS = Set.of("tcp.stream", "udp.stream");
+
     /** Protocols tshark prints by name for -e, their tree item having no text of its own. */
     private static final Set<String> PRINTED_BY_NAME = Set.of("http", "icmp", "icmpv6", "ssh", "null", "loop", "raw");
 
@@ -45,6 +52,8 @@ public final class CaptureFields {
     private final CaptureTree trees;
     private final Map<String, FieldValue> columns = new HashMap<>();
     private final StringBuilder scratch = new StringBuilder(64);
+    /** The local time zone frame.time is written in, as tshark's (TZ). */
+    private final ZoneId zone = ZoneId.systemDefault();
     private int treeIndex = -1;
     private int applicationIndex = -1;
     private Layer application;
@@ -74,10 +83,14 @@ public final class CaptureFields {
         if (!FAST.contains(name)) {
             return false;
         }
+        int transport = analysis.packets().transport(index);
+        if (STREAMS.contains(name)) {
+            // An ICMP error's stream is that of the datagram it quotes, which only the tree reads.
+            return transport != PacketTable.TRANSPORT_ICMP && transport != PacketTable.TRANSPORT_ICMPV6;
+        }
         if (!IN_TREE_TOO.contains(name)) {
             return true;
         }
-        int transport = analysis.packets().transport(index);
         return transport == PacketTable.TRANSPORT_TCP || transport == PacketTable.TRANSPORT_UDP;
     }
 
@@ -113,6 +126,16 @@ public final class CaptureFields {
      */
     public List<Field> occurrences(String name, int index) {
         List<Field> found = new ArrayList<>(2);
+        if (name.equals(Frame.TIME.name())) {
+            // From the capture record alone; the text holds a comma, so it is no column.
+            String text = Frame.timeText(analysis.frames().timestampNanos(index), zone);
+            found.add(new Field("Arrival Time", name, new ByteRange(0, 0), 0, text, "Arrival Time: " + text, text,
+                    false, List.of()));
+            return found;
+        }
+        if (STREAMS.contains(name)) {
+            return quotedStream(name, index);
+        }
         if (isApplicationField(name) && fromColumns("tcp.srcport", index)) {
             // The columns say where the payload is: decode it alone, without the headers below it.
             Layer application = applicationLayer(index);
@@ -149,6 +172,25 @@ public final class CaptureFields {
         }
         collect(name, frame.layers(), found);
         return found;
+    }
+
+    /**
+     * The stream of the datagram an ICMP error quotes, as tshark files the quoted TCP or UDP header under
+     * the conversation it belongs to: that of the frame that carried the datagram ({@link IcmpQuote}).
+     */
+    private List<Field> quotedStream(String name, int index) {
+        int quoted = IcmpQuote.quotedFrame(analysis.frames(), analysis.packets(), index);
+        if (quoted < 0) {
+            return List.of();
+        }
+        ConversationIndex conversations = analysis.conversations();
+        int stream = name.equals("tcp.stream") ? conversations.tcpStream(quoted) : conversations.udpStream(quoted);
+        if (stream == ConversationIndex.NONE) {
+            return List.of();
+        }
+        String text = Integer.toString(stream);
+        return List.of(new Field("Stream index", name, new ByteRange(0, 0), 0, (long) stream,
+                "[Stream index: " + text + "]", text, true, List.of()));
     }
 
     /** Adds the fields of {@code layers} named {@code name} (or, for an "either" field, its members). */

@@ -9,6 +9,9 @@ import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.protocol.arp.Arp;
 import org.wirelab.core.protocol.ethernet.Ethernet;
+import org.wirelab.core.protocol.frame.Frame;
+import org.wirelab.core.protocol.icmp.Icmp;
+import org.wirelab.core.protocol.icmpv6.Icmpv6;
 import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.protocol.loopback.BsdLoopback;
@@ -62,9 +65,7 @@ public final class FieldTypes {
         protocol("data", "Text");
         protocol("data-text-lines", "Line-based text");
 
-        declare(FieldType.UNSIGNED, "frame.number", "frame.len", "frame.cap_len");
-        declare(FieldType.TIME, "frame.time_epoch", "frame.time_relative", "frame.time_delta");
-        declare(FieldType.STRING, "frame.protocols");
+        declare(Frame.FIELDS);
 
         declare(Ethernet.FIELDS);
         declare(Vlan.FIELDS);
@@ -75,12 +76,9 @@ public final class FieldTypes {
 
         declare(Ipv4.FIELDS);
         declare(Ipv6.FIELDS);
-        declare(FieldType.IPV6, "icmpv6.nd.ns.target_address", "icmpv6.nd.na.target_address");
 
-        declare(FieldType.UNSIGNED, "icmp.type", "icmp.code", "icmp.checksum", "icmp.checksum.status", "icmp.ident",
-                "icmp.ident_le", "icmp.seq", "icmp.seq_le", "icmpv6.type", "icmpv6.code", "icmpv6.checksum",
-                "icmpv6.checksum.status", "icmpv6.echo.identifier", "icmpv6.echo.sequence_number", "icmpv6.mtu",
-                "icmpv6.pointer", "icmpv6.reserved");
+        declare(Icmp.FIELDS);
+        declare(Icmpv6.FIELDS);
 
         declare(Tcp.FIELDS);
 

@@ -1,7 +1,8 @@
 package org.wirelab.core.ladder;
 
 import org.wirelab.core.protocol.arp.Arp;
-import org.wirelab.core.header.Icmp;
+import org.wirelab.core.protocol.icmp.Icmp;
+import org.wirelab.core.protocol.icmpv6.Icmpv6;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.net.AddressText;
 
@@ -32,7 +33,7 @@ public final class FrameLabels {
         int code = Icmp.code(b, offset);
         String name = v6 ? v6TypeName(type) : v4TypeName(type);
         String text = protocol + " " + (name == null ? "type " + type + " code " + code : name);
-        boolean echo = v6 ? Icmp.isV6Echo(type) : Icmp.isEcho(type);
+        boolean echo = v6 ? Icmpv6.isEcho(type) : Icmp.isEcho(type);
         if (echo && available >= Icmp.HEADER_LENGTH) {
             int sequence = Icmp.sequence(b, offset);
             text += String.format(" id=0x%04x, seq=%d/%d", Icmp.identifier(b, offset), sequence,
@@ -80,12 +81,12 @@ public final class FrameLabels {
 
     private static String v6TypeName(int type) {
         return switch (type) {
-            case Icmp.V6_DESTINATION_UNREACHABLE -> "Destination Unreachable";
-            case Icmp.V6_PACKET_TOO_BIG -> "Packet Too Big";
-            case Icmp.V6_TIME_EXCEEDED -> "Time Exceeded";
-            case Icmp.V6_PARAMETER_PROBLEM -> "Parameter Problem";
-            case Icmp.V6_ECHO_REQUEST -> "Echo (ping) request";
-            case Icmp.V6_ECHO_REPLY -> "Echo (ping) reply";
+            case Icmpv6.DESTINATION_UNREACHABLE -> "Destination Unreachable";
+            case Icmpv6.PACKET_TOO_BIG -> "Packet Too Big";
+            case Icmpv6.TIME_EXCEEDED -> "Time Exceeded";
+            case Icmpv6.PARAMETER_PROBLEM -> "Parameter Problem";
+            case Icmpv6.ECHO_REQUEST -> "Echo (ping) request";
+            case Icmpv6.ECHO_REPLY -> "Echo (ping) reply";
             case 133 -> "Router Solicitation";
             case 134 -> "Router Advertisement";
             case 135 -> "Neighbor Solicitation";

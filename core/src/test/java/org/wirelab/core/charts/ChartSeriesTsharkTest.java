@@ -27,7 +27,7 @@ import org.wirelab.core.testing.Tshark;
 class ChartSeriesTsharkTest {
     private static final List<String> FIELDS = List.of("frame.number", "frame.time_relative", "frame.len", "tcp.stream",
             "udp.stream", "tcp.srcport", "tcp.seq", "tcp.len", "tcp.ack", "tcp.window_size", "tcp.flags",
-            "tcp.analysis.retransmission", "tcp.analysis.ack_rtt");
+            "tcp.analysis.retransmission", "tcp.analysis.ack_rtt", "frame.protocols");
     private static final double NANO = 1e-9;
 
     /** The samples and the corpus captures that have retransmissions. */
@@ -48,9 +48,11 @@ class ChartSeriesTsharkTest {
         List<String[]> lines = Tshark.fields(capture, FIELDS);
         List<Row> rows = new ArrayList<>();
         for (String[] f : lines.subList(1, lines.size())) {
-            boolean tcp = !f[3].isEmpty();
+            // The streams tshark gives an ICMP error are those of the datagram it quotes, not the error's own.
+            boolean icmp = f.length > 13 && f[13].contains(":icmp");
+            boolean tcp = !f[3].isEmpty() && !icmp;
             rows.add(new Row(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]),
-                    tcp ? Integer.parseInt(f[3]) : -1, f[4].isEmpty() ? -1 : Integer.parseInt(f[4].split(",")[0]),
+                    tcp ? Integer.parseInt(f[3]) : -1, f[4].isEmpty() || icmp ? -1 : Integer.parseInt(f[4].split(",")[0]),
                     tcp ? Integer.parseInt(f[5]) : -1, tcp ? Long.parseLong(f[6]) : 0, tcp ? Integer.parseInt(f[7]) : 0,
                     tcp ? Long.parseLong(f[8]) : 0, tcp && !f[9].isEmpty() ? Long.parseLong(f[9]) : 0,
                     tcp ? Integer.decode(f[10]) : 0, !f[11].isEmpty(), f[12]));

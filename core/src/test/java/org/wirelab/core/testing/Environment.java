@@ -37,17 +37,10 @@ public final class Environment {
         return repositoryRoot().resolve("samples");
     }
 
-    /**
-     * Every capture file under samples/ (its subdirectories too, such as scenarios/ and reference/), in
-     * path order, except the reference captures of an ICMP or ICMPv6 error: tshark decodes the datagram an ICMP
-     * error quotes (two ip.src, a UDP stream) and wirelab does not yet (KnownLimitationsTest pins it), so
-     * they would fail every test that compares all fields. The simulator's reference comparison reads them.
-     */
+    /** Every capture file under samples/ (its subdirectories too, such as scenarios/ and reference/), in path order. */
     public static List<Path> sampleFiles() {
         try (Stream<Path> files = Files.walk(samples())) {
             return files.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng"))
-                    .filter(f -> !f.getFileName().toString().startsWith("udp-closed-port-")
-                            && !f.getFileName().toString().startsWith("udp6-closed-port-"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,12 +19,6 @@ public final class TransportChecksum {
     private TransportChecksum() {
     }
 
-    /** As {@link #add(LayerBuilder, Slice, HeaderField, HeaderField, int, int)} with the fields {@code prefix.checksum}. */
-    static void add(LayerBuilder layer, Slice slice, String prefix, int protocol, int checksumAt) {
-        add(layer, slice, HeaderField.hex(prefix + ".checksum"), HeaderField.unsigned(prefix + ".checksum.status"),
-                protocol, checksumAt);
-    }
-
     /**
      * @param protocol the IP protocol for the pseudo-header, or -1 for ICMPv4 (no pseudo-header)
      * @param checksumAt the checksum field's frame offset

@@ -1,0 +1,49 @@
+package org.wirelab.core.protocol.frame;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.wirelab.core.decode.FieldType;
+import org.wirelab.core.decode.HeaderField;
+
+/**
+ * The frame's one place: the fields Wireshark gives every frame from its capture record rather than from
+ * its bytes (packet-frame.c), declared once, and the text of its absolute time as tshark 4.0 prints it.
+ */
+public final class Frame {
+    public static final HeaderField NUMBER = HeaderField.unsigned("frame.number");
+    public static final HeaderField LEN = HeaderField.unsigned("frame.len");
+    public static final HeaderField CAP_LEN = HeaderField.unsigned("frame.cap_len");
+    /**
+     * The arrival time in the local time zone, as text (Wireshark's FT_ABSOLUTE_TIME, which a display
+     * filter here compares as a string).
+     */
+    public static final HeaderField TIME = HeaderField.of("frame.time", FieldType.STRING);
+    public static final HeaderField TIME_EPOCH = HeaderField.of("frame.time_epoch", FieldType.TIME);
+    public static final HeaderField TIME_RELATIVE = HeaderField.of("frame.time_relative", FieldType.TIME);
+    public static final HeaderField TIME_DELTA = HeaderField.of("frame.time_delta", FieldType.TIME);
+    public static final HeaderField PROTOCOLS = HeaderField.of("frame.protocols", FieldType.STRING);
+
+    /** Every frame field, for the registry of names (-e, display filters). */
+    public static final List<HeaderField> FIELDS = List.of(NUMBER, LEN, CAP_LEN, TIME, TIME_EPOCH, TIME_RELATIVE,
+            TIME_DELTA, PROTOCOLS);
+
+    /** tshark's "%b %e, %Y %H:%M:%S" then nine digits of the second and the zone's abbreviation. */
+    private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss.nnnnnnnnn zzz",
+            Locale.ROOT);
+
+    private Frame() {
+    }
+
+    /**
+     * frame.time as tshark 4.0 prints it, in the local time zone ({@code TZ}, as tshark reads it): "Dec  7,
+     * 2026 13:16:30.870640000 UTC".
+     */
+    public static String timeText(long epochNanos, ZoneId zone) {
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
+                Math.floorMod(epochNanos, 1_000_000_000L));
+        return TIME_TEXT.format(instant.atZone(zone));
+    }
+}
