@@ -1,6 +1,7 @@
 package org.wirelab.core.tcpstate;
 
 import java.util.Arrays;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * When each TCP segment of a capture was taken by its receiver, as far as the capture proves it: the
@@ -25,10 +26,6 @@ import java.util.Arrays;
  */
 final class TcpArrivals {
     static final int NEVER = -1;
-    private static final int FIN = 0x01;
-    private static final int SYN = 0x02;
-    private static final int RST = 0x04;
-    private static final int ACK = 0x10;
 
     private final int[] arrival;
     private final TcpState[][] initial;
@@ -86,17 +83,17 @@ final class TcpArrivals {
             if (initial[s] == null) {
                 initial[s] = firstStates(f, sender[i]);
                 inferred[s] = new boolean[] {initial[s][0] == TcpState.ESTABLISHED, initial[s][1] == TcpState.ESTABLISHED};
-                if ((f & (SYN | ACK)) == SYN) {
+                if ((f & (Tcp.SYN | Tcp.ACK)) == Tcp.SYN) {
                     firstSyn[s] = sender[i];
                 }
             } else if (firstSyn[s] >= 0 && sender[i] != firstSyn[s]) {
                 // The first answer to the opening SYN tells what the far side was doing.
                 int answerer = sender[i];
-                initial[s][answerer] = (f & SYN) != 0 ? ((f & ACK) != 0 ? TcpState.LISTEN : TcpState.CLOSED)
-                        : (f & RST) != 0 ? TcpState.CLOSED : TcpState.UNKNOWN;
+                initial[s][answerer] = (f & Tcp.SYN) != 0 ? ((f & Tcp.ACK) != 0 ? TcpState.LISTEN : TcpState.CLOSED)
+                        : (f & Tcp.RST) != 0 ? TcpState.CLOSED : TcpState.UNKNOWN;
                 firstSyn[s] = -1;
             }
-            if ((f & ACK) != 0) {
+            if ((f & Tcp.ACK) != 0) {
                 if (!acked[flow] || acknowledgement[i] - highestAck[flow] > 0) {
                     highestAck[flow] = acknowledgement[i];
                     acked[flow] = true;
@@ -113,8 +110,8 @@ final class TcpArrivals {
                 }
                 pendingCount[reverse] = kept;
             }
-            if ((f & (SYN | FIN)) != 0 && (f & RST) == 0) {
-                if ((f & FIN) != 0) {
+            if ((f & (Tcp.SYN | Tcp.FIN)) != 0 && (f & Tcp.RST) == 0) {
+                if ((f & Tcp.FIN) != 0) {
                     lastFinFrame[flow] = i;
                     finEnd[flow] = end(i, sequence, length, flags);
                 }
@@ -144,7 +141,7 @@ final class TcpArrivals {
             int flow = 2 * s + sender[i];
             int reverse = flow ^ 1;
             int f = flags[i];
-            if ((f & (SYN | FIN)) != 0 && (f & RST) == 0) {
+            if ((f & (Tcp.SYN | Tcp.FIN)) != 0 && (f & Tcp.RST) == 0) {
                 if (arrival[i] == i) {
                     continue;     // already acknowledged: says nothing of when later segments arrive
                 }
@@ -154,7 +151,7 @@ final class TcpArrivals {
                 }
                 continue;
             }
-            boolean finSentAgainLater = (f & ACK) != 0 && lastFinFrame[reverse] > i
+            boolean finSentAgainLater = (f & Tcp.ACK) != 0 && lastFinFrame[reverse] > i
                     && acknowledgement[i] - finEnd[reverse] >= 0;
             if (finSentAgainLater) {
                 // The peer sent its FIN again after this ACK: it had not arrived (its timer is at least
@@ -176,16 +173,16 @@ final class TcpArrivals {
 
     /** The sequence number after segment {@code i}: its data, then its SYN and FIN. */
     private static int end(int i, int[] sequence, int[] length, short[] flags) {
-        return sequence[i] + length[i] + ((flags[i] & SYN) != 0 ? 1 : 0) + ((flags[i] & FIN) != 0 ? 1 : 0);
+        return sequence[i] + length[i] + ((flags[i] & Tcp.SYN) != 0 ? 1 : 0) + ((flags[i] & Tcp.FIN) != 0 ? 1 : 0);
     }
 
     private static TcpState[] firstStates(int flags, int sender) {
         TcpState senderState;
         TcpState receiverState;
-        if ((flags & (SYN | ACK)) == SYN) {
+        if ((flags & (Tcp.SYN | Tcp.ACK)) == Tcp.SYN) {
             senderState = TcpState.CLOSED;
             receiverState = TcpState.UNKNOWN;          // until its answer says
-        } else if ((flags & SYN) != 0) {
+        } else if ((flags & Tcp.SYN) != 0) {
             senderState = TcpState.UNKNOWN;            // LISTEN, or SYN-SENT in a simultaneous open
             receiverState = TcpState.SYN_SENT;
         } else {

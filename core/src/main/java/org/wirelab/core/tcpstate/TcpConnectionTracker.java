@@ -1,5 +1,7 @@
 package org.wirelab.core.tcpstate;
 
+import org.wirelab.core.protocol.tcp.Tcp;
+
 /**
  * The RFC 9293 state machine of both endpoints of one TCP connection, driven by two kinds of event:
  * an endpoint {@link #sent sends} a segment, and an endpoint {@link #received receives} one. The caller
@@ -22,10 +24,6 @@ package org.wirelab.core.tcpstate;
  */
 public final class TcpConnectionTracker {
     // Header flag bits (RFC 9293 section 3.1), as in PacketTable.tcpFlags.
-    private static final int FIN = 0x01;
-    private static final int SYN = 0x02;
-    private static final int RST = 0x04;
-    private static final int ACK = 0x10;
 
     private final TcpState[] states = new TcpState[2];
     private final boolean[] inferred = new boolean[2];
@@ -70,26 +68,26 @@ public final class TcpConnectionTracker {
 
     /** {@code sender} sends a segment with these header {@code flags}, raw numbers and tcp.len. */
     public void sent(int sender, int flags, int sequence, int acknowledgement, int payloadLength) {
-        if (has(flags, RST)) {
+        if (has(flags, Tcp.RST)) {
             set(sender, TcpState.CLOSED, false);
             return;
         }
         TcpState state = states[sender];
-        if (has(flags, SYN)) {
+        if (has(flags, Tcp.SYN)) {
             synSent[sender] = true;
             synSequence[sender] = sequence;
-            if (!has(flags, ACK) && (state == TcpState.CLOSED || state == TcpState.LISTEN
+            if (!has(flags, Tcp.ACK) && (state == TcpState.CLOSED || state == TcpState.LISTEN
                     || state == TcpState.UNKNOWN)) {
                 set(sender, TcpState.SYN_SENT, false);                        // active OPEN (3.10.1)
-            } else if (has(flags, ACK) && (state == TcpState.CLOSED || state == TcpState.LISTEN
+            } else if (has(flags, Tcp.ACK) && (state == TcpState.CLOSED || state == TcpState.LISTEN
                     || state == TcpState.SYN_SENT || state == TcpState.UNKNOWN)) {
                 set(sender, TcpState.SYN_RECEIVED, false);                    // answering a SYN (3.10.7.2-3)
             }
         }
-        if (has(flags, FIN)) {
+        if (has(flags, Tcp.FIN)) {
             finSent[sender] = true;
             // The FIN occupies the sequence number after the data (and after the SYN, if any).
-            finSequence[sender] = sequence + payloadLength + (has(flags, SYN) ? 1 : 0);
+            finSequence[sender] = sequence + payloadLength + (has(flags, Tcp.SYN) ? 1 : 0);
             switch (states[sender]) {
                 case SYN_RECEIVED, ESTABLISHED, UNKNOWN -> set(sender, TcpState.FIN_WAIT_1, inferred[sender]
                         || states[sender] == TcpState.UNKNOWN);                // CLOSE or SHUT_WR (3.10.4)
@@ -102,13 +100,13 @@ public final class TcpConnectionTracker {
     /** {@code receiver} takes a segment its peer sent (same arguments as {@link #sent}). */
     public void received(int receiver, int flags, int sequence, int acknowledgement, int payloadLength) {
         TcpState state = states[receiver];
-        if (has(flags, RST)) {
+        if (has(flags, Tcp.RST)) {
             if (state != TcpState.CLOSED && state != TcpState.LISTEN) {
                 set(receiver, TcpState.CLOSED, false);                          // 3.10.7.4, second check
             }
             return;
         }
-        if (has(flags, SYN) && !has(flags, ACK)) {
+        if (has(flags, Tcp.SYN) && !has(flags, Tcp.ACK)) {
             switch (state) {
                 case LISTEN, SYN_SENT -> set(receiver, TcpState.SYN_RECEIVED, false);   // 3.10.7.2; figure 7
                 case UNKNOWN -> set(receiver, TcpState.SYN_RECEIVED, true);
@@ -116,12 +114,12 @@ public final class TcpConnectionTracker {
             }
             return;
         }
-        if (has(flags, ACK)) {
+        if (has(flags, Tcp.ACK)) {
             boolean ourSynAcked = synSent[receiver] && acknowledgement - (synSequence[receiver] + 1) >= 0;
             boolean ourFinAcked = finSent[receiver] && acknowledgement - (finSequence[receiver] + 1) >= 0;
             switch (state) {
                 case SYN_SENT -> {
-                    if (has(flags, SYN) && ourSynAcked) {
+                    if (has(flags, Tcp.SYN) && ourSynAcked) {
                         set(receiver, TcpState.ESTABLISHED, false);             // 3.10.7.3
                     }
                 }
@@ -148,7 +146,7 @@ public final class TcpConnectionTracker {
                 default -> { }
             }
         }
-        if (has(flags, FIN)) {
+        if (has(flags, Tcp.FIN)) {
             switch (states[receiver]) {                                         // 3.10.7.4, eighth check
                 case SYN_RECEIVED, ESTABLISHED -> set(receiver, TcpState.CLOSE_WAIT, inferred[receiver]);
                 case FIN_WAIT_1 -> set(receiver, TcpState.CLOSING, inferred[receiver]);   // the FINs crossed

@@ -1,6 +1,7 @@
 package org.wirelab.simulator.net;
 
 import java.util.List;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /** The scripted faults of one run and what they have matched so far. */
 final class FaultPlan {
@@ -61,7 +62,7 @@ final class FaultPlan {
         } else if (fault instanceof Fault.DuplicateNthSegment copied) {
             return tcp && copied.fromClient() == packet.fromClient && copied.n() == segmentNumber;
         } else if (fault instanceof Fault.DropSynAck) {
-            return tcp && packet.has(Packet.Tcp.SYN | Packet.Tcp.ACK);
+            return tcp && packet.has(Tcp.SYN | Tcp.ACK);
         } else if (fault instanceof Fault.DropSequence drop) {
             return tcp && packet.payload.length > 0 && drop.fromClient() == packet.fromClient
                     && drop.relativeSequence() == packet.relativeSequence;

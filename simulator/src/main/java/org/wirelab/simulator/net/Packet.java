@@ -1,5 +1,7 @@
 package org.wirelab.simulator.net;
 
+import org.wirelab.core.protocol.tcp.Tcp;
+
 /**
  * One IP datagram in flight between simulated hosts: the header fields a TCP, UDP or ICMP endpoint
  * sets, and its payload. It becomes real frame bytes ({@link FrameEncoding}) where it is captured;
@@ -78,18 +80,6 @@ public final class Packet {
     /** Bytes of sequence space the segment occupies: its payload, plus one for SYN and one for FIN. */
     public int sequenceLength() {
         return payload.length + ((flags & Tcp.SYN) != 0 ? 1 : 0) + ((flags & Tcp.FIN) != 0 ? 1 : 0);
-    }
-
-    /** The TCP flag bits, as in the header. */
-    public static final class Tcp {
-        public static final int FIN = 0x01;
-        public static final int SYN = 0x02;
-        public static final int RST = 0x04;
-        public static final int PSH = 0x08;
-        public static final int ACK = 0x10;
-
-        private Tcp() {
-        }
     }
 
     /** What the sending endpoint meant by a packet; tests compare them with tshark's analysis flags. */

@@ -2,7 +2,7 @@ package org.wirelab.simulator.tcp;
 
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * The ACK field of an arriving segment (RFC 9293 section 3.10.7.4, fifth check): SACK blocks into the

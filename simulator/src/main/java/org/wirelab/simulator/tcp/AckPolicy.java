@@ -1,7 +1,7 @@
 package org.wirelab.simulator.tcp;
 
 import org.wirelab.simulator.net.Packet;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * When a receiver acknowledges, after Linux's heuristics (tcp_input.c): quick ACKs after the first

@@ -1,7 +1,7 @@
 package org.wirelab.simulator.tcp;
 
 import org.wirelab.core.tcpstate.TcpState;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * When this side acknowledges (RFC 9293 section 3.8.6.3, RFC 5681 section 4.2, as Linux decides it):

@@ -3,7 +3,7 @@ package org.wirelab.simulator.tcp;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.simulator.net.Packet.Marks;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * Opening a connection (RFC 9293 sections 3.5 and 3.10.7.2-3): the SYN and SYN-ACK with Linux's

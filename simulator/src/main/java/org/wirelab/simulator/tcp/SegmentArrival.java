@@ -2,7 +2,7 @@ package org.wirelab.simulator.tcp;
 
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * SEGMENT ARRIVES (RFC 9293 section 3.10.7): a segment for this connection, checked in the RFC's

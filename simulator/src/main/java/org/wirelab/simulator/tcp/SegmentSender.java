@@ -3,7 +3,7 @@ package org.wirelab.simulator.tcp;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.simulator.net.Packet.Marks;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * Sending (RFC 9293 section 3.8.6, RFC 5681): what the send and congestion windows let go, in whole

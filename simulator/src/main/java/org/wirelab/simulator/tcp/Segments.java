@@ -3,7 +3,7 @@ package org.wirelab.simulator.tcp;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.simulator.net.Packet.Marks;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * Builds each segment this endpoint sends: sequence and acknowledgment numbers on the wire, the

@@ -2,7 +2,7 @@ package org.wirelab.simulator.tcp;
 
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.simulator.net.SocketAddressText;
 
 /**

@@ -9,7 +9,7 @@ import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Simulator;
 import org.wirelab.simulator.net.Host;
 import org.wirelab.simulator.net.Packet;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * The TCP of one host: its listeners and connections, found by port pair (ephemeral ports are unique

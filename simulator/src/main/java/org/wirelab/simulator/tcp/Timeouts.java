@@ -3,7 +3,7 @@ package org.wirelab.simulator.tcp;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.simulator.net.Packet.Marks;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * What the retransmission and persist timers do when they expire: the SYN, SYN-ACK or data sent again

@@ -16,7 +16,7 @@ import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.SimulationResult;
 import org.wirelab.simulator.SimulatedScenarios;
-import org.wirelab.simulator.net.Packet.Tcp;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.simulator.reference.Wire.Segment;
 
 /**
