@@ -5,8 +5,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.wirelab.cli.capture.CaptureCommand;
 import org.wirelab.cli.check.CheckCommand;
 import org.wirelab.cli.quiz.QuizCommand;
@@ -30,15 +34,39 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes network protocols visible: reads a capture file and shows what happened on the wire.",
-        subcommands = {ShowCommand.class, PacketsCommand.class, FollowCommand.class, ConversationsCommand.class,
-            CaptureCommand.class, CheckCommand.class, QuizCommand.class, ExerciseCommand.class, SimulateCommand.class, CompareCommand.class, LabCommand.class, ExportCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success",
             "  1  bad input: missing file, not a capture, no such frame, unknown field",
             "  2  bad command line: unknown option, missing argument",
             "  3  internal error (a bug in wirelab), or out of memory (the message says what to do)"})
 public final class Main implements Callable<Integer> {
+
+    /**
+     * The subcommands by name, in the order the help lists them. They are added to the command line
+     * here rather than in the annotation so that a run builds only the one it was given: picocli reads
+     * every option of every command it is given by reflection, which cost a short run a fifth of a CPU
+     * second for the twenty-odd commands (the names are checked against the annotations by MainTest).
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("show", ShowCommand::new);
+        commands.put("packets", PacketsCommand::new);
+        commands.put("follow", FollowCommand::new);
+        commands.put("conversations", ConversationsCommand::new);
+        commands.put("capture", CaptureCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("quiz", QuizCommand::new);
+        commands.put("exercise", ExerciseCommand::new);
+        commands.put("simulate", SimulateCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("lab", LabCommand::new);
+        commands.put("export", ExportCommand::new);
+        commands.put("demo", DemoCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -55,7 +83,7 @@ public final class Main implements Callable<Integer> {
         if (args.length == 0) {
             System.exit(openDesktopApp());
         }
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLineFor(args);
         PrintWriter out = new StandardOutput(System.out);
         commandLine.setOut(out);
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
@@ -89,11 +117,39 @@ public final class Main implements Callable<Integer> {
 
     /** The whole command tree with wirelab's error reporting; tests call {@code execute} on it in-process. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line {@code args} need: only the subcommand they name (or none for --version), which
+     * parses and reports errors as the whole tree does; the whole tree for anything else (help, an
+     * unknown command, whose error suggests the names that exist).
+     */
+    static CommandLine commandLineFor(String[] args) {
+        String first = args.length == 0 ? "" : args[0];
+        if (first.equals("--version") || first.equals("-V")) {
+            return commandLine(Set.of());
+        }
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            return commandLine(Set.of(first));
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(Set<String> names) {
         ErrorReporter errors = new ErrorReporter();
-        CommandLine commandLine = new CommandLine(new Main())
-                .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
-        PacketsCommand.listFieldsInHelp(commandLine.getSubcommands().get("packets"));
+        CommandLine commandLine = new CommandLine(new Main());
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (names.contains(name)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
+        // Set after the subcommands are added, so that they inherit the handlers.
+        commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
+        CommandLine packets = commandLine.getSubcommands().get("packets");
+        if (packets != null) {
+            PacketsCommand.listFieldsInHelp(packets);
+        }
         return commandLine;
     }
 

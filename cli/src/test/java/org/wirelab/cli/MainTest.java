@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,34 @@ class MainTest {
             all.addAll(commands(entry.getValue(), command));
         }
         return all;
+    }
+
+    /** Main builds only the command it is given: its name must be the one the command declares. */
+    @Test
+    void eachSubcommandIsRegisteredUnderItsOwnName() {
+        Main.SUBCOMMANDS.forEach((name, command) ->
+                assertEquals(name, new CommandLine(command.get()).getCommandName()));
+        assertEquals(List.copyOf(Main.SUBCOMMANDS.keySet()), List.copyOf(Main.commandLine().getSubcommands().keySet()));
+    }
+
+    /** A command line built for one command parses, helps and fails as the whole tree does. */
+    @Test
+    void theOneCommandLineAnswersAsTheWholeTree() {
+        for (String name : Main.SUBCOMMANDS.keySet()) {
+            for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "--frobnicate"})) {
+                StringWriter wholeOut = new StringWriter();
+                StringWriter wholeErr = new StringWriter();
+                CommandLine whole = Main.commandLine();
+                whole.setOut(new PrintWriter(wholeOut, true));
+                whole.setErr(new PrintWriter(wholeErr, true));
+                int wholeExit = whole.execute(args);
+                CliRun one = CliRun.of(args);
+                String what = String.join(" ", args);
+                assertEquals(wholeExit, one.exitCode(), what);
+                assertEquals(wholeOut.toString(), one.out(), what);
+                assertEquals(wholeErr.toString(), one.err(), what);
+            }
+        }
     }
 
     @Test
