@@ -8,6 +8,7 @@
 # Target (issue 16): wirelab at least 5x faster than tshark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 frames=1000000
 rounds=3
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v tshark >/dev/null || { echo "tshark not found (apt-get install tshark)" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 1; }
+require_gnu_time
 
 ./wirelab --version >/dev/null          # builds the jar first if it is stale, outside the timings
 work="$(mktemp -d)"
@@ -40,31 +41,23 @@ HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp 2>/dev/null > "$w
 echo "conversations listed: $(grep -c '<->' "$work/wirelab.txt") by wirelab, $(grep -c '<->' "$work/tshark.txt") by tshark"
 if cmp -s "$work/wirelab.txt" "$work/tshark.txt"; then echo "same text: yes"; else echo "same text: NO"; fi
 
-# One timed run: wall seconds and CPU seconds (user + system) of COMMAND, its output discarded.
-timed() {
-  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > /dev/null 2>&1
-  read -r wall user system < "$work/time"
-  echo "$wall $(echo "$user + $system" | bc -l)"
-}
 wirelab_times=()
 tshark_times=()
 wirelab_cpu=()
 tshark_cpu=()
 for round in $(seq 1 "$rounds"); do
-  read -r w wc < <(timed ./wirelab conversations "$file")
-  read -r t tc < <(timed env HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp)
-  printf "round %d: wirelab %.2f s (CPU %.2f s), tshark %.2f s (CPU %.2f s), ratio %.2fx (CPU %.2fx), load %s\n" \
-    "$round" "$w" "$wc" "$t" "$tc" "$(echo "$t / $w" | bc -l)" "$(echo "$tc / $wc" | bc -l)" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  read -r w wc _ < <(timed ./wirelab conversations "$file")
+  read -r t tc _ < <(timed env HOME="$work/home" tshark -r "$file" -q -z conv,tcp -z conv,udp)
+  printf "round %d: wirelab %.2f s (CPU %.2f s), tshark %.2f s (CPU %.2f s), ratio %sx (CPU %sx), load %s\n" \
+    "$round" "$w" "$wc" "$t" "$tc" "$(ratio "$t" "$w")" "$(ratio "$tc" "$wc")" "$(load_average)"
   wirelab_times+=("$w")
   tshark_times+=("$t")
   wirelab_cpu+=("$wc")
   tshark_cpu+=("$tc")
 done
-median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 w=$(median "${wirelab_times[@]}")
 t=$(median "${tshark_times[@]}")
 wc=$(median "${wirelab_cpu[@]}")
 tc=$(median "${tshark_cpu[@]}")
-printf "median: wirelab %.2f s, tshark %.2f s, ratio %.2fx; CPU %.2f s against %.2f s: %.2fx (target >= 5x; load %s)\n" \
-  "$w" "$t" "$(echo "$t / $w" | bc -l)" "$wc" "$tc" "$(echo "$tc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf "median: wirelab %.2f s, tshark %.2f s, ratio %sx; CPU %.2f s against %.2f s: %sx (target >= 5x; load %s)\n" \
+  "$w" "$t" "$(ratio "$t" "$w")" "$wc" "$tc" "$(ratio "$tc" "$wc")" "$(load_average)"

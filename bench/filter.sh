@@ -6,6 +6,7 @@
 #   bench/filter.sh [--frames N] [--runs N] [--file PCAP] [--no-tshark] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 frames=1000000
 runs=3
@@ -50,10 +51,10 @@ seconds() {
 }
 
 # Median wall-clock seconds of $runs runs.
-median() {
+median_of_runs() {
   local times=()
   for _ in $(seq "$runs"); do times+=("$(seconds "$@")"); done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+  median "${times[@]}"
 }
 
 row() {
@@ -61,13 +62,13 @@ row() {
 }
 
 echo "file: $file ($frames frames, $(du -h "$file" | cut -f1))"
-read_only=$(median wirelab packets "$file" -T fields -e frame.number)
+read_only=$(median_of_runs wirelab packets "$file" -T fields -e frame.number)
 row "wirelab packets -e frame.number (reading, no filter)" "$read_only"
 for filter in 'tcp.port == 3000' 'http.request.method == "GET"'; do
   selected=$(wirelab packets "$file" -Y "$filter" -T fields -e frame.number 2>/dev/null | wc -l)
-  row "wirelab packets -Y '$filter' ($selected frames)" "$(median wirelab packets "$file" -Y "$filter" -T fields -e frame.number)"
+  row "wirelab packets -Y '$filter' ($selected frames)" "$(median_of_runs wirelab packets "$file" -Y "$filter" -T fields -e frame.number)"
   if [ "$tshark" = yes ]; then
     row "tshark -Y '$filter'" "$(HOME="$HOME_FOR_TSHARK" seconds tshark -r "$file" -Y "$filter" -T fields -e frame.number)"
   fi
 done
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "load average at the end: $(load_average) on $(nproc) cores"

@@ -8,6 +8,7 @@
 # Target (issue 16): wirelab at least 5x faster, its memory flat in the number of frames and lanes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 frames=1000000
 rounds=3
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v tshark >/dev/null || { echo "tshark not found (apt-get install tshark)" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 1; }
+require_gnu_time
 
 ./wirelab --version >/dev/null          # builds the jar first if it is stale, outside the timings
 work="$(mktemp -d)"
@@ -38,14 +39,6 @@ fi
 echo "file: $file ($(stat -c %s "$file") bytes)"
 cat "$file" > /dev/null                  # into the page cache for both tools
 
-# One timed run: wall seconds, CPU seconds and peak resident KB of COMMAND, its output discarded.
-timed() {
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || {
-    echo "failed: $*" >&2; tail -3 "$work/stderr" >&2; exit 1; }
-  read -r wall user system peak < "$work/time"
-  echo "$wall $(echo "$user + $system" | bc -l) $peak"
-}
-
 wirelab_times=()
 tshark_times=()
 wirelab_cpu=()
@@ -53,18 +46,16 @@ tshark_cpu=()
 for round in $(seq 1 "$rounds"); do
   read -r w wc wm < <(timed ./wirelab show "$file")
   read -r t tc tm < <(timed tshark -r "$file" -q -z flow,tcp,standard)
-  printf 'round %d: wirelab show %6.2f s (CPU %5.2f s) %5d MB | tshark flow %6.2f s (CPU %5.2f s) %5d MB | ratio %.2fx (CPU %.2fx) | load %s\n' \
-    "$round" "$w" "$wc" $((wm / 1024)) "$t" "$tc" $((tm / 1024)) "$(echo "$t / $w" | bc -l)" \
-    "$(echo "$tc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'round %d: wirelab show %6.2f s (CPU %5.2f s) %5d MB | tshark flow %6.2f s (CPU %5.2f s) %5d MB | ratio %sx (CPU %sx) | load %s\n' \
+    "$round" "$w" "$wc" $((wm / 1024)) "$t" "$tc" $((tm / 1024)) "$(ratio "$t" "$w")" "$(ratio "$tc" "$wc")" "$(load_average)"
   wirelab_times+=("$w")
   tshark_times+=("$t")
   wirelab_cpu+=("$wc")
   tshark_cpu+=("$tc")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 w=$(median "${wirelab_times[@]}")
 t=$(median "${tshark_times[@]}")
 wc=$(median "${wirelab_cpu[@]}")
 tc=$(median "${tshark_cpu[@]}")
-printf 'median: wirelab show %.2f s, tshark flow %.2f s: wirelab %.2fx faster (target >= 5x); CPU %.2f s against %.2f s: %.2fx; load %s\n' \
-  "$w" "$t" "$(echo "$t / $w" | bc -l)" "$wc" "$tc" "$(echo "$tc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'median: wirelab show %.2f s, tshark flow %.2f s: wirelab %sx faster (target >= 5x); CPU %.2f s against %.2f s: %sx; load %s\n' \
+  "$w" "$t" "$(ratio "$t" "$w")" "$wc" "$tc" "$(ratio "$tc" "$wc")" "$(load_average)"

@@ -9,6 +9,7 @@
 # Targets (issue 16): wirelab at least 3x ns-3's speed, its memory under 256 MB whatever N.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 bytes=1000000000
 rounds=2
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 pkg-config --exists ns3-applications 2>/dev/null \
   || { echo "ns-3 not found: apt-get install g++ pkg-config libns3-dev libgsl-dev" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 1; }
+require_gnu_time
 
 ./wirelab --version >/dev/null          # builds the jar first if it is stale, outside the timings
 work="$(mktemp -d)"
@@ -29,12 +30,6 @@ trap 'rm -rf "$work"' EXIT
 g++ -O2 -std=c++17 -o "$work/ns3-tcp-bulk" bench/ns3/tcp-bulk.cc \
   $(pkg-config --cflags --libs ns3-applications ns3-internet ns3-point-to-point ns3-network ns3-core)
 
-# timed COMMAND...: "wall-seconds peak-KB cpu-seconds" of one run
-timed() {
-  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || {
-    echo "failed: $*" >&2; tail -3 "$work/stderr" >&2; exit 1; }
-  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time"
-}
 frames() { capinfos -c -M "$1" | awk -F': *' '/Number of packets/ {print $2}'; }
 
 wirelab_times=()
@@ -42,24 +37,23 @@ ns3_times=()
 wirelab_cpus=()
 ns3_cpus=()
 for round in $(seq 1 "$rounds"); do
-  read -r w wm wc < <(timed ./wirelab simulate --scenario tcp-bulk --bytes "$bytes" --mtu 1500 --bandwidth 1G \
+  read -r w wc wm < <(timed ./wirelab simulate --scenario tcp-bulk --bytes "$bytes" --mtu 1500 --bandwidth 1G \
       --delay 10ms --loss 1% --seed "$round" --out "$work/wirelab.pcap")
   wf=$(frames "$work/wirelab.pcap")
   rm -f "$work/wirelab.pcap"
-  read -r n nm nc < <(cd "$work" && timed ./ns3-tcp-bulk --bytes="$bytes" --seed="$round" --pcap="$work/ns3")
+  read -r n nc nm < <(cd "$work" && timed ./ns3-tcp-bulk --bytes="$bytes" --seed="$round" --pcap="$work/ns3")
   nf=$(frames "$work"/ns3-0-0.pcap)
   rm -f "$work"/ns3-*.pcap
   printf "round %d: wirelab %.1f s (CPU %.1f s) %d MB %s frames; ns-3 %.1f s (CPU %.1f s) %d MB %s frames; load %s\n" \
-    "$round" "$w" "$wc" "$((wm / 1024))" "$wf" "$n" "$nc" "$((nm / 1024))" "$nf" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    "$round" "$w" "$wc" "$((wm / 1024))" "$wf" "$n" "$nc" "$((nm / 1024))" "$nf" "$(load_average)"
   wirelab_times+=("$w")
   ns3_times+=("$n")
   wirelab_cpus+=("$wc")
   ns3_cpus+=("$nc")
 done
-median() { printf "%s\n" "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 w=$(median "${wirelab_times[@]}")
 n=$(median "${ns3_times[@]}")
 wc=$(median "${wirelab_cpus[@]}")
 nc=$(median "${ns3_cpus[@]}")
-printf "median: wirelab %.1f s, ns-3 %.1f s, ratio %.1fx; CPU wirelab %.1f s, ns-3 %.1f s, ratio %.1fx (load %s)\n" \
-  "$w" "$n" "$(echo "$n / $w" | bc -l)" "$wc" "$nc" "$(echo "$nc / $wc" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf "median: wirelab %.1f s, ns-3 %.1f s, ratio %sx; CPU wirelab %.1f s, ns-3 %.1f s, ratio %sx (load %s)\n" \
+  "$w" "$n" "$(ratio "$n" "$w")" "$wc" "$nc" "$(ratio "$nc" "$wc")" "$(load_average)"

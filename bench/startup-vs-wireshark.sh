@@ -14,6 +14,7 @@
 # libraries JavaFX uses on X11 (libgtk-3-0, libxtst6; see README's requirements).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 frames=1000000
 rounds=3
@@ -85,12 +86,8 @@ first_window() {
   echo $(((end - start) / 1000000))
 }
 
-median() {
-  sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 echo "file: $file ($(stat -c %s "$file") bytes), display $DISPLAY, $rounds rounds each"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(load_average)"
 wirelab_times=()
 wireshark_times=()
 for round in $(seq 1 "$rounds"); do
@@ -98,12 +95,12 @@ for round in $(seq 1 "$rounds"); do
   s=$(first_window 'Wireshark|startup.pcap|\.pcap' wireshark "$file")
   wirelab_times+=("$w")
   wireshark_times+=("$s")
-  printf "round %d: wirelab %6d ms   wireshark %6d ms   (load %s)\n" "$round" "$w" "$s" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf "round %d: wirelab %6d ms   wireshark %6d ms   (load %s)\n" "$round" "$w" "$s" "$(load_average | cut -d' ' -f1)"
 done
-wm=$(printf "%s\n" "${wirelab_times[@]}" | median)
-sm=$(printf "%s\n" "${wireshark_times[@]}" | median)
+wm=$(median "${wirelab_times[@]}")
+sm=$(median "${wireshark_times[@]}")
 echo "median: wirelab $wm ms, wireshark $sm ms: wirelab takes $(awk "BEGIN{printf \"%.2f\", $wm/$sm}")x Wireshark's time (target: at most 1.5x)"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "load average after: $(load_average), $(nproc) cores"
 # Whether the class-data archive serves the window: the classes of one more start, and those mapped from it.
 JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$work/classes.log" first_window 'wirelab' ./wirelab "$file" >/dev/null
 echo "classes a start loaded (until just after its window showed): $(grep -c . "$work/classes.log"), from the class-data archive:" \
