@@ -136,7 +136,8 @@ final class AsciiLine {
         }
         append(micros / MICROS_PER_SECOND);
         append((byte) '.');
-        long fraction = micros % MICROS_PER_SECOND;
+        // An int: C1, which runs the short commands, calls the runtime for each long division.
+        int fraction = (int) (micros % MICROS_PER_SECOND);
         ensure(6);
         for (int d = 5; d >= 0; d--) {
             bytes[length + d] = (byte) ('0' + fraction % 10);

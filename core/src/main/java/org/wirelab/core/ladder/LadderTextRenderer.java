@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,6 +103,9 @@ public final class LadderTextRenderer {
         });
         try {
             ArrayDeque<Future<AsciiLine>> pending = new ArrayDeque<>();
+            // Blocks already written, reused for the next ones: a megabyte each, a new one per block would
+            // have the threads clear and the collector copy as many bytes as the diagram has.
+            Queue<AsciiLine> written = new ConcurrentLinkedQueue<>();
             int next = 0;
             while (next < count || !pending.isEmpty()) {
                 // Two blocks in flight per thread keep every core busy while the oldest is written.
@@ -108,7 +113,10 @@ public final class LadderTextRenderer {
                     int from = next;
                     int to = Math.min(count, from + BLOCK);
                     pending.add(pool.submit(() -> {
-                        AsciiLine block = new AsciiLine(BLOCK_BYTES);
+                        AsciiLine block = written.poll();
+                        if (block == null) {
+                            block = new AsciiLine(BLOCK_BYTES);
+                        }
                         rows.make(from, to, block);
                         return block;
                     }));
@@ -116,6 +124,8 @@ public final class LadderTextRenderer {
                 }
                 AsciiLine block = await(pending.poll());
                 out.write(block.bytes, 0, block.length);
+                block.length = 0;
+                written.add(block);
             }
         } finally {
             pool.shutdownNow();
