@@ -23,13 +23,15 @@ public final class Udp {
     public static final HeaderField LENGTH_FIELD = HeaderField.unsigned("udp.length");
     public static final HeaderField CHECKSUM_FIELD = HeaderField.hex("udp.checksum");
     public static final HeaderField CHECKSUM_STATUS = HeaderField.unsigned("udp.checksum.status");
+    /** The datagram's captured data (Wireshark's "UDP payload (N bytes)"). */
+    public static final HeaderField PAYLOAD = HeaderField.of("udp.payload", FieldType.BYTES);
     public static final HeaderField STREAM = HeaderField.unsigned("udp.stream");
     public static final HeaderField TIME_RELATIVE = HeaderField.of("udp.time_relative", FieldType.TIME);
     public static final HeaderField TIME_DELTA = HeaderField.of("udp.time_delta", FieldType.TIME);
 
     /** Every named UDP field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = List.of(SRCPORT, DSTPORT, PORT, LENGTH_FIELD, CHECKSUM_FIELD,
-            CHECKSUM_STATUS, STREAM, TIME_RELATIVE, TIME_DELTA);
+            CHECKSUM_STATUS, PAYLOAD, STREAM, TIME_RELATIVE, TIME_DELTA);
 
     private Udp() {
     }

@@ -58,6 +58,11 @@ public final class UdpDecoder implements ProtocolDecoder {
                     o + Udp.CHECKSUM);
         }
         Slice payload = datagram.after(Udp.HEADER_LENGTH);
+        // tshark shows the payload of a datagram quoted in an ICMP error too.
+        if (payload.captured() > 0 && !slice.fragment()) {
+            layer.add(layer.bytes(Udp.PAYLOAD, payload.offset(), payload.captured(),
+                    Integer.toString(payload.captured())));
+        }
         Next next = payload.length() > 0 && !slice.embedded()
                 ? new Next.ByPorts(IpProtocol.UDP, sourcePort, destinationPort) : Next.END;
         return new Step(layer.build(o + Udp.HEADER_LENGTH, title, summary), next, payload);
