@@ -161,8 +161,9 @@ class ChatServerHostileClientsTest {
     void thousandsOfConnectionsOpenedAndDroppedLeaveNothingBehind() throws Exception {
         RecordedLines out = new RecordedLines();
         ChatServer server = new ChatServer(Loopback.ipv4AnyPort(), out);
+        int count = TcpUdpHostileClientsTest.DROPPED;   // 3,000, or more from bench/connect-and-drop.sh
         withHonestClients(server, started -> {
-            for (int i = 0; i < 3000; i++) {
+            for (int i = 0; i < count; i++) {
                 try (Socket dropped = new Socket()) {
                     dropped.connect(started.localAddress());
                     if (i % 2 == 0) {
@@ -172,7 +173,8 @@ class ChatServerHostileClientsTest {
             }
             return null;
         }, honest -> {
-            assertTrue(server.awaitHandled(3000, WAIT), server.handled() + " of 3000 dropped connections closed");
+            assertTrue(server.awaitHandled(count, WAIT), server.handled() + " of " + count
+                    + " dropped connections closed");
             assertEquals(honest, server.openConnections(), "only the honest clients' connections remain");
         });
     }

@@ -21,6 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 class TcpUdpHostileClientsTest {
     private static final int HONEST = 20;
+    /**
+     * Connections opened and dropped at once against the chat server: 3,000 in mvn verify (a few seconds),
+     * more from bench/connect-and-drop.sh, which runs this test and the chat server's with -Dwirelab.dropped=N.
+     */
+    static final int DROPPED = Integer.getInteger("wirelab.dropped", 3000);
+    /**
+     * Against the TCP server, a third of them by default: it serves one client at a time with a backlog of
+     * 50, as the lab's Python server does, so a flood's surplus waits for its SYNs to be sent again (a
+     * second or more each on a loaded machine), which the test would only spend time on.
+     */
+    private static final int DROPPED_ONE_AT_A_TIME = Integer.getInteger("wirelab.dropped", 1000);
 
     @Test
     void theTcpServerServesEveryHonestClientWhateverTheOthersDo() throws Exception {
@@ -39,6 +50,50 @@ class TcpUdpHostileClientsTest {
                 out.await(line -> line.endsWith(": " + printed));
             }
             assertOnlyPrintableLines(out);
+        }
+    }
+
+    @Test
+    void thousandsOfConnectionsOpenedAndDroppedCostTheHonestClientsNothing() throws Exception {
+        RecordedLines out = new RecordedLines();
+        try (TcpServer server = new TcpServer(Loopback.ipv4AnyPort(), out, Duration.ofSeconds(5))) {
+            server.start();
+            InetSocketAddress address = server.localAddress();
+            CompletableFuture<Void> dropping = CompletableFuture.runAsync(
+                    () -> connectAndDrop(address, DROPPED_ONE_AT_A_TIME));
+            for (int i = 0; i < HONEST; i++) {
+                TcpClient.run(address, ("honest " + i + "\n").getBytes(US_ASCII), new RecordedLines());
+            }
+            dropping.get(300, TimeUnit.SECONDS);
+            // Still up once the storm is over: the next client is served as the first was.
+            TcpClient.run(address, "after the storm\n".getBytes(US_ASCII), new RecordedLines());
+            for (int i = 0; i < HONEST; i++) {
+                String printed = "\"honest " + i + "\\n\"";
+                out.await(line -> line.endsWith(": " + printed));
+            }
+            out.await(line -> line.endsWith(": \"after the storm\\n\""));
+            long all = DROPPED_ONE_AT_A_TIME + HONEST + 1;
+            assertTrue(server.awaitHandled(all, Duration.ofSeconds(60)), server.handled() + " of " + all
+                    + " connections served and closed");
+            assertOnlyPrintableLines(out);
+        }
+    }
+
+    /**
+     * Opens {@code count} connections and drops each at once, in turn: a reset, a polite close with
+     * nothing sent, half a message and a close.
+     */
+    static void connectAndDrop(InetSocketAddress address, int count) {
+        for (int i = 0; i < count; i++) {
+            try (Socket dropped = new Socket(address.getAddress(), address.getPort())) {
+                if (i % 3 == 0) {
+                    dropped.setSoLinger(true, 0);
+                } else if (i % 3 == 2) {
+                    dropped.getOutputStream().write("half a mess".getBytes(US_ASCII));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("connection " + i + " of " + count, e);
+            }
         }
     }
 
