@@ -22,11 +22,8 @@ final class ChatServerCommand implements Callable<Integer> {
     @Mixin
     private LabLanguage lang;
 
-    @Option(names = "--port", defaultValue = "" + ChatServer.DEFAULT_PORT, description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port)")
-    private int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 or :: for every interface)")
-    private String bind;
+    @Mixin
+    private ListeningAddress listening;
 
     @Option(names = "--max-clients", defaultValue = "" + ChatServer.DEFAULT_MAX_CLIENTS, description = "clients connected at once (default: ${DEFAULT-VALUE})")
     private int maxClients;
@@ -37,7 +34,7 @@ final class ChatServerCommand implements Callable<Integer> {
             throw new UserError("--max-clients is at least 1: " + maxClients);
         }
         ServerLog log = ServerLog.printingTo(spec, lang.language());
-        Serving.untilStopped(new ChatServer(Addresses.of(bind, port), log, maxClients), log);
+        Serving.untilStopped(new ChatServer(listening.address(ChatServer.DEFAULT_PORT), log, maxClients), log);
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import org.wirelab.capture.lab.TcpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wirelab lab tcp-server}: the lab's simpleServeurSocket.py. */
@@ -21,16 +20,13 @@ final class TcpServerCommand implements Callable<Integer> {
     @Mixin
     private LabLanguage lang;
 
-    @Option(names = "--port", defaultValue = "" + TcpServer.DEFAULT_PORT, description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port)")
-    private int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 or :: for every interface)")
-    private String bind;
+    @Mixin
+    private ListeningAddress listening;
 
     @Override
     public Integer call() throws IOException {
         ServerLog log = ServerLog.printingTo(spec, lang.language());
-        Serving.untilStopped(new TcpServer(Addresses.of(bind, port), log), log);
+        Serving.untilStopped(new TcpServer(listening.address(TcpServer.DEFAULT_PORT), log), log);
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import org.wirelab.capture.lab.UdpEchoServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wirelab lab udp-server}: the lab's simpleUDPServeur.py. */
@@ -20,16 +19,13 @@ final class UdpServerCommand implements Callable<Integer> {
     @Mixin
     private LabLanguage lang;
 
-    @Option(names = "--port", defaultValue = "" + UdpEchoServer.DEFAULT_PORT, description = "UDP port (default: ${DEFAULT-VALUE}; 0: any free port)")
-    private int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 or :: for every interface)")
-    private String bind;
+    @Mixin
+    private ListeningAddress listening;
 
     @Override
     public Integer call() throws IOException {
         ServerLog log = ServerLog.printingTo(spec, lang.language());
-        Serving.untilStopped(new UdpEchoServer(Addresses.of(bind, port), log), log);
+        Serving.untilStopped(new UdpEchoServer(listening.address(UdpEchoServer.DEFAULT_PORT), log), log);
         return 0;
     }
 }
