@@ -36,6 +36,8 @@ public final class SourceRun {
     private final Executor uiThread;
     private final Listener listener;
     private final Collector collector = new Collector();
+    private final String outOfMemory = outOfMemory(Runtime.getRuntime().maxMemory());
+    private volatile Capture lastPublished;
     private volatile boolean cancelled;
     private Thread thread;
 
@@ -81,6 +83,9 @@ public final class SourceRun {
             error = null;
         } catch (Exception | LinkageError e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+        } catch (OutOfMemoryError e) {
+            // A file larger than the heap: say so, and keep what was read, rather than load for ever.
+            error = outOfMemory;
         } finally {
             publisher.interrupt();
         }
@@ -97,9 +102,18 @@ public final class SourceRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Capture last = collector.snapshot(true);
+        Capture last;
+        try {
+            last = collector.snapshot(true);
+        } catch (OutOfMemoryError e) {
+            // Analysing every frame read needs more than the heap has: the last capture shown stays.
+            error = outOfMemory;
+            Capture shown = lastPublished;
+            last = shown != null ? shown : Capture.empty(source.title());
+        }
         String reason = error;
-        uiThread.execute(() -> listener.finished(last, reason));
+        Capture ended = last;
+        uiThread.execute(() -> listener.finished(ended, reason));
     }
 
     private void publishWhileRunning() {
@@ -117,9 +131,22 @@ public final class SourceRun {
             if (collector.size() != published) {
                 Capture capture = collector.snapshot(false);
                 published = capture.size();
+                lastPublished = capture;
                 uiThread.execute(() -> listener.published(capture));
             }
         }
+    }
+
+    /**
+     * What the window says when the heap runs out while a source is read, made before it is needed (there
+     * may be no memory left to make it then).
+     */
+    static String outOfMemory(long maxHeapBytes) {
+        long mib = 1024 * 1024;
+        long suggestedGib = Math.max(2, (2 * maxHeapBytes + 1023 * mib) / (1024 * mib));
+        return String.format(java.util.Locale.ROOT, "out of memory: the Java heap (at most %d MB) is full; the frames"
+                + " shown are those read before. Give Java more (JAVA_TOOL_OPTIONS=-Xmx%dg ./wirelab FILE) or open a"
+                + " smaller capture (editcap -r FILE PART.pcap 1-1000000)", maxHeapBytes / mib, suggestedGib);
     }
 
     /** Thrown by a source that noticed the cancellation; ends the run quietly. */
@@ -157,6 +184,7 @@ public final class SourceRun {
         @Override
         public void beginning(FrameStore firstFrames) {
             Capture first = new Capture(source.title(), firstFrames, List.of(), false, lostSoFar());
+            lastPublished = first;
             uiThread.execute(() -> listener.published(first));
         }
 

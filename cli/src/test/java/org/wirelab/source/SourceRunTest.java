@@ -53,6 +53,35 @@ class SourceRunTest {
     }
 
     @Test
+    void aSourceThatRunsOutOfHeapEndsWithWhatToDoAndKeepsItsFrames() throws Exception {
+        Heard heard = run(new FrameSource() {
+            @Override
+            public String title() {
+                return "huge.pcap";
+            }
+
+            @Override
+            public void run(FrameFeed feed) {
+                byte[] frame = new byte[60];
+                for (int i = 0; i < 3; i++) {
+                    feed.frame(1_000_000_000L * i, LinkType.ETHERNET, frame, 0, frame.length, frame.length);
+                }
+                throw new OutOfMemoryError("Java heap space");
+            }
+        });
+
+        assertEquals(3, heard.last.size(), "the frames read before stay");
+        assertTrue(heard.error.startsWith("out of memory: the Java heap (at most "), heard.error);
+        assertTrue(heard.error.contains("JAVA_TOOL_OPTIONS=-Xmx"), heard.error);
+    }
+
+    @Test
+    void theOutOfMemoryLineSuggestsTwiceTheHeapInWholeGigabytes() {
+        assertTrue(SourceRun.outOfMemory(2048L << 20).contains("(at most 2048 MB)"));
+        assertTrue(SourceRun.outOfMemory(2048L << 20).contains("-Xmx4g"));
+    }
+
+    @Test
     void aFileGivesEveryFrameAsTsharkCountsThem() throws Exception {
         Path file = Environment.samples().resolve("http-get.pcap");
         Tshark.require();
