@@ -5,7 +5,8 @@
 # captures inside the client's and the server's namespace. Each case gets fresh namespaces, deleted
 # afterwards even on failure.
 #
-# Needs root, iproute2, ethtool, tcpdump, python3 and tshark (for the text files beside each capture).
+# Needs root, iproute2, ethtool, tcpdump, python3 and tshark (for the text files beside each capture); the chat
+# case runs wirelab's own chat server, app/target/wirelab.jar, which ./wirelab builds.
 # Usage: samples/make/linux-reference.sh [CASE...]   (no CASE: all of them; -l lists them)
 #
 # Addresses: client 198.51.100.1, server 198.51.100.2 (documentation range, only inside the namespaces
@@ -47,6 +48,10 @@ lost-last-ack|--drop c2s:ack:2|hello-server $port|hello-client $server_ip $port
 tcp-hello||hello-server $port|hello-client $server_ip $port
 udp-echo||udp-echo-server $port|udp-client $server_ip $port
 bulk-loss|--drop c2s:data:150|sink-server $port|bulk-client $server_ip $port 2000000|128
+tcp-bulk||sink-server $port|bulk-client $server_ip $port 1000000|128
+udp-burst||udp-sink-server $port --count 1000|udp-burst-client $server_ip $port --count 1000 --size 100|64
+http-get||http-server 8080|http-client $server_ip 8080
+chat||chat-server 9090|chat-clients $server_ip 9090
 EOF
 }
 
