@@ -41,10 +41,6 @@ public final class SimulatedScenarios {
     /** The client's second line in rst-after-close, as samples/make/reference_peer.py's late-writer-client sends it. */
     static final String LATE_LINE = "encore une ligne\n";
 
-    /** The live scenarios also captured with real Linux in samples/reference (over its 10 ms link). */
-    private static final List<String> LIVE_WITH_REFERENCE = List.of(Scenarios.TCP_HELLO, Scenarios.UDP_ECHO,
-            Scenarios.TCP_REFUSED);
-
     /** The delay that makes a teaching scenario readable on a ladder diagram: 10 ms each way. */
     public static final Duration TEACHING_DELAY = ScenarioCatalog.DefaultLink.TEACHING.delay();
 
@@ -72,17 +68,16 @@ public final class SimulatedScenarios {
         /** A teaching setup on the catalog's link for it (Ethernet, 10 ms each way), checked against the reference of its name. */
         static Setup teaching(Scenario scenario, List<Fault> faults) {
             ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(scenario.name()).link();
-            return new Setup(scenario, faults, link.delay(), link.mtu(), 0, null, scenario.name(), 0, null);
+            return new Setup(scenario, faults, link.delay(), link.mtu(), 0, null, referenceOf(scenario), 0, null);
         }
 
         static Setup plain(Scenario scenario) {
-            return new Setup(scenario, List.of(), null, 0, 0, null,
-                    LIVE_WITH_REFERENCE.contains(scenario.name()) ? scenario.name() : null, 0, null);
+            return new Setup(scenario, List.of(), null, 0, 0, null, referenceOf(scenario), 0, null);
         }
 
         /** Where the real captures of {@link #reference()} are, relative to the repository; null when none. */
         public String referenceFiles() {
-            return reference == null ? null : "samples/reference/" + reference + "-{client,server}.pcap";
+            return ScenarioCatalog.named(name()).referenceFiles();
         }
 
         public String name() {
@@ -240,8 +235,8 @@ public final class SimulatedScenarios {
         // passes a 1514-byte frame every 5 us or so (about 2 Gbit/s): a window arrives spread out, as the
         // receiver's ACKs and autotuning see it, not all in the same instant.
         Setup teaching = Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 152)));
-        return new Setup(teaching.scenario(), teaching.faults(), teaching.delay(), teaching.mtu(), 0, null, BULK_LOSS,
-                2_000_000_000L, null);
+        return new Setup(teaching.scenario(), teaching.faults(), teaching.delay(), teaching.mtu(), 0, null,
+                teaching.reference(), 2_000_000_000L, null);
     }
 
     /** The lab's UDP datagram to a port where nothing listens: ICMP port unreachable (RFC 1122 section 4.1.3.1). */
@@ -262,7 +257,7 @@ public final class SimulatedScenarios {
                 "32 KiB to a server that reads 4 KiB every 1.5 s into an 8 KiB buffer: zero window, probes, window updates");
         ScenarioCatalog.DefaultLink link = ScenarioCatalog.named(SLOW_READER).link();
         return new Setup(scenario, List.of(), link.delay(), link.mtu(),
-                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), SLOW_READER, 0, null);
+                8 * 1024, new ReaderPace(4 * 1024, Duration.ofMillis(1500)), referenceOf(scenario), 0, null);
     }
 
     /**
@@ -352,8 +347,13 @@ public final class SimulatedScenarios {
                         new Step.Close("client"),
                         new Step.AwaitHandled("server", 1)));
         Setup teaching = Setup.teaching(scenario, List.of());
-        return new Setup(scenario, List.of(), teaching.delay(), teaching.mtu(), 0, null, KEEP_ALIVE, 0,
+        return new Setup(scenario, List.of(), teaching.delay(), teaching.mtu(), 0, null, teaching.reference(), 0,
                 new KeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(1), 3));
+    }
+
+    /** The catalog's reference for {@code scenario}. */
+    private static String referenceOf(Scenario scenario) {
+        return ScenarioCatalog.named(scenario.name()).reference();
     }
 
     private static Scenario rename(Scenario scenario, String name, String summary) {

@@ -152,8 +152,8 @@ public final class SimulateCommand implements Callable<Integer> {
             String name = entry.name();
             SimulatedScenarios.Setup setup = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS);
             String where = entry.live() ? "" : " (simulator only)";
-            String checked = setup.reference() == null ? ""
-                    : "; checked against real Linux: " + setup.referenceFiles();
+            String checked = entry.reference() == null ? ""
+                    : "; checked against real Linux: " + entry.referenceFiles();
             out.println(String.format(Locale.ROOT, "%-" + width + "s  %s%s%s", name, setup.summary(), where, checked));
         }
     }

@@ -35,10 +35,12 @@ class SimulateCommandTest {
             assertTrue(lines.stream().anyMatch(line -> line.startsWith(name + " ")), name + " listed: " + run.out());
         }
         assertTrue(run.out().contains("lost-syn-ack") && run.out().contains("(simulator only)"));
-        // Each teaching scenario names the real Linux captures it is checked against (LinuxReferenceTest).
-        String lostData = lines.stream().filter(line -> line.startsWith("lost-data ")).findFirst().orElseThrow();
-        assertTrue(lostData.endsWith("checked against real Linux: samples/reference/lost-data-{client,server}.pcap"),
-                lostData);
+        // Each scenario, live or teaching, names the real Linux captures it is checked against (LinuxReferenceTest).
+        for (String name : List.of("lost-data", "chat", "tcp-bulk")) {
+            String line = lines.stream().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow();
+            assertTrue(line.endsWith("checked against real Linux: samples/reference/" + name + "-{client,server}.pcap"),
+                    line);
+        }
         for (String name : SimulatedScenarios.names()) {
             String reference = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS).reference();
             if (reference != null) {

@@ -9,7 +9,8 @@ import java.util.ResourceBundle;
  * Every scenario wirelab knows, in one list: its name, what it shows in English and French, whether it
  * runs live (the lab's programs on real sockets, captured; the simulator runs it too) or only in the
  * simulator (a teaching scenario: losses and timers no loopback shows), the link it is shown on unless
- * the user chooses one, and whether it takes a size. The command line's lists and completions, the
+ * the user chooses one, whether it takes a size, and the capture of real Linux doing the same that the
+ * simulator is checked against (samples/reference). The command line's lists and completions, the
  * app's menus and its simulation dialog all read it; {@link Scenarios} and the simulator build the
  * steps of the scenario each name stands for.
  */
@@ -73,8 +74,11 @@ public final class ScenarioCatalog {
      * One scenario of the catalog.
      *
      * @param sized whether it takes a size ({@link Scenarios.Parameters}: bytes, count, datagram size)
+     * @param reference the name of the real Linux captures the simulator's run is checked against
+     *     (samples/reference/NAME-client.pcap and NAME-server.pcap, made by samples/make/linux-reference.sh
+     *     over a 10 ms link), null when none
      */
-    public record Entry(String name, Kind kind, DefaultLink link, boolean sized) {
+    public record Entry(String name, Kind kind, DefaultLink link, boolean sized, String reference) {
 
         /** What it shows, in one sentence, in French for a French locale and in English otherwise. */
         public String description(Locale language) {
@@ -85,6 +89,11 @@ public final class ScenarioCatalog {
 
         public boolean live() {
             return kind == Kind.LIVE;
+        }
+
+        /** Where the real captures of {@link #reference()} are, relative to the repository; null when none. */
+        public String referenceFiles() {
+            return reference == null ? null : "samples/reference/" + reference + "-{client,server}.pcap";
         }
     }
 
@@ -115,15 +124,17 @@ public final class ScenarioCatalog {
                         + String.join(", ", names(ENTRIES))));
     }
 
+    // Every scenario has a real capture of the same name: the live ones made over the references' link
+    // (the simulator runs them over it for the comparison), the teaching ones with the relay's faults.
     private static Entry live(String name) {
-        return new Entry(name, Kind.LIVE, DefaultLink.LOOPBACK, false);
+        return new Entry(name, Kind.LIVE, DefaultLink.LOOPBACK, false, name);
     }
 
     private static Entry sized(String name) {
-        return new Entry(name, Kind.LIVE, DefaultLink.LOOPBACK, true);
+        return new Entry(name, Kind.LIVE, DefaultLink.LOOPBACK, true, name);
     }
 
     private static Entry teaching(String name) {
-        return new Entry(name, Kind.TEACHING, DefaultLink.TEACHING, false);
+        return new Entry(name, Kind.TEACHING, DefaultLink.TEACHING, false, name);
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.wirelab.core.testing.Bundles;
+import org.wirelab.core.testing.Environment;
 
 class ScenarioCatalogTest {
 
@@ -23,6 +26,18 @@ class ScenarioCatalogTest {
             assertEquals(ScenarioCatalog.DefaultLink.LOOPBACK, entry.link(), entry.name() + " runs on the loopback");
         }
         assertEquals(Scenarios.names(), ScenarioCatalog.names(ScenarioCatalog.live()));
+    }
+
+    @Test
+    void everyScenarioNamesARealLinuxCaptureThatExists() {
+        for (ScenarioCatalog.Entry entry : ScenarioCatalog.all()) {
+            assertEquals(entry.name(), entry.reference(), "made under the scenario's own name");
+            for (String side : List.of("client", "server")) {
+                Path capture = Environment.samples().resolve("reference/" + entry.reference() + "-" + side + ".pcap");
+                assertTrue(Files.exists(capture), capture + " (samples/make/linux-reference.sh)");
+            }
+            assertEquals("samples/reference/" + entry.name() + "-{client,server}.pcap", entry.referenceFiles());
+        }
     }
 
     @Test
