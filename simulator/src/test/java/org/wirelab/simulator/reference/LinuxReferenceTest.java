@@ -3,12 +3,26 @@ package org.wirelab.simulator.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.header.Bytes;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.scenario.IpVersion;
+import org.wirelab.core.scenario.ScenarioCatalog;
 import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.core.testing.Environment;
 import org.wirelab.simulator.SimulationOptions;
 import org.wirelab.simulator.SimulatedScenarios;
 import org.wirelab.simulator.reference.Wire.Segment;
@@ -20,10 +34,82 @@ import org.wirelab.simulator.reference.Wire.Segment;
  * the flags, lengths and sequence numbers of what each side sent, the SACK and D-SACK blocks, which
  * segments were sent again, and when. Times are compared within the tolerance each test states: the
  * real runs were made on a busy machine, their round trips 20 to 29 ms where the simulator's are 20.
- * What still differs from Linux is listed in samples/README.md and told in each test's comments.
+ * Two comparisons are the same for many situations and made once for each, from a table: every packet
+ * each way the same (flags, sequence and acknowledgment numbers, lengths, SACK blocks), connection by
+ * connection; and the same data segments with the same ones sent again. What still differs from Linux
+ * is listed in docs/linux-differences.md and told in each test's comments.
  */
 class LinuxReferenceTest {
     private static final long MS = 1_000_000L;
+
+    /** A situation: its reference's name and how to run it. */
+    private static Arguments situation(String name, Supplier<Reference> run) {
+        return Arguments.of(name, run);
+    }
+
+    private static Arguments situation(String name) {
+        return situation(name, () -> Reference.of(name));
+    }
+
+    /** udp-closed-port simulated over IPv6, against the real udp6-closed-port capture. */
+    private static Reference udp6ClosedPort() {
+        SimulatedScenarios.Setup setup = SimulatedScenarios.named(SimulatedScenarios.UDP_CLOSED_PORT,
+                Scenarios.Parameters.DEFAULTS);
+        return Reference.of("udp6-closed-port", setup, SimulationOptions.defaults().withIpVersion(IpVersion.IPV6));
+    }
+
+    /** The situations in which every packet each way is the same as Linux's, frame for frame. */
+    static Stream<Arguments> samePacketsEachWay() {
+        return Stream.of(situation(SimulatedScenarios.LOST_DATA), situation(SimulatedScenarios.SIMULTANEOUS_CLOSE),
+                situation(SimulatedScenarios.HALF_CLOSE), situation(SimulatedScenarios.UDP_CLOSED_PORT),
+                situation("udp6-closed-port", LinuxReferenceTest::udp6ClosedPort), situation(Scenarios.TCP_REFUSED),
+                situation(Scenarios.TCP_HELLO), situation(Scenarios.UDP_ECHO), situation(Scenarios.UDP_BURST));
+    }
+
+    /**
+     * Each side's packets, connection by connection (the chat's three clients), frame for frame: the
+     * order within a connection is the protocol's; between connections it is the machine's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samePacketsEachWay")
+    void everyPacketEachWayIsTheSame(String name, Supplier<Reference> run) {
+        Reference r = run.get();
+        String both = r.sideBySide();
+        assertTrue(!r.realClient.isEmpty(), both);
+        int connections = connections(r.realClient);
+        assertEquals(connections, connections(r.simulatedClient), both);
+        for (int c = 0; c < connections; c++) {
+            assertEquals(texts(Wire.onConnection(r.realClient, c)), texts(Wire.onConnection(r.simulatedClient, c)),
+                    "connection " + c + "\n" + both);
+            assertEquals(texts(Wire.onConnection(r.realServer, c)), texts(Wire.onConnection(r.simulatedServer, c)),
+                    "connection " + c + "\n" + both);
+        }
+    }
+
+    /** The situations of a transfer: the same data segments, and the same ones sent again. */
+    static Stream<Arguments> sameDataAndRetransmissions() {
+        return Stream.of(situation(SimulatedScenarios.FAST_RETRANSMIT), situation(SimulatedScenarios.TAIL_LOSS),
+                situation(SimulatedScenarios.REORDERING), situation(SimulatedScenarios.DUPLICATION),
+                situation(Scenarios.TCP_BULK));
+    }
+
+    /**
+     * seq+length of every data segment (each once) and, in order, the ones sent again: segmentation by
+     * the MSS, which losses were repaired and by which segment. PSH aside: Linux set it on every second
+     * segment of a bulk write, the simulator where a write ends (docs/linux-differences.md).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sameDataAndRetransmissions")
+    void theSameDataIsSentAndTheSameSegmentsAgain(String name, Supplier<Reference> run) {
+        Reference r = run.get();
+        String both = r.sideBySide();
+        assertEquals(dataSegments(r.realClient), dataSegments(r.simulatedClient), both);
+        assertEquals(texts(resent(r.realClient)), texts(resent(r.simulatedClient)), both);
+    }
+
+    private static int connections(List<Segment> segments) {
+        return segments.stream().mapToInt(Segment::connection).max().orElse(-1) + 1;
+    }
 
     /** The segments with data sent again (the same sequence number as an earlier one), in order. */
     private static List<Segment> resent(List<Segment> segments) {
@@ -74,11 +160,11 @@ class LinuxReferenceTest {
     void lostDataIsFoundByRackWithinTwoRoundTrips() {
         Reference r = Reference.of(SimulatedScenarios.LOST_DATA);
         String both = r.sideBySide();
-        // Frame for frame, each way: the FIN beyond the hole is SACKed (15-16), the 14 bytes are sent
-        // again without it, and the ACK that fills the hole acknowledges the FIN too (Ack=16).
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+        // Frame for frame each way (everyPacketEachWayIsTheSame): the FIN beyond the hole is SACKed
+        // (15-16), the 14 bytes are sent again without it, and the ACK that fills the hole acknowledges
+        // the FIN too (Ack=16).
         assertEquals("S A ack=1 sack=15-16", r.simulatedServer.get(1).text());
+        assertEquals("S A ack=16", r.realServer.get(2).text(), both);
         long real = delayAfterOriginal(r.realClient, resent(r.realClient).get(0));
         long simulated = delayAfterOriginal(r.simulatedClient, resent(r.simulatedClient).get(0));
         // RACK: the SACK's round trip plus a quarter of the minimum RTT, on a 4 ms timer tick: 36 ms
@@ -91,26 +177,21 @@ class LinuxReferenceTest {
     void fastRetransmit() {
         Reference r = Reference.of(SimulatedScenarios.FAST_RETRANSMIT);
         String both = r.sideBySide();
-        // The same segment, only it, is sent again, 20 ms (one round trip, on the third ACK with SACK)
-        // after the original. Tolerance 5 ms.
-        assertEquals(texts(resent(r.realClient)), texts(resent(r.simulatedClient)), both);
+        // The same segment, only it, is sent again (theSameDataIsSentAndTheSameSegmentsAgain), 20 ms (one
+        // round trip, on the third ACK with SACK) after the original. Tolerance 5 ms.
         assertEquals(List.of("C A 4345+1448 ack=1"), texts(resent(r.simulatedClient)), both);
         assertEquals(delayAfterOriginal(r.realClient, resent(r.realClient).get(0)),
                 delayAfterOriginal(r.simulatedClient, resent(r.simulatedClient).get(0)), 5 * MS, both);
         // The receiver's ACKs of the first flight: Ack=4345 with a SACK block growing segment by segment.
         assertEquals(withSack(r.realServer).subList(0, 6), withSack(r.simulatedServer).subList(0, 6), both);
-        // Every data segment a full one, and the data in the same segments.
-        assertEquals(dataSegments(r.realClient), dataSegments(r.simulatedClient), both);
     }
 
     @Test
     void tailLossIsProbed() {
         Reference r = Reference.of(SimulatedScenarios.TAIL_LOSS);
         String both = r.sideBySide();
+        // The last segment, the one resent, is the same in both (theSameDataIsSentAndTheSameSegmentsAgain).
         assertEquals(List.of("C PA 13033+1448 ack=1"), texts(resent(r.realClient)), both);
-        assertEquals(texts(resent(r.realClient)), texts(resent(r.simulatedClient)), both);
-        // The same data segments (PSH aside: Linux set it on every second one, see samples/README.md).
-        assertEquals(dataSegments(r.realClient), dataSegments(r.simulatedClient), both);
         // The probe of a single outstanding segment waits for a delayed ACK: 2 SRTT + 200 ms, capped at
         // the RTO restarted by the last ACK. Measured from the last ACK before it: 236 ms real (SRTT 29 ms
         // on that busy run), 220 ms simulated (SRTT 20 ms). Tolerance 30 ms.
@@ -124,9 +205,10 @@ class LinuxReferenceTest {
     void reorderingGivesASpuriousRetransmissionAndADsack() {
         Reference r = Reference.of(SimulatedScenarios.REORDERING);
         String both = r.sideBySide();
-        // The late segment is taken for lost after three ACKs with SACK and sent again; its copy is
-        // then reported with a D-SACK (RFC 2883): the same block in both.
-        assertEquals(texts(resent(r.realClient)), texts(resent(r.simulatedClient)), both);
+        // The late segment is taken for lost after three ACKs with SACK and sent again (in both:
+        // theSameDataIsSentAndTheSameSegmentsAgain); its copy is then reported with a D-SACK (RFC 2883):
+        // the same block in both.
+        assertEquals(List.of("C A 4345+1448 ack=1"), texts(resent(r.realClient)), both);
         assertEquals(List.of("4345-5793"), dsacks(r.realServer), both);
         assertEquals(dsacks(r.realServer), dsacks(r.simulatedServer), both);
         // Resent within a round trip and a half of the original (real 27.6 ms with a 27 ms RTT on that
@@ -148,11 +230,10 @@ class LinuxReferenceTest {
     void duplicationGivesADsackAndNoRetransmission() {
         Reference r = Reference.of(SimulatedScenarios.DUPLICATION);
         String both = r.sideBySide();
+        // Nothing resent in either (theSameDataIsSentAndTheSameSegmentsAgain): the copy was the network's.
         assertEquals(List.of(), texts(resent(r.realClient)), both);
-        assertEquals(List.of(), texts(resent(r.simulatedClient)), both);
         assertEquals(List.of("S A ack=14481 dsack=4345-5793"), withSack(r.realServer), both);
         assertEquals(withSack(r.realServer), withSack(r.simulatedServer), both);
-        assertEquals(dataSegments(r.realClient), dataSegments(r.simulatedClient), both);
     }
 
     @Test
@@ -189,9 +270,9 @@ class LinuxReferenceTest {
     void simultaneousCloseCrossesTheFins() {
         Reference r = Reference.of(SimulatedScenarios.SIMULTANEOUS_CLOSE);
         String both = r.sideBySide();
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
-        // The server's FIN does not acknowledge the client's: it left before that FIN arrived.
+        // Frame for frame each way (everyPacketEachWayIsTheSame). The server's FIN does not acknowledge
+        // the client's: it left before that FIN arrived.
+        assertTrue(texts(r.realServer).contains("S FA 1+0 ack=15"), both);
         assertTrue(texts(r.simulatedServer).contains("S FA 1+0 ack=15"), both);
     }
 
@@ -199,10 +280,10 @@ class LinuxReferenceTest {
     void halfCloseKeepsTheClientReceivingAfterItsFin() {
         Reference r = Reference.of(SimulatedScenarios.HALF_CLOSE);
         String both = r.sideBySide();
-        // Frame for frame, each way: the client's FIN right after its line, the server's three lines
-        // (the first acknowledging that FIN), each acknowledged by the client, then the server's FIN.
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+        // Frame for frame each way (everyPacketEachWayIsTheSame): the client's FIN right after its line,
+        // the server's three lines (the first acknowledging that FIN), each acknowledged by the client,
+        // then the server's FIN.
+        assertTrue(texts(r.realServer).contains("S PA 1+22 ack=16"), both);
         assertTrue(texts(r.simulatedServer).contains("S PA 1+22 ack=16"), both);
         // The server's lines and its FIN leave 50 ms apart (its program's sleep): tolerance 10 ms.
         List<Long> real = gapsAfterFirstLine(r.realServer);
@@ -224,31 +305,34 @@ class LinuxReferenceTest {
     }
 
     @Test
-    void udpToAClosedPortIsAnsweredByPortUnreachable() {
-        Reference r = Reference.of(SimulatedScenarios.UDP_CLOSED_PORT);
-        String both = r.sideBySide();
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(List.of("S ICMP 3"), texts(r.realServer), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+    void theClosedPortsAnswerWithTheirIcmpError() {
+        // Frame for frame each way (everyPacketEachWayIsTheSame); what the frames are:
+        Reference v4 = Reference.of(SimulatedScenarios.UDP_CLOSED_PORT);
+        assertEquals(List.of("C UDP 17"), texts(v4.realClient), v4.sideBySide());
+        assertEquals(List.of("S ICMP 3"), texts(v4.realServer), v4.sideBySide());
+        Reference v6 = udp6ClosedPort();
+        assertEquals(List.of("C UDP 17"), texts(v6.realClient), v6.sideBySide());
+        assertEquals(List.of("S ICMP 1"), texts(v6.realServer), v6.sideBySide());
     }
 
     @Test
-    void tcpHelloIsTheSameSegmentForSegment() {
-        Reference r = Reference.of(Scenarios.TCP_HELLO);
-        String both = r.sideBySide();
-        // The lab's hello: data and FIN in two segments, the server's ACK then its FIN, the last ACK.
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+    void tcpHelloAndTheRefusedPort() {
+        // Frame for frame each way (everyPacketEachWayIsTheSame); what the frames are:
+        Reference hello = Reference.of(Scenarios.TCP_HELLO);
+        assertEquals(List.of("C S", "C A ack=1", "C PA 1+14 ack=1", "C FA 15+0 ack=1", "C A ack=2"),
+                texts(hello.realClient), hello.sideBySide());
+        Reference refused = Reference.of(Scenarios.TCP_REFUSED);
+        assertEquals(List.of("C S"), texts(refused.realClient), refused.sideBySide());
+        assertEquals(List.of("S RA ack=1"), texts(refused.realServer), refused.sideBySide());
     }
 
     @Test
     void udpEchoIsADatagramEachWay() {
         Reference r = Reference.of(Scenarios.UDP_ECHO);
         String both = r.sideBySide();
+        // Frame for frame each way (everyPacketEachWayIsTheSame).
         assertEquals(List.of("C UDP 17"), texts(r.realClient), both);
         assertEquals(List.of("S UDP 15"), texts(r.realServer), both);
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
         // The answer one round trip after the request: 20 ms simulated, 34 ms on that busy real run (the
         // Python server's recvfrom and sendto included). Tolerance 20 ms.
         long real = r.realServer.get(0).timeNanos() - r.realClient.get(0).timeNanos();
@@ -257,41 +341,241 @@ class LinuxReferenceTest {
     }
 
     @Test
-    void udpOverIpv6ToAClosedPortIsAnsweredByIcmpv6PortUnreachable() {
-        SimulatedScenarios.Setup setup = SimulatedScenarios.named(SimulatedScenarios.UDP_CLOSED_PORT,
-                Scenarios.Parameters.DEFAULTS);
-        Reference r = Reference.of("udp6-closed-port", setup,
-                SimulationOptions.defaults().withIpVersion(IpVersion.IPV6));
+    void chatBroadcastsEachMessageOneWayAfterIt() {
+        Reference r = Reference.of(Scenarios.CHAT);
         String both = r.sideBySide();
-        assertEquals(List.of("C UDP 17"), texts(r.realClient), both);
-        assertEquals(List.of("S ICMP 1"), texts(r.realServer), both);
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+        assertEquals(3, connections(r.realClient), both);
+        assertEquals(3, connections(r.simulatedClient), both);
+        // On each connection, every segment with data, SYN, FIN or RST the same: numbers, broadcasts, bob's
+        // quit and the server's FIN right behind it, bob's number after it, carol's RST.
+        for (int c = 0; c < 3; c++) {
+            assertEquals(notBareAcks(Wire.onConnection(r.realClient, c)), notBareAcks(Wire.onConnection(r.simulatedClient, c)),
+                    "connection " + c + "\n" + both);
+            assertEquals(notBareAcks(Wire.onConnection(r.realServer, c)), notBareAcks(Wire.onConnection(r.simulatedServer, c)),
+                    "connection " + c + "\n" + both);
+        }
+        assertTrue(texts(Wire.onConnection(r.realClient, 2)).contains("C RA ack=45"), "carol vanishes with a RST: " + both);
+        // alice's connection frame for frame, bare ACKs too.
+        assertEquals(texts(Wire.onConnection(r.realClient, 0)), texts(Wire.onConnection(r.simulatedClient, 0)), both);
+        assertEquals(texts(Wire.onConnection(r.realServer, 0)), texts(Wire.onConnection(r.simulatedServer, 0)), both);
+        // bob's and carol's bare ACKs differ, because wirelab's chat server sets TCP_NODELAY and the simulated
+        // one does not (docs/linux-differences.md): Linux's server sent carol's "ciao" to bob at once,
+        // though bob had not yet acknowledged "salut" (he did so 40 ms later, delayed); the simulated
+        // server's Nagle held it until that ACK. When the simulated server sets TCP_NODELAY, compare
+        // these connections frame for frame too.
+        assertTrue(before(r.realServer, "S PA 29+8 ack=6", r.realClient, "C A ack=37", 1), both);
+        assertTrue(before(r.simulatedClient, "C A ack=29", r.simulatedServer, "S PA 29+8 ack=6", 1), both);
+        // Each message's broadcast leaves the server one way after the message left its client (the
+        // server's own time to react added): 11.1 to 12.7 ms real (a JVM on a busy machine), 10.1 ms
+        // simulated. Tolerance 5 ms. Carol's "ciao" is left out: the simulated server's Nagle held it
+        // for bob (above), and the scenario waits for every receiver. (Not compared: the time the server
+        // took to send a new client its number, 20 to 50 ms on that run, the JVM's.)
+        List<Long> real = broadcastDelays(r.realClient, r.realServer);
+        List<Long> simulated = broadcastDelays(r.simulatedClient, r.simulatedServer);
+        assertEquals(5, real.size(), both);
+        assertEquals(real.size(), simulated.size(), both);
+        for (int k : new int[] {0, 1, 3, 4}) {
+            assertEquals(real.get(k), simulated.get(k), 5 * MS, "message " + k + ": " + both);
+        }
+    }
+
+    /** The segments that are not bare ACKs: data, SYN, FIN or RST. */
+    private static List<String> notBareAcks(List<Segment> segments) {
+        return texts(segments.stream().filter(s -> s.length() > 0 || !s.has(Tcp.ACK) || (s.flags() & ~Tcp.ACK) != 0)
+                .toList());
+    }
+
+    /** Whether the segment {@code first} on {@code connection} left before {@code second} on it. */
+    private static boolean before(List<Segment> one, String first, List<Segment> other, String second, int connection) {
+        Segment a = Wire.onConnection(one, connection).stream().filter(s -> s.text().equals(first)).findFirst().orElseThrow();
+        Segment b = Wire.onConnection(other, connection).stream().filter(s -> s.text().equals(second)).findFirst()
+                .orElseThrow();
+        return a.timeNanos() < b.timeNanos();
+    }
+
+    /** For each message a client sent (but bob's number after quit), when its sender got it back. */
+    private static List<Long> broadcastDelays(List<Segment> clients, List<Segment> server) {
+        List<Long> delays = new ArrayList<>();
+        for (Segment message : clients) {
+            if (message.length() <= 1) {
+                continue;   // the numbers are one byte, and so is bob's number after quit
+            }
+            server.stream().filter(s -> s.connection() == message.connection() && s.length() > 1
+                    && s.timeNanos() > message.timeNanos()).findFirst()
+                    .ifPresent(back -> delays.add(back.timeNanos() - message.timeNanos()));
+        }
+        return delays;
     }
 
     @Test
-    void refusedPortIsAnsweredByReset() {
-        Reference r = Reference.of(Scenarios.TCP_REFUSED);
+    void httpGetIsTheSameExchangeButForTheAckOfTheServersFin() throws IOException {
+        Reference r = Reference.of(Scenarios.HTTP_GET);
         String both = r.sideBySide();
-        assertEquals(texts(r.realClient), texts(r.simulatedClient), both);
-        assertEquals(texts(r.realServer), texts(r.simulatedServer), both);
+        // The request is byte for byte what the simulator writes, but for its Host (the server's address)
+        // and User-Agent (the JDK's version) values; the numbers after it are shifted by the difference.
+        String real = request(CaptureFiles.read(Environment.samples().resolve("reference/http-get-client.pcap")).frames());
+        String simulated = request(r.simulation.frames());
+        assertEquals(general(real), general(simulated), both);
+        int shift = real.length() - simulated.length();
+        List<Segment> realClient = shifted(r.realClient, -shift);
+        List<Segment> realServer = shifted(r.realServer, -shift);
+        assertEquals(texts(realServer), texts(r.simulatedServer), both);
+        // The server: its ACK of the request, the status line and headers (139 bytes), then the body (19
+        // bytes) with its FIN: close() right after the second write puts the FIN on the body's segment.
+        assertTrue(texts(r.simulatedServer).contains("S FPA 140+19 ack=" + (1 + simulated.length())), both);
+        // The client: the same, but for its ACK of the server's FIN. Linux received that FIN in ESTABLISHED
+        // and went into delayed-ACK (ping-pong) mode (tcp_fin), so the ACK left with the client's FIN once
+        // the program had read the end and closed; the simulator acknowledges the FIN at once, then sends
+        // its FIN at the same instant (docs/linux-differences.md). When the simulator does as Linux,
+        // this becomes a frame-for-frame comparison.
+        List<String> simulatedClient = new ArrayList<>(texts(r.simulatedClient));
+        assertTrue(simulatedClient.remove("C A ack=160"), both);
+        assertEquals(texts(realClient), simulatedClient, both);
+        assertEquals("C FA " + (1 + simulated.length()) + "+0 ack=160", texts(realClient).get(realClient.size() - 1), both);
+        // The status line leaves one way after the request, plus the server program's time to answer:
+        // 22.6 ms real (Python on a busy machine), 10.1 simulated. Tolerance 15 ms.
+        long realAnswer = answerDelay(r.realClient, r.realServer);
+        long simulatedAnswer = answerDelay(r.simulatedClient, r.simulatedServer);
+        assertEquals(realAnswer, simulatedAnswer, 15 * MS, both);
     }
 
-    /** Every scenario that names a reference has one, and the ones tested here name theirs. */
-    @Test
-    void everyReferenceNamedExists() {
-        for (String name : SimulatedScenarios.names()) {
-            String reference = SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS).reference();
-            if (reference != null) {
-                Reference.of(reference);
+    /** The text of the first segment with data in {@code frames} (Ethernet, IPv4): the HTTP request. */
+    private static String request(FrameStore frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] b = frames.frame(i).bytes();
+            if (b.length < 34 || Bytes.u16(b, 12) != 0x0800 || (b[14 + 9] & 0xff) != Wire.TCP) {
+                continue;
+            }
+            int ihl = (b[14] & 0x0f) * 4;
+            int tcp = 14 + ihl;
+            int data = tcp + Tcp.headerLength(b, tcp);
+            int end = 14 + Bytes.u16(b, 14 + Ipv4.TOTAL_LENGTH);
+            if (end > data) {
+                return new String(Arrays.copyOfRange(b, data, end), StandardCharsets.US_ASCII);
             }
         }
-        for (String name : List.of(SimulatedScenarios.LOST_SYN_ACK, SimulatedScenarios.LOST_DATA,
-                SimulatedScenarios.FAST_RETRANSMIT, SimulatedScenarios.TAIL_LOSS, SimulatedScenarios.REORDERING,
-                SimulatedScenarios.DUPLICATION, SimulatedScenarios.SLOW_READER, SimulatedScenarios.SIMULTANEOUS_CLOSE,
-                SimulatedScenarios.UDP_CLOSED_PORT, SimulatedScenarios.HALF_CLOSE, Scenarios.TCP_REFUSED,
-                Scenarios.TCP_HELLO, Scenarios.UDP_ECHO)) {
-            assertEquals(name, SimulatedScenarios.named(name, Scenarios.Parameters.DEFAULTS).reference());
+        throw new AssertionError("no request");
+    }
+
+    /** A request with its Host and User-Agent values left out. */
+    private static String general(String request) {
+        return request.replaceAll("(?m)^(Host|User-Agent): [^\r]*", "$1: ...");
+    }
+
+    /** Every sequence number past the request (the client's) and acknowledgment of it (the server's) moved by {@code by}. */
+    private static List<Segment> shifted(List<Segment> segments, long by) {
+        return segments.stream().map(s -> new Segment(s.timeNanos(), s.fromServer(), s.protocol(), s.flags(),
+                !s.fromServer() && s.seq() > 1 ? s.seq() + by : s.seq(), s.fromServer() && s.ack() > 1 ? s.ack() + by : s.ack(),
+                s.length() > 1 && !s.fromServer() && s.seq() == 1 ? s.length() + (int) by : s.length(), s.window(),
+                s.windowScale(), s.sack(), s.dsack(), s.ipId(), s.icmpType(), s.connection())).toList();
+    }
+
+    /** From the request leaving the client to the server's first data segment leaving the server. */
+    private static long answerDelay(List<Segment> client, List<Segment> server) {
+        Segment request = client.stream().filter(s -> s.length() > 0).findFirst().orElseThrow();
+        Segment answer = server.stream().filter(s -> s.length() > 0).findFirst().orElseThrow();
+        return answer.timeNanos() - request.timeNanos();
+    }
+
+    @Test
+    void tcpBulkOpensAsLinuxDoes() {
+        Reference r = Reference.of(Scenarios.TCP_BULK);
+        String both = r.sideBySide();
+        // Both ends announce window scale 10 and the same SYN windows; the receiver's first windows grow
+        // two segments a segment, rounded up to 1024 (ReceiveWindowReferenceTest for the rule).
+        for (Reference.Side side : List.of(r.real(), r.simulated())) {
+            assertEquals(10, side.client().get(0).windowScale(), side.name());
+            assertEquals(64_240, side.client().get(0).window(), side.name());
+            assertEquals(10, side.server().get(0).windowScale(), side.name());
+            assertEquals(List.of(65_160L, 68_608L, 71_680L, 74_752L), serverWindows(side.server()).subList(0, 4),
+                    side.name() + "\n" + both);
+        }
+        // Slow start from an initial window of 10: 10, 20, 40, 80 segments in the first four round trips.
+        assertEquals(List.of(10, 20, 40, 80), flights(r.realClient).subList(0, 4), both);
+        assertEquals(flights(r.realClient).subList(0, 4), flights(r.simulatedClient).subList(0, 4), both);
+        // The last 880 bytes carry the FIN, and the server's FIN acknowledges everything.
+        assertEquals(last(r.realClient).text(), last(r.simulatedClient).text(), both);
+        assertEquals("S FA 1+0 ack=1000002", last(r.realServer).text(), both);
+        assertEquals(last(r.realServer).text(), last(r.simulatedServer).text(), both);
+        // The flights one round trip apart: 23.5 ms real, 20 simulated. Tolerance 5 ms. (After the fourth,
+        // that run's round trip grew to some 25 ms on a machine at load 17 and HyStart ended slow start
+        // at about 90 segments, where the simulator's constant 20 ms lets it double on to 320: the real
+        // transfer lasted 257 ms, the simulated one 140; docs/linux-differences.md.)
+        assertEquals(flightGap(r.realClient), flightGap(r.simulatedClient), 5 * MS, both);
+    }
+
+    /** The number of data segments in each burst (segments less than 3 ms apart): one a round trip. */
+    private static List<Integer> flights(List<Segment> client) {
+        List<Integer> flights = new ArrayList<>();
+        long last = 0;
+        for (Segment s : client) {
+            if (s.length() == 0) {
+                continue;
+            }
+            if (flights.isEmpty() || s.timeNanos() - last > 3 * MS) {
+                flights.add(0);
+            }
+            flights.set(flights.size() - 1, flights.get(flights.size() - 1) + 1);
+            last = s.timeNanos();
+        }
+        return flights;
+    }
+
+    /** From the first data segment of the first flight to that of the second. */
+    private static long flightGap(List<Segment> client) {
+        List<Segment> data = client.stream().filter(s -> s.length() > 0).toList();
+        return data.get(10).timeNanos() - data.get(0).timeNanos();
+    }
+
+    /** The receiver's windows in bytes, each change once, from the SYN-ACK on. */
+    private static List<Long> serverWindows(List<Segment> server) {
+        int scale = server.get(0).windowScale();
+        List<Long> windows = new ArrayList<>();
+        for (Segment s : server) {
+            long window = s.has(Tcp.SYN) ? s.window() : (long) s.window() << scale;
+            if (windows.isEmpty() || windows.get(windows.size() - 1) != window) {
+                windows.add(window);
+            }
+        }
+        return windows;
+    }
+
+    private static Segment last(List<Segment> segments) {
+        return segments.get(segments.size() - 1);
+    }
+
+    @Test
+    void udpBurstTakesTheTimeARealSenderTakes() {
+        Reference r = Reference.of(Scenarios.UDP_BURST);
+        String both = r.sideBySide();
+        // 1000 datagrams of 100 bytes, no answer (everyPacketEachWayIsTheSame).
+        assertEquals(1000, r.realClient.size(), both);
+        assertTrue(r.realServer.isEmpty(), both);
+        // The sender's loop: 16.3 ms for the 1000 in the real run (a Python loop, 16 us a send; 6.9 ms
+        // in a run at lower load), 17.0 simulated (17 us a send). The sender's pace is its program's and
+        // its machine's: tolerance, half to twice the real time.
+        long real = last(r.realClient).timeNanos() - r.realClient.get(0).timeNanos();
+        long simulated = last(r.simulatedClient).timeNanos() - r.simulatedClient.get(0).timeNanos();
+        assertTrue(simulated >= real / 2 && simulated <= real * 2, "real " + real / 1e6 + " ms, simulated "
+                + simulated / 1e6 + " ms\n" + both);
+    }
+
+    /**
+     * Every scenario names the reference it is checked against, which exists, and is compared here (or
+     * in CongestionReferenceTest: bulk-loss; TeardownReferenceTest: rst-after-close, lost-last-ack;
+     * KeepAliveReferenceTest: keep-alive).
+     */
+    @Test
+    void everyScenarioNamesItsReference() {
+        List<String> compared = new ArrayList<>(List.of(SimulatedScenarios.LOST_SYN_ACK, SimulatedScenarios.SLOW_READER,
+                SimulatedScenarios.BULK_LOSS, Scenarios.HTTP_GET, Scenarios.CHAT, SimulatedScenarios.RST_AFTER_CLOSE,
+                SimulatedScenarios.LOST_LAST_ACK, SimulatedScenarios.KEEP_ALIVE));
+        Stream.concat(samePacketsEachWay(), sameDataAndRetransmissions()).map(a -> (String) a.get()[0]).forEach(compared::add);
+        for (ScenarioCatalog.Entry entry : ScenarioCatalog.all()) {
+            String reference = SimulatedScenarios.named(entry.name(), Scenarios.Parameters.DEFAULTS).reference();
+            assertEquals(entry.name(), reference, entry.name());
+            assertTrue(compared.contains(reference), entry.name() + " is compared with its reference");
+            Reference.of(reference);
         }
     }
 

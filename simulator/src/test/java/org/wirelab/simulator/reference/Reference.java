@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.scenario.Scenarios;
+import org.wirelab.core.scenario.Step;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.simulator.Simulation;
 import org.wirelab.simulator.SimulationOptions;
@@ -30,11 +32,11 @@ final class Reference {
     final List<Wire.Segment> simulatedServer;
     final SimulationResult simulation;
 
-    private Reference(String name, Wire client, Wire server, SimulationResult simulation) {
+    private Reference(String name, Wire client, Wire server, SimulationResult simulation, int serverPort) {
         this.name = name;
         this.realClient = client.sentBy(false);
         this.realServer = server.sentBy(true);
-        Wire simulated = Wire.of(simulation.frames(), SERVER_PORT);
+        Wire simulated = Wire.of(simulation.frames(), serverPort);
         this.simulatedClient = simulated.sentBy(false);
         this.simulatedServer = simulated.sentBy(true);
         this.simulation = simulation;
@@ -59,12 +61,29 @@ final class Reference {
                     .withTcp(base.tcp().withMtu(TcpConfig.ETHERNET_MTU));
         }
         SimulationResult simulation = Simulation.run(setup.scenario(), setup.options(base, false));
+        int port = serverPort(setup.scenario());
         try {
-            return new Reference(name, Wire.of(CaptureFiles.read(client).frames(), SERVER_PORT),
-                    Wire.of(CaptureFiles.read(server).frames(), SERVER_PORT), simulation);
+            return new Reference(name, Wire.of(CaptureFiles.read(client).frames(), port),
+                    Wire.of(CaptureFiles.read(server).frames(), port), simulation, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The port the scenario's server listens on, or its client knocks on (the reference uses the same). */
+    static int serverPort(Scenario scenario) {
+        for (Step step : scenario.steps()) {
+            if (step instanceof Step.Serve serve) {
+                return serve.port();
+            }
+            if (step instanceof Step.Connect connect) {
+                return connect.port();
+            }
+            if (step instanceof Step.UdpSend send) {
+                return send.port();
+            }
+        }
+        return SERVER_PORT;
     }
 
     /** What each side sent in one of the two runs. */

@@ -9,11 +9,12 @@ import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
- * The packets of one IPv4 capture of one conversation, as the comparison with real Linux needs them:
- * who sent each, its flags, its sequence and acknowledgment numbers relative to each side's ISN (as
- * tshark shows them), its length, window field, SACK blocks (relative to the data sender's ISN) and
- * whether the first block is a D-SACK (RFC 2883 section 4). The server is the side whose port is
- * {@code serverPort}; an ICMP error is the server's.
+ * The packets of one IPv4 capture of a few conversations with one server, as the comparison with real
+ * Linux needs them: who sent each, on which connection, its flags, its sequence and acknowledgment numbers
+ * relative to each side's ISN on that connection (as tshark shows them), its length, window field, SACK
+ * blocks (relative to the data sender's ISN) and whether the first block is a D-SACK (RFC 2883 section
+ * 4). The server is the side whose port is {@code serverPort}; an ICMP error is the server's. Connections
+ * are numbered from 0 in the order their first packet appears (the chat's three clients).
  */
 record Wire(List<Segment> segments) {
     static final int TCP = 6;
@@ -23,7 +24,14 @@ record Wire(List<Segment> segments) {
 
     /** One packet. {@code sack}: left and right edges in pairs; empty when none. */
     record Segment(long timeNanos, boolean fromServer, int protocol, int flags, long seq, long ack, int length,
-            int window, int windowScale, long[] sack, boolean dsack, int ipId, int icmpType) {
+            int window, int windowScale, long[] sack, boolean dsack, int ipId, int icmpType, int connection) {
+
+        /** A packet of the first (or only) connection. */
+        Segment(long timeNanos, boolean fromServer, int protocol, int flags, long seq, long ack, int length,
+                int window, int windowScale, long[] sack, boolean dsack, int ipId, int icmpType) {
+            this(timeNanos, fromServer, protocol, flags, seq, ack, length, window, windowScale, sack, dsack, ipId,
+                    icmpType, 0);
+        }
 
         boolean has(int flag) {
             return (flags & flag) == flag;
@@ -75,7 +83,8 @@ record Wire(List<Segment> segments) {
 
     /** Reads every IPv4 frame of an Ethernet capture. */
     static Wire of(FrameStore frames, int serverPort) {
-        long[] isn = {-1, -1};   // client's, server's
+        // Per connection (the client's port), in order of appearance: the client's ISN, the server's.
+        java.util.Map<Integer, long[]> isns = new java.util.LinkedHashMap<>();
         List<Segment> segments = new ArrayList<>();
         List<Object[]> pending = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
@@ -109,6 +118,8 @@ record Wire(List<Segment> segments) {
                 int flags = Tcp.flags(b, l4);
                 long seq = Integer.toUnsignedLong(Tcp.sequenceNumber(b, l4));
                 long ack = Integer.toUnsignedLong(Tcp.acknowledgmentNumber(b, l4));
+                int clientPort = fromServer ? Tcp.destinationPort(b, l4) : sourcePort;
+                long[] isn = isns.computeIfAbsent(clientPort, port -> new long[] {-1, -1});
                 if ((flags & Tcp.SYN) != 0 && isn[fromServer ? 1 : 0] < 0) {
                     isn[fromServer ? 1 : 0] = seq;
                 }
@@ -139,7 +150,7 @@ record Wire(List<Segment> segments) {
                     at += length;
                 }
                 pending.add(new Object[] {frame.timestampNanos(), fromServer, flags, seq, ack, total - ihl - header,
-                        Tcp.window(b, l4), edges, ipId, windowScale});
+                        Tcp.window(b, l4), edges, ipId, windowScale, clientPort});
             } else if (protocol == UDP || protocol == ICMP) {
                 int length = protocol == UDP ? Bytes.u16(b, l4 + 4) - 8 : total - ihl;
                 // A datagram is the server's when it leaves the server's port; an ICMP error always is.
@@ -148,9 +159,11 @@ record Wire(List<Segment> segments) {
                         new long[0], false, ipId, protocol == ICMP ? b[l4] & 0xff : -1));
             }
         }
+        List<Integer> connections = List.copyOf(isns.keySet());
         for (Object[] p : pending) {
             boolean fromServer = (boolean) p[1];
             int flags = (int) p[2];
+            long[] isn = isns.get((int) p[10]);
             long own = isn[fromServer ? 1 : 0];
             long peer = isn[fromServer ? 0 : 1];
             long seq = own < 0 ? (long) p[3] : ((long) p[3] - own) & 0xffffffffL;
@@ -165,7 +178,7 @@ record Wire(List<Segment> segments) {
             boolean dsack = sack.length >= 2 && (sack[1] <= ack
                     || (sack.length >= 4 && sack[0] >= sack[2] && sack[1] <= sack[3]));
             segments.add(new Segment((long) p[0], fromServer, TCP, flags, seq, ack, (int) p[5], (int) p[6], (int) p[9],
-                    sack, dsack, (int) p[8], -1));
+                    sack, dsack, (int) p[8], -1, connections.indexOf((int) p[10])));
         }
         segments.sort(java.util.Comparator.comparingLong(Segment::timeNanos));
         return new Wire(List.copyOf(segments));
@@ -174,6 +187,11 @@ record Wire(List<Segment> segments) {
     /** What one side sent, in order. */
     List<Segment> sentBy(boolean server) {
         return segments.stream().filter(s -> s.fromServer() == server).toList();
+    }
+
+    /** What one side sent on connection {@code connection}, in order. */
+    static List<Segment> onConnection(List<Segment> segments, int connection) {
+        return segments.stream().filter(s -> s.connection() == connection).toList();
     }
 
     /** The texts of what one side sent. */
