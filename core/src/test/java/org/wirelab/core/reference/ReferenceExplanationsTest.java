@@ -291,6 +291,71 @@ class ReferenceExplanationsTest {
         assertTrue(keys.values().stream().anyMatch(k -> k.contains("tcp.window.open")), keys.toString());
     }
 
+    @ParameterizedTest(name = "chat-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void theChatServerShutsBobsSideAfterQuitAndCarolResetsHers(String side) throws Exception {
+        // samples/README: after bob's quit the server sends its FIN (shutdown: it still reads bob's number
+        // and FIN and acknowledges them); carol closes with SO_LINGER 0, a RST.
+        String name = "chat-" + side;
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis(name);
+        Explainer explainer = Explainer.of(analysis);
+        Map<Integer, List<String>> keys = keys(name);
+        List<Integer> shutdowns = framesSaying(keys, "tcp.fin.shutdown");
+        assertEquals(1, shutdowns.size(), keys.toString());
+        int fin = shutdowns.get(0);
+        assertFalse(analysis.conversations().fromClient(fin), "the server's FIN");
+        List<Integer> afterIt = framesSaying(keys, "tcp.data.halfclosed");
+        assertEquals(1, afterIt.size(), "bob's number, sent after the server's FIN: " + keys);
+        assertTrue(analysis.conversations().fromClient(afterIt.get(0)) && afterIt.get(0) > fin);
+        assertTrue(explainer.explain(fin, Locale.ENGLISH).text().contains("shutdown(SHUT_WR)"));
+        assertTrue(explainer.explain(fin, Locale.FRENCH).text().contains("demi-fermeture"));
+        List<Integer> resets = framesSaying(keys, "tcp.rst");
+        assertEquals(1, resets.size(), keys.toString());
+        assertTrue(analysis.conversations().fromClient(resets.get(0)), "carol's RST");
+        assertTrue(explainer.explain(resets.get(0), Locale.ENGLISH).text().contains("without the FIN exchange"));
+        assertTrue(explainer.explain(resets.get(0), Locale.FRENCH).text().contains("sans échange de FIN"));
+        // Every broadcast (\n>>message\n) is said to be a chat message: 4 messages to all three, and alice's last.
+        assertEquals(13, framesSaying(keys, "chat.message").stream().filter(i -> !analysis.conversations().fromClient(i))
+                .count(), keys.toString());
+    }
+
+    @ParameterizedTest(name = "http-get-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void theHttpServersFinGoesWithTheBodyAndTheClientsFinAnswersIt(String side) throws Exception {
+        // samples/README: the body and the server's FIN in one segment (close()), then the client's FIN.
+        String name = "http-get-" + side;
+        Explainer explainer = Explainer.of(ReferenceStatesTest.analysis(name));
+        Map<Integer, List<String>> keys = keys(name);
+        List<Integer> bodyAndFin = framesSaying(keys, "tcp.fin");
+        assertEquals(1, bodyAndFin.size(), keys.toString());
+        assertEquals(List.of("tcp.data", "tcp.fin"), keys.get(bodyAndFin.get(0)));
+        String english = explainer.explain(bodyAndFin.get(0), Locale.ENGLISH).text();
+        String french = explainer.explain(bodyAndFin.get(0), Locale.FRENCH).text();
+        assertTrue(english.contains("19 bytes of data") && english.contains("close()"), english);
+        assertTrue(french.contains("19 octets de données") && french.contains("close()"), french);
+        assertEquals(1, framesSaying(keys, "tcp.fin.second").size(), keys.toString());
+        assertEquals(1, framesSaying(keys, "http.request").size(), keys.toString());
+        assertEquals(1, framesSaying(keys, "http.response").size(), keys.toString());
+    }
+
+    @Test
+    void everyDatagramOfTheBurstIsSaidToBeOne() throws Exception {
+        CaptureAnalysis analysis = ReferenceStatesTest.analysis("udp-burst-client");
+        Explainer explainer = Explainer.of(analysis);
+        assertEquals(1000, analysis.size());
+        for (int i : new int[] {0, 1, 499, 999}) {
+            assertTrue(explainer.explain(i, Locale.ENGLISH).text().contains("a UDP datagram of 100 bytes"),
+                    explainer.explain(i, Locale.ENGLISH).text());
+            assertTrue(explainer.explain(i, Locale.FRENCH).text().contains("un datagramme UDP de 100 octets"),
+                    explainer.explain(i, Locale.FRENCH).text());
+        }
+    }
+
+    /** The frames (0-based) whose sentences include {@code key}, in order. */
+    private static List<Integer> framesSaying(Map<Integer, List<String>> keys, String key) {
+        return keys.entrySet().stream().filter(e -> e.getValue().contains(key)).map(Map.Entry::getKey).sorted().toList();
+    }
+
     @ParameterizedTest(name = "tcp-refused-{0}")
     @ValueSource(strings = {"client", "server"})
     void aRefusedPortIsSaidSo(String side) throws Exception {

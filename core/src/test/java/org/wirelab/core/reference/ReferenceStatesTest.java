@@ -56,11 +56,47 @@ class ReferenceStatesTest {
         "reordering, client", "reordering, server", "duplication, client", "duplication, server",
         "slow-reader, client", "slow-reader, server", "half-close, client", "half-close, server",
         "keep-alive, client", "keep-alive, server", "lost-last-ack, client", "lost-last-ack, server",
+        "tcp-bulk, client", "tcp-bulk, server",
     })
     void theClientClosesFirstAndTheServerFollows(String situation, String side) throws Exception {
         TcpStateTimeline timeline = TcpStates.of(analysis(situation + "-" + side));
         assertEquals(CLIENT_CLOSES_FIRST, path(timeline, 0));
         assertEquals(SERVER_CLOSES_SECOND, path(timeline, 1));
+    }
+
+    @ParameterizedTest(name = "http-get-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void anHttp10StyleServerClosesFirstAndTheClientFollows(String side) throws Exception {
+        // samples/README: the body goes with the server's FIN (frame 8); the client's FIN acknowledges it (9).
+        TcpStateTimeline timeline = TcpStates.of(analysis("http-get-" + side));
+        assertEquals("CLOSED SYN-SENT ESTABLISHED CLOSE-WAIT LAST-ACK CLOSED", path(timeline, 0));
+        assertEquals("LISTEN SYN-RECEIVED ESTABLISHED FIN-WAIT-1 FIN-WAIT-2 TIME-WAIT", path(timeline, 1));
+    }
+
+    @ParameterizedTest(name = "chat-{0}")
+    @ValueSource(strings = {"client", "server"})
+    void eachChatClientEndsItsOwnWay(String side) throws Exception {
+        // samples/README: alice (stream 0) closes first; the server closes bob's side after his quit
+        // (stream 1); carol (stream 2) resets hers.
+        TcpStateTimeline timeline = TcpStates.of(analysis("chat-" + side));
+        assertEquals(CLIENT_CLOSES_FIRST, path(timeline, 0, 0));
+        assertEquals(SERVER_CLOSES_SECOND, path(timeline, 0, 1));
+        assertEquals("CLOSED SYN-SENT ESTABLISHED CLOSE-WAIT LAST-ACK CLOSED", path(timeline, 1, 0));
+        assertEquals("LISTEN SYN-RECEIVED ESTABLISHED FIN-WAIT-1 FIN-WAIT-2 TIME-WAIT", path(timeline, 1, 1));
+        assertEquals("CLOSED SYN-SENT ESTABLISHED CLOSED", path(timeline, 2, 0));
+        assertEquals("LISTEN SYN-RECEIVED ESTABLISHED CLOSED", path(timeline, 2, 1), "the RST ends it at once");
+    }
+
+    /** Endpoint {@code endpoint}'s states on TCP stream {@code stream}, its initial one first. */
+    private static String path(TcpStateTimeline timeline, int stream, int endpoint) {
+        List<String> states = new ArrayList<>();
+        states.add(timeline.initialState(stream, endpoint).text(timeline.initialInferred(stream, endpoint)));
+        for (StateChange change : timeline.allChanges()) {
+            if (change.stream() == stream && change.endpoint() == endpoint) {
+                states.add(change.to().text(change.toInferred()));
+            }
+        }
+        return String.join(" ", states);
     }
 
     @ParameterizedTest(name = "simultaneous-close-{0}")
@@ -125,7 +161,8 @@ class ReferenceStatesTest {
     @ValueSource(strings = {"lost-syn-ack-client", "lost-syn-ack-server", "lost-data-client", "lost-data-server",
         "fast-retransmit-client", "tail-loss-server", "reordering-client", "duplication-server",
         "slow-reader-client", "simultaneous-close-client", "simultaneous-close-server", "half-close-client",
-        "half-close-server", "tcp-refused-client", "keep-alive-client", "rst-after-close-server", "lost-last-ack-client"})
+        "half-close-server", "tcp-refused-client", "keep-alive-client", "rst-after-close-server", "lost-last-ack-client",
+        "tcp-bulk-server", "http-get-client", "http-get-server", "chat-client", "chat-server"})
     void everyChangeOfAReceiverIsShownWhereItsOwnSegmentAcknowledgesWhatItTook(String name) throws Exception {
         CaptureAnalysis analysis = analysis(name);
         PacketTable packets = analysis.packets();
