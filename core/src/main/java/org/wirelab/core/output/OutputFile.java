@@ -81,6 +81,10 @@ public final class OutputFile {
      * only when {@code content} returns. On any failure the target is as it was.
      */
     public static void write(Path target, Content content) throws IOException {
+        if (isDeviceOrPipe(target)) {
+            writeInPlace(target, content);
+            return;
+        }
         Path temporary = createTemporary(target);
         try {
             // Opened without CREATE: if a shutdown deleted the file already, this fails instead of making it again.
@@ -92,6 +96,22 @@ public final class OutputFile {
         } finally {
             finished(temporary);
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * A device or a pipe ({@code --out /dev/null}, {@code /dev/stdout}, a FIFO) is written as it is: a file
+     * renamed over it would replace the device itself (as root, /dev/null would become a plain file).
+     */
+    private static boolean isDeviceOrPipe(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+    }
+
+    private static void writeInPlace(Path target, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            content.writeTo(channel);
+        } catch (AccessDeniedException denied) {
+            throw new CannotWriteException("cannot write " + target + ": permission denied", denied);
         }
     }
 

@@ -1,17 +1,14 @@
 package org.wirelab.core.pcap;
 
-import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.wirelab.core.output.OutputFile;
 
 /**
- * Writes a file all at once or not at all: into a temporary file in the same directory, renamed over
- * the target only when every byte is written and synced. A full disk or a crash mid-save leaves the
- * old file (or none), never half a capture.
+ * Writes a capture all at once or not at all, through {@link OutputFile}: a full disk or a crash mid-save
+ * leaves the old file (or none), never half a capture.
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -24,32 +21,16 @@ public final class AtomicFile {
     }
 
     public static void write(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-        try {
-            try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
-                content.writeTo(new java.io.FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) throws IOException {
-                        out.write(bytes, offset, length);
-                    }
+        OutputFile.writeStream(file, out -> content.writeTo(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
 
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                });
-                out.flush();
-                channel.force(true);
+            @Override
+            public void close() throws IOException {
+                flush();
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        }));
     }
 }

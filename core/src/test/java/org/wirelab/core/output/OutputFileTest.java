@@ -41,6 +41,17 @@ class OutputFileTest {
     }
 
     @Test
+    void aDeviceIsWrittenAsItIsNotReplacedByAFile() throws IOException {
+        // A temporary file renamed over /dev/null would, as root, replace the device with a plain file.
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "no /dev/null on this system");
+        OutputFile.writeString(devNull, "discarded");
+        assertTrue(Files.readAttributes(devNull, java.nio.file.attribute.BasicFileAttributes.class).isOther(),
+                "/dev/null is still a device");
+        assertEquals(0, Files.size(devNull));
+    }
+
+    @Test
     void aFailureHalfWayLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path target = dir.resolve("r.svg");
         Files.writeString(target, "old");
