@@ -155,10 +155,8 @@ public final class SimulatedScenarios {
      * while the server's own timer sends its SYN-ACK again.
      */
     public static Setup lostSynAck() {
-        Scenario hello = Scenarios.tcpHello();
-        Scenario scenario = new Scenario(LOST_SYN_ACK,
-                "tcp-hello whose SYN-ACK is lost: after 1 s without an answer the client sends its SYN again",
-                hello.steps());
+        Scenario scenario = rename(Scenarios.tcpHello(), LOST_SYN_ACK,
+                "tcp-hello whose SYN-ACK is lost: after 1 s without an answer the client sends its SYN again");
         return Setup.teaching(scenario, List.of(new Fault.DropSynAck()));
     }
 
@@ -168,10 +166,8 @@ public final class SimulatedScenarios {
      * and send it again, long before the retransmission timer would.
      */
     public static Setup lostData() {
-        Scenario hello = Scenarios.tcpHello();
-        Scenario scenario = new Scenario(LOST_DATA,
-                "tcp-hello whose 'hello serveur\\n' segment is lost: the FIN behind it is SACKed, and RACK resends the data within two round trips",
-                hello.steps());
+        Scenario scenario = rename(Scenarios.tcpHello(), LOST_DATA,
+                "tcp-hello whose 'hello serveur\\n' segment is lost: the FIN behind it is SACKed, and RACK resends the data within two round trips");
         return Setup.teaching(scenario, List.of(new Fault.DropSequence(true, 1)));
     }
 
@@ -322,10 +318,8 @@ public final class SimulatedScenarios {
      * the client answers it from TIME-WAIT with the same ACK (RFC 9293 section 3.6.1).
      */
     public static Setup lostLastAck() {
-        Scenario hello = Scenarios.tcpHello();
-        Scenario scenario = new Scenario(LOST_LAST_ACK,
-                "tcp-hello whose last ACK is lost: the server sends its FIN again, the client in TIME-WAIT acknowledges it again",
-                hello.steps());
+        Scenario scenario = rename(Scenarios.tcpHello(), LOST_LAST_ACK,
+                "tcp-hello whose last ACK is lost: the server sends its FIN again, the client in TIME-WAIT acknowledges it again");
         // Client segments: SYN, ACK, data, FIN, then the ACK of the server's FIN.
         return Setup.teaching(scenario, List.of(new Fault.DropNthSegment(true, 5)));
     }
