@@ -125,6 +125,11 @@ final class DumpcapTap implements FrameTap {
     }
 
     @Override
+    public boolean receivedCountsOnlyDeliveredFrames() {
+        return true;
+    }
+
+    @Override
     public void close() {
         interrupt();
         waitQuietly(process);

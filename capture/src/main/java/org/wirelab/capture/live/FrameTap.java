@@ -25,6 +25,13 @@ interface FrameTap {
     /** The source's own counters, read once {@link #run} has returned (or was never called). */
     Counters counters();
 
+    /**
+     * Whether {@link Counters#received} counts only frames that {@link #run} handed over: true for
+     * dumpcap, whose count is what it wrote to the stream, read to its end; false for libpcap, whose
+     * kernel counts frames still in its buffer when the capture stopped.
+     */
+    boolean receivedCountsOnlyDeliveredFrames();
+
     /** Releases the interface or ends the process; only after {@link #run} has returned. */
     void close();
 

@@ -105,6 +105,11 @@ final class LibpcapTap implements FrameTap {
     }
 
     @Override
+    public boolean receivedCountsOnlyDeliveredFrames() {
+        return false;
+    }
+
+    @Override
     public void close() {
         handle.close();
     }

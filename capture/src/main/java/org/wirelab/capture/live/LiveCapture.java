@@ -232,9 +232,20 @@ public final class LiveCapture implements AutoCloseable {
     private CaptureStatistics readStatistics() {
         FrameTap.Counters counters = tap.counters();
         long frames = relay == null ? 0 : relay.delivered();
-        return new CaptureStatistics(settings.interfaceName(), probe != null, frames,
-                probe == null ? 0 : probe.sent(),
+        return new CaptureStatistics(settings.interfaceName(), probe != null, frames, probeFramesCounted(),
                 counters.received(), counters.dropped(), counters.droppedByInterface(), counters.source());
+    }
+
+    /**
+     * The readiness datagrams inside the capturing program's count. A probe resent at stop may still be
+     * on its way when the capture ends: dumpcap, which counts what it wrote, never counted it, so only
+     * the probes seen are its; libpcap's kernel may have counted it unread, so every probe sent is.
+     */
+    private long probeFramesCounted() {
+        if (probe == null) {
+            return 0;
+        }
+        return tap.receivedCountsOnlyDeliveredFrames() ? probe.sightings() : probe.sent();
     }
 
     private void runLoop() {
