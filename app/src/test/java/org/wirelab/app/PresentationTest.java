@@ -108,6 +108,52 @@ class PresentationTest extends FxTest {
         assertEquals(1.0, ladder.scaleProperty().get(), 1e-9);
     }
 
+    /**
+     * Projected at 1024x768, the explanation wraps at its spaces only: "127.0.0.1:51102" is never cut as
+     * "127.0.0.1:5110 / 2)", nor "14 octets" as "14 / octets", in either language, and the ladder keeps
+     * its lanes whole beside it.
+     */
+    @Test
+    void theExplanationWrapsAtSpacesOnlyKeepingAddressesAndNumbersWhole() throws Exception {
+        openHelloOnItsData();
+        type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        ExplanationView explanation = lookup("#explanation").queryAs(ExplanationView.class);
+        LadderCanvas ladder = (LadderCanvas) window.ladderSlot().getChildren().get(0);
+        for (Locale language : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+            interact(() -> window.messages().localeProperty().set(language));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) explanation.text().lookup(".text");
+            String text = shown.getText();
+            assertEquals(explanation.text().getText(), text, "the whole explanation is shown");
+            int address = text.indexOf("127.0.0.1:");
+            assertTrue(address >= 0, text);
+            int lines = 1;
+            for (int i = 1; i < text.length(); i++) {
+                if (lineOf(shown, i) != lineOf(shown, i - 1)) {
+                    lines++;
+                    assertTrue(Character.isWhitespace(text.charAt(i - 1)) && text.charAt(i - 1) != '\u00A0',
+                            language + ": a line ends inside a word, before \"" + text.substring(i) + "\" in: " + text);
+                }
+            }
+            assertTrue(lines >= 3, language + ": the explanation wraps (" + lines + " lines), so the test means something");
+            String counted = language == Locale.FRENCH ? "14\u00A0octets" : "14\u00A0bytes";
+            assertTrue(text.contains(counted), language + ": the number stays with its unit: " + text);
+            double viewWidth = ladder.view().width();
+            assertTrue(LadderPainter.TIME_COLUMN + ladder.painter().contentWidth(viewWidth) <= viewWidth,
+                    language + ": the ladder's lanes and labels still fit beside it");
+            assertTrue(onScene(explanation).getMaxX() <= stage.getScene().getWidth() + 0.5, "inside the window");
+        }
+        interact(() -> window.messages().localeProperty().set(Locale.ENGLISH));
+        type(KeyCode.F5);
+    }
+
+    /** The vertical position of the line that holds character {@code index} of {@code text}. */
+    private static double lineOf(javafx.scene.text.Text text, int index) {
+        javafx.scene.shape.PathElement[] caret = text.caretShape(index, true);
+        return Math.round(((javafx.scene.shape.MoveTo) caret[0]).getY());
+    }
+
     @Test
     void zoomIsInTheViewMenuAndEnlargesEveryView() throws Exception {
         openHelloOnItsData();

@@ -3,6 +3,8 @@ package org.wirelab.app.explain;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.wirelab.source.Capture;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.i18n.Messages;
@@ -13,6 +15,13 @@ public final class ExplanationView extends VBox {
     private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
     private final CaptureViewModel model;
     private final Messages messages;
+    /** Measures the explanation's words in its own font. */
+    private final Text probe = new Text();
+    private String measuredText;
+    private Font measuredFont;
+    private double widestPiece;
+    /** The most of the window an unbreakable piece may claim: a very long one (an IPv6 address) wraps anyway. */
+    private static final double MOST_OF_THE_WINDOW = 0.45;
 
     public ExplanationView(CaptureViewModel model, Messages messages) {
         this.model = model;
@@ -54,6 +63,35 @@ public final class ExplanationView extends VBox {
             text.setText(messages.get(capture.size() == 0 ? "explain.nothing" : "explain.select"));
             return;
         }
-        text.setText(messages.get("explain.frame", number) + " " + capture.explainer().explain(number - 1, messages.locale()).text());
+        text.setText(WholeWords.keepNumbersWithTheirWords(
+                messages.get("explain.frame", number) + " " + capture.explainer().explain(number - 1, messages.locale()).text()));
+    }
+
+    /**
+     * At least as wide as the widest piece the text may not be broken in (an address and its port, a
+     * number and its unit), so that the text wraps at spaces only; a split pane gives it that much.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        double widest = widestPiece();
+        double most = getScene() == null ? Double.MAX_VALUE : getScene().getWidth() * MOST_OF_THE_WINDOW;
+        return snappedLeftInset() + snappedRightInset() + text.snappedLeftInset() + text.snappedRightInset()
+                + Math.min(widest, most);
+    }
+
+    private double widestPiece() {
+        String shown = text.getText();
+        Font font = text.getFont();
+        if (!shown.equals(measuredText) || !font.equals(measuredFont)) {
+            probe.setFont(font);
+            widestPiece = 0;
+            for (String piece : WholeWords.unbreakable(shown)) {
+                probe.setText(piece);
+                widestPiece = Math.max(widestPiece, Math.ceil(probe.getLayoutBounds().getWidth()));
+            }
+            measuredText = shown;
+            measuredFont = font;
+        }
+        return widestPiece;
     }
 }
