@@ -1,20 +1,19 @@
 package org.wirelab.simulator.net;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.wirelab.core.encode.Computed;
 import org.wirelab.core.protocol.ethernet.EthernetHeader;
-import org.wirelab.core.encode.FrameBuilder;
 import org.wirelab.core.encode.FrameEncoder;
 import org.wirelab.core.protocol.ipv4.Ipv4Header;
 import org.wirelab.core.protocol.ipv6.Ipv6Header;
 import org.wirelab.core.encode.NetworkHeader;
-import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.protocol.tcp.TcpOption;
 import org.wirelab.core.encode.TransportHeader;
 import org.wirelab.core.protocol.udp.UdpHeader;
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.header.EtherType;
 import org.wirelab.core.net.InternetChecksum;
 
 /**
@@ -33,75 +32,69 @@ public final class FrameEncoding {
     private FrameEncoding() {
     }
 
-    /** The encoded frame, built with {@link FrameBuilder}. */
+    /** The encoded frame. */
     public static byte[] encode(Packet packet) {
-        NetworkHeader network = network(packet);
-        return new FrameBuilder().link(LOOPBACK).network(network).transport(transport(packet))
-                .payload(payload(packet, network)).encode();
+        int[] length = new int[1];
+        return encodeInto(packet, new byte[length(packet)], length, new Memory());
     }
 
     /**
-     * Writes the frame into {@code out} (or a larger buffer if it is too small) with core's encoder,
-     * without copying the payload first; returns the buffer used and sets {@code length[0]}. A TCP
-     * segment's checksum adds its payload's sum from {@code memory} rather than summing the payload
-     * again (a bulk transfer's segments share a few dozen payload arrays), and its options are the
-     * last segment's when they are the same (a millisecond's segments carry the same timestamps).
+     * Writes the frame into {@code out} (or a larger buffer if it is too small); returns the buffer used
+     * and sets {@code length[0]}. A TCP segment's headers are written field by field with core's writers
+     * (the bulk of a simulation: no header object per segment), its checksum adding its payload's sum
+     * from {@code memory} rather than summing the payload again (a bulk transfer's segments share a few
+     * dozen payload arrays); UDP and ICMP go through core's {@link FrameEncoder}.
      */
     static byte[] encodeInto(Packet packet, byte[] out, int[] length, Memory memory) {
-        NetworkHeader network = network(packet);
-        boolean tcp = packet.protocol == Packet.TCP;
-        TransportHeader transport = tcp
-                ? new TcpHeader(packet.sourcePort, packet.destinationPort, packet.sequenceNumber,
-                        packet.acknowledgmentNumber, packet.flags, packet.window, 0, 0, memory.tcpOptions(packet))
-                : transport(packet);
-        byte[] payload = payload(packet, network);
-        int transportAt = LOOPBACK.headerLength() + network.headerLength();
-        int transportLength = transport == null ? 0 : transport.headerLength();
-        int size = transportAt + transportLength + payload.length;
+        int size = length(packet);
         byte[] buffer = out.length >= size ? out : new byte[Math.max(size, out.length * 2)];
-        FrameEncoder.encode(LOOPBACK, network, transport, payload, NONE, buffer, 0);
-        if (tcp) {
-            // As core's TcpHeader computes it (RFC 9293 section 3.1): pseudo-header, header with a zero
-            // checksum, payload. The payload starts at a multiple of 4 bytes into the segment, so its own
-            // sum adds in unchanged.
-            long sum = network.pseudoHeaderSum(Packet.TCP, transportLength + payload.length);
-            sum = InternetChecksum.add(sum, buffer, transportAt, transportLength) + memory.payloadSum(payload);
-            int checksum = InternetChecksum.finish(sum);
-            buffer[transportAt + Tcp.CHECKSUM] = (byte) (checksum >>> 8);
-            buffer[transportAt + Tcp.CHECKSUM + 1] = (byte) checksum;
+        if (packet.protocol == Packet.TCP) {
+            encodeTcp(packet, buffer, memory);
+        } else {
+            NetworkHeader network = network(packet);
+            FrameEncoder.encode(LOOPBACK, network, transport(packet), payload(packet, network), NONE, buffer, 0);
         }
         length[0] = size;
         return buffer;
     }
 
+    private static void encodeTcp(Packet packet, byte[] out, Memory memory) {
+        int headerLength = 20 + (tcpOptionBytes(packet) + 3) / 4 * 4;
+        byte[] payload = packet.payload;
+        int segmentLength = headerLength + payload.length;
+        int transportAt;
+        long pseudoHeaderSum;
+        if (packet.ipv6) {
+            NetworkHeader network = network(packet);
+            LOOPBACK.write(out, 0, network.etherType());
+            transportAt = LOOPBACK.headerLength() + network.headerLength();
+            network.write(out, LOOPBACK.headerLength(), segmentLength, Packet.TCP);
+            pseudoHeaderSum = network.pseudoHeaderSum(Packet.TCP, segmentLength);
+        } else {
+            LOOPBACK.write(out, 0, EtherType.IPV4);
+            int networkAt = LOOPBACK.headerLength();
+            transportAt = networkAt + 20;
+            Ipv4Header.write(out, networkAt, 0, 0, 20 + segmentLength, packet.identification,
+                    Ipv4Header.FLAG_DONT_FRAGMENT, 0, 64, Packet.TCP, packet.source, packet.destination);
+            pseudoHeaderSum = Ipv4Header.pseudoHeaderSum(packet.source, packet.destination, Packet.TCP, segmentLength);
+        }
+        TcpHeader.writeFixedFields(out, transportAt, packet.sourcePort, packet.destinationPort, packet.sequenceNumber,
+                packet.acknowledgmentNumber, headerLength / 4, packet.flags, packet.window, 0);
+        int optionsEnd = writeTcpOptions(packet, out, transportAt + 20);
+        Arrays.fill(out, optionsEnd, transportAt + headerLength, (byte) 0);
+        System.arraycopy(payload, 0, out, transportAt + headerLength, payload.length);
+        TcpHeader.writeChecksum(out, transportAt, headerLength, pseudoHeaderSum, memory.payloadSum(payload));
+    }
+
     /**
      * What the encoder remembers from frame to frame: the Internet checksum sums of the payload arrays
      * seen last, by identity, in a small direct-mapped cache (packets never change their payload, so an
-     * array's sum never changes); and the last TCP options with nothing but timestamps.
+     * array's sum never changes).
      */
     static final class Memory {
         private static final int SIZE = 256;
         private final byte[][] arrays = new byte[SIZE][];
         private final long[] sums = new long[SIZE];
-        private List<TcpOption> lastOptions;
-        private long lastTimestampValue;
-        private long lastTimestampEchoReply;
-
-        /** The options of {@code packet}'s TCP header, as {@link FrameEncoding#tcpOptions} makes them. */
-        List<TcpOption> tcpOptions(Packet packet) {
-            boolean timestampsOnly = packet.timestamps && packet.maximumSegmentSize < 0 && !packet.sackPermitted
-                    && packet.windowScale < 0 && packet.sackBlocks == null;
-            if (!timestampsOnly) {
-                return FrameEncoding.tcpOptions(packet);
-            }
-            if (lastOptions == null || packet.timestampValue != lastTimestampValue
-                    || packet.timestampEchoReply != lastTimestampEchoReply) {
-                lastOptions = List.copyOf(FrameEncoding.tcpOptions(packet));
-                lastTimestampValue = packet.timestampValue;
-                lastTimestampEchoReply = packet.timestampEchoReply;
-            }
-            return lastOptions;
-        }
 
         long payloadSum(byte[] payload) {
             if (payload.length < 256) {
@@ -144,58 +137,57 @@ public final class FrameEncoding {
                 : Ipv4Header.of(packet.source, packet.destination, packet.identification);
     }
 
-    /** The TCP or UDP header; null for ICMP, whose message is the payload. */
+    /** The UDP header; null for ICMP, whose message is the payload. */
     private static TransportHeader transport(Packet packet) {
-        if (icmp(packet)) {
-            return null;
-        }
-        return packet.protocol == Packet.TCP ? tcp(packet) : UdpHeader.of(packet.sourcePort, packet.destinationPort);
+        return icmp(packet) ? null : UdpHeader.of(packet.sourcePort, packet.destinationPort);
     }
 
     private static byte[] payload(Packet packet, NetworkHeader network) {
         return icmp(packet) ? icmpMessage(packet, network) : packet.payload;
     }
 
-    private static TcpHeader tcp(Packet packet) {
-        return TcpHeader.of(packet.sourcePort, packet.destinationPort, packet.sequenceNumber,
-                packet.acknowledgmentNumber, packet.flags, packet.window).withOptions(tcpOptions(packet));
-    }
-
-    private static List<TcpOption> tcpOptions(Packet packet) {
-        List<TcpOption> options = new ArrayList<>(8);
+    /**
+     * Writes the TCP options at {@code at} in the order Linux writes them (SYN: MSS, SACK-permitted,
+     * timestamps, NOP, window scale; then NOP, NOP, timestamps, and NOP, NOP, SACK blocks); returns
+     * where they end. {@link #tcpOptionBytes} counts the same bytes.
+     */
+    private static int writeTcpOptions(Packet packet, byte[] out, int at) {
         if (packet.maximumSegmentSize >= 0) {
-            options.add(new TcpOption.MaximumSegmentSize(packet.maximumSegmentSize));
+            TcpOption.MaximumSegmentSize.write(out, at, packet.maximumSegmentSize);
+            at += 4;
         }
         if (packet.sackPermitted) {
-            if (packet.timestamps) {
-                options.add(SACK_PERMITTED);
-            } else {
-                options.add(NOP);
-                options.add(NOP);
-                options.add(SACK_PERMITTED);
+            if (!packet.timestamps) {
+                at = nops(out, at, 2);
             }
+            SACK_PERMITTED.write(out, at);
+            at += SACK_PERMITTED.length();
         }
         if (packet.timestamps) {
             if (!packet.sackPermitted) {
-                options.add(NOP);
-                options.add(NOP);
+                at = nops(out, at, 2);
             }
-            options.add(new TcpOption.Timestamps(packet.timestampValue, packet.timestampEchoReply));
+            TcpOption.Timestamps.write(out, at, packet.timestampValue, packet.timestampEchoReply);
+            at += 10;
         }
         if (packet.windowScale >= 0) {
-            options.add(NOP);
-            options.add(new TcpOption.WindowScale(packet.windowScale));
+            at = nops(out, at, 1);
+            TcpOption.WindowScale.write(out, at, packet.windowScale);
+            at += 3;
         }
         if (packet.sackBlocks != null) {
-            options.add(NOP);
-            options.add(NOP);
-            List<TcpOption.SackBlock> blocks = new ArrayList<>(packet.sackBlocks.length / 2);
-            for (int i = 0; i < packet.sackBlocks.length; i += 2) {
-                blocks.add(new TcpOption.SackBlock(packet.sackBlocks[i], packet.sackBlocks[i + 1]));
-            }
-            options.add(new TcpOption.Sack(blocks));
+            at = nops(out, at, 2);
+            TcpOption.Sack.write(out, at, packet.sackBlocks);
+            at += 2 + 4 * packet.sackBlocks.length;
         }
-        return options;
+        return at;
+    }
+
+    private static int nops(byte[] out, int at, int count) {
+        for (int i = 0; i < count; i++) {
+            NOP.write(out, at + i);
+        }
+        return at + count;
     }
 
     private static int tcpOptionBytes(Packet packet) {

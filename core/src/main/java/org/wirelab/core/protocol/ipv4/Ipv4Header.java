@@ -90,16 +90,10 @@ public record Ipv4Header(int dscp, int ecn, int totalLength, int identification,
     @Override
     public void write(byte[] out, int offset, int upperLength, int transportProtocol) {
         int headerLength = headerLength();
-        out[offset] = (byte) (0x40 | internetHeaderLength());
-        out[offset + 1] = (byte) ((dscp << 2) | ecn);
-        Bytes.put16(out, offset + 2, Computed.isComputed(totalLength) ? headerLength + upperLength : totalLength);
-        Bytes.put16(out, offset + 4, identification);
-        Bytes.put16(out, offset + 6, (flags << 13) | fragmentOffset);
-        out[offset + 8] = (byte) timeToLive;
-        out[offset + 9] = (byte) LinkHeader.resolve(protocol, transportProtocol, "IPv4 protocol");
-        Bytes.put16(out, offset + 10, 0);
-        System.arraycopy(source, 0, out, offset + 12, 4);
-        System.arraycopy(destination, 0, out, offset + 16, 4);
+        writeFields(out, offset, internetHeaderLength(), dscp, ecn,
+                Computed.isComputed(totalLength) ? headerLength + upperLength : totalLength, identification, flags,
+                fragmentOffset, timeToLive, LinkHeader.resolve(protocol, transportProtocol, "IPv4 protocol"), source,
+                destination);
         System.arraycopy(options, 0, out, offset + 20, options.length);
         Arrays.fill(out, offset + 20 + options.length, offset + headerLength, (byte) 0);
         int checksum = Computed.isComputed(headerChecksum) ? InternetChecksum.of(out, offset, headerLength)
@@ -107,8 +101,41 @@ public record Ipv4Header(int dscp, int ecn, int totalLength, int identification,
         Bytes.put16(out, offset + 10, checksum);
     }
 
+    /**
+     * Writes a 20-byte header without options at {@code offset}, its checksum computed: what {@link #write}
+     * writes for such a header, for an encoder that sends many datagrams without making a header for each
+     * (the simulator). Values as the record holds them.
+     */
+    public static void write(byte[] out, int offset, int dscp, int ecn, int totalLength, int identification, int flags,
+            int fragmentOffset, int timeToLive, int protocol, byte[] source, byte[] destination) {
+        writeFields(out, offset, 5, dscp, ecn, totalLength, identification, flags, fragmentOffset, timeToLive, protocol,
+                source, destination);
+        Bytes.put16(out, offset + 10, InternetChecksum.of(out, offset, 20));
+    }
+
+    /** The 20 bytes before the options, the checksum field zero. */
+    private static void writeFields(byte[] out, int offset, int internetHeaderLength, int dscp, int ecn,
+            int totalLength, int identification, int flags, int fragmentOffset, int timeToLive, int protocol,
+            byte[] source, byte[] destination) {
+        out[offset] = (byte) (0x40 | internetHeaderLength);
+        out[offset + 1] = (byte) ((dscp << 2) | ecn);
+        Bytes.put16(out, offset + 2, totalLength);
+        Bytes.put16(out, offset + 4, identification);
+        Bytes.put16(out, offset + 6, (flags << 13) | fragmentOffset);
+        out[offset + 8] = (byte) timeToLive;
+        out[offset + 9] = (byte) protocol;
+        Bytes.put16(out, offset + 10, 0);
+        System.arraycopy(source, 0, out, offset + 12, 4);
+        System.arraycopy(destination, 0, out, offset + 16, 4);
+    }
+
     @Override
     public long pseudoHeaderSum(int transportProtocol, int transportLength) {
+        return pseudoHeaderSum(source, destination, transportProtocol, transportLength);
+    }
+
+    /** {@link #pseudoHeaderSum(int, int)} of a datagram between these addresses, without making its header. */
+    public static long pseudoHeaderSum(byte[] source, byte[] destination, int transportProtocol, int transportLength) {
         long sum = InternetChecksum.add(0, source, 0, 4);
         sum = InternetChecksum.add(sum, destination, 0, 4);
         sum = InternetChecksum.addWord(sum, transportProtocol);

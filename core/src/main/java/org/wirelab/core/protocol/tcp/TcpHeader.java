@@ -81,15 +81,10 @@ public record TcpHeader(int sourcePort, int destinationPort, long sequenceNumber
 
     @Override
     public void write(byte[] out, int offset, int payloadLength, long pseudoHeaderSum) {
-        int headerLength = headerLength();
-        Bytes.put16(out, offset, sourcePort);
-        Bytes.put16(out, offset + 2, destinationPort);
-        Bytes.put32(out, offset + 4, sequenceNumber);
-        Bytes.put32(out, offset + 8, acknowledgmentNumber);
-        Bytes.put16(out, offset + 12, (dataOffset() << 12) | flags);
-        Bytes.put16(out, offset + 14, window);
-        Bytes.put16(out, offset + 16, 0);
-        Bytes.put16(out, offset + 18, urgentPointer);
+        int dataOffset = dataOffset();
+        int headerLength = 4 * dataOffset;
+        writeFixedFields(out, offset, sourcePort, destinationPort, sequenceNumber, acknowledgmentNumber, dataOffset,
+                flags, window, urgentPointer);
         int at = offset + 20;
         for (TcpOption option : options) {
             option.write(out, at);
@@ -98,11 +93,40 @@ public record TcpHeader(int sourcePort, int destinationPort, long sequenceNumber
         while (at < offset + headerLength) {
             out[at++] = 0;
         }
-        int value = checksum;
         if (Computed.isComputed(checksum)) {
-            value = InternetChecksum.finish(InternetChecksum.add(pseudoHeaderSum, out, offset,
-                    headerLength + payloadLength));
+            writeChecksum(out, offset, headerLength, pseudoHeaderSum,
+                    InternetChecksum.add(0, out, offset + headerLength, payloadLength));
+        } else {
+            Bytes.put16(out, offset + 16, checksum);
         }
-        Bytes.put16(out, offset + 16, value);
+    }
+
+    /**
+     * Writes the 20 bytes before the options at {@code offset}, the checksum field zero: what
+     * {@link #write} writes first, for an encoder that sends many segments without making a header for
+     * each (the simulator). Values as the record holds them; {@code dataOffset} in 32-bit words.
+     */
+    public static void writeFixedFields(byte[] out, int offset, int sourcePort, int destinationPort,
+            long sequenceNumber, long acknowledgmentNumber, int dataOffset, int flags, int window, int urgentPointer) {
+        Bytes.put16(out, offset, sourcePort);
+        Bytes.put16(out, offset + 2, destinationPort);
+        Bytes.put32(out, offset + 4, sequenceNumber);
+        Bytes.put32(out, offset + 8, acknowledgmentNumber);
+        Bytes.put16(out, offset + 12, (dataOffset << 12) | flags);
+        Bytes.put16(out, offset + 14, window);
+        Bytes.put16(out, offset + 16, 0);
+        Bytes.put16(out, offset + 18, urgentPointer);
+    }
+
+    /**
+     * Computes the checksum (RFC 9293 section 3.1) of the segment whose header, {@code headerLength}
+     * bytes with a zero checksum field, is at {@code offset}, and writes it there: the pseudo-header's
+     * sum, the header's, and {@code payloadSum}, the payload's own ({@link InternetChecksum#add} from 0),
+     * which a sender of the same payload array again may have kept. The header's length being a multiple
+     * of 4, the payload's words are the segment's.
+     */
+    public static void writeChecksum(byte[] out, int offset, int headerLength, long pseudoHeaderSum, long payloadSum) {
+        long sum = InternetChecksum.add(pseudoHeaderSum, out, offset, headerLength) + payloadSum;
+        Bytes.put16(out, offset + 16, InternetChecksum.finish(sum));
     }
 }

@@ -36,6 +36,10 @@ public sealed interface TcpOption {
         }
         public int length() { return 4; }
         public void write(byte[] out, int offset) {
+            write(out, offset, mss);
+        }
+        /** Writes the option without making one (an encoder of many segments). */
+        public static void write(byte[] out, int offset, int mss) {
             out[offset] = 2;
             out[offset + 1] = 4;
             Bytes.put16(out, offset + 2, mss);
@@ -49,6 +53,10 @@ public sealed interface TcpOption {
         }
         public int length() { return 3; }
         public void write(byte[] out, int offset) {
+            write(out, offset, shift);
+        }
+        /** Writes the option without making one (an encoder of many segments). */
+        public static void write(byte[] out, int offset, int shift) {
             out[offset] = 3;
             out[offset + 1] = 3;
             out[offset + 2] = (byte) shift;
@@ -74,13 +82,22 @@ public sealed interface TcpOption {
         }
         public int length() { return 2 + 8 * blocks.size(); }
         public void write(byte[] out, int offset) {
+            long[] edges = new long[2 * blocks.size()];
+            for (int i = 0; i < blocks.size(); i++) {
+                edges[2 * i] = blocks.get(i).leftEdge();
+                edges[2 * i + 1] = blocks.get(i).rightEdge();
+            }
+            write(out, offset, edges);
+        }
+        /**
+         * Writes the option without making one (an encoder of many segments): {@code edges} holds each
+         * block's left then right edge, 1 to 4 blocks.
+         */
+        public static void write(byte[] out, int offset, long[] edges) {
             out[offset] = 5;
-            out[offset + 1] = (byte) length();
-            int at = offset + 2;
-            for (SackBlock block : blocks) {
-                Bytes.put32(out, at, block.leftEdge());
-                Bytes.put32(out, at + 4, block.rightEdge());
-                at += 8;
+            out[offset + 1] = (byte) (2 + 4 * edges.length);
+            for (int i = 0; i < edges.length; i++) {
+                Bytes.put32(out, offset + 2 + 4 * i, edges[i]);
             }
         }
     }
@@ -101,6 +118,10 @@ public sealed interface TcpOption {
         }
         public int length() { return 10; }
         public void write(byte[] out, int offset) {
+            write(out, offset, value, echoReply);
+        }
+        /** Writes the option without making one (an encoder of many segments). */
+        public static void write(byte[] out, int offset, long value, long echoReply) {
             out[offset] = 8;
             out[offset + 1] = 10;
             Bytes.put32(out, offset + 2, value);
