@@ -36,7 +36,7 @@ final class Segments extends EndpointPart {
             segment.timestampValue = options.tsValue(endpoint.now());
             segment.timestampEchoReply = options.tsRecent;
         }
-        if (options.sackPermitted && (flags & Tcp.RST) == 0) {
+        if (options.sackPermitted && (flags & Tcp.RST) == 0 && somethingToSack()) {
             long[] ranges = sackBlocks(options.timestamps ? 3 : 4);
             if (ranges.length > 0) {
                 for (int i = 0; i < ranges.length; i++) {
@@ -46,6 +46,11 @@ final class Segments extends EndpointPart {
             }
         }
         return segment;
+    }
+
+    /** True when an ACK would carry SACK blocks: a gap, a FIN beyond it, or a duplicate to report. */
+    private boolean somethingToSack() {
+        return rcv.buffer.hasGap() || (rcv.finAhead != NONE && !rcv.finReceived) || tcb.duplicateReport != null;
     }
 
     /**
