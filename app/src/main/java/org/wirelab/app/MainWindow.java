@@ -65,6 +65,7 @@ import org.wirelab.app.playback.PlaybackKeys;
 import org.wirelab.app.playback.PlaybackViewModel;
 import org.wirelab.app.playback.PredictionPane;
 import org.wirelab.app.presentation.Zoom;
+import org.wirelab.source.AnalysisStep;
 import org.wirelab.app.save.CaptureSaver;
 import org.wirelab.app.save.SaveFormat;
 import org.wirelab.app.source.BundledSamples;
@@ -498,6 +499,7 @@ public final class MainWindow {
         model.noticeProperty().addListener(o -> update.run());
         model.loadingProperty().addListener(o -> update.run());
         model.framesReadProperty().addListener(o -> update.run());
+        model.analysisStepProperty().addListener(o -> update.run());
         model.progressProperty().addListener((o, was, now) -> {
             if (now.doubleValue() >= 1 != was.doubleValue() >= 1) {
                 update.run();
@@ -534,10 +536,15 @@ public final class MainWindow {
             text.append(messages.get("status.empty"));
         } else {
             boolean loading = model.loadingProperty().get();
-            // A file read whole is still analysed for a while: the status says which of the two it is doing.
-            boolean analysing = loading && model.progressProperty().get() >= 1 && model.framesReadProperty().get() > 0;
-            text.append(messages.get(analysing ? "status.analysing" : loading ? "status.loading" : "status.loaded",
-                    shownTitle(), loading ? Math.max(capture.size(), model.framesReadProperty().get()) : capture.size()));
+            int known = loading ? Math.max(capture.size(), model.framesReadProperty().get()) : capture.size();
+            // A file read whole is still analysed for a while, pass after pass: the status says which.
+            AnalysisStep step = model.analysisStepProperty().get();
+            if (loading && step != null) {
+                text.append(messages.get("status.analysing", shownTitle(), known, step.number(), AnalysisStep.count(),
+                        messages.get("status.step." + step.name())));
+            } else {
+                text.append(messages.get(loading ? "status.loading" : "status.loaded", shownTitle(), known));
+            }
         }
         if (!model.noticeProperty().get().isEmpty()) {
             text.append("  ").append(model.noticeProperty().get());

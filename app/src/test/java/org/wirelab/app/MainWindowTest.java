@@ -507,6 +507,12 @@ class MainWindowTest extends FxTest {
         screenshot(1024, 768, "main-window-1024x768.png");
     }
 
+    @Test
+    void screenshotOnAProjectorInFrench() throws Exception {
+        interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
+        screenshot(1024, 768, "main-window-1024x768-fr.png");
+    }
+
     private void screenshot(double width, double height, String name) throws Exception {
         interact(() -> {
             javafx.stage.Window stage = lookup("#main-window").query().getScene().getWindow();

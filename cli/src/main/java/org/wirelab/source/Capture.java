@@ -2,12 +2,15 @@ package org.wirelab.source;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Consumer;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.fields.CaptureTree;
 import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.ladder.CaptureLadder;
+import org.wirelab.core.summary.PacketTable;
+import org.wirelab.core.summary.SummaryDecoder;
 import org.wirelab.core.tcpstate.TcpStateTimeline;
 import org.wirelab.core.tcpstate.TcpStates;
 
@@ -36,15 +39,30 @@ public final class Capture {
      * their receiver: their arrows say so, and the TCP states follow what each side received.
      */
     public Capture(String title, FrameStore frames, List<String> warnings, boolean complete, BitSet lost) {
+        this(title, frames, warnings, complete, lost, step -> { });
+    }
+
+    /** The same, telling {@code starting} each pass over the frames as it begins (a long file's progress). */
+    public Capture(String title, FrameStore frames, List<String> warnings, boolean complete, BitSet lost,
+            Consumer<AnalysisStep> starting) {
         this.title = title;
-        this.analysis = CaptureAnalysis.of(frames);
+        starting.accept(AnalysisStep.SUMMARIES);
+        PacketTable packets = new SummaryDecoder().decode(frames);
+        starting.accept(AnalysisStep.CONVERSATIONS);
+        this.analysis = CaptureAnalysis.of(frames, packets);
+        starting.accept(AnalysisStep.TCP_SEQUENCES);
+        analysis.tcp();
+        starting.accept(AnalysisStep.TCP_STATES);
         this.states = TcpStates.of(analysis, index -> !lost.get(index + 1));
         // Built here, on the source's thread, so that showing a large capture costs the FX thread nothing.
+        starting.accept(AnalysisStep.FIELDS);
         this.catalog = new FieldCatalog(analysis);
+        starting.accept(AnalysisStep.LADDER);
         this.ladder = CaptureLadder.of(analysis, states, index -> lost.get(index + 1));
         if (complete) {
             // Each lane's state at any row, which the ladder shows once scrolled past the start: a million
             // frames have some 230,000 state changes, too many to gather on the FX thread at the first scroll.
+            starting.accept(AnalysisStep.LANE_STATES);
             ladder.laneStates();
         }
         this.warnings = List.copyOf(warnings);

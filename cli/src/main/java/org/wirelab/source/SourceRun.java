@@ -28,6 +28,10 @@ public final class SourceRun {
         default void counted(int framesRead) {
         }
 
+        /** Every frame is delivered, and the whole capture's analysis begins {@code step}. */
+        default void analysing(AnalysisStep step) {
+        }
+
         /** The source ended: {@code error} is null when it ended normally or was cancelled. */
         void finished(Capture capture, String error);
     }
@@ -39,6 +43,12 @@ public final class SourceRun {
     private final String outOfMemory = outOfMemory(Runtime.getRuntime().maxMemory());
     private volatile Capture lastPublished;
     private volatile boolean cancelled;
+    /**
+     * The size of the largest capture shown: a first screen whose analysis ends late must not replace a
+     * larger one. Guarded by {@code shown} (a test's executor may run on any thread).
+     */
+    private final Object shown = new Object();
+    private int shownSize;
     private Thread thread;
 
     public SourceRun(FrameSource source, Executor uiThread, Listener listener) {
@@ -113,6 +123,8 @@ public final class SourceRun {
         }
         String reason = error;
         Capture ended = last;
+        // The whole capture is analysed while the first screen still may be; it is told after it.
+        collector.awaitFirstScreen();
         uiThread.execute(() -> listener.finished(ended, reason));
     }
 
@@ -132,9 +144,22 @@ public final class SourceRun {
                 Capture capture = collector.snapshot(false);
                 published = capture.size();
                 lastPublished = capture;
-                uiThread.execute(() -> listener.published(capture));
+                publish(capture);
             }
         }
+    }
+
+    /** Shows {@code capture} unless a larger one is shown already. */
+    private void publish(Capture capture) {
+        uiThread.execute(() -> {
+            synchronized (shown) {
+                if (capture.size() < shownSize) {
+                    return;
+                }
+                shownSize = capture.size();
+            }
+            listener.published(capture);
+        });
     }
 
     /**
@@ -163,6 +188,8 @@ public final class SourceRun {
         private FrameStore store = new FrameStore();
         private volatile double progress;
         private volatile int counted;
+        /** Analyses the beginning, if there is one; the end is told after it. */
+        private volatile Thread firstScreen;
 
         @Override
         public synchronized void frame(long timestampNanos, int linkType, byte[] bytes, int offset, int capturedLength,
@@ -181,11 +208,35 @@ public final class SourceRun {
             }
         }
 
+        /**
+         * Analysed on a thread of its own, so that the source reads on (and its count moves) while the
+         * first screen is made: on a busy machine the first analysis, with its classes loaded, takes seconds.
+         */
         @Override
         public void beginning(FrameStore firstFrames) {
-            Capture first = new Capture(source.title(), firstFrames, List.of(), false, lostSoFar());
-            lastPublished = first;
-            uiThread.execute(() -> listener.published(first));
+            BitSet lostSoFar = lostSoFar();
+            firstScreen = new Thread(() -> {
+                Capture first = new Capture(source.title(), firstFrames, List.of(), false, lostSoFar);
+                if (lastPublished == null) {
+                    lastPublished = first;
+                }
+                publish(first);
+            }, "wirelab-first-screen");
+            firstScreen.setDaemon(true);
+            firstScreen.start();
+        }
+
+        /** The first screen, analysed on its own thread, is published before the last capture. */
+        void awaitFirstScreen() {
+            Thread analysing = firstScreen;
+            if (analysing == null) {
+                return;
+            }
+            try {
+                analysing.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private synchronized BitSet lostSoFar() {
@@ -242,7 +293,11 @@ public final class SourceRun {
                     }
                 }
             }
-            return new Capture(source.title(), frames, warned, last, lostFrames);
+            if (!last) {
+                return new Capture(source.title(), frames, warned, false, lostFrames);
+            }
+            return new Capture(source.title(), frames, warned, true, lostFrames,
+                    step -> uiThread.execute(() -> listener.analysing(step)));
         }
     }
 }

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.source.Capture;
 import org.wirelab.source.FrameSource;
+import org.wirelab.source.AnalysisStep;
 import org.wirelab.source.SourceRun;
 
 /**
@@ -44,6 +45,7 @@ public final class CaptureViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final javafx.beans.property.IntegerProperty framesRead = new javafx.beans.property.SimpleIntegerProperty(this, "framesRead");
+    private final ObjectProperty<AnalysisStep> analysisStep = new SimpleObjectProperty<>(this, "analysisStep");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
@@ -69,6 +71,7 @@ public final class CaptureViewModel {
         loading.set(true);
         progress.set(0);
         framesRead.set(0);
+        analysisStep.set(null);
         SourceRun started = new SourceRun(source, uiThread, new SourceRun.Listener() {
             @Override
             public void published(Capture growing) {
@@ -90,10 +93,18 @@ public final class CaptureViewModel {
             }
 
             @Override
+            public void analysing(AnalysisStep step) {
+                if (run != null && run.source() == source) {
+                    analysisStep.set(step);
+                }
+            }
+
+            @Override
             public void finished(Capture last, String reason) {
                 if (run == null || run.source() != source) {
                     return;
                 }
+                analysisStep.set(null);
                 capture.set(last);
                 warnings.setAll(last.warnings());
                 error.set(reason == null ? "" : reason);
@@ -186,6 +197,11 @@ public final class CaptureViewModel {
      */
     public javafx.beans.property.IntegerProperty framesReadProperty() {
         return framesRead;
+    }
+
+    /** The pass over every frame that the whole capture's analysis is making; null when none is. */
+    public ReadOnlyObjectProperty<AnalysisStep> analysisStepProperty() {
+        return analysisStep;
     }
 
     public DoubleProperty progressProperty() {
