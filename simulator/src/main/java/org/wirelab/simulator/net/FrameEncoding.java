@@ -88,11 +88,12 @@ public final class FrameEncoding {
 
     /**
      * What the encoder remembers from frame to frame: the Internet checksum sums of the payload arrays
-     * seen last, by identity, in a small direct-mapped cache (packets never change their payload, so an
-     * array's sum never changes).
+     * seen last, by identity (packets never change their payload, so an array's sum never changes), in
+     * a small cache where each array may sit in either of two places, so that two arrays a transfer
+     * alternates between do not keep evicting each other.
      */
     static final class Memory {
-        private static final int SIZE = 256;
+        private static final int SIZE = 1024;
         private final byte[][] arrays = new byte[SIZE][];
         private final long[] sums = new long[SIZE];
 
@@ -101,10 +102,18 @@ public final class FrameEncoding {
                 return InternetChecksum.add(0, payload, 0, payload.length); // not worth remembering
             }
             int slot = System.identityHashCode(payload) & (SIZE - 1);
-            if (arrays[slot] != payload) {
-                arrays[slot] = payload;
-                sums[slot] = InternetChecksum.add(0, payload, 0, payload.length);
+            if (arrays[slot] == payload) {
+                return sums[slot];
             }
+            int other = slot ^ 1;
+            if (arrays[other] == payload) {
+                return sums[other];
+            }
+            if (arrays[slot] != null && arrays[other] == null) {
+                slot = other;
+            }
+            arrays[slot] = payload;
+            sums[slot] = InternetChecksum.add(0, payload, 0, payload.length);
             return sums[slot];
         }
     }

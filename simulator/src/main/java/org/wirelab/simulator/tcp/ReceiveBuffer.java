@@ -1,11 +1,7 @@
 package org.wirelab.simulator.tcp;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the receiver holds: bytes in order that the application has not read yet (the segments'
@@ -17,7 +13,7 @@ final class ReceiveBuffer {
     private int headOffset;
     private long readable;
     /** Out-of-order segments by the stream position of their first byte. */
-    private final TreeMap<Long, byte[]> ahead = new TreeMap<>();
+    private final SequenceMap<byte[]> ahead = new SequenceMap<>();
     /**
      * The same bytes as merged ranges, start to end, kept as segments arrive and leave: the SACK blocks of
      * every ACK, where merging every held segment again cost the simulator most of a lossy transfer.
@@ -47,8 +43,8 @@ final class ReceiveBuffer {
 
     /** True when {@code [position, position + length)} is already held beyond the gap (a duplicate). */
     boolean holdsAhead(long position, int length) {
-        var held = ahead.floorEntry(position);
-        return length > 0 && held != null && held.getKey() + held.getValue().length >= position + length;
+        int held = ahead.floor(position);
+        return length > 0 && held >= 0 && ahead.key(held) + ahead.value(held).length >= position + length;
     }
 
     /**
@@ -102,16 +98,13 @@ final class ReceiveBuffer {
             return false;
         }
         append(trim(bytes, (int) (next - position)));
-        while (!ahead.isEmpty()) {
-            Map.Entry<Long, byte[]> first = ahead.firstEntry();
-            if (first.getKey() > next) {
-                break;
-            }
-            ahead.pollFirstEntry();
-            aheadBytes -= first.getValue().length;
-            long skip = next - first.getKey();
-            if (skip < first.getValue().length) {
-                append(trim(first.getValue(), (int) skip));
+        while (!ahead.isEmpty() && ahead.key(0) <= next) {
+            byte[] first = ahead.value(0);
+            long skip = next - ahead.key(0);
+            ahead.removeFirst();
+            aheadBytes -= first.length;
+            if (skip < first.length) {
+                append(trim(first, (int) skip));
             }
         }
         // Every held segment starting at or before next was taken, and with it each range it began.

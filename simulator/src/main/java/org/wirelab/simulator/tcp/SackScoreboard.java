@@ -1,8 +1,5 @@
 package org.wirelab.simulator.tcp;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * The sender's record of what the receiver has reported in SACK blocks (RFC 2018) above SND.UNA, and
  * the questions RFC 6675 asks of it: is a sequence number lost ({@code IsLost}), how much is in the
@@ -19,7 +16,7 @@ final class SackScoreboard {
     /** SACKed ranges, merged. */
     private final SequenceRanges sacked = new SequenceRanges();
     /** Ranges RACK (RFC 8985) has found lost, start to end, until they are acknowledged. */
-    private final TreeMap<Long, Long> markedLost = new TreeMap<>();
+    private final SequenceMap<Long> markedLost = new SequenceMap<>();
 
     boolean isEmpty() {
         return sacked.isEmpty();
@@ -34,7 +31,8 @@ final class SackScoreboard {
 
     /** RACK found {@code [start, end)} lost: it is sent again before anything newer. */
     void markLost(long start, long end) {
-        markedLost.merge(start, end, Math::max);
+        Long marked = markedLost.get(start);
+        markedLost.put(start, marked == null ? end : Math.max(marked, end));
     }
 
     /** SACKed bytes, in whole segments of {@code mss}. */
@@ -45,7 +43,7 @@ final class SackScoreboard {
 
     /** Everything before {@code sndUna} is acknowledged: forgotten here. */
     void acknowledged(long sndUna) {
-        markedLost.headMap(sndUna).entrySet().removeIf(range -> range.getValue() <= sndUna);
+        markedLost.removeBelow(sndUna, end -> end <= sndUna);
         sacked.removeBefore(sndUna);
     }
 
@@ -69,8 +67,8 @@ final class SackScoreboard {
      * or {@code DupThresh} discontiguous ranges, so the segment at {@code seq} is presumed lost.
      */
     boolean isLost(long seq, int mss) {
-        Map.Entry<Long, Long> marked = markedLost.floorEntry(seq);
-        if (marked != null && marked.getValue() > seq) {
+        int marked = markedLost.floor(seq);
+        if (marked >= 0 && markedLost.value(marked) > seq) {
             return true;
         }
         long bytes = 0;

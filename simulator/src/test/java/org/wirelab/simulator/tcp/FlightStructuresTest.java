@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sender's array structures (SentSegments, SequenceRanges) answer as the sorted maps they replaced,
- * over random sequences of segments sent, sent again at other boundaries, SACKed, acknowledged and
- * reported lost: the maps are the definition, the arrays the fast form.
+ * The sender's and receiver's array structures (SentSegments, SequenceRanges, SequenceMap) answer as the
+ * sorted maps they replaced, over random sequences of segments sent, sent again at other boundaries,
+ * SACKed, acknowledged, reported lost and held beyond a gap: the maps are the definition, the arrays the
+ * fast form.
  */
 class FlightStructuresTest {
 
@@ -171,6 +172,72 @@ class FlightStructuresTest {
                 Long higher = model.higherKey(probe);
                 int next = ranges.firstStartingAfter(probe);
                 assertEquals(higher == null ? -1 : higher, next == ranges.size() ? -1 : ranges.start(next));
+            }
+        }
+    }
+
+    /**
+     * As the receiver uses it (segments beyond a gap join mostly at the end, sometimes before, leave from
+     * the front as the gap fills) and as the scoreboard does (ranges marked lost, forgotten below SND.UNA
+     * when they end there), with floor lookups anywhere; past its first arrays' length, so that it grows
+     * and moves its entries to the front.
+     */
+    @Test
+    void sequenceMapAnswersAsATreeMap() {
+        for (int seed = 1; seed <= 100; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            TreeMap<Long, Long> model = new TreeMap<>();
+            SequenceMap<Long> map = new SequenceMap<>();
+            long floor = 0;
+            long highest = 0;
+            for (int step = 0; step < 600; step++) {
+                String where = "seed " + seed + ", step " + step;
+                int action = random.nextInt(10);
+                // Keys, values and bounds on a grid of 100, so that they often fall on each other.
+                if (action < 5) { // mostly after the highest, as segments arriving in order beyond a gap
+                    long key = 100 * (action < 4 ? highest / 100 + random.nextInt(15) : floor / 100 + random.nextInt(400));
+                    long value = key + 100 * random.nextInt(30);
+                    highest = Math.max(highest, key);
+                    assertEquals(model.get(key), map.get(key), where);
+                    model.put(key, value);
+                    map.put(key, value);
+                } else if (action < 7) { // the gap filled: the lowest ones taken
+                    for (int n = random.nextInt(4); n > 0 && !model.isEmpty(); n--) {
+                        assertEquals(model.firstKey(), map.key(0), where);
+                        assertEquals(model.pollFirstEntry().getValue(), map.value(0), where);
+                        map.removeFirst();
+                    }
+                } else if (action < 8) { // SND.UNA moved: those below it that end by it go
+                    floor += 100 * random.nextInt(50);
+                    long sndUna = floor;
+                    model.headMap(sndUna).entrySet().removeIf(range -> range.getValue() <= sndUna);
+                    map.removeBelow(sndUna, end -> end <= sndUna);
+                } else if (action < 9 && random.nextInt(20) == 0) {
+                    model.clear();
+                    map.clear();
+                } else {
+                    long probe = floor + 50 * random.nextInt(900);
+                    Map.Entry<Long, Long> expected = model.floorEntry(probe);
+                    int index = map.floor(probe);
+                    assertEquals(expected == null ? -1 : model.headMap(probe, true).size() - 1, index, where);
+                    if (expected != null) {
+                        assertEquals(expected.getKey(), map.key(index), where);
+                        assertEquals(expected.getValue(), map.value(index), where);
+                    }
+                }
+                assertEquals(model.size(), map.size(), where);
+                assertEquals(model.isEmpty(), map.isEmpty(), where);
+                List<Long> actual = new ArrayList<>();
+                for (int i = 0; i < map.size(); i++) {
+                    actual.add(map.key(i));
+                    actual.add(map.value(i));
+                }
+                List<Long> entries = new ArrayList<>();
+                model.forEach((key, value) -> {
+                    entries.add(key);
+                    entries.add(value);
+                });
+                assertEquals(entries, actual, where);
             }
         }
     }
