@@ -85,6 +85,34 @@ class MainTest {
         }
     }
 
+    /**
+     * `wirelab FILE` builds the root command alone (the app's start waits for it) and answers as the whole
+     * tree does; a word that is neither a command nor a file still hears the commands' names. (The file
+     * printed through main, in a child JVM: aFileWithoutADisplayIsOneLineAndItsLadder.)
+     */
+    @Test
+    void aFileToOpenNeedsNoOtherCommandAndIsAnsweredAsByTheWholeTree() {
+        String hello = org.wirelab.core.testing.Environment.samples().resolve("tcp-hello.pcap").toString();
+        assertTrue(Main.commandLineFor(new String[] {hello}).getSubcommands().isEmpty());
+        assertTrue(Main.commandLineFor(new String[] {"missing.pcap"}).getSubcommands().isEmpty());
+        assertEquals(Main.SUBCOMMANDS.size(), Main.commandLineFor(new String[] {"shwo"}).getSubcommands().size(),
+                "a mistyped command still hears which commands exist");
+        for (String[] args : List.of(new String[] {"shwo"}, new String[] {hello, "extra"},
+                new String[] {hello, "--frobnicate"})) {
+            StringWriter wholeOut = new StringWriter();
+            StringWriter wholeErr = new StringWriter();
+            CommandLine whole = Main.commandLine();
+            whole.setOut(new PrintWriter(wholeOut, true));
+            whole.setErr(new PrintWriter(wholeErr, true));
+            int wholeExit = whole.execute(args);
+            CliRun one = CliRun.of(args);
+            String what = String.join(" ", args);
+            assertEquals(wholeExit, one.exitCode(), what);
+            assertEquals(wholeOut.toString(), one.out(), what);
+            assertEquals(wholeErr.toString(), one.err(), what);
+        }
+    }
+
     @Test
     void versionNamesTheBuiltVersion() {
         CliRun run = CliRun.of("--version");

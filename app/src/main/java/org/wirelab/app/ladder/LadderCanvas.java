@@ -61,7 +61,8 @@ public final class LadderCanvas extends Region {
     private final IntegerProperty maskedFrame = new SimpleIntegerProperty(this, "maskedFrame", 0);
     private final BooleanProperty timeScale = new SimpleBooleanProperty(this, "timeScale", false);
 
-    private final Tooltip tooltip = new Tooltip();
+    /** Over an arrow, its whole Info line; made when first needed (a popup window of its own). */
+    private Tooltip tooltip;
     private LadderPainter painter;
     private int hovered;
     /** Where the mouse is over the canvas, null when it is elsewhere: the tooltip is about what is there now. */
@@ -224,6 +225,9 @@ public final class LadderCanvas extends Region {
 
     /** The tooltip shown over arrows (for tests). */
     Tooltip tooltip() {
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+        }
         return tooltip;
     }
 
@@ -328,11 +332,13 @@ public final class LadderCanvas extends Region {
         hovered = frame;
         int index = frame > 0 && frame != maskedFrame.get() ? painter.indexOfFrame(frame) : -1;
         if (index < 0) {
-            tooltip.hide();
-            Tooltip.uninstall(canvas, tooltip);
+            if (tooltip != null) {
+                tooltip.hide();
+                Tooltip.uninstall(canvas, tooltip);
+            }
             return;
         }
-        tooltip.setText(frame + ": " + ladder.get().arrow(index).label());
+        tooltip().setText(frame + ": " + ladder.get().arrow(index).label());
         Tooltip.install(canvas, tooltip);
     }
 

@@ -1,5 +1,7 @@
 package org.wirelab.app.packets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -23,17 +25,17 @@ final class FieldCompletion {
     private final TextField text;
     private final Messages messages;
     private final BooleanSupplier active;
-    private final ContextMenu popup = new ContextMenu();
+    /** The list of names, made when first shown (a popup window of its own, which the window's start need not make). */
+    private ContextMenu popup;
 
     FieldCompletion(TextField text, Messages messages, BooleanSupplier active) {
         this.text = text;
         this.messages = messages;
         this.active = active;
-        popup.setId("field-completion");
         text.textProperty().addListener(o -> update());
         text.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
-                popup.hide();
+                hide();
             }
         });
     }
@@ -47,28 +49,42 @@ final class FieldCompletion {
             start--;
         }
         String word = typed.substring(start, end);
-        popup.getItems().clear();
         if (!active.getAsBoolean() || word.length() < 2 || !Character.isLetter(word.charAt(0))) {
-            popup.hide();
+            hide();
             return;
         }
         ResourceBundle labels = labels(messages.localeProperty().get());
         int from = start;
+        List<MenuItem> items = new ArrayList<>();
         for (String name : FieldTypes.names()) {
-            if (name.startsWith(word) && !name.equals(word) && popup.getItems().size() < MAX_SHOWN) {
+            if (name.startsWith(word) && !name.equals(word) && items.size() < MAX_SHOWN) {
                 MenuItem item = new MenuItem(label(labels, name));
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> {
                     text.replaceText(from, from + word.length(), name);
                     text.positionCaret(from + name.length());
                 });
-                popup.getItems().add(item);
+                items.add(item);
             }
         }
-        if (popup.getItems().isEmpty()) {
-            popup.hide();
-        } else if (!popup.isShowing() && text.getScene() != null) {
+        if (items.isEmpty()) {
+            hide();
+            return;
+        }
+        if (popup == null) {
+            popup = new ContextMenu();
+            popup.setId("field-completion");
+        }
+        popup.getItems().setAll(items);
+        if (!popup.isShowing() && text.getScene() != null) {
             popup.show(text, Side.BOTTOM, 0, 0);
+        }
+    }
+
+    private void hide() {
+        if (popup != null) {
+            popup.getItems().clear();
+            popup.hide();
         }
     }
 

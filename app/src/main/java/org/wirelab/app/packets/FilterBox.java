@@ -28,7 +28,8 @@ public final class FilterBox extends HBox {
     private final TextField text;
     private final PacketListView packets;
     private final ChoiceBox<Mode> mode = new ChoiceBox<>();
-    private final Tooltip problem = new Tooltip();
+    /** Why the filter is invalid; made the first time one is (a tooltip is a popup window of its own). */
+    private Tooltip problem;
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button();
     private boolean preparing;
@@ -128,6 +129,9 @@ public final class FilterBox extends HBox {
         if (reason == null) {
             text.setTooltip(null);
         } else {
+            if (problem == null) {
+                problem = new Tooltip();
+            }
             problem.setText(reason);
             text.setTooltip(problem);
         }

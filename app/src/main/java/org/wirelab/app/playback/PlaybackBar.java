@@ -83,9 +83,15 @@ public final class PlaybackBar extends HBox {
         Button button = new Button(symbol);
         button.setId(id);
         button.setStyle("-fx-font-size: 1.1em; -fx-min-width: 38;");
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-        tip.textProperty().bind(messages.text(tooltipKey));
-        button.setTooltip(tip);
+        // A tooltip is a popup window with a scene of its own: made when the mouse first comes over the
+        // button rather than while the window is being built (a teacher waits for that window).
+        button.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (button.getTooltip() == null) {
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+                tip.textProperty().bind(messages.text(tooltipKey));
+                button.setTooltip(tip);
+            }
+        });
         return button;
     }
 }
