@@ -121,6 +121,14 @@ final class SequenceRanges {
 
     /** The index of the last range starting at or before {@code position}; -1 when none does. */
     int floor(long position) {
+        // Most questions are about SND.UNA, below every SACKed range, or the last segment that arrived
+        // beyond a gap, in the highest range.
+        if (count == 0 || starts[0] > position) {
+            return -1;
+        }
+        if (starts[count - 1] <= position) {
+            return count - 1;
+        }
         int low = 0;
         int high = count - 1;
         while (low <= high) {
