@@ -467,6 +467,23 @@ public final class MainWindow {
         protocol.setId("filter-protocol");
         protocol.getItems().setAll("", "TCP", "UDP", "HTTP", "Chat", "ICMP", "ARP", "DNS");
         protocol.setValue("");
+        // No protocol chosen reads "All" rather than an empty box, in the window's language: a new converter
+        // makes the choice box write its labels again.
+        Runnable labels = () -> protocol.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? messages.get("filter.protocol.all") : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
+        labels.run();
+        messages.localeProperty().addListener(o -> labels.run());
+        // On a 1024x768 screen the filter's text field gives up room, never the choices (they shrank to "...").
+        protocol.setMinWidth(Region.USE_PREF_SIZE);
         protocol.valueProperty().addListener((o, was, value) -> packets.setFilter(packets.filter().withProtocol(value)));
         Label protocolLabel = new Label();
         protocolLabel.textProperty().bind(messages.text("filter.protocol"));

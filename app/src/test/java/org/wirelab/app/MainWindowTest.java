@@ -505,12 +505,25 @@ class MainWindowTest extends FxTest {
     @Test
     void screenshotOnAProjector() throws Exception {
         screenshot(1024, 768, "main-window-1024x768.png");
+        assertTheFilterChoicesAreWhole("All");
     }
 
     @Test
     void screenshotOnAProjectorInFrench() throws Exception {
         interact(() -> window.messages().localeProperty().set(Locale.FRENCH));
         screenshot(1024, 768, "main-window-1024x768-fr.png");
+        assertTheFilterChoicesAreWhole("Tous");
+    }
+
+    /** The protocol and the filter's mode keep their whole labels on a projector: the text field gives up room. */
+    private void assertTheFilterChoicesAreWhole(String allProtocols) {
+        for (String id : List.of("#filter-protocol", "#filter-mode")) {
+            javafx.scene.control.ChoiceBox<?> choice = lookup(id).queryAs(javafx.scene.control.ChoiceBox.class);
+            assertTrue(choice.getWidth() >= choice.prefWidth(-1) - 0.5, id + " is " + choice.getWidth() + " wide of "
+                    + choice.prefWidth(-1));
+        }
+        javafx.scene.control.Label shown = (javafx.scene.control.Label) lookup("#filter-protocol").query().lookup(".label");
+        assertEquals(allProtocols, shown.getText(), "no protocol chosen reads as all of them");
     }
 
     private void screenshot(double width, double height, String name) throws Exception {

@@ -190,7 +190,10 @@ class PresentationTest extends FxTest {
         assertEquals(treeFont, fontOf(tree), 0.01);
     }
 
-    /** At 1024x768 the OSI tree and the bytes keep several rows each, whatever the explanation's length. */
+    /**
+     * At 1024x768 the OSI tree and the bytes keep several rows each, whatever the explanation's length, and
+     * no byte is cut off at the view's edge.
+     */
     @Test
     void theTreeAndTheBytesNeverCollapseToTwoRows() throws Exception {
         openHelloOnItsData();
@@ -202,7 +205,10 @@ class PresentationTest extends FxTest {
         // are counted in the room on screen, not in the view's own height, which a pane may clip.
         for (int zoomed = 0; zoomed <= 2; zoomed++) {
             org.wirelab.app.bytes.HexView bytes = (org.wirelab.app.bytes.HexView) hex;
-            double row = bytes.centreOf(16)[1] - bytes.centreOf(0)[1];
+            double row = bytes.centreOf(bytes.bytesPerRow())[1] - bytes.centreOf(0)[1];
+            // Every byte of a row is in view, the selected field's too: 8 a row where 16 do not fit.
+            assertTrue(bytes.rowsWidth() <= hex.getLayoutBounds().getWidth(), "zoom " + window.zoom().scale() + ": rows "
+                    + bytes.rowsWidth() + " wide in a view " + hex.getLayoutBounds().getWidth() + " wide");
             double hexRoom = Math.min(hex.getLayoutBounds().getHeight(), hex.getParent().getLayoutBounds().getHeight());
             assertTrue(hexRoom / row >= 4, "zoom " + window.zoom().scale() + ": " + hexRoom / row + " rows of bytes");
             double treeRoom = Math.min(tree.getLayoutBounds().getHeight(), onScene(tree.getParent().getParent()).getMaxY()

@@ -18,12 +18,15 @@ import org.wirelab.core.decode.ByteRange;
 import org.wirelab.core.decode.DecodedFrame;
 
 /**
- * The selected frame's bytes as hex and ASCII, 16 a row, like {@code tshark -x}. The bytes of the
+ * The selected frame's bytes as hex and ASCII, 16 a row, like {@code tshark -x} (8 or 4 where 16 do not fit,
+ * as on a 1024x768 projector, rather than cut the selected field's bytes off at the edge). The bytes of the
  * selected layer or field are highlighted in their OSI layer's colour; clicking a byte selects the
  * field it belongs to. Only the visible rows are drawn, so a 64 KiB loopback frame costs one screen.
  */
 public final class HexView extends Region {
     static final int BYTES_PER_ROW = 16;
+    /** Bytes a row now: {@link #BYTES_PER_ROW}, or a half or a quarter of it where the view is too narrow for them. */
+    private int perRow = BYTES_PER_ROW;
     private static final Font FONT = Font.font("Monospaced", 14);
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
@@ -65,9 +68,19 @@ public final class HexView extends Region {
 
     /** Byte {@code offset}'s row and column (hex side), for tests and clicks: x, y of its centre. */
     public double[] centreOf(int offset) {
-        int row = offset / BYTES_PER_ROW - (int) scroll.getValue();
-        int column = offset % BYTES_PER_ROW;
+        int row = offset / perRow - (int) scroll.getValue();
+        int column = offset % perRow;
         return new double[] {(hexX(column) + charWidth) * scale.get(), (row * rowHeight + rowHeight / 2) * scale.get()};
+    }
+
+    /** How many bytes a row shows now (16, or 8 or 4 in a narrow view). */
+    public int bytesPerRow() {
+        return perRow;
+    }
+
+    /** Where the last column of the ASCII side ends, on screen: the width the rows need. */
+    public double rowsWidth() {
+        return widthFor(perRow) * scale.get();
     }
 
     /** How many times its designed size the view draws the bytes (the window's zoom). */
@@ -85,6 +98,11 @@ public final class HexView extends Region {
     protected void layoutChildren() {
         double barWidth = scroll.prefWidth(-1);
         canvas.setWidth(Math.max(0, getWidth() - barWidth));
+        // 16 bytes a row, else 8, else 4: every byte of a row in view rather than cut off at the edge.
+        perRow = BYTES_PER_ROW;
+        while (perRow > 4 && widthFor(perRow) > canvas.getWidth() / scale.get()) {
+            perRow /= 2;
+        }
         canvas.setHeight(getHeight());
         scroll.resizeRelocate(getWidth() - barWidth, 0, barWidth, getHeight());
         updateScrollRange();
@@ -93,12 +111,17 @@ public final class HexView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return (hexX(BYTES_PER_ROW) + charWidth * (BYTES_PER_ROW + 3) + 20) * scale.get();
+        return (widthFor(BYTES_PER_ROW) + 20) * scale.get();
+    }
+
+    /** The designed width of rows of {@code bytes} bytes: offset, hex, then ASCII. */
+    private double widthFor(int bytes) {
+        return charWidth * (6 + bytes * 3 + (bytes > 8 ? 1 : 0) + 2 + bytes + 1);
     }
 
     private int rows() {
         DecodedFrame frame = model.decodedFrameProperty().get();
-        return frame == null ? 0 : (frame.capturedLength() + BYTES_PER_ROW - 1) / BYTES_PER_ROW;
+        return frame == null ? 0 : (frame.capturedLength() + perRow - 1) / perRow;
     }
 
     private int visibleRows() {
@@ -119,7 +142,7 @@ public final class HexView extends Region {
         if (part == null) {
             return;
         }
-        int row = part.range().offset() / BYTES_PER_ROW;
+        int row = part.range().offset() / perRow;
         int first = (int) scroll.getValue();
         if (row < first || row >= first + visibleRows()) {
             scroll.setValue(clamp(row - 1));
@@ -131,7 +154,7 @@ public final class HexView extends Region {
     }
 
     private double asciiX(int column) {
-        return hexX(BYTES_PER_ROW) + charWidth * (2 + column);
+        return hexX(perRow) + charWidth * (2 + column);
     }
 
     private int offsetAt(double x, double y) {
@@ -141,13 +164,13 @@ public final class HexView extends Region {
         }
         int row = (int) (y / rowHeight) + (int) scroll.getValue();
         int column = -1;
-        for (int c = 0; c < BYTES_PER_ROW; c++) {
+        for (int c = 0; c < perRow; c++) {
             if ((x >= hexX(c) - charWidth / 2 && x < hexX(c) + charWidth * 2.5)
                     || (x >= asciiX(c) && x < asciiX(c) + charWidth)) {
                 column = c;
             }
         }
-        int offset = row * BYTES_PER_ROW + column;
+        int offset = row * perRow + column;
         return column < 0 || offset >= frame.capturedLength() ? -1 : offset;
     }
 
@@ -174,9 +197,9 @@ public final class HexView extends Region {
         for (int row = first; row < last; row++) {
             double y = (row - first) * rowHeight;
             g.setFill(Color.web("#777777"));
-            g.fillText(String.format("%04x", row * BYTES_PER_ROW), 0, y + 1);
-            for (int column = 0; column < BYTES_PER_ROW; column++) {
-                int offset = row * BYTES_PER_ROW + column;
+            g.fillText(String.format("%04x", row * perRow), 0, y + 1);
+            for (int column = 0; column < perRow; column++) {
+                int offset = row * perRow + column;
                 if (offset >= bytes.length) {
                     break;
                 }
