@@ -76,23 +76,51 @@ final class FieldsOutput {
         }
     }
 
-    private final CaptureFields fields;
     private final List<String> names;
     private final Options options;
+    private final boolean json;
     private final PrintWriter out;
+    private final StringBuilder line = new StringBuilder(256);
+    private boolean anyPrinted;
 
-    FieldsOutput(CaptureFields fields, List<String> names, Options options, PrintWriter out) {
-        this.fields = fields;
+    /**
+     * Output in {@code -T fields} or {@code -T json} form; the frames come in parts ({@link #frames}), a
+     * file read a part at a time, between {@link #begin()} and {@link #end()}.
+     */
+    FieldsOutput(List<String> names, Options options, boolean json, PrintWriter out) {
         this.names = names;
         this.options = options;
+        this.json = json;
         this.out = out;
     }
 
-    void fields(DisplayFilter.Matcher matcher) {
-        if (options.header()) {
+    /** The header line of -E header=y, or the opening of the JSON array. */
+    void begin() {
+        if (json) {
+            out.print("[");
+        } else if (options.header()) {
             out.println(String.join(options.separator(), names));
         }
-        StringBuilder line = new StringBuilder(256);
+    }
+
+    /** The frames of {@code fields} that {@code matcher} selects (every frame when it is null). */
+    void frames(CaptureFields fields, DisplayFilter.Matcher matcher) {
+        if (json) {
+            json(fields, matcher);
+        } else {
+            fields(fields, matcher);
+        }
+    }
+
+    /** The closing of the JSON array. */
+    void end() {
+        if (json) {
+            out.println(anyPrinted ? "\n]" : "]");
+        }
+        out.flush();
+    }
+
+    private void fields(CaptureFields fields, DisplayFilter.Matcher matcher) {
         for (int i = 0; i < fields.size(); i++) {
             if (matcher != null && !matcher.matches(i)) {
                 continue;
@@ -111,7 +139,6 @@ final class FieldsOutput {
             }
             out.println(line);
         }
-        out.flush();
     }
 
     /** The occurrences -E occurrence keeps. */
@@ -143,15 +170,13 @@ final class FieldsOutput {
     }
 
     /** tshark -T json -e ...: an array of packets, each with the fields present as arrays of strings. */
-    void json(DisplayFilter.Matcher matcher) {
-        out.print("[");
-        boolean first = true;
+    private void json(CaptureFields fields, DisplayFilter.Matcher matcher) {
         for (int i = 0; i < fields.size(); i++) {
             if (matcher != null && !matcher.matches(i)) {
                 continue;
             }
-            out.print(first ? "\n" : ",\n");
-            first = false;
+            out.print(anyPrinted ? ",\n" : "\n");
+            anyPrinted = true;
             String day = Instant.ofEpochSecond(Math.floorDiv(fields.analysis().frames().timestampNanos(i), 1_000_000_000L))
                     .atZone(ZoneId.systemDefault()).toLocalDate().toString();
             out.print("  {\n    \"_index\": \"packets-" + day + "\",\n    \"_type\": \"doc\",\n"
@@ -173,8 +198,6 @@ final class FieldsOutput {
             out.print(firstField ? "}\n" : "\n      }\n");
             out.print("    }\n  }");
         }
-        out.println(first ? "]" : "\n]");
-        out.flush();
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped. */

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.fields.CaptureFields;
-import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.fields.FieldTypes;
 import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.filter.FieldNames;
@@ -87,18 +88,20 @@ final class PacketsCommand implements Callable<Integer> {
             }
         }
         DisplayFilter displayFilter = filter == null ? null : FilterError.compile(filter);
-        CaptureFile capture = CaptureInput.read(file);
-        CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
-        CaptureFields fields = new CaptureFields(analysis);
-        DisplayFilter.Matcher matcher = displayFilter == null ? null : displayFilter.matcher(fields);
-        FieldsOutput output = new FieldsOutput(fields, fieldNames, options, spec.commandLine().getOut());
-        if (format.equals("json")) {
-            output.json(matcher);
-        } else {
-            output.fields(matcher);
+        FieldsOutput output = new FieldsOutput(fieldNames, options, format.equals("json"), spec.commandLine().getOut());
+        // One pass, a part of the file at a time, as tshark reads it: each part's analysis carries only the
+        // conversations and TCP flows over to the next, so a file larger than the heap is read.
+        try (CaptureSegments segments = CaptureInput.segments(file)) {
+            output.begin();
+            CaptureAnalysis analysis = null;
+            for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
+                analysis = analysis == null ? CaptureAnalysis.of(frames) : CaptureAnalysis.after(analysis, frames);
+                CaptureFields fields = new CaptureFields(analysis);
+                output.frames(fields, displayFilter == null ? null : displayFilter.matcher(fields));
+            }
+            output.end();
+            return CaptureInput.exitStatus(segments, file, "packets", spec.commandLine().getErr());
         }
-        spec.commandLine().getOut().flush();
-        return CaptureInput.exitStatus(capture, file, "packets", spec.commandLine().getErr());
     }
 
 }

@@ -8,12 +8,17 @@ import org.wirelab.core.summary.SummaryDecoder;
  * Everything the fast path knows about a capture: the frames, their summary columns, the conversations
  * and the TCP sequence analysis, each computed once in a pass over primitive columns. The TCP sequence
  * analysis is made when first asked for: the conversation table does without it.
+ *
+ * <p>A file larger than the heap is analysed a part at a time ({@link #after}): each part's analysis
+ * answers for its own frames exactly as the whole capture's would, from what the earlier parts handed
+ * over (per-conversation state only), so that a one-pass command never holds more than a part.
  */
 public final class CaptureAnalysis {
     private final FrameStore frames;
     private final PacketTable packets;
     private final ConversationIndex conversations;
     private volatile TcpSequenceAnalysis tcp;
+    private volatile FrameTimes times;
 
     private CaptureAnalysis(FrameStore frames, PacketTable packets, ConversationIndex conversations) {
         this.frames = frames;
@@ -24,6 +29,20 @@ public final class CaptureAnalysis {
     /** Decodes the summary of every frame, then numbers the conversations and analyses TCP. */
     public static CaptureAnalysis of(FrameStore frames) {
         return of(frames, new SummaryDecoder().decode(frames));
+    }
+
+    /**
+     * Analyses the frames of the file that follow {@code previous}'s ({@code frames} of a
+     * {@link org.wirelab.core.pcap.CaptureSegments}); {@code previous} hands over its conversations, its
+     * TCP flows and its stream times, keeping the answers about its own frames that were already asked.
+     */
+    public static CaptureAnalysis after(CaptureAnalysis previous, FrameStore frames) {
+        PacketTable packets = new SummaryDecoder().decode(frames);
+        ConversationIndex conversations = ConversationIndex.after(previous.conversations, frames, packets);
+        CaptureAnalysis analysis = new CaptureAnalysis(frames, packets, conversations);
+        analysis.tcp = TcpSequenceAnalysis.after(previous.tcp(), frames, packets, conversations);
+        analysis.times = FrameTimes.after(previous.times(), frames, conversations);
+        return analysis;
     }
 
     /** Analyses frames whose summary columns are already decoded. */
@@ -56,6 +75,21 @@ public final class CaptureAnalysis {
             }
         }
         return analysis;
+    }
+
+    /** The times each frame's time fields count from, made on first use. */
+    public FrameTimes times() {
+        FrameTimes made = times;
+        if (made == null) {
+            synchronized (this) {
+                made = times;
+                if (made == null) {
+                    made = FrameTimes.of(frames, conversations);
+                    times = made;
+                }
+            }
+        }
+        return made;
     }
 
     public int size() {

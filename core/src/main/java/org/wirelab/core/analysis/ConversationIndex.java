@@ -50,8 +50,8 @@ public final class ConversationIndex {
 
     /** Numbers the conversations of every frame in {@code table} (filled by the summary decoder). */
     public static ConversationIndex build(FrameStore frames, PacketTable table) {
-        return build(new ConversationIndex(table, table.size(), new ConversationTable(), new ConversationTable(), 0),
-                frames);
+        return build(new ConversationIndex(table, table.size(), new ConversationTable(), new ConversationTable(),
+                frames.firstIndex()), frames);
     }
 
     /**
@@ -62,8 +62,12 @@ public final class ConversationIndex {
      * right, its conversation answers follow this index from now on.
      */
     public static ConversationIndex after(ConversationIndex previous, FrameStore frames, PacketTable table) {
-        return build(new ConversationIndex(table, table.size(), previous.tcp, previous.udp,
-                previous.firstIndex + previous.frameCount()), frames);
+        if (frames.firstIndex() != previous.firstIndex + previous.frameCount()) {
+            throw new IllegalArgumentException("frames from index " + frames.firstIndex() + " do not follow frames "
+                    + previous.firstIndex + " to " + (previous.firstIndex + previous.frameCount() - 1));
+        }
+        return build(new ConversationIndex(table, table.size(), previous.tcp, previous.udp, frames.firstIndex()),
+                frames);
     }
 
     private static ConversationIndex build(ConversationIndex index, FrameStore frames) {

@@ -29,14 +29,21 @@ public final class TcpSequenceAnalysis {
     private static final long FAST_RETRANSMISSION_WINDOW_NANOS = 20_000_000L;
     private static final long DEFAULT_OUT_OF_ORDER_NANOS = 3_000_000L;
 
+    private final int firstIndex;       // the capture's index of this analysis' frame 0
     private final short[] expert;
     private final byte[] windowScale;   // the sender's win_scale before the frame: shift, -1 unknown, -2 unused
-    private final int[] ackedFrame;     // index + 1 of the segment this frame's ACK completes, 0 for none
+    private final int[] ackedFrame;     // capture's index + 1 of the segment this frame's ACK completes, 0 for none
     private int[] duplicateAckFrames = new int[16];
     private int[] duplicateAckNumbers = new int[16];
     private int duplicateAcks;
+    // frames that ACK a segment of an earlier part of the file, with that segment's time (few: sorted by frame)
+    private int[] earlierAckFrames = new int[0];
+    private long[] earlierAckTimes = new long[0];
+    private int earlierAcks;
+    private Replay replay;              // the flows' state, until a following part of the file takes it over
 
-    private TcpSequenceAnalysis(int frames) {
+    private TcpSequenceAnalysis(int frames, int firstIndex) {
+        this.firstIndex = firstIndex;
         expert = new short[frames];
         windowScale = new byte[frames];
         ackedFrame = new int[frames];
@@ -44,8 +51,27 @@ public final class TcpSequenceAnalysis {
     }
 
     public static TcpSequenceAnalysis build(FrameStore frames, PacketTable table, ConversationIndex conversations) {
-        TcpSequenceAnalysis analysis = new TcpSequenceAnalysis(table.size());
-        new Replay(frames, table, conversations, analysis).run();
+        TcpSequenceAnalysis analysis = new TcpSequenceAnalysis(table.size(), frames.firstIndex());
+        analysis.replay = new Replay();
+        analysis.replay.run(frames, table, conversations, analysis);
+        return analysis;
+    }
+
+    /**
+     * The analysis of the frames that follow {@code previous}'s in the capture (a file read a segment at a
+     * time), as one pass over the whole capture would make it: {@code previous} hands over the state of
+     * every flow (per-flow numbers and the unacknowledged segments, nothing per frame) and keeps its own
+     * per-frame answers.
+     */
+    public static TcpSequenceAnalysis after(TcpSequenceAnalysis previous, FrameStore frames, PacketTable table,
+            ConversationIndex conversations) {
+        if (previous.replay == null) {
+            throw new IllegalStateException("the flows' state was already handed over");
+        }
+        TcpSequenceAnalysis analysis = new TcpSequenceAnalysis(table.size(), frames.firstIndex());
+        analysis.replay = previous.replay;
+        previous.replay = null;
+        analysis.replay.run(frames, table, conversations, analysis);
         return analysis;
     }
 
@@ -90,11 +116,27 @@ public final class TcpSequenceAnalysis {
     }
 
     /**
-     * {@code tcp.analysis.acks_frame} as a 0-based index: the oldest unacknowledged segment whose end
-     * this frame's acknowledgement number equals exactly, or -1.
+     * {@code tcp.analysis.acks_frame} as a 0-based index in the capture (the frame number minus one, which
+     * is the index in {@code frames} unless they are a later part of the file): the oldest unacknowledged
+     * segment whose end this frame's acknowledgement number equals exactly, or -1.
      */
     public int ackedFrameIndex(int i) {
         return ackedFrame[i] - 1;
+    }
+
+    /**
+     * The time of the segment frame {@code i} ACKs ({@link #ackedFrameIndex}), which may lie in an earlier
+     * part of the file than {@code frames} (this analysis' frames); -1 when the frame ACKs none.
+     */
+    public long ackedTimestampNanos(FrameStore frames, int i) {
+        int acked = ackedFrame[i] - 1;
+        if (acked < 0) {
+            return -1;
+        }
+        if (acked >= firstIndex) {
+            return frames.timestampNanos(acked - firstIndex);
+        }
+        return earlierAckTimes[Arrays.binarySearch(earlierAckFrames, 0, earlierAcks, i)];
     }
 
     /** The expert messages of frame {@code i} in the order tshark lists them in {@code _ws.expert.message}. */
@@ -135,7 +177,17 @@ public final class TcpSequenceAnalysis {
 
     /** Heap bytes held, for the memory benchmark. */
     public long retainedBytes() {
-        return 2L * expert.length + windowScale.length + 4L * ackedFrame.length + 8L * duplicateAckFrames.length;
+        return 2L * expert.length + windowScale.length + 4L * ackedFrame.length + 8L * duplicateAckFrames.length
+                + 12L * earlierAckFrames.length;
+    }
+
+    private void recordEarlierAck(int i, long time) {
+        if (earlierAcks == earlierAckFrames.length) {
+            earlierAckFrames = Arrays.copyOf(earlierAckFrames, Math.max(16, 2 * earlierAcks));
+            earlierAckTimes = Arrays.copyOf(earlierAckTimes, Math.max(16, 2 * earlierAcks));
+        }
+        earlierAckFrames[earlierAcks] = i;
+        earlierAckTimes[earlierAcks++] = time;
     }
 
     private void recordDuplicateAck(int i, int number) {
@@ -160,12 +212,15 @@ public final class TcpSequenceAnalysis {
         return x - y <= 0;
     }
 
-    /** The single pass; its fields mirror tcp_analysis and tcp_flow_t (flow = stream * 2 + direction). */
+    /**
+     * The single pass; its fields mirror tcp_analysis and tcp_flow_t (flow = stream * 2 + direction). It
+     * runs over a whole capture, or over its parts in turn, the flows' state carried from one to the next.
+     */
     private static final class Replay {
-        private final FrameStore frames;
-        private final PacketTable table;
-        private final ConversationIndex conversations;
-        private final TcpSequenceAnalysis out;
+        private FrameStore frames;
+        private PacketTable table;
+        private ConversationIndex conversations;
+        private TcpSequenceAnalysis out;
         private int flows;
         // per flow
         private int[] nextSeq = new int[0];
@@ -188,19 +243,18 @@ public final class TcpSequenceAnalysis {
         // unacknowledged segments of all flows: singly linked lists of their next sequence numbers
         private int[] nodeNext = new int[64];
         private int[] nodeEnd = new int[64];
-        private int[] nodeFrame = new int[64];
+        private int[] nodeFrame = new int[64];  // the capture's index
+        private long[] nodeTime = new long[64];
         private int acked;                     // set by removeAcked: index + 1 of the segment ACKed exactly
+        private long ackedTime;
         private int nodesUsed;
         private int freeNode = -1;
 
-        Replay(FrameStore frames, PacketTable table, ConversationIndex conversations, TcpSequenceAnalysis out) {
+        void run(FrameStore frames, PacketTable table, ConversationIndex conversations, TcpSequenceAnalysis out) {
             this.frames = frames;
             this.table = table;
             this.conversations = conversations;
             this.out = out;
-        }
-
-        void run() {
             for (int i = 0; i < table.size(); i++) {
                 int stream = conversations.tcpStream(i);
                 if (stream != ConversationIndex.NONE) {
@@ -263,6 +317,9 @@ public final class TcpSequenceAnalysis {
             }
             out.expert[i] = (short) bits;
             out.ackedFrame[i] = acked;
+            if (acked != 0 && acked - 1 < out.firstIndex) {
+                out.recordEarlierAck(i, ackedTime);
+            }
             if ((flags & Tcp.SYN) != 0) {
                 verifyWindowScaling(forward, reverse, (flags & Tcp.ACK) != 0);
             }
@@ -350,7 +407,7 @@ public final class TcpSequenceAnalysis {
             if ((seglen > 0 || synFin == 1) && unackedCount[forward] < MAX_UNACKED_SEGMENTS) {
                 // Only a segment that enters the unacked list counts its SYN or FIN (as in tshark).
                 nextseq += synFin;
-                pushUnacked(forward, nextseq, i);
+                pushUnacked(forward, nextseq, out.firstIndex + i, now);
             }
             boolean probe = (ta & TcpExpert.ZERO_WINDOW_PROBE.bit()) != 0;
             if ((after(nextseq, nextSeq[forward]) || nextSeq[forward] == 0) && !probe) {
@@ -392,7 +449,7 @@ public final class TcpSequenceAnalysis {
             return notAdvanced ? TcpExpert.RETRANSMISSION.bit() : 0;
         }
 
-        private void pushUnacked(int flow, int end, int frame) {
+        private void pushUnacked(int flow, int end, int frame, long time) {
             int node;
             if (freeNode >= 0) {
                 node = freeNode;
@@ -402,11 +459,13 @@ public final class TcpSequenceAnalysis {
                     nodeNext = Arrays.copyOf(nodeNext, 2 * nodesUsed);
                     nodeEnd = Arrays.copyOf(nodeEnd, 2 * nodesUsed);
                     nodeFrame = Arrays.copyOf(nodeFrame, 2 * nodesUsed);
+                    nodeTime = Arrays.copyOf(nodeTime, 2 * nodesUsed);
                 }
                 node = nodesUsed++;
             }
             nodeEnd[node] = end;
             nodeFrame[node] = frame;
+            nodeTime[node] = time;
             nodeNext[node] = unackedHead[flow];
             unackedHead[flow] = node;
             unackedCount[flow]++;
@@ -426,6 +485,7 @@ public final class TcpSequenceAnalysis {
                 } else {
                     if (nodeEnd[node] == ack) {
                         acked = nodeFrame[node] + 1;
+                        ackedTime = nodeTime[node];
                     }
                     if (previous < 0) {
                         unackedHead[flow] = next;

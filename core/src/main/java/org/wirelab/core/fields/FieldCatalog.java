@@ -44,13 +44,23 @@ public final class FieldCatalog {
     private final PacketTable packets;
     private final ConversationIndex conversations;
     private final TcpSequenceAnalysis tcp;
-    private int[] previousInStream;
+    private final CaptureAnalysis analysis;
 
+    /**
+     * The fields of the analysis' frames: index {@code i} is frame {@code frames().firstIndex() + i + 1}
+     * of the capture (a part of a file read a part at a time numbers its frames as the whole file does).
+     */
     public FieldCatalog(CaptureAnalysis analysis) {
+        this.analysis = analysis;
         frames = analysis.frames();
         packets = analysis.packets();
         conversations = analysis.conversations();
         tcp = analysis.tcp();
+    }
+
+    /** The index in this catalog's frames of frame {@code number} of the capture. */
+    public int indexOf(int number) {
+        return number - 1 - frames.firstIndex();
     }
 
     /** Every field name this catalog knows, in a stable order. */
@@ -73,12 +83,12 @@ public final class FieldCatalog {
 
     private FieldValue value(String name) {
         return switch (name) {
-            case "frame.number" -> (out, i) -> out.append(i + 1);
+            case "frame.number" -> (out, i) -> out.append(frames.firstIndex() + i + 1);
             case "frame.time_epoch" -> (out, i) -> out.append(Timestamps.epochText(frames.timestampNanos(i)));
             case "frame.time_relative" -> (out, i) ->
-                    out.append(Timestamps.epochText(frames.timestampNanos(i) - frames.timestampNanos(0)));
+                    out.append(Timestamps.epochText(frames.timestampNanos(i) - analysis.times().captureStartNanos()));
             case "frame.time_delta" -> (out, i) -> out.append(Timestamps.epochText(
-                    i == 0 ? 0 : frames.timestampNanos(i) - frames.timestampNanos(i - 1)));
+                    frames.timestampNanos(i) - analysis.times().previousFrameNanos(i)));
             case "frame.len" -> (out, i) -> out.append(frames.originalLength(i));
             case "frame.cap_len" -> (out, i) -> out.append(frames.capturedLength(i));
             case "ip.src" -> ipv4(12);
@@ -221,8 +231,8 @@ public final class FieldCatalog {
             };
             case "tcp.analysis.ack_rtt" -> (out, i) -> {
                 // Only a non-zero round trip is shown (packet-tcp.c checks ta->ts).
-                int acked = tcp.ackedFrameIndex(i);
-                long rtt = acked < 0 ? 0 : frames.timestampNanos(i) - frames.timestampNanos(acked);
+                long acked = tcp.ackedTimestampNanos(frames, i);
+                long rtt = acked < 0 ? 0 : frames.timestampNanos(i) - acked;
                 if (rtt != 0) {
                     out.append(Timestamps.epochText(rtt));
                 }
@@ -304,39 +314,9 @@ public final class FieldCatalog {
             if (stream == ConversationIndex.NONE || isTcp && !TcpReach.hasFixedHeader(frames, packets, i)) {
                 return;
             }
-            int since;
-            if (delta) {
-                since = previousInStream()[i];
-            } else {
-                since = isTcp ? conversations.tcpConversation(stream).firstFrameIndex()
-                        : conversations.udpConversation(stream).firstFrameIndex();
-            }
-            out.append(Timestamps.epochText(frames.timestampNanos(i) - frames.timestampNanos(since)));
+            long since = delta ? analysis.times().previousInStreamNanos(i) : analysis.times().streamStartNanos(i);
+            out.append(Timestamps.epochText(frames.timestampNanos(i) - since));
         };
-    }
-
-    /** For each frame of a stream, the stream's previous frame (itself for the first); built on first use. */
-    private int[] previousInStream() {
-        if (previousInStream == null) {
-            int[] previous = new int[packets.size()];
-            int[] lastTcp = new int[conversations.tcpStreamCount()];
-            int[] lastUdp = new int[conversations.udpStreamCount()];
-            java.util.Arrays.fill(lastTcp, -1);
-            java.util.Arrays.fill(lastUdp, -1);
-            for (int i = 0; i < previous.length; i++) {
-                int tcpStream = conversations.tcpStream(i);
-                int udpStream = conversations.udpStream(i);
-                int[] last = tcpStream != ConversationIndex.NONE ? lastTcp : udpStream != ConversationIndex.NONE ? lastUdp
-                        : null;
-                if (last != null) {
-                    int stream = Math.max(tcpStream, udpStream);
-                    previous[i] = last[stream] < 0 ? i : last[stream];
-                    last[stream] = i;
-                }
-            }
-            previousInStream = previous;
-        }
-        return previousInStream;
     }
 
     private FieldValue flag(TcpExpert event) {

@@ -30,8 +30,10 @@ public final class TcpRelativeNumbers {
     private final org.wirelab.core.fields.Field seq;
     private final org.wirelab.core.fields.Field nextSeq;
     private final org.wirelab.core.fields.Field ack;
+    private final FieldCatalog catalog;
 
     public TcpRelativeNumbers(FieldCatalog catalog) {
+        this.catalog = catalog;
         seq = catalog.field("tcp.seq");
         nextSeq = catalog.field("tcp.nxtseq");
         ack = catalog.field("tcp.ack");
@@ -42,7 +44,7 @@ public final class TcpRelativeNumbers {
      * TCP layer; the frame itself when it has no TCP layer.
      */
     public DecodedFrame addTo(DecodedFrame frame) {
-        int index = frame.number() - 1;
+        int index = catalog.indexOf(frame.number());
         List<Layer> layers = new ArrayList<>(frame.layers());
         for (int k = 0; k < layers.size(); k++) {
             Layer layer = layers.get(k);

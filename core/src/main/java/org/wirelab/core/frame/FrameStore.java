@@ -25,6 +25,7 @@ public final class FrameStore {
     private final FrameChunks chunks;
     private final HeapChunks heap;       // the same as chunks when the bytes are on the heap, else null
     private final MappedChunks mapped;   // the same as chunks when the bytes stay in the file, else null
+    private final int firstIndex;        // the file's index of this store's frame 0 (a segment of a file)
 
     private int[] chunkFirstFrame = new int[1];   // index of the first frame in each chunk
     private int chunkCount;
@@ -53,7 +54,12 @@ public final class FrameStore {
     }
 
     private FrameStore(FrameChunks chunks, int expectedFrames) {
+        this(chunks, expectedFrames, 0);
+    }
+
+    private FrameStore(FrameChunks chunks, int expectedFrames, int firstIndex) {
         this.chunks = chunks;
+        this.firstIndex = firstIndex;
         this.heap = chunks instanceof HeapChunks h ? h : null;
         this.mapped = chunks instanceof MappedChunks m ? m : null;
         allocateColumns(Math.max(16, expectedFrames));
@@ -79,8 +85,28 @@ public final class FrameStore {
      * a segment at a time maps it once. On a heap store, an empty heap store.
      */
     public FrameStore emptyAlongside(int expectedFrames) {
-        return mapped != null ? new FrameStore(new MappedChunks(mapped), expectedFrames)
-                : new FrameStore(1 << 16, expectedFrames);
+        return emptyAlongside(expectedFrames, 0);
+    }
+
+    /**
+     * As {@link #emptyAlongside(int)}, for the frames of the file that follow its first {@code firstIndex}
+     * frames (the next segment of a file read a segment at a time): frame 0 of the new store is frame
+     * {@code firstIndex + 1} of the file.
+     */
+    public FrameStore emptyAlongside(int expectedFrames, int firstIndex) {
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException("first index " + firstIndex);
+        }
+        return new FrameStore(mapped != null ? new MappedChunks(mapped) : new HeapChunks(1 << 16, MAX_CHUNK_BYTES),
+                expectedFrames, firstIndex);
+    }
+
+    /**
+     * The file's index (frame number minus one) of this store's frame 0: 0 for a whole file, more for a
+     * segment of one. Index {@code i} of the accessors is frame {@code firstIndex() + i + 1} of the file.
+     */
+    public int firstIndex() {
+        return firstIndex;
     }
 
     /** Whether the frames' bytes stay in a mapped file rather than on the heap. */
@@ -190,12 +216,12 @@ public final class FrameStore {
         return chunks.bytes(chunkOf(index));
     }
 
-    /** A copy of one frame. */
+    /** A copy of one frame, numbered in the file ({@link #firstIndex()} + index + 1). */
     public RawFrame frame(int index) {
         check(index);
         int from = offsets[index];
         byte[] bytes = Arrays.copyOfRange(buffer(index), from, from + lengths[index]);
-        return new RawFrame(index + 1, timestamps[index], linkType(index), bytes, originalLengths[index]);
+        return new RawFrame(firstIndex + index + 1, timestamps[index], linkType(index), bytes, originalLengths[index]);
     }
 
     /** Heap bytes held by this store, for the memory benchmark. */

@@ -16,7 +16,7 @@ import org.wirelab.core.frame.FrameStore;
  * <pre>{@code
  * try (CaptureSegments segments = CaptureSegments.open(path, 65_536)) {
  *     for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
- *         use(frames, segments.firstIndex());   // frame i of the segment is frame firstIndex() + i + 1 of the file
+ *         use(frames);   // frame i of the segment is frame frames.firstIndex() + i + 1 of the file
  *     }
  *     report(segments.warnings(), segments.readWhole());
  * }
@@ -56,7 +56,7 @@ public final class CaptureSegments implements Closeable {
     /** The next segment's frames, or null once the file has ended (or damage ended its frames). */
     public FrameStore next() throws IOException {
         FrameStore frames = last == null ? new FrameStore(1 << 20, segmentFrames)
-                : last.size() == 0 ? last : last.emptyAlongside(segmentFrames);
+                : last.size() == 0 ? last : last.emptyAlongside(segmentFrames, framesRead);
         while (frames.size() < segmentFrames && reader.next()) {
             if (frames.isMapped()) {
                 frames.appendInFile(reader.timestampNanos(), reader.linkType(), reader.frameFilePosition(),

@@ -1,0 +1,86 @@
+package org.wirelab.core.fields;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wirelab.bench.LoopbackTrafficGenerator;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.pcap.CaptureSegments;
+import org.wirelab.core.testing.Corpus;
+import org.wirelab.core.testing.Environment;
+
+/**
+ * A file read a part at a time ({@link CaptureAnalysis#after}) gives every frame the same field values as
+ * the whole file read at once: frame numbers, times since the capture's, the previous frame's and the
+ * stream's first and previous frames, stream numbers, relative numbers, every tcp.analysis flag, acks_frame
+ * and ack_rtt of a segment ACKed from a later part, and the tree's fields (whose frame number and TCP
+ * numbers come from the part). Parts of 1 and 7 frames cut every stream of the samples and corpus many times;
+ * a generated capture of interleaved connections (retransmissions, RSTs, DNS) in parts of 1,000 frames has
+ * streams and unacknowledged segments that span parts.
+ */
+class SegmentedFieldsTest {
+    /** Tree fields beside the catalog's: the frame's title (its number), TCP's title (relative numbers), HTTP, DNS. */
+    private static final List<String> TREE_FIELDS = List.of("frame", "tcp", "frame.protocols", "http.request.method",
+            "http.response.code", "dns.qry.name", "ip.ttl", "tcp.options.mss_val");
+
+    static Stream<Path> captures() {
+        List<Path> files = new ArrayList<>(Environment.sampleFiles());
+        files.addAll(Corpus.captures());
+        return files.stream().filter(Corpus::readable);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void partsOfOneAndSevenFramesGiveTheWholeFilesValues(Path capture) throws IOException {
+        List<String> names = new ArrayList<>(FieldCatalog.knownNames());
+        names.addAll(TREE_FIELDS);
+        List<String> whole = values(new CaptureFields(CaptureAnalysis.of(CaptureFiles.read(capture).frames())), names);
+        assertEquals(whole, valuesInParts(capture, 1, names), capture.getFileName() + " in parts of 1 frame");
+        assertEquals(whole, valuesInParts(capture, 7, names), capture.getFileName() + " in parts of 7 frames");
+    }
+
+    @Test
+    void manyInterleavedConnectionsInPartsOfAThousandFrames(@TempDir Path directory) throws IOException {
+        Path capture = directory.resolve("loopback.pcap");
+        LoopbackTrafficGenerator.write(capture, 10_000, 7);
+        List<String> whole = values(new CaptureFields(CaptureAnalysis.of(CaptureFiles.read(capture).frames())),
+                FieldCatalog.knownNames());
+        assertEquals(10_000, whole.size());
+        assertEquals(whole, valuesInParts(capture, 1000, FieldCatalog.knownNames()));
+    }
+
+    /** One line per frame: the fields' texts, as packets -T fields prints them. */
+    private static List<String> values(CaptureFields fields, List<String> names) {
+        List<String> lines = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            StringBuilder line = new StringBuilder();
+            for (String name : names) {
+                line.append(name).append('=').append(fields.texts(name, i)).append(' ');
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static List<String> valuesInParts(Path capture, int partFrames, List<String> names) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (CaptureSegments segments = CaptureSegments.open(capture, partFrames)) {
+            CaptureAnalysis analysis = null;
+            for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
+                analysis = analysis == null ? CaptureAnalysis.of(frames) : CaptureAnalysis.after(analysis, frames);
+                lines.addAll(values(new CaptureFields(analysis), names));
+            }
+        }
+        return lines;
+    }
+}
