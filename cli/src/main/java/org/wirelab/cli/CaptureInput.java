@@ -10,6 +10,7 @@ import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureSegments;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Opens the capture file a command was given, with the checks that make one-line errors possible. */
 public final class CaptureInput {
@@ -43,29 +44,30 @@ public final class CaptureInput {
     }
 
     /**
-     * Says on {@code err} what was wrong with the file, one line per reader warning, after the
-     * command's output (as tshark reports a file cut short), and returns the exit status: 0 when every
-     * byte of the file was read as frames, {@link ErrorReporter#INPUT_ERROR} when damage ended the
-     * frames early, so that a script never takes part of a file for the whole of it.
+     * Flushes the command's output, then says on its standard error what was wrong with the file, one
+     * line per reader warning (as tshark reports a file cut short, after what it printed), and returns the
+     * exit status: 0 when every byte of the file was read as frames, {@link ErrorReporter#INPUT_ERROR} when
+     * damage ended the frames early, so that a script never takes part of a file for the whole of it.
      */
-    public static int exitStatus(CaptureFile capture, Path file, String command, PrintWriter err) {
-        return exitStatus(capture.warnings(), capture.complete(), capture.frames().size(), file, command, err);
+    public static int exitStatus(CaptureFile capture, Path file, CommandSpec command) {
+        return exitStatus(capture.warnings(), capture.complete(), capture.frames().size(), file, command);
     }
 
     /** The same for a file read in segments, once they are all read. */
-    public static int exitStatus(CaptureSegments segments, Path file, String command, PrintWriter err) {
-        return exitStatus(segments.warnings(), segments.readWhole(), segments.framesRead(), file, command, err);
+    public static int exitStatus(CaptureSegments segments, Path file, CommandSpec command) {
+        return exitStatus(segments.warnings(), segments.readWhole(), segments.framesRead(), file, command);
     }
 
-    private static int exitStatus(List<String> warnings, boolean complete, int read, Path file, String command,
-            PrintWriter err) {
+    private static int exitStatus(List<String> warnings, boolean complete, int read, Path file, CommandSpec command) {
+        command.commandLine().getOut().flush();
+        PrintWriter err = command.commandLine().getErr();
         for (String warning : warnings) {
-            err.println("wirelab " + command + ": " + file + ": " + warning);
+            err.println("wirelab " + command.name() + ": " + file + ": " + warning);
         }
         if (complete) {
             return 0;
         }
-        err.println("wirelab " + command + ": " + file + ": " + (read == 0 ? "no frame could be read"
+        err.println("wirelab " + command.name() + ": " + file + ": " + (read == 0 ? "no frame could be read"
                 : "reading stopped after frame " + read + ": the output above covers "
                 + (read == 1 ? "frame 1" : "frames 1 to " + read) + " only"));
         return ErrorReporter.INPUT_ERROR;

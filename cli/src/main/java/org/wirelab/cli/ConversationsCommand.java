@@ -42,15 +42,13 @@ final class ConversationsCommand implements Callable<Integer> {
             // One pass keeping only the conversations, as tshark's: a file larger than the heap is read.
             try (CaptureSegments segments = CaptureInput.segments(file)) {
                 spec.commandLine().getOut().print(CaptureConversations.text(segments));
-                spec.commandLine().getOut().flush();
-                return CaptureInput.exitStatus(segments, file, "conversations", spec.commandLine().getErr());
+                return CaptureInput.exitStatus(segments, file, spec);
             }
         }
         CaptureFile capture = CaptureInput.read(file);
         CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
         spec.commandLine().getOut().print(
                 CaptureConversations.text(analysis, filter, displayFilter.matcher(new CaptureFields(analysis))::matches));
-        spec.commandLine().getOut().flush();
-        return CaptureInput.exitStatus(capture, file, "conversations", spec.commandLine().getErr());
+        return CaptureInput.exitStatus(capture, file, spec);
     }
 }

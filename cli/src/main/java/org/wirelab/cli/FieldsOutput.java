@@ -117,7 +117,6 @@ final class FieldsOutput {
         if (json) {
             out.println(anyPrinted ? "\n]" : "]");
         }
-        out.flush();
     }
 
     private void fields(CaptureFields fields, DisplayFilter.Matcher matcher) {

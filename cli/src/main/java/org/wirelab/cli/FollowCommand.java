@@ -43,8 +43,7 @@ final class FollowCommand implements Callable<Integer> {
                             : "the file has " + kind + "s 0 to " + (streams - 1)));
             }
             spec.commandLine().getOut().print(Follow.text(followed, stream, udp));
-            spec.commandLine().getOut().flush();
-            return CaptureInput.exitStatus(segments, file, "follow", spec.commandLine().getErr());
+            return CaptureInput.exitStatus(segments, file, spec);
         }
     }
 }

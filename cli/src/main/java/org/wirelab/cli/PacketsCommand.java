@@ -1,6 +1,5 @@
 package org.wirelab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +99,7 @@ final class PacketsCommand implements Callable<Integer> {
                 output.frames(fields, displayFilter == null ? null : displayFilter.matcher(fields));
             }
             output.end();
-            return CaptureInput.exitStatus(segments, file, "packets", spec.commandLine().getErr());
+            return CaptureInput.exitStatus(segments, file, spec);
         }
     }
 

@@ -80,8 +80,7 @@ final class ShowCommand implements Callable<Integer> {
         } else {
             showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), language, out);
         }
-        out.flush();
-        return CaptureInput.exitStatus(capture, file, "show", spec.commandLine().getErr());
+        return CaptureInput.exitStatus(capture, file, spec);
     }
 
     private void printLadder(FrameStore frames, DisplayFilter displayFilter, PrintWriter out) {

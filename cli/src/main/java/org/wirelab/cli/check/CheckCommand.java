@@ -73,9 +73,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckReport report = LabChecks.run(CaptureAnalysis.of(capture.frames()), step, serverPort, language);
         spec.commandLine().getOut().print(LabChecks.text(report, language));
-        spec.commandLine().getOut().flush();
         // A damaged file is still checked as far as it was read; the warnings say so.
-        CaptureInput.exitStatus(capture, file, "check", spec.commandLine().getErr());
+        CaptureInput.exitStatus(capture, file, spec);
         return report.passed() ? 0 : FAILED;
     }
 

@@ -153,8 +153,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             out.println("wrote " + chartFile + " (" + kinds.get(k).cliName() + " chart)");
         }
-        out.flush();
-        return CaptureInput.exitStatus(capture, file, "export", spec.commandLine().getErr());
+        return CaptureInput.exitStatus(capture, file, spec);
     }
 
     private static ChartKind chartKind(String name) {

@@ -60,6 +60,6 @@ public final class QuizCommand implements Callable<Integer> {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
         spec.commandLine().getErr().println(quiz.questions().size() + " questions on " + file + " written to " + out);
-        return CaptureInput.exitStatus(capture, file, "quiz", spec.commandLine().getErr());
+        return CaptureInput.exitStatus(capture, file, spec);
     }
 }
