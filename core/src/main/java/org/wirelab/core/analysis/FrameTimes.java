@@ -10,51 +10,59 @@ import org.wirelab.core.frame.FrameStore;
  * packet-tcp.c and packet-udp.c keep ts_first and ts_prev per conversation).
  *
  * <p>Made for a whole capture, or for its parts in turn (a file read a segment at a time): then those
- * earlier frames may lie in an earlier part, and what is carried from one part to the next is one time
- * per stream, not per frame. Per frame of the part it keeps only where the stream's previous frame is.
+ * earlier frames may lie in an earlier part, and what is carried from one part to the next is two times
+ * per stream (its first and last frames'), not per frame. Per frame of the part it keeps the time of the
+ * stream's previous frame.
  */
 public final class FrameTimes {
-    private static final int BEFORE = -1;   // the stream's previous frame lies in an earlier part
-
     private final FrameStore frames;
     private final ConversationIndex conversations;
-    private final long captureStart;
     private final boolean firstPart;
     private final long previousFrame;       // the last frame of the earlier parts; unused for the first part
-    private final long[] tcpFirst;          // per stream, shared by every part (it only grows)
-    private final long[] udpFirst;
-    private final long[] tcpLastBefore;     // per stream: its last frame in the earlier parts
-    private final long[] udpLastBefore;
-    private final int[] previousInStream;   // per frame: the stream's previous frame here, itself, or BEFORE
-    private final Carried carried;          // what the next part starts from
+    private final long[] previousInStream;  // per frame: the time of its stream's previous frame (its own for the first)
+    private final StreamClock clock;        // per stream, shared with the parts before and after
 
-    /** Per-stream times handed from one part of the file to the next. */
-    private record Carried(long captureStart, long lastFrame, long[] tcpFirst, long[] udpFirst, long[] tcpLast,
-            long[] udpLast) {
+    /** The times of each stream's first and last frames so far, grown as streams appear: one per stream, not per frame. */
+    private static final class StreamClock {
+        long captureStart;
+        long lastFrame;
+        int tcpStreams;             // streams that had frames in the parts so far
+        int udpStreams;
+        long[] tcpFirst = new long[16];
+        long[] tcpLast = new long[16];
+        long[] udpFirst = new long[16];
+        long[] udpLast = new long[16];
+
+        void makeRoom(int tcpStreams, int udpStreams) {
+            if (tcpStreams > tcpFirst.length) {
+                int size = Math.max(tcpStreams, 2 * tcpFirst.length);
+                tcpFirst = Arrays.copyOf(tcpFirst, size);
+                tcpLast = Arrays.copyOf(tcpLast, size);
+            }
+            if (udpStreams > udpFirst.length) {
+                int size = Math.max(udpStreams, 2 * udpFirst.length);
+                udpFirst = Arrays.copyOf(udpFirst, size);
+                udpLast = Arrays.copyOf(udpLast, size);
+            }
+        }
     }
 
-    private FrameTimes(FrameStore frames, ConversationIndex conversations, Carried before) {
+    private FrameTimes(FrameStore frames, ConversationIndex conversations, FrameTimes before) {
         this.frames = frames;
         this.conversations = conversations;
-        int tcpStreams = conversations.tcpStreamCount();
-        int udpStreams = conversations.udpStreamCount();
-        boolean first = before == null;
-        firstPart = first;
-        captureStart = first ? (frames.size() == 0 ? 0 : frames.timestampNanos(0)) : before.captureStart();
-        previousFrame = first ? 0 : before.lastFrame();
-        tcpFirst = first ? new long[tcpStreams] : Arrays.copyOf(before.tcpFirst(), tcpStreams);
-        udpFirst = first ? new long[udpStreams] : Arrays.copyOf(before.udpFirst(), udpStreams);
-        int tcpBefore = first ? 0 : before.tcpLast().length;
-        int udpBefore = first ? 0 : before.udpLast().length;
-        tcpLastBefore = first ? new long[0] : before.tcpLast();
-        udpLastBefore = first ? new long[0] : before.udpLast();
-        long[] tcpLast = Arrays.copyOf(tcpLastBefore, tcpStreams);
-        long[] udpLast = Arrays.copyOf(udpLastBefore, udpStreams);
-        int[] lastTcp = new int[tcpStreams];
-        int[] lastUdp = new int[udpStreams];
-        Arrays.fill(lastTcp, BEFORE);
-        Arrays.fill(lastUdp, BEFORE);
-        previousInStream = new int[frames.size()];
+        firstPart = before == null;
+        clock = firstPart ? new StreamClock() : before.clock;
+        if (firstPart) {
+            clock.captureStart = frames.size() == 0 ? 0 : frames.timestampNanos(0);
+        }
+        previousFrame = clock.lastFrame;
+        // Streams numbered below these had frames in the earlier parts (the conversations' count has grown since).
+        int tcpBefore = clock.tcpStreams;
+        int udpBefore = clock.udpStreams;
+        clock.makeRoom(conversations.tcpStreamCount(), conversations.udpStreamCount());
+        previousInStream = new long[frames.size()];
+        boolean[] tcpSeen = new boolean[conversations.tcpStreamCount()];
+        boolean[] udpSeen = new boolean[conversations.udpStreamCount()];
         for (int i = 0; i < frames.size(); i++) {
             int tcpStream = conversations.tcpStream(i);
             int udpStream = conversations.udpStream(i);
@@ -63,20 +71,24 @@ public final class FrameTimes {
                 continue;
             }
             int stream = tcp ? tcpStream : udpStream;
-            int[] last = tcp ? lastTcp : lastUdp;
-            boolean seenBefore = stream < (tcp ? tcpBefore : udpBefore);
+            boolean[] seen = tcp ? tcpSeen : udpSeen;
+            long[] first = tcp ? clock.tcpFirst : clock.udpFirst;
+            long[] last = tcp ? clock.tcpLast : clock.udpLast;
             long now = frames.timestampNanos(i);
-            if (last[stream] == BEFORE && !seenBefore) {
-                previousInStream[i] = i;      // the stream's first frame
-                (tcp ? tcpFirst : udpFirst)[stream] = now;
+            if (!seen[stream] && stream >= (tcp ? tcpBefore : udpBefore)) {
+                first[stream] = now;       // the stream's first frame
+                previousInStream[i] = now;
             } else {
                 previousInStream[i] = last[stream];
             }
-            last[stream] = i;
-            (tcp ? tcpLast : udpLast)[stream] = now;
+            seen[stream] = true;
+            last[stream] = now;
         }
-        long lastFrame = frames.size() == 0 ? previousFrame : frames.timestampNanos(frames.size() - 1);
-        carried = new Carried(captureStart, lastFrame, tcpFirst, udpFirst, tcpLast, udpLast);
+        if (frames.size() > 0) {
+            clock.lastFrame = frames.timestampNanos(frames.size() - 1);
+        }
+        clock.tcpStreams = conversations.tcpStreamCount();
+        clock.udpStreams = conversations.udpStreamCount();
     }
 
     /** The times of a whole capture, or of the first part of one. */
@@ -84,14 +96,17 @@ public final class FrameTimes {
         return new FrameTimes(frames, conversations, null);
     }
 
-    /** The times of the part of the capture that follows {@code previous}'s ({@code conversations} continues its index). */
+    /**
+     * The times of the part of the capture that follows {@code previous}'s ({@code conversations} continues
+     * its index); {@code previous} keeps its answers.
+     */
     public static FrameTimes after(FrameTimes previous, FrameStore frames, ConversationIndex conversations) {
-        return new FrameTimes(frames, conversations, previous.carried);
+        return new FrameTimes(frames, conversations, previous);
     }
 
     /** The time of the capture's first frame. */
     public long captureStartNanos() {
-        return captureStart;
+        return clock.captureStart;
     }
 
     /** The time of the frame before frame {@code i}, or frame {@code i}'s own for the capture's first. */
@@ -106,29 +121,22 @@ public final class FrameTimes {
     public long streamStartNanos(int i) {
         int tcpStream = conversations.tcpStream(i);
         if (tcpStream != ConversationIndex.NONE) {
-            return tcpFirst[tcpStream];
+            return clock.tcpFirst[tcpStream];
         }
         int udpStream = conversations.udpStream(i);
-        return udpStream == ConversationIndex.NONE ? -1 : udpFirst[udpStream];
+        return udpStream == ConversationIndex.NONE ? -1 : clock.udpFirst[udpStream];
     }
 
     /** The time of the previous frame of frame {@code i}'s stream (frame {@code i}'s own for the first); -1 when it has none. */
     public long previousInStreamNanos(int i) {
-        int tcpStream = conversations.tcpStream(i);
-        int udpStream = conversations.udpStream(i);
-        if (tcpStream == ConversationIndex.NONE && udpStream == ConversationIndex.NONE) {
-            return -1;
-        }
-        int previous = previousInStream[i];
-        if (previous != BEFORE) {
-            return frames.timestampNanos(previous);
-        }
-        return tcpStream != ConversationIndex.NONE ? tcpLastBefore[tcpStream] : udpLastBefore[udpStream];
+        boolean inStream = conversations.tcpStream(i) != ConversationIndex.NONE
+                || conversations.udpStream(i) != ConversationIndex.NONE;
+        return inStream ? previousInStream[i] : -1;
     }
 
     /** Heap bytes held, for the memory benchmark. */
     public long retainedBytes() {
-        return 4L * previousInStream.length + 8L * (tcpFirst.length + udpFirst.length + tcpLastBefore.length
-                + udpLastBefore.length);
+        return 8L * previousInStream.length
+                + 16L * (clock.tcpFirst.length + clock.udpFirst.length);
     }
 }
