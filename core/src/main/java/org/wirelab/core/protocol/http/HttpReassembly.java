@@ -87,7 +87,8 @@ public final class HttpReassembly {
 
     /** {@code frame} with its layers above TCP as tshark shows them once HTTP is reassembled. */
     public DecodedFrame applyTo(DecodedFrame frame) {
-        int index = frame.number() - 1;
+        // The frame's index in the analysed frames, which may be a later part of the file.
+        int index = frame.number() - 1 - analysis.frames().firstIndex();
         Role role = role(index);
         if (role == null) {
             return frame;
