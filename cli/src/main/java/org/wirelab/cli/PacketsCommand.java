@@ -89,13 +89,13 @@ final class PacketsCommand implements Callable<Integer> {
         DisplayFilter displayFilter = filter == null ? null : FilterError.compile(filter);
         FieldsOutput output = new FieldsOutput(fieldNames, options, format.equals("json"), spec.commandLine().getOut());
         // One pass, a part of the file at a time, as tshark reads it: each part's analysis carries only the
-        // conversations and TCP flows over to the next, so a file larger than the heap is read.
+        // conversations, TCP flows and unfinished HTTP messages over to the next, so a file larger than the heap is read.
         try (CaptureSegments segments = CaptureInput.segments(file)) {
             output.begin();
-            CaptureAnalysis analysis = null;
+            CaptureFields fields = null;
             for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
-                analysis = analysis == null ? CaptureAnalysis.of(frames) : CaptureAnalysis.after(analysis, frames);
-                CaptureFields fields = new CaptureFields(analysis);
+                fields = fields == null ? new CaptureFields(CaptureAnalysis.of(frames))
+                        : CaptureFields.after(fields, CaptureAnalysis.after(fields.analysis(), frames));
                 output.frames(fields, displayFilter == null ? null : displayFilter.matcher(fields));
             }
             output.end();

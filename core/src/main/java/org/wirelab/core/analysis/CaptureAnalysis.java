@@ -19,6 +19,8 @@ public final class CaptureAnalysis {
     private final ConversationIndex conversations;
     private volatile TcpSequenceAnalysis tcp;
     private volatile FrameTimes times;
+    /** The last datagrams of the parts before this one (null for a whole file or its first part). */
+    private RecentDatagrams earlierDatagrams;
 
     private CaptureAnalysis(FrameStore frames, PacketTable packets, ConversationIndex conversations) {
         this.frames = frames;
@@ -34,7 +36,7 @@ public final class CaptureAnalysis {
     /**
      * Analyses the frames of the file that follow {@code previous}'s ({@code frames} of a
      * {@link org.wirelab.core.pcap.CaptureSegments}); {@code previous} hands over its conversations, its
-     * TCP flows and its stream times, keeping the answers about its own frames that were already asked.
+     * TCP flows, its stream times and its last datagrams (which an ICMP error may quote), keeping the answers about its own frames that were already asked.
      */
     public static CaptureAnalysis after(CaptureAnalysis previous, FrameStore frames) {
         PacketTable packets = new SummaryDecoder().decode(frames);
@@ -42,6 +44,8 @@ public final class CaptureAnalysis {
         CaptureAnalysis analysis = new CaptureAnalysis(frames, packets, conversations);
         analysis.tcp = TcpSequenceAnalysis.after(previous.tcp(), frames, packets, conversations);
         analysis.times = FrameTimes.after(previous.times(), frames, conversations);
+        analysis.earlierDatagrams = RecentDatagrams.after(previous.earlierDatagrams, previous.frames,
+                previous.packets, previous.conversations);
         return analysis;
     }
 
@@ -90,6 +94,11 @@ public final class CaptureAnalysis {
             }
         }
         return made;
+    }
+
+    /** The last datagrams of the parts before this one, for an ICMP error quoting one of them; null if none. */
+    RecentDatagrams earlierDatagrams() {
+        return earlierDatagrams;
     }
 
     public int size() {

@@ -65,6 +65,20 @@ public final class CaptureFields {
         this.trees = new CaptureTree(analysis, catalog);
     }
 
+    private CaptureFields(CaptureFields previous, CaptureAnalysis analysis) {
+        this.analysis = analysis;
+        this.catalog = new FieldCatalog(analysis);
+        this.trees = CaptureTree.after(previous.trees, analysis, catalog);
+    }
+
+    /**
+     * The fields of {@code analysis}, the part of a file after {@code previous}'s
+     * ({@link CaptureAnalysis#after}); {@code previous} hands over the HTTP messages its part left unfinished.
+     */
+    public static CaptureFields after(CaptureFields previous, CaptureAnalysis analysis) {
+        return new CaptureFields(previous, analysis);
+    }
+
     public CaptureAnalysis analysis() {
         return analysis;
     }
@@ -176,15 +190,10 @@ public final class CaptureFields {
 
     /**
      * The stream of the datagram an ICMP error quotes, as tshark files the quoted TCP or UDP header under
-     * the conversation it belongs to: that of the frame that carried the datagram ({@link IcmpQuote}).
+     * the conversation it belongs to: that of the frame that carried the datagram ({@link IcmpQuote}), in this part of the file or an earlier one.
      */
     private List<Field> quotedStream(String name, int index) {
-        int quoted = IcmpQuote.quotedFrame(analysis.frames(), analysis.packets(), index);
-        if (quoted < 0) {
-            return List.of();
-        }
-        ConversationIndex conversations = analysis.conversations();
-        int stream = name.equals("tcp.stream") ? conversations.tcpStream(quoted) : conversations.udpStream(quoted);
+        int stream = IcmpQuote.quotedStream(analysis, index, name.equals("tcp.stream"));
         if (stream == ConversationIndex.NONE) {
             return List.of();
         }

@@ -19,11 +19,22 @@ public final class CaptureTree {
     private final HttpReassembly http;
 
     public CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog) {
-        DecoderTables tables = DecoderTables.standard();
+        this(analysis, catalog, new HttpReassembly(analysis, DecoderTables.standard()));
+    }
+
+    private CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog, HttpReassembly http) {
         this.analysis = analysis;
-        this.decoder = new FrameDecoder(tables);
+        this.decoder = new FrameDecoder(DecoderTables.standard());
         this.relativeNumbers = new TcpRelativeNumbers(catalog);
-        this.http = new HttpReassembly(analysis, tables);
+        this.http = http;
+    }
+
+    /**
+     * The trees of {@code analysis}, the part of a file after {@code previous}'s ({@link CaptureAnalysis#after}):
+     * HTTP messages begun in the parts before are completed here.
+     */
+    static CaptureTree after(CaptureTree previous, CaptureAnalysis analysis, FieldCatalog catalog) {
+        return new CaptureTree(analysis, catalog, HttpReassembly.after(previous.http, analysis));
     }
 
     public CaptureTree(CaptureAnalysis analysis) {

@@ -23,18 +23,19 @@ import org.wirelab.core.testing.Environment;
  * A file read a part at a time ({@link CaptureAnalysis#after}) gives every frame the same field values as
  * the whole file read at once: frame numbers, times since the capture's, the previous frame's and the
  * stream's first and previous frames, stream numbers, relative numbers, every tcp.analysis flag, acks_frame
- * and ack_rtt of a segment ACKed from a later part, and the tree's fields (whose frame number and TCP
- * numbers come from the part). Parts of 1 and 7 frames cut every stream of the samples and corpus many times;
+ * and ack_rtt of a segment ACKed from a later part, the stream of a datagram an ICMP error of a later part
+ * quotes, and the tree's fields (whose frame number and TCP numbers come from the part, whose HTTP message
+ * may have begun in an earlier part). Parts of 1 and 7 frames cut every stream of the samples and corpus many times;
  * a generated capture of interleaved connections (retransmissions, RSTs, DNS) in parts of 1,000 frames has
  * streams and unacknowledged segments that span parts.
  */
 class SegmentedFieldsTest {
     /**
-     * Tree fields beside the catalog's: the frame's title (its number), TCP's title (relative numbers), DNS.
-     * Not HTTP's: a message reassembled from segments in two parts is not put back together (a known limit).
+     * Tree fields beside the catalog's: the frame's title (its number), TCP's title (relative numbers), HTTP
+     * (messages whose segments lie in two parts), DNS.
      */
-    private static final List<String> TREE_FIELDS = List.of("frame", "tcp", "dns.qry.name", "ip.ttl",
-            "tcp.options.mss_val");
+    private static final List<String> TREE_FIELDS = List.of("frame", "tcp", "frame.protocols", "http.request.method",
+            "http.response.code", "dns.qry.name", "ip.ttl", "tcp.options.mss_val");
 
     static Stream<Path> captures() {
         List<Path> files = new ArrayList<>(Environment.sampleFiles());
@@ -86,10 +87,11 @@ class SegmentedFieldsTest {
     private static List<String> valuesInParts(Path capture, int partFrames, List<String> names) throws IOException {
         List<String> lines = new ArrayList<>();
         try (CaptureSegments segments = CaptureSegments.open(capture, partFrames)) {
-            CaptureAnalysis analysis = null;
+            CaptureFields fields = null;
             for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
-                analysis = analysis == null ? CaptureAnalysis.of(frames) : CaptureAnalysis.after(analysis, frames);
-                lines.addAll(values(new CaptureFields(analysis), names));
+                fields = fields == null ? new CaptureFields(CaptureAnalysis.of(frames))
+                        : CaptureFields.after(fields, CaptureAnalysis.after(fields.analysis(), frames));
+                lines.addAll(values(fields, names));
             }
         }
         return lines;

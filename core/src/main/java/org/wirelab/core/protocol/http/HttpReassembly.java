@@ -26,9 +26,14 @@ import org.wirelab.core.summary.PacketTable;
  * HTTP messages sent in several TCP segments, put back together as tshark does by default (TCP
  * desegmentation, with packet-http.c asking for whole headers and whole bodies): the message is decoded
  * in the segment that completes it, from the bytes of all its segments, and the segments before show TCP
- * alone. A segment that repeats bytes already received (a retransmission) shows TCP alone too; on HTTP's
+ * alone, as tshark's one pass shows them, knowing only the frames before (a message that never
+ * completes, cut by the end of the capture or by lost bytes, shows TCP alone too). A segment that repeats bytes already received (a retransmission) shows TCP alone too; on HTTP's
  * port, bytes that neither start a message nor belong to one are HTTP's continuation data. A segment cut
  * by the snapshot length is decoded alone, as tshark does not reassemble what it did not capture.
+ *
+ * <p>A file read a part at a time ({@link #after}) hands the messages still unfinished at the end of a part
+ * over to the next, as {@link CaptureAnalysis#after} hands over the TCP flows, so that each frame gets
+ * the role it has in the whole file.
  *
  * <p>The reassembled message's fields keep their place in the frame that completes it: a field read from
  * an earlier segment covers no byte of this frame (an empty range where the segment's payload starts).
@@ -38,8 +43,8 @@ public final class HttpReassembly {
     public sealed interface Role {
     }
 
-    /** Part of a message that a later frame completes: no HTTP here. */
-    public record Segment(int completedIn) implements Role {
+    /** Part of a message not yet complete: no HTTP here. */
+    public record Segment() implements Role {
     }
 
     /** Bytes already received: no HTTP here. */
@@ -58,37 +63,62 @@ public final class HttpReassembly {
      * The segment that completes a message of several segments.
      *
      * @param message the message's bytes, from all its segments
-     * @param frames the frame numbers (1-based) of its segments, in order
+     * @param frames the frame numbers (1-based, in the file) of its segments, in order
      * @param lengths the bytes each segment brought
      */
     public record Completion(byte[] message, List<Integer> frames, List<Integer> lengths) implements Role {
     }
 
+    private static final Role SEGMENT = new Segment();
     private static final Role RETRANSMISSION = new Retransmission();
     private static final Role CONTINUATION = new Continuation();
     private static final Role RESET = new Reset();
 
     private final CaptureAnalysis analysis;
     private final DecoderTables tables;
+    /** Each stream direction's state: at first as the parts before left it, then as this part leaves it. */
+    private final Map<Long, Direction> directions;
     private Map<Integer, Role> roles;
 
     public HttpReassembly(CaptureAnalysis analysis, DecoderTables tables) {
+        this(analysis, tables, new HashMap<>());
+    }
+
+    private HttpReassembly(CaptureAnalysis analysis, DecoderTables tables, Map<Long, Direction> directions) {
         this.analysis = analysis;
         this.tables = tables;
+        this.directions = directions;
+    }
+
+    /**
+     * The reassembly of {@code analysis}, the part of a file that follows {@code previous}'s
+     * ({@link CaptureAnalysis#after}): the messages {@code previous}'s part left unfinished go on here.
+     */
+    public static HttpReassembly after(HttpReassembly previous, CaptureAnalysis analysis) {
+        previous.roles(); // the state at the end of the previous part
+        return new HttpReassembly(analysis, previous.tables, previous.directions);
     }
 
     /** Frame {@code index}'s role, or null for a frame decoded on its own. */
     public Role role(int index) {
+        return roles().get(index);
+    }
+
+    private Map<Integer, Role> roles() {
         if (roles == null) {
-            roles = roles();
+            roles = findRoles();
         }
-        return roles.get(index);
+        return roles;
     }
 
     /** {@code frame} with its layers above TCP as tshark shows them once HTTP is reassembled. */
     public DecodedFrame applyTo(DecodedFrame frame) {
         // The frame's index in the analysed frames, which may be a later part of the file.
         int index = frame.number() - 1 - analysis.frames().firstIndex();
+        PacketTable packets = analysis.packets();
+        if (packets.transport(index) != PacketTable.TRANSPORT_TCP || packets.payloadLength(index) <= 0) {
+            return frame; // no TCP payload: nothing for HTTP to put together (and no need to find the roles)
+        }
         Role role = role(index);
         if (role == null) {
             return frame;
@@ -165,16 +195,16 @@ public final class HttpReassembly {
         final List<Integer> frames = new ArrayList<>();
         final List<Integer> lengths = new ArrayList<>();
 
-        void add(int index, byte[] b, int offset, int length) {
+        void add(int frameNumber, byte[] b, int offset, int length) {
             bytes.write(b, offset, length);
-            frames.add(index);
+            frames.add(frameNumber);
             lengths.add(length);
         }
     }
 
-    private Map<Integer, Role> roles() {
+    /** Every frame's role, from the frames before it only, as tshark's one pass finds them. */
+    private Map<Integer, Role> findRoles() {
         Map<Integer, Role> found = new HashMap<>();
-        Map<Long, Direction> directions = new HashMap<>();
         PacketTable packets = analysis.packets();
         ConversationIndex conversations = analysis.conversations();
         FrameStore frames = analysis.frames();
@@ -236,7 +266,7 @@ public final class HttpReassembly {
                 }
                 pending = new Pending();
             }
-            pending.add(i, buffer, start, length);
+            pending.add(frames.firstIndex() + i + 1, buffer, start, length);
             byte[] message = pending.bytes.toByteArray();
             long end = HttpMessageLength.of(message, message.length);
             if (end == HttpMessageLength.UNTIL_CLOSE && fin) {
@@ -244,16 +274,12 @@ public final class HttpReassembly {
             }
             if (end < 0) {
                 direction.pending = pending;
+                found.put(i, SEGMENT);
                 continue;
             }
             direction.pending = null;
             if (pending.frames.size() > 1) {
-                int last = pending.frames.size() - 1;
-                for (int k = 0; k < last; k++) {
-                    found.put(pending.frames.get(k), new Segment(i));
-                }
-                found.put(i, new Completion(message, pending.frames.stream().map(f -> f + 1).toList(),
-                        List.copyOf(pending.lengths)));
+                found.put(i, new Completion(message, List.copyOf(pending.frames), List.copyOf(pending.lengths)));
             }
         }
         return found;
