@@ -92,10 +92,15 @@ final class PacketsCommand implements Callable<Integer> {
         // conversations, TCP flows and unfinished HTTP messages over to the next, so a file larger than the heap is read.
         try (CaptureSegments segments = CaptureInput.segments(file)) {
             output.begin();
+            // Only a frame's tree shows HTTP: when no field or filter is read from trees, the HTTP messages a
+            // part leaves unfinished are not looked for (finding them costs more than the columns themselves).
+            boolean readsTrees = CaptureFields.readsTrees(fieldNames)
+                    || displayFilter != null && CaptureFields.readsTrees(displayFilter.fieldNames());
             CaptureFields fields = null;
             for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
-                fields = fields == null ? new CaptureFields(CaptureAnalysis.of(frames))
-                        : CaptureFields.after(fields, CaptureAnalysis.after(fields.analysis(), frames));
+                CaptureAnalysis analysis = fields == null ? CaptureAnalysis.of(frames)
+                        : CaptureAnalysis.after(fields.analysis(), frames);
+                fields = fields != null && readsTrees ? CaptureFields.after(fields, analysis) : new CaptureFields(analysis);
                 output.frames(fields, displayFilter == null ? null : displayFilter.matcher(fields));
             }
             output.end();

@@ -3,6 +3,7 @@ package org.wirelab.core.fields;
 import org.wirelab.core.decode.FieldType;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,19 @@ public final class CaptureFields {
     /** Whether {@code name} is a fast-path column (whose values need no tree for TCP and UDP frames). */
     public static boolean isFast(String name) {
         return FAST.contains(name);
+    }
+
+    /**
+     * Whether some of {@code names} are read from a TCP frame's tree: every name that is not a fast-path
+     * column ({@link #isFast}). A TCP frame's fast-path fields never need its tree.
+     */
+    public static boolean readsTrees(Collection<String> names) {
+        for (String name : names) {
+            if (!FAST.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether frame {@code index}'s values of {@code name} come from the columns rather than the tree. */
