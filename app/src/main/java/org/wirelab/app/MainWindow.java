@@ -496,6 +496,9 @@ public final class MainWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 0));
         bar.getStyleClass().add("tool-bar");
+        // Zoomed in on a small screen, the bar may need more than the window's width: its end (the filter's
+        // text) goes past the edge rather than the bar widening the whole window and cutting every view.
+        bar.setMinWidth(0);
         return bar;
     }
 
