@@ -482,8 +482,8 @@ public final class MainWindow {
         });
         labels.run();
         messages.localeProperty().addListener(o -> labels.run());
-        // On a 1024x768 screen the filter's text field gives up room, never the choices (they shrank to "...").
-        protocol.setMinWidth(Region.USE_PREF_SIZE);
+        // On a 1024x768 screen the choice keeps room for its label ("Tous", "HTTP"); it had shrunk to its arrow.
+        protocol.setStyle("-fx-min-width: 6em;");
         protocol.valueProperty().addListener((o, was, value) -> packets.setFilter(packets.filter().withProtocol(value)));
         Label protocolLabel = new Label();
         protocolLabel.textProperty().bind(messages.text("filter.protocol"));

@@ -178,10 +178,10 @@ class PresentationTest extends FxTest {
         double zoomedRow = list.rowCentre(list.firstVisibleRow() + 1).getY() - list.rowCentre(list.firstVisibleRow()).getY();
         assertEquals(rowHeight * Zoom.STEP * Zoom.STEP, zoomedRow, 0.01, "the packet list's rows grow");
         assertEquals(byteWidth * Zoom.STEP * Zoom.STEP, hex.centreOf(1)[0] - hex.centreOf(0)[0], 0.01, "the bytes grow");
+        screenshot(stage.getScene(), "main-window-zoomed-1024x768.png");
         clickOn("Charts");   // built when first shown, at the zoom of the moment
         org.wirelab.app.charts.ChartsView charts = lookup("#charts-view").queryAs(org.wirelab.app.charts.ChartsView.class);
         assertEquals(Zoom.STEP * Zoom.STEP, charts.scaleProperty().get(), 1e-9, "the charts follow");
-        screenshot(stage.getScene(), "main-window-zoomed-1024x768.png");
         press(KeyCode.CONTROL).press(KeyCode.MINUS).release(KeyCode.MINUS).release(KeyCode.CONTROL);
         assertEquals(Zoom.STEP, window.zoom().scale(), 1e-9, "Ctrl - zooms out");
         press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);

@@ -41,7 +41,7 @@ public final class FilterBox extends HBox {
         mode.setId("filter-mode");
         mode.getItems().setAll(Mode.TEXT, Mode.DISPLAY_FILTER);
         mode.setValue(Mode.TEXT);
-        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the text field gives up room, not the choice
+        mode.setStyle("-fx-min-width: 6em;");   // room for "Texte" on a 1024x768 screen (it had shrunk to "...")
         mode.setConverter(new StringConverter<>() {
             @Override
             public String toString(Mode value) {
