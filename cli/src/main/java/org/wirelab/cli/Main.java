@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +88,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter out = new StandardOutput(System.out);
         commandLine.setOut(out);
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        OutOfMemory outOfMemory = OutOfMemory.forCommand(args[0], System.err);
+        OutOfMemory outOfMemory = OutOfMemory.forCommand(args[0], languageOf(args), System.err);
         outOfMemory.watchEveryThread();
         int exitCode;
         try {
@@ -98,6 +99,21 @@ public final class Main implements Callable<Integer> {
         }
         out.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * The language of a command's --lang option (English without one), read before picocli reads the
+     * arguments: the out-of-memory line is made first, while there is memory to make it.
+     */
+    static Locale languageOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            if (value != null) {
+                return value.equalsIgnoreCase("fr") ? Locale.FRENCH : Locale.ENGLISH;
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     /**

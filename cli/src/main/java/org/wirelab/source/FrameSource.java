@@ -28,6 +28,11 @@ public interface FrameSource {
         return title(language);
     }
 
+    /** The language its messages (why it stopped, what it warns of) are said in: English unless it was given one. */
+    default Locale language() {
+        return Locale.ENGLISH;
+    }
+
     /**
      * Delivers every frame into {@code feed}, on the calling (background) thread, and returns when the
      * source has no more. Checks {@link FrameFeed#cancelled()} and stops early when it is true.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.wirelab.source.Capture;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.text.OutOfMemoryMessage;
 
 /**
  * Runs one {@link FrameSource} on a background thread and reports to the UI through {@code uiThread}:
@@ -40,7 +41,8 @@ public final class SourceRun {
     private final Executor uiThread;
     private final Listener listener;
     private final Collector collector = new Collector();
-    private final String outOfMemory = outOfMemory(Runtime.getRuntime().maxMemory());
+    /** Made before it is needed: there may be no memory left to make it then. */
+    private final String outOfMemory;
     private volatile Capture lastPublished;
     private volatile boolean cancelled;
     /**
@@ -55,6 +57,7 @@ public final class SourceRun {
         this.source = source;
         this.uiThread = uiThread;
         this.listener = listener;
+        this.outOfMemory = OutOfMemoryMessage.forWindow(Runtime.getRuntime().maxMemory(), source.language());
     }
 
     public FrameSource source() {
@@ -160,18 +163,6 @@ public final class SourceRun {
             }
             listener.published(capture);
         });
-    }
-
-    /**
-     * What the window says when the heap runs out while a source is read, made before it is needed (there
-     * may be no memory left to make it then).
-     */
-    static String outOfMemory(long maxHeapBytes) {
-        long mib = 1024 * 1024;
-        long suggestedGib = Math.max(2, (2 * maxHeapBytes + 1023 * mib) / (1024 * mib));
-        return String.format(java.util.Locale.ROOT, "out of memory: the Java heap (at most %d MB) is full; the frames"
-                + " shown are those read before. Give Java more (JAVA_TOOL_OPTIONS=-Xmx%dg ./wirelab FILE) or open a"
-                + " smaller capture (editcap -r FILE PART.pcap 1-1000000)", maxHeapBytes / mib, suggestedGib);
     }
 
     /** Thrown by a source that noticed the cancellation; ends the run quietly. */

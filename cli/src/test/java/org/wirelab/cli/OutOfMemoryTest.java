@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.testing.PortScan;
@@ -29,9 +30,11 @@ class OutOfMemoryTest {
     }
 
     @Test
-    void theLineSuggestsTwiceTheHeapInWholeGigabytes() {
-        assertTrue(OutOfMemory.line("packets", 2048L << 20).contains("(at most 2048 MB)"));
-        assertTrue(OutOfMemory.line("packets", 2048L << 20).contains("-Xmx4g"));
-        assertTrue(OutOfMemory.line("packets", 6000L << 20).contains("-Xmx12g"));
+    void theLineIsInTheLanguageOfTheCommandsLangOption() {
+        assertEquals(Locale.FRENCH, Main.languageOf(new String[] {"show", "f.pcap", "--frame", "3", "--lang", "fr"}));
+        assertEquals(Locale.FRENCH, Main.languageOf(new String[] {"show", "--lang=FR", "f.pcap"}));
+        assertEquals(Locale.ENGLISH, Main.languageOf(new String[] {"show", "f.pcap", "--lang", "en"}));
+        assertEquals(Locale.ENGLISH, Main.languageOf(new String[] {"packets", "f.pcap", "-e", "frame.number"}));
+        assertEquals(Locale.ENGLISH, Main.languageOf(new String[] {"show", "--lang"}));
     }
 }

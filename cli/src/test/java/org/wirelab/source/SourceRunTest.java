@@ -76,12 +76,6 @@ class SourceRunTest {
     }
 
     @Test
-    void theOutOfMemoryLineSuggestsTwiceTheHeapInWholeGigabytes() {
-        assertTrue(SourceRun.outOfMemory(2048L << 20).contains("(at most 2048 MB)"));
-        assertTrue(SourceRun.outOfMemory(2048L << 20).contains("-Xmx4g"));
-    }
-
-    @Test
     void aFileGivesEveryFrameAsTsharkCountsThem() throws Exception {
         Path file = Environment.samples().resolve("http-get.pcap");
         Tshark.require();

@@ -1,6 +1,7 @@
 package org.wirelab.cli.simulate;
 
 import java.time.Duration;
+import org.wirelab.cli.TypedDuration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -13,25 +14,14 @@ final class Quantities {
 
     /** {@code 20ms}, {@code 500us}, {@code 1s}, {@code 0}; a plain number is milliseconds. */
     static final class Delay implements ITypeConverter<Duration> {
-        private static final Pattern DELAY = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,6})?)(us|ms|s)?");
-
         @Override
         public Duration convert(String text) {
-            Matcher matcher = DELAY.matcher(text.strip());
-            if (!matcher.matches()) {
-                throw new TypeConversionException("'" + text + "' is not a delay (examples: 20ms, 500us, 1s, 0)");
-            }
-            double amount = Double.parseDouble(matcher.group(1));
-            String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
-            double nanos = switch (unit) {
-                case "us" -> amount * 1e3;
-                case "s" -> amount * 1e9;
-                default -> amount * 1e6;
-            };
-            if (nanos > 3_600e9) {
+            Duration delay = TypedDuration.parse(text, "ms").orElseThrow(() -> new TypeConversionException(
+                    "'" + text + "' is not a delay (examples: 20ms, 500us, 1s, 0)"));
+            if (delay.compareTo(Duration.ofHours(1)) > 0) {
                 throw new TypeConversionException("'" + text + "' is more than an hour");
             }
-            return Duration.ofNanos(Math.round(nanos));
+            return delay;
         }
     }
 
