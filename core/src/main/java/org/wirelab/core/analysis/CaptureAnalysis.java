@@ -19,6 +19,7 @@ public final class CaptureAnalysis {
     private final ConversationIndex conversations;
     private volatile TcpSequenceAnalysis tcp;
     private volatile FrameTimes times;
+    private volatile TcpAnalysisDetails tcpDetails;
     /** The last datagrams of the parts before this one (null for a whole file or its first part). */
     private RecentDatagrams earlierDatagrams;
 
@@ -44,6 +45,10 @@ public final class CaptureAnalysis {
         CaptureAnalysis analysis = new CaptureAnalysis(frames, packets, conversations);
         analysis.tcp = TcpSequenceAnalysis.after(previous.tcp(), frames, packets, conversations);
         analysis.times = FrameTimes.after(previous.times(), frames, conversations);
+        if (previous.tcpDetails != null) {
+            // The fields that asked for them in the part before will ask again: carry their flows over.
+            analysis.tcpDetails = TcpSequenceAnalysis.detailsAfter(previous.tcpDetails, frames, packets, conversations);
+        }
         analysis.earlierDatagrams = RecentDatagrams.after(previous.earlierDatagrams, previous.frames,
                 previous.packets, previous.conversations);
         return analysis;
@@ -79,6 +84,24 @@ public final class CaptureAnalysis {
             }
         }
         return analysis;
+    }
+
+    /**
+     * The TCP analysis's numbers only -e and display filters ask for, made on first use (for a later part
+     * of a file, when the part before made them).
+     */
+    public TcpAnalysisDetails tcpDetails() {
+        TcpAnalysisDetails details = tcpDetails;
+        if (details == null) {
+            synchronized (this) {
+                details = tcpDetails;
+                if (details == null) {
+                    details = TcpSequenceAnalysis.details(frames, packets, conversations);
+                    tcpDetails = details;
+                }
+            }
+        }
+        return details;
     }
 
     /** The times each frame's time fields count from, made on first use. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.header.Bytes;
 import org.wirelab.core.summary.PacketTable;
 
 /**
@@ -55,6 +56,30 @@ public final class TcpSequenceAnalysis {
         analysis.replay = new Replay();
         analysis.replay.run(frames, table, conversations, analysis);
         return analysis;
+    }
+
+    /** The same replay, keeping the numbers only -e and display filters ask for. */
+    static TcpAnalysisDetails details(FrameStore frames, PacketTable table, ConversationIndex conversations) {
+        TcpSequenceAnalysis shadow = new TcpSequenceAnalysis(table.size(), frames.firstIndex());
+        shadow.replay = new Replay();
+        return shadow.runDetails(frames, table, conversations);
+    }
+
+    /** The details of the frames that follow {@code previous}'s, its flows' state handed over as in {@link #after}. */
+    static TcpAnalysisDetails detailsAfter(TcpAnalysisDetails previous, FrameStore frames, PacketTable table,
+            ConversationIndex conversations) {
+        TcpSequenceAnalysis shadow = new TcpSequenceAnalysis(table.size(), frames.firstIndex());
+        shadow.replay = previous.replay.replay;
+        previous.replay.replay = null;
+        return shadow.runDetails(frames, table, conversations);
+    }
+
+    private TcpAnalysisDetails runDetails(FrameStore frames, PacketTable table, ConversationIndex conversations) {
+        TcpAnalysisDetails details = new TcpAnalysisDetails(table.size(), this);
+        replay.details = details;
+        replay.run(frames, table, conversations, this);
+        details.firstRtt = replay.firstRtt;
+        return details;
     }
 
     /**
@@ -221,6 +246,8 @@ public final class TcpSequenceAnalysis {
         private PacketTable table;
         private ConversationIndex conversations;
         private TcpSequenceAnalysis out;
+        /** Where the further numbers go, or null when only the flags are wanted. */
+        private TcpAnalysisDetails details;
         private int flows;
         // per flow
         private int[] nextSeq = new int[0];
@@ -235,18 +262,29 @@ public final class TcpSequenceAnalysis {
         private boolean[] isFirstAck = new boolean[0];
         private int[] unackedHead = new int[0];
         private int[] unackedCount = new int[0];
+        private int[] lastNonDuplicateAck = new int[0];  // capture's index
+        private int[] nextSeqFrame = new int[0];         // capture's index
+        private boolean[] validBytesInFlight = new boolean[0];
+        private int[] pushBytesSent = new int[0];
+        private boolean[] pushSetLast = new boolean[0];
+        private boolean[] closingInitiator = new boolean[0];
+        private int[] sackedBytes = new int[0];     // what the flow's last SACK option reported received
         // per stream
         private long[] mostRecentSynTime = new long[0];
         private long[] firstRtt = new long[0];
         private boolean[] accEcnSyn = new boolean[0];
         private boolean[] accEcnSynAck = new boolean[0];
+        private byte[] completeness = new byte[0];
+        private boolean[] seen = new boolean[0];
         // unacknowledged segments of all flows: singly linked lists of their next sequence numbers
         private int[] nodeNext = new int[64];
+        private int[] nodeStart = new int[64];
         private int[] nodeEnd = new int[64];
         private int[] nodeFrame = new int[64];  // the capture's index
         private long[] nodeTime = new long[64];
         private int acked;                     // set by removeAcked: index + 1 of the segment ACKed exactly
         private long ackedTime;
+        private boolean analysisItem;          // set by analyze: tshark shows the frame's SEQ/ACK analysis
         private int nodesUsed;
         private int freeNode = -1;
 
@@ -283,11 +321,25 @@ public final class TcpSequenceAnalysis {
             }
             out.windowScale[i] = winScale[forward];
             acked = 0;
+            analysisItem = false;
+            if (details != null) {
+                noteCompleteness(i, stream, flags);
+                noteSack(i, forward);
+            }
             if (TcpReach.hasSegmentLength(frames, table, i)) {
                 ta = analyze(i, stream, forward, reverse, flags, now, ta);
             }
             if (!TcpReach.hasValidHeaderLength(frames, table, i)) {
                 return;
+            }
+            if (details != null && (flags & Tcp.FIN) != 0) {
+                // The first side to send a FIN closes actively (packet-tcp.c's closing_initiator).
+                if (!closingInitiator[reverse]) {
+                    closingInitiator[forward] = true;
+                    details.notes[i] |= TcpAnalysisDetails.FIN_ACTIVE;
+                } else {
+                    details.notes[i] |= TcpAnalysisDetails.FIN_PASSIVE;
+                }
             }
             boolean pureAck = (flags & (Tcp.SYN | Tcp.ACK)) == Tcp.ACK;
             if ((flags & Tcp.SYN) != 0) {
@@ -317,6 +369,12 @@ public final class TcpSequenceAnalysis {
             }
             out.expert[i] = (short) bits;
             out.ackedFrame[i] = acked;
+            if (details != null && ((bits & ~BIT_ACE) != 0 || acked != 0 || analysisItem)) {
+                details.notes[i] |= TcpAnalysisDetails.HAS_ANALYSIS;
+                if (firstRtt[stream] != 0) {
+                    details.notes[i] |= TcpAnalysisDetails.INITIAL_RTT;
+                }
+            }
             if (acked != 0 && acked - 1 < out.firstIndex) {
                 out.recordEarlierAck(i, ackedTime);
             }
@@ -342,6 +400,9 @@ public final class TcpSequenceAnalysis {
             int seglen = table.payloadLength(i);
             int win = table.window(i);
             boolean synFinRst = (flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) != 0;
+            if ((flags & Tcp.ACK) != 0) {
+                validBytesInFlight[reverse] = true;
+            }
             analysis:
             {
                 if (seglen == 1 && seq == nextSeq[forward] && window[reverse] == 0) {
@@ -353,6 +414,8 @@ public final class TcpSequenceAnalysis {
                 }
                 if (nextSeq[forward] != 0 && after(seq, nextSeq[forward]) && (flags & Tcp.RST) == 0) {
                     ta |= TcpExpert.LOST_SEGMENT.bit();
+                    // Bytes in flight are not counted again until the other side acknowledges something.
+                    validBytesInFlight[forward] = false;
                 }
                 if ((seglen == 0 || seglen == 1) && seq == nextSeq[forward] - 1 && !synFinRst) {
                     ta |= TcpExpert.KEEP_ALIVE.bit();
@@ -382,17 +445,23 @@ public final class TcpSequenceAnalysis {
                     dupAckNum[forward] = dupAckNum[forward] == -1 ? 1 : dupAckNum[forward] + 1;
                     ta |= TcpExpert.DUPLICATE_ACK.bit();
                     out.recordDuplicateAck(i, dupAckNum[forward]);
+                    if (details != null) {
+                        details.duplicateAck(i, lastNonDuplicateAck[forward]);
+                    }
                 }
             }
             if (ack != lastAck[forward]) {
                 dupAckNum[forward] = 0;
+                lastNonDuplicateAck[forward] = out.firstIndex + i;
             }
             if (maxSeqToBeAcked[reverse] != 0 && after(ack, maxSeqToBeAcked[reverse]) && (flags & Tcp.ACK) != 0) {
                 if (before(maxSeqToBeAcked[reverse], nextSeq[reverse])) {
                     maxSeqToBeAcked[reverse] = nextSeq[reverse];
                     ta |= TcpExpert.ACK_LOST_SEGMENT.bit();
                 } else {
-                    // Only the first of a run of ACKs for the same unseen segment is flagged.
+                    // Only the first of a run of ACKs for the same unseen segment is flagged, though each has
+                    // its analysis item (packet-tcp.c makes its tcp_acked before testing).
+                    analysisItem = true;
                     if (dupAckNum[reverse] == 0) {
                         ta |= TcpExpert.ACK_LOST_SEGMENT.bit();
                     }
@@ -401,18 +470,23 @@ public final class TcpSequenceAnalysis {
             }
             int synFin = (flags & (Tcp.SYN | Tcp.FIN)) != 0 ? 1 : 0;
             if ((seglen > 0 || synFin == 1) && (ta & TcpExpert.KEEP_ALIVE.bit()) == 0) {
-                ta |= retransmissionKind(stream, forward, reverse, seq, seglen, synFin, now);
+                int kind = retransmissionKind(stream, forward, reverse, seq, seglen, synFin, now);
+                if (details != null && kind == TcpExpert.RETRANSMISSION.bit()) {
+                    noteRto(i, forward, now);
+                }
+                ta |= kind;
             }
             int nextseq = seq + seglen;
             if ((seglen > 0 || synFin == 1) && unackedCount[forward] < MAX_UNACKED_SEGMENTS) {
                 // Only a segment that enters the unacked list counts its SYN or FIN (as in tshark).
                 nextseq += synFin;
-                pushUnacked(forward, nextseq, out.firstIndex + i, now);
+                pushUnacked(forward, seq, nextseq, out.firstIndex + i, now);
             }
             boolean probe = (ta & TcpExpert.ZERO_WINDOW_PROBE.bit()) != 0;
             if ((after(nextseq, nextSeq[forward]) || nextSeq[forward] == 0) && !probe) {
                 nextSeq[forward] = nextseq;
                 nextSeqTime[forward] = now;
+                nextSeqFrame[forward] = out.firstIndex + i;
             }
             if ((seq == maxSeqToBeAcked[forward] || maxSeqToBeAcked[forward] == 0) && !probe) {
                 maxSeqToBeAcked[forward] = nextSeq[forward];
@@ -422,7 +496,125 @@ public final class TcpSequenceAnalysis {
             lastAckTime[forward] = now;
             lastSegmentFlags[forward] = ta;
             removeAcked(reverse, ack);
+            if (details != null && seglen != 0 && unackedHead[forward] >= 0 && validBytesInFlight[forward]) {
+                countInFlight(i, forward, flags, seglen);
+            }
             return ta;
+        }
+
+        /**
+         * The RTO of a retransmission, as tshark 4.0 shows it: the time since the oldest segment still
+         * unacknowledged was sent or, when all were acknowledged, since the segment that last advanced the
+         * next sequence number.
+         */
+        private void noteRto(int i, int forward, long now) {
+            int from = nextSeqFrame[forward];
+            long sent = nextSeqTime[forward];
+            for (int node = unackedHead[forward]; node >= 0; node = nodeNext[node]) {
+                from = nodeFrame[node];
+                sent = nodeTime[node];
+            }
+            if (now != sent) {
+                details.retransmission(i, now - sent, from);
+            }
+        }
+
+        /**
+         * Bytes in flight: from the lowest start to the highest end of the sender's unacknowledged segments,
+         * measured from its first sequence number, less what the receiver's last SACK holds; and the bytes
+         * sent since the last PSH (packet-tcp.c).
+         */
+        private void countInFlight(int i, int forward, int flags, int seglen) {
+            analysisItem = true;
+            int base = table.sequence(i) - conversations.relativeSequence(i);
+            int node = unackedHead[forward];
+            int first = nodeStart[node] - base;
+            int last = nodeEnd[node] - base;
+            for (; node >= 0; node = nodeNext[node]) {
+                last = Integer.compareUnsigned(nodeEnd[node] - base, last) > 0 ? nodeEnd[node] - base : last;
+                first = Integer.compareUnsigned(nodeStart[node] - base, first) < 0 ? nodeStart[node] - base : first;
+            }
+            int inFlight = last - first - sackedBytes[forward ^ 1];
+            if (inFlight != 0 && Integer.compareUnsigned(inFlight, 2_000_000_000) < 0) {
+                // A SYN's or FIN's sequence number is no byte in flight.
+                details.bytesInFlight[i] = (flags & (Tcp.SYN | Tcp.FIN)) != 0 ? inFlight - 1 : inFlight;
+            }
+            boolean push = (flags & Tcp.PSH) != 0;
+            if (push == pushSetLast[forward]) {
+                pushBytesSent[forward] = push ? seglen : pushBytesSent[forward] + seglen;
+            } else {
+                pushBytesSent[forward] = push ? pushBytesSent[forward] + seglen : seglen;
+            }
+            pushSetLast[forward] = push;
+            details.pushBytesSent[i] = pushBytesSent[forward];
+        }
+
+        /**
+         * The bytes the SACK blocks of frame {@code i} report received, kept for the other flow's bytes in
+         * flight until the flow's next segment; packet-tcp.c keeps at most three blocks.
+         */
+        private void noteSack(int i, int forward) {
+            if (!TcpReach.hasWholeHeader(frames, table, i)) {
+                return;
+            }
+            sackedBytes[forward] = 0;
+            byte[] b = frames.buffer(i);
+            int header = frames.offset(i) + table.transportOffset(i);
+            int end = header + table.tcpHeaderLength(i);
+            for (int at = header + Tcp.MIN_HEADER_LENGTH; at < end; ) {
+                int length = Tcp.optionLength(b, at, end);
+                if (length < 0 || b[at] == Tcp.OPTION_EOL) {
+                    return;
+                }
+                if (b[at] == Tcp.OPTION_SACK) {
+                    int sacked = 0;
+                    int blocks = Math.min(3, (length - 2) / 8);
+                    for (int k = 0; k < blocks; k++) {
+                        int edge = at + 2 + 8 * k;
+                        sacked += Bytes.u32(b, edge + 4) - Bytes.u32(b, edge);
+                    }
+                    sackedBytes[forward] = sacked;
+                }
+                at += length;
+            }
+        }
+
+        /**
+         * tcp.completeness as the frame finds it, then what the frame adds: the first frame of a stream adds
+         * something only when it is a SYN, a later SYN adds nothing, and an acknowledgment counts when it
+         * carries no data (as tshark 4.0 shows it).
+         */
+        private void noteCompleteness(int i, int stream, int flags) {
+            // A SYN that reuses the ports starts its conversation before tshark shows it: it shows its own SYN.
+            boolean reused = conversations.reusedPorts(i);
+            if (!reused) {
+                details.completeness[i] = completeness[stream];
+            }
+            boolean first = !seen[stream];
+            seen[stream] = true;
+            boolean syn = (flags & (Tcp.SYN | Tcp.ACK)) == Tcp.SYN;
+            if (first == syn) {
+                boolean data = TcpReach.hasSegmentLength(frames, table, i) && table.payloadLength(i) > 0;
+                int bits = 0;
+                if ((flags & Tcp.SYN) != 0) {
+                    bits |= (flags & Tcp.ACK) != 0 ? 2 : 1;
+                } else if ((flags & Tcp.ACK) != 0 && !data) {
+                    bits |= 4;
+                }
+                if (data) {
+                    bits |= 8;
+                }
+                if ((flags & Tcp.FIN) != 0) {
+                    bits |= 16;
+                }
+                if ((flags & Tcp.RST) != 0) {
+                    bits |= 32;
+                }
+                completeness[stream] |= (byte) bits;
+            }
+            if (reused) {
+                details.completeness[i] = completeness[stream];
+            }
         }
 
         /** Spurious, fast, out-of-order or plain retransmission of a segment that does not advance. */
@@ -449,7 +641,7 @@ public final class TcpSequenceAnalysis {
             return notAdvanced ? TcpExpert.RETRANSMISSION.bit() : 0;
         }
 
-        private void pushUnacked(int flow, int end, int frame, long time) {
+        private void pushUnacked(int flow, int start, int end, int frame, long time) {
             int node;
             if (freeNode >= 0) {
                 node = freeNode;
@@ -457,12 +649,14 @@ public final class TcpSequenceAnalysis {
             } else {
                 if (nodesUsed == nodeNext.length) {
                     nodeNext = Arrays.copyOf(nodeNext, 2 * nodesUsed);
+                    nodeStart = Arrays.copyOf(nodeStart, 2 * nodesUsed);
                     nodeEnd = Arrays.copyOf(nodeEnd, 2 * nodesUsed);
                     nodeFrame = Arrays.copyOf(nodeFrame, 2 * nodesUsed);
                     nodeTime = Arrays.copyOf(nodeTime, 2 * nodesUsed);
                 }
                 node = nodesUsed++;
             }
+            nodeStart[node] = start;
             nodeEnd[node] = end;
             nodeFrame[node] = frame;
             nodeTime[node] = time;
@@ -481,6 +675,10 @@ public final class TcpSequenceAnalysis {
             while (node >= 0) {
                 int next = nodeNext[node];
                 if (after(nodeEnd[node], ack)) {
+                    if (after(ack, nodeStart[node])) {
+                        // Partly acknowledged: what remains in flight starts at the acknowledgment.
+                        nodeStart[node] = ack;
+                    }
                     previous = node;
                 } else {
                     if (nodeEnd[node] == ack) {
@@ -518,15 +716,25 @@ public final class TcpSequenceAnalysis {
             isFirstAck = Arrays.copyOf(isFirstAck, n);
             unackedHead = Arrays.copyOf(unackedHead, n);
             unackedCount = Arrays.copyOf(unackedCount, n);
+            lastNonDuplicateAck = Arrays.copyOf(lastNonDuplicateAck, n);
+            nextSeqFrame = Arrays.copyOf(nextSeqFrame, n);
+            validBytesInFlight = Arrays.copyOf(validBytesInFlight, n);
+            pushBytesSent = Arrays.copyOf(pushBytesSent, n);
+            pushSetLast = Arrays.copyOf(pushSetLast, n);
+            closingInitiator = Arrays.copyOf(closingInitiator, n);
+            sackedBytes = Arrays.copyOf(sackedBytes, n);
             for (int f = flows; f < n; f++) {
                 window[f] = -1;        // G_MAXUINT32: no window seen yet
                 winScale[f] = -1;      // unknown until a SYN says
                 unackedHead[f] = -1;
+                validBytesInFlight[f] = true;
             }
             mostRecentSynTime = Arrays.copyOf(mostRecentSynTime, streams);
             firstRtt = Arrays.copyOf(firstRtt, streams);
             accEcnSyn = Arrays.copyOf(accEcnSyn, streams);
             accEcnSynAck = Arrays.copyOf(accEcnSynAck, streams);
+            completeness = Arrays.copyOf(completeness, streams);
+            seen = Arrays.copyOf(seen, streams);
             flows = n;
         }
     }

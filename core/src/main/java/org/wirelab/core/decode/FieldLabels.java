@@ -69,12 +69,23 @@ public final class FieldLabels {
         if (arguments.isEmpty()) {
             return pattern;
         }
+        // A pattern that chooses a word by number ("1 byte", "2 bytes") is given its counts as numbers.
+        boolean counts = pattern.contains(",choice,");
         Object[] values = new Object[arguments.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = arguments.get(i) instanceof Wording.Word word ? text(word.key(), word.arguments())
-                    : String.valueOf(arguments.get(i));
+                    : counts ? count(String.valueOf(arguments.get(i))) : String.valueOf(arguments.get(i));
         }
         return new MessageFormat(pattern, language).format(values);
+    }
+
+    /** A whole number as a Long, for a choice; any other text unchanged. */
+    private static Object count(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException notANumber) {
+            return text;
+        }
     }
 
     /** The label of a declared field in this language, e.g. "Port source". */

@@ -15,6 +15,11 @@ public enum FieldType {
     SIGNED,
     /** Seconds with a fraction: relative times and the epoch time. */
     TIME,
+    /**
+     * A date and time (Wireshark's FT_ABSOLUTE_TIME, frame.time): printed as tshark prints it in the local
+     * time zone, compared as an instant.
+     */
+    ABSOLUTE_TIME,
     STRING,
     BYTES,
     IPV4,
@@ -23,6 +28,6 @@ public enum FieldType {
 
     /** Whether the type has an order (>, <) and numbers as literals. */
     public boolean isNumeric() {
-        return this == BOOLEAN || this == UNSIGNED || this == SIGNED || this == TIME;
+        return this == BOOLEAN || this == UNSIGNED || this == SIGNED || this == TIME || this == ABSOLUTE_TIME;
     }
 }

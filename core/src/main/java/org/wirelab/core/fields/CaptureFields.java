@@ -156,8 +156,9 @@ public final class CaptureFields {
         List<Field> found = new ArrayList<>(2);
         if (name.equals(Frame.TIME.name())) {
             // From the capture record alone; the text holds a comma, so it is no column.
-            String text = Frame.timeText(analysis.frames().timestampNanos(index), zone);
-            found.add(new Field("Arrival Time", name, new ByteRange(0, 0), 0, text, "Arrival Time: " + text, text,
+            long instant = analysis.frames().timestampNanos(index);
+            String text = Frame.timeText(instant, zone);
+            found.add(new Field("Arrival Time", name, new ByteRange(0, 0), 0, instant, "Arrival Time: " + text, text,
                     false, List.of()));
             return found;
         }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.analysis.TcpAnalysisDetails;
 import org.wirelab.core.analysis.TcpExpert;
 import org.wirelab.core.analysis.TcpReach;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.Timestamps;
 import org.wirelab.core.net.AddressText;
+import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.summary.PacketTable;
 
 /**
@@ -36,7 +38,11 @@ public final class FieldCatalog {
             "tcp.analysis.duplicate_ack_num", "tcp.analysis.out_of_order", "tcp.analysis.lost_segment",
             "tcp.analysis.ack_lost_segment", "tcp.analysis.zero_window", "tcp.analysis.window_full",
             "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack",
-            "tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe_ack", "tcp.analysis.reused_ports");
+            "tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe_ack", "tcp.analysis.reused_ports",
+            "tcp.analysis.duplicate_ack_frame", "tcp.analysis.initial_rtt", "tcp.analysis.bytes_in_flight",
+            "tcp.analysis.push_bytes_sent", "tcp.analysis.rto", "tcp.analysis.rto_frame", "tcp.completeness",
+            "tcp.connection.syn", "tcp.connection.synack", "tcp.connection.fin", "tcp.connection.fin_active",
+            "tcp.connection.fin_passive", "tcp.connection.rst");
     private static final String FLAG_LETTERS = "RRRACEUAPRSF";
     private static final char CLEAR_FLAG = '\u00b7';
 
@@ -274,6 +280,53 @@ public final class FieldCatalog {
             case "tcp.analysis.zero_window_probe" -> flag(TcpExpert.ZERO_WINDOW_PROBE);
             case "tcp.analysis.zero_window_probe_ack" -> flag(TcpExpert.ZERO_WINDOW_PROBE_ACK);
             case "tcp.analysis.reused_ports" -> flag(TcpExpert.REUSED_PORTS);
+            case "tcp.analysis.duplicate_ack_frame" -> frameNumber(i -> analysis.tcpDetails().duplicateAckFrameIndex(i));
+            case "tcp.analysis.rto_frame" -> frameNumber(i -> analysis.tcpDetails().rtoFrameIndex(i));
+            case "tcp.analysis.rto" -> (out, i) -> {
+                long rto = analysis.tcpDetails().rtoNanos(i);
+                if (rto != 0) {
+                    out.append(Timestamps.epochText(rto));
+                }
+            };
+            case "tcp.analysis.initial_rtt" -> (out, i) -> {
+                int stream = conversations.tcpStream(i);
+                long rtt = stream == ConversationIndex.NONE ? -1 : analysis.tcpDetails().initialRttNanos(i, stream);
+                if (rtt >= 0) {
+                    out.append(Timestamps.epochText(rtt));
+                }
+            };
+            case "tcp.analysis.bytes_in_flight" -> (out, i) -> {
+                long bytes = analysis.tcpDetails().bytesInFlight(i);
+                if (bytes != 0) {
+                    out.append(bytes);
+                }
+            };
+            case "tcp.analysis.push_bytes_sent" -> (out, i) -> {
+                // Shown beside the bytes in flight only.
+                TcpAnalysisDetails details = analysis.tcpDetails();
+                if (details.bytesInFlight(i) != 0) {
+                    out.append(details.pushBytesSent(i));
+                }
+            };
+            case "tcp.completeness" -> (out, i) -> {
+                if (conversations.tcpStream(i) != ConversationIndex.NONE) {
+                    out.append(analysis.tcpDetails().completeness(i));
+                }
+            };
+            case "tcp.connection.syn" -> flagNote(Tcp.SYN | Tcp.ACK, Tcp.SYN);
+            case "tcp.connection.synack" -> flagNote(Tcp.SYN | Tcp.ACK, Tcp.SYN | Tcp.ACK);
+            case "tcp.connection.fin" -> flagNote(Tcp.FIN, Tcp.FIN);
+            case "tcp.connection.rst" -> flagNote(Tcp.RST, Tcp.RST);
+            case "tcp.connection.fin_active" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i) && analysis.tcpDetails().finActive(i)) {
+                    out.append('1');
+                }
+            };
+            case "tcp.connection.fin_passive" -> (out, i) -> {
+                if (TcpReach.hasValidHeaderLength(frames, packets, i) && analysis.tcpDetails().finPassive(i)) {
+                    out.append('1');
+                }
+            };
             default -> throw new UnknownFieldException(name, NAMES);
         };
     }
@@ -316,6 +369,25 @@ public final class FieldCatalog {
             }
             long since = delta ? analysis.times().previousInStreamNanos(i) : analysis.times().streamStartNanos(i);
             out.append(Timestamps.epochText(frames.timestampNanos(i) - since));
+        };
+    }
+
+    /** A frame number (from a 0-based index, -1 for none). */
+    private static FieldValue frameNumber(java.util.function.IntUnaryOperator index) {
+        return (out, i) -> {
+            int frame = index.applyAsInt(i);
+            if (frame >= 0) {
+                out.append(frame + 1);
+            }
+        };
+    }
+
+    /** An expert note on the flags (tcp.connection.*): present when the flags under {@code mask} are {@code set}. */
+    private FieldValue flagNote(int mask, int set) {
+        return (out, i) -> {
+            if (TcpReach.hasValidHeaderLength(frames, packets, i) && (packets.tcpFlags(i) & mask) == set) {
+                out.append('1');
+            }
         };
     }
 

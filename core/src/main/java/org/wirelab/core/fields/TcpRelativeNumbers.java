@@ -8,6 +8,7 @@ import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.Wording;
+import org.wirelab.core.protocol.tcp.SackBlocks;
 import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
@@ -51,7 +52,7 @@ public final class TcpRelativeNumbers {
             if (layer.protocol().equals("TCP")) {
                 // Only the first: a frame has one TCP header of its own. One quoted in an ICMP error gets
                 // nothing, as the catalog has no TCP numbers for an ICMP frame.
-                layers.set(k, withNumbers(layer, index));
+                layers.set(k, withNumbers(layer, index, frame.bytes()));
                 return new DecodedFrame(frame.number(), frame.timestampNanos(), frame.capturedLength(),
                         frame.originalLength(), frame.linkType(), frame.bytes(), layers);
             }
@@ -59,7 +60,7 @@ public final class TcpRelativeNumbers {
         return frame;
     }
 
-    private Layer withNumbers(Layer layer, int index) {
+    private Layer withNumbers(Layer layer, int index, byte[] bytes) {
         boolean ackFlag = false;
         for (Field field : layer.fields()) {
             for (Field flag : field.children()) {
@@ -78,10 +79,33 @@ public final class TcpRelativeNumbers {
                     add(fields, Tcp.ACK_NUMBER, ack.text(index), ackFlag ? ACK_NOTE : null, field.range(), false);
                     fields.add(field);
                 }
+                case "tcp.options" -> fields.add(withRelativeSack(field, index, bytes, layer));
                 default -> fields.add(field);
             }
         }
         return layer.withFields(fields);
+    }
+
+    /**
+     * The options with each SACK block's edges relative to the start of the data they acknowledge: the
+     * reverse flow's base, which is what the relative acknowledgment number is measured from.
+     */
+    private Field withRelativeSack(Field options, int index, byte[] bytes, Layer layer) {
+        String relativeAck = ack.text(index);
+        Long rawAck = null;
+        for (Field field : layer.fields()) {
+            rawAck = field.name().equals(Tcp.ACK_RAW.name()) && field.value() instanceof Long raw ? raw : rawAck;
+        }
+        if (relativeAck.isEmpty() || rawAck == null) {
+            return options;
+        }
+        int base = (int) (rawAck - Long.parseLong(relativeAck));
+        List<Field> children = new ArrayList<>(options.children().size());
+        for (Field option : options.children()) {
+            children.add(option.name().equals(Tcp.OPTIONS_SACK.name()) ? SackBlocks.relative(option, bytes, base)
+                    : option);
+        }
+        return options.withChildren(children);
     }
 
     /**

@@ -204,6 +204,14 @@ final class Checker {
             if (type == FieldType.STRING) {
                 return new Constant(type, text.value());
             }
+            if (type == FieldType.ABSOLUTE_TIME) {
+                Long instant = Values.parse(type, text.value()) instanceof Long parsed ? parsed : null;
+                if (instant == null) {
+                    throw new FilterException("\"" + text.value() + "\" is not " + describe(type), operand.column(),
+                            operand.toString().length());
+                }
+                return new Constant(type, instant);
+            }
             if (isBytes(type) && (comparison == Comparison.CONTAINS || type != FieldType.ETHERNET
                     && type != FieldType.IPV6)) {
                 return new Constant(FieldType.BYTES, Values.stringBytes(text.value()));
@@ -298,6 +306,7 @@ final class Checker {
             case UNSIGNED -> "an unsigned integer";
             case SIGNED -> "a signed integer";
             case TIME -> "a time in seconds";
+            case ABSOLUTE_TIME -> "a date and time (\"Dec  7, 2026 13:16:30.5\" or \"2026-12-07 13:16:30\")";
             case STRING -> "a string";
             case BYTES -> "a byte string (00:1a:2b or 001a2b)";
             case IPV4 -> "an IPv4 address (or network, as 10.0.0.0/8)";

@@ -23,8 +23,8 @@ public final class FilterText {
             case NONE, PROTOCOL -> field.name();
             case BOOLEAN -> field.name() + " == " + (Boolean.TRUE.equals(field.value())
                     || field.value() instanceof Long number && number != 0 || "1".equals(field.text()) ? 1 : 0);
-            case STRING -> field.name() + " == " + new Syntax.Text(field.value() instanceof String text ? text
-                    : field.text(), 0);
+            case STRING, ABSOLUTE_TIME -> field.name() + " == " + new Syntax.Text(field.value() instanceof String text
+                    ? text : field.text(), 0);
             default -> field.text().isEmpty() ? field.name() : field.name() + " == " + field.text();
         };
     }

@@ -94,6 +94,7 @@ abstract class Source {
                 case BOOLEAN -> value instanceof Boolean set ? (Long) (set ? 1L : 0L)
                         : value instanceof Long number ? (Long) (number != 0 ? 1L : 0L) : Values.bool(occurrence.text());
                 case UNSIGNED, SIGNED -> value instanceof Long number ? number : Values.number(occurrence.text());
+                case ABSOLUTE_TIME -> value instanceof Long instant ? instant : Values.parse(type, occurrence.text());
                 case STRING -> value instanceof String text ? text : occurrence.text();
                 default -> Values.parse(type, occurrence.text());
             };

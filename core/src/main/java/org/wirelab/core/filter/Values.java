@@ -36,6 +36,7 @@ final class Values {
             case UNSIGNED, SIGNED -> number(text);
             case BOOLEAN -> bool(text);
             case TIME -> nanos(text);
+            case ABSOLUTE_TIME -> org.wirelab.core.protocol.frame.Frame.parseTime(text, java.time.ZoneId.systemDefault());
             case STRING -> text;
             case IPV4 -> ipv4(text);
             case IPV6 -> ipv6(text);

@@ -79,7 +79,13 @@ class FieldLabelsTest {
         assertEquals(".... .... .... ..1. = Syn: Set", syn.display());
         assertEquals(".... .... .... ..1. = Synchronisation (SYN) : Activé", FieldLabels.of(Locale.FRENCH).line(syn));
         assertEquals("1", syn.text());
-        Field title = layer.group(Tcp.MSS_OPTION_TITLE, 0, 2, List.of(), new Wording.Word("tcp.option_kind[2]"), "1460");
+        Field oneByte = layer.bytes(Tcp.PAYLOAD, 0, 1, "1");
+        assertEquals("TCP payload (1 byte)", oneByte.display());
+        assertEquals("Charge utile TCP (1 octet)", FieldLabels.of(Locale.FRENCH).line(oneByte));
+        Field twoBytes = layer.bytes(Tcp.PAYLOAD, 0, 2, "1460");
+        assertEquals("TCP payload (1460 bytes)", twoBytes.display());
+        assertEquals("Charge utile TCP (1460 octets)", FieldLabels.of(Locale.FRENCH).line(twoBytes));
+        Field title = layer.bytes(Tcp.OPTIONS_MSS, 0, 2, new Wording.Word("tcp.option_kind[2]"), "1460");
         assertEquals("TCP Option - Maximum segment size: 1460 bytes", title.display());
         assertEquals("Option TCP - Taille maximale de segment (MSS) : 1460 octets",
                 FieldLabels.of(Locale.FRENCH).line(title));

@@ -73,7 +73,13 @@ final class FilterCases {
             "tcp.seq == 1", "tcp.ack == 1 and tcp.len == 0", "tcp.nxtseq > 1000", "ip.src == ip.dst",
             "tcp.srcport > tcp.dstport", "tcp.srcport == tcp.dstport", "ip.dsfield.dscp != 0", "ip.len > 1000",
             "ip.id == 0x0000", "udp.length < 30", "tcp.checksum == 0x0000", "dns.flags.rcode != 0",
-            "http.content_length_header", "data.len > 10", "ipv6.hlim == 255", "ipv6.nxt == 58", "ip.ttl == 0x40");
+            "http.content_length_header", "data.len > 10", "ipv6.hlim == 255", "ipv6.nxt == 58", "ip.ttl == 0x40",
+            // TCP options and analysis, absolute time
+            "tcp.options.sack_le > 1000", "tcp.options.sack.dsack", "tcp.options.timestamp", "tcp.options.wscale",
+            "tcp.analysis.bytes_in_flight > 10000", "tcp.analysis.push_bytes_sent == tcp.len",
+            "tcp.analysis.initial_rtt < 0.001", "tcp.analysis.rto_frame", "tcp.analysis.duplicate_ack_frame",
+            "tcp.completeness == 31", "tcp.connection.fin_active", "tcp.connection.synack || tcp.connection.rst",
+            "frame.time >= \"Jan  1, 2020 00:00:00\"", "frame.time < \"2013-03-08 00:00:00\"");
 
     /** Names tshark 4.0 does not have: wirelab's own lab protocol, and 802.1ad's EtherType under its name. */
     static final List<String> WIRELAB_ONLY = List.of("chat", "chat.kind", "chat.message", "chat.client_number",

@@ -22,8 +22,7 @@ import org.wirelab.core.decode.Wording;
  * <ul>
  * <li>a field's label comes from the {@code FieldLabels} bundle keyed by the field's Wireshark name
  *     ({@code tcp.srcport}), when the English bundle gives the same English label (one name can carry
- *     several labels, e.g. {@code chat.message} for "Unframed text"); a label {@code -} means the label is
- *     the packet's own text (an HTTP header line) and stays as it is;</li>
+ *     several labels, e.g. {@code chat.message} for "Unframed text");</li>
  * <li>value words ("Set", "40 bytes (10)", "Port unreachable"), labels of nameless fields and layer titles
  *     come from the language's phrasebook ({@code FieldPhrases_xx.txt}, see {@link Phrasebook});</li>
  * <li>the label and value are joined by the language's separator (" : " in French).</li>
@@ -33,8 +32,6 @@ import org.wirelab.core.decode.Wording;
 public final class FieldWords {
     private static final String LABELS = "org/wirelab/core/decode/words/FieldLabels%s.properties";
     private static final String PHRASES = "org/wirelab/core/decode/words/FieldPhrases_%s.txt";
-    /** The bundle's label for a field whose label is the packet's own text. */
-    private static final String VERBATIM = "-";
     private static final Map<Locale, FieldWords> BY_LANGUAGE = new ConcurrentHashMap<>();
 
     private final ResourceBundle english;
@@ -95,9 +92,7 @@ public final class FieldWords {
             close = "]";
             rest = rest.substring(0, rest.length() - 1);
         }
-        Optional<String> byName = labelOf(field);
-        boolean verbatim = byName.filter(VERBATIM::equals).isPresent();
-        String shownLabel = verbatim ? label : byName.orElseGet(() -> phrases.translate(label));
+        String shownLabel = labelOf(field).orElseGet(() -> phrases.translate(label));
         if (rest.isEmpty()) {
             return prefix + shownLabel + close;
         }
@@ -131,7 +126,7 @@ public final class FieldWords {
     }
 
     /**
-     * Whether this language has its own label for {@code field}: by its name, as the packet's own text, or
+     * Whether this language has its own label for {@code field}: by its name, or
      * (for a field without a name, or a second label of a name) by a phrase. Always true in English.
      */
     public boolean hasLabel(Field field) {
@@ -159,9 +154,6 @@ public final class FieldWords {
         }
         try {
             String translated = labels.getString(field.name());
-            if (translated.equals(VERBATIM)) {
-                return Optional.of(VERBATIM);
-            }
             return english.getString(field.name()).equals(field.label()) ? Optional.of(translated) : Optional.empty();
         } catch (MissingResourceException missing) {
             // Not in the bundle: the caller falls back to a phrase, then to the English label.

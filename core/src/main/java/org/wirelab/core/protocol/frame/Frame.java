@@ -16,11 +16,8 @@ public final class Frame {
     public static final HeaderField NUMBER = HeaderField.unsigned("frame.number");
     public static final HeaderField LEN = HeaderField.unsigned("frame.len");
     public static final HeaderField CAP_LEN = HeaderField.unsigned("frame.cap_len");
-    /**
-     * The arrival time in the local time zone, as text (Wireshark's FT_ABSOLUTE_TIME, which a display
-     * filter here compares as a string).
-     */
-    public static final HeaderField TIME = HeaderField.of("frame.time", FieldType.STRING);
+    /** The arrival time: printed in the local time zone as tshark prints it, compared as an instant. */
+    public static final HeaderField TIME = HeaderField.of("frame.time", FieldType.ABSOLUTE_TIME);
     public static final HeaderField TIME_EPOCH = HeaderField.of("frame.time_epoch", FieldType.TIME);
     public static final HeaderField TIME_RELATIVE = HeaderField.of("frame.time_relative", FieldType.TIME);
     public static final HeaderField TIME_DELTA = HeaderField.of("frame.time_delta", FieldType.TIME);
@@ -34,7 +31,31 @@ public final class Frame {
     private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss.nnnnnnnnn zzz",
             Locale.ROOT);
 
+    /** The forms of a date and time a display filter accepts, in the local time zone unless one is named. */
+    private static final List<DateTimeFormatter> TIME_LITERALS = List.of(
+            DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS][ zzz]", Locale.ROOT),
+            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS][ zzz]", Locale.ROOT),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS][XXX][ zzz]", Locale.ROOT));
+
     private Frame() {
+    }
+
+    /**
+     * The instant, in nanoseconds since the epoch, of a date and time as tshark prints frame.time ("Dec  7,
+     * 2026 13:16:30.870640000 UTC") or in ISO form ("2026-12-07 13:16:30"), read in {@code zone} unless it
+     * names its own; null when it is neither.
+     */
+    public static Long parseTime(String text, ZoneId zone) {
+        for (DateTimeFormatter format : TIME_LITERALS) {
+            try {
+                java.time.temporal.TemporalAccessor parsed = format.withZone(zone).parse(text.strip());
+                Instant instant = java.time.ZonedDateTime.from(parsed).toInstant();
+                return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+            } catch (java.time.DateTimeException | ArithmeticException notThisForm) {
+                // try the next form
+            }
+        }
+        return null;
     }
 
     /**

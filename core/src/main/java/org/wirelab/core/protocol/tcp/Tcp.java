@@ -85,25 +85,37 @@ public final class Tcp {
     public static final HeaderField OPTIONS = HeaderField.of("tcp.options", FieldType.BYTES);
     /** An option Wireshark gives no name of its own: "TCP Option - Maximum segment size: 1460 bytes". */
     public static final HeaderField OPTION_TITLE = HeaderField.unnamed("tcp.option");
-    public static final HeaderField MSS_OPTION_TITLE = HeaderField.unnamed("tcp.option.mss");
-    public static final HeaderField WSCALE_OPTION_TITLE = HeaderField.unnamed("tcp.option.wscale");
-    public static final HeaderField SACK_OPTION_TITLE = HeaderField.unnamed("tcp.option.sack");
-    public static final HeaderField SACK_ONE_BLOCK_OPTION_TITLE = HeaderField.unnamed("tcp.option.sack.one");
-    public static final HeaderField TIMESTAMPS_OPTION_TITLE = HeaderField.unnamed("tcp.option.timestamps");
+    /** The item of an expert note on a D-SACK block, which holds tcp.options.sack.dsack. */
+    public static final HeaderField DSACK_NOTE = HeaderField.unnamed("tcp.options.sack.dsack");
     public static final HeaderField OPTION_KIND = HeaderField.unsigned("tcp.option_kind");
     public static final HeaderField OPTION_LEN = HeaderField.unsigned("tcp.option_len");
+    /** An option whose length is not its kind's (an expert note, FT_NONE). */
+    public static final HeaderField OPTION_LEN_INVALID = HeaderField.of("tcp.option.len.invalid", FieldType.NONE);
     public static final HeaderField OPTIONS_EOL = HeaderField.of("tcp.options.eol", FieldType.BYTES);
     public static final HeaderField OPTIONS_NOP = HeaderField.of("tcp.options.nop", FieldType.BYTES);
     public static final HeaderField OPTIONS_SACK_PERM = HeaderField.of("tcp.options.sack_perm", FieldType.BYTES);
     public static final HeaderField OPTIONS_MSS_VAL = HeaderField.unsigned("tcp.options.mss_val");
     public static final HeaderField OPTIONS_WSCALE_SHIFT = HeaderField.unsigned("tcp.options.wscale.shift");
     public static final HeaderField OPTIONS_WSCALE_MULTIPLIER = HeaderField.unsigned("tcp.options.wscale.multiplier");
-    /** The raw edges of a SACK block: Wireshark's tcp.options.sack_le and _re are relative to the stream's start. */
-    public static final HeaderField SACK_LEFT_EDGE_RAW = new HeaderField("", "tcp.option.sack.left_raw",
-            FieldType.UNSIGNED, HeaderField.Base.DEC, 0);
-    public static final HeaderField SACK_RIGHT_EDGE_RAW = new HeaderField("", "tcp.option.sack.right_raw",
-            FieldType.UNSIGNED, HeaderField.Base.DEC, 0);
+    /**
+     * The options Wireshark names whose item is titled by what they carry ("TCP Option - Maximum segment
+     * size: 1460 bytes"): -e prints their bytes in hex, as for any FT_NONE item that covers bytes.
+     */
+    public static final HeaderField OPTIONS_MSS = titled("tcp.options.mss", "tcp.option.mss");
+    public static final HeaderField OPTIONS_WSCALE = titled("tcp.options.wscale", "tcp.option.wscale");
+    public static final HeaderField OPTIONS_SACK = titled("tcp.options.sack", "tcp.option.sack");
+    public static final HeaderField OPTIONS_TIMESTAMP = titled("tcp.options.timestamp", "tcp.option.timestamps");
+    /**
+     * A SACK block's edges: read raw by the decoder, made relative to the start of the data they acknowledge
+     * once the conversation is known (packet-tcp.c subtracts the reverse flow's base sequence number).
+     */
+    public static final HeaderField OPTIONS_SACK_LE = HeaderField.unsigned("tcp.options.sack_le");
+    public static final HeaderField OPTIONS_SACK_RE = HeaderField.unsigned("tcp.options.sack_re");
     public static final HeaderField OPTIONS_SACK_COUNT = HeaderField.unsigned("tcp.options.sack.count");
+    /** A first block below the acknowledgment number, or inside the second block, reports a duplicate (RFC 2883). */
+    public static final HeaderField OPTIONS_SACK_DSACK_LE = HeaderField.unsigned("tcp.options.sack.dsack_le");
+    public static final HeaderField OPTIONS_SACK_DSACK_RE = HeaderField.unsigned("tcp.options.sack.dsack_re");
+    public static final HeaderField OPTIONS_SACK_DSACK = HeaderField.of("tcp.options.sack.dsack", FieldType.NONE);
     public static final HeaderField OPTIONS_TSVAL = HeaderField.unsigned("tcp.options.timestamp.tsval");
     public static final HeaderField OPTIONS_TSECR = HeaderField.unsigned("tcp.options.timestamp.tsecr");
     public static final HeaderField OPTIONS_UNKNOWN_PAYLOAD = HeaderField.of("tcp.options.unknown.payload",
@@ -119,6 +131,18 @@ public final class Tcp {
     public static final HeaderField ANALYSIS_ACK_RTT = HeaderField.of("tcp.analysis.ack_rtt", FieldType.TIME);
     public static final HeaderField ANALYSIS_DUPLICATE_ACK_NUM = HeaderField.unsigned(
             "tcp.analysis.duplicate_ack_num");
+    public static final HeaderField ANALYSIS_DUPLICATE_ACK_FRAME = HeaderField.unsigned(
+            "tcp.analysis.duplicate_ack_frame");
+    public static final HeaderField ANALYSIS_INITIAL_RTT = HeaderField.of("tcp.analysis.initial_rtt", FieldType.TIME);
+    public static final HeaderField ANALYSIS_BYTES_IN_FLIGHT = HeaderField.unsigned("tcp.analysis.bytes_in_flight");
+    public static final HeaderField ANALYSIS_PUSH_BYTES_SENT = HeaderField.unsigned("tcp.analysis.push_bytes_sent");
+    public static final HeaderField ANALYSIS_RTO = HeaderField.of("tcp.analysis.rto", FieldType.TIME);
+    public static final HeaderField ANALYSIS_RTO_FRAME = HeaderField.unsigned("tcp.analysis.rto_frame");
+    /** What the stream has shown before this frame: SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16, RST 32. */
+    public static final HeaderField COMPLETENESS = HeaderField.unsigned("tcp.completeness");
+    /** The expert notes on a segment's flags, present or absent (FT_NONE). */
+    public static final List<HeaderField> CONNECTION_NOTES = none("tcp.connection.syn", "tcp.connection.synack",
+            "tcp.connection.fin", "tcp.connection.fin_active", "tcp.connection.fin_passive", "tcp.connection.rst");
     /** The analysis's flags, present or absent (FT_NONE). */
     public static final List<HeaderField> ANALYSIS_FLAGS = none("tcp.analysis.flags", "tcp.analysis.retransmission",
             "tcp.analysis.fast_retransmission", "tcp.analysis.spurious_retransmission", "tcp.analysis.duplicate_ack",
@@ -132,9 +156,13 @@ public final class Tcp {
             ACK_NUMBER, ACK_RAW, HDR_LEN, FLAGS, FLAGS_RES, FLAGS_AE, FLAGS_CWR, FLAGS_ECE, FLAGS_URG, FLAGS_ACK,
             FLAGS_PUSH, FLAGS_RESET, FLAGS_SYN, FLAGS_FIN, FLAGS_STR, WINDOW_SIZE_VALUE, WINDOW_SIZE,
             WINDOW_SIZE_SCALEFACTOR, CHECKSUM_FIELD, CHECKSUM_STATUS, URGENT_POINTER_FIELD, OPTIONS, OPTION_KIND,
-            OPTION_LEN, OPTIONS_EOL, OPTIONS_NOP, OPTIONS_SACK_PERM, OPTIONS_MSS_VAL, OPTIONS_WSCALE_SHIFT,
-            OPTIONS_WSCALE_MULTIPLIER, OPTIONS_SACK_COUNT, OPTIONS_TSVAL, OPTIONS_TSECR, OPTIONS_UNKNOWN_PAYLOAD,
-            PAYLOAD, TIME_RELATIVE, TIME_DELTA, ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT, ANALYSIS_DUPLICATE_ACK_NUM);
+            OPTION_LEN, OPTION_LEN_INVALID, OPTIONS_EOL, OPTIONS_NOP, OPTIONS_MSS, OPTIONS_WSCALE, OPTIONS_SACK, OPTIONS_TIMESTAMP,
+            OPTIONS_SACK_PERM, OPTIONS_MSS_VAL, OPTIONS_WSCALE_SHIFT, OPTIONS_WSCALE_MULTIPLIER, OPTIONS_SACK_LE,
+            OPTIONS_SACK_RE, OPTIONS_SACK_COUNT, OPTIONS_SACK_DSACK_LE, OPTIONS_SACK_DSACK_RE, OPTIONS_SACK_DSACK,
+            OPTIONS_TSVAL, OPTIONS_TSECR, OPTIONS_UNKNOWN_PAYLOAD, PAYLOAD, COMPLETENESS, TIME_RELATIVE, TIME_DELTA,
+            ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT, ANALYSIS_INITIAL_RTT, ANALYSIS_BYTES_IN_FLIGHT,
+            ANALYSIS_PUSH_BYTES_SENT, ANALYSIS_RTO, ANALYSIS_RTO_FRAME, ANALYSIS_DUPLICATE_ACK_NUM,
+            ANALYSIS_DUPLICATE_ACK_FRAME);
 
     private Tcp() {
     }
@@ -150,7 +178,13 @@ public final class Tcp {
     private static List<HeaderField> named(HeaderField... fields) {
         List<HeaderField> all = new ArrayList<>(List.of(fields));
         all.addAll(ANALYSIS_FLAGS);
+        all.addAll(CONNECTION_NOTES);
         return List.copyOf(all);
+    }
+
+    /** A named option whose tree line is the title {@code labelKey} formatted with what it carries. */
+    private static HeaderField titled(String name, String labelKey) {
+        return new HeaderField(name, labelKey, FieldType.BYTES, HeaderField.Base.DEC, 0);
     }
 
     public static int sourcePort(byte[] b, int offset) {

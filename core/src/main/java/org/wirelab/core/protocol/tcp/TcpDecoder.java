@@ -82,7 +82,7 @@ public final class TcpDecoder implements ProtocolDecoder {
         summary.append(" Win=").append(window).append(" Len=").append(Math.max(0, segmentLength));
         int capturedHeader = Math.min(headerLength, slice.captured());
         if (headerLength > Tcp.MIN_HEADER_LENGTH) {
-            layer.add(TcpOptions.decode(layer, o + Tcp.MIN_HEADER_LENGTH, o + capturedHeader, summary));
+            layer.add(TcpOptions.decode(layer, o + Tcp.MIN_HEADER_LENGTH, o + capturedHeader, ack, summary));
         }
         if (capturedHeader < headerLength) {
             if (!slice.embedded()) {

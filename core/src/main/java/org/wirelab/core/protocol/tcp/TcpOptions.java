@@ -21,8 +21,11 @@ final class TcpOptions {
     private TcpOptions() {
     }
 
-    /** Decodes the options from {@code start} to the captured end of the header; appends "MSS=1460" etc. to summary. */
-    static Field decode(LayerBuilder layer, int start, int end, StringBuilder summary) {
+    /**
+     * Decodes the options from {@code start} to the captured end of the header; appends "MSS=1460" etc. to
+     * summary. The header's {@code acknowledgment} number tells a duplicate SACK block (RFC 2883).
+     */
+    static Field decode(LayerBuilder layer, int start, int end, long acknowledgment, StringBuilder summary) {
         byte[] b = layer.bytes();
         List<Field> options = new ArrayList<>();
         int at = start;
@@ -40,25 +43,33 @@ final class TcpOptions {
             List<Field> children = new ArrayList<>();
             children.add(layer.field(Tcp.OPTION_KIND, at, 1, kind, "value.named", Integer.toString(kind), kindWord));
             if (length >= 2) {
-                children.add(layer.field(Tcp.OPTION_LEN, at + 1, 1));
+                Field lengthField = layer.field(Tcp.OPTION_LEN, at + 1, 1);
+                int expected = expectedLength(kind);
+                if (kind != Tcp.OPTION_SACK && expected >= 0 && expected != length) {
+                    // Wireshark's note under the length: "option length should be 10".
+                    String should = Integer.toString(expected);
+                    lengthField = lengthField.withChildren(List.of(layer.generated(Tcp.OPTION_LEN_INVALID, at + 1, 0,
+                            Boolean.TRUE, "1", Wording.NO_VALUE, should)));
+                }
+                children.add(lengthField);
             }
-            // The option's subtree: Wireshark names a few; the others are titled by what they carry.
+            // The option's subtree: Wireshark names most, titled by what they carry; others by their kind.
             HeaderField named = null;
-            HeaderField title = Tcp.OPTION_TITLE;
             List<Object> titleArguments = new ArrayList<>(List.of(kindWord));
             switch (kind) {
                 case Tcp.OPTION_EOL -> named = Tcp.OPTIONS_EOL;
                 case Tcp.OPTION_NOP -> named = Tcp.OPTIONS_NOP;
                 case Tcp.OPTION_MSS -> {
+                    named = Tcp.OPTIONS_MSS;
                     if (length == 4) {
                         int mss = Bytes.u16(b, at + 2);
                         children.add(layer.field(Tcp.OPTIONS_MSS_VAL, at + 2, 2));
-                        title = Tcp.MSS_OPTION_TITLE;
                         titleArguments.add(Integer.toString(mss));
                         summary.append(" MSS=").append(mss);
                     }
                 }
                 case Tcp.OPTION_WINDOW_SCALE -> {
+                    named = Tcp.OPTIONS_WSCALE;
                     if (length == 3) {
                         int shift = Bytes.u8(b, at + 2);
                         // RFC 7323 section 2.3: a shift above 14 is used as 14.
@@ -66,7 +77,6 @@ final class TcpOptions {
                         children.add(layer.field(Tcp.OPTIONS_WSCALE_SHIFT, at + 2, 1));
                         children.add(layer.generated(Tcp.OPTIONS_WSCALE_MULTIPLIER, at + 2, 1, multiplier,
                                 Long.toString(multiplier)));
-                        title = Tcp.WSCALE_OPTION_TITLE;
                         titleArguments.add(Integer.toString(shift));
                         titleArguments.add(Long.toString(multiplier));
                         summary.append(" WS=").append(multiplier);
@@ -78,24 +88,18 @@ final class TcpOptions {
                 }
                 case Tcp.OPTION_SACK -> {
                     int blocks = (length - 2) / 8;
-                    for (int i = 0; i < blocks; i++) {
-                        int edge = at + 2 + 8 * i;
-                        children.add(layer.field(Tcp.SACK_LEFT_EDGE_RAW, edge, 4));
-                        children.add(layer.field(Tcp.SACK_RIGHT_EDGE_RAW, edge + 4, 4));
-                    }
-                    children.add(layer.generated(Tcp.OPTIONS_SACK_COUNT, at, length, (long) blocks,
-                            Integer.toString(blocks)));
-                    title = blocks == 1 ? Tcp.SACK_ONE_BLOCK_OPTION_TITLE : Tcp.SACK_OPTION_TITLE;
-                    titleArguments.add(Integer.toString(blocks));
+                    children.addAll(SackBlocks.fields(layer, at, blocks, (int) acknowledgment));
+                    named = Tcp.OPTIONS_SACK;
+                    titleArguments.add(SackBlocks.edges(b, at, blocks, 0));
                     summary.append(" SACK blocks=").append(blocks);
                 }
                 case Tcp.OPTION_TIMESTAMPS -> {
+                    named = Tcp.OPTIONS_TIMESTAMP;
                     if (length == 10) {
                         long value = Integer.toUnsignedLong(Bytes.u32(b, at + 2));
                         long echo = Integer.toUnsignedLong(Bytes.u32(b, at + 6));
                         children.add(layer.field(Tcp.OPTIONS_TSVAL, at + 2, 4));
                         children.add(layer.field(Tcp.OPTIONS_TSECR, at + 6, 4));
-                        title = Tcp.TIMESTAMPS_OPTION_TITLE;
                         titleArguments.add(Long.toString(value));
                         titleArguments.add(Long.toString(echo));
                         summary.append(" TSval=").append(value).append(" TSecr=").append(echo);
@@ -111,8 +115,18 @@ final class TcpOptions {
                 layer.warning(at, length, "TCP option " + kindName(kind) + " has length " + length
                         + ", expected " + expectedLength(kind));
             }
-            options.add(named == null ? layer.group(title, at, length, children, titleArguments.toArray())
-                    : layer.data(named, at, length).withChildren(children));
+            Field option;
+            if (named == null) {
+                option = layer.group(Tcp.OPTION_TITLE, at, length, children, titleArguments.toArray());
+            } else if (named.labelKey().equals(named.name())) {
+                option = layer.data(named, at, length);
+            } else if (titleArguments.size() == 1 && named != Tcp.OPTIONS_SACK) {
+                // A named option of the wrong length says no more than its kind.
+                option = layer.bytes(named.labelled(Tcp.OPTION_TITLE.labelKey()), at, length, kindWord);
+            } else {
+                option = layer.bytes(named, at, length, titleArguments.toArray());
+            }
+            options.add(option.withChildren(children));
             // After an EOL the rest is zero padding, which Wireshark lists as more EOLs: keep walking.
             at += length;
         }
