@@ -27,9 +27,15 @@ final class DumpcapTap implements FrameTap {
     /** dumpcap opens the interface within milliseconds; a machine with 8 busy builds needs more. */
     private static final long START_TIMEOUT_SECONDS = 15;
     private static final long EXIT_TIMEOUT_SECONDS = 5;
-    /** Its last words on standard error: "Packets received/dropped on interface 'Loopback: lo': 3/0 (...)". */
+    /**
+     * Its last words on standard error: "Packets received/dropped on interface 'Loopback: lo': 3/1
+     * (pcap:0/dumpcap:0/flushed:1/ps_ifdrop:0)". Its total of dropped frames includes the flushed ones,
+     * which reached it after it was told to stop (a readiness probe resent while the drain's first one
+     * was on its way): they came after the capture's end rather than being lost inside it, so only the
+     * frames lost in the kernel's buffer (pcap) and in dumpcap's own queue count as dropped.
+     */
     private static final Pattern COUNTERS = Pattern.compile(
-            "Packets received/dropped on interface '[^']*': (\\d+)/(\\d+) \\(pcap:\\d+/dumpcap:\\d+/flushed:\\d+/ps_ifdrop:(\\d+)\\)");
+            "Packets received/dropped on interface '[^']*': (\\d+)/\\d+ \\(pcap:(\\d+)/dumpcap:(\\d+)/flushed:\\d+/ps_ifdrop:(\\d+)\\)");
 
     private final Process process;
     private final CaptureReader reader;
@@ -116,12 +122,17 @@ final class DumpcapTap implements FrameTap {
     @Override
     public Counters counters() {
         waitQuietly(process);
-        Matcher matcher = COUNTERS.matcher(errors.text());
+        return counters(errors.text());
+    }
+
+    /** The counters in dumpcap's standard error, or unknown ones when it printed none. */
+    static Counters counters(String errorText) {
+        Matcher matcher = COUNTERS.matcher(errorText);
         if (!matcher.find()) {
             return Counters.unknown(SOURCE);
         }
-        return new Counters(SOURCE, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
-                Long.parseLong(matcher.group(3)));
+        long dropped = Long.parseLong(matcher.group(2)) + Long.parseLong(matcher.group(3));
+        return new Counters(SOURCE, Long.parseLong(matcher.group(1)), dropped, Long.parseLong(matcher.group(4)));
     }
 
     @Override
