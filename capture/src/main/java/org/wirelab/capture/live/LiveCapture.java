@@ -29,12 +29,17 @@ import java.io.UncheckedIOException;
  * the packet type is unknown, and measured here it lost the first frames of the capture.
  */
 public final class LiveCapture implements AutoCloseable {
+    /*
+     * Each wait below ends as soon as its condition holds (a probe seen, the loop ended), normally within
+     * milliseconds; the limits are for a machine twenty times slower than a quiet one (a lab machine with
+     * several builds running, CI), where a capture that gave up early would lose the last frames.
+     */
     /** How long start() waits for its probe; the first one is normally seen within a millisecond. */
-    private static final long READY_TIMEOUT_MILLIS = 5_000;
+    private static final long READY_TIMEOUT_MILLIS = 30_000;
     private static final long PROBE_INTERVAL_MILLIS = 100;
-    /** How long stop() waits for frames still queued in the kernel buffer to be delivered. */
-    private static final long DRAIN_TIMEOUT_MILLIS = 2_000;
-    private static final long STOP_TIMEOUT_MILLIS = 5_000;
+    /** How long stop() waits for frames still queued in the kernel buffer (or dumpcap's pipe) to be delivered. */
+    private static final long DRAIN_TIMEOUT_MILLIS = 30_000;
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
 
     private final CaptureSettings settings;
     private final FrameTap tap;
