@@ -20,6 +20,7 @@ import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.PcapWriter;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.FramesSeen;
 import org.wirelab.core.testing.Tshark;
 
 /**
@@ -41,10 +42,11 @@ class PortUnreachableExplanationTest {
                 // byte 30 of the ICMP message): other tests may ping the loopback meanwhile.
                 "udp port " + port + " or (icmp and icmp[30:2] = " + port + ")"));
                 DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            capture.start(FrameSink.into(frames));
+            FramesSeen seen = new FramesSeen();
+            capture.start(FrameSink.into(frames).andThen(seen::frame));
             byte[] hello = "anyone there?".getBytes(StandardCharsets.US_ASCII);
             client.send(new DatagramPacket(hello, hello.length, InetAddress.getLoopbackAddress(), port));
-            Thread.sleep(200);
+            seen.await("the kernel's port unreachable", FramesSeen.portUnreachable(port));
             capture.stop();
         }
         Path file = directory.resolve("unreachable.pcap");

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +36,9 @@ import org.wirelab.core.check.CheckReport;
 import org.wirelab.core.check.LabChecks;
 import org.wirelab.core.check.LabStep;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.scenario.LabProtocol;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.FramesSeen;
 import org.wirelab.core.testing.LabPrograms;
 
 /**
@@ -41,10 +47,8 @@ import org.wirelab.core.testing.LabPrograms;
  */
 class LabRunsCheckedLiveTest {
     private static final InetAddress LOCALHOST = InetAddress.getLoopbackAddress();
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Duration QUIET = Duration.ofMillis(500);
-    /** When the capture last delivered a frame (System.nanoTime). */
-    private static final java.util.concurrent.atomic.AtomicLong LAST_FRAME = new java.util.concurrent.atomic.AtomicLong();
+    /** For the Java servers' own counts: a machine twenty times slower than a quiet one still makes it. */
+    private static final Duration WAIT = FramesSeen.WAIT;
 
     @TempDir
     Path dir;
@@ -54,18 +58,23 @@ class LabRunsCheckedLiveTest {
         CaptureAvailability.check().ifPresent(problem -> Environment.missing(problem.message()));
     }
 
+    /**
+     * A run of programs while the capture runs. It ends once the capture shows what the check needs
+     * ({@link FramesSeen#await}): the capture stops right after, and a program that closes a moment
+     * later on a busy machine would otherwise close after the capture.
+     */
     interface Run {
-        void run() throws Exception;
+        void run(FramesSeen seen) throws Exception;
     }
 
     /** Captures TCP and UDP on {@code port} and ICMP errors while {@code run} runs, then checks {@code step}. */
     private static CheckReport checked(LabStep step, int port, Run run) throws Exception {
         FrameStore frames = new FrameStore();
+        FramesSeen seen = new FramesSeen();
         try (LiveCapture capture = LiveCapture.open(CaptureSettings.of(CaptureSettings.LOOPBACK,
                 CaptureSettings.portFilter(port) + " or icmp"))) {
-            capture.start(FrameSink.into(frames).andThen((time, link, bytes, offset, captured, original) ->
-                    LAST_FRAME.set(System.nanoTime())));
-            run.run();
+            capture.start(FrameSink.into(frames).andThen(seen::frame));
+            run.run(seen);
             capture.stop();
         }
         return LabChecks.run(CaptureAnalysis.of(frames), step, port, Locale.ENGLISH);
@@ -100,15 +109,9 @@ class LabRunsCheckedLiveTest {
         }
     }
 
-    /**
-     * Waits until the loopback has been quiet for a moment, so that a program's last close (a FIN, its
-     * ACK) is on the wire before the capture stops, however busy the machine.
-     */
-    private static void settle() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() - LAST_FRAME.get() < QUIET.toNanos() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    /** Waits until the capture shows {@code count} connections on {@code port} over (closed both ways, or reset). */
+    private static void awaitOver(FramesSeen seen, int port, int count) throws InterruptedException {
+        seen.await(count + " connection(s) on port " + port + " over", FramesSeen.tcpConnectionsOver(port, count));
     }
 
     // UDP
@@ -118,7 +121,7 @@ class LabRunsCheckedLiveTest {
         int port = freeUdpPort();
         try (LabPrograms.Running server = LabPrograms.start(LabPrograms.udpServer(port), dir)) {
             server.awaitLine(line -> line.startsWith("Serveur UDP en écoute sur " + port));
-            CheckReport report = checked(LabStep.UDP, port, () -> {
+            CheckReport report = checked(LabStep.UDP, port, seen -> {
                 try (LabPrograms.Running client = LabPrograms.start(LabPrograms.udpClient(port), dir)) {
                     client.awaitLine(line -> line.equals("Message du serveur :  i am the server"));
                     client.awaitExit();
@@ -135,17 +138,17 @@ class LabRunsCheckedLiveTest {
         try (UdpEchoServer server = new UdpEchoServer(new InetSocketAddress(LOCALHOST, 0), line -> { })) {
             server.start();
             int port = server.localAddress().getPort();
-            assertPassed(checked(LabStep.UDP, port, () -> UdpEchoClient.run(server.localAddress(), line -> { })));
+            assertPassed(checked(LabStep.UDP, port, seen -> UdpEchoClient.run(server.localAddress(), line -> { })));
         }
     }
 
     @Test
     void aClosedUdpPortIsAnIcmpPortUnreachableNothingListened() throws Exception {
         int port = freeUdpPort();
-        CheckReport report = checked(LabStep.UDP, port, () -> {
+        CheckReport report = checked(LabStep.UDP, port, seen -> {
             // The lab's client waits for a reply forever in recv: it is stopped once the error came back.
             try (LabPrograms.Running client = LabPrograms.start(LabPrograms.udpClient(port), dir)) {
-                Thread.sleep(500);
+                seen.await("the kernel's port unreachable", FramesSeen.portUnreachable(port));
             }
         });
         assertFailedWith(report, "udp.reply", "in answer to the datagram of frame 1: nothing listened on UDP port " + port);
@@ -158,13 +161,13 @@ class LabRunsCheckedLiveTest {
     void theLabsPythonTcpClientAndServerPass() throws Exception {
         int port = freeTcpPort();
         try (LabPrograms.Running server = LabPrograms.start(LabPrograms.tcpServer(port), dir)) {
-            awaitListening(port, server);
-            CheckReport report = checked(LabStep.TCP, port, () -> {
+            server.awaitListening(port);
+            CheckReport report = checked(LabStep.TCP, port, seen -> {
                 try (LabPrograms.Running client = LabPrograms.start(LabPrograms.tcpClient(port), dir)) {
                     client.awaitExit();
                 }
                 server.awaitLine(line -> line.startsWith("IP client connecté"));
-                settle();
+                awaitOver(seen, port, 1);
             });
             assertPassed(report);
             assertTrue(check(report, "tcp.message").detail().startsWith(
@@ -172,33 +175,15 @@ class LabRunsCheckedLiveTest {
         }
     }
 
-    /**
-     * The lab's server prints nothing when it starts: a first connection, before the capture, proves it
-     * listens (the server reads it, prints an empty line and the address, and closes it).
-     */
-    private static void awaitListening(int port, LabPrograms.Running server) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try (Socket probe = new Socket(LOCALHOST, port)) {
-                break;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(50);
-            }
-        }
-        server.awaitLine(line -> line.startsWith("IP client connecté"));
-    }
-
     @Test
     void wirelabsJavaTcpProgramsPass() throws Exception {
         try (TcpServer server = new TcpServer(new InetSocketAddress(LOCALHOST, 0), line -> { })) {
             server.start();
-            CheckReport report = checked(LabStep.TCP, server.localAddress().getPort(), () -> {
+            int port = server.localAddress().getPort();
+            CheckReport report = checked(LabStep.TCP, port, seen -> {
                 TcpClient.run(server.localAddress(), line -> { });
                 assertTrue(server.awaitHandled(1, WAIT));
-                settle();
+                awaitOver(seen, port, 1);
             });
             assertPassed(report);
         }
@@ -207,7 +192,7 @@ class LabRunsCheckedLiveTest {
     @Test
     void aClientStartedBeforeItsServerIsRefused() throws Exception {
         int port = freeTcpPort();
-        CheckReport report = checked(LabStep.TCP, port, () -> {
+        CheckReport report = checked(LabStep.TCP, port, seen -> {
             try (LabPrograms.Running client = LabPrograms.start(LabPrograms.tcpClient(port), dir)) {
                 client.awaitLine(line -> line.contains("ConnectionRefusedError"));
                 client.awaitExit();
@@ -221,13 +206,14 @@ class LabRunsCheckedLiveTest {
     void aClientThatSendsNothingFailsTheMessageCheck() throws Exception {
         try (TcpServer server = new TcpServer(new InetSocketAddress(LOCALHOST, 0), line -> { })) {
             server.start();
-            CheckReport report = checked(LabStep.TCP, server.localAddress().getPort(), () -> {
-                try (Socket silent = new Socket(LOCALHOST, server.localAddress().getPort())) {
+            int port = server.localAddress().getPort();
+            CheckReport report = checked(LabStep.TCP, port, seen -> {
+                try (Socket silent = new Socket(LOCALHOST, port)) {
                     silent.shutdownOutput();
                     silent.getInputStream().readAllBytes();
                 }
                 assertTrue(server.awaitHandled(1, WAIT));
-                settle();
+                awaitOver(seen, port, 1);
             });
             assertTrue(check(report, "tcp.handshake").passed());
             assertFailedWith(report, "tcp.message", "the client connected but sent no data before the connection ended");
@@ -241,7 +227,7 @@ class LabRunsCheckedLiveTest {
         try (ChatServer server = new ChatServer(new InetSocketAddress(LOCALHOST, 0), line -> { })) {
             server.start();
             int port = server.localAddress().getPort();
-            CheckReport report = checked(LabStep.CHAT, port, () -> {
+            CheckReport report = checked(LabStep.CHAT, port, seen -> {
                 try (LabPrograms.Running alice = joined(port, 0); LabPrograms.Running bob = joined(port, 1)) {
                     alice.type("bonjour");
                     alice.awaitLine(">>bonjour"::equals);
@@ -256,7 +242,7 @@ class LabRunsCheckedLiveTest {
                     alice.type("quit");
                     alice.awaitExit();
                     assertTrue(server.awaitHandled(2, WAIT));
-                    settle();
+                    awaitOver(seen, port, 2);
                 }
             });
             assertPassed(report);
@@ -271,15 +257,15 @@ class LabRunsCheckedLiveTest {
         int port = freeTcpPort();
         List<LabPrograms.Running> clients = new java.util.ArrayList<>();
         try (LabPrograms.Running server = startLabChatServer(port)) {
-            CheckReport report = checked(LabStep.CHAT, port, () -> {
+            CheckReport report = checked(LabStep.CHAT, port, seen -> {
                 LabPrograms.Running alice = joined(port, 0);
                 clients.add(alice);
                 LabPrograms.Running bob = joined(port, 1);
                 clients.add(bob);
                 alice.type("bonjour");
+                // Both printed the broadcast: it is on the wire, and the capture's stop waits for it.
                 bob.awaitLine(">>bonjour"::equals);
                 alice.awaitLine(">>bonjour"::equals);
-                settle();
             });
             // The clients are stopped after the capture: both are still connected in it.
             assertPassed(report);
@@ -294,37 +280,34 @@ class LabRunsCheckedLiveTest {
     /**
      * The lab's own server after a client's quit: it never closes the session, and relays the empty reads
      * of the closed connection. The client is a Java socket doing what the lab's client does (quit, its
-     * number, close its side), but it goes on reading for a moment, so that the client's kernel answers
-     * FIN rather than RST whatever the timing, and the bug always shows.
+     * number, close its side), but it reads on until the server has relayed an empty message to it, so
+     * that the bug is in the capture however late the lab's Python server gets to it. (A client that
+     * closed before would reset the relay of its quit, and the lab's server thread would die on that
+     * reset without ever relaying an empty message.)
      */
     @Test
     void theLabsQuitBugShowsWithTheLabsOwnServer() throws Exception {
         int port = freeTcpPort();
+        byte[] emptyRelay = LabProtocol.chatBroadcast("").getBytes(StandardCharsets.US_ASCII);
         try (LabPrograms.Running server = startLabChatServer(port)) {
-            CheckReport report = checked(LabStep.CHAT, port, () -> {
+            CheckReport report = checked(LabStep.CHAT, port, seen -> {
                 try (Socket client = new Socket(LOCALHOST, port)) {
-                    java.io.InputStream in = client.getInputStream();
+                    InputStream in = client.getInputStream();
                     assertEquals('0', in.read(), "the lab's server sends the client its number");
-                    java.io.OutputStream out = client.getOutputStream();
-                    out.write("quit".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    Thread.sleep(100);
-                    out.write("0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    Thread.sleep(100);
+                    OutputStream out = client.getOutputStream();
+                    out.write("quit".getBytes(StandardCharsets.US_ASCII));
+                    out.write("0".getBytes(StandardCharsets.US_ASCII));
                     client.shutdownOutput();
-                    client.setSoTimeout(200);
-                    long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
+                    client.setSoTimeout((int) WAIT.toMillis());
+                    ByteArrayOutputStream received = new ByteArrayOutputStream();
                     byte[] buffer = new byte[65_536];
-                    while (System.nanoTime() < until) {
-                        try {
-                            if (in.read(buffer) < 0) {
-                                break;
-                            }
-                        } catch (java.net.SocketTimeoutException quiet) {
-                            break;
-                        }
+                    while (!new String(received.toByteArray(), StandardCharsets.US_ASCII)
+                            .contains(new String(emptyRelay, StandardCharsets.US_ASCII))) {
+                        int n = in.read(buffer);
+                        assertTrue(n > 0, "the lab's server closed instead of relaying empty messages: " + received);
+                        received.write(buffer, 0, n);
                     }
                 }
-                settle();
             });
             assertFailedWith(report, "chat.left", "That is the lab's quit bug");
             assertTrue(check(report, "chat.left").detail().startsWith("typed quit (frame "), LabChecks.text(report, Locale.ENGLISH));
@@ -337,7 +320,7 @@ class LabRunsCheckedLiveTest {
         try (ChatServer server = new ChatServer(new InetSocketAddress(LOCALHOST, 0), line -> { })) {
             server.start();
             int port = server.localAddress().getPort();
-            CheckReport report = checked(LabStep.CHAT, port, () -> {
+            CheckReport report = checked(LabStep.CHAT, port, seen -> {
                 LabPrograms.Running alice = joined(port, 0);
                 staying.add(alice);
                 try (LabPrograms.Running bob = joined(port, 1)) {
@@ -346,7 +329,7 @@ class LabRunsCheckedLiveTest {
                     bob.awaitLine(">>salut"::equals);
                     bob.kill();
                     assertTrue(server.awaitHandled(1, WAIT));
-                    settle();
+                    awaitOver(seen, port, 1);
                 }
             });
             List<Check> left = report.checks().stream().filter(c -> c.id().equals("chat.left")).toList();
@@ -363,11 +346,10 @@ class LabRunsCheckedLiveTest {
         }
     }
 
+    /** The lab's server prints "Waiting for a Connection.." just before listen(): wait for listen() itself. */
     private LabPrograms.Running startLabChatServer(int port) throws Exception {
         LabPrograms.Running server = LabPrograms.start(LabPrograms.chatServer(port), dir);
-        server.awaitLine(line -> line.startsWith("Waiting for a Connection"));
-        // The lab's server prints that line just before listen(): give listen() its moment.
-        Thread.sleep(300);
+        server.awaitListening(port);
         return server;
     }
 

@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  * with python3: only the port numbers are changed, to free ones. Skips (or fails in CI) without python3.
  */
 public final class LabPrograms {
-    private static final long TIMEOUT_SECONDS = 20;
+    /**
+     * How long a program may take to print a line, listen or end: python3 itself (through pyenv's shims
+     * here) took 5.5 s to start at load 29, and a machine twenty times slower than a quiet one must pass.
+     */
+    private static final long TIMEOUT_SECONDS = 120;
+    private static volatile boolean pythonFound;
 
     private LabPrograms() {
     }
@@ -76,14 +81,29 @@ public final class LabPrograms {
 
     /** Starts {@code program} with {@code python3 -u} (unbuffered, so its lines arrive as it prints them). */
     public static Running start(String program, Path directory) throws IOException {
-        try {
-            new ProcessBuilder("python3", "--version").redirectErrorStream(true).start().waitFor();
-        } catch (IOException | InterruptedException e) {
-            Environment.missing("python3 is not installed: the lab's Python programs cannot run");
-        }
+        requirePython();
         Path file = Files.createTempFile(directory, "lab", ".py");
         Files.writeString(file, program, StandardCharsets.UTF_8);
         return new Running(new ProcessBuilder("python3", "-u", file.toString()).redirectErrorStream(true).start());
+    }
+
+    /** Skips (or fails in CI) without python3; asked once, as each start of python3 costs seconds on a busy machine. */
+    private static void requirePython() {
+        if (pythonFound) {
+            return;
+        }
+        try {
+            Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            pythonFound = version.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException e) {
+            pythonFound = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!pythonFound) {
+            Environment.missing("python3 is not installed: the lab's Python programs cannot run");
+        }
     }
 
     /** A running Python program: what it prints, line by line, and its keyboard. */
@@ -122,6 +142,40 @@ public final class LabPrograms {
                 }
             }
             throw new AssertionError("the Python program never printed the line expected; it printed " + seen);
+        }
+
+        /**
+         * Waits until a socket listens on TCP {@code port} (the kernel's table, /proc/net/tcp), without
+         * connecting to it: the lab's servers print their line before listen(), and a trial connection
+         * would be a client to them.
+         */
+        public void awaitListening(int port) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!listening(port)) {
+                assertTrue(process.isAlive(), "the Python program ended before listening on " + port + "; it printed "
+                        + seen + lines);
+                assertTrue(System.nanoTime() < deadline, "nothing listens on TCP port " + port + " after "
+                        + TIMEOUT_SECONDS + " s; the Python program printed " + seen + lines);
+                Thread.sleep(20);
+            }
+        }
+
+        /** Whether /proc/net/tcp or tcp6 lists a socket in state LISTEN (0A) on local port {@code port}. */
+        private static boolean listening(int port) {
+            String local = String.format(":%04X ", port);
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                try {
+                    for (String row : Files.readAllLines(Path.of(table))) {
+                        String[] columns = row.trim().split("\\s+");
+                        if (columns.length > 3 && (columns[1] + " ").endsWith(local) && columns[3].equals("0A")) {
+                            return true;
+                        }
+                    }
+                } catch (IOException absent) {
+                    // no IPv6 here: the other table answers
+                }
+            }
+            return false;
         }
 
         /** Types {@code line} and Enter on the program's keyboard. */
