@@ -252,6 +252,33 @@ class LabRunsCheckedLiveTest {
         }
     }
 
+    /**
+     * What the lab's client does on a busy machine: it sends quit and its number and ends at once,
+     * before reading the server's answer (here a Java socket that never reads after its number, so the
+     * timing cannot decide). Its kernel resets the connection, and the check still sees a client that quit.
+     */
+    @Test
+    void aClientThatEndsRightAfterQuitLeftWithQuit() throws Exception {
+        try (ChatServer server = new ChatServer(new InetSocketAddress(LOCALHOST, 0), line -> { })) {
+            server.start();
+            int port = server.localAddress().getPort();
+            CheckReport report = checked(LabStep.CHAT, port, seen -> {
+                try (Socket client = new Socket(LOCALHOST, port)) {
+                    assertEquals('0', client.getInputStream().read(), "the server sends the client its number");
+                    client.getOutputStream().write("quit".getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().write("0".getBytes(StandardCharsets.US_ASCII));
+                }
+                assertTrue(server.awaitHandled(1, WAIT));
+                awaitOver(seen, port, 1);
+            });
+            String text = LabChecks.text(report, Locale.ENGLISH);
+            assertPassed(report);
+            assertTrue(check(report, "chat.left").detail().matches("typed quit \\(frame \\d+\\), and its program ended"
+                    + " without reading the server's answer \\(frame \\d+\\), so its system closed the connection with a"
+                    + " RST \\(frame \\d+\\) rather than a FIN: .*"), text);
+        }
+    }
+
     @Test
     void theLabsOwnChatServerAndClientsPassWhileEveryoneIsConnected() throws Exception {
         int port = freeTcpPort();
