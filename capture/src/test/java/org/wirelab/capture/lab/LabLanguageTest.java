@@ -1,22 +1,13 @@
 package org.wirelab.capture.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.PortUnreachableException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.wirelab.core.testing.Bundles;
 
 /**
  * The lab's programs print French to a French console, as the lab's Python programs do, over real
@@ -103,30 +94,7 @@ class LabLanguageTest {
     }
 
     @Test
-    void everyLineHasAFrenchOneWithTheSameValues() throws IOException {
-        Properties english = bundle("LabWords.properties");
-        Properties french = bundle("LabWords_fr.properties");
-        assertEquals(english.stringPropertyNames(), french.stringPropertyNames());
-        for (String key : english.stringPropertyNames()) {
-            assertNotEquals(english.getProperty(key), french.getProperty(key), key + " is translated");
-            assertEquals(placeholders(english.getProperty(key)), placeholders(french.getProperty(key)), key);
-        }
-    }
-
-    private static Properties bundle(String name) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = LabConsole.class.getResourceAsStream(name)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
-
-    private static Set<String> placeholders(String pattern) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = Pattern.compile("\\{\\d+}").matcher(pattern);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
+    void everyLineHasAFrenchOneWithTheSameValues() {
+        Bundles.assertEverySentenceTranslatedWithTheSameValues(LabConsole.class, "LabWords");
     }
 }

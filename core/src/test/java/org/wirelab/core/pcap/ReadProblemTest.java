@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.wirelab.core.testing.Bundles;
 import org.wirelab.core.testing.Corpus;
 
 /** A damaged file's problems, said in English as the command line always has, and in French. */
@@ -47,36 +40,13 @@ class ReadProblemTest {
     }
 
     @Test
-    void everySentenceHasAFrenchOneWithTheSameValues() throws IOException {
-        Properties english = bundle("ReadProblems.properties");
-        Properties french = bundle("ReadProblems_fr.properties");
-        assertEquals(english.stringPropertyNames(), french.stringPropertyNames());
-        for (String key : english.stringPropertyNames()) {
-            assertNotEquals(english.getProperty(key), french.getProperty(key), key + " is translated");
-            assertEquals(placeholders(english.getProperty(key)), placeholders(french.getProperty(key)), key);
-        }
+    void everySentenceHasAFrenchOneWithTheSameValues() {
+        Bundles.assertEverySentenceTranslatedWithTheSameValues(ReadProblem.class, "ReadProblems");
     }
 
     @Test
     void theCommandLineKeepsTheEnglishWarnings() throws IOException {
         CaptureFile file = CaptureFiles.read(Corpus.capture("dpkt__truncated_dns_2.pcap"));
         assertEquals(List.of("file ends in the middle of frame 2 at byte 240: 7 of 16 header bytes"), file.warnings());
-    }
-
-    private static Properties bundle(String name) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = ReadProblem.class.getResourceAsStream(name)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
-
-    private static Set<String> placeholders(String pattern) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = Pattern.compile("\\{\\d+}").matcher(pattern);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
     }
 }
