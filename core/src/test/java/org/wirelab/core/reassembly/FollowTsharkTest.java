@@ -14,8 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wirelab.core.analysis.CaptureAnalysis;
-import org.wirelab.core.pcap.CaptureFiles;
-import org.wirelab.core.pcap.CaptureFormatException;
 import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.testing.Corpus;
 import org.wirelab.core.testing.Environment;
@@ -48,12 +46,9 @@ class FollowTsharkTest {
         return all.stream();
     }
 
-    private static CaptureAnalysis analyse(Path capture) throws IOException {
-        try {
-            return CaptureAnalysis.of(CaptureFiles.read(capture).frames());
-        } catch (CaptureFormatException notACapture) {
-            return null;   // the malformed corpus files; their errors are the reader's tests
-        }
+    /** The analysis of {@code capture}, or null for the corpus's malformed files. */
+    private static CaptureAnalysis analyse(Path capture) {
+        return Corpus.read(capture).map(file -> CaptureAnalysis.of(file.frames())).orElse(null);
     }
 
     @ParameterizedTest(name = "{0} udp={2} stream {3}")

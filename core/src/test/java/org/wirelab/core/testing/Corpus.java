@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureFormatException;
 
@@ -30,11 +32,15 @@ public final class Corpus {
 
     /** Whether {@code capture} reads as a capture: the corpus holds malformed files on purpose (the reader's tests). */
     public static boolean readable(Path capture) {
+        return read(capture).isPresent();
+    }
+
+    /** {@code capture} read, or nothing for the malformed files the reader refuses (its own tests cover them). */
+    public static Optional<CaptureFile> read(Path capture) {
         try {
-            CaptureFiles.read(capture);
-            return true;
+            return Optional.of(CaptureFiles.read(capture));
         } catch (CaptureFormatException notACapture) {
-            return false;
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
