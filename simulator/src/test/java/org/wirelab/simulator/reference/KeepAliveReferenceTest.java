@@ -19,10 +19,8 @@ class KeepAliveReferenceTest {
     void anIdleConnectionIsProbedAsLinuxProbesIt() {
         Reference r = Reference.of(SimulatedScenarios.KEEP_ALIVE);
         String both = r.sideBySide();
-        // Segment for segment each way: two probes (no data, Seq=14, one below what the server has
-        // acknowledged, so that it must answer), each answered by an ACK that repeats Ack=15.
-        assertEquals(Reference.texts(r.realClient), Reference.texts(r.simulatedClient), both);
-        assertEquals(Reference.texts(r.realServer), Reference.texts(r.simulatedServer), both);
+        // Segment for segment each way (LinuxReferenceTest's table): two probes (no data, Seq=14, one below
+        // what the server has acknowledged, so that it must answer), each answered by an ACK that repeats Ack=15.
         for (Reference.Side side : List.of(r.real(), r.simulated())) {
             List<Segment> probes = side.client().stream().filter(s -> s.length() == 0 && s.seq() == 14).toList();
             assertEquals(2, probes.size(), side.name() + "\n" + both);

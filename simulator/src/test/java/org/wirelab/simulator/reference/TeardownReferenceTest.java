@@ -16,8 +16,8 @@ import org.wirelab.simulator.tcp.StateChange;
 /**
  * How a connection ends, against real Linux (samples/reference, made by samples/make/linux-reference.sh
  * over a 10 ms link): a last ACK lost, answered again from TIME-WAIT; data that reaches a socket closed
- * by close(), answered by a RST. Segment for segment each way, and the delays that matter within the
- * tolerance each test states.
+ * by close(), answered by a RST. Segment for segment each way, as LinuxReferenceTest's table compares
+ * them, and here the segments and delays that matter, within the tolerance each test states.
  */
 class TeardownReferenceTest {
     private static final long MS = 1_000_000L;
@@ -28,8 +28,6 @@ class TeardownReferenceTest {
         String both = r.sideBySide();
         // The client's segments, the lost ACK of the server's FIN included (the client's capture has
         // it), then the same ACK again for the FIN sent again; the server's FIN twice.
-        assertEquals(Reference.texts(r.realClient), Reference.texts(r.simulatedClient), both);
-        assertEquals(Reference.texts(r.realServer), Reference.texts(r.simulatedServer), both);
         for (Reference.Side side : List.of(r.real(), r.simulated())) {
             List<Segment> fins = side.server().stream().filter(s -> s.has(Tcp.FIN)).toList();
             assertEquals(2, fins.size(), side.name() + ": the server's FIN and its retransmission\n" + both);
@@ -57,8 +55,6 @@ class TeardownReferenceTest {
     void dataAfterCloseIsAnsweredByABareReset() {
         Reference r = Reference.of(SimulatedScenarios.RST_AFTER_CLOSE);
         String both = r.sideBySide();
-        assertEquals(Reference.texts(r.realClient), Reference.texts(r.simulatedClient), both);
-        assertEquals(Reference.texts(r.realServer), Reference.texts(r.simulatedServer), both);
         for (Reference.Side side : List.of(r.real(), r.simulated())) {
             // The answer to the second line: a RST at the acknowledgment number that line carried (the
             // server's FIN + 1), without ACK nor window, as a closed port answers (tcp_v4_send_reset).
