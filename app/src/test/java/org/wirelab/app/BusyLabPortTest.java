@@ -37,7 +37,7 @@ class BusyLabPortTest extends FxTest {
                     .findFirst().orElseThrow(() -> new AssertionError(live.getItems().stream().map(MenuItem::getText).toList()));
             interact(hello::fire);
             window.model().awaitSource();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
             WaitForAsyncUtils.waitForFxEvents();
             String status = lookup("#status").queryAs(Label.class).getText();
             assertTrue(status.matches("en direct : tcp-hello : \\d+ trames  Attention : le port 3000 est déjà occupé par un "

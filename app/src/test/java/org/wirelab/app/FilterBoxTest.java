@@ -37,7 +37,7 @@ class FilterBoxTest extends FxTest {
         Path file = Environment.samples().resolve("http-get.pcap");
         interact(() -> window.open(new FileSource(file)));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         TextField text = lookup("#filter-text").queryAs(TextField.class);
         @SuppressWarnings("unchecked")
@@ -48,7 +48,7 @@ class FilterBoxTest extends FxTest {
         String filter = "tcp.len > 0 && http.request.method != \"POST\" || tcp.flags.syn == 1";
         clickOn(text).write(filter);
         long expected = Tshark.run("-r", file.toString(), "-Y", filter, "-T", "fields", "-e", "frame.number").lines().count();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == expected);
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == expected);
         assertEquals(javafx.scene.paint.Color.web("#afffaf"), background(text), "a valid filter is green");
         snapshot("filter-box-valid.png");
 
@@ -72,7 +72,7 @@ class FilterBoxTest extends FxTest {
             mode.setValue(FilterBox.Mode.TEXT);
         });
         clickOn(text).write("GET");
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == 1);
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == 1);
         assertEquals("", text.getStyle(), "text search has no colour");
     }
 
@@ -81,7 +81,7 @@ class FilterBoxTest extends FxTest {
         Path file = Environment.samples().resolve("http-get.pcap");
         interact(() -> window.open(new FileSource(file)));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
         interact(() -> window.model().selectedFrameProperty().set(4));
         WaitForAsyncUtils.waitForFxEvents();
         TextField text = lookup("#filter-text").queryAs(TextField.class);
@@ -98,7 +98,7 @@ class FilterBoxTest extends FxTest {
         assertEquals("http.request.method == \"GET\"", text.getText());
         long expected = Tshark.run("-r", file.toString(), "-Y", text.getText(), "-T", "fields", "-e", "frame.number")
                 .lines().count();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == expected);
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == expected);
         assertEquals(javafx.scene.paint.Color.web("#afffaf"), background(text), "an applied filter is green");
     }
 

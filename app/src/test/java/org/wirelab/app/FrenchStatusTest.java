@@ -91,7 +91,7 @@ class FrenchStatusTest extends FxTest {
     private String open(Path file) throws Exception {
         interact(() -> window.open(new FileSource(file, window.messages().locale())));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         return lookup("#status").queryAs(Label.class).getText();
     }

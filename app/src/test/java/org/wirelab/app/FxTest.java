@@ -69,7 +69,7 @@ public abstract class FxTest extends ApplicationTest {
     protected void openAndWait(CaptureViewModel model, FrameSource source) throws Exception {
         interact(() -> model.open(source));
         model.awaitSource();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.loadingProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -77,7 +77,7 @@ public abstract class FxTest extends ApplicationTest {
     protected void openAndWait(MainWindow window, FrameSource source) throws Exception {
         interact(() -> window.open(source));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

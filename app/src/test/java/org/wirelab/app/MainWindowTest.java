@@ -41,14 +41,14 @@ class MainWindowTest extends FxTest {
     void losingAFrameFromTheLadderReplaysTheRunWithoutIt() throws Exception {
         interact(() -> window.open(new SimulatedSource("tcp-hello", java.time.Duration.ofMillis(10), 0, 1)));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
                 () -> !window.model().loadingProperty().get() && window.model().capture().size() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> window.model().selectedFrameProperty().set(4));
         rightClickOn("#ladder-canvas");
         clickOn("Lose this frame on the way and replay");
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
                 () -> window.model().capture().title().endsWith("frame 4 dropped") && !window.model().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         var capture = window.model().capture();
@@ -79,7 +79,7 @@ class MainWindowTest extends FxTest {
                     .findFirst().orElseThrow().fire();
         });
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
                 () -> !window.model().loadingProperty().get() && window.model().capture().size() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         var capture = window.model().capture();
@@ -279,7 +279,7 @@ class MainWindowTest extends FxTest {
         clickOn("Conversations");
         javafx.scene.control.ListView<?> conversations = lookup("#conversation-list").queryAs(javafx.scene.control.ListView.class);
         interact(() -> conversations.getSelectionModel().select(1));
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
                 () -> lookup("#packet-list").queryAs(PacketListView.class).shownCount() == inStreamOne);
 
         assertEquals(1, window.model().focusedTcpStreamProperty().get());
@@ -300,7 +300,7 @@ class MainWindowTest extends FxTest {
 
         type(javafx.scene.input.KeyCode.SPACE);
         assertTrue(window.playback().playingProperty().get());
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
                 () -> window.model().revealedProperty().get() == 10 && !window.playback().playingProperty().get());
 
         assertEquals(10, window.model().selectedFrameProperty().get());
@@ -416,7 +416,7 @@ class MainWindowTest extends FxTest {
         interact(() -> window.messages().localeProperty().set(java.util.Locale.FRENCH));
         interact(() -> window.openDemo(org.wirelab.source.DemoSource.choose(java.util.Optional.of(problem))));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
                 () -> !window.model().loadingProperty().get() && window.model().capture().size() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.model().capture().title().startsWith("simulated: tcp-hello"), window.model().capture().title());
@@ -429,7 +429,7 @@ class MainWindowTest extends FxTest {
         interact(() -> window.messages().localeProperty().set(java.util.Locale.FRENCH));
         interact(() -> window.open(SimulatedSource.standard("tcp-hello").dropping(4)));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         String status = lookup("#status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("simulation : tcp-hello, trame 4 perdue exprès : "), status);

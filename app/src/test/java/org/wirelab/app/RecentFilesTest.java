@@ -45,7 +45,7 @@ class RecentFilesTest extends FxTest {
         Menu samples = (Menu) file.getItems().stream().filter(i -> "menu-samples".equals(i.getId())).findFirst().orElseThrow();
         interact(() -> samples.getItems().get(0).fire());
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().capture().title().equals("tcp-hello.pcap"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.model().capture().title().equals("tcp-hello.pcap"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(inTmp.toString()), recent.getItems().stream().map(MenuItem::getText).toList(),
                 "the sample's temporary copy is not a recent file");

@@ -51,7 +51,7 @@ class SaveTest extends FxTest {
     private Capture open(FrameSource source) throws Exception {
         interact(() -> window.open(source));
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !window.model().loadingProperty().get() && window.model().capture().size() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         return window.model().capture();

@@ -84,7 +84,7 @@ class LabCommandsTest {
             CliRun run = CliRun.of("lab", "tcp-client", "--port", Integer.toString(server.localAddress().getPort()));
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("sent 14 bytes: \"hello serveur\\n\""), run.out());
-            assertTrue(server.awaitHandled(1, java.time.Duration.ofSeconds(10)));
+            assertTrue(server.awaitHandled(1, java.time.Duration.ofSeconds(60)));
             synchronized (serverLines) {
                 assertTrue(serverLines.stream().anyMatch(line -> line.endsWith(": \"hello serveur\\n\"")), serverLines.toString());
             }
@@ -114,7 +114,7 @@ class LabCommandsTest {
         assertTrue(client.out().contains("reply from 127.0.0.1:" + port + ": \"i am the server\""), client.out() + client.err());
         out.await(line -> line.matches("from 127\\.0\\.0\\.1:\\d+: \"Hello from client\""));
         serving.interrupt(); // what Ctrl-C amounts to for the command: it stops the server and returns
-        serving.join(TimeUnit.SECONDS.toMillis(10));
+        serving.join(TimeUnit.SECONDS.toMillis(60));
         assertEquals(0, exitCode[0]);
         out.await("UDP server stopped");
     }
@@ -140,7 +140,7 @@ class LabCommandsTest {
             CliRun english = CliRun.of("lab", "udp-client", "--port", Integer.toString(port), "--lang", "en");
             assertTrue(english.out().contains("reply from 127.0.0.1:" + port + ": \"i am the server\""), english.out());
             serving.interrupt();
-            serving.join(TimeUnit.SECONDS.toMillis(10));
+            serving.join(TimeUnit.SECONDS.toMillis(60));
             out.await("Serveur UDP arrêté");
         } finally {
             java.util.Locale.setDefault(before);
@@ -166,7 +166,7 @@ class LabCommandsTest {
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("my number is 0\n"), run.out());
             assertTrue(run.out().contains(">>bonjour\n>>quit\nthe server closed the connection\n"), run.out());
-            assertTrue(server.awaitHandled(1, java.time.Duration.ofSeconds(10)));
+            assertTrue(server.awaitHandled(1, java.time.Duration.ofSeconds(60)));
             synchronized (serverLines) {
                 assertTrue(serverLines.contains("client 0 quit"), serverLines.toString());
             }
@@ -194,7 +194,7 @@ class LabCommandsTest {
         }
 
         synchronized String await(Predicate<String> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {
                 for (String line : lines) {
                     if (wanted.test(line)) {

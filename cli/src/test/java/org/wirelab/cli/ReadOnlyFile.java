@@ -36,7 +36,7 @@ final class ReadOnlyFile implements AutoCloseable {
         try {
             Process process = new ProcessBuilder("chattr", change, path.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
         } catch (IOException notInstalled) {
             return -1;
         } catch (InterruptedException e) {

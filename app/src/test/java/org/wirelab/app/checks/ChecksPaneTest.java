@@ -31,9 +31,9 @@ class ChecksPaneTest extends FxTest {
     @Test
     void anExerciseOpensItsCaptureWithItsChecksAndItsText() throws Exception {
         Path exercise = Environment.samples().resolve("exercises/tcp-recovers.json");
-        openExercise(exercise).get(30, TimeUnit.SECONDS);
+        openExercise(exercise).get(60, TimeUnit.SECONDS);
         window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.model().loadingProperty().get()
                 && !window.checks().checks().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.layout.VBox list = lookup("#checks-list").queryAs(javafx.scene.layout.VBox.class);
@@ -68,7 +68,7 @@ class ChecksPaneTest extends FxTest {
     void aBrokenExerciseSaysWhichLine() throws Exception {
         Path broken = Files.createTempFile("broken", ".json");
         Files.writeString(broken, "{\n  \"wirelab-exercise\": 1,\n  \"titel\": {}\n}\n");
-        openExercise(broken).get(10, TimeUnit.SECONDS);
+        openExercise(broken).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         String error = window.model().errorProperty().get();
         assertTrue(error.startsWith(broken + ":3: unknown key \"titel\""), error);

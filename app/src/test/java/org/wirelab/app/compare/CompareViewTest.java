@@ -48,7 +48,7 @@ class CompareViewTest extends FxTest {
         assertEquals(20, ((javafx.scene.control.Spinner<?>) lookup("#compare-messages").query()).getValue(),
                 "the spinner follows the model");
         clickOn("#compare-run");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.resultProperty().get() != null && !model.runningProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.resultProperty().get() != null && !model.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Comparison comparison = model.resultProperty().get();
         assertEquals(20, comparison.workload().messages());

@@ -75,7 +75,7 @@ class PacketListViewTest extends LongCaptureTest {
         long inStreamThree = Tshark.fields(file, List.of("tcp.stream")).stream().skip(1)
                 .filter(row -> row.length > 0 && row[0].equals("3")).count();
         interact(() -> list.setFilter(new PacketFilter(3, "", "", Integer.MAX_VALUE)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.shownCount() == inStreamThree);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.shownCount() == inStreamThree);
         assertTrue(inStreamThree > 2 && inStreamThree < FRAMES, "stream 3 has " + inStreamThree + " frames");
     }
 

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 
 /** An output sink for the lab's programs that tests can wait on: lines in arrival order, in English. */
 final class RecordedLines implements LabConsole {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final List<String> lines = new ArrayList<>();
 
     @Override

@@ -87,7 +87,7 @@ class TcpLabTest {
         try (Socket silent = new Socket()) {
             silent.connect(server.localAddress());
             out.await(line -> line.startsWith("connection from "));
-            CompletableFuture.runAsync(server::stop).get(5, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(server::stop).get(60, TimeUnit.SECONDS);
             assertTrue(Loopback.threadsNamed("tcp-server").isEmpty());
             silent.setSoTimeout(5000);
             assertEquals(-1, silent.getInputStream().read());
@@ -107,7 +107,7 @@ class TcpLabTest {
             RecordedLines out = new RecordedLines();
             TcpClient.run((InetSocketAddress) fakeServer.getLocalSocketAddress(), out);
             // The lab: client.sendall(b"hello serveur\n"); client.close()
-            assertArrayEquals("hello serveur\n".getBytes(StandardCharsets.US_ASCII), received.get(5, TimeUnit.SECONDS));
+            assertArrayEquals("hello serveur\n".getBytes(StandardCharsets.US_ASCII), received.get(60, TimeUnit.SECONDS));
             out.await("sent 14 bytes: \"hello serveur\\n\"");
         }
     }

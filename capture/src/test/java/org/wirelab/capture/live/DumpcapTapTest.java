@@ -64,10 +64,10 @@ class DumpcapTapTest {
                 byte[] message = ("datagram " + i).getBytes(US_ASCII);
                 client.send(new DatagramPacket(message, message.length, target.getLocalSocketAddress()));
                 // Each frame is handed over while dumpcap still runs, before the next one is even sent.
-                seen.get(i).get(10, TimeUnit.SECONDS);
+                seen.get(i).get(60, TimeUnit.SECONDS);
             }
             tap.interrupt();
-            reader.join(10_000);
+            reader.join(60_000);
             FrameTap.Counters counters = tap.counters();
             tap.close();
             assertEquals(3, payloads.size());

@@ -87,7 +87,7 @@ class FrameRelayTest {
         relay.start();
         relay.put(1, 1, new byte[] {1, 2, 3}, 0, 3, 3);
         // A lone frame is delivered and then flushed at once: a file has it while the capture goes on.
-        assertTrue(caughtUp.await(5, TimeUnit.SECONDS), "caughtUp after the first frame: " + framesAtCatchUp);
+        assertTrue(caughtUp.await(60, TimeUnit.SECONDS), "caughtUp after the first frame: " + framesAtCatchUp);
         relay.finish();
         synchronized (framesAtCatchUp) {
             assertEquals(1, framesAtCatchUp.get(framesAtCatchUp.size() - 1), "and once more at the end");
@@ -109,7 +109,7 @@ class FrameRelayTest {
         for (int i = 0; i < 1000; i++) {
             relay.put(i, 1, new byte[] {(byte) i}, 0, 1, 1);   // never blocks for good once the sink has failed
         }
-        assertTrue(told.await(5, TimeUnit.SECONDS), "the capture is told to stop");
+        assertTrue(told.await(60, TimeUnit.SECONDS), "the capture is told to stop");
         assertSame(diskFull, relay.finish());
         assertEquals(3, calls.get(), "nothing is handed to a sink that failed");
     }

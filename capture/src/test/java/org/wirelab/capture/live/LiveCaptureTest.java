@@ -73,7 +73,7 @@ class LiveCaptureTest {
                     client.getOutputStream().write(MESSAGE);
                     client.getOutputStream().flush();
                 }
-                assertArrayEquals(MESSAGE, received.get(10, TimeUnit.SECONDS));
+                assertArrayEquals(MESSAGE, received.get(60, TimeUnit.SECONDS));
                 statistics = capture.stop();
             }
         }

@@ -48,13 +48,13 @@ class CaptureCheckCommandTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("capture",
                 "--port", String.valueOf(port), "--duration", "2s", "--check", step,
                 "--out", dir.resolve("run.pcap").toString()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!err.toString().contains("capturing on lo")) {
             assertTrue(System.nanoTime() < deadline, "the capture never started: " + err);
             Thread.sleep(10);
         }
         traffic.run();
-        int code = exit.get(20, TimeUnit.SECONDS);
+        int code = exit.get(60, TimeUnit.SECONDS);
         return new Captured(code, out.toString(), err.toString());
     }
 
@@ -65,7 +65,7 @@ class CaptureCheckCommandTest {
             Captured run = capture(server.localAddress().getPort(), "tcp", () -> {
                 try {
                     TcpClient.run(server.localAddress(), line -> { });
-                    assertTrue(server.awaitHandled(1, Duration.ofSeconds(10)));
+                    assertTrue(server.awaitHandled(1, Duration.ofSeconds(60)));
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }

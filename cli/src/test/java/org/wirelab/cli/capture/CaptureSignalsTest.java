@@ -59,7 +59,7 @@ class CaptureSignalsTest {
                 assertTrue(first != null && first.startsWith("capturing on lo (port " + port + ")"), String.valueOf(first));
                 // Each received before the next is sent: none is dropped by a full socket buffer, and
                 // received means the kernel has passed it through lo, where the capture took its copy.
-                target.setSoTimeout(10_000);
+                target.setSoTimeout(60_000);
                 for (int i = 0; i < DATAGRAMS; i++) {
                     byte[] message = ("datagram " + i).getBytes(US_ASCII);
                     client.send(new DatagramPacket(message, message.length, target.getLocalSocketAddress()));
@@ -69,7 +69,7 @@ class CaptureSignalsTest {
                     awaitFramesOnDisk(file, DATAGRAMS);
                 }
                 new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
-                assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the capture stops on SIG" + signal);
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the capture stops on SIG" + signal);
             } finally {
                 process.destroyForcibly();
             }
@@ -91,9 +91,9 @@ class CaptureSignalsTest {
         return false;
     }
 
-    /** Waits (10 s at most) until the file, read as it is, holds {@code frames} frames. */
+    /** Waits (60 s at most) until the file, read as it is, holds {@code frames} frames. */
     private static void awaitFramesOnDisk(Path file, int frames) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         int seen = 0;
         while (System.nanoTime() < deadline) {
             CaptureFile written = CaptureFiles.read(file);
@@ -103,7 +103,7 @@ class CaptureSignalsTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("after 10 s the file holds " + seen + " of the " + frames + " frames captured");
+        throw new AssertionError("after 60 s the file holds " + seen + " of the " + frames + " frames captured");
     }
 
     private static String hex(String text) {

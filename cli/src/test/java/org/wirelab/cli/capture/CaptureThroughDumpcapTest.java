@@ -73,8 +73,8 @@ class CaptureThroughDumpcapTest {
                 client.shutdownOutput();
                 accepted.getInputStream().readAllBytes();
             }
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the capture ends after its 3 s");
-            err = rest.get(10, TimeUnit.SECONDS);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the capture ends after its 3 s");
+            err = rest.get(60, TimeUnit.SECONDS);
             assertEquals(0, process.exitValue(), String.join("\n", err));
         }
         assertEquals(1, err.size(), "one line of counts: " + err);
@@ -107,7 +107,7 @@ class CaptureThroughDumpcapTest {
         assertEquals(Integer.parseInt(counts.group(1)), rows.size() - 1, "the count printed is the count written");
         assertEquals(List.of("0x0002", "0x0012", "0x0010"), rows.subList(1, 4).stream().map(row -> row[0]).toList(),
                 "from the first SYN on");
-        assertTrue(ladder.get(10, TimeUnit.SECONDS).contains("SYN"), "the ladder is printed");
+        assertTrue(ladder.get(60, TimeUnit.SECONDS).contains("SYN"), "the ladder is printed");
     }
 
     /** wirelab's command line run as the unprivileged user, with the privileged dumpcap first on its PATH. */
@@ -202,7 +202,7 @@ class CaptureThroughDumpcapTest {
     private static void run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0,
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
                 String.join(" ", command) + " failed: " + output);
     }
 }

@@ -66,7 +66,7 @@ class CaptureStreamTest {
                 writer.flush();
                 Thread.sleep(5);
             }
-            assertTrue(next.get(5, TimeUnit.SECONDS));
+            assertTrue(next.get(60, TimeUnit.SECONDS));
             assertEquals(2_000_000_002L, reader.timestampNanos());
             assertArrayEquals(SECOND, frameBytes(reader));
 
@@ -168,6 +168,6 @@ class CaptureStreamTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }).get(5, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
     }
 }
