@@ -30,3 +30,5 @@ capture tcp-hello.pcap 'tcp port 3000' "$here/tcp_server.py" "$here/tcp_client.p
 capture udp-echo.pcap 'udp port 3000' "$here/udp_server.py" "$here/udp_client.py"
 capture tcp-hello-ipv6.pcap 'tcp port 3000' "$here/tcp_server.py -6" "$here/tcp_client.py -6"
 capture http-get.pcap 'tcp port 8080' "$here/http_server.py" "$here/http_client.py"
+capture http-pipelining.pcap 'tcp port 8000' "$here/http_pipelining_server.py" "$here/http_pipelining_client.py"
+capture dns-retransmission.pcap 'udp port 53' "$here/dns_retransmission_server.py" "$here/dns_retransmission_client.py"

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.wirelab.core.protocol.chat.Chat;
 import org.wirelab.core.protocol.chat.ChatDecoder;
-import org.wirelab.core.decode.application.DnsDecoder;
+import org.wirelab.core.protocol.dns.DnsDecoder;
 import org.wirelab.core.protocol.http.HttpDecoder;
 import org.wirelab.core.protocol.ssh.SshDecoder;
 import org.wirelab.core.protocol.data.TextDecoder;

@@ -66,6 +66,17 @@ public final class LayerBuilder {
                 new Wording(declaration.labelKey(), valueKey, arguments));
     }
 
+    /**
+     * The field {@code declaration} read from the bytes as {@link #field(HeaderField, int, int)} reads it,
+     * its value shown as the word {@code valueKey} formatted with {@code arguments}: a flag's meaning
+     * ("Message is a response"), a number's name ("Standard query (0)").
+     */
+    public Field field(HeaderField declaration, int offset, int length, String valueKey, Object... arguments) {
+        Field read = field(declaration, offset, length);
+        return declared(declaration, offset, length, read.value(), read.text(), false,
+                new Wording(declaration.labelKey(), valueKey, arguments));
+    }
+
     /** A computed value of {@code declaration}, in brackets in the tree, shown as tshark prints it. */
     public Field generated(HeaderField declaration, int offset, int length, Object value, String text) {
         return declared(declaration, offset, length, value, text, true, null);

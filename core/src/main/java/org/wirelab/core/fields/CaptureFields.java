@@ -19,6 +19,7 @@ import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
+import org.wirelab.core.decode.Step;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.protocol.frame.Frame;
 import org.wirelab.core.frame.FrameStore;
@@ -41,6 +42,9 @@ public final class CaptureFields {
             "tcp.hdr_len", "tcp.len", "tcp.seq_raw", "tcp.ack_raw", "tcp.window_size_value", "tcp.seq", "tcp.ack",
             "tcp.nxtseq", "udp.srcport", "udp.dstport", "udp.port", "udp.length");
 
+    /** As many application layers as the frame decoder's bound on all layers allows. */
+    private static final int MAX_APPLICATION_LAYERS = 16;
+
     /** Stream numbers, which tshark gives the datagram an ICMP error quotes too. */
     private static final Set<String> STREAMS = Set.of("tcp.stream", "udp.stream");
 
@@ -57,7 +61,7 @@ public final class CaptureFields {
     private final ZoneId zone = ZoneId.systemDefault();
     private int treeIndex = -1;
     private int applicationIndex = -1;
-    private Layer application;
+    private List<Layer> application;
     private DecodedFrame tree;
 
     public CaptureFields(CaptureAnalysis analysis) {
@@ -167,14 +171,11 @@ public final class CaptureFields {
         }
         if (isApplicationField(name) && fromColumns("tcp.srcport", index)) {
             // The columns say where the payload is: decode it alone, without the headers below it.
-            Layer application = applicationLayer(index);
-            if (application == null) {
-                return found;
-            }
+            List<Layer> application = applicationLayers(index);
             if (name.equals("http.request") || name.equals("http.response")) {
-                return httpFlag(name, List.of(application));
+                return httpFlag(name, application);
             }
-            collect(name, List.of(application), found);
+            collect(name, application, found);
             return found;
         }
         DecodedFrame frame = tree(index);
@@ -249,15 +250,15 @@ public final class CaptureFields {
     }
 
     /**
-     * The application layer of a TCP or UDP frame, decoded from its payload alone (what the full decode
-     * would find there), or null when the payload is empty or no decoder claims it. The last one is kept.
+     * The application layers of a TCP or UDP frame, decoded from its payload alone (what the full decode
+     * would find there), none when the payload is empty or no decoder claims it. The last ones are kept.
      */
-    private Layer applicationLayer(int index) {
+    private List<Layer> applicationLayers(int index) {
         if (index == applicationIndex) {
             return application;
         }
         applicationIndex = index;
-        application = null;
+        application = List.of();
         PacketTable packets = analysis.packets();
         boolean tcp = packets.transport(index) == PacketTable.TRANSPORT_TCP;
         int headerLength = tcp ? packets.tcpHeaderLength(index) : 8;
@@ -277,25 +278,34 @@ public final class CaptureFields {
         Slice payload = Slice.ofFrame(bytes, frames.originalLength(index))
                 .sub(packets.transportOffset(index) + headerLength, payloadLength);
         if (payload.captured() == 0) {
-            return null;
+            return application;
         }
         Next.ByPorts ports = new Next.ByPorts(tcp ? IpProtocol.TCP : IpProtocol.UDP, packets.sourcePort(index),
                 packets.destinationPort(index));
         ApplicationDecoder decoder = tables.application(ports, payload);
-        application = decoder == null ? null : decoder.decode(payload, ports).layer();
+        List<Layer> layers = new ArrayList<>(1);
+        // A decoder may hand the rest of the payload on (pipelined HTTP requests): each message is a layer.
+        for (int k = 0; decoder != null && k < MAX_APPLICATION_LAYERS; k++) {
+            Step step = decoder.decode(payload, ports);
+            layers.add(step.layer());
+            payload = step.rest();
+            decoder = payload == null || payload.captured() == 0 || !(step.next() instanceof Next.ByPorts)
+                    ? null : tables.application(ports, payload);
+        }
+        application = trees.application(index, layers);
         return application;
     }
 
-    /** The layer above TCP or UDP in a full tree, or null. */
-    private static Layer applicationOf(DecodedFrame frame) {
+    /** The layers above TCP or UDP in a full tree, or none. */
+    private static List<Layer> applicationOf(DecodedFrame frame) {
         List<Layer> layers = frame.layers();
         for (int k = 0; k + 1 < layers.size(); k++) {
             String protocol = layers.get(k).protocol();
             if (protocol.equals("TCP") || protocol.equals("UDP")) {
-                return layers.get(k + 1);
+                return layers.subList(k + 1, layers.size());
             }
         }
-        return null;
+        return List.of();
     }
 
     /**
@@ -394,14 +404,19 @@ public final class CaptureFields {
                 List.of());
     }
 
-    /** frame.protocols as Wireshark writes it: layer names joined by ':', with "ethertype" after a link header. */
+    /**
+     * frame.protocols as Wireshark writes it: layer names joined by ':', with "ethertype" after a link header,
+     * and an application protocol repeated at once (pipelined HTTP messages) named once.
+     */
     static String protocols(DecodedFrame frame) {
         StringBuilder out = new StringBuilder();
+        String previous = null;
         for (Layer layer : frame.layers()) {
             String name = FieldTypes.protocolName(layer.protocol());
-            if (name == null || name.equals("frame")) {
+            if (name == null || name.equals("frame") || layer.osiLayer() == 7 && name.equals(previous)) {
                 continue;
             }
+            previous = name;
             if (out.length() > 0) {
                 out.append(':');
             }

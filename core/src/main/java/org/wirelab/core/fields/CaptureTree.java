@@ -4,12 +4,19 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.DecoderTables;
 import org.wirelab.core.decode.FrameDecoder;
+import org.wirelab.core.decode.Layer;
+import org.wirelab.core.protocol.dns.DnsTransactions;
+import org.wirelab.core.protocol.http.HttpBody;
+import org.wirelab.core.protocol.http.HttpExchanges;
 import org.wirelab.core.protocol.http.HttpReassembly;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The full tree of a frame of a capture, as Wireshark shows it: the decoder reads one frame, and this adds
  * what needs the whole capture, TCP's relative numbers ({@link TcpRelativeNumbers}) and HTTP messages put
- * back together from several segments ({@link HttpReassembly}). The OSI tree, {@code show}, {@code -e} and
+ * back together from several segments ({@link HttpReassembly}), each HTTP message's place in its
+ * connection ({@link HttpExchanges}) and a DNS response's query ({@link DnsTransactions}). The OSI tree, {@code show}, {@code -e} and
  * display filters all read frames through it.
  */
 public final class CaptureTree {
@@ -17,24 +24,33 @@ public final class CaptureTree {
     private final FrameDecoder decoder;
     private final TcpRelativeNumbers relativeNumbers;
     private final HttpReassembly http;
+    private final DnsTransactions dns;
+    private final HttpExchanges exchanges;
 
     public CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog) {
-        this(analysis, catalog, new HttpReassembly(analysis, DecoderTables.standard()));
+        this(analysis, catalog, new HttpReassembly(analysis, DecoderTables.standard()),
+                new DnsTransactions(analysis), null);
     }
 
-    private CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog, HttpReassembly http) {
+    private CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog, HttpReassembly http, DnsTransactions dns,
+            HttpExchanges exchanges) {
         this.analysis = analysis;
         this.decoder = new FrameDecoder(DecoderTables.standard());
         this.relativeNumbers = new TcpRelativeNumbers(catalog);
         this.http = http;
+        this.dns = dns;
+        this.exchanges = exchanges != null ? exchanges : new HttpExchanges(analysis, DecoderTables.standard(), http);
     }
 
     /**
      * The trees of {@code analysis}, the part of a file after {@code previous}'s ({@link CaptureAnalysis#after}):
-     * HTTP messages begun in the parts before are completed here.
+     * HTTP messages begun in the parts before are completed here, and DNS and HTTP messages are paired with
+     * those of the parts before.
      */
     static CaptureTree after(CaptureTree previous, CaptureAnalysis analysis, FieldCatalog catalog) {
-        return new CaptureTree(analysis, catalog, HttpReassembly.after(previous.http, analysis));
+        HttpReassembly http = HttpReassembly.after(previous.http, analysis);
+        return new CaptureTree(analysis, catalog, http, DnsTransactions.after(previous.dns, analysis),
+                HttpExchanges.after(previous.exchanges, analysis, http));
     }
 
     public CaptureTree(CaptureAnalysis analysis) {
@@ -43,7 +59,42 @@ public final class CaptureTree {
 
     /** Frame {@code index}'s tree (0-based index). */
     public DecodedFrame frame(int index) {
-        return http.applyTo(relativeNumbers.addTo(decoder.decode(analysis.frames(), index)));
+        DecodedFrame frame = http.applyTo(relativeNumbers.addTo(decoder.decode(analysis.frames(), index)));
+        List<Layer> layers = frame.layers();
+        int first = 0;
+        while (first < layers.size() && layers.get(first).osiLayer() != 7) {
+            first++;
+        }
+        if (first == layers.size()) {
+            return frame;
+        }
+        List<Layer> shown = new ArrayList<>(layers.subList(0, first));
+        shown.addAll(application(index, layers.subList(first, layers.size()), frame.bytes()));
+        return new DecodedFrame(frame.number(), frame.timestampNanos(), frame.capturedLength(),
+                frame.originalLength(), frame.linkType(), frame.bytes(), shown);
+    }
+
+    /**
+     * The application layers of frame {@code index} with what other frames tell about them (a DNS
+     * response's query, each HTTP message's place in its connection), and an HTTP body that is text shown
+     * line by line after its message ({@code data-text-lines}).
+     */
+    public List<Layer> application(int index, List<Layer> layers) {
+        return application(index, layers, analysis.frames().frame(index).bytes());
+    }
+
+    private List<Layer> application(int index, List<Layer> layers, byte[] frameBytes) {
+        List<Layer> shown = new ArrayList<>(layers.size() + 1);
+        List<Layer> placed = exchanges.applyTo(index, layers);
+        for (Layer layer : placed) {
+            Layer paired = dns.applyTo(index, layer);
+            shown.add(paired);
+            Layer media = HttpBody.media(paired, frameBytes);
+            if (media != null) {
+                shown.add(media);
+            }
+        }
+        return shown;
     }
 
     /** Whether frame {@code index}'s layers above TCP depend on other frames (HTTP reassembly). */

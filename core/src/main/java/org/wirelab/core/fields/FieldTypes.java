@@ -18,6 +18,7 @@ import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.protocol.sll.LinuxSll;
 import org.wirelab.core.protocol.chat.Chat;
 import org.wirelab.core.protocol.data.Data;
+import org.wirelab.core.protocol.dns.Dns;
 import org.wirelab.core.protocol.http.Http;
 import org.wirelab.core.protocol.ssh.Ssh;
 import org.wirelab.core.protocol.tcp.Tcp;
@@ -84,17 +85,7 @@ public final class FieldTypes {
 
         declare(Udp.FIELDS);
 
-        declare(FieldType.UNSIGNED, "dns.id", "dns.flags", "dns.flags.opcode", "dns.flags.rcode", "dns.count.queries",
-                "dns.count.answers", "dns.count.auth_rr", "dns.count.add_rr", "dns.qry.type", "dns.qry.class",
-                "dns.resp.type", "dns.resp.class", "dns.resp.ttl", "dns.resp.len", "dns.length", "dns.mx.preference");
-        declare(FieldType.BOOLEAN, "dns.flags.response", "dns.flags.truncated", "dns.flags.recdesired",
-                "dns.flags.recavail", "dns.flags.z", "dns.flags.authoritative", "dns.flags.authenticated",
-                "dns.flags.checkdisable");
-        declare(FieldType.STRING, "dns.qry.name", "dns.resp.name", "dns.cname", "dns.ns", "dns.ptr.domain_name",
-                "dns.mx.mail_exchange");
-        declare(FieldType.IPV4, "dns.a");
-        declare(FieldType.IPV6, "dns.aaaa");
-
+        declare(Dns.FIELDS);
         declare(Http.FIELDS);
         declare(Ssh.FIELDS);
         declare(Chat.FIELDS);

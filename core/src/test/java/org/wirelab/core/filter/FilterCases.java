@@ -79,7 +79,16 @@ final class FilterCases {
             "tcp.analysis.bytes_in_flight > 10000", "tcp.analysis.push_bytes_sent == tcp.len",
             "tcp.analysis.initial_rtt < 0.001", "tcp.analysis.rto_frame", "tcp.analysis.duplicate_ack_frame",
             "tcp.completeness == 31", "tcp.connection.fin_active", "tcp.connection.synack || tcp.connection.rst",
-            "frame.time >= \"Jan  1, 2020 00:00:00\"", "frame.time < \"2013-03-08 00:00:00\"");
+            "frame.time >= \"Jan  1, 2020 00:00:00\"", "frame.time < \"2013-03-08 00:00:00\"",
+            // application fields that pair messages or read bodies
+            "http.request.uri.query.parameter contains \"lang\"", "http.request.uri.path == \"/search\"",
+            "http.response_for.uri contains \"index\"", "http.request_in", "http.time > 0.001",
+            "http.prev_response_in", "http.prev_request_in", "http.request_number >= 2", "http.response_number == 1",
+            "http.chunk_size > 10", "http.file_data contains \"html\"", "http.content_length > 100",
+            "http.response.code.desc == \"OK\"", "http.request.full_uri contains \"127.0.0.1\"", "http.chat",
+            "data-text-lines", "dns.time < 0.01", "dns.response_to", "dns.soa.mname contains \"root\"",
+            "dns.opt.code == 10", "dns.resp.ttl > 3600", "dns.count.labels > 3", "dns.qry.name.len < 10",
+            "dns.rr.udp_payload_size == 4096", "dns.opt.cookie.client", "ssh.direction == 1", "ssh.encrypted_packet");
 
     /** Names tshark 4.0 does not have: wirelab's own lab protocol, and 802.1ad's EtherType under its name. */
     static final List<String> WIRELAB_ONLY = List.of("chat", "chat.kind", "chat.message", "chat.client_number",

@@ -36,7 +36,41 @@ public final class Http {
     public static final HeaderField RESPONSE_LINE = new HeaderField("http.response.line", "http.line",
             FieldType.STRING, HeaderField.Base.DEC, 0);
     public static final HeaderField END_OF_HEADERS = HeaderField.unnamed("http.end_of_headers", FieldType.STRING);
-    public static final HeaderField BODY = HeaderField.unnamed("http.body", FieldType.UNSIGNED);
+
+    /** Wireshark's expert note on every message's first line ("Expert Info (Chat/Sequence)"), printed as 1. */
+    public static final HeaderField CHAT = HeaderField.of("http.chat", FieldType.NONE);
+    /** The request target's parts, when it has a query ("/search?q=tcp"). */
+    public static final HeaderField REQUEST_URI_PATH = HeaderField.of("http.request.uri.path", FieldType.STRING);
+    public static final HeaderField REQUEST_URI_QUERY = HeaderField.of("http.request.uri.query", FieldType.STRING);
+    public static final HeaderField REQUEST_URI_QUERY_PARAMETER = HeaderField.of("http.request.uri.query.parameter",
+            FieldType.STRING);
+    /** The status code's meaning, from RFC 9110's list ("OK", "Not Modified"). */
+    public static final HeaderField RESPONSE_CODE_DESC = HeaderField.of("http.response.code.desc", FieldType.STRING);
+    /** Content-Length's value as a number. */
+    public static final HeaderField CONTENT_LENGTH = HeaderField.unsigned("http.content_length");
+    /** The request's URI with its host: "http://" + Host + target. */
+    public static final HeaderField FULL_URI = HeaderField.of("http.request.full_uri", FieldType.STRING);
+    /** The message's body, once its chunks are joined and its gzip undone, as text. */
+    public static final HeaderField FILE_DATA = HeaderField.of("http.file_data", FieldType.STRING);
+
+    /** A chunked body (RFC 9112 section 7.1): each chunk's size line, data and line end, then the last chunk. */
+    public static final HeaderField CHUNKED = HeaderField.unnamed("http.chunked");
+    public static final HeaderField CHUNK = HeaderField.unnamed("http.chunk");
+    public static final HeaderField LAST_CHUNK = HeaderField.unnamed("http.last_chunk");
+    public static final HeaderField CHUNK_SIZE = HeaderField.unsigned("http.chunk_size");
+    public static final HeaderField CHUNK_DATA = HeaderField.of("http.chunk_data", FieldType.BYTES);
+    public static final HeaderField CHUNK_BOUNDARY = HeaderField.of("http.chunk_boundary", FieldType.BYTES);
+    /** A body compressed by gzip (Content-Encoding), shown with its sizes before and after. */
+    public static final HeaderField ENCODED_BODY = HeaderField.unnamed("http.content_encoded");
+
+    /** What pairs a response with its request in the connection, known only from the capture (HttpExchanges). */
+    public static final HeaderField REQUEST_NUMBER = HeaderField.unsigned("http.request_number");
+    public static final HeaderField RESPONSE_NUMBER = HeaderField.unsigned("http.response_number");
+    public static final HeaderField PREV_REQUEST_IN = HeaderField.unsigned("http.prev_request_in");
+    public static final HeaderField PREV_RESPONSE_IN = HeaderField.unsigned("http.prev_response_in");
+    public static final HeaderField REQUEST_IN = HeaderField.unsigned("http.request_in");
+    public static final HeaderField TIME = HeaderField.of("http.time", FieldType.TIME);
+    public static final HeaderField RESPONSE_FOR_URI = HeaderField.of("http.response_for.uri", FieldType.STRING);
 
     /** Headers with a field of their own in Wireshark, by lower-case header name; labelled by the name as sent. */
     public static final Map<String, HeaderField> HEADERS = Map.ofEntries(
@@ -65,8 +99,11 @@ public final class Http {
     }
 
     private static List<HeaderField> fields() {
-        List<HeaderField> all = new java.util.ArrayList<>(List.of(REQUEST, RESPONSE, REQUEST_METHOD, REQUEST_URI,
-                REQUEST_VERSION, REQUEST_LINE, RESPONSE_VERSION, RESPONSE_CODE, RESPONSE_PHRASE, RESPONSE_LINE));
+        List<HeaderField> all = new java.util.ArrayList<>(List.of(REQUEST, RESPONSE, CHAT, REQUEST_METHOD, REQUEST_URI,
+                REQUEST_URI_PATH, REQUEST_URI_QUERY, REQUEST_URI_QUERY_PARAMETER, REQUEST_VERSION, REQUEST_LINE,
+                RESPONSE_VERSION, RESPONSE_CODE, RESPONSE_CODE_DESC, RESPONSE_PHRASE, RESPONSE_LINE, CONTENT_LENGTH,
+                FULL_URI, FILE_DATA, CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, REQUEST_NUMBER, RESPONSE_NUMBER,
+                PREV_REQUEST_IN, PREV_RESPONSE_IN, REQUEST_IN, TIME, RESPONSE_FOR_URI));
         HEADERS.values().stream().sorted(java.util.Comparator.comparing(HeaderField::name)).forEach(all::add);
         return List.copyOf(all);
     }

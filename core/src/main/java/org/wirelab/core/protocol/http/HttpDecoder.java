@@ -2,9 +2,14 @@ package org.wirelab.core.protocol.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.wirelab.core.decode.ApplicationDecoder;
 import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.FieldLabels;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.LayerBuilder;
@@ -16,7 +21,7 @@ import org.wirelab.core.text.CaptureText;
 
 /**
  * HTTP/1.x (RFC 9112): the request line (method, target, version) or status line (version, code,
- * reason), then each header line, up to the blank line; the body is summarised by its length. It reads the
+ * reason), then each header line, up to the blank line; then the body ({@link HttpBody}). It reads the
  * bytes it is given: a message spread over several segments is put together by {@link HttpReassembly}.
  */
 public final class HttpDecoder implements ApplicationDecoder {
@@ -38,7 +43,7 @@ public final class HttpDecoder implements ApplicationDecoder {
     public Step decode(Slice payload, Next.ByPorts ports) {
         byte[] b = payload.bytes();
         int o = payload.offset();
-        int end = o + payload.captured();
+        int end = messageEnd(payload);
         LayerBuilder layer = new LayerBuilder("HTTP", 7, b, o);
         int lineEnd = lineEnd(b, o, end);
         // One character per byte, so that text indices are byte offsets; CaptureText.fromLatin1 reads UTF-8 again.
@@ -54,6 +59,11 @@ public final class HttpDecoder implements ApplicationDecoder {
             at += parts[0].length() + 1;
             if (parts.length > 1) {
                 lineFields.add(codeField(layer, at, parts[1]));
+                if (isCode(parts[1])) {
+                    Wording.Word meaning = Wording.Word.valueOf("http.response.code.desc", parts[1]);
+                    lineFields.add(layer.generated(Http.RESPONSE_CODE_DESC, at, 3, english(meaning), english(meaning),
+                            "value", meaning));
+                }
                 at += parts[1].length() + 1;
             }
             if (parts.length > 2) {
@@ -64,7 +74,7 @@ public final class HttpDecoder implements ApplicationDecoder {
             lineFields.add(layer.text(Http.REQUEST_METHOD, at, parts[0].length(), utf8(parts[0])));
             at += parts[0].length() + 1;
             if (parts.length > 1) {
-                lineFields.add(layer.text(Http.REQUEST_URI, at, parts[1].length(), utf8(parts[1])));
+                lineFields.add(uriField(layer, at, parts[1]));
                 at += parts[1].length() + 1;
             }
             if (parts.length > 2) {
@@ -75,10 +85,13 @@ public final class HttpDecoder implements ApplicationDecoder {
             }
             summary = "HTTP " + utf8(first);
         }
+        String lineText = CaptureText.escape(utf8(first + "\r\n"));
+        lineFields.add(0, layer.generated(Http.CHAT, o, lineEnd - o, "", "1", Wording.NO_VALUE, lineText));
         layer.add(layer.text(Http.START_LINE, o, lineEnd - o, utf8(first + "\r\n"), null, CaptureText.escape(utf8(first)))
                 .withChildren(lineFields));
         at = lineEnd;
         boolean headersEnded = false;
+        Map<String, String> headers = new HashMap<>();
         while (at < end) {
             int next = lineEnd(b, at, end);
             String line = new String(b, at, next - at, StandardCharsets.ISO_8859_1);
@@ -93,39 +106,150 @@ public final class HttpDecoder implements ApplicationDecoder {
             int colon = content.indexOf(':');
             if (colon > 0) {
                 HeaderField known = Http.header(content.substring(0, colon));
+                String value = content.substring(colon + 1).trim();
+                headers.putIfAbsent(content.substring(0, colon).trim().toLowerCase(Locale.ROOT), value);
                 if (known != null) {
-                    String value = content.substring(colon + 1).trim();
-                    header = header.withChildren(List.of(layer.text(known, at, next - at, utf8(value), null,
-                            CaptureText.escape(utf8(content.substring(0, colon))))));
+                    // Wireshark's value keeps the spaces before the line's end ("wirelab-sample/1.0 ").
+                    String shown = line.substring(colon + 1, line.length() - lineEndLength(line)).stripLeading();
+                    List<Field> children = new ArrayList<>(2);
+                    children.add(layer.text(known, at, next - at, utf8(shown), null,
+                            CaptureText.escape(utf8(content.substring(0, colon)))));
+                    long length = known == Http.header("content-length") ? number(value) : -1;
+                    if (length >= 0) {
+                        children.add(layer.generated(Http.CONTENT_LENGTH, at, next - at, length, Long.toString(length)));
+                    }
+                    header = header.withChildren(children);
                 }
             }
             layer.add(header);
             at = next;
         }
-        if (!headersEnded && payload.captured() == payload.length()) {
+        if (!headersEnded && payload.captured() == payload.length() && end == o + payload.captured()) {
             layer.note(at, 0, "the HTTP headers continue in a later segment");
         }
-        int body = o + payload.length() - at;
-        if (headersEnded && body > 0) {
-            layer.add(layer.generated(Http.BODY, at, Math.max(0, end - at), (long) body, body + " bytes",
-                    "http.body.length", Integer.toString(body)));
+        String host = headers.get("host");
+        if (headersEnded && !response && parts.length > 1 && host != null) {
+            String target = utf8(parts[1]);
+            String full = target.startsWith("http://") || target.startsWith("https://") ? target
+                    : "http://" + CaptureText.escape(utf8(host)) + target;
+            layer.add(layer.generated(Http.FULL_URI, at, 0, full, full));
         }
-        return Step.last(layer.build(end, TITLE, summary));
+        if (headersEnded && at < end) {
+            String encoding = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT);
+            long declared = number(headers.getOrDefault("content-length", ""));
+            boolean chunked = encoding.contains("chunked");
+            // A request has a body only when it says so; a response without a length lasts until the close.
+            int bodyEnd = declared >= 0 && !chunked ? (int) Math.min(end, at + declared)
+                    : chunked || response && !HttpMessageLength.hasNoBody(first) ? end : at;
+            boolean gzip = headers.getOrDefault("content-encoding", "").trim().equalsIgnoreCase("gzip");
+            if (bodyEnd > at) {
+                new HttpBody(layer).add(at, bodyEnd, chunked, gzip);
+            }
+        }
+        Layer message = layer.build(end, TITLE, summary);
+        Slice rest = payload.sub(end, payload.length() - (end - o));
+        // Pipelined messages (several requests in one segment): the next one is a layer of its own.
+        return rest.captured() > 0 && recognizes(rest, ports) ? new Step(message, ports, rest) : Step.last(message);
+    }
+
+    /** The method of a request decoded by this decoder ("GET"), or null for a response. */
+    public static String method(Layer message) {
+        for (Field field : message.fields().isEmpty() ? List.<Field>of() : message.fields().get(0).children()) {
+            if (field.name().equals(Http.REQUEST_METHOD.name())) {
+                return field.text();
+            }
+        }
+        return null;
+    }
+
+    /** Every HTTP message of {@code payload}, in order, each decoded alone (pipelined requests, one by one). */
+    public static List<Layer> messages(Slice payload, Next.ByPorts ports) {
+        HttpDecoder decoder = new HttpDecoder();
+        List<Layer> messages = new ArrayList<>(1);
+        Slice rest = payload;
+        while (rest != null && rest.captured() > 0 && decoder.recognizes(rest, ports)) {
+            Step step = decoder.decode(rest, ports);
+            messages.add(step.layer());
+            rest = step.rest();
+        }
+        return messages;
+    }
+
+    /**
+     * Where the message that starts the payload ends (its headers and body, RFC 9112 section 6.3): the end
+     * of what was captured unless another message follows within it.
+     */
+    private static int messageEnd(Slice payload) {
+        int o = payload.offset();
+        int captured = payload.captured();
+        long length = HttpMessageLength.of(Arrays.copyOfRange(payload.bytes(), o, o + captured), captured);
+        return length > 0 && length < captured ? o + (int) length : o + captured;
     }
 
     /** HTTP's continuation data: bytes on HTTP's port outside any message, shown by the Data layer after it. */
     static Layer continuation(Slice payload) {
         LayerBuilder layer = new LayerBuilder("HTTP", 7, payload.bytes(), payload.offset());
-        return layer.build(payload.offset() + payload.captured(), TITLE,
-                "HTTP continuation, " + payload.length() + " bytes");
+        int o = payload.offset();
+        int end = o + payload.captured();
+        // tshark shows the bytes as the body of a message it lost the start of, when it captured them all.
+        if (payload.captured() == payload.length()) {
+            layer.add(HttpBody.fileData(layer, o, end, Arrays.copyOfRange(payload.bytes(), o, end)));
+        }
+        return layer.build(end, TITLE, "HTTP continuation, " + payload.length() + " bytes");
+    }
+
+    /**
+     * The request target, with its path, query and the query's parameters below it when it has a query, as
+     * packet-http.c splits it ("/search?q=tcp&lang=fr").
+     */
+    private static Field uriField(LayerBuilder layer, int at, String target) {
+        Field uri = layer.text(Http.REQUEST_URI, at, target.length(), utf8(target));
+        int question = target.indexOf('?');
+        if (question < 0) {
+            return uri;
+        }
+        String query = target.substring(question + 1);
+        List<Field> parameters = new ArrayList<>();
+        int p = 0;
+        for (String parameter : query.split("&", -1)) {
+            parameters.add(layer.text(Http.REQUEST_URI_QUERY_PARAMETER, at + question + 1 + p, parameter.length(),
+                    utf8(parameter)));
+            p += parameter.length() + 1;
+        }
+        return uri.withChildren(List.of(
+                layer.text(Http.REQUEST_URI_PATH, at, question, utf8(target.substring(0, question))),
+                layer.text(Http.REQUEST_URI_QUERY, at + question + 1, query.length(), utf8(query))
+                        .withChildren(parameters)));
+    }
+
+    private static boolean isCode(String code) {
+        return code.length() == 3 && code.chars().allMatch(Character::isDigit);
+    }
+
+    /** A header's decimal number (Content-Length), or -1 when it is not one. */
+    private static long number(String text) {
+        String digits = text.trim();
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(digits);
+    }
+
+    private static String english(Wording.Word word) {
+        return FieldLabels.english().text(word.key(), word.arguments());
     }
 
     private static Field codeField(LayerBuilder layer, int at, String code) {
-        if (code.length() == 3 && code.chars().allMatch(Character::isDigit)) {
+        if (isCode(code)) {
             return layer.field(Http.RESPONSE_CODE, at, 3, Integer.parseInt(code), null);
         }
         layer.warning(at, code.length(), "HTTP status code \"" + code + "\" is not three digits");
         return layer.text(Http.RESPONSE_CODE_TEXT, at, code.length(), code);
+    }
+
+    /** The length of the line's ending: CR LF, LF, or none at the end of the bytes. */
+    private static int lineEndLength(String line) {
+        return line.endsWith("\r\n") ? 2 : line.endsWith("\n") ? 1 : 0;
     }
 
     /** The offset just after the next LF (or {@code end}). */

@@ -67,7 +67,7 @@ final class HttpMessageLength {
     }
 
     /** 1xx, 204 and 304 responses have no body (RFC 9112 section 6.3). */
-    private static boolean hasNoBody(String statusLine) {
+    static boolean hasNoBody(String statusLine) {
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2) {
             return false;
@@ -133,7 +133,8 @@ final class HttpMessageLength {
         }
     }
 
-    private static long hex(String text) {
+    /** A chunk size in hexadecimal, or -1 when the text is not one. */
+    static long hex(String text) {
         if (text.isEmpty() || text.length() > 15) {
             return -1;
         }

@@ -78,16 +78,24 @@ public final class HttpReassembly {
     private final DecoderTables tables;
     /** Each stream direction's state: at first as the parts before left it, then as this part leaves it. */
     private final Map<Long, Direction> directions;
+    /**
+     * The method of each connection's last request, carried from part to part too: packet-http.c reads any
+     * response after a HEAD as having no body (with pipelined requests, even the answer to the GET before
+     * the HEAD).
+     */
+    private final Map<Integer, String> lastMethod;
     private Map<Integer, Role> roles;
 
     public HttpReassembly(CaptureAnalysis analysis, DecoderTables tables) {
-        this(analysis, tables, new HashMap<>());
+        this(analysis, tables, new HashMap<>(), new HashMap<>());
     }
 
-    private HttpReassembly(CaptureAnalysis analysis, DecoderTables tables, Map<Long, Direction> directions) {
+    private HttpReassembly(CaptureAnalysis analysis, DecoderTables tables, Map<Long, Direction> directions,
+            Map<Integer, String> lastMethod) {
         this.analysis = analysis;
         this.tables = tables;
         this.directions = directions;
+        this.lastMethod = lastMethod;
     }
 
     /**
@@ -96,7 +104,7 @@ public final class HttpReassembly {
      */
     public static HttpReassembly after(HttpReassembly previous, CaptureAnalysis analysis) {
         previous.roles(); // the state at the end of the previous part
-        return new HttpReassembly(analysis, previous.tables, previous.directions);
+        return new HttpReassembly(analysis, previous.tables, previous.directions, previous.lastMethod);
     }
 
     /** Frame {@code index}'s role, or null for a frame decoded on its own. */
@@ -253,13 +261,20 @@ public final class HttpReassembly {
             Pending pending = cut ? null : direction.pending;
             if (pending == null) {
                 direction.pending = null;
-                Slice payload = Slice.ofFrame(buffer, buffer.length).sub(start, captured);
-                ApplicationDecoder decoder = tables.application(ports, payload);
+                ApplicationDecoder decoder = tables.application(ports,
+                        Slice.ofFrame(buffer, buffer.length).sub(start, captured));
                 if (!(decoder instanceof HttpDecoder)) {
                     if (httpPort) {
                         found.put(i, CONTINUATION);
                     }
                     continue;
+                }
+                Slice payload = Slice.ofFrame(buffer, buffer.length).sub(start, captured);
+                for (Layer message : HttpDecoder.messages(payload, ports)) {
+                    String method = HttpDecoder.method(message);
+                    if (method != null) {
+                        lastMethod.put(stream, method);
+                    }
                 }
                 if (cut) {
                     continue;
@@ -269,6 +284,10 @@ public final class HttpReassembly {
             pending.add(frames.firstIndex() + i + 1, buffer, start, length);
             byte[] message = pending.bytes.toByteArray();
             long end = HttpMessageLength.of(message, message.length);
+            if (message.length >= 5 && message[0] == 'H' && message[4] == '/' && "HEAD".equals(lastMethod.get(stream))) {
+                int headersEnd = HttpMessageLength.headersEnd(message, message.length);
+                end = headersEnd >= 0 ? headersEnd : HttpMessageLength.INCOMPLETE;
+            }
             if (end == HttpMessageLength.UNTIL_CLOSE && fin) {
                 end = message.length;
             }

@@ -2,6 +2,7 @@ package org.wirelab.core.protocol.ssh;
 
 import java.nio.charset.StandardCharsets;
 import org.wirelab.core.decode.ApplicationDecoder;
+import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.Slice;
@@ -16,6 +17,13 @@ import org.wirelab.core.text.CaptureText;
  */
 public final class SshDecoder implements ApplicationDecoder {
     private static final Wording TITLE = new Wording(Ssh.PROTOCOL, Wording.NO_VALUE);
+
+    /** ssh.direction, as packet-ssh.c decides it: a packet to the server's port goes from the client. */
+    private static Field direction(LayerBuilder layer, int at, Next.ByPorts ports) {
+        boolean toClient = ports.destinationPort() != Ssh.PORT;
+        return layer.generated(Ssh.DIRECTION, at, 0, toClient, toClient ? "1" : "0",
+                toClient ? "ssh.direction[1]" : "ssh.direction[0]");
+    }
 
     @Override
     public boolean recognizes(Slice payload, Next.ByPorts ports) {
@@ -36,9 +44,17 @@ public final class SshDecoder implements ApplicationDecoder {
             }
             String banner = CaptureText.escape(b, o, end - o);
             layer.add(layer.text(Ssh.PROTOCOL_LINE, o, end - o, banner));
+            layer.add(direction(layer, o, ports));
             return Step.last(layer.build(o + captured, TITLE, "SSH " + banner));
         }
-        layer.add(layer.data(Ssh.PACKET, o, captured));
+        // wirelab does not follow the key exchange: every packet after the banner shows as Wireshark shows
+        // an encrypted one, its length field included.
+        int length = Math.min(Ssh.PACKET_LENGTH, captured);
+        layer.add(layer.data(Ssh.PACKET_LENGTH_ENCRYPTED, o, length));
+        if (captured > length) {
+            layer.add(layer.data(Ssh.ENCRYPTED_PACKET, o + length, captured - length));
+        }
+        layer.add(direction(layer, o, ports));
         return Step.last(layer.build(o + captured, TITLE, "SSH " + payload.length() + " bytes"));
     }
 }

@@ -17,6 +17,7 @@ import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.fields.FieldCatalog;
+import org.wirelab.core.fields.CaptureTree;
 import org.wirelab.core.fields.TcpRelativeNumbers;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
@@ -109,6 +110,20 @@ class FieldWordsTest {
     }
 
     @Test
+    void aDnsResponseNamesItsFlagsTimesAndQueryInFrench() throws Exception {
+        CaptureFile capture = CaptureFiles.read(Corpus.capture("tcpdump__dns-badcookie.pcap"));
+        DecodedFrame response = new CaptureTree(CaptureAnalysis.of(capture.frames())).frame(3);
+        Layer dns = response.layers().get(response.layers().size() - 1);
+        assertEquals("Système de noms de domaine (DNS) (réponse)", FRENCH.title(dns));
+        assertEquals("Drapeaux : 0x81a0 Requête standard — réponse : Pas d’erreur",
+                FRENCH.display(field(response, "dns.flags")));
+        assertEquals("Durée de vie : 85758 (23 heures, 49 minutes, 18 secondes)",
+                FRENCH.display(field(response, "dns.resp.ttl")));
+        assertEquals("Délai d’expiration : 604800 (7 jours)", FRENCH.display(field(response, "dns.soa.expire_limit")));
+        assertEquals("[Requête dans la trame : 3]", FRENCH.display(field(response, "dns.response_to")));
+    }
+
+    @Test
     void aPingNamesItsTypeInFrench() throws Exception {
         Path file = Corpus.capture("dpkt__dns_icmp.pcap");
         CaptureFile capture = CaptureFiles.read(file);
@@ -141,11 +156,11 @@ class FieldWordsTest {
             } catch (CaptureFormatException damaged) {
                 continue; // the corpus has damaged files on purpose: nothing to show
             }
-            // The tree as the app shows it: with the relative numbers that need the whole capture.
-            TcpRelativeNumbers relative = new TcpRelativeNumbers(
-                    new FieldCatalog(CaptureAnalysis.of(capture.frames())));
+            // The tree as the app shows it: with what needs the whole capture (relative numbers, HTTP
+            // reassembly, the fields that pair DNS and HTTP messages).
+            CaptureTree tree = new CaptureTree(CaptureAnalysis.of(capture.frames()));
             for (int i = 0; i < capture.frames().size(); i++) {
-                DecodedFrame frame = relative.addTo(FrameDecoder.standard().decode(capture.frames(), i));
+                DecodedFrame frame = tree.frame(i);
                 String packetText = new String(frame.bytes(), StandardCharsets.ISO_8859_1);
                 for (Layer layer : frame.layers()) {
                     if (!FRENCH.hasTitle(layer)) {

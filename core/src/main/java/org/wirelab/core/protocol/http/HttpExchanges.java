@@ -1,0 +1,281 @@
+package org.wirelab.core.protocol.http;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.decode.ByteRange;
+import org.wirelab.core.decode.DecoderTables;
+import org.wirelab.core.decode.Field;
+import org.wirelab.core.decode.HeaderField;
+import org.wirelab.core.decode.Layer;
+import org.wirelab.core.decode.Next;
+import org.wirelab.core.decode.Slice;
+import org.wirelab.core.decode.Wording;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.Timestamps;
+import org.wirelab.core.header.IpProtocol;
+import org.wirelab.core.summary.PacketTable;
+
+/**
+ * The requests and responses of each TCP connection, numbered in order and paired as packet-http.c 4.0
+ * pairs them on tshark's single pass (see {@link #response}). A request shows its number and the previous
+ * request's frame; a response its number, the time since its request, the frames of its request and of the
+ * previous request and response, and the URI of the connection's last request. What only a later frame could tell (a request's response, the next request) needs
+ * tshark's second pass ({@code -2}), so it is not shown, as tshark does not show it by default.
+ */
+public final class HttpExchanges {
+    private final CaptureAnalysis analysis;
+    private final DecoderTables tables;
+    private final HttpReassembly reassembly;
+    /** Each connection's exchanges: as the parts of the file before left them, then as this one does. */
+    private final Map<Integer, Connection> connections;
+    /** The messages each frame of this part carries (0-based index in it), in order. */
+    private Map<Integer, List<Message>> messages;
+
+    /**
+     * A message's place in its connection: frame numbers in the file, -1 where there is no such frame.
+     *
+     * @param requestNanos the request's time
+     * @param uri for a response, the URI of the last request the connection sent before it
+     */
+    private record Message(boolean response, int number, int request, long requestNanos, int previousRequest,
+            int previousResponse, String uri) {
+    }
+
+    /** One request and its response, as packet-http.c keeps them: either frame may be missing. */
+    private static final class Exchange {
+        final int number;
+        int request = -1;
+        long requestNanos;
+        int response = -1;
+
+        Exchange(int number) {
+            this.number = number;
+        }
+    }
+
+    /** One connection's exchanges, and the URI of its last request. */
+    private static final class Connection {
+        final List<Exchange> exchanges = new ArrayList<>();
+        String lastUri;
+    }
+
+    public HttpExchanges(CaptureAnalysis analysis, DecoderTables tables, HttpReassembly reassembly) {
+        this(analysis, tables, reassembly, new HashMap<>());
+    }
+
+    private HttpExchanges(CaptureAnalysis analysis, DecoderTables tables, HttpReassembly reassembly,
+            Map<Integer, Connection> connections) {
+        this.analysis = analysis;
+        this.tables = tables;
+        this.reassembly = reassembly;
+        this.connections = connections;
+    }
+
+    /**
+     * The exchanges of {@code analysis}, the part of a file that follows {@code previous}'s
+     * ({@code CaptureAnalysis.after}), whose messages {@code reassembly} finds: a response may answer a
+     * request of a part before.
+     */
+    public static HttpExchanges after(HttpExchanges previous, CaptureAnalysis analysis, HttpReassembly reassembly) {
+        previous.messages(); // the connections as the previous part leaves them
+        return new HttpExchanges(analysis, previous.tables, reassembly, previous.connections);
+    }
+
+    /**
+     * {@code layers}, frame {@code index}'s application layers, each HTTP message with the fields that place it
+     * in its connection; the other layers as they are.
+     */
+    public List<Layer> applyTo(int index, List<Layer> layers) {
+        List<Layer> shown = new ArrayList<>(layers.size());
+        int k = 0;
+        for (Layer layer : layers) {
+            if (!isMessage(layer)) {
+                shown.add(layer);
+                continue;
+            }
+            List<Message> found = messages().getOrDefault(index, List.of());
+            shown.add(k < found.size() ? placed(index, layer, found.get(k)) : layer);
+            k++;
+        }
+        return shown;
+    }
+
+    /** An HTTP layer that holds a message (not continuation data): its first line carries the chat note. */
+    private static boolean isMessage(Layer layer) {
+        if (!layer.protocol().equals("HTTP") || layer.fields().isEmpty()) {
+            return false;
+        }
+        for (Field field : layer.fields().get(0).children()) {
+            if (field.name().equals(Http.CHAT.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Layer placed(int index, Layer http, Message message) {
+        ByteRange none = new ByteRange(http.range().offset(), 0);
+        List<Field> added = new ArrayList<>();
+        String number = Integer.toString(message.number());
+        added.add(generated(message.response() ? Http.RESPONSE_NUMBER : Http.REQUEST_NUMBER, none,
+                (long) message.number(), number, Wording.NO_VALUE, number));
+        if (message.response() && message.request() >= 0) {
+            String seconds = Timestamps.epochText(analysis.frames().timestampNanos(index) - message.requestNanos());
+            added.add(generated(Http.TIME, none, seconds, seconds, "http.time.value", seconds));
+        }
+        frameField(added, Http.PREV_REQUEST_IN, none, message.previousRequest());
+        if (message.response()) {
+            frameField(added, Http.PREV_RESPONSE_IN, none, message.previousResponse());
+            frameField(added, Http.REQUEST_IN, none, message.request());
+            if (message.uri() != null) {
+                added.add(generated(Http.RESPONSE_FOR_URI, none, message.uri(), message.uri(), "value",
+                        message.uri()));
+            }
+        }
+        List<Field> fields = new ArrayList<>(http.fields());
+        fields.addAll(afterHeaders(fields), added);
+        return http.withFields(fields);
+    }
+
+    /** Where Wireshark puts these fields: after the blank line and the full URI, before the body. */
+    private static int afterHeaders(List<Field> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).wording() != null && fields.get(i).wording().labelKey().equals("http.end_of_headers")) {
+                boolean fullUri = i + 1 < fields.size() && fields.get(i + 1).name().equals(Http.FULL_URI.name());
+                return i + (fullUri ? 2 : 1);
+            }
+        }
+        return fields.size();
+    }
+
+    private static void frameField(List<Field> fields, HeaderField declaration, ByteRange range, int number) {
+        if (number >= 0) {
+            String frame = Integer.toString(number);
+            fields.add(generated(declaration, range, (long) number, frame, "value", frame));
+        }
+    }
+
+    /** A field known only from other frames, so outside any byte of this one. */
+    private static Field generated(HeaderField declaration, ByteRange range, Object value, String text,
+            String valueKey, String argument) {
+        return Field.worded(declaration.name(), range, 0, value, text, true, List.of(),
+                new Wording(declaration.labelKey(), valueKey, argument));
+    }
+
+    /** The full URI of a request (http://host/target), or its target without a Host, as packet-http.c names it. */
+    private static String uri(Layer request) {
+        String target = null;
+        for (Field top : request.fields()) {
+            if (top.name().equals(Http.FULL_URI.name())) {
+                return top.text();
+            }
+            for (Field field : top.children()) {
+                target = field.name().equals(Http.REQUEST_URI.name()) ? field.text() : target;
+            }
+        }
+        return target;
+    }
+
+    private Next.ByPorts ports(int index) {
+        PacketTable packets = analysis.packets();
+        return new Next.ByPorts(IpProtocol.TCP, packets.sourcePort(index), packets.destinationPort(index));
+    }
+
+    /**
+     * The bytes of the HTTP messages decoded in frame {@code index}: the whole message where it was put
+     * together from several segments, the segment's payload where it starts with a message, else null.
+     */
+    private byte[] payload(int index) {
+        HttpReassembly.Role role = reassembly.role(index);
+        if (role instanceof HttpReassembly.Completion completion) {
+            return completion.message();
+        }
+        PacketTable packets = analysis.packets();
+        if (role != null || packets.transport(index) != PacketTable.TRANSPORT_TCP || packets.payloadLength(index) <= 0
+                || !packets.hasStatus(index, PacketTable.STATUS_TCP_HEADER_COMPLETE)
+                || packets.hasStatus(index, PacketTable.STATUS_IP_FRAGMENT)
+                || packets.hasStatus(index, PacketTable.STATUS_MALFORMED)) {
+            return null;
+        }
+        FrameStore frames = analysis.frames();
+        int start = packets.transportOffset(index) + packets.tcpHeaderLength(index);
+        int captured = Math.min(packets.payloadLength(index), frames.capturedLength(index) - start);
+        if (captured <= 0) {
+            return null;
+        }
+        byte[] payload = new byte[captured];
+        System.arraycopy(frames.buffer(index), frames.offset(index) + start, payload, 0, captured);
+        return tables.application(ports(index), Slice.ofFrame(payload, payload.length)) instanceof HttpDecoder
+                ? payload : null;
+    }
+
+    private Map<Integer, List<Message>> messages() {
+        if (messages == null) {
+            messages = findMessages();
+        }
+        return messages;
+    }
+
+    private Map<Integer, List<Message>> findMessages() {
+        Map<Integer, List<Message>> found = new HashMap<>();
+        ConversationIndex conversations = analysis.conversations();
+        FrameStore frames = analysis.frames();
+        for (int i = 0; i < analysis.size(); i++) {
+            int stream = conversations.tcpStream(i);
+            byte[] payload = stream == ConversationIndex.NONE ? null : payload(i);
+            if (payload == null) {
+                continue;
+            }
+            Connection connection = connections.computeIfAbsent(stream, s -> new Connection());
+            List<Message> inFrame = new ArrayList<>(1);
+            int number = frames.firstIndex() + i + 1;
+            for (Layer layer : HttpDecoder.messages(Slice.ofFrame(payload, payload.length), ports(i))) {
+                inFrame.add(isResponse(layer) ? response(connection, number)
+                        : request(connection, number, frames.timestampNanos(i), uri(layer)));
+            }
+            found.put(i, inFrame);
+        }
+        return found;
+    }
+
+    private static boolean isResponse(Layer http) {
+        return http.fields().get(0).text().startsWith("HTTP/");
+    }
+
+    /** A request opens an exchange, numbered after every exchange of the connection. */
+    private static Message request(Connection connection, int frame, long nanos, String uri) {
+        List<Exchange> exchanges = connection.exchanges;
+        Exchange previous = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
+        Exchange exchange = new Exchange(exchanges.size() + 1);
+        exchange.request = frame;
+        exchange.requestNanos = nanos;
+        exchanges.add(exchange);
+        connection.lastUri = uri;
+        return new Message(false, exchange.number, -1, 0, previous == null ? -1 : previous.request, -1, null);
+    }
+
+    /**
+     * A response answers the connection's last exchange when that one has a request and no response yet;
+     * otherwise it opens an exchange of its own, without a request. (With pipelined requests, packet-http.c
+     * 4.0 so pairs the first response with the last request.)
+     */
+    private static Message response(Connection connection, int frame) {
+        List<Exchange> exchanges = connection.exchanges;
+        Exchange last = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
+        Exchange exchange = last;
+        if (last == null || last.request < 0 || last.response >= 0) {
+            exchange = new Exchange(exchanges.size() + 1);
+            exchanges.add(exchange);
+        }
+        exchange.response = frame;
+        int at = exchanges.size() - 1; // the exchange answered or opened is the last
+        Exchange previous = at > 0 ? exchanges.get(at - 1) : null;
+        return new Message(true, exchange.number, exchange.request, exchange.requestNanos,
+                previous == null ? -1 : previous.request, previous == null ? -1 : previous.response,
+                connection.lastUri);
+    }
+}
