@@ -92,15 +92,28 @@ final class FieldCompletion {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
     }
 
-    /** "tcp.srcport  Source Port" (in French: "Port source"), or the name alone when it has no label. */
+    /**
+     * "tcp.srcport  Source Port" (in French: "Port source"), or the name alone when it has no label. A
+     * label that frames a value ("TCP payload ({0} bytes)", "File Data: {0} bytes") is named by its
+     * words before the value: a list of names has no value to show.
+     */
     static String label(ResourceBundle labels, String name) {
         if (labels != null && labels.containsKey(name)) {
-            String label = labels.getString(name);
+            String label = wordsBeforeTheValue(labels.getString(name));
             if (!label.isEmpty() && !label.equals("-")) {
                 return name + "  " + label;
             }
         }
         return name;
+    }
+
+    private static String wordsBeforeTheValue(String label) {
+        int value = label.indexOf('{');
+        if (value < 0) {
+            return label;
+        }
+        String words = label.substring(0, value).replaceFirst("[\\s:(]+$", "");
+        return words.endsWith(" n°") ? words.substring(0, words.length() - 3) : words;
     }
 
     private static ResourceBundle labels(Locale locale) {
