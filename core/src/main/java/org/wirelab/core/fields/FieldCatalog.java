@@ -281,10 +281,11 @@ public final class FieldCatalog {
             case "tcp.analysis.zero_window_probe_ack" -> flag(TcpExpert.ZERO_WINDOW_PROBE_ACK);
             case "tcp.analysis.reused_ports" -> flag(TcpExpert.REUSED_PORTS);
             case "tcp.analysis.duplicate_ack_frame" -> frameNumber(i -> analysis.tcpDetails().duplicateAckFrameIndex(i));
-            case "tcp.analysis.rto_frame" -> frameNumber(i -> analysis.tcpDetails().rtoFrameIndex(i));
+            case "tcp.analysis.rto_frame" -> frameNumber(i -> analysis.tcpDetails().hasAnalysis(i)
+                    ? analysis.tcpDetails().rtoFrameIndex(i) : -1);
             case "tcp.analysis.rto" -> (out, i) -> {
                 long rto = analysis.tcpDetails().rtoNanos(i);
-                if (rto != 0) {
+                if (rto != 0 && analysis.tcpDetails().hasAnalysis(i)) {
                     out.append(Timestamps.epochText(rto));
                 }
             };
@@ -296,15 +297,17 @@ public final class FieldCatalog {
                 }
             };
             case "tcp.analysis.bytes_in_flight" -> (out, i) -> {
-                long bytes = analysis.tcpDetails().bytesInFlight(i);
-                if (bytes != 0) {
+                TcpAnalysisDetails details = analysis.tcpDetails();
+                long bytes = details.bytesInFlight(i);
+                // Only where tshark shows the analysis (not on a header cut short).
+                if (bytes != 0 && details.hasAnalysis(i)) {
                     out.append(bytes);
                 }
             };
             case "tcp.analysis.push_bytes_sent" -> (out, i) -> {
                 // Shown beside the bytes in flight only.
                 TcpAnalysisDetails details = analysis.tcpDetails();
-                if (details.bytesInFlight(i) != 0) {
+                if (details.bytesInFlight(i) != 0 && details.hasAnalysis(i)) {
                     out.append(details.pushBytesSent(i));
                 }
             };
