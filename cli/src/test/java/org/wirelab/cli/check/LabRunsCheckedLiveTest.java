@@ -254,8 +254,10 @@ class LabRunsCheckedLiveTest {
 
     /**
      * What the lab's client does on a busy machine: it sends quit and its number and ends at once,
-     * before reading the server's answer (here a Java socket that never reads after its number, so the
-     * timing cannot decide). Its kernel resets the connection, and the check still sees a client that quit.
+     * before reading the server's answer (here a Java socket that never reads after its number). When the
+     * answer had arrived unread, its kernel resets the connection; when the socket closed before it came,
+     * the client sends a FIN. Which one happens is the machine's timing; either way the check sees a
+     * client that quit, and a reset is explained as such.
      */
     @Test
     void aClientThatEndsRightAfterQuitLeftWithQuit() throws Exception {
@@ -273,9 +275,13 @@ class LabRunsCheckedLiveTest {
             });
             String text = LabChecks.text(report, Locale.ENGLISH);
             assertPassed(report);
-            assertTrue(check(report, "chat.left").detail().matches("typed quit \\(frame \\d+\\), and its program ended"
-                    + " without reading the server's answer \\(frame \\d+\\), so its system closed the connection with a"
-                    + " RST \\(frame \\d+\\) rather than a FIN: .*"), text);
+            String left = check(report, "chat.left").detail();
+            assertTrue(left.startsWith("typed quit (frame "), text);
+            if (left.contains("RST")) {
+                assertTrue(left.matches("typed quit \\(frame \\d+\\), and its program ended"
+                        + " without reading the server's answer \\(frame \\d+\\), so its system closed the connection with a"
+                        + " RST \\(frame \\d+\\) rather than a FIN: .*"), text);
+            }
         }
     }
 
