@@ -295,6 +295,9 @@ class LabRunsCheckedLiveTest {
                 clients.add(alice);
                 LabPrograms.Running bob = joined(port, 1);
                 clients.add(bob);
+                // The lab's server sends a client its number before adding it to the list it broadcasts
+                // to, and prints its thread count after: a message typed before that would miss bob.
+                server.awaitLine("Thread Number: 2"::equals);
                 alice.type("bonjour");
                 // Both printed the broadcast: it is on the wire, and the capture's stop waits for it.
                 bob.awaitLine(">>bonjour"::equals);
