@@ -80,6 +80,8 @@ class FilterProgressTest extends LongCaptureTest {
 
         interact(() -> text.setText("tcp"));
         assertTrue(list.filteringProperty().get());
+        // The button has just become visible: let a pulse lay it out before the mouse aims at it.
+        WaitForAsyncUtils.waitForFxEvents();
         clickOn("#filter-cancel");
 
         assertFalse(list.filteringProperty().get());
@@ -100,7 +102,8 @@ class FilterProgressTest extends LongCaptureTest {
         Thread filtering = new Thread(held.get(held.size() - 1));
         held.clear();
         filtering.start();
-        filtering.join(TimeUnit.SECONDS.toMillis(20));
+        filtering.join(TimeUnit.SECONDS.toMillis(120));
+        assertFalse(filtering.isAlive(), "the filter ends");
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
