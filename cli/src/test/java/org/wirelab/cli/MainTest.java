@@ -70,17 +70,7 @@ class MainTest {
     void theOneCommandLineAnswersAsTheWholeTree() {
         for (String name : Main.SUBCOMMANDS.keySet()) {
             for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "--frobnicate"})) {
-                StringWriter wholeOut = new StringWriter();
-                StringWriter wholeErr = new StringWriter();
-                CommandLine whole = Main.commandLine();
-                whole.setOut(new PrintWriter(wholeOut, true));
-                whole.setErr(new PrintWriter(wholeErr, true));
-                int wholeExit = whole.execute(args);
-                CliRun one = CliRun.of(args);
-                String what = String.join(" ", args);
-                assertEquals(wholeExit, one.exitCode(), what);
-                assertEquals(wholeOut.toString(), one.out(), what);
-                assertEquals(wholeErr.toString(), one.err(), what);
+                assertAnsweredAsByTheWholeTree(args);
             }
         }
     }
@@ -99,18 +89,23 @@ class MainTest {
                 "a mistyped command still hears which commands exist");
         for (String[] args : List.of(new String[] {"shwo"}, new String[] {hello, "extra"},
                 new String[] {hello, "--frobnicate"})) {
-            StringWriter wholeOut = new StringWriter();
-            StringWriter wholeErr = new StringWriter();
-            CommandLine whole = Main.commandLine();
-            whole.setOut(new PrintWriter(wholeOut, true));
-            whole.setErr(new PrintWriter(wholeErr, true));
-            int wholeExit = whole.execute(args);
-            CliRun one = CliRun.of(args);
-            String what = String.join(" ", args);
-            assertEquals(wholeExit, one.exitCode(), what);
-            assertEquals(wholeOut.toString(), one.out(), what);
-            assertEquals(wholeErr.toString(), one.err(), what);
+            assertAnsweredAsByTheWholeTree(args);
         }
+    }
+
+    /** The command line built for {@code args} prints and exits as the whole command tree would. */
+    private static void assertAnsweredAsByTheWholeTree(String[] args) {
+        StringWriter wholeOut = new StringWriter();
+        StringWriter wholeErr = new StringWriter();
+        CommandLine whole = Main.commandLine();
+        whole.setOut(new PrintWriter(wholeOut, true));
+        whole.setErr(new PrintWriter(wholeErr, true));
+        int wholeExit = whole.execute(args);
+        CliRun one = CliRun.of(args);
+        String what = String.join(" ", args);
+        assertEquals(wholeExit, one.exitCode(), what);
+        assertEquals(wholeOut.toString(), one.out(), what);
+        assertEquals(wholeErr.toString(), one.err(), what);
     }
 
     @Test
