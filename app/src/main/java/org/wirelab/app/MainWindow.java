@@ -520,6 +520,7 @@ public final class MainWindow {
         model.loadingProperty().addListener(o -> update.run());
         model.framesReadProperty().addListener(o -> update.run());
         model.analysisStepProperty().addListener(o -> update.run());
+        model.analysisFractionProperty().addListener(o -> update.run());
         model.progressProperty().addListener((o, was, now) -> {
             if (now.doubleValue() >= 1 != was.doubleValue() >= 1) {
                 update.run();
@@ -561,7 +562,8 @@ public final class MainWindow {
             AnalysisStep step = model.analysisStepProperty().get();
             if (loading && step != null) {
                 text.append(messages.get("status.analysing", shownTitle(), known, step.number(), AnalysisStep.count(),
-                        messages.get("status.step." + step.name())));
+                        messages.get("status.step." + step.name()),
+                        Math.floor(model.analysisFractionProperty().get() * 100) / 100));
             } else {
                 text.append(messages.get(loading ? "status.loading" : "status.loaded", shownTitle(), known));
             }

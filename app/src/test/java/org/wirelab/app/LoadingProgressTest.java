@@ -20,7 +20,7 @@ import org.wirelab.source.FileSource;
 
 /**
  * While a long file loads, the status line moves through everything the window waits for: the count of
- * frames read, then each pass of the analysis by its number and name, then the whole capture. (How often
+ * frames read, then each pass of the analysis by its number and name from 0%, then the whole capture. (How often
  * it moves on a million frames is bench/README's AppOpenBenchmark figure, not a test.)
  */
 class LoadingProgressTest extends FxTest {
@@ -53,7 +53,7 @@ class LoadingProgressTest extends FxTest {
         int previous = counted;
         for (AnalysisStep step : AnalysisStep.values()) {
             String said = "http-get.pcap: all " + frames + " frames read; analysing them, step " + step.number() + " of "
-                    + AnalysisStep.count() + ": " + window.messages().get("status.step." + step.name()) + "…";
+                    + AnalysisStep.count() + ": " + window.messages().get("status.step." + step.name()) + "… 0%";
             int at = heard.indexOf(said);
             assertTrue(at > previous, "\"" + said + "\" after the step before: " + heard);
             previous = at;

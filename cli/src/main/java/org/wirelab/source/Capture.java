@@ -2,12 +2,12 @@ package org.wirelab.source;
 
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.Consumer;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.fields.CaptureTree;
 import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.summary.PacketTable;
 import org.wirelab.core.summary.SummaryDecoder;
@@ -39,34 +39,38 @@ public final class Capture {
      * their receiver: their arrows say so, and the TCP states follow what each side received.
      */
     public Capture(String title, FrameStore frames, List<String> warnings, boolean complete, BitSet lost) {
-        this(title, frames, warnings, complete, lost, step -> { });
+        this(title, frames, warnings, complete, lost, AnalysisProgress.NONE);
     }
 
-    /** The same, telling {@code starting} each pass over the frames as it begins (a long file's progress). */
+    /**
+     * The same, telling {@code progress} which pass over the frames runs and how far it has gone (a long
+     * file's progress); an exception it throws stops the analysis.
+     */
     public Capture(String title, FrameStore frames, List<String> warnings, boolean complete, BitSet lost,
-            Consumer<AnalysisStep> starting) {
+            AnalysisProgress progress) {
         this.title = title;
-        starting.accept(AnalysisStep.SUMMARIES);
-        PacketTable packets = new SummaryDecoder().decode(frames);
-        starting.accept(AnalysisStep.CONVERSATIONS);
-        this.analysis = CaptureAnalysis.of(frames, packets);
-        starting.accept(AnalysisStep.TCP_SEQUENCES);
-        analysis.tcp();
-        starting.accept(AnalysisStep.TCP_STATES);
-        this.states = TcpStates.of(analysis, index -> !lost.get(index + 1));
+        PacketTable packets = new SummaryDecoder().decode(frames, pass(AnalysisStep.SUMMARIES, progress));
+        this.analysis = CaptureAnalysis.of(frames, packets, pass(AnalysisStep.CONVERSATIONS, progress));
+        analysis.tcp(pass(AnalysisStep.TCP_SEQUENCES, progress));
+        this.states = TcpStates.of(analysis, index -> !lost.get(index + 1), pass(AnalysisStep.TCP_STATES, progress));
         // Built here, on the source's thread, so that showing a large capture costs the FX thread nothing.
-        starting.accept(AnalysisStep.FIELDS);
+        progress.reached(AnalysisStep.FIELDS, 0);
         this.catalog = new FieldCatalog(analysis);
-        starting.accept(AnalysisStep.LADDER);
-        this.ladder = CaptureLadder.of(analysis, states, index -> lost.get(index + 1));
+        this.ladder = CaptureLadder.of(analysis, states, index -> lost.get(index + 1),
+                pass(AnalysisStep.LADDER, progress));
         if (complete) {
             // Each lane's state at any row, which the ladder shows once scrolled past the start: a million
             // frames have some 230,000 state changes, too many to gather on the FX thread at the first scroll.
-            starting.accept(AnalysisStep.LANE_STATES);
-            ladder.laneStates();
+            ladder.laneStates(pass(AnalysisStep.LANE_STATES, progress));
         }
         this.warnings = List.copyOf(warnings);
         this.complete = complete;
+    }
+
+    /** The pass {@code step} as core's passes tell their progress, starting it at 0. */
+    private static PassProgress pass(AnalysisStep step, AnalysisProgress progress) {
+        progress.reached(step, 0);
+        return (done, total) -> progress.reached(step, total == 0 ? 1 : (double) done / total);
     }
 
     /** A capture with no frame yet. */

@@ -18,6 +18,8 @@ import org.wirelab.core.text.OutOfMemoryMessage;
 public final class SourceRun {
     /** Live frames appear within a quarter second; re-analysing more often would only cost CPU. */
     static final long PUBLISH_MILLIS = 250;
+    /** The analysis's progress is told at most this often: the status line moves, the UI thread is not flooded. */
+    static final long ANALYSIS_PROGRESS_MILLIS = 100;
 
     /** What the UI hears, always on its own thread. */
     public interface Listener {
@@ -29,8 +31,8 @@ public final class SourceRun {
         default void counted(int framesRead) {
         }
 
-        /** Every frame is delivered, and the whole capture's analysis begins {@code step}. */
-        default void analysing(AnalysisStep step) {
+        /** Every frame is delivered, and the whole capture's analysis has made {@code fraction} of {@code step}. */
+        default void analysing(AnalysisStep step, double fraction) {
         }
 
         /** The source ended: {@code error} is null when it ended normally or was cancelled. */
@@ -44,7 +46,12 @@ public final class SourceRun {
     /** Made before it is needed: there may be no memory left to make it then. */
     private final String outOfMemory;
     private volatile Capture lastPublished;
+    /** The source is asked to stop reading. */
     private volatile boolean cancelled;
+    /** Every frame is read: a cancel now stops the whole capture's analysis. */
+    private volatile boolean readingEnded;
+    /** The whole capture's analysis is asked to stop: the capture shown last stays. */
+    private volatile boolean analysisCancelled;
     /**
      * The size of the largest capture shown: a first screen whose analysis ends late must not replace a
      * larger one. Guarded by {@code shown} (a test's executor may run on any thread).
@@ -71,8 +78,20 @@ public final class SourceRun {
         thread.start();
     }
 
-    /** Asks the source to stop; the frames delivered so far stay. */
+    /**
+     * Asks the source to stop; the frames delivered so far stay, analysed. Once every frame is read, asks
+     * the analysis to stop instead, and the capture shown last stays.
+     */
     public void cancel() {
+        cancelled = true;
+        if (readingEnded) {
+            analysisCancelled = true;
+        }
+    }
+
+    /** Stops the source and any analysis of it: another source replaces this one, nothing of it will be shown. */
+    public void abandon() {
+        analysisCancelled = true;
         cancelled = true;
     }
 
@@ -101,6 +120,7 @@ public final class SourceRun {
             error = outOfMemory;
         } finally {
             publisher.interrupt();
+            readingEnded = true;
         }
         // Every frame is read: said at once, not at the publisher's next turn (which would not come), since
         // the analysis of a large capture that follows takes seconds.
@@ -118,6 +138,9 @@ public final class SourceRun {
         Capture last;
         try {
             last = collector.snapshot(true);
+        } catch (CancelledException e) {
+            Capture shown = lastPublished;
+            last = shown != null ? shown : Capture.empty(source.title());
         } catch (OutOfMemoryError e) {
             // Analysing every frame read needs more than the heap has: the last capture shown stays.
             error = outOfMemory;
@@ -145,6 +168,9 @@ public final class SourceRun {
             uiThread.execute(() -> listener.counted(counted));
             if (collector.size() != published) {
                 Capture capture = collector.snapshot(false);
+                if (capture == null) {
+                    continue;
+                }
                 published = capture.size();
                 lastPublished = capture;
                 publish(capture);
@@ -177,6 +203,8 @@ public final class SourceRun {
         private final List<String> warnings = new ArrayList<>();
         private final BitSet lost = new BitSet();
         private FrameStore store = new FrameStore();
+        /** Every frame came at once ({@link #frames}): the whole capture's analysis follows, nothing before it. */
+        private boolean whole;
         private volatile double progress;
         private volatile int counted;
         /** Analyses the beginning, if there is one; the end is told after it. */
@@ -190,6 +218,7 @@ public final class SourceRun {
 
         @Override
         public synchronized void frames(FrameStore frames) {
+            whole = true;
             if (store.size() == 0) {
                 store = frames;
             } else {
@@ -265,13 +294,18 @@ public final class SourceRun {
 
         /**
          * The views read a capture's store on the FX thread while the source appends here, so a
-         * capture still growing gets a copy; the final one takes the store itself.
+         * capture still growing gets a copy; the final one takes the store itself. Null for a capture
+         * still growing when the source has handed every frame at once: analysing a million frames twice,
+         * once without telling how far it has gone, would keep the person waiting for seconds.
          */
         Capture snapshot(boolean last) {
             FrameStore frames;
             List<String> warned;
             BitSet lostFrames;
             synchronized (this) {
+                if (!last && whole) {
+                    return null;
+                }
                 warned = List.copyOf(warnings);
                 lostFrames = (BitSet) lost.clone();
                 if (last) {
@@ -287,8 +321,23 @@ public final class SourceRun {
             if (!last) {
                 return new Capture(source.title(), frames, warned, false, lostFrames);
             }
-            return new Capture(source.title(), frames, warned, true, lostFrames,
-                    step -> uiThread.execute(() -> listener.analysing(step)));
+            return new Capture(source.title(), frames, warned, true, lostFrames, new AnalysisProgress() {
+                private AnalysisStep told;
+                private long toldAt;
+
+                @Override
+                public void reached(AnalysisStep step, double fraction) {
+                    if (analysisCancelled) {
+                        throw new CancelledException();
+                    }
+                    long now = System.nanoTime();
+                    if (step != told || now - toldAt >= ANALYSIS_PROGRESS_MILLIS * 1_000_000) {
+                        told = step;
+                        toldAt = now;
+                        uiThread.execute(() -> listener.analysing(step, fraction));
+                    }
+                }
+            });
         }
     }
 }

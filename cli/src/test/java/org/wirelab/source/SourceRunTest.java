@@ -14,7 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.source.Capture;
+import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
 
@@ -173,6 +175,28 @@ class SourceRunTest {
             assertTrue(!heard.published.get(i).complete());
         }
         assertTrue(heard.last.size() >= heard.published.get(heard.published.size() - 1).size());
+        assertTrue(heard.last.complete());
+    }
+
+    @Test
+    void framesHandedAllAtOnceAreAnalysedOnceAsTheWholeCapture() throws Exception {
+        FrameStore all = CaptureFiles.read(Environment.samples().resolve("tcp-hello.pcap")).frames();
+        Heard heard = run(new FrameSource() {
+            @Override
+            public String title() {
+                return "all at once";
+            }
+
+            @Override
+            public void run(FrameFeed feed) throws InterruptedException {
+                feed.frames(all);
+                // The source's last words after its frames: the publisher's turns come meanwhile.
+                Thread.sleep(4 * SourceRun.PUBLISH_MILLIS);
+            }
+        });
+
+        assertEquals(List.of(), heard.published, "no capture of the frames before the whole one");
+        assertEquals(all.size(), heard.last.size());
         assertTrue(heard.last.complete());
     }
 

@@ -6,6 +6,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,6 +47,7 @@ public final class CaptureViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final javafx.beans.property.IntegerProperty framesRead = new javafx.beans.property.SimpleIntegerProperty(this, "framesRead");
     private final ObjectProperty<AnalysisStep> analysisStep = new SimpleObjectProperty<>(this, "analysisStep");
+    private final DoubleProperty analysisFraction = new SimpleDoubleProperty(this, "analysisFraction");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
@@ -59,7 +61,7 @@ public final class CaptureViewModel {
     /** Shows {@code source}'s frames from now on, as they arrive; the previous source is stopped. */
     public void open(FrameSource source) {
         if (run != null) {
-            run.cancel();
+            run.abandon();
         }
         warnings.clear();
         error.set("");
@@ -72,6 +74,7 @@ public final class CaptureViewModel {
         progress.set(0);
         framesRead.set(0);
         analysisStep.set(null);
+        analysisFraction.set(0);
         SourceRun started = new SourceRun(source, uiThread, new SourceRun.Listener() {
             @Override
             public void published(Capture growing) {
@@ -93,9 +96,10 @@ public final class CaptureViewModel {
             }
 
             @Override
-            public void analysing(AnalysisStep step) {
+            public void analysing(AnalysisStep step, double fraction) {
                 if (run != null && run.source() == source) {
                     analysisStep.set(step);
+                    analysisFraction.set(fraction);
                 }
             }
 
@@ -202,6 +206,11 @@ public final class CaptureViewModel {
     /** The pass over every frame that the whole capture's analysis is making; null when none is. */
     public ReadOnlyObjectProperty<AnalysisStep> analysisStepProperty() {
         return analysisStep;
+    }
+
+    /** How much of its pass the {@link #analysisStepProperty() analysis step} has made, from 0 to 1. */
+    public ReadOnlyDoubleProperty analysisFractionProperty() {
+        return analysisFraction;
     }
 
     public DoubleProperty progressProperty() {

@@ -1,6 +1,7 @@
 package org.wirelab.core.analysis;
 
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.summary.PacketTable;
 import org.wirelab.core.summary.SummaryDecoder;
 
@@ -56,7 +57,12 @@ public final class CaptureAnalysis {
 
     /** Analyses frames whose summary columns are already decoded. */
     public static CaptureAnalysis of(FrameStore frames, PacketTable packets) {
-        return new CaptureAnalysis(frames, packets, ConversationIndex.build(frames, packets));
+        return of(frames, packets, PassProgress.NONE);
+    }
+
+    /** The same, telling {@code progress} how far the conversations' numbering has gone. */
+    public static CaptureAnalysis of(FrameStore frames, PacketTable packets, PassProgress progress) {
+        return new CaptureAnalysis(frames, packets, ConversationIndex.build(frames, packets, progress));
     }
 
     public FrameStore frames() {
@@ -73,12 +79,17 @@ public final class CaptureAnalysis {
 
     /** The TCP sequence analysis, made on first use (by one thread when several ask at once). */
     public TcpSequenceAnalysis tcp() {
+        return tcp(PassProgress.NONE);
+    }
+
+    /** {@link #tcp()}, telling {@code progress} how far it has gone if it is made now. */
+    public TcpSequenceAnalysis tcp(PassProgress progress) {
         TcpSequenceAnalysis analysis = tcp;
         if (analysis == null) {
             synchronized (this) {
                 analysis = tcp;
                 if (analysis == null) {
-                    analysis = TcpSequenceAnalysis.build(frames, packets, conversations);
+                    analysis = TcpSequenceAnalysis.build(frames, packets, conversations, progress);
                     tcp = analysis;
                 }
             }

@@ -2,6 +2,7 @@ package org.wirelab.core.analysis;
 
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.summary.PacketTable;
 
@@ -50,8 +51,13 @@ public final class ConversationIndex {
 
     /** Numbers the conversations of every frame in {@code table} (filled by the summary decoder). */
     public static ConversationIndex build(FrameStore frames, PacketTable table) {
+        return build(frames, table, PassProgress.NONE);
+    }
+
+    /** {@link #build(FrameStore, PacketTable)}, telling {@code progress} how far it has gone. */
+    public static ConversationIndex build(FrameStore frames, PacketTable table, PassProgress progress) {
         return build(new ConversationIndex(table, table.size(), new ConversationTable(), new ConversationTable(),
-                frames.firstIndex()), frames);
+                frames.firstIndex()), frames, progress);
     }
 
     /**
@@ -67,13 +73,14 @@ public final class ConversationIndex {
                     + previous.firstIndex + " to " + (previous.firstIndex + previous.frameCount() - 1));
         }
         return build(new ConversationIndex(table, table.size(), previous.tcp, previous.udp, frames.firstIndex()),
-                frames);
+                frames, PassProgress.NONE);
     }
 
-    private static ConversationIndex build(ConversationIndex index, FrameStore frames) {
+    private static ConversationIndex build(ConversationIndex index, FrameStore frames, PassProgress progress) {
         PacketTable table = index.table;
         ConversationTable.Key key = new ConversationTable.Key();
         for (int i = 0; i < table.size(); i++) {
+            progress.at(i, table.size());
             index.stream[i] = NONE;
             int network = table.network(i);
             if (network != PacketTable.NETWORK_IPV4 && network != PacketTable.NETWORK_IPV6) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.summary.PacketTable;
 
@@ -52,9 +53,15 @@ public final class TcpSequenceAnalysis {
     }
 
     public static TcpSequenceAnalysis build(FrameStore frames, PacketTable table, ConversationIndex conversations) {
+        return build(frames, table, conversations, PassProgress.NONE);
+    }
+
+    /** {@link #build(FrameStore, PacketTable, ConversationIndex)}, telling {@code progress} how far it has gone. */
+    public static TcpSequenceAnalysis build(FrameStore frames, PacketTable table, ConversationIndex conversations,
+            PassProgress progress) {
         TcpSequenceAnalysis analysis = new TcpSequenceAnalysis(table.size(), frames.firstIndex());
         analysis.replay = new Replay();
-        analysis.replay.run(frames, table, conversations, analysis);
+        analysis.replay.run(frames, table, conversations, analysis, progress);
         return analysis;
     }
 
@@ -77,7 +84,7 @@ public final class TcpSequenceAnalysis {
     private TcpAnalysisDetails runDetails(FrameStore frames, PacketTable table, ConversationIndex conversations) {
         TcpAnalysisDetails details = new TcpAnalysisDetails(table.size(), this);
         replay.details = details;
-        replay.run(frames, table, conversations, this);
+        replay.run(frames, table, conversations, this, PassProgress.NONE);
         details.firstRtt = replay.firstRtt;
         return details;
     }
@@ -96,7 +103,7 @@ public final class TcpSequenceAnalysis {
         TcpSequenceAnalysis analysis = new TcpSequenceAnalysis(table.size(), frames.firstIndex());
         analysis.replay = previous.replay;
         previous.replay = null;
-        analysis.replay.run(frames, table, conversations, analysis);
+        analysis.replay.run(frames, table, conversations, analysis, PassProgress.NONE);
         return analysis;
     }
 
@@ -288,12 +295,14 @@ public final class TcpSequenceAnalysis {
         private int nodesUsed;
         private int freeNode = -1;
 
-        void run(FrameStore frames, PacketTable table, ConversationIndex conversations, TcpSequenceAnalysis out) {
+        void run(FrameStore frames, PacketTable table, ConversationIndex conversations, TcpSequenceAnalysis out,
+                PassProgress progress) {
             this.frames = frames;
             this.table = table;
             this.conversations = conversations;
             this.out = out;
             for (int i = 0; i < table.size(); i++) {
+                progress.at(i, table.size());
                 int stream = conversations.tcpStream(i);
                 if (stream != ConversationIndex.NONE) {
                     frame(i, stream);

@@ -17,6 +17,7 @@ import org.wirelab.core.analysis.TcpExpert;
 import org.wirelab.core.analysis.TcpReach;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
 import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.protocol.ipv4.Ipv4;
 import org.wirelab.core.protocol.ipv6.Ipv6;
 import org.wirelab.core.net.AddressText;
@@ -62,7 +63,7 @@ public final class CaptureLadder implements Ladder {
     /** Each lane's state at any arrow ({@link #laneStates()}), made when first asked. */
     private volatile LaneStates laneStates;
 
-    private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
+    private CaptureLadder(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost, PassProgress progress) {
         this.lost = lost;
         this.analysis = analysis;
         this.states = states;
@@ -76,6 +77,7 @@ public final class CaptureLadder implements Ladder {
         fromLane = new int[frames.size()];
         toLane = new int[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
+            progress.at(i, frames.size());
             int[] ends = lanesOf(i);
             fromLane[i] = ends[0];
             toLane[i] = ends[1];
@@ -141,7 +143,7 @@ public final class CaptureLadder implements Ladder {
 
     /** The ladder of every frame of {@code analysis}, arrows made on demand; {@code states} from {@code TcpStates.of(analysis)}. */
     public static CaptureLadder of(CaptureAnalysis analysis, TcpStateTimeline states) {
-        return new CaptureLadder(analysis, states, index -> false);
+        return new CaptureLadder(analysis, states, index -> false, PassProgress.NONE);
     }
 
     /**
@@ -150,7 +152,13 @@ public final class CaptureLadder implements Ladder {
      * {@code TcpStates.of(analysis, delivered)}).
      */
     public static CaptureLadder of(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
-        return new CaptureLadder(analysis, states, lost);
+        return of(analysis, states, lost, PassProgress.NONE);
+    }
+
+    /** The same, telling {@code progress} how far the lanes of the arrows have been found. */
+    public static CaptureLadder of(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost,
+            PassProgress progress) {
+        return new CaptureLadder(analysis, states, lost, progress);
     }
 
     /** The ladder of every frame of {@code analysis} with all its arrows made; {@code states} from {@code TcpStates.of(analysis)}. */
@@ -160,7 +168,7 @@ public final class CaptureLadder implements Ladder {
 
     /** {@link #build(CaptureAnalysis, TcpStateTimeline)} with the frames known {@code lost} said so. */
     public static LadderModel build(CaptureAnalysis analysis, TcpStateTimeline states, IntPredicate lost) {
-        CaptureLadder ladder = new CaptureLadder(analysis, states, lost);
+        CaptureLadder ladder = new CaptureLadder(analysis, states, lost, PassProgress.NONE);
         List<Arrow> arrows = new ArrayList<>(ladder.size());
         for (int i = 0; i < ladder.size(); i++) {
             arrows.add(ladder.arrow(i));
@@ -171,7 +179,7 @@ public final class CaptureLadder implements Ladder {
     /** The frames whose TCP segment changed a state (arrow {@code i} is frame {@code i + 1}), from the state timeline. */
     @Override
     public int[] stateChangeArrows() {
-        return states.allChanges().stream().mapToInt(change -> change.frameNumber() - 1).distinct().toArray();
+        return states.changedFrames();
     }
 
     @Override
@@ -414,9 +422,14 @@ public final class CaptureLadder implements Ladder {
     /** Made once, when first asked: on the source's thread for a capture shown whole, so the view's first paint waits for nothing. */
     @Override
     public LaneStates laneStates() {
+        return laneStates(PassProgress.NONE);
+    }
+
+    /** {@link #laneStates()}, telling {@code progress} how far it has gone if it is made now. */
+    public LaneStates laneStates(PassProgress progress) {
         LaneStates made = laneStates;
         if (made == null) {
-            made = LaneStates.of(this);
+            made = LaneStates.of(this, progress);
             laneStates = made;
         }
         return made;

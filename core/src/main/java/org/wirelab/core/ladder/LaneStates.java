@@ -1,8 +1,10 @@
 package org.wirelab.core.ladder;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.wirelab.core.frame.PassProgress;
 
 /**
  * The TCP state each lane of a ladder is in at any arrow: what the lane's last state note before that
@@ -11,6 +13,9 @@ import java.util.List;
  * change a state ({@link Ladder#stateChangeArrows()}), so a million-frame ladder makes only those.
  */
 public final class LaneStates {
+    /** A million-frame file has some 230,000 changes, each a few microseconds on a quiet core. */
+    private static final int CHANGES_BETWEEN_CALLS = 1024;
+
     private final int[][] arrows;      // per lane: indices of the arrows that changed its state, ascending
     private final String[][] states;   // per lane: the state each of those arrows left it in
 
@@ -20,26 +25,54 @@ public final class LaneStates {
     }
 
     public static LaneStates of(Ladder ladder) {
+        return of(ladder, PassProgress.NONE);
+    }
+
+    /**
+     * The same, telling {@code progress} how many of the ladder's arrows it has passed: each state change
+     * costs its notes, so it tells every {@link #CHANGES_BETWEEN_CALLS} changes rather than every stride of arrows.
+     */
+    public static LaneStates of(Ladder ladder, PassProgress progress) {
         int laneCount = ladder.lanes().size();
-        List<List<Integer>> indices = new ArrayList<>();
-        List<List<String>> outcomes = new ArrayList<>();
-        for (int lane = 0; lane < laneCount; lane++) {
-            indices.add(new ArrayList<>());
-            outcomes.add(new ArrayList<>());
-        }
-        for (int index : ladder.stateChangeArrows()) {
+        // Every state note in arrow order, in flat columns: a million frames have some 230,000 of them, and
+        // a list per lane of boxed indices cost the collector as much as making the notes did.
+        int[] changes = ladder.stateChangeArrows();
+        int[] noteLane = new int[Math.max(16, 2 * changes.length)];
+        int[] noteArrow = new int[noteLane.length];
+        String[] noteOutcome = new String[noteLane.length];
+        Map<String, String> sameOutcome = new HashMap<>();   // a few states' names, each kept once
+        int notes = 0;
+        int[] perLane = new int[laneCount];
+        for (int k = 0; k < changes.length; k++) {
+            int index = changes[k];
+            if (k % CHANGES_BETWEEN_CALLS == 0) {
+                progress.reached(index, ladder.size());
+            }
             for (LaneNote note : ladder.stateNotes(index)) {
                 if (note.lane() >= 0 && note.lane() < laneCount) {
-                    indices.get(note.lane()).add(index);
-                    outcomes.get(note.lane()).add(note.outcome());
+                    if (notes == noteLane.length) {
+                        noteLane = Arrays.copyOf(noteLane, 2 * notes);
+                        noteArrow = Arrays.copyOf(noteArrow, 2 * notes);
+                        noteOutcome = Arrays.copyOf(noteOutcome, 2 * notes);
+                    }
+                    noteLane[notes] = note.lane();
+                    noteArrow[notes] = index;
+                    noteOutcome[notes++] = sameOutcome.computeIfAbsent(note.outcome(), Function.identity());
+                    perLane[note.lane()]++;
                 }
             }
         }
         int[][] arrows = new int[laneCount][];
         String[][] states = new String[laneCount][];
         for (int lane = 0; lane < laneCount; lane++) {
-            arrows[lane] = indices.get(lane).stream().mapToInt(Integer::intValue).toArray();
-            states[lane] = outcomes.get(lane).toArray(String[]::new);
+            arrows[lane] = new int[perLane[lane]];
+            states[lane] = new String[perLane[lane]];
+        }
+        int[] filled = new int[laneCount];
+        for (int n = 0; n < notes; n++) {
+            int lane = noteLane[n];
+            arrows[lane][filled[lane]] = noteArrow[n];
+            states[lane][filled[lane]++] = noteOutcome[n];
         }
         return new LaneStates(arrows, states);
     }

@@ -2,6 +2,7 @@ package org.wirelab.core.summary;
 
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.protocol.arp.Arp;
 import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.header.Bytes;
@@ -29,8 +30,14 @@ public final class SummaryDecoder {
     private static final int MAX_IP_NESTING = 4;
 
     public PacketTable decode(FrameStore frames) {
+        return decode(frames, PassProgress.NONE);
+    }
+
+    /** {@link #decode(FrameStore)}, telling {@code progress} how far it has gone. */
+    public PacketTable decode(FrameStore frames, PassProgress progress) {
         PacketTable table = new PacketTable(frames.size());
         for (int i = 0; i < frames.size(); i++) {
+            progress.at(i, frames.size());
             decodeInto(frames.buffer(i), frames.offset(i), frames.capturedLength(i), frames.originalLength(i),
                     frames.linkType(i), table);
         }

@@ -1,6 +1,7 @@
 package org.wirelab.core.tcpstate;
 
 import java.util.Arrays;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
@@ -56,7 +57,7 @@ final class TcpArrivals {
      * {@code delivered[i]} false for a frame known lost.
      */
     static TcpArrivals of(int count, int streams, int[] stream, byte[] sender, short[] flags, int[] sequence,
-            int[] acknowledgement, int[] length, boolean[] delivered) {
+            int[] acknowledgement, int[] length, boolean[] delivered, PassProgress progress) {
         int[] arrival = new int[count];
         Arrays.fill(arrival, NEVER);
         int[][] pending = new int[2 * streams][];            // per flow: SYN and FIN segments not yet acknowledged
@@ -73,6 +74,7 @@ final class TcpArrivals {
 
         // First pass: the acknowledgement that proves each SYN and FIN arrived; the first frames' states.
         for (int i = 0; i < count; i++) {
+            progress.at(i, count);
             int s = stream[i];
             if (s < 0) {
                 continue;

@@ -3,6 +3,7 @@ package org.wirelab.core.tcpstate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.wirelab.core.frame.PassProgress;
 
 /**
  * The TCP state of both endpoints of each frame's stream after every frame of a capture, as each
@@ -142,6 +143,18 @@ public final class TcpStateTimeline {
     }
 
     /** Every state change of the capture, in frame order. */
+    /** The 0-based indices of the frames at which a state changed, ascending, each once (no change made whole). */
+    public int[] changedFrames() {
+        int[] frames = new int[changeFrames.length];
+        int count = 0;
+        for (int frame : changeFrames) {
+            if (count == 0 || frames[count - 1] != frame) {
+                frames[count++] = frame;
+            }
+        }
+        return Arrays.copyOf(frames, count);
+    }
+
     public List<StateChange> allChanges() {
         List<StateChange> result = new ArrayList<>(changeFrames.length);
         for (int i = 0; i < changeFrames.length; i++) {
@@ -241,8 +254,14 @@ public final class TcpStateTimeline {
         }
 
         public TcpStateTimeline build() {
+            return build(PassProgress.NONE);
+        }
+
+        /** {@link #build()}, telling {@code progress} how far its two passes have gone, as one of twice the frames. */
+        public TcpStateTimeline build(PassProgress progress) {
             TcpArrivals arrivals = TcpArrivals.of(size, streams, stream, sender, flags, sequence, acknowledgement,
-                    length, delivered);
+                    length, delivered, progress);
+            PassProgress replay = progress.within(size, 2 * size);
             TcpConnectionTracker[] trackers = new TcpConnectionTracker[streams];
             TcpState[][] initial = new TcpState[streams][];
             boolean[][] initialInferred = new boolean[streams][];
@@ -278,6 +297,7 @@ public final class TcpStateTimeline {
             Changes changes = new Changes();
             int next = 0;
             for (int i = 0; i < size; i++) {
+                replay.at(i, size);
                 int s = stream[i];
                 if (s < 0) {
                     endpoint0[i] = NOT_TCP;

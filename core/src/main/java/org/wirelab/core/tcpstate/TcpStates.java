@@ -4,6 +4,7 @@ import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.TcpReach;
+import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.summary.PacketTable;
 
 /**
@@ -25,10 +26,20 @@ public final class TcpStates {
      * segment moves its sender's state and not its receiver's.
      */
     public static TcpStateTimeline of(CaptureAnalysis analysis, IntPredicate delivered) {
+        return of(analysis, delivered, PassProgress.NONE);
+    }
+
+    /** The same, telling {@code progress} how far it has gone. */
+    public static TcpStateTimeline of(CaptureAnalysis analysis, IntPredicate delivered, PassProgress progress) {
         PacketTable table = analysis.packets();
         ConversationIndex conversations = analysis.conversations();
         TcpStateTimeline.Builder builder = new TcpStateTimeline.Builder(table.size());
+        // Three passes over the frames make the timeline: the segments gathered here, then (build) when each
+        // arrived, then the trackers' replay. Each is told as a third of the whole.
+        int thirds = (int) Math.min(Integer.MAX_VALUE, 3L * table.size());
+        PassProgress gathering = progress.within(0, thirds);
         for (int i = 0; i < table.size(); i++) {
+            gathering.at(i, table.size());
             int stream = conversations.tcpStream(i);
             if (stream == ConversationIndex.NONE || !TcpReach.hasValidHeaderLength(analysis.frames(), table, i)) {
                 builder.skip();
@@ -37,6 +48,6 @@ public final class TcpStates {
             builder.segment(stream, conversations.fromClient(i) ? 0 : 1, table.tcpFlags(i), table.sequence(i),
                     table.acknowledgement(i), table.payloadLength(i), delivered.test(i));
         }
-        return builder.build();
+        return builder.build(progress.within(table.size(), thirds));
     }
 }
