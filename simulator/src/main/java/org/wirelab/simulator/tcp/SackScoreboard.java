@@ -67,13 +67,20 @@ final class SackScoreboard {
      * or {@code DupThresh} discontiguous ranges, so the segment at {@code seq} is presumed lost.
      */
     boolean isLost(long seq, int mss) {
+        return markedLost(seq) || sackedAboveMeansLost(sacked.firstStartingAfter(seq), mss);
+    }
+
+    /** RACK has marked the range holding {@code seq} lost. */
+    private boolean markedLost(long seq) {
         int marked = markedLost.floor(seq);
-        if (marked >= 0 && markedLost.value(marked) > seq) {
-            return true;
-        }
+        return marked >= 0 && markedLost.value(marked) > seq;
+    }
+
+    /** IsLost's SACK rule for a byte below SACKed range {@code first} and above every earlier one. */
+    private boolean sackedAboveMeansLost(int first, int mss) {
         long bytes = 0;
         int ranges = 0;
-        for (int i = sacked.firstStartingAfter(seq); i < sacked.size(); i++) {
+        for (int i = first; i < sacked.size(); i++) {
             bytes += sacked.end(i) - sacked.start(i);
             ranges++;
             if (bytes > (long) (DUP_THRESH - 1) * mss || ranges >= DUP_THRESH) {
@@ -86,18 +93,25 @@ final class SackScoreboard {
     /**
      * RFC 6675's SetPipe, for {@code [sndUna, highData)}: every byte not SACKed counts once if it is
      * not presumed lost, and once more if it has been sent again in this recovery (below
-     * {@code highRxt}).
+     * {@code highRxt}). One pass over the holes: the hole before SACKed range {@code next} starts where
+     * the range before it ends, and IsLost is asked from {@code next} on, with no search per hole.
      */
     long pipe(long sndUna, long highData, long highRxt, int mss) {
         long pipe = 0;
-        long at = sackedUpTo(sndUna);
+        int next = sacked.firstStartingAfter(sndUna);
+        long at = next > 0 && sacked.end(next - 1) > sndUna ? sacked.end(next - 1) : sndUna;
         while (at < highData) {
-            long holeEnd = Math.min(highData, nextSackedStart(at));
-            if (!isLost(at, mss)) {
+            long holeEnd = next < sacked.size() ? Math.min(highData, sacked.start(next)) : highData;
+            if (!markedLost(at) && !sackedAboveMeansLost(next, mss)) {
                 pipe += holeEnd - at;
             }
             pipe += Math.max(0, Math.min(holeEnd, highRxt) - at);
-            at = sackedUpTo(holeEnd);
+            if (next < sacked.size() && holeEnd == sacked.start(next)) {
+                at = sacked.end(next);
+                next++;
+            } else {
+                at = holeEnd; // highData, inside no SACKed range: the last hole
+            }
         }
         return pipe;
     }

@@ -1,5 +1,6 @@
 package org.wirelab.simulator.tcp;
 
+import java.util.Arrays;
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.simulator.net.Packet.Marks;
@@ -59,31 +60,37 @@ final class Segments extends EndpointPart {
      * (Linux SACKs it as one more byte).
      */
     private long[] sackBlocks(int max) {
-        java.util.List<long[]> blocks = new java.util.ArrayList<>();
-        long[] ahead = rcv.buffer.hasGap() ? rcv.buffer.aheadRanges(max) : new long[0];
-        for (int i = 0; i + 1 < ahead.length; i += 2) {
-            blocks.add(new long[] {ahead[i], ahead[i + 1]});
+        long[] ahead = rcv.buffer.hasGap() ? rcv.buffer.aheadRanges(max) : NO_RANGES;
+        // Start and end pairs in the order they go out, built in place: the D-SACK, a lone FIN, the rest.
+        long[] blocks = new long[ahead.length + 4];
+        int count = 0;
+        if (tcb.duplicateReport != null) {
+            blocks[0] = tcb.duplicateReport[0];
+            blocks[1] = tcb.duplicateReport[1];
+            count = 1;
         }
+        int aheadFrom = count;
+        System.arraycopy(ahead, 0, blocks, 2 * count, ahead.length & ~1);
+        count += ahead.length / 2;
         if (rcv.finAhead != NONE && !rcv.finReceived) {
             long fin = rcv.finAhead - 1;
-            long[] joined = blocks.stream().filter(b -> b[1] == fin).findFirst().orElse(null);
-            if (joined != null) {
-                joined[1]++;
+            int joined = aheadFrom;
+            while (joined < count && blocks[2 * joined + 1] != fin) {
+                joined++;
+            }
+            if (joined < count) {
+                blocks[2 * joined + 1]++;
             } else {
-                blocks.add(0, new long[] {fin, fin + 1});
+                System.arraycopy(blocks, 2 * aheadFrom, blocks, 2 * aheadFrom + 2, 2 * (count - aheadFrom));
+                blocks[2 * aheadFrom] = fin;
+                blocks[2 * aheadFrom + 1] = fin + 1;
+                count++;
             }
         }
-        if (tcb.duplicateReport != null) {
-            blocks.add(0, tcb.duplicateReport);
-        }
-        int count = Math.min(max, blocks.size());
-        long[] ranges = new long[2 * count];
-        for (int i = 0; i < count; i++) {
-            ranges[2 * i] = blocks.get(i)[0];
-            ranges[2 * i + 1] = blocks.get(i)[1];
-        }
-        return ranges;
+        return Arrays.copyOf(blocks, 2 * Math.min(max, count));
     }
+
+    private static final long[] NO_RANGES = new long[0];
 
     Packet newPacket(byte[] data) {
         Packet packet = new Packet(tcb.ipv6, tcb.localAddress, tcb.remoteAddress, Packet.TCP, tcb.ipv6 ? 0 : nextIdentification(),

@@ -1,6 +1,7 @@
 package org.wirelab.simulator.tcp;
 
 import org.wirelab.core.tcpstate.TcpState;
+import org.wirelab.simulator.engine.Event;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.simulator.net.SocketAddressText;
@@ -349,15 +350,20 @@ public final class TcpEndpoint {
 
     // ---- state and notifications ---------------------------------------------------------------
 
+    /** The scheduled wake-up of {@link #wakeApplication}: one event object for the connection's life. */
+    private final Event wakeUp = this::wakeUp;
+
     /** The application hears of what happened once it has been scheduled ({@link TcpConfig#wakeup()}). */
     void wakeApplication() {
         if (!tcb.wakeupPending && (tcb.establishedPending || tcb.notifyReadable || tcb.notifyWritable)) {
             tcb.wakeupPending = true;
-            stack.simulator().schedule(tcb.config.wakeup().toNanos(), () -> {
-                tcb.wakeupPending = false;
-                notifyApplication();
-            });
+            stack.simulator().schedule(tcb.config.wakeup().toNanos(), wakeUp);
         }
+    }
+
+    private void wakeUp() {
+        tcb.wakeupPending = false;
+        notifyApplication();
     }
 
     /** The RFC 9293 state changes; the stack records it (the scenario's state changes, the ladder). */

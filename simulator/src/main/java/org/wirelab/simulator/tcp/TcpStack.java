@@ -22,6 +22,12 @@ public final class TcpStack {
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     private final Map<Long, TcpEndpoint> connections = new HashMap<>();
     private final List<TcpEndpoint> all = new ArrayList<>();
+    /**
+     * The connection the last segment was for, and its key: a bulk transfer's segments all go to the
+     * same two endpoints, and this spares each one a boxed key and a map lookup.
+     */
+    private long lastKey = -1;
+    private TcpEndpoint lastEndpoint;
 
     public TcpStack(Host host, TcpConfig config) {
         this.host = host;
@@ -71,8 +77,11 @@ public final class TcpStack {
 
     /** Handles a segment addressed to this host. */
     public void receive(Packet segment) {
-        TcpEndpoint endpoint = connections.get(key(segment.destinationPort, segment.sourcePort));
+        long key = key(segment.destinationPort, segment.sourcePort);
+        TcpEndpoint endpoint = key == lastKey ? lastEndpoint : connections.get(key);
         if (endpoint != null) {
+            lastKey = key;
+            lastEndpoint = endpoint;
             endpoint.arrival.receive(segment);
             return;
         }
@@ -125,6 +134,10 @@ public final class TcpStack {
                 endpoint.remotePort(), from, to));
         if (to == TcpState.CLOSED) {
             connections.remove(key(endpoint.localPort(), endpoint.remotePort()), endpoint);
+            if (endpoint == lastEndpoint) {
+                lastKey = -1;
+                lastEndpoint = null;
+            }
         }
     }
 
@@ -137,7 +150,12 @@ public final class TcpStack {
     }
 
     private void register(TcpEndpoint endpoint) {
-        connections.put(key(endpoint.localPort(), endpoint.remotePort()), endpoint);
+        long key = key(endpoint.localPort(), endpoint.remotePort());
+        connections.put(key, endpoint);
+        if (key == lastKey) {
+            lastKey = -1; // a new connection on the same port pair replaces the one remembered
+            lastEndpoint = null;
+        }
         all.add(endpoint);
     }
 
