@@ -9,7 +9,9 @@ package org.wirelab.simulator.tcp;
  * two segments of the same length starting at the same place in the unit hold the same bytes. While
  * the bytes come from one such source, written in order, a segment's bytes are one array shared by
  * every segment alike instead of a fresh copy each (packets never change their payload), so that a
- * long transfer allocates almost nothing per segment.
+ * long transfer allocates almost nothing per segment. Nor are those bytes copied into the ring as they
+ * are written: they are the source's to give again, and go into the ring only if a write from
+ * elsewhere ends the run while some of them are still kept.
  */
 final class SendBuffer {
     /** Periods longer than this are copied as any other bytes. */
@@ -50,6 +52,10 @@ final class SendBuffer {
         int count = Math.min(length, space());
         followRepeated(source, offset);
         ensureCapacity((int) (end - start) + count);
+        if (repeated == source) {
+            end += count; // read from the source itself (sharedSegment), never from the ring
+            return count;
+        }
         int done = 0;
         while (done < count) {
             int at = index(end + done);
@@ -64,7 +70,7 @@ final class SendBuffer {
     /** Appends up to {@code length} bytes of {@code bytes}; returns how many fit. */
     int write(byte[] bytes, int offset, int length) {
         int count = Math.min(length, space());
-        repeated = null;
+        endRepeated();
         ensureCapacity((int) (end - start) + count);
         int done = 0;
         while (done < count) {
@@ -83,6 +89,7 @@ final class SendBuffer {
         if (continues) {
             return;
         }
+        endRepeated();
         int period = source.period();
         if (period > 0 && period <= LONGEST_SHARED_PERIOD) {
             repeated = source;
@@ -95,6 +102,24 @@ final class SendBuffer {
     }
 
     /**
+     * The run of bytes from a repeating source ends: those of them still kept are copied into the ring,
+     * where {@link #copy} reads everything written before the run that follows.
+     */
+    private void endRepeated() {
+        if (repeated == null) {
+            return;
+        }
+        long from = Math.max(start, repeatedFrom);
+        for (long position = from; position < end; ) {
+            int at = index(position);
+            int run = (int) Math.min(end - position, ring.length - at);
+            repeated.copy(repeatedOffset + (position - repeatedFrom), ring, at, run);
+            position += run;
+        }
+        repeated = null;
+    }
+
+    /**
      * Bytes {@code [position, position + length)}, which must still be kept, in an array the caller
      * must not change: shared with other segments when they come from a repeating source.
      */
@@ -102,7 +127,13 @@ final class SendBuffer {
         if (repeated != null && position >= repeatedFrom) {
             return sharedSegment(position, length);
         }
-        return copyFromRing(position, length);
+        byte[] out = copyFromRing(position, length);
+        if (repeated != null && position + length > repeatedFrom) {
+            // The segment runs from bytes written before the repeating source into its first ones.
+            int fromRing = (int) (repeatedFrom - position);
+            repeated.copy(repeatedOffset, out, fromRing, length - fromRing);
+        }
+        return out;
     }
 
     private byte[] copyFromRing(long position, int length) {
