@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import org.wirelab.core.scenario.Scenario;
 import org.wirelab.core.scenario.Scenarios;
@@ -20,6 +21,9 @@ import org.wirelab.simulator.tcp.TcpConfig;
  * (1 GB) over a 1 Gbit/s link with 10 ms of delay each way and 1% loss, on a 1500-byte MTU, streamed
  * to a pcap file. Prints simulated segments (frames) per second of wall time, wall time, virtual time,
  * and the heap in use after the run and its peak, so that memory can be compared across sizes.
+ * {@code --warmup N} runs the same transfer N times first, untimed (the JIT compiles the simulator
+ * during the first runs, for longer when the machine is busy); with several {@code --runs} it ends
+ * with the median of the timed runs. Each run's line begins with the load average before and after.
  */
 public final class SimulatorBenchmark {
     private SimulatorBenchmark() {
@@ -30,14 +34,16 @@ public final class SimulatorBenchmark {
         double loss = 0.01;
         Path out = null;
         int runs = 1;
+        int warmups = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bytes" -> bytes = Long.parseLong(args[++i]);
                 case "--loss" -> loss = Double.parseDouble(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmups = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--bytes N, --loss RATE, --out FILE, --runs N)");
+                        + " (--bytes N, --loss RATE, --out FILE, --runs N, --warmup N)");
             }
         }
         Path pcap = out != null ? out : Files.createTempFile("simulated-bulk", ".pcap");
@@ -48,7 +54,10 @@ public final class SimulatorBenchmark {
         System.out.printf(Locale.ROOT, "tcp-bulk of %,d bytes, 1 Gbit/s, 10 ms each way, loss %.2f%%, MTU 1500, into %s%n",
                 bytes, loss * 100, pcap);
         try {
-            for (int run = 1; run <= runs; run++) {
+            double[] wallRates = new double[runs];
+            double[] cpuRates = new double[runs];
+            for (int run = 1 - warmups; run <= runs; run++) {
+                String load = loadAverage();
                 resetPeaks();
                 long start = System.nanoTime();
                 long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -60,21 +69,46 @@ public final class SimulatorBenchmark {
                 SimulationResult.Statistics statistics = result.statistics();
                 System.gc();
                 long used = usedHeap();
+                if (run >= 1) {
+                    wallRates[run - 1] = statistics.packetsSent() / (wall / 1e9);
+                    cpuRates[run - 1] = statistics.packetsSent() / (cpu / 1e9);
+                }
                 System.out.printf(Locale.ROOT,
-                        "run %d: %,d segments in %.2f s wall = %,.0f segments/s (simulating thread %.2f s of CPU = %,.0f/s;"
+                        "%s: load %s -> %s; %,d segments in %.2f s wall = %,.0f segments/s (simulating thread %.2f s of CPU = %,.0f/s;"
                                 + " whole process with the pcap writer, JIT and GC %.2f s); %.1f s virtual (%.1f Mbit/s of goodput),"
                                 + " %,d lost, %,d retransmitted, %,d events; pcap %,d MB; heap after %,d MB, peak %,d MB%s%n",
-                        run, statistics.packetsSent(), wall / 1e9, statistics.packetsSent() / (wall / 1e9),
+                        run >= 1 ? "run " + run : "warm-up " + (run + warmups), load, loadAverage(),
+                        statistics.packetsSent(), wall / 1e9, statistics.packetsSent() / (wall / 1e9),
                         cpu / 1e9, statistics.packetsSent() / (cpu / 1e9), processCpu / 1e9,
                         statistics.lastFrameNanos() / 1e9, bytes * 8 / (statistics.lastFrameNanos() / 1e9) / 1e6,
                         statistics.packetsLost(), statistics.retransmissions(), statistics.events(),
                         pcapSize(pcap) >> 20, used >> 20, peakHeap() >> 20,
                         result.log().succeeded() ? "" : "; FAILED: " + result.log().failures());
             }
+            if (runs > 1) {
+                System.out.printf(Locale.ROOT, "median of %d runs: %,.0f segments per wall second, %,.0f per CPU second of the simulating thread%n",
+                        runs, median(wallRates), median(cpuRates));
+            }
         } finally {
             if (out == null && Files.isRegularFile(pcap)) {
                 Files.deleteIfExists(pcap);
             }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The 1-minute load average (the machine is shared: every figure goes with it); "?" where unknown. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 

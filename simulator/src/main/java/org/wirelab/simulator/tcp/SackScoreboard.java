@@ -32,7 +32,9 @@ final class SackScoreboard {
     /** RACK found {@code [start, end)} lost: it is sent again before anything newer. */
     void markLost(long start, long end) {
         Long marked = markedLost.get(start);
-        markedLost.put(start, marked == null ? end : Math.max(marked, end));
+        if (marked == null || marked < end) { // each ACK of a recovery finds the same losses again
+            markedLost.put(start, end);
+        }
     }
 
     /** SACKed bytes, in whole segments of {@code mss}. */
