@@ -2,6 +2,7 @@ package org.wirelab.simulator.tcp;
 
 import org.wirelab.core.tcpstate.TcpState;
 import org.wirelab.simulator.engine.Event;
+import org.wirelab.simulator.engine.Simulator;
 import org.wirelab.simulator.net.Packet;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.simulator.net.SocketAddressText;
@@ -38,6 +39,8 @@ import org.wirelab.simulator.net.SocketAddressText;
  */
 public final class TcpEndpoint {
     final TcpStack stack;
+    /** The stack's clock, held here: every segment asks the time several times. */
+    private final Simulator simulator;
     TcpHandler handler;
     /** The connection's whole state, which the classes below read and write. */
     final TransmissionControlBlock tcb;
@@ -61,6 +64,7 @@ public final class TcpEndpoint {
     TcpEndpoint(TcpStack stack, boolean ipv6, byte[] localAddress, int localPort, byte[] remoteAddress, int remotePort,
             boolean client, String name, TcpHandler handler) {
         this.stack = stack;
+        this.simulator = stack.simulator();
         this.handler = handler == null ? new TcpHandler() { } : handler;
         this.tcb = new TransmissionControlBlock(stack, ipv6, localAddress, localPort, remoteAddress, remotePort, client,
                 name, new TimerActions());
@@ -357,7 +361,7 @@ public final class TcpEndpoint {
     void wakeApplication() {
         if (!tcb.wakeupPending && (tcb.establishedPending || tcb.notifyReadable || tcb.notifyWritable)) {
             tcb.wakeupPending = true;
-            stack.simulator().schedule(tcb.config.wakeup().toNanos(), wakeUp);
+            simulator.schedule(tcb.config.wakeup().toNanos(), wakeUp);
         }
     }
 
@@ -406,7 +410,7 @@ public final class TcpEndpoint {
 
     /** The simulated time, in nanoseconds. */
     long now() {
-        return stack.simulator().now();
+        return simulator.now();
     }
 
     @Override
