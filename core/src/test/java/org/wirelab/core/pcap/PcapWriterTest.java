@@ -57,6 +57,33 @@ class PcapWriterTest {
     }
 
     @Test
+    void aWriterThreadFallingBehindKeepsTheRecordsInOrder() throws IOException {
+        // Each write waits a little, so several full buffers queue up behind the writer thread.
+        java.io.ByteArrayOutputStream slowly = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                try {
+                    Thread.sleep(1); // per 8 kB chunk of the JDK's stream channel
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.write(b, off, len);
+            }
+        };
+        List<byte[]> written = frames();
+        try (PcapWriter writer = PcapWriter.to(slowly, ETHERNET, PcapWriter.DEFAULT_SNAP_LENGTH,
+                PcapWriter.Resolution.NANOSECONDS)) {
+            for (int i = 0; i < written.size(); i++) {
+                byte[] bytes = written.get(i);
+                writer.append(START + i * 1_000L, ETHERNET, bytes, 0, bytes.length, bytes.length);
+            }
+        }
+        Path file = temp.resolve("fast.pcap");
+        write(file, written);
+        assertArrayEquals(Files.readAllBytes(file), slowly.toByteArray(), "the same file as with a writer that keeps up");
+    }
+
+    @Test
     void flushPutsEveryFrameSoFarInTheFile() throws IOException {
         Path file = temp.resolve("flushed.pcap");
         List<byte[]> written = frames();

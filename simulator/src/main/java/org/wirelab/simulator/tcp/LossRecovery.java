@@ -1,5 +1,6 @@
 package org.wirelab.simulator.tcp;
 
+import java.util.List;
 import org.wirelab.core.tcpstate.TcpState;
 
 /**
@@ -21,8 +22,9 @@ final class LossRecovery extends EndpointPart {
         long window = tcb.rack.reorderingWindow(tcb.congestion.inRecovery(), tcb.scoreboard.sackedSegments(options.mss),
                 tcb.rtt.srtt());
         RackTlp.Verdict verdict = tcb.rack.detect(endpoint.now(), window, tcb.scoreboard);
-        for (long[] lost : verdict.lost()) {
-            tcb.scoreboard.markLost(lost[0], lost[1]);
+        List<long[]> lost = verdict.lost();
+        for (int i = 0; i < lost.size(); i++) { // indexed: no iterator for the empty list of most ACKs
+            tcb.scoreboard.markLost(lost.get(i)[0], lost.get(i)[1]);
         }
         if (!verdict.lost().isEmpty() && !tcb.congestion.inRecovery() && tcb.congestion.mayStartRecovery(snd.una)) {
             tcb.congestion.enterRecovery(snd.flightSize(), snd.max, true);

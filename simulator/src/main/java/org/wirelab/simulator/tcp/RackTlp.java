@@ -133,6 +133,9 @@ final class RackTlp {
     record Verdict(List<long[]> lost, long lookAgainIn) {
     }
 
+    /** The verdict before anything was delivered: nothing lost, no timer. */
+    private static final Verdict NOTHING_YET = new Verdict(List.of(), NONE);
+
     /**
      * RACK's step 5: every segment not delivered, sent before the most recently sent delivered one, is
      * lost once the RACK round trip plus the reordering window has passed since it was sent; for the
@@ -140,7 +143,7 @@ final class RackTlp {
      */
     Verdict detect(long now, long reorderingWindow, SackScoreboard scoreboard) {
         if (rackSentAt == NONE) {
-            return new Verdict(List.of(), NONE);
+            return NOTHING_YET;
         }
         List<long[]> lost = null;
         long next = NONE;
