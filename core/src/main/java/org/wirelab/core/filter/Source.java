@@ -82,14 +82,22 @@ abstract class Source {
                 return;
             }
             for (Field occurrence : frame.fields.occurrences(name, frame.index)) {
-                out.add(frame.fields.bytes(frame.index, occurrence.range()));
+                out.add(bytesOf(occurrence, frame));
             }
+        }
+
+        /**
+         * The bytes of an occurrence: those it covers in the frame, or its own where it holds more than this
+         * frame's (a message put together from several segments, tcp.reassembled.data).
+         */
+        private static byte[] bytesOf(Field occurrence, FrameCursor frame) {
+            return occurrence.value() instanceof byte[] own ? own : frame.fields.bytes(frame.index, occurrence.range());
         }
 
         private Object valueOf(Field occurrence, FrameCursor frame) {
             Object value = occurrence.value();
             return switch (type) {
-                case PROTOCOL, BYTES -> frame.fields.bytes(frame.index, occurrence.range());
+                case PROTOCOL, BYTES -> bytesOf(occurrence, frame);
                 case NONE -> new byte[0];
                 case BOOLEAN -> value instanceof Boolean set ? (Long) (set ? 1L : 0L)
                         : value instanceof Long number ? (Long) (number != 0 ? 1L : 0L) : Values.bool(occurrence.text());

@@ -34,11 +34,25 @@ public final class KnownDifferences {
                     "follows from frame 3's invalid fraction (see frame.time_epoch)"),
             new Difference("tcpdump__timestamp_invalid_nano.pcap", 3, "tcp.time_delta",
                     "follows from frame 3's invalid fraction (see frame.time_epoch)"),
+            retransmittedSegmentData("lost-data-client.pcap", 7),
+            retransmittedSegmentData("lost-data-server.pcap", 6),
+            retransmittedSegmentData("slow-reader-client.pcap", 17),
+            retransmittedSegmentData("tail-loss-client.pcap", 23),
+            retransmittedSegmentData("dpkt__http.pcap", 36),
             new Difference("zeek__truncated-header.pcap", 1, "tcp",
                     "the TCP header is cut before the sequence number: tshark's title still says Seq: 0, wirelab's"
                             + " has no number it did not read"));
 
     private KnownDifferences() {
+    }
+
+    /**
+     * A retransmitted segment that tshark hands to no dissector but shows as "Retransmitted TCP segment data":
+     * packet-tcp.c does so for some retransmissions and not others (a spurious one, or one of loopback-bulk's),
+     * by a rule not yet found; wirelab shows TCP segment data only in the segments HTTP puts together.
+     */
+    private static Difference retransmittedSegmentData(String file, int frame) {
+        return new Difference(file, frame, "tcp.segment_data", "tshark's \"Retransmitted TCP segment data\"");
     }
 
     static List<Difference> forFile(Path capture) {

@@ -88,7 +88,10 @@ final class FilterCases {
             "http.response.code.desc == \"OK\"", "http.request.full_uri contains \"127.0.0.1\"", "http.chat",
             "data-text-lines", "dns.time < 0.01", "dns.response_to", "dns.soa.mname contains \"root\"",
             "dns.opt.code == 10", "dns.resp.ttl > 3600", "dns.count.labels > 3", "dns.qry.name.len < 10",
-            "dns.rr.udp_payload_size == 4096", "dns.opt.cookie.client", "ssh.direction == 1", "ssh.encrypted_packet");
+            "dns.rr.udp_payload_size == 4096", "dns.opt.cookie.client", "ssh.direction == 1", "ssh.encrypted_packet",
+            // TCP's items where HTTP is put together from several segments
+            "tcp.segments", "tcp.segment == 8", "tcp.segment.count > 2", "tcp.reassembled.length > 1000",
+            "tcp.reassembled.data contains \"HTTP/1.1 200\"", "tcp.reassembled_in");
 
     /** Names tshark 4.0 does not have: wirelab's own lab protocol, and 802.1ad's EtherType under its name. */
     static final List<String> WIRELAB_ONLY = List.of("chat", "chat.kind", "chat.message", "chat.client_number",

@@ -57,10 +57,22 @@ public final class HttpExchanges {
         }
     }
 
-    /** One connection's exchanges, and the URI of its last request. */
+    /**
+     * What one connection's next messages need: how many exchanges it has had, its last two (a message's
+     * fields name its own exchange and the one before), and the URI of its last request. Older exchanges are
+     * not kept, so a long connection costs no more than a short one.
+     */
     private static final class Connection {
-        final List<Exchange> exchanges = new ArrayList<>();
+        int count;
+        Exchange last;
+        Exchange previous;
         String lastUri;
+
+        Exchange open() {
+            previous = last;
+            last = new Exchange(++count);
+            return last;
+        }
     }
 
     public HttpExchanges(CaptureAnalysis analysis, DecoderTables tables, HttpReassembly reassembly) {
@@ -83,6 +95,16 @@ public final class HttpExchanges {
     public static HttpExchanges after(HttpExchanges previous, CaptureAnalysis analysis, HttpReassembly reassembly) {
         previous.messages(); // the connections as the previous part leaves them
         return new HttpExchanges(analysis, previous.tables, reassembly, previous.connections);
+    }
+
+    /** The exchanges the connections keep (at most two each, whatever their length): the bound's test reads it. */
+    int exchangesKept() {
+        messages();
+        int kept = 0;
+        for (Connection connection : connections.values()) {
+            kept += (connection.last != null ? 1 : 0) + (connection.previous != null ? 1 : 0);
+        }
+        return kept;
     }
 
     /**
@@ -192,7 +214,7 @@ public final class HttpExchanges {
     private byte[] payload(int index) {
         HttpReassembly.Role role = reassembly.role(index);
         if (role instanceof HttpReassembly.Completion completion) {
-            return completion.message();
+            return reassembly.message(completion);
         }
         PacketTable packets = analysis.packets();
         if (role != null || packets.transport(index) != PacketTable.TRANSPORT_TCP || packets.payloadLength(index) <= 0
@@ -248,12 +270,10 @@ public final class HttpExchanges {
 
     /** A request opens an exchange, numbered after every exchange of the connection. */
     private static Message request(Connection connection, int frame, long nanos, String uri) {
-        List<Exchange> exchanges = connection.exchanges;
-        Exchange previous = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
-        Exchange exchange = new Exchange(exchanges.size() + 1);
+        Exchange exchange = connection.open();
+        Exchange previous = connection.previous;
         exchange.request = frame;
         exchange.requestNanos = nanos;
-        exchanges.add(exchange);
         connection.lastUri = uri;
         return new Message(false, exchange.number, -1, 0, previous == null ? -1 : previous.request, -1, null);
     }
@@ -264,16 +284,12 @@ public final class HttpExchanges {
      * 4.0 so pairs the first response with the last request.)
      */
     private static Message response(Connection connection, int frame) {
-        List<Exchange> exchanges = connection.exchanges;
-        Exchange last = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
-        Exchange exchange = last;
-        if (last == null || last.request < 0 || last.response >= 0) {
-            exchange = new Exchange(exchanges.size() + 1);
-            exchanges.add(exchange);
+        Exchange exchange = connection.last;
+        if (exchange == null || exchange.request < 0 || exchange.response >= 0) {
+            exchange = connection.open();
         }
         exchange.response = frame;
-        int at = exchanges.size() - 1; // the exchange answered or opened is the last
-        Exchange previous = at > 0 ? exchanges.get(at - 1) : null;
+        Exchange previous = connection.previous; // the one before the exchange answered or opened
         return new Message(true, exchange.number, exchange.request, exchange.requestNanos,
                 previous == null ? -1 : previous.request, previous == null ? -1 : previous.response,
                 connection.lastUri);

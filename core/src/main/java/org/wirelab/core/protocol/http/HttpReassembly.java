@@ -1,7 +1,7 @@
 package org.wirelab.core.protocol.http;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +60,25 @@ public final class HttpReassembly {
     }
 
     /**
-     * The segment that completes a message of several segments.
+     * The segment that completes a message of several segments. It keeps where the message's bytes are, not
+     * the bytes: {@link #message} reads them again from the frames when a frame's tree is asked for.
      *
-     * @param message the message's bytes, from all its segments
-     * @param frames the frame numbers (1-based, in the file) of its segments, in order
-     * @param lengths the bytes each segment brought
+     * @param frames the frame numbers (1-based, in the file) of its segments, in order (the first
+     *        {@link #MAX_SEGMENTS} when it has more)
+     * @param lengths the bytes each of those segments brought
+     * @param carried the bytes of the segments in the parts of the file before this one (the first
+     *        {@code carriedSegments} of {@code frames}), copied when their part ended
+     * @param length the message's length in bytes, all its segments counted
+     * @param segments how many segments it has, all counted
      */
-    public record Completion(byte[] message, List<Integer> frames, List<Integer> lengths) implements Role {
+    public record Completion(List<Integer> frames, List<Integer> lengths, byte[] carried, int carriedSegments,
+            long length, int segments) implements Role {
     }
+
+    /** The most bytes of one message that are put together and decoded (its first ones): a bound on memory. */
+    public static final int MAX_MESSAGE = 16 * 1024 * 1024;
+    /** The most segments of one message that are listed (tcp.segment); the others are counted. */
+    public static final int MAX_SEGMENTS = 100_000;
 
     private static final Role SEGMENT = new Segment();
     private static final Role RETRANSMISSION = new Retransmission();
@@ -85,17 +96,20 @@ public final class HttpReassembly {
      */
     private final Map<Integer, String> lastMethod;
     private Map<Integer, Role> roles;
+    /** The bytes the messages' ends were looked for in, all parts so far: the work done (see {@link #bytesRead}). */
+    private final long[] read;
 
     public HttpReassembly(CaptureAnalysis analysis, DecoderTables tables) {
-        this(analysis, tables, new HashMap<>(), new HashMap<>());
+        this(analysis, tables, new HashMap<>(), new HashMap<>(), new long[1]);
     }
 
     private HttpReassembly(CaptureAnalysis analysis, DecoderTables tables, Map<Long, Direction> directions,
-            Map<Integer, String> lastMethod) {
+            Map<Integer, String> lastMethod, long[] read) {
         this.analysis = analysis;
         this.tables = tables;
         this.directions = directions;
         this.lastMethod = lastMethod;
+        this.read = read;
     }
 
     /**
@@ -104,7 +118,49 @@ public final class HttpReassembly {
      */
     public static HttpReassembly after(HttpReassembly previous, CaptureAnalysis analysis) {
         previous.roles(); // the state at the end of the previous part
-        return new HttpReassembly(analysis, previous.tables, previous.directions, previous.lastMethod);
+        for (Direction direction : previous.directions.values()) {
+            if (direction.pending != null) {
+                direction.pending.carry(previous.analysis);
+            }
+        }
+        return new HttpReassembly(analysis, previous.tables, previous.directions, previous.lastMethod, previous.read);
+    }
+
+    /**
+     * The bytes examined to find where messages end, in every part so far (once the roles are found): each
+     * byte of a message once, however many segments bring it. For tests and benchmarks of that bound.
+     */
+    public long bytesRead() {
+        roles();
+        return read[0];
+    }
+
+    /**
+     * The bytes of the message {@code completion} completes (its first {@link #MAX_MESSAGE} at most): those
+     * carried from the parts before, then its segments' payloads in this part's frames.
+     */
+    public byte[] message(Completion completion) {
+        return message(analysis, completion);
+    }
+
+    private static byte[] message(CaptureAnalysis analysis, Completion completion) {
+        int size = (int) Math.min(completion.length(), MAX_MESSAGE);
+        byte[] message = Arrays.copyOf(completion.carried(), size);
+        int at = Math.min(size, completion.carried().length);
+        PacketTable packets = analysis.packets();
+        FrameStore frames = analysis.frames();
+        List<Integer> numbers = completion.frames();
+        for (int k = completion.carriedSegments(); k < numbers.size() && at < size; k++) {
+            int i = numbers.get(k) - 1 - frames.firstIndex();
+            int n = Math.min(completion.lengths().get(k), size - at);
+            System.arraycopy(frames.buffer(i), payloadStart(frames, packets, i), message, at, n);
+            at += n;
+        }
+        return at == size ? message : Arrays.copyOf(message, at);
+    }
+
+    private static int payloadStart(FrameStore frames, PacketTable packets, int i) {
+        return frames.offset(i) + packets.transportOffset(i) + packets.tcpHeaderLength(i);
     }
 
     /** Frame {@code index}'s role, or null for a frame decoded on its own. */
@@ -149,17 +205,33 @@ public final class HttpReassembly {
         if (role instanceof Continuation) {
             shown.add(HttpDecoder.continuation(payload));
             shown.add(new DataDecoder().decode(payload).layer());
+        } else if (role instanceof Segment) {
+            shown.set(tcp, ReassemblyItems.segment(shown.get(tcp), bytes, payloadStart, payload.captured()));
         } else if (role instanceof Completion completion) {
-            byte[] message = completion.message();
+            byte[] message = message(completion);
+            shown.set(tcp, ReassemblyItems.completion(shown.get(tcp), frame.number(), bytes, payloadStart,
+                    payload.captured(), completion, message));
             Slice whole = Slice.ofFrame(message, message.length);
             Layer http = new HttpDecoder().decode(whole, ports).layer();
+            if (message.length < completion.length()) {
+                http = http.withDiagnostics(withNote(http.diagnostics(), new Diagnostic(Diagnostic.Severity.NOTE,
+                        new ByteRange(0, 0), "only the first " + message.length + " bytes of this "
+                                + completion.length() + "-byte message are decoded")));
+            }
             // The last segment's bytes are the message's last ones: shift the ranges onto this frame.
-            int lastLength = completion.lengths().get(completion.lengths().size() - 1);
+            int lastLength = message.length < completion.length() ? 0
+                    : completion.lengths().get(completion.lengths().size() - 1);
             shown.add(shifted(http, payloadStart - (message.length - lastLength), payloadStart, bytes.length));
         }
         // A segment, a retransmission or a reset: TCP alone.
         return new DecodedFrame(frame.number(), frame.timestampNanos(), frame.capturedLength(),
                 frame.originalLength(), frame.linkType(), bytes, shown);
+    }
+
+    private static List<Diagnostic> withNote(List<Diagnostic> diagnostics, Diagnostic note) {
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.add(note);
+        return all;
     }
 
     private static Layer shifted(Layer layer, int delta, int floor, int ceiling) {
@@ -198,15 +270,40 @@ public final class HttpReassembly {
         Pending pending;
     }
 
+    /**
+     * A message being put together: where its segments are (not their bytes, which stay in the frames), how
+     * far its end has been looked for, and the bytes of the segments of earlier parts of the file.
+     */
     private static final class Pending {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final HttpMessageLength end = new HttpMessageLength();
         final List<Integer> frames = new ArrayList<>();
         final List<Integer> lengths = new ArrayList<>();
+        byte[] carried = new byte[0];
+        int carriedSegments;
+        long length;
+        int segments;
 
+        /** Adds a segment of {@code length} bytes at {@code offset} in {@code b}, looking for the end in its bytes only. */
         void add(int frameNumber, byte[] b, int offset, int length) {
-            bytes.write(b, offset, length);
-            frames.add(frameNumber);
-            lengths.add(length);
+            end.advance(b, offset, length);
+            if (frames.size() < MAX_SEGMENTS && this.length < MAX_MESSAGE) {
+                frames.add(frameNumber);
+                lengths.add(length);
+            }
+            this.length += length;
+            segments++;
+        }
+
+        /** Copies the bytes of this part's segments, as the part's frames are about to go. */
+        void carry(CaptureAnalysis part) {
+            Completion sofar = completion();
+            carried = message(part, sofar);
+            carriedSegments = frames.size();
+        }
+
+        Completion completion() {
+            return new Completion(List.copyOf(frames), List.copyOf(lengths), carried, carriedSegments, length,
+                    segments);
         }
     }
 
@@ -281,24 +378,24 @@ public final class HttpReassembly {
                 }
                 pending = new Pending();
             }
+            long before = pending.end.read();
             pending.add(frames.firstIndex() + i + 1, buffer, start, length);
-            byte[] message = pending.bytes.toByteArray();
-            long end = HttpMessageLength.of(message, message.length);
-            if (message.length >= 5 && message[0] == 'H' && message[4] == '/' && "HEAD".equals(lastMethod.get(stream))) {
-                int headersEnd = HttpMessageLength.headersEnd(message, message.length);
-                end = headersEnd >= 0 ? headersEnd : HttpMessageLength.INCOMPLETE;
+            read[0] += pending.end.read() - before;
+            long end = pending.end.end();
+            if (pending.end.isResponse() && "HEAD".equals(lastMethod.get(stream))) {
+                end = pending.end.headersEnd(); // packet-http.c reads any response after a HEAD as bodiless
             }
             if (end == HttpMessageLength.UNTIL_CLOSE && fin) {
-                end = message.length;
+                end = pending.length;
             }
-            if (end < 0) {
+            if (end < 0 || end > pending.length) {
                 direction.pending = pending;
                 found.put(i, SEGMENT);
                 continue;
             }
             direction.pending = null;
-            if (pending.frames.size() > 1) {
-                found.put(i, new Completion(message, List.copyOf(pending.frames), List.copyOf(pending.lengths)));
+            if (pending.segments > 1) {
+                found.put(i, pending.completion());
             }
         }
         return found;

@@ -151,6 +151,25 @@ public final class Tcp {
             "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack", "tcp.analysis.zero_window_probe",
             "tcp.analysis.zero_window_probe_ack", "tcp.analysis.reused_ports");
 
+    // Reassembly: the items packet-tcp.c adds where a protocol above it (HTTP) asks for the bytes of several
+    // segments and is decoded in the one that completes them (HttpReassembly finds them).
+    /** A segment's payload that goes into a message put together from several segments. */
+    public static final HeaderField SEGMENT_DATA = HeaderField.of("tcp.segment_data", FieldType.BYTES);
+    /** In the completing segment: "2 Reassembled TCP Segments (165 bytes): #6(146), #8(19)", present or absent. */
+    public static final HeaderField SEGMENTS = HeaderField.of("tcp.segments", FieldType.NONE);
+    /** Below it, each segment's frame number (one occurrence per segment). */
+    public static final HeaderField SEGMENT = HeaderField.unsigned("tcp.segment");
+    public static final HeaderField SEGMENT_COUNT = HeaderField.unsigned("tcp.segment.count");
+    public static final HeaderField REASSEMBLED_LENGTH = HeaderField.unsigned("tcp.reassembled.length");
+    public static final HeaderField REASSEMBLED_DATA = HeaderField.of("tcp.reassembled.data", FieldType.BYTES);
+    /**
+     * In the segments before, the frame that completes the message: tshark knows it only on its second pass
+     * ({@code -2}), so its default single pass, and wirelab's, never show it.
+     */
+    public static final HeaderField REASSEMBLED_IN = HeaderField.unsigned("tcp.reassembled_in");
+    public static final List<HeaderField> REASSEMBLY_FIELDS = List.of(SEGMENT_DATA, SEGMENTS, SEGMENT, SEGMENT_COUNT,
+            REASSEMBLED_LENGTH, REASSEMBLED_DATA, REASSEMBLED_IN);
+
     /** Every named TCP field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = named(SRCPORT, DSTPORT, PORT, STREAM, LEN, SEQ, SEQ_RAW, NXTSEQ,
             ACK_NUMBER, ACK_RAW, HDR_LEN, FLAGS, FLAGS_RES, FLAGS_AE, FLAGS_CWR, FLAGS_ECE, FLAGS_URG, FLAGS_ACK,
@@ -179,6 +198,7 @@ public final class Tcp {
         List<HeaderField> all = new ArrayList<>(List.of(fields));
         all.addAll(ANALYSIS_FLAGS);
         all.addAll(CONNECTION_NOTES);
+        all.addAll(REASSEMBLY_FIELDS);
         return List.copyOf(all);
     }
 

@@ -1,0 +1,215 @@
+package org.wirelab.core.protocol.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.decode.DecoderTables;
+import org.wirelab.core.encode.FrameEncoder;
+import org.wirelab.core.encode.FrameLayers;
+import org.wirelab.core.fields.CaptureFields;
+import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.protocol.ethernet.EthernetHeader;
+import org.wirelab.core.protocol.ipv4.Ipv4Header;
+import org.wirelab.core.protocol.tcp.TcpHeader;
+import org.wirelab.core.pcap.CaptureSegments;
+import org.wirelab.core.frame.LinkType;
+import org.wirelab.core.pcap.PcapWriter;
+import org.wirelab.core.protocol.tcp.Tcp;
+
+/**
+ * HTTP messages of thousands of segments, as a hostile capture (or a long download) sends them: finding
+ * where a message ends examines each of its bytes once, not the whole message again at every segment, and
+ * what is kept of a connection's exchanges does not grow with them. The work is counted in bytes examined
+ * ({@link HttpReassembly#bytesRead}), never timed.
+ */
+class HttpReassemblyWorkTest {
+    private static final byte[] CLIENT = {10, 0, 0, 1};
+    private static final byte[] SERVER = {10, 0, 0, 2};
+    private static final byte[] NONE = new byte[0];
+    private static final int SEGMENTS = 3_000;
+    private static final int CHUNK = 1_000;
+
+    @Test
+    void aChunkedBodyOfThousandsOfSegmentsIsReadOnceAndCompletedInItsLastSegment() {
+        Connection connection = new Connection();
+        connection.request("GET /big HTTP/1.1\r\nHost: example\r\n\r\n");
+        byte[] headers = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+        long messageLength = headers.length;
+        connection.response(headers);
+        byte[] chunk = chunk(CHUNK);
+        for (int k = 0; k < SEGMENTS; k++) {
+            connection.response(chunk);
+            messageLength += chunk.length;
+        }
+        byte[] last = ascii("0\r\n\r\n");
+        connection.response(last);
+        messageLength += last.length;
+
+        CaptureAnalysis analysis = CaptureAnalysis.of(connection.frames);
+        HttpReassembly reassembly = new HttpReassembly(analysis, DecoderTables.standard());
+        int lastFrame = connection.frames.size() - 1;
+        HttpReassembly.Completion completion = assertInstanceOf(HttpReassembly.Completion.class,
+                reassembly.role(lastFrame));
+        assertEquals(SEGMENTS + 2, completion.segments());
+        assertEquals(messageLength, completion.length());
+        assertInstanceOf(HttpReassembly.Segment.class, reassembly.role(lastFrame - 1));
+        // Each byte of the response once: re-reading the message at every segment would examine ~4.5 billion.
+        long requestLength = connection.requestLength;
+        assertEquals(messageLength + requestLength, reassembly.bytesRead());
+
+        CaptureFields fields = new CaptureFields(analysis);
+        assertEquals(List.of(Integer.toString(SEGMENTS + 2)), fields.texts("tcp.segment.count", lastFrame));
+        assertEquals(List.of(Long.toString(messageLength)), fields.texts("tcp.reassembled.length", lastFrame));
+        assertEquals(List.of("200"), fields.texts("http.response.code", lastFrame));
+        assertEquals(SEGMENTS + 2, fields.texts("tcp.segment", lastFrame).size());
+        assertEquals((long) SEGMENTS * CHUNK, fields.texts("http.file_data", lastFrame).get(0).length());
+    }
+
+    @Test
+    void aBodyThatNeverEndsCostsItsLengthOnceAndKeepsNoBytes() {
+        Connection connection = new Connection();
+        connection.request("GET /endless HTTP/1.1\r\nHost: example\r\n\r\n");
+        byte[] headers = ascii("HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n");
+        connection.response(headers);
+        byte[] body = new byte[CHUNK];
+        for (int k = 0; k < SEGMENTS; k++) {
+            connection.response(body);
+        }
+        CaptureAnalysis analysis = CaptureAnalysis.of(connection.frames);
+        HttpReassembly reassembly = new HttpReassembly(analysis, DecoderTables.standard());
+        for (int i = 4; i < connection.frames.size(); i++) {
+            assertInstanceOf(HttpReassembly.Segment.class, reassembly.role(i), "frame " + (i + 1));
+        }
+        assertEquals(headers.length + (long) SEGMENTS * CHUNK + connection.requestLength, reassembly.bytesRead());
+    }
+
+    @Test
+    void aLongConnectionKeepsTwoExchangesAndStillPairsEachResponseWithItsRequest() {
+        Connection connection = new Connection();
+        int exchanges = 2_000;
+        for (int k = 0; k < exchanges; k++) {
+            connection.request("GET /" + k + " HTTP/1.1\r\nHost: example\r\n\r\n");
+            connection.response(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        }
+        CaptureAnalysis analysis = CaptureAnalysis.of(connection.frames);
+        HttpReassembly reassembly = new HttpReassembly(analysis, DecoderTables.standard());
+        HttpExchanges kept = new HttpExchanges(analysis, DecoderTables.standard(), reassembly);
+        assertEquals(2, kept.exchangesKept());
+
+        CaptureFields fields = new CaptureFields(analysis);
+        int lastResponse = connection.frames.size() - 1;
+        int lastRequest = lastResponse - 1;
+        assertEquals(List.of(Integer.toString(exchanges)), fields.texts("http.response_number", lastResponse));
+        assertEquals(List.of(Integer.toString(lastRequest + 1)), fields.texts("http.request_in", lastResponse));
+        assertEquals(List.of(Integer.toString(lastRequest - 1)), fields.texts("http.prev_request_in", lastResponse));
+        assertEquals(List.of(Integer.toString(lastResponse - 1)), fields.texts("http.prev_response_in", lastResponse));
+        assertEquals(List.of("http://example/" + (exchanges - 1)), fields.texts("http.response_for.uri", lastResponse));
+    }
+
+    @Test
+    void aMessageWhoseSegmentsLieInManyPartsOfTheFileGivesTheWholeFilesFields(@TempDir Path directory)
+            throws IOException {
+        Connection connection = new Connection();
+        connection.request("GET /big HTTP/1.1\r\nHost: example\r\n\r\n");
+        connection.response(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                + 20 * CHUNK + "\r\n\r\n"));
+        byte[] body = ascii("x".repeat(CHUNK - 1) + "\n");
+        for (int k = 0; k < 20; k++) {
+            connection.response(body);
+        }
+        Path capture = directory.resolve("parts.pcap");
+        PcapWriter.writeAtomically(connection.frames, capture);
+        List<String> names = List.of("tcp.segment", "tcp.segment.count", "tcp.reassembled.length",
+                "tcp.reassembled.data", "tcp.segment_data", "http.response.code", "http.file_data");
+        List<String> whole = values(new CaptureFields(CaptureAnalysis.of(connection.frames)), names);
+        assertTrue(whole.get(whole.size() - 1).contains("tcp.segment.count=[21]"), whole.get(whole.size() - 1));
+        List<String> inParts = new ArrayList<>();
+        try (CaptureSegments segments = CaptureSegments.open(capture, 3)) {
+            CaptureFields fields = null;
+            for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
+                fields = fields == null ? new CaptureFields(CaptureAnalysis.of(frames))
+                        : CaptureFields.after(fields, CaptureAnalysis.after(fields.analysis(), frames));
+                inParts.addAll(values(fields, names));
+            }
+        }
+        assertEquals(whole, inParts);
+    }
+
+    private static List<String> values(CaptureFields fields, List<String> names) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            StringBuilder line = new StringBuilder();
+            for (String name : names) {
+                line.append(name).append('=').append(fields.texts(name, i)).append(' ');
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** A chunk of {@code size} bytes of text, with its size line and line end. */
+    private static byte[] chunk(int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ascii(Integer.toHexString(size) + "\r\n"));
+        out.writeBytes(ascii("a".repeat(size)));
+        out.writeBytes(ascii("\r\n"));
+        return out.toByteArray();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** One TCP connection from port 40000 to 80, handshake included, each segment acknowledged by none. */
+    private static final class Connection {
+        final FrameStore frames = new FrameStore();
+        long requestLength;
+        private long clientSeq = 1;
+        private long serverSeq = 100;
+        private long nanos = 1_700_000_000_000_000_000L;
+
+        Connection() {
+            send(true, Tcp.SYN, NONE);
+            send(false, Tcp.SYN | Tcp.ACK, NONE);
+            send(true, Tcp.ACK, NONE);
+        }
+
+        void request(String text) {
+            byte[] payload = ascii(text);
+            requestLength += payload.length;
+            send(true, Tcp.PSH | Tcp.ACK, payload);
+        }
+
+        void response(byte[] payload) {
+            send(false, Tcp.PSH | Tcp.ACK, payload);
+        }
+
+        private void send(boolean fromClient, int flags, byte[] payload) {
+            boolean syn = (flags & Tcp.SYN) != 0;
+            long seq = fromClient ? clientSeq : serverSeq;
+            long ack = fromClient ? serverSeq : clientSeq;
+            TcpHeader tcp = fromClient ? TcpHeader.of(40000, 80, seq, (flags & Tcp.ACK) != 0 ? ack : 0, flags, 65535)
+                    : TcpHeader.of(80, 40000, seq, ack, flags, 65535);
+            byte[] frame = FrameEncoder.encode(new FrameLayers(EthernetHeader.loopback(),
+                    Ipv4Header.of(fromClient ? CLIENT : SERVER, fromClient ? SERVER : CLIENT, 1), tcp, payload, NONE));
+            frames.append(nanos, LinkType.ETHERNET, frame, 0, frame.length, frame.length);
+            nanos += 1_000_000;
+            long advance = payload.length + (syn ? 1 : 0);
+            if (fromClient) {
+                clientSeq += advance;
+            } else {
+                serverSeq += advance;
+            }
+        }
+    }
+}
