@@ -40,6 +40,8 @@ import org.wirelab.core.scenario.Transport;
 /** The sockets and servers of one scenario run, and how each step acts on them. */
 final class Execution implements StepRunner<Exception>, AutoCloseable {
     private static final int CHUNK = 64 * 1024;
+    /** How long a UDP server may receive nothing before the datagrams still missing count as lost. */
+    private static final Duration NO_PROGRESS = Duration.ofSeconds(2);
 
     private final RunOptions options;
     private final ScenarioLog.Recorder recorder;
@@ -263,11 +265,13 @@ final class Execution implements StepRunner<Exception>, AutoCloseable {
     public void awaitHandled(Step.AwaitHandled await) throws InterruptedException {
         LabServer server = servers.get(await.actor());
         if (services.get(await.actor()).transport() == Transport.UDP) {
-            // A datagram dropped on the way never arrives: wait while the count still moves.
+            // A datagram dropped on the way never arrives: wait while the count still moves. The pause
+            // that ends the wait is long enough that a server thread a loaded machine has not scheduled
+            // yet is not taken for lost datagrams (they would still be in its socket's buffer).
             long before;
             do {
                 before = server.handled();
-            } while (!server.awaitHandled(await.count(), Duration.ofMillis(500)) && server.handled() > before);
+            } while (!server.awaitHandled(await.count(), NO_PROGRESS) && server.handled() > before);
             long received = server.handled();
             if (received < await.count()) {
                 log(await.actor(), Kind.NOTE, StepWords.datagramsLost(received, await.count()));

@@ -119,7 +119,9 @@ class ChatServerHostileClientsTest {
         RecordedLines out = new RecordedLines();
         List<Socket> deaf = new ArrayList<>();
         try {
-            withHonestClients(new ChatServer(Loopback.ipv4AnyPort(), out, 100, Duration.ofMillis(500)), server -> {
+            // Shorter than the default stall limit so the test is quick, long enough that an honest reader
+            // that a loaded machine leaves unscheduled for a while is not taken for a deaf one.
+            withHonestClients(new ChatServer(Loopback.ipv4AnyPort(), out, 100, Duration.ofSeconds(3)), server -> {
                 for (int i = 0; i < 3; i++) {
                     Socket socket = new Socket();
                     socket.setReceiveBufferSize(4096);

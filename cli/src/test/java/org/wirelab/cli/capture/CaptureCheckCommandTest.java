@@ -38,7 +38,10 @@ class CaptureCheckCommandTest {
     private record Captured(int exitCode, String out, String err) {
     }
 
-    /** Runs {@code capture ... --duration 2s} in the background while {@code traffic} runs. */
+    /**
+     * Runs {@code capture ... --duration 10s} in the background while {@code traffic} runs: long enough
+     * for the step and its teardown on a machine twenty times slower than a quiet one.
+     */
     private Captured capture(int port, String step, Runnable traffic) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -46,7 +49,7 @@ class CaptureCheckCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("capture",
-                "--port", String.valueOf(port), "--duration", "2s", "--check", step,
+                "--port", String.valueOf(port), "--duration", "10s", "--check", step,
                 "--out", dir.resolve("run.pcap").toString()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!err.toString().contains("capturing on lo")) {

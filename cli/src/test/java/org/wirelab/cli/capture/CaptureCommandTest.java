@@ -37,6 +37,12 @@ class CaptureCommandTest {
             + " written to (.*)");
     private static final InetAddress LOCALHOST = InetAddress.getLoopbackAddress();
 
+    /**
+     * Long enough for the exchange and its teardown to happen inside it on a machine twenty times
+     * slower than a quiet one: the test's threads load their classes after the capture has started.
+     */
+    private static final String WINDOW = "10s";
+
     @TempDir
     Path dir;
 
@@ -51,8 +57,8 @@ class CaptureCommandTest {
             commandLine.setOut(new PrintWriter(new StringWriter(), true));
             commandLine.setErr(new PrintWriter(err, true));
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("capture",
-                    "--port", String.valueOf(port), "--duration", "2s", "--out", file.toString()));
-            awaitLine(err, "capturing on lo (port " + port + ") into " + file + " for 2 s");
+                    "--port", String.valueOf(port), "--duration", WINDOW, "--out", file.toString()));
+            awaitLine(err, "capturing on lo (port " + port + ") into " + file + " for 10 s");
             try (Socket client = new Socket(LOCALHOST, port); Socket accepted = server.accept()) {
                 client.getOutputStream().write("hello serveur\n".getBytes(US_ASCII));
                 client.shutdownOutput();
