@@ -1,5 +1,6 @@
 package org.wirelab.core.analysis;
 
+import org.wirelab.core.frame.FrameReader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.summary.PacketTable;
@@ -30,9 +31,10 @@ public final class CaptureAnalysis {
         this.conversations = conversations;
     }
 
-    /** Decodes the summary of every frame, then numbers the conversations and analyses TCP. */
+    /** Decodes the summary of every frame and numbers the conversations; TCP is analysed when asked. */
     public static CaptureAnalysis of(FrameStore frames) {
-        return of(frames, new SummaryDecoder().decode(frames));
+        PacketTable packets = new PacketTable(frames.size());
+        return decodedAndIndexed(frames, packets, ConversationIndex.toFill(frames, packets));
     }
 
     /**
@@ -41,9 +43,10 @@ public final class CaptureAnalysis {
      * TCP flows, its stream times and its last datagrams (which an ICMP error may quote), keeping the answers about its own frames that were already asked.
      */
     public static CaptureAnalysis after(CaptureAnalysis previous, FrameStore frames) {
-        PacketTable packets = new SummaryDecoder().decode(frames);
-        ConversationIndex conversations = ConversationIndex.after(previous.conversations, frames, packets);
-        CaptureAnalysis analysis = new CaptureAnalysis(frames, packets, conversations);
+        PacketTable packets = new PacketTable(frames.size());
+        CaptureAnalysis analysis = decodedAndIndexed(frames, packets,
+                ConversationIndex.toFillAfter(previous.conversations, frames, packets));
+        ConversationIndex conversations = analysis.conversations;
         analysis.tcp = TcpSequenceAnalysis.after(previous.tcp(), frames, packets, conversations);
         analysis.times = FrameTimes.after(previous.times(), frames, conversations);
         if (previous.tcpDetails != null) {
@@ -53,6 +56,23 @@ public final class CaptureAnalysis {
         analysis.earlierDatagrams = RecentDatagrams.after(previous.earlierDatagrams, previous.frames,
                 previous.packets, previous.conversations);
         return analysis;
+    }
+
+    /**
+     * Decodes each frame's summary into {@code packets} and numbers its conversation in {@code conversations}
+     * in the same pass, so that each frame's bytes are read once (a mapped file's windows copied once).
+     */
+    private static CaptureAnalysis decodedAndIndexed(FrameStore frames, PacketTable packets,
+            ConversationIndex conversations) {
+        SummaryDecoder decoder = new SummaryDecoder();
+        FrameReader reader = frames.reader();
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] bytes = reader.buffer(i);
+            decoder.decodeInto(bytes, frames.offset(i), frames.capturedLength(i), frames.originalLength(i),
+                    frames.linkType(i), packets);
+            conversations.add(frames, i, bytes);
+        }
+        return new CaptureAnalysis(frames, packets, conversations);
     }
 
     /** Analyses frames whose summary columns are already decoded. */

@@ -1,6 +1,7 @@
 package org.wirelab.core.analysis;
 
 import org.wirelab.core.protocol.tcp.Tcp;
+import org.wirelab.core.frame.FrameReader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.header.Bytes;
@@ -36,6 +37,7 @@ public final class ConversationIndex {
     private final ConversationTable tcp;
     private final ConversationTable udp;
     private final int firstIndex;    // the capture's index of this index's frame 0
+    private final ConversationTable.Key key = new ConversationTable.Key();   // reused for every frame added
 
     private ConversationIndex(PacketTable table, int frames, ConversationTable tcp, ConversationTable udp,
             int firstIndex) {
@@ -56,8 +58,7 @@ public final class ConversationIndex {
 
     /** {@link #build(FrameStore, PacketTable)}, telling {@code progress} how far it has gone. */
     public static ConversationIndex build(FrameStore frames, PacketTable table, PassProgress progress) {
-        return build(new ConversationIndex(table, table.size(), new ConversationTable(), new ConversationTable(),
-                frames.firstIndex()), frames, progress);
+        return build(toFill(frames, table), frames, progress);
     }
 
     /**
@@ -68,36 +69,60 @@ public final class ConversationIndex {
      * right, its conversation answers follow this index from now on.
      */
     public static ConversationIndex after(ConversationIndex previous, FrameStore frames, PacketTable table) {
+        return build(toFillAfter(previous, frames, table), frames, PassProgress.NONE);
+    }
+
+    private static void checkFollows(ConversationIndex previous, FrameStore frames) {
         if (frames.firstIndex() != previous.firstIndex + previous.frameCount()) {
             throw new IllegalArgumentException("frames from index " + frames.firstIndex() + " do not follow frames "
                     + previous.firstIndex + " to " + (previous.firstIndex + previous.frameCount() - 1));
         }
-        return build(new ConversationIndex(table, table.size(), previous.tcp, previous.udp, frames.firstIndex()),
-                frames, PassProgress.NONE);
     }
 
     private static ConversationIndex build(ConversationIndex index, FrameStore frames, PassProgress progress) {
-        PacketTable table = index.table;
-        ConversationTable.Key key = new ConversationTable.Key();
-        for (int i = 0; i < table.size(); i++) {
-            progress.at(i, table.size());
-            index.stream[i] = NONE;
-            int network = table.network(i);
-            if (network != PacketTable.NETWORK_IPV4 && network != PacketTable.NETWORK_IPV6) {
-                continue;
-            }
-            boolean tcp = TcpReach.hasFixedFields(frames, table, i);
-            if (!tcp && !isUdpWithStream(frames, table, i)) {
-                continue;
-            }
-            index.fillKey(key, frames.buffer(i), frames.offset(i) + table.networkOffset(i), network == PacketTable.NETWORK_IPV4, i);
-            if (tcp) {
-                index.addTcp(frames, key, i);
-            } else {
-                index.addUdp(key, i);
-            }
+        FrameReader reader = frames.reader();
+        for (int i = 0; i < index.table.size(); i++) {
+            progress.at(i, index.table.size());
+            index.add(frames, i, reader.buffer(i));
         }
         return index;
+    }
+
+    /**
+     * An index of {@code table}'s frames to fill one frame at a time with {@link #add}, in the pass that
+     * decodes them: each frame's bytes are then read once for both.
+     */
+    static ConversationIndex toFill(FrameStore frames, PacketTable table) {
+        return new ConversationIndex(table, frames.size(), new ConversationTable(), new ConversationTable(),
+                frames.firstIndex());
+    }
+
+    /** As {@link #toFill}, for the frames that follow {@code previous}'s (see {@link #after}). */
+    static ConversationIndex toFillAfter(ConversationIndex previous, FrameStore frames, PacketTable table) {
+        checkFollows(previous, frames);
+        return new ConversationIndex(table, frames.size(), previous.tcp, previous.udp, frames.firstIndex());
+    }
+
+    /**
+     * Numbers frame {@code i}'s conversation, once its row of the table is decoded and every frame before
+     * it is added; {@code bytes} holds the frame's bytes (from {@code frames.offset(i)}).
+     */
+    void add(FrameStore frames, int i, byte[] bytes) {
+        stream[i] = NONE;
+        int network = table.network(i);
+        if (network != PacketTable.NETWORK_IPV4 && network != PacketTable.NETWORK_IPV6) {
+            return;
+        }
+        boolean isTcp = TcpReach.hasFixedFields(frames, table, i);
+        if (!isTcp && !isUdpWithStream(frames, table, i)) {
+            return;
+        }
+        fillKey(key, bytes, frames.offset(i) + table.networkOffset(i), network == PacketTable.NETWORK_IPV4, i);
+        if (isTcp) {
+            addTcp(frames, key, i);
+        } else {
+            addUdp(key, i);
+        }
     }
 
     /** Reads the frame's addresses in place as big-endian 32-bit words (IPv4: 1, IPv6: 4 each). */

@@ -216,6 +216,18 @@ public final class FrameStore {
         return chunks.bytes(chunkOf(index));
     }
 
+    /** A reader for one thread's pass over many frames, which reuses one array for a mapped file's windows. */
+    public FrameReader reader() {
+        return new FrameReader(this);
+    }
+
+    /** {@link #buffer(int)} through {@code reader}: its own array for a mapped file, the shared chunk otherwise. */
+    byte[] buffer(int index, FrameReader reader) {
+        check(index);
+        int chunk = chunkOf(index);
+        return mapped == null ? chunks.bytes(chunk) : reader.window(mapped, chunk);
+    }
+
     /** A copy of one frame, numbered in the file ({@link #firstIndex()} + index + 1). */
     public RawFrame frame(int index) {
         check(index);

@@ -88,9 +88,27 @@ final class MappedChunks implements FrameChunks {
             return loaded.bytes;
         }
         byte[] bytes = new byte[span[chunk]];
-        copy(start[chunk], bytes);
+        copy(start[chunk], bytes, bytes.length);
         cache[chunk & (CACHED - 1)] = new Loaded(chunk, bytes);
         return bytes;
+    }
+
+    /** Bytes of chunk {@code chunk}: from its first frame to the end of its last. */
+    int span(int chunk) {
+        return span[chunk];
+    }
+
+    /** The size of a window, which a chunk exceeds only when it holds one frame larger than that. */
+    int windowBytes() {
+        return windowBytes;
+    }
+
+    /**
+     * Copies chunk {@code chunk}'s {@link #span} bytes to the start of {@code into}, which is at least
+     * that long: a {@link FrameReader} reuses one array for every window, leaving the cache alone.
+     */
+    void copyWindow(int chunk, byte[] into) {
+        copy(start[chunk], into, span[chunk]);
     }
 
     /** A window that grew after it was cached is copied again when next read. */
@@ -101,14 +119,14 @@ final class MappedChunks implements FrameChunks {
         }
     }
 
-    private void copy(long from, byte[] into) {
+    private void copy(long from, byte[] into, int length) {
         try {
             int done = 0;
-            while (done < into.length) {
+            while (done < length) {
                 long at = from + done;
                 int region = (int) (at / regionBytes);
                 int inRegion = (int) (at - (long) region * regionBytes);
-                int n = Math.min(into.length - done, regionBytes - inRegion);
+                int n = Math.min(length - done, regionBytes - inRegion);
                 regions[region].get(inRegion, into, done, n);
                 done += n;
             }

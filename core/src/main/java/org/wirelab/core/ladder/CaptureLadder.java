@@ -16,6 +16,7 @@ import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.analysis.TcpExpert;
 import org.wirelab.core.analysis.TcpReach;
 import org.wirelab.core.analysis.TcpSequenceAnalysis;
+import org.wirelab.core.frame.FrameReader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.PassProgress;
 import org.wirelab.core.protocol.ipv4.Ipv4;
@@ -60,6 +61,11 @@ public final class CaptureLadder implements Ladder {
     // The FINs that crossed another FIN on the way (ascending) and the row where each was taken.
     private final int[] crossingFins;
     private final int[] crossingArrivals;
+    /**
+     * Each thread's reader of the frames' bytes, for the labels' TCP options: the threads that write a
+     * million labels then copy each window of a mapped file into an array of their own, making no garbage.
+     */
+    private final ThreadLocal<FrameReader> readers;
     /** Each lane's state at any arrow ({@link #laneStates()}), made when first asked. */
     private volatile LaneStates laneStates;
 
@@ -73,6 +79,7 @@ public final class CaptureLadder implements Ladder {
         Arrays.fill(tcpLanes, -1);
         Arrays.fill(udpLanes, -1);
         FrameStore frames = analysis.frames();
+        readers = ThreadLocal.withInitial(frames::reader);
         start = frames.size() == 0 ? 0 : frames.timestampNanos(0);
         fromLane = new int[frames.size()];
         toLane = new int[frames.size()];
@@ -343,7 +350,7 @@ public final class CaptureLadder implements Ladder {
         int relativeAck = index.relativeAcknowledgement(i);
         TcpInfoText.write(label, table.tcpFlags(i), Integer.toUnsignedLong(index.relativeSequence(i)),
                 Integer.toUnsignedLong(relativeAck), tcp.scaledWindow(table, i), table.payloadLength(i),
-                frames.buffer(i), frames.offset(i) + table.transportOffset(i),
+                readers.get().buffer(i), frames.offset(i) + table.transportOffset(i),
                 frames.offset(i) + frames.capturedLength(i), table.acknowledgement(i) - relativeAck);
     }
 

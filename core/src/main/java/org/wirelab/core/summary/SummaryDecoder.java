@@ -1,5 +1,6 @@
 package org.wirelab.core.summary;
 
+import org.wirelab.core.frame.FrameReader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.frame.PassProgress;
@@ -36,9 +37,10 @@ public final class SummaryDecoder {
     /** {@link #decode(FrameStore)}, telling {@code progress} how far it has gone. */
     public PacketTable decode(FrameStore frames, PassProgress progress) {
         PacketTable table = new PacketTable(frames.size());
+        FrameReader reader = frames.reader();
         for (int i = 0; i < frames.size(); i++) {
             progress.at(i, frames.size());
-            decodeInto(frames.buffer(i), frames.offset(i), frames.capturedLength(i), frames.originalLength(i),
+            decodeInto(reader.buffer(i), frames.offset(i), frames.capturedLength(i), frames.originalLength(i),
                     frames.linkType(i), table);
         }
         return table;

@@ -3,6 +3,7 @@ package org.wirelab.core.frame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,18 +97,52 @@ class FrameStoreTest {
             }
         }
         assertTrue(store.isMapped());
-        // Read backwards first, so that every window is copied out of order, then forwards.
-        for (int pass = 0; pass < 2; pass++) {
+        // Read backwards first, so that every window is copied out of order, then forwards; through the
+        // store's shared windows, then through a reader's own array.
+        FrameReader reader = store.reader();
+        for (int pass = 0; pass < 4; pass++) {
             for (int k = 0; k < written.length; k++) {
-                int i = pass == 0 ? written.length - 1 - k : k;
-                byte[] inPlace = Arrays.copyOfRange(store.buffer(i), store.offset(i), store.offset(i) + store.capturedLength(i));
-                assertArrayEquals(written[i], inPlace, "bytes of frame " + (i + 1));
+                int i = pass % 2 == 0 ? written.length - 1 - k : k;
+                byte[] buffer = pass < 2 ? store.buffer(i) : reader.buffer(i);
+                byte[] inPlace = Arrays.copyOfRange(buffer, store.offset(i), store.offset(i) + store.capturedLength(i));
+                assertArrayEquals(written[i], inPlace, "bytes of frame " + (i + 1) + ", pass " + pass);
                 assertEquals(written[i].length + 1, store.originalLength(i));
                 assertEquals(1_000L * i, store.timestampNanos(i));
             }
         }
         assertTrue(store.retainedBytes() < 22L * 400 + 64 * 1024, "the heap holds the columns and a few windows");
         assertThrows(IllegalStateException.class, () -> store.append(0, 1, new byte[1], 0, 1, 1));
+    }
+
+    /**
+     * A reader copies a window again when frames were appended to it after it was copied (a file read
+     * while it is analysed), and a heap store's reader reads its chunks in place.
+     */
+    @Test
+    void aReaderSeesFramesAppendedToTheWindowItHolds() throws IOException {
+        byte[] content = new byte[3000];
+        new Random(3).nextBytes(content);
+        Path path = Files.write(temp.resolve("growing.bin"), content);
+        FrameStore store;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            store = FrameStore.mapped(channel, 16, 1000, 4096);
+        }
+        FrameReader reader = store.reader();
+        FrameStore onHeap = new FrameStore();
+        FrameReader heapReader = onHeap.reader();
+        for (int i = 0; i < 30; i++) {
+            store.appendInFile(i, 1, 100L * i, 100, 100);
+            onHeap.append(i, 1, content, 100 * i, 100, 100);
+            for (int j = 0; j <= i; j++) {
+                byte[] expected = Arrays.copyOfRange(content, 100 * j, 100 * j + 100);
+                byte[] mapped = reader.buffer(j);
+                assertArrayEquals(expected, Arrays.copyOfRange(mapped, store.offset(j), store.offset(j) + 100),
+                        "frame " + (j + 1) + " of " + (i + 1));
+                byte[] heap = heapReader.buffer(j);
+                assertSame(onHeap.buffer(j), heap);
+                assertArrayEquals(expected, Arrays.copyOfRange(heap, onHeap.offset(j), onHeap.offset(j) + 100));
+            }
+        }
     }
 
     /** Several threads read a mapped store at once (the app's views do): each sees every frame whole. */
