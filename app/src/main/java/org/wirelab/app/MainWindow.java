@@ -487,18 +487,16 @@ public final class MainWindow {
         protocol.valueProperty().addListener((o, was, value) -> packets.setFilter(packets.filter().withProtocol(value)));
         Label protocolLabel = new Label();
         protocolLabel.textProperty().bind(messages.text("filter.protocol"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         PlaybackBar controls = new PlaybackBar(playback, model, messages);
         controls.setMinWidth(Region.USE_PREF_SIZE);
         protocolLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, controls, spacer, protocolLabel, protocol, filterBox);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox filters = new HBox(8, protocolLabel, protocol, filterBox);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filterBox, Priority.ALWAYS);   // on a row of its own, the filter's text takes the width
+        ToolbarRows bar = new ToolbarRows(controls, filters);
+        bar.setId("tool-bar");
         bar.setPadding(new Insets(2, 8, 2, 0));
         bar.getStyleClass().add("tool-bar");
-        // Zoomed in on a small screen, the bar may need more than the window's width: its end (the filter's
-        // text) goes past the edge rather than the bar widening the whole window and cutting every view.
-        bar.setMinWidth(0);
         return bar;
     }
 

@@ -21,9 +21,7 @@ class BusyLabPortTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-busy");
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-busy", 1440, 900);
     }
 
     @Test

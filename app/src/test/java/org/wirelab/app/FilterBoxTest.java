@@ -3,14 +3,11 @@ package org.wirelab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import org.wirelab.app.packets.FilterBox;
@@ -27,18 +24,13 @@ class FilterBoxTest extends FxTest {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-filter-box");
-        stage.setWidth(1024);
-        stage.setHeight(768);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-filter-box", 1024, 768);
     }
 
     @Test
     void aDisplayFilterKeepsTheFramesTsharkKeeps() throws Exception {
         Path file = Environment.samples().resolve("http-get.pcap");
-        interact(() -> window.open(new FileSource(file)));
-        window.model().awaitSource();
-        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !window.model().loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        openAndWait(window, new FileSource(file));
         TextField text = lookup("#filter-text").queryAs(TextField.class);
         @SuppressWarnings("unchecked")
         ChoiceBox<FilterBox.Mode> mode = lookup("#filter-mode").queryAs(ChoiceBox.class);
@@ -50,7 +42,7 @@ class FilterBoxTest extends FxTest {
         long expected = Tshark.run("-r", file.toString(), "-Y", filter, "-T", "fields", "-e", "frame.number").lines().count();
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> packets.shownCount() == expected);
         assertEquals(javafx.scene.paint.Color.web("#afffaf"), background(text), "a valid filter is green");
-        snapshot("filter-box-valid.png");
+        screenshot(stage.getScene(), "filter-box-valid.png");
 
         write(" &&");
         WaitForAsyncUtils.waitForFxEvents();
@@ -58,7 +50,7 @@ class FilterBoxTest extends FxTest {
         assertTrue(text.getTooltip().getText().startsWith("the end of the filter was unexpected"),
                 text.getTooltip().getText());
         assertEquals(expected, packets.shownCount(), "an invalid filter is not applied");
-        snapshot("filter-box-invalid.png");
+        screenshot(stage.getScene(), "filter-box-invalid.png");
 
         // Field names are completed, with their labels.
         interact(text::clear);
@@ -142,11 +134,27 @@ class FilterBoxTest extends FxTest {
         return image.get().getPixelReader().getColor(2, (int) (image.get().getHeight() / 2));
     }
 
-    private void snapshot(String name) throws Exception {
-        Path out = Environment.repositoryRoot().resolve("app/target/screenshots/" + name);
-        Files.createDirectories(out.getParent());
-        var image = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();
-        interact(() -> image.set(stage.getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", out.toFile());
+    /**
+     * Zoomed in on a 1024x768 projector, the playback controls and the filters no longer fit on one row: the
+     * filters go to a row of their own, the filter's text whole and wide inside the window (at zoom 1.3 it
+     * had gone past the window's right edge).
+     */
+    @Test
+    void zoomedInAt1024x768TheFilterTextStaysInsideTheWindow() throws Exception {
+        openSample(window, "tcp-hello.pcap");
+        TextField text = lookup("#filter-text").queryAs(TextField.class);
+        for (int step = 0; step <= 3; step++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds bounds = text.localToScene(text.getLayoutBounds());
+            double zoom = window.zoom().scale();
+            assertTrue(bounds.getMaxX() <= stage.getScene().getWidth(), "zoom " + zoom + ": the filter's text ends at "
+                    + bounds.getMaxX() + ", past the window's " + stage.getScene().getWidth());
+            assertTrue(bounds.getWidth() >= 150, "zoom " + zoom + ": the filter's text is " + bounds.getWidth() + " wide");
+            if (step == 2) {
+                screenshot(stage.getScene(), "filter-zoomed-1024x768.png");
+            }
+            interact(() -> window.zoom().zoomIn());
+        }
+        interact(() -> window.zoom().reset());
     }
 }

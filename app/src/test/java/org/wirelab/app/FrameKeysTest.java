@@ -20,9 +20,7 @@ class FrameKeysTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-keys");
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-keys", 1440, 900);
     }
 
     @Test

@@ -35,9 +35,7 @@ class FrenchStatusTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-french-status");
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-french-status", 1440, 900);
     }
 
     @Test

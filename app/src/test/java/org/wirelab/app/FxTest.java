@@ -57,6 +57,20 @@ public abstract class FxTest extends ApplicationTest {
         return window;
     }
 
+    /**
+     * The set-up the window's tests share: {@link #showMainWindow(Stage, Locale, String)} at the screen's top
+     * left corner, {@code width} x {@code height} (a 1024x768 projector, a 1440x900 laptop).
+     */
+    protected static MainWindow showMainWindow(Stage stage, Locale language, String preferencesNode, int width,
+            int height) {
+        MainWindow window = showMainWindow(stage, language, preferencesNode);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        return window;
+    }
+
     /** The app's theme on, and the words of {@code language}: what every view under test is made with. */
     protected static Messages themedMessages(Locale language) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());

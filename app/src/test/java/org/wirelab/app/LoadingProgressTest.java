@@ -28,9 +28,7 @@ class LoadingProgressTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-loading-progress");
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-loading-progress", 1440, 900);
     }
 
     @Test

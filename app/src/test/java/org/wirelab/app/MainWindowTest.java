@@ -31,9 +31,7 @@ class MainWindowTest extends FxTest {
 
     @Override
     public void start(Stage stage) {
-        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test");
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test", 1440, 900);
     }
 
     /** Issue 5: on a simulated run, lose the selected frame from the ladder's menu and see TCP recover. */

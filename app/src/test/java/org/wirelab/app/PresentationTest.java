@@ -36,11 +36,7 @@ class PresentationTest extends FxTest {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-presentation");
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1024);
-        stage.setHeight(768);
+        window = showMainWindow(stage, Locale.ENGLISH, "wirelab-test-presentation", 1024, 768);
     }
 
     private void openHelloOnItsData() throws Exception {
@@ -182,6 +178,11 @@ class PresentationTest extends FxTest {
         clickOn("Charts");   // built when first shown, at the zoom of the moment
         org.wirelab.app.charts.ChartsView charts = lookup("#charts-view").queryAs(org.wirelab.app.charts.ChartsView.class);
         assertEquals(Zoom.STEP * Zoom.STEP, charts.scaleProperty().get(), 1e-9, "the charts follow");
+        WaitForAsyncUtils.waitForFxEvents();
+        // Zoomed in a short tab, the chart keeps the height its texts need and the tab scrolls.
+        assertTrue(charts.chartPane().getHeight() >= org.wirelab.charts.Charts.MINIMUM_HEIGHT * Zoom.STEP * Zoom.STEP - 0.5,
+                "the chart is " + charts.chartPane().getHeight() + " high");
+        screenshot(stage.getScene(), "charts-zoomed-1024x768.png");
         press(KeyCode.CONTROL).press(KeyCode.MINUS).release(KeyCode.MINUS).release(KeyCode.CONTROL);
         assertEquals(Zoom.STEP, window.zoom().scale(), 1e-9, "Ctrl - zooms out");
         press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);

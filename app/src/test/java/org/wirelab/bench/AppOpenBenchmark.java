@@ -34,7 +34,8 @@ import org.wirelab.source.FileSource;
  * mvn -q -pl app -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/wirelab-cp.txt
  * java -Xmx3g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1920x1200-32 \
  *     -cp "$(cat /tmp/wirelab-cp.txt):app/target/classes:app/target/test-classes:cli/target/classes:render/target/classes:core/target/classes:core/target/test-classes" \
- *     org.wirelab.bench.AppOpenBenchmark [--frames N | --file CAPTURE]   (--file: open it, report, stop)
+ *     org.wirelab.bench.AppOpenBenchmark [--frames N | --file CAPTURE [--clicks]]
+ *     (--file: open it, report the loading, stop; with --clicks, then the row clicks only)
  * </pre>
  */
 public final class AppOpenBenchmark {
@@ -42,7 +43,9 @@ public final class AppOpenBenchmark {
 
     public static void main(String[] args) throws Exception {
         // --file F: an existing capture (its frames counted first), opened, reported once listed, then the end.
-        boolean given = args.length == 2 && args[0].equals("--file");
+        boolean given = args.length >= 2 && args[0].equals("--file");
+        // --file F --clicks: after the loading's figures, only the row clicks' (three runs cost minutes, not a quarter hour).
+        boolean onlyClicks = given && args.length == 3 && args[2].equals("--clicks");
         Path file = given ? Path.of(args[1]) : Files.createTempFile("app-bench", ".pcap");
         int frames = given ? org.wirelab.core.pcap.CaptureFiles.read(file).frames().size()
                 : args.length == 2 && args[0].equals("--frames") ? Integer.parseInt(args[1]) : 1_000_000;
@@ -158,7 +161,7 @@ public final class AppOpenBenchmark {
         System.out.printf(Locale.ROOT, "%,d frames: first screen (the first frames listed) after %.0f ms, the whole"
                 + " file listed after %.0f ms; heap %.0f MB (%.0f bytes a frame)%n",
                 frames, firstScreen, wholeFile, heap / 1e6, (double) heap / frames);
-        if (given) {
+        if (given && !onlyClicks) {
             System.out.printf(Locale.ROOT, "load average at the end: %.2f%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             Platform.exit();
@@ -166,15 +169,17 @@ public final class AppOpenBenchmark {
         }
 
         Random random = new Random(1);
-        rendered = null;
-        report("layout only: table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
-        report("layout only: a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
-        rendered = root;
-        report("render only, nothing changed", onFx(() -> timed(root, k -> { })));
-        report("table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
         int from = frames / 2;
-        report("table scrolls row by row", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
-        report("a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        if (!onlyClicks) {
+            rendered = null;
+            report("layout only: table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
+            report("layout only: a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+            rendered = root;
+            report("render only, nothing changed", onFx(() -> timed(root, k -> { })));
+            report("table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
+            report("table scrolls row by row", onFx(() -> timed(root, k -> table.scrollTo(from + k))));
+            report("a random frame selected", onFx(() -> timed(root, k -> window.model().select(1 + random.nextInt(frames)))));
+        }
         // A row click as the person makes it: a press on a row the list shows, somewhere in the file. Every
         // pane follows (ladder, explanation, encapsulation, OSI tree, bytes); laid out, then also rendered.
         Node listCanvas = onFx(() -> table.lookup("Canvas"));
@@ -210,6 +215,12 @@ public final class AppOpenBenchmark {
         rendered = root;
         report("a row clicked, the whole window laid out and rendered", onFx(() -> timedClicks(root, clickARow)));
         System.out.printf(Locale.ROOT, "%d of the %d clicks selected another frame%n", clicks[1], clicks[0]);
+        if (onlyClicks) {
+            System.out.printf(Locale.ROOT, "load average at the end: %.2f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            Platform.exit();
+            return;
+        }
         // What a window's pulse repaints when only the list changed (the software renderer's dirty region).
         rendered = table;
         report("table scrolls row by row, the list alone rendered", onFx(() -> timed(root, k -> table.scrollTo(from + k))));

@@ -39,6 +39,12 @@ import org.wirelab.core.charts.TcpTimeSequence;
  * ({@link ChartPane}) and exported (PNG, SVG) headless.
  */
 public final class Charts {
+    /**
+     * The least height of a chart at zoom 1, in pixels (times the zoom when zoomed): the range axis' title is
+     * written along the plot, and the title, the notes and the legend keep their lines at any height, so a
+     * lower chart squeezes the plot until that title runs over the others. A smaller view scrolls instead.
+     */
+    public static final double MINIMUM_HEIGHT = 600;
     /** Pixels between the domain axis' title and the legend. */
     static final double LEGEND_GAP = 12;
     static final Color SEGMENT = new Color(0x1f4e8c);

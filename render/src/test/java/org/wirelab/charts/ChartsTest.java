@@ -120,6 +120,58 @@ class ChartsTest {
         }
     }
 
+    /**
+     * At its least height ({@link Charts#MINIMUM_HEIGHT}, times the zoom: a smaller view scrolls), every chart
+     * keeps its texts apart, zoomed or not, on tcp-hello's short exchange (whose time-sequence graph has a note
+     * under the plot) and on the chat's six conversations (the traffic chart's legend on several lines): the range axis' title, written along the plot, is no longer than the plot is high
+     * (zoomed at 1.3 in a short view, it ran over the chart's title above and the legend below), and the
+     * chart's title ends above the plot.
+     */
+    @Test
+    void atItsLeastHeightNoTextOfAChartCoversAnother() throws Exception {
+        for (String sample : new String[] {"tcp-hello.pcap", "scenarios/chat.pcap"}) {
+            CaptureAnalysis analysis = CaptureAnalysis.of(
+                    CaptureFiles.read(Environment.samples().resolve(sample)).frames());
+            for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+                for (ChartKind kind : ChartKind.values()) {
+                    for (double zoom : new double[] {1, 1.15 * 1.15, 1.15 * 1.15 * 1.15}) {
+                        for (int width : new int[] {560, 1100}) {
+                            int height = (int) Math.ceil(Charts.MINIMUM_HEIGHT * zoom);
+                            FrameChart chart = Charts.in(locale).scaled(zoom).create(kind, analysis, 0);
+                            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+                            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+                            java.awt.Graphics2D g = image.createGraphics();
+                            chart.chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height), info);
+                            String where = sample + " " + kind + " " + locale + " zoom " + zoom + " " + width + "x" + height;
+                            // One plot, or the traffic chart's two plots one above the other, each with its range axis.
+                            XYPlot plot = chart.chart().getXYPlot();
+                            java.util.List<XYPlot> plots = plot instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined
+                                    ? combined.getSubplots() : java.util.List.of(plot);
+                            for (int k = 0; k < plots.size(); k++) {
+                                var axis = plots.get(k).getRangeAxis();
+                                double label = g.getFontMetrics(axis.getLabelFont()).stringWidth(axis.getLabel());
+                                java.awt.geom.Rectangle2D data = plots.size() == 1 ? info.getPlotInfo().getDataArea()
+                                        : info.getPlotInfo().getSubplotInfo(k).getDataArea();
+                                org.junit.jupiter.api.Assertions.assertTrue(label <= data.getHeight(), where + ": the range axis'"
+                                        + " title is " + label + " px long beside a plot " + data.getHeight() + " high");
+                            }
+                            g.dispose();
+                            for (Object entity : info.getEntityCollection().getEntities()) {
+                                if (entity instanceof org.jfree.chart.entity.TitleEntity title
+                                        && title.getTitle() == chart.chart().getTitle()) {
+                                    org.junit.jupiter.api.Assertions.assertTrue(
+                                            title.getArea().getBounds2D().getMaxY() <= info.getPlotInfo().getPlotArea().getMinY(),
+                                            where + ": the title ends above the plot");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The window's zoom reaches the charts: every text at the zoom's size, drawn again, not a blurred picture. */
     @Test
     void aZoomedChartHasItsTextsAtTheZoomsSize() throws Exception {

@@ -16,6 +16,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.BorderPane;
@@ -59,7 +60,14 @@ public final class ChartsView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         setTop(bar);
-        setCenter(pane);
+        // A chart lower than its least height (times the zoom) would squeeze its plot until its texts covered
+        // one another (zoomed on a 1024x768 projector): it keeps that height and the view scrolls.
+        pane.minHeightProperty().bind(scale.multiply(Charts.MINIMUM_HEIGHT));
+        ScrollPane scroller = new ScrollPane(pane);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroller);
         kind.valueProperty().addListener(o -> redraw());
         scale.addListener(o -> redraw());
         stream.valueProperty().addListener(o -> redraw());

@@ -13,6 +13,7 @@ import org.wirelab.app.capture.FramePart;
 import org.wirelab.app.i18n.Messages;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Layer;
+import org.wirelab.core.decode.words.FieldWords;
 
 /**
  * The selected frame drawn as nested blocks, the way encapsulation is taught: the Ethernet frame holds
@@ -59,21 +60,26 @@ public final class EncapsulationBar extends VBox {
     private Node nest(List<Layer> layers, int k, int end) {
         Layer layer = layers.get(k);
         if (k == layers.size() - 1) {
-            String name = layer.osiLayer() == 7 ? layer.protocol() : messages.get("encap.header", layer.protocol());
+            String name = layer.osiLayer() == 7 ? name(layer) : messages.get("encap.header", name(layer));
             return block(name, layer.range().length(), layer.osiLayer(), layer);
         }
-        Node header = block(messages.get("encap.header", layer.protocol()), layer.range().length(), layer.osiLayer(), layer);
+        Node header = block(messages.get("encap.header", name(layer)), layer.range().length(), layer.osiLayer(), layer);
         Node inner = nest(layers, k + 1, end);
         HBox content = new HBox(2, header, inner);
         HBox.setHgrow(inner, Priority.ALWAYS);
         int total = end - layer.range().offset();
-        Label caption = new Label(messages.get(pduKey(layer), layer.protocol()) + " · " + messages.get("bytes.count", total));
+        Label caption = new Label(messages.get(pduKey(layer), name(layer)) + " · " + messages.get("bytes.count", total));
         caption.setStyle("-fx-font-size: 0.85em; -fx-text-fill: " + OsiColours.css(OsiColours.strong(layer.osiLayer())) + ";");
         VBox box = new VBox(1, caption, content);
         box.setPadding(new Insets(1, 3, 3, 3));
         box.setStyle("-fx-border-color: " + OsiColours.css(OsiColours.strong(layer.osiLayer()))
                 + "; -fx-border-radius: 3; -fx-border-width: 1.5;");
         return box;
+    }
+
+    /** The layer's name in the window's language, the word its title in the tree starts with ("Texte"). */
+    private String name(Layer layer) {
+        return FieldWords.of(messages.locale()).protocol(layer);
     }
 
     private static String pduKey(Layer layer) {

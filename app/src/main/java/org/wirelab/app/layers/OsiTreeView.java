@@ -197,7 +197,7 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
                 return name + " \u2014 " + messages.get(e.row().noteKey(), e.row().noteArguments().toArray());
             }
             return messages.get("osi.row.carries", name,
-                    String.join(" + ", e.row().layers().stream().map(Layer::protocol).toList()));
+                    String.join(" + ", e.row().layers().stream().map(words()::protocol).toList()));
         }
         if (entry instanceof LayerEntry e) {
             return words().title(e.layer()) + "  [" + messages.get("bytes.count", e.layer().range().length()) + "]";

@@ -79,6 +79,7 @@ public final class FilterBox extends HBox {
             running.managedProperty().bind(packets.filteringProperty());
         }
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         getChildren().setAll(mode, text, progress, cancel);
     }
 

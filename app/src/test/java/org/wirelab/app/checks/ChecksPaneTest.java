@@ -23,9 +23,7 @@ class ChecksPaneTest extends FxTest {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-checks");
-        stage.setWidth(1440);
-        stage.setHeight(900);
+        window = showMainWindow(stage, Locale.FRENCH, "wirelab-test-checks", 1440, 900);
     }
 
     @Test

@@ -126,6 +126,14 @@ public final class FieldWords {
     }
 
     /**
+     * The layer's short name, e.g. "Texte" for "Text": the word the OSI view and the encapsulation bar show,
+     * the one the layer's title in the tree starts with. A protocol's abbreviation ("TCP") stays itself.
+     */
+    public String protocol(Layer layer) {
+        return isEnglish ? layer.protocol() : phrases.translate(layer.protocol());
+    }
+
+    /**
      * Whether this language has its own label for {@code field}: by its name, or
      * (for a field without a name, or a second label of a name) by a phrase. Always true in English.
      */
