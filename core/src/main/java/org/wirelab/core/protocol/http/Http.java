@@ -50,7 +50,7 @@ public final class Http {
     public static final HeaderField CONTENT_LENGTH = HeaderField.unsigned("http.content_length");
     /** The request's URI with its host: "http://" + Host + target. */
     public static final HeaderField FULL_URI = HeaderField.of("http.request.full_uri", FieldType.STRING);
-    /** The message's body, once its chunks are joined and its gzip undone, as text. */
+    /** The message's body, once its chunks are joined and its compression undone, as text. */
     public static final HeaderField FILE_DATA = HeaderField.of("http.file_data", FieldType.STRING);
 
     /** A chunked body (RFC 9112 section 7.1): each chunk's size line, data and line end, then the last chunk. */
@@ -60,7 +60,9 @@ public final class Http {
     public static final HeaderField CHUNK_SIZE = HeaderField.unsigned("http.chunk_size");
     public static final HeaderField CHUNK_DATA = HeaderField.of("http.chunk_data", FieldType.BYTES);
     public static final HeaderField CHUNK_BOUNDARY = HeaderField.of("http.chunk_boundary", FieldType.BYTES);
-    /** A body compressed by gzip (Content-Encoding), shown with its sizes before and after. */
+    /** A chunked body's trailer fields after its last chunk (RFC 9112 section 7.1.2), as one text. */
+    public static final HeaderField CHUNKED_TRAILER_PART = HeaderField.of("http.chunked_trailer_part", FieldType.STRING);
+    /** A body compressed by gzip or deflate (Content-Encoding), shown with its sizes before and after. */
     public static final HeaderField ENCODED_BODY = HeaderField.unnamed("http.content_encoded");
 
     /** What pairs a response with its request in the connection, known only from the capture (HttpExchanges). */
@@ -81,7 +83,8 @@ public final class Http {
             header("location", "http.location"), header("date", "http.date"),
             header("last-modified", "http.last_modified"), header("accept-encoding", "http.accept_encoding"),
             header("accept-language", "http.accept_language"), header("set-cookie", "http.set_cookie"),
-            header("transfer-encoding", "http.transfer_encoding"), header("cache-control", "http.cache_control"));
+            header("transfer-encoding", "http.transfer_encoding"), header("cache-control", "http.cache_control"),
+            header("content-encoding", "http.content_encoding"));
 
     /** Every named HTTP field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = fields();
@@ -102,7 +105,7 @@ public final class Http {
         List<HeaderField> all = new java.util.ArrayList<>(List.of(REQUEST, RESPONSE, CHAT, REQUEST_METHOD, REQUEST_URI,
                 REQUEST_URI_PATH, REQUEST_URI_QUERY, REQUEST_URI_QUERY_PARAMETER, REQUEST_VERSION, REQUEST_LINE,
                 RESPONSE_VERSION, RESPONSE_CODE, RESPONSE_CODE_DESC, RESPONSE_PHRASE, RESPONSE_LINE, CONTENT_LENGTH,
-                FULL_URI, FILE_DATA, CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, REQUEST_NUMBER, RESPONSE_NUMBER,
+                FULL_URI, FILE_DATA, CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART, REQUEST_NUMBER, RESPONSE_NUMBER,
                 PREV_REQUEST_IN, PREV_RESPONSE_IN, REQUEST_IN, TIME, RESPONSE_FOR_URI));
         HEADERS.values().stream().sorted(java.util.Comparator.comparing(HeaderField::name)).forEach(all::add);
         return List.copyOf(all);

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.LayerBuilder;
@@ -16,8 +18,8 @@ import org.wirelab.core.text.CaptureText;
 
 /**
  * An HTTP message's body as packet-http.c shows it: the chunks of a chunked body (RFC 9112 section 7.1),
- * each with its size, data and line end, joined; a gzip Content-Encoding undone (java.util.zip, as
- * Wireshark's zlib); then the result as {@code http.file_data}, whose value keeps the body's bytes for the
+ * each with its size, data and line end, joined, then its trailer; a gzip or deflate Content-Encoding
+ * undone (java.util.zip, as Wireshark's zlib); then the result as {@code http.file_data}, whose value keeps the body's bytes for the
  * media decoder that reads them as text lines ({@code data-text-lines}).
  */
 public final class HttpBody {
@@ -34,9 +36,9 @@ public final class HttpBody {
 
     /**
      * Adds the body's fields, from {@code at} to {@code end} (the captured bytes of the message's body):
-     * chunked when {@code chunked}, inflated when {@code gzip}.
+     * chunked when {@code chunked}, decompressed when {@code contentEncoding} (lower case) is gzip or deflate.
      */
-    void add(int at, int end, boolean chunked, boolean gzip) {
+    void add(int at, int end, boolean chunked, String contentEncoding) {
         byte[] body;
         if (chunked) {
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
@@ -46,14 +48,14 @@ public final class HttpBody {
         } else {
             body = Arrays.copyOfRange(b, at, end);
         }
-        if (gzip) {
-            byte[] inflated = gunzip(body);
-            if (inflated != null) {
-                layer.add(layer.group(Http.ENCODED_BODY, at, end - at, List.of(fileData(at, end, inflated)), "gzip",
-                        Integer.toString(body.length), Integer.toString(inflated.length)));
+        if (contentEncoding.equals("gzip") || contentEncoding.equals("deflate")) {
+            byte[] decoded = contentEncoding.equals("gzip") ? gunzip(body) : inflate(body);
+            if (decoded != null) {
+                layer.add(layer.group(Http.ENCODED_BODY, at, end - at, List.of(fileData(at, end, decoded)),
+                        contentEncoding, Integer.toString(body.length), Integer.toString(decoded.length)));
                 return;
             }
-            layer.warning(at, end - at, "the body says gzip but does not inflate");
+            layer.warning(at, end - at, "the body says " + contentEncoding + " but does not decompress");
         }
         if (body.length > 0) {
             layer.add(fileData(at, end, body));
@@ -73,10 +75,13 @@ public final class HttpBody {
      */
     static String asciiText(byte[] body) {
         char[] text = new char[body.length];
-        for (int i = 0; i < body.length; i++) {
-            text[i] = body[i] < 0 ? '\uFFFD' : (char) body[i];
+        int length = 0;
+        // A string field ends at its first NUL, as tshark prints it ("ab\0cd" is "ab").
+        while (length < body.length && body[length] != 0) {
+            text[length] = body[length] < 0 ? '\uFFFD' : (char) body[length];
+            length++;
         }
-        return CaptureText.escape(new String(text));
+        return CaptureText.escape(new String(text, 0, length));
     }
 
     private Field fileData(int at, int end, byte[] body) {
@@ -126,9 +131,7 @@ public final class HttpBody {
                     : "http.octets", Long.toString(size));
             if (size == 0) {
                 chunks.add(layer.group(Http.LAST_CHUNK, p, lineEnd - p, List.of(sizeField)));
-                if (lineEnd < end) {
-                    chunks.add(layer.text(Http.END_OF_HEADERS, lineEnd, end - lineEnd, "\\r\\n"));
-                }
+                trailer(lineEnd, end, chunks);
                 break;
             }
             int data = lineEnd;
@@ -147,6 +150,28 @@ public final class HttpBody {
         return chunks;
     }
 
+    /**
+     * After the last chunk: the trailer's fields, if any, as one text (http.chunked_trailer_part, each line end
+     * written as tshark writes it, "\r\n"), then the blank line that ends the body.
+     */
+    private void trailer(int from, int end, List<Field> chunks) {
+        int p = from;
+        while (p < end) {
+            int next = lineEnd(p, end);
+            if (next - p <= 2) {
+                break; // the blank line
+            }
+            p = next;
+        }
+        if (p > from) {
+            String text = new String(b, from, p - from, StandardCharsets.ISO_8859_1);
+            chunks.add(layer.text(Http.CHUNKED_TRAILER_PART, from, p - from, CaptureText.fromLatin1(text)));
+        }
+        if (p < end) {
+            chunks.add(layer.text(Http.END_OF_HEADERS, p, end - p, "\\r\\n"));
+        }
+    }
+
     private int lineEnd(int from, int end) {
         for (int i = from; i < end; i++) {
             if (b[i] == '\n') {
@@ -154,6 +179,39 @@ public final class HttpBody {
             }
         }
         return end;
+    }
+
+    /**
+     * A deflate body inflated: zlib's format (RFC 1950) as RFC 9110 says, or raw deflate (RFC 1951) as some
+     * servers send it and Wireshark reads it too; null when it is neither or is cut short.
+     */
+    private static byte[] inflate(byte[] body) {
+        for (boolean raw : new boolean[] {false, true}) {
+            Inflater inflater = new Inflater(raw);
+            try {
+                inflater.setInput(body);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(buffer);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                    if (out.size() > MAX_INFLATED) {
+                        return null;
+                    }
+                }
+                if (inflater.finished()) {
+                    return out.toByteArray();
+                }
+            } catch (DataFormatException notThisFormat) {
+                // Try the other format, then give up: the body is shown as it came.
+            } finally {
+                inflater.end();
+            }
+        }
+        return null;
     }
 
     /** The body inflated, or null when it is not gzip or is cut short. */

@@ -141,9 +141,9 @@ public final class HttpDecoder implements ApplicationDecoder {
             // A request has a body only when it says so; a response without a length lasts until the close.
             int bodyEnd = declared >= 0 && !chunked ? (int) Math.min(end, at + declared)
                     : chunked || response && !HttpMessageLength.hasNoBody(first) ? end : at;
-            boolean gzip = headers.getOrDefault("content-encoding", "").trim().equalsIgnoreCase("gzip");
+            String contentEncoding = headers.getOrDefault("content-encoding", "").trim().toLowerCase(Locale.ROOT);
             if (bodyEnd > at) {
-                new HttpBody(layer).add(at, bodyEnd, chunked, gzip);
+                new HttpBody(layer).add(at, bodyEnd, chunked, contentEncoding);
             }
         }
         Layer message = layer.build(end, TITLE, summary);

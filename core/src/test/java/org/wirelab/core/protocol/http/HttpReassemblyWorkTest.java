@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.DecoderTables;
-import org.wirelab.core.encode.FrameEncoder;
-import org.wirelab.core.encode.FrameLayers;
 import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.protocol.ethernet.EthernetHeader;
-import org.wirelab.core.protocol.ipv4.Ipv4Header;
-import org.wirelab.core.protocol.tcp.TcpHeader;
 import org.wirelab.core.pcap.CaptureSegments;
-import org.wirelab.core.frame.LinkType;
 import org.wirelab.core.pcap.PcapWriter;
-import org.wirelab.core.protocol.tcp.Tcp;
 
 /**
  * HTTP messages of thousands of segments, as a hostile capture (or a long download) sends them: finding
@@ -33,15 +25,12 @@ import org.wirelab.core.protocol.tcp.Tcp;
  * ({@link HttpReassembly#bytesRead}), never timed.
  */
 class HttpReassemblyWorkTest {
-    private static final byte[] CLIENT = {10, 0, 0, 1};
-    private static final byte[] SERVER = {10, 0, 0, 2};
-    private static final byte[] NONE = new byte[0];
     private static final int SEGMENTS = 3_000;
     private static final int CHUNK = 1_000;
 
     @Test
     void aChunkedBodyOfThousandsOfSegmentsIsReadOnceAndCompletedInItsLastSegment() {
-        Connection connection = new Connection();
+        HttpConnection connection = new HttpConnection();
         connection.request("GET /big HTTP/1.1\r\nHost: example\r\n\r\n");
         byte[] headers = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
         long messageLength = headers.length;
@@ -77,7 +66,7 @@ class HttpReassemblyWorkTest {
 
     @Test
     void aBodyThatNeverEndsCostsItsLengthOnceAndKeepsNoBytes() {
-        Connection connection = new Connection();
+        HttpConnection connection = new HttpConnection();
         connection.request("GET /endless HTTP/1.1\r\nHost: example\r\n\r\n");
         byte[] headers = ascii("HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n");
         connection.response(headers);
@@ -95,7 +84,7 @@ class HttpReassemblyWorkTest {
 
     @Test
     void aLongConnectionKeepsTwoExchangesAndStillPairsEachResponseWithItsRequest() {
-        Connection connection = new Connection();
+        HttpConnection connection = new HttpConnection();
         int exchanges = 2_000;
         for (int k = 0; k < exchanges; k++) {
             connection.request("GET /" + k + " HTTP/1.1\r\nHost: example\r\n\r\n");
@@ -119,7 +108,7 @@ class HttpReassemblyWorkTest {
     @Test
     void aMessageWhoseSegmentsLieInManyPartsOfTheFileGivesTheWholeFilesFields(@TempDir Path directory)
             throws IOException {
-        Connection connection = new Connection();
+        HttpConnection connection = new HttpConnection();
         connection.request("GET /big HTTP/1.1\r\nHost: example\r\n\r\n");
         connection.response(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
                 + 20 * CHUNK + "\r\n\r\n"));
@@ -167,49 +156,6 @@ class HttpReassemblyWorkTest {
     }
 
     private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** One TCP connection from port 40000 to 80, handshake included, each segment acknowledged by none. */
-    private static final class Connection {
-        final FrameStore frames = new FrameStore();
-        long requestLength;
-        private long clientSeq = 1;
-        private long serverSeq = 100;
-        private long nanos = 1_700_000_000_000_000_000L;
-
-        Connection() {
-            send(true, Tcp.SYN, NONE);
-            send(false, Tcp.SYN | Tcp.ACK, NONE);
-            send(true, Tcp.ACK, NONE);
-        }
-
-        void request(String text) {
-            byte[] payload = ascii(text);
-            requestLength += payload.length;
-            send(true, Tcp.PSH | Tcp.ACK, payload);
-        }
-
-        void response(byte[] payload) {
-            send(false, Tcp.PSH | Tcp.ACK, payload);
-        }
-
-        private void send(boolean fromClient, int flags, byte[] payload) {
-            boolean syn = (flags & Tcp.SYN) != 0;
-            long seq = fromClient ? clientSeq : serverSeq;
-            long ack = fromClient ? serverSeq : clientSeq;
-            TcpHeader tcp = fromClient ? TcpHeader.of(40000, 80, seq, (flags & Tcp.ACK) != 0 ? ack : 0, flags, 65535)
-                    : TcpHeader.of(80, 40000, seq, ack, flags, 65535);
-            byte[] frame = FrameEncoder.encode(new FrameLayers(EthernetHeader.loopback(),
-                    Ipv4Header.of(fromClient ? CLIENT : SERVER, fromClient ? SERVER : CLIENT, 1), tcp, payload, NONE));
-            frames.append(nanos, LinkType.ETHERNET, frame, 0, frame.length, frame.length);
-            nanos += 1_000_000;
-            long advance = payload.length + (syn ? 1 : 0);
-            if (fromClient) {
-                clientSeq += advance;
-            } else {
-                serverSeq += advance;
-            }
-        }
+        return HttpConnection.ascii(text);
     }
 }
