@@ -105,6 +105,9 @@ final class FieldsOutput {
 
     /** The frames of {@code fields} that {@code matcher} selects (every frame when it is null). */
     void frames(CaptureFields fields, DisplayFilter.Matcher matcher) {
+        if (matcher != null) {
+            fields.displaySelectedOnly();
+        }
         if (json) {
             json(fields, matcher);
         } else {
@@ -137,6 +140,7 @@ final class FieldsOutput {
                 }
             }
             out.println(line);
+            fields.displayed(i);
         }
     }
 
@@ -196,6 +200,7 @@ final class FieldsOutput {
             }
             out.print(firstField ? "}\n" : "\n      }\n");
             out.print("    }\n  }");
+            fields.displayed(i);
         }
     }
 

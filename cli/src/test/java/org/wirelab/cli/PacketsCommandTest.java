@@ -90,6 +90,22 @@ class PacketsCommandTest {
     }
 
     @Test
+    void theTimeSinceThePreviousFrameShownCountsFromTheFramesTheFilterSelects() {
+        Path hello = Environment.samples().resolve("tcp-hello.pcap");
+        List<String> fields = List.of("-T", "fields", "-e", "frame.number", "-e", "frame.time_delta",
+                "-e", "frame.time_delta_displayed");
+        for (String filter : List.of("frame.number in {3, 6, 9}", "tcp.len > 0", "frame.number > 4")) {
+            List<String> options = new ArrayList<>(List.of("-Y", filter));
+            options.addAll(fields);
+            assertSameAsTshark(hello, options);
+        }
+        assertSameAsTshark(hello, fields);
+        Path echoes = Corpus.capture("dpkt__dns_icmp.pcap");
+        assertSameAsTshark(echoes, List.of("-Y", "icmp.resp_to", "-T", "fields", "-e", "frame.number", "-e",
+                "icmp.resp_to", "-e", "icmp.resptime", "-e", "frame.time_delta_displayed", "-e", "ip.host"));
+    }
+
+    @Test
     void anIcmpErrorHasTheAddressesOfBothHeaders() {
         Path icmp = Corpus.capture("dpkt__dns_icmp.pcap");
         assertSameAsTshark(icmp, List.of("-Y", "icmp.type == 3 && ip.src == 8.8.8.8/24 || udp.port in {53}",

@@ -69,14 +69,22 @@ public final class FieldLabels {
         if (arguments.isEmpty()) {
             return pattern;
         }
-        // A pattern that chooses a word by number ("1 byte", "2 bytes") is given its counts as numbers.
-        boolean counts = pattern.contains(",choice,");
+        MessageFormat format = new MessageFormat(pattern, language);
+        // An argument the pattern formats as a number ("{0,number,#}") or chooses a word by ("1 byte", "2
+        // bytes") is given as a number; text there is shown as it is, rather than failing the whole line.
+        java.text.Format[] numeric = format.getFormatsByArgumentIndex();
         Object[] values = new Object[arguments.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = arguments.get(i) instanceof Wording.Word word ? text(word.key(), word.arguments())
-                    : counts ? count(String.valueOf(arguments.get(i))) : String.valueOf(arguments.get(i));
+                    : String.valueOf(arguments.get(i));
+            if (i < numeric.length && numeric[i] != null) {
+                values[i] = count((String) values[i]);
+                if (!(values[i] instanceof Number)) {
+                    format.setFormatByArgumentIndex(i, null);
+                }
+            }
         }
-        return new MessageFormat(pattern, language).format(values);
+        return format.format(values);
     }
 
     /** A whole number as a Long, for a choice; any other text unchanged. */

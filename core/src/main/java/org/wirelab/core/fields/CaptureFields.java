@@ -73,6 +73,7 @@ public final class CaptureFields {
     private CaptureFields(CaptureFields previous, CaptureAnalysis analysis) {
         this.analysis = analysis;
         this.catalog = new FieldCatalog(analysis);
+        catalog.continueFrom(previous.catalog);
         this.trees = CaptureTree.after(previous.trees, analysis, catalog);
     }
 
@@ -90,6 +91,20 @@ public final class CaptureFields {
 
     public int size() {
         return analysis.size();
+    }
+
+    /**
+     * From now on only the frames said {@link #displayed} are shown, as a display filter chooses them:
+     * frame.time_delta_displayed counts from the last of them (0 before the first). Without this call every
+     * frame is shown.
+     */
+    public void displaySelectedOnly() {
+        catalog.displaySelectedOnly();
+    }
+
+    /** Says that frame {@code index}, selected by the display filter, is shown. */
+    public void displayed(int index) {
+        catalog.displayed(index);
     }
 
     /** Whether {@code name} is a fast-path column (whose values need no tree for TCP and UDP frames). */

@@ -9,6 +9,7 @@ import org.wirelab.core.protocol.dns.DnsTransactions;
 import org.wirelab.core.protocol.http.HttpBody;
 import org.wirelab.core.protocol.http.HttpExchanges;
 import org.wirelab.core.protocol.http.HttpReassembly;
+import org.wirelab.core.protocol.icmp.IcmpEchoes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * The full tree of a frame of a capture, as Wireshark shows it: the decoder reads one frame, and this adds
  * what needs the whole capture, TCP's relative numbers ({@link TcpRelativeNumbers}) and HTTP messages put
  * back together from several segments ({@link HttpReassembly}), each HTTP message's place in its
- * connection ({@link HttpExchanges}) and a DNS response's query ({@link DnsTransactions}). The OSI tree, {@code show}, {@code -e} and
+ * connection ({@link HttpExchanges}), a DNS response's query ({@link DnsTransactions}) and an ICMP echo
+ * reply's request ({@link IcmpEchoes}). The OSI tree, {@code show}, {@code -e} and
  * display filters all read frames through it.
  */
 public final class CaptureTree {
@@ -26,20 +28,22 @@ public final class CaptureTree {
     private final HttpReassembly http;
     private final DnsTransactions dns;
     private final HttpExchanges exchanges;
+    private final IcmpEchoes echoes;
 
     public CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog) {
         this(analysis, catalog, new HttpReassembly(analysis, DecoderTables.standard()),
-                new DnsTransactions(analysis), null);
+                new DnsTransactions(analysis), null, new IcmpEchoes(analysis));
     }
 
     private CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog, HttpReassembly http, DnsTransactions dns,
-            HttpExchanges exchanges) {
+            HttpExchanges exchanges, IcmpEchoes echoes) {
         this.analysis = analysis;
         this.decoder = new FrameDecoder(DecoderTables.standard());
         this.relativeNumbers = new TcpRelativeNumbers(catalog);
         this.http = http;
         this.dns = dns;
         this.exchanges = exchanges != null ? exchanges : new HttpExchanges(analysis, DecoderTables.standard(), http);
+        this.echoes = echoes;
     }
 
     /**
@@ -50,7 +54,7 @@ public final class CaptureTree {
     static CaptureTree after(CaptureTree previous, CaptureAnalysis analysis, FieldCatalog catalog) {
         HttpReassembly http = HttpReassembly.after(previous.http, analysis);
         return new CaptureTree(analysis, catalog, http, DnsTransactions.after(previous.dns, analysis),
-                HttpExchanges.after(previous.exchanges, analysis, http));
+                HttpExchanges.after(previous.exchanges, analysis, http), IcmpEchoes.after(previous.echoes, analysis));
     }
 
     public CaptureTree(CaptureAnalysis analysis) {
@@ -59,7 +63,8 @@ public final class CaptureTree {
 
     /** Frame {@code index}'s tree (0-based index). */
     public DecodedFrame frame(int index) {
-        DecodedFrame frame = http.applyTo(relativeNumbers.addTo(decoder.decode(analysis.frames(), index)));
+        DecodedFrame frame = echoes.applyTo(index,
+                http.applyTo(relativeNumbers.addTo(decoder.decode(analysis.frames(), index))));
         List<Layer> layers = frame.layers();
         int first = 0;
         while (first < layers.size() && layers.get(first).osiLayer() != 7) {

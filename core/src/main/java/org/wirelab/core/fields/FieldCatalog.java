@@ -11,6 +11,7 @@ import org.wirelab.core.analysis.TcpSequenceAnalysis;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.Timestamps;
 import org.wirelab.core.net.AddressText;
+import org.wirelab.core.protocol.frame.Frame;
 import org.wirelab.core.protocol.tcp.Tcp;
 import org.wirelab.core.summary.PacketTable;
 
@@ -27,7 +28,8 @@ import org.wirelab.core.summary.PacketTable;
 public final class FieldCatalog {
     private static final List<String> NAMES = List.of(
             "frame.number", "frame.time_epoch", "frame.time_relative", "frame.time_delta", "frame.len",
-            "frame.cap_len", "ip.src", "ip.dst", "ip.addr", "ipv6.src", "ipv6.dst", "ipv6.addr", "ip.proto",
+            "frame.cap_len", "frame.time_delta_displayed", "frame.encap_type", "frame.marked", "frame.ignored",
+            "frame.offset_shift", "ip.src", "ip.dst", "ip.addr", "ipv6.src", "ipv6.dst", "ipv6.addr", "ip.proto",
             "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.flags.str", "tcp.seq", "tcp.ack",
             "tcp.seq_raw", "tcp.ack_raw", "tcp.nxtseq", "tcp.len", "tcp.hdr_len", "tcp.window_size_value",
             "tcp.window_size", "tcp.window_size_scalefactor", "udp.srcport", "udp.dstport", "udp.port",
@@ -51,6 +53,13 @@ public final class FieldCatalog {
     private final ConversationIndex conversations;
     private final TcpSequenceAnalysis tcp;
     private final CaptureAnalysis analysis;
+    /**
+     * The time of the last frame shown (Wireshark's previous displayed frame), for frame.time_delta_displayed;
+     * until a display filter chooses the frames shown, every frame is.
+     */
+    private long lastDisplayedNanos = EVERY_FRAME;
+    private static final long EVERY_FRAME = Long.MIN_VALUE;
+    private static final long NONE_DISPLAYED = Long.MIN_VALUE + 1;
 
     /**
      * The fields of the analysis' frames: index {@code i} is frame {@code frames().firstIndex() + i + 1}
@@ -62,6 +71,28 @@ public final class FieldCatalog {
         packets = analysis.packets();
         conversations = analysis.conversations();
         tcp = analysis.tcp();
+    }
+
+    /**
+     * From now on, only the frames said {@link #displayed} are shown (a display filter chooses them):
+     * frame.time_delta_displayed counts from the last of them, and is 0 until one has been shown, as in tshark.
+     */
+    public void displaySelectedOnly() {
+        if (lastDisplayedNanos == EVERY_FRAME) {
+            lastDisplayedNanos = NONE_DISPLAYED;
+        }
+    }
+
+    /** Says that frame {@code i} is shown, when a display filter chooses the frames shown. */
+    public void displayed(int i) {
+        if (lastDisplayedNanos != EVERY_FRAME) {
+            lastDisplayedNanos = frames.timestampNanos(i);
+        }
+    }
+
+    /** Continues from the part of the file before this one: its last frame shown. */
+    void continueFrom(FieldCatalog previous) {
+        lastDisplayedNanos = previous.lastDisplayedNanos;
     }
 
     /** The index in this catalog's frames of frame {@code number} of the capture. */
@@ -95,6 +126,17 @@ public final class FieldCatalog {
                     out.append(Timestamps.epochText(frames.timestampNanos(i) - analysis.times().captureStartNanos()));
             case "frame.time_delta" -> (out, i) -> out.append(Timestamps.epochText(
                     frames.timestampNanos(i) - analysis.times().previousFrameNanos(i)));
+            case "frame.time_delta_displayed" -> (out, i) -> out.append(Timestamps.epochText(
+                    lastDisplayedNanos == EVERY_FRAME ? frames.timestampNanos(i) - analysis.times().previousFrameNanos(i)
+                    : lastDisplayedNanos == NONE_DISPLAYED ? 0 : frames.timestampNanos(i) - lastDisplayedNanos));
+            case "frame.encap_type" -> (out, i) -> {
+                int encapsulation = Frame.encapsulation(frames.linkType(i));
+                if (encapsulation >= 0) {
+                    out.append(encapsulation);
+                }
+            };
+            case "frame.marked", "frame.ignored" -> (out, i) -> out.append('0');
+            case "frame.offset_shift" -> (out, i) -> out.append(Timestamps.epochText(0));
             case "frame.len" -> (out, i) -> out.append(frames.originalLength(i));
             case "frame.cap_len" -> (out, i) -> out.append(frames.capturedLength(i));
             case "ip.src" -> ipv4(12);

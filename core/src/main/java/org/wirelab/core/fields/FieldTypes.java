@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.protocol.arp.Arp;
@@ -91,11 +92,11 @@ public final class FieldTypes {
         declare(Chat.FIELDS);
         declare(Data.FIELDS);
 
-        either("ip.addr", "ip.src", "ip.dst");
-        either("ipv6.addr", "ipv6.src", "ipv6.dst");
-        either("eth.addr", "eth.dst", "eth.src");
-        either("tcp.port", "tcp.srcport", "tcp.dstport");
-        either("udp.port", "udp.srcport", "udp.dstport");
+        either(Ethernet.EITHER);
+        either(Ipv4.EITHER);
+        either(Ipv6.EITHER);
+        either(Tcp.EITHER);
+        either(Udp.EITHER);
     }
 
     private FieldTypes() {
@@ -121,8 +122,11 @@ public final class FieldTypes {
         TYPES.put(name, FieldType.PROTOCOL);
     }
 
-    private static void either(String name, String... members) {
-        EITHER.put(name, Set.of(members));
+    /** Hidden fields declared with their members in their protocol's place. */
+    private static void either(List<EitherField> declarations) {
+        for (EitherField either : declarations) {
+            EITHER.put(either.field().name(), Set.copyOf(either.memberNames()));
+        }
     }
 
     /** The field's type, or null for a name no decoder produces. */

@@ -90,4 +90,15 @@ class FieldLabelsTest {
         assertEquals("Option TCP - Taille maximale de segment (MSS) : 1460 octets",
                 FieldLabels.of(Locale.FRENCH).line(title));
     }
+
+    @Test
+    void aLabelThatCountsShowsTextWhereANumberWasExpectedInsteadOfFailing() {
+        for (FieldLabels labels : List.of(FieldLabels.english(), FieldLabels.of(Locale.FRENCH))) {
+            assertTrue(labels.text("tcp.payload", List.of("n/a")).contains("n/a"), labels.text("tcp.payload",
+                    List.of("n/a")));
+            // A number still chooses the word.
+            assertEquals(labels == FieldLabels.english() ? "TCP payload (1 byte)" : "Charge utile TCP (1 octet)",
+                    labels.text("tcp.payload", List.of("1")));
+        }
+    }
 }

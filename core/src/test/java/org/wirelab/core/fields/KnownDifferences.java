@@ -26,6 +26,8 @@ public final class KnownDifferences {
                     "follows from frame 3's invalid fraction (see frame.time_epoch)"),
             new Difference("tcpdump__timestamp_invalid_nano.pcap", 3, "frame.time_delta",
                     "follows from frame 3's invalid fraction (see frame.time_epoch)"),
+            new Difference("tcpdump__timestamp_invalid_nano.pcap", 3, "frame.time_delta_displayed",
+                    "follows from frame 3's invalid fraction (see frame.time_epoch)"),
             new Difference("tcpdump__timestamp_invalid_nano.pcap", 3, "tcp.analysis.ack_rtt",
                     "follows from frame 3's invalid fraction (see frame.time_epoch)"),
             new Difference("tcpdump__timestamp_invalid_nano.pcap", 3, "tcp.analysis.initial_rtt",

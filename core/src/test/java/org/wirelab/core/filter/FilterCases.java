@@ -80,6 +80,13 @@ final class FilterCases {
             "tcp.analysis.initial_rtt < 0.001", "tcp.analysis.rto_frame", "tcp.analysis.duplicate_ack_frame",
             "tcp.completeness == 31", "tcp.connection.fin_active", "tcp.connection.synack || tcp.connection.rst",
             "frame.time >= \"Jan  1, 2020 00:00:00\"", "frame.time < \"2013-03-08 00:00:00\"",
+            // address bits, padding and trailer, host names, echo pairs, frame record fields
+            "eth.ig == 1", "eth.dst.ig == 1", "eth.src.lg == 0", "eth.lg", "eth.padding", "eth.trailer",
+            "eth.padding_bad", "eth.padding == 00:00:00:00:00:00", "ip.host == \"127.0.0.1\"",
+            "ip.src_host contains \"192.168\"", "ip.dst_host matches \"^10\\\\.\"", "ipv6.host contains \"::\"",
+            "ipv6.src_host == \"::1\"", "icmp.resp_to", "icmp.resptime > 300", "icmp.resp_to == 3", "icmp.unused",
+            "frame.encap_type == 25", "frame.encap_type in {1, 15}", "frame.marked == 0", "frame.ignored",
+            "frame.offset_shift == 0", "sll.unused", "tcp.reset_cause", "tcp.reset_cause contains \"3\"",
             // application fields that pair messages or read bodies
             "http.request.uri.query.parameter contains \"lang\"", "http.request.uri.path == \"/search\"",
             "http.response_for.uri contains \"index\"", "http.request_in", "http.time > 0.001",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
+import org.wirelab.core.frame.LinkType;
 
 /**
  * The frame's one place: the fields Wireshark gives every frame from its capture record rather than from
@@ -22,10 +23,18 @@ public final class Frame {
     public static final HeaderField TIME_RELATIVE = HeaderField.of("frame.time_relative", FieldType.TIME);
     public static final HeaderField TIME_DELTA = HeaderField.of("frame.time_delta", FieldType.TIME);
     public static final HeaderField PROTOCOLS = HeaderField.of("frame.protocols", FieldType.STRING);
+    /** Time since the previous frame shown (by -Y), 0 for the first one shown. */
+    public static final HeaderField TIME_DELTA_DISPLAYED = HeaderField.of("frame.time_delta_displayed", FieldType.TIME);
+    /** What the capture's link type is in Wireshark's own numbering (wiretap's WTAP_ENCAP_*). */
+    public static final HeaderField ENCAP_TYPE = HeaderField.of("frame.encap_type", FieldType.SIGNED);
+    /** Wireshark's marks, which a file read by tshark never has: always 0, and no time shift. */
+    public static final HeaderField MARKED = HeaderField.of("frame.marked", FieldType.BOOLEAN);
+    public static final HeaderField IGNORED = HeaderField.of("frame.ignored", FieldType.BOOLEAN);
+    public static final HeaderField OFFSET_SHIFT = HeaderField.of("frame.offset_shift", FieldType.TIME);
 
     /** Every frame field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = List.of(NUMBER, LEN, CAP_LEN, TIME, TIME_EPOCH, TIME_RELATIVE,
-            TIME_DELTA, PROTOCOLS);
+            TIME_DELTA, PROTOCOLS, TIME_DELTA_DISPLAYED, ENCAP_TYPE, MARKED, IGNORED, OFFSET_SHIFT);
 
     /** tshark's "%b %e, %Y %H:%M:%S" then nine digits of the second and the zone's abbreviation. */
     private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss.nnnnnnnnn zzz",
@@ -38,6 +47,24 @@ public final class Frame {
             DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS][XXX][ zzz]", Locale.ROOT));
 
     private Frame() {
+    }
+
+    /**
+     * frame.encap_type: wiretap's number for a pcap link type (wiretap/pcap-common.c maps one to the other),
+     * or -1 for a link type wirelab does not decode.
+     */
+    public static int encapsulation(int linkType) {
+        return switch (linkType) {
+            case LinkType.ETHERNET -> 1;
+            case LinkType.RAW -> 7;
+            case LinkType.NULL -> 15;
+            case LinkType.LINUX_SLL -> 25;
+            case LinkType.IPV4 -> 129;
+            case LinkType.IPV6 -> 130;
+            case LinkType.LOOP -> 174;
+            case LinkType.LINUX_SLL2 -> 210;
+            default -> -1;
+        };
     }
 
     /**

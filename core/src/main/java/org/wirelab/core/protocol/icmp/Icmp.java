@@ -1,6 +1,7 @@
 package org.wirelab.core.protocol.icmp;
 
 import java.util.List;
+import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.header.Bytes;
 
@@ -38,12 +39,17 @@ public final class Icmp {
     public static final HeaderField SEQ_LE = HeaderField.unsigned("icmp.seq_le");
     /** The second 4 bytes of the header when they are neither an echo's nor named by Wireshark. */
     public static final HeaderField GATEWAY = HeaderField.unnamed("icmp.gateway");
-    public static final HeaderField UNUSED = HeaderField.unnamed("icmp.unused");
+    /** The four bytes an unreachable, source quench or time exceeded message leaves unused (RFC 792). */
+    public static final HeaderField UNUSED = HeaderField.of("icmp.unused", FieldType.BYTES);
     public static final HeaderField REST_OF_HEADER = HeaderField.unnamed("icmp.rest_of_header");
+
+    /** An echo reply's request, and the time between them in milliseconds ({@link IcmpEchoes}). */
+    public static final HeaderField RESP_TO = HeaderField.unsigned("icmp.resp_to");
+    public static final HeaderField RESPTIME = HeaderField.of("icmp.resptime", FieldType.TIME);
 
     /** Every named ICMP field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = List.of(TYPE_FIELD, CODE_FIELD, CHECKSUM_FIELD, CHECKSUM_STATUS,
-            IDENT, IDENT_LE, SEQ, SEQ_LE);
+            IDENT, IDENT_LE, SEQ, SEQ_LE, UNUSED, RESP_TO, RESPTIME);
 
     private Icmp() {
     }
@@ -74,6 +80,14 @@ public final class Icmp {
                 || type == TIME_EXCEEDED || type == PARAMETER_PROBLEM;
     }
 
+
+    /**
+     * Whether the second word of the header is unused: in an unreachable message other than "fragmentation
+     * needed" (which carries the next hop's MTU, RFC 1191), a source quench and a time exceeded.
+     */
+    public static boolean hasUnusedWord(int type, int code) {
+        return type == DESTINATION_UNREACHABLE && code != 4 || type == SOURCE_QUENCH || type == TIME_EXCEEDED;
+    }
 
     public static boolean isEcho(int type) {
         return type == ECHO_REQUEST || type == ECHO_REPLY;

@@ -60,7 +60,9 @@ public final class IcmpDecoder implements ProtocolDecoder {
             layer.add(littleEndian(layer, Icmp.SEQ_LE, o + Icmp.SEQUENCE, seq));
             summary += " id=" + LayerBuilder.hexText(id, 4) + ", seq=" + seq;
         } else if (Icmp.isError(type)) {
-            layer.add(layer.data(type == Icmp.REDIRECT ? Icmp.GATEWAY : Icmp.UNUSED, o + 4, 4));
+            HeaderField secondWord = type == Icmp.REDIRECT ? Icmp.GATEWAY
+                    : Icmp.hasUnusedWord(type, code) ? Icmp.UNUSED : Icmp.REST_OF_HEADER;
+            layer.add(layer.data(secondWord, o + 4, 4));
             return new Step(layer.build(o + Icmp.HEADER_LENGTH, title, summary), new Next.ByEtherType(EtherType.IPV4),
                     slice.after(Icmp.HEADER_LENGTH).asEmbedded());
         } else {

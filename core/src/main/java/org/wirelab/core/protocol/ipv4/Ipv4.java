@@ -1,6 +1,7 @@
 package org.wirelab.core.protocol.ipv4;
 
 import java.util.List;
+import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.header.Bytes;
@@ -49,6 +50,13 @@ public final class Ipv4 {
     public static final HeaderField DST = HeaderField.of("ip.dst", FieldType.IPV4);
     /** Hidden: each of ip.src and ip.dst. */
     public static final HeaderField ADDR = HeaderField.of("ip.addr", FieldType.IPV4);
+    /**
+     * Hidden: the host names of the addresses, which are the addresses themselves since wirelab resolves no
+     * name (as tshark without name resolution, its default with -T fields).
+     */
+    public static final HeaderField SRC_HOST = HeaderField.of("ip.src_host", FieldType.STRING);
+    public static final HeaderField DST_HOST = HeaderField.of("ip.dst_host", FieldType.STRING);
+    public static final HeaderField HOST = HeaderField.of("ip.host", FieldType.STRING);
     public static final HeaderField OPT_TYPE = HeaderField.unsigned("ip.opt.type");
     public static final HeaderField OPT_LEN = HeaderField.unsigned("ip.opt.len");
     /** The options' subtree, each option's subtree and an option's value: Wireshark names none of them. */
@@ -60,7 +68,11 @@ public final class Ipv4 {
     /** Every named IPv4 field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = List.of(SRC, DST, ADDR, VERSION, HDR_LEN, DSFIELD, DSFIELD_DSCP,
             DSFIELD_ECN, LEN, ID, FLAGS, FLAGS_RB, FLAGS_DF, FLAGS_MF, FRAG_OFFSET, TTL_FIELD, PROTO, CHECKSUM_FIELD,
-            CHECKSUM_STATUS, OPT_TYPE, OPT_LEN);
+            CHECKSUM_STATUS, OPT_TYPE, OPT_LEN, SRC_HOST, DST_HOST, HOST);
+
+    /** The hidden fields packet-ip.c adds beside each address, with its value. */
+    public static final List<EitherField> EITHER = List.of(EitherField.of(ADDR, SRC, DST),
+            EitherField.of(SRC_HOST, SRC), EitherField.of(DST_HOST, DST), EitherField.of(HOST, SRC, DST));
 
     private Ipv4() {
     }

@@ -1,6 +1,7 @@
 package org.wirelab.core.protocol.ipv6;
 
 import java.util.List;
+import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.header.Bytes;
@@ -35,6 +36,10 @@ public final class Ipv6 {
     public static final HeaderField DST = HeaderField.of("ipv6.dst", FieldType.IPV6);
     /** Hidden: each of ipv6.src and ipv6.dst. */
     public static final HeaderField ADDR = HeaderField.of("ipv6.addr", FieldType.IPV6);
+    /** Hidden: the host names of the addresses, the addresses themselves since wirelab resolves no name. */
+    public static final HeaderField SRC_HOST = HeaderField.of("ipv6.src_host", FieldType.STRING);
+    public static final HeaderField DST_HOST = HeaderField.of("ipv6.dst_host", FieldType.STRING);
+    public static final HeaderField HOST = HeaderField.of("ipv6.host", FieldType.STRING);
 
     // The extension headers, each a subtree titled by its protocol's name and length.
     public static final HeaderField EXTENSION_TITLE = HeaderField.unnamed("ipv6.extension");
@@ -65,7 +70,11 @@ public final class Ipv6 {
     public static final List<HeaderField> FIELDS = List.of(SRC, DST, ADDR, VERSION, TCLASS, TCLASS_DSCP, TCLASS_ECN,
             FLOW, PLEN, NXT, HLIM, HOPOPTS_NXT, HOPOPTS_LEN, DSTOPTS_NXT, DSTOPTS_LEN, ROUTING_NXT, ROUTING_LEN,
             ROUTING_TYPE, ROUTING_SEGLEFT, FRAGHDR_NXT, FRAGHDR_OFFSET, FRAGHDR_IDENT, AH_NEXT_HEADER, AH_LENGTH,
-            AH_SPI, AH_SEQUENCE, FRAGHDR_MORE, HOPOPTS, DSTOPTS, ROUTING, AH_ICV);
+            AH_SPI, AH_SEQUENCE, FRAGHDR_MORE, HOPOPTS, DSTOPTS, ROUTING, AH_ICV, SRC_HOST, DST_HOST, HOST);
+
+    /** The hidden fields packet-ipv6.c adds beside each address, with its value. */
+    public static final List<EitherField> EITHER = List.of(EitherField.of(ADDR, SRC, DST),
+            EitherField.of(SRC_HOST, SRC), EitherField.of(DST_HOST, DST), EitherField.of(HOST, SRC, DST));
 
     private Ipv6() {
     }

@@ -26,11 +26,13 @@ public final class LinuxSll {
     public static final HeaderField SRC_ETH = HeaderField.of("sll.src.eth", FieldType.ETHERNET);
     public static final HeaderField SRC_OTHER = HeaderField.of("sll.src.other", FieldType.BYTES);
     public static final HeaderField ETYPE = HeaderField.hex("sll.etype");
+    /** The address field's bytes beyond the address's length. */
+    public static final HeaderField UNUSED = HeaderField.of("sll.unused", FieldType.BYTES);
     /** v2 only. */
     public static final HeaderField IFINDEX = HeaderField.unsigned("sll.ifindex");
 
     /** Every named field of both versions, for the registry of names (-e, display filters). */
-    public static final List<HeaderField> FIELDS = List.of(PKTTYPE, HATYPE, HALEN, SRC_ETH, SRC_OTHER, ETYPE,
+    public static final List<HeaderField> FIELDS = List.of(PKTTYPE, HATYPE, HALEN, SRC_ETH, SRC_OTHER, ETYPE, UNUSED,
             IFINDEX);
 
     private LinuxSll() {

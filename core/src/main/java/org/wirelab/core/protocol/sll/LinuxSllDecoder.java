@@ -68,6 +68,10 @@ public final class LinuxSllDecoder implements ProtocolDecoder {
         }
         Step next;
         String summary = name + (source.isEmpty() ? "" : " from " + source);
+        if (addressLength < LinuxSll.ADDRESS_FIELD_LENGTH) {
+            int used = Math.max(0, addressLength);
+            layer.add(layer.data(LinuxSll.UNUSED, addressAt + used, LinuxSll.ADDRESS_FIELD_LENGTH - used));
+        }
         if (!version2) {
             layer.add(EthernetDecoder.typeField(layer, LinuxSll.ETYPE, protocolAt, protocol));
         }

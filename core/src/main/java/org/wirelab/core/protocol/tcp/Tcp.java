@@ -3,6 +3,7 @@ package org.wirelab.core.protocol.tcp;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
+import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.header.Bytes;
 
@@ -170,6 +171,9 @@ public final class Tcp {
     public static final List<HeaderField> REASSEMBLY_FIELDS = List.of(SEGMENT_DATA, SEGMENTS, SEGMENT, SEGMENT_COUNT,
             REASSEMBLED_LENGTH, REASSEMBLED_DATA, REASSEMBLED_IN);
 
+    /** The text a reset carries, saying why it was sent. */
+    public static final HeaderField RESET_CAUSE = HeaderField.of("tcp.reset_cause", FieldType.STRING);
+
     /** Every named TCP field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = named(SRCPORT, DSTPORT, PORT, STREAM, LEN, SEQ, SEQ_RAW, NXTSEQ,
             ACK_NUMBER, ACK_RAW, HDR_LEN, FLAGS, FLAGS_RES, FLAGS_AE, FLAGS_CWR, FLAGS_ECE, FLAGS_URG, FLAGS_ACK,
@@ -181,7 +185,10 @@ public final class Tcp {
             OPTIONS_TSVAL, OPTIONS_TSECR, OPTIONS_UNKNOWN_PAYLOAD, PAYLOAD, COMPLETENESS, TIME_RELATIVE, TIME_DELTA,
             ANALYSIS_ACKS_FRAME, ANALYSIS_ACK_RTT, ANALYSIS_INITIAL_RTT, ANALYSIS_BYTES_IN_FLIGHT,
             ANALYSIS_PUSH_BYTES_SENT, ANALYSIS_RTO, ANALYSIS_RTO_FRAME, ANALYSIS_DUPLICATE_ACK_NUM,
-            ANALYSIS_DUPLICATE_ACK_FRAME);
+            ANALYSIS_DUPLICATE_ACK_FRAME, RESET_CAUSE);
+
+    /** Hidden tcp.port beside each port, so that one name matches either. */
+    public static final List<EitherField> EITHER = List.of(EitherField.of(PORT, SRCPORT, DSTPORT));
 
     private Tcp() {
     }

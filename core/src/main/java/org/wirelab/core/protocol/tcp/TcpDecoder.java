@@ -101,10 +101,27 @@ public final class TcpDecoder implements ProtocolDecoder {
             layer.add(layer.bytes(Tcp.PAYLOAD, payload.offset(), payload.captured(),
                     Integer.toString(payload.captured())));
         }
+        if (payload.captured() > 0 && !slice.embedded() && (flags & Tcp.RST) != 0) {
+            // RFC 9293 section 3.5.3: a reset may carry data saying why it was sent, which Wireshark reads as text.
+            layer.add(layer.text(Tcp.RESET_CAUSE, payload.offset(), payload.captured(),
+                    resetCause(slice.bytes(), payload.offset(), payload.captured())));
+        }
         Next next = payload.captured() > 0 && !slice.embedded()
                 ? new Next.ByPorts(IpProtocol.TCP, sourcePort, destinationPort) : Next.END;
         return new Step(layer.build(o + headerLength, title + ", Len: " + segmentLength, summary.toString()), next,
                 payload);
+    }
+
+    /**
+     * A reset's data as packet-tcp.c reads it, ASCII text that ends at the first NUL, each byte that is not
+     * ASCII shown as U+FFFD.
+     */
+    static String resetCause(byte[] b, int at, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int k = at; k < at + length && b[k] != 0; k++) {
+            text.append(b[k] > 0 ? (char) b[k] : '\ufffd');
+        }
+        return text.toString();
     }
 
     /** The data offset, shown in bytes with the 32-bit words it counts: "40 bytes (10)". */

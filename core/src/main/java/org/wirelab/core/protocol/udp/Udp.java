@@ -2,6 +2,7 @@ package org.wirelab.core.protocol.udp;
 
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
+import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.header.Bytes;
 
@@ -32,6 +33,9 @@ public final class Udp {
     /** Every named UDP field, for the registry of names (-e, display filters). */
     public static final List<HeaderField> FIELDS = List.of(SRCPORT, DSTPORT, PORT, LENGTH_FIELD, CHECKSUM_FIELD,
             CHECKSUM_STATUS, PAYLOAD, STREAM, TIME_RELATIVE, TIME_DELTA);
+
+    /** Hidden udp.port beside each port, so that one name matches either. */
+    public static final List<EitherField> EITHER = List.of(EitherField.of(PORT, SRCPORT, DSTPORT));
 
     private Udp() {
     }
