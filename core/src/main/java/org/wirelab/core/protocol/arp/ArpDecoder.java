@@ -6,6 +6,7 @@ import org.wirelab.core.decode.LayerBuilder;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.protocol.ethernet.EthernetDecoder;
 
@@ -17,7 +18,7 @@ public final class ArpDecoder implements ProtocolDecoder {
         byte[] b = slice.bytes();
         int o = slice.offset();
         LayerBuilder layer = new LayerBuilder("ARP", 3, b, o);
-        String title = "Address Resolution Protocol";
+        Wording title = new Wording("arp.title", Wording.NO_VALUE);
         if (!slice.has(Arp.FIXED_LENGTH)) {
             layer.error(o, slice.captured(), "ARP needs 8 bytes before its addresses, " + slice.captured()
                     + " captured");
@@ -52,7 +53,8 @@ public final class ArpDecoder implements ProtocolDecoder {
             case 2 -> "ARP " + senderIp + " is at " + senderMac;
             default -> "ARP " + Arp.opcodeName(opcode);
         };
-        return Step.last(layer.build(o + length, title + " (" + Arp.opcodeName(opcode) + ")", summary));
+        return Step.last(layer.build(o + length, new Wording("arp.title.opcode", Wording.NO_VALUE,
+                Arp.opcodeWord(opcode)), summary));
     }
 
     /**

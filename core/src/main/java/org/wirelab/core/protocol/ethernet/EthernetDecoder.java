@@ -29,19 +29,21 @@ public final class EthernetDecoder implements ProtocolDecoder {
         if (!slice.has(Ethernet.HEADER_LENGTH)) {
             layer.error(o, slice.captured(), "Ethernet header needs " + Ethernet.HEADER_LENGTH + " bytes, "
                     + slice.captured() + " captured");
-            return Step.last(layer.build(slice.end(), "Ethernet II (truncated)", "Ethernet (truncated)"));
+            return Step.last(layer.build(slice.end(), new Wording("eth.title.truncated", Wording.NO_VALUE),
+                    "Ethernet (truncated)"));
         }
         String destination = AddressText.mac(b, o + Ethernet.DESTINATION);
         String source = AddressText.mac(b, o + Ethernet.SOURCE);
         layer.add(address(layer, Ethernet.DST, Ethernet.DST_LG, Ethernet.DST_IG, o + Ethernet.DESTINATION));
         layer.add(address(layer, Ethernet.SRC, Ethernet.SRC_LG, Ethernet.SRC_IG, o + Ethernet.SOURCE));
         int type = Ethernet.etherType(b, o);
-        String title = "Ethernet II, Src: " + source + ", Dst: " + destination;
+        Wording title = new Wording("eth.title", Wording.NO_VALUE, source, destination);
         String summary = "Ethernet " + source + " → " + destination;
         if (type <= EtherType.MAX_802_3_LENGTH) {
             layer.add(Ethernet.LEN, o + Ethernet.TYPE, 2);
             layer.note(o + Ethernet.TYPE, 2, "IEEE 802.3 frame (length " + type + "): its LLC header is not decoded");
-            return new Step(layer.build(o + Ethernet.HEADER_LENGTH, "IEEE 802.3 Ethernet", summary), Next.END,
+            return new Step(layer.build(o + Ethernet.HEADER_LENGTH, new Wording("eth.title.802_3", Wording.NO_VALUE),
+                    summary), Next.END,
                     slice.after(Ethernet.HEADER_LENGTH));
         }
         layer.add(typeField(layer, Ethernet.TYPE_FIELD, o + Ethernet.TYPE, type));

@@ -27,7 +27,7 @@ public final class Ipv4Decoder implements ProtocolDecoder {
         byte[] b = slice.bytes();
         int o = slice.offset();
         LayerBuilder layer = new LayerBuilder("IPv4", 3, b, o);
-        String title = "Internet Protocol Version 4";
+        Wording title = new Wording("ip.title", Wording.NO_VALUE);
         if (!slice.has(1)) {
             layer.error(o, 0, "IPv4 header needs 20 bytes, none captured");
             return Step.last(layer.build(o, title, "IPv4 (not captured)"));
@@ -92,7 +92,7 @@ public final class Ipv4Decoder implements ProtocolDecoder {
         String destination = AddressText.ipv4(b, o + Ipv4.DESTINATION);
         layer.add(layer.address(Ipv4.SRC, o + Ipv4.SOURCE, Ipv4.ADDRESS_LENGTH));
         layer.add(layer.address(Ipv4.DST, o + Ipv4.DESTINATION, Ipv4.ADDRESS_LENGTH));
-        title = "Internet Protocol Version 4, Src: " + source + ", Dst: " + destination;
+        title = new Wording("ip.title.addresses", Wording.NO_VALUE, source, destination);
         String summary = "IPv4 " + source + " → " + destination + " " + IpProtocol.name(protocol);
         if (!headerCaptured) {
             layer.error(o, slice.captured(), "IPv4 header claims " + headerLength + " bytes, " + slice.captured()

@@ -10,6 +10,7 @@ import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.PseudoHeader;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.header.IpProtocol;
 import org.wirelab.core.net.AddressText;
@@ -27,7 +28,7 @@ public final class Ipv6Decoder implements ProtocolDecoder {
         byte[] b = slice.bytes();
         int o = slice.offset();
         LayerBuilder layer = new LayerBuilder("IPv6", 3, b, o);
-        String title = "Internet Protocol Version 6";
+        Wording title = new Wording("ipv6.title", Wording.NO_VALUE);
         if (!slice.has(Ipv6.HEADER_LENGTH)) {
             layer.error(o, slice.captured(), "IPv6 header needs 40 bytes, " + slice.captured() + " captured");
             return Step.last(layer.build(slice.end(), title, "IPv6 (truncated)"));
@@ -51,7 +52,7 @@ public final class Ipv6Decoder implements ProtocolDecoder {
         String destination = AddressText.ipv6(b, o + Ipv6.DESTINATION);
         layer.add(layer.address(Ipv6.SRC, o + Ipv6.SOURCE, Ipv6.ADDRESS_LENGTH));
         layer.add(layer.address(Ipv6.DST, o + Ipv6.DESTINATION, Ipv6.ADDRESS_LENGTH));
-        title = "Internet Protocol Version 6, Src: " + source + ", Dst: " + destination;
+        title = new Wording("ipv6.title.addresses", Wording.NO_VALUE, source, destination);
 
         int datagramLength = Ipv6.HEADER_LENGTH + payloadLength;
         if (payloadLength == 0 && nextHeader == IpProtocol.HOP_BY_HOP) {

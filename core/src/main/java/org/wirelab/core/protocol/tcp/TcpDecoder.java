@@ -9,6 +9,7 @@ import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.decode.transport.TransportChecksum;
 import org.wirelab.core.header.IpProtocol;
 
@@ -29,7 +30,7 @@ public final class TcpDecoder implements ProtocolDecoder {
         byte[] b = slice.bytes();
         int o = slice.offset();
         LayerBuilder layer = new LayerBuilder("TCP", 4, b, o);
-        String title = "Transmission Control Protocol";
+        Wording title = new Wording("tcp.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "TCP header needs 20 bytes, " + slice.captured() + " captured");
             return Step.last(layer.build(slice.end(), title, "TCP (truncated)"));
@@ -38,7 +39,8 @@ public final class TcpDecoder implements ProtocolDecoder {
         int destinationPort = Tcp.destinationPort(b, o);
         layer.add(Tcp.SRCPORT, o + Tcp.SOURCE_PORT, 2);
         layer.add(Tcp.DSTPORT, o + Tcp.DESTINATION_PORT, 2);
-        title = "Transmission Control Protocol, Src Port: " + sourcePort + ", Dst Port: " + destinationPort;
+        title = new Wording("tcp.title.ports", Wording.NO_VALUE, Integer.toString(sourcePort),
+                Integer.toString(destinationPort));
         String ports = "TCP " + sourcePort + " → " + destinationPort;
         if (!slice.has(Tcp.MIN_HEADER_LENGTH)) {
             if (slice.embedded()) {
@@ -108,7 +110,9 @@ public final class TcpDecoder implements ProtocolDecoder {
         }
         Next next = payload.captured() > 0 && !slice.embedded()
                 ? new Next.ByPorts(IpProtocol.TCP, sourcePort, destinationPort) : Next.END;
-        return new Step(layer.build(o + headerLength, title + ", Len: " + segmentLength, summary.toString()), next,
+        title = new Wording("tcp.title.segment", Wording.NO_VALUE, Integer.toString(sourcePort),
+                Integer.toString(destinationPort), Integer.toString(segmentLength));
+        return new Step(layer.build(o + headerLength, title, summary.toString()), next,
                 payload);
     }
 

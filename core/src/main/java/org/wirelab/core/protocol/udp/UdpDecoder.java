@@ -5,6 +5,7 @@ import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.decode.transport.TransportChecksum;
 import org.wirelab.core.header.IpProtocol;
 
@@ -16,7 +17,7 @@ public final class UdpDecoder implements ProtocolDecoder {
         byte[] b = slice.bytes();
         int o = slice.offset();
         LayerBuilder layer = new LayerBuilder("UDP", 4, b, o);
-        String title = "User Datagram Protocol";
+        Wording title = new Wording("udp.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "UDP header needs 8 bytes, " + slice.captured() + " captured");
             return Step.last(layer.build(slice.end(), title, "UDP (truncated)"));
@@ -25,7 +26,8 @@ public final class UdpDecoder implements ProtocolDecoder {
         int destinationPort = Udp.destinationPort(b, o);
         layer.add(Udp.SRCPORT, o + Udp.SOURCE_PORT, 2);
         layer.add(Udp.DSTPORT, o + Udp.DESTINATION_PORT, 2);
-        title = "User Datagram Protocol, Src Port: " + sourcePort + ", Dst Port: " + destinationPort;
+        title = new Wording("udp.title.ports", Wording.NO_VALUE, Integer.toString(sourcePort),
+                Integer.toString(destinationPort));
         String ports = "UDP " + sourcePort + " → " + destinationPort;
         if (!slice.has(Udp.HEADER_LENGTH)) {
             if (!slice.embedded()) {
