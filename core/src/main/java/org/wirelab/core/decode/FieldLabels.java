@@ -87,10 +87,10 @@ public final class FieldLabels {
         return format.format(values);
     }
 
-    /** A whole number as a Long, for a choice; any other text unchanged. */
+    /** A whole number as a Long, a decimal one ("492.204") as a BigDecimal, for a number or a choice; any other text unchanged. */
     private static Object count(String text) {
         try {
-            return Long.valueOf(text);
+            return text.indexOf('.') < 0 ? (Object) Long.valueOf(text) : new java.math.BigDecimal(text);
         } catch (NumberFormatException notANumber) {
             return text;
         }

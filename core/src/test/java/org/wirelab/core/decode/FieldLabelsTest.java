@@ -100,5 +100,8 @@ class FieldLabelsTest {
             assertEquals(labels == FieldLabels.english() ? "TCP payload (1 byte)" : "Charge utile TCP (1 octet)",
                     labels.text("tcp.payload", List.of("1")));
         }
+        // tshark's decimal point, a French decimal comma.
+        assertEquals("492.204 ms", FieldLabels.english().text("icmp.resptime.value", List.of("492.204")));
+        assertEquals("492,204 ms", FieldLabels.of(Locale.FRENCH).text("icmp.resptime.value", List.of("492.204")));
     }
 }
