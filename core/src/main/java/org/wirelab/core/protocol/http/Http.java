@@ -61,7 +61,8 @@ public final class Http {
     public static final HeaderField CHUNK_DATA = HeaderField.of("http.chunk_data", FieldType.BYTES);
     public static final HeaderField CHUNK_BOUNDARY = HeaderField.of("http.chunk_boundary", FieldType.BYTES);
     /** A chunked body's trailer fields after its last chunk (RFC 9112 section 7.1.2), as one text. */
-    public static final HeaderField CHUNKED_TRAILER_PART = HeaderField.of("http.chunked_trailer_part", FieldType.STRING);
+    public static final HeaderField CHUNKED_TRAILER_PART = HeaderField.of("http.chunked_trailer_part",
+            FieldType.STRING);
     /** A body compressed by gzip or deflate (Content-Encoding), shown with its sizes before and after. */
     public static final HeaderField ENCODED_BODY = HeaderField.unnamed("http.content_encoded");
 

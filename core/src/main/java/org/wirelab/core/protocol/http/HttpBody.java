@@ -13,6 +13,7 @@ import java.util.zip.Inflater;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.protocol.data.DataDecoder;
 import org.wirelab.core.protocol.data.TextMedia;
 import org.wirelab.core.text.CaptureText;
 
@@ -89,8 +90,9 @@ public final class HttpBody {
     }
 
     /**
-     * The layer that shows {@code http}'s body as text lines ({@link TextMedia}), when its Content-Type is
-     * one Wireshark reads so; null otherwise.
+     * The layer that shows {@code http}'s body after it, as Wireshark does: as text lines ({@link TextMedia})
+     * when its Content-Type is one Wireshark reads so, as Data when it has none or is
+     * application/octet-stream; null otherwise (Wireshark's media decoders wirelab does not have).
      */
     public static Layer media(Layer http, byte[] frameBytes) {
         if (!http.protocol().equals("HTTP")) {
@@ -107,11 +109,16 @@ public final class HttpBody {
                 }
             }
         }
-        if (contentType == null || body == null || !(body.value() instanceof byte[] bytes)
-                || !TextMedia.reads(contentType)) {
+        if (body == null || !(body.value() instanceof byte[] bytes)) {
             return null;
         }
-        return TextMedia.layer(contentType, bytes, frameBytes, body.range());
+        if (!HttpExchanges.isMessage(http)) {
+            return null; // continuation data: the Data layer after it is already there
+        }
+        if (contentType == null || TextMedia.mediaType(contentType).equals("application/octet-stream")) {
+            return DataDecoder.body(bytes, frameBytes, body.range());
+        }
+        return TextMedia.reads(contentType) ? TextMedia.layer(contentType, bytes, frameBytes, body.range()) : null;
     }
 
     /** Each chunk's subtree; the chunks' data is appended to {@code joined}. */

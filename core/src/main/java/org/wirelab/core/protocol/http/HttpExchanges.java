@@ -127,7 +127,7 @@ public final class HttpExchanges {
     }
 
     /** An HTTP layer that holds a message (not continuation data): its first line carries the chat note. */
-    private static boolean isMessage(Layer layer) {
+    static boolean isMessage(Layer layer) {
         if (!layer.protocol().equals("HTTP") || layer.fields().isEmpty()) {
             return false;
         }

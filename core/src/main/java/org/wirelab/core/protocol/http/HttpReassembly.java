@@ -283,7 +283,7 @@ public final class HttpReassembly {
         long length;
         int segments;
 
-        /** Adds a segment of {@code length} bytes at {@code offset} in {@code b}, looking for the end in its bytes only. */
+        /** Adds a segment of {@code length} bytes at {@code offset} in {@code b}, looking for the end in them only. */
         void add(int frameNumber, byte[] b, int offset, int length) {
             end.advance(b, offset, length);
             if (frames.size() < MAX_SEGMENTS && this.length < MAX_MESSAGE) {

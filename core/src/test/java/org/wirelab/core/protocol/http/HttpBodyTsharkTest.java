@@ -17,8 +17,8 @@ import org.wirelab.core.testing.Tshark;
 
 /**
  * Bodies the samples do not have, written here and read by tshark 4.0 and by wirelab: a chunked body with a
- * trailer, deflate in zlib's format and raw, and a text body holding NUL bytes. Every field below prints as
- * tshark prints it on the same file.
+ * trailer, deflate in zlib's format and raw, a text body holding NUL bytes, and bodies without a media type
+ * (shown as data after their message). Every field asked prints as tshark prints it on the same file.
  */
 class HttpBodyTsharkTest {
     private static final List<String> FIELDS = List.of("frame.protocols", "http.file_data",
@@ -40,17 +40,36 @@ class HttpBodyTsharkTest {
         connection.response(withBody("Content-Type: text/plain\r\nContent-Encoding: deflate\r\n", deflate(true)));
         connection.request(REQUEST);
         connection.response(withBody("Content-Type: text/plain\r\n", HttpConnection.ascii("ab\0cd\nline2\0\n")));
+        assertSameFields(connection, directory, FIELDS);
+    }
+
+    @Test
+    void aBodyWithoutAMediaTypeIsDataAfterItsMessage(@TempDir Path directory) throws IOException {
+        Tshark.require();
+        HttpConnection connection = new HttpConnection();
+        connection.request(REQUEST);
+        connection.response(withBody("", HttpConnection.ascii("hello world")));
+        connection.request(REQUEST);
+        connection.response(withBody("Content-Type: application/octet-stream\r\n",
+                new byte[] {'a', 'b', 0, (byte) 0xff, 'c'}));
+        connection.request("POST /form HTTP/1.1\r\nHost: example\r\nContent-Length: 7\r\n\r\na=1&b=2");
+        connection.response(withBody("Content-Type: text/plain\r\n", HttpConnection.ascii("ok\n")));
+        assertSameFields(connection, directory, List.of("frame.protocols", "data", "data.data", "data.len",
+                "http.file_data", "data-text-lines"));
+    }
+
+    private static void assertSameFields(HttpConnection connection, Path directory, List<String> names)
+            throws IOException {
         Path capture = directory.resolve("bodies.pcap");
         PcapWriter.writeAtomically(connection.frames, capture);
-
-        List<String[]> tshark = Tshark.fields(capture, FIELDS);
+        List<String[]> tshark = Tshark.fields(capture, names);
         CaptureFields fields = new CaptureFields(CaptureAnalysis.of(CaptureFiles.read(capture).frames()));
         assertEquals(fields.size() + 1, tshark.size(), "frames (and tshark's header line)");
         for (int i = 0; i < fields.size(); i++) {
-            for (int f = 0; f < FIELDS.size(); f++) {
+            for (int f = 0; f < names.size(); f++) {
                 String[] row = tshark.get(i + 1);
-                assertEquals(f < row.length ? row[f] : "", String.join(",", fields.texts(FIELDS.get(f), i)),
-                        "frame " + (i + 1) + ", " + FIELDS.get(f));
+                assertEquals(f < row.length ? row[f] : "", String.join(",", fields.texts(names.get(f), i)),
+                        "frame " + (i + 1) + ", " + names.get(f));
             }
         }
     }
