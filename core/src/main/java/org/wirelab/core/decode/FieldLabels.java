@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,12 @@ public final class FieldLabels {
     private final ResourceBundle words;
     private final Locale language;
     private final String separator;
+    /**
+     * Each pattern parsed once per thread: a tree's lines format the same few hundred patterns over and
+     * over, and parsing them was a large part of decoding a frame. Per thread because a MessageFormat and
+     * the number formats inside it are not safe to share between threads.
+     */
+    private final ThreadLocal<Map<String, MessageFormat>> parsedFormats = ThreadLocal.withInitial(HashMap::new);
 
     private FieldLabels(Locale language) {
         this.language = language;
@@ -69,10 +76,11 @@ public final class FieldLabels {
         if (arguments.isEmpty()) {
             return pattern;
         }
-        MessageFormat format = new MessageFormat(pattern, language);
+        MessageFormat parsed = parsedFormats.get().computeIfAbsent(key, unused -> new MessageFormat(pattern, language));
+        MessageFormat format = parsed;
         // An argument the pattern formats as a number ("{0,number,#}") or chooses a word by ("1 byte", "2
         // bytes") is given as a number; text there is shown as it is, rather than failing the whole line.
-        java.text.Format[] numeric = format.getFormatsByArgumentIndex();
+        java.text.Format[] numeric = parsed.getFormatsByArgumentIndex();
         Object[] values = new Object[arguments.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = arguments.get(i) instanceof Wording.Word word ? text(word.key(), word.arguments())
@@ -80,6 +88,9 @@ public final class FieldLabels {
             if (i < numeric.length && numeric[i] != null) {
                 values[i] = count((String) values[i]);
                 if (!(values[i] instanceof Number)) {
+                    if (format == parsed) {
+                        format = (MessageFormat) parsed.clone();   // the kept one stays as its pattern says
+                    }
                     format.setFormatByArgumentIndex(i, null);
                 }
             }
