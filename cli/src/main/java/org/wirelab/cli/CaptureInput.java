@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.wirelab.core.frame.FrameStore;
+import org.wirelab.core.analysis.FileWindow;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureSegments;
@@ -34,6 +34,38 @@ public final class CaptureInput {
         return CaptureSegments.open(file, SEGMENT_FRAMES);
     }
 
+    /**
+     * The window of frame {@code number} of {@code file} ({@link FileWindow#aroundFrame}), or a one-line error
+     * naming the frames there are.
+     */
+    static FileWindow aroundFrame(Path file, int number) throws IOException {
+        check(file);
+        FileWindow window = FileWindow.aroundFrame(file, SEGMENT_FRAMES, number - 1);
+        if (!window.found()) {
+            throw new UserError(noFrame(number, window.fileFrames()));
+        }
+        return window;
+    }
+
+    /**
+     * The window of TCP stream {@code stream} of {@code file} ({@link FileWindow#ofTcpStream}), or a one-line
+     * error naming the streams there are.
+     */
+    public static FileWindow ofTcpStream(Path file, int stream) throws IOException {
+        check(file);
+        FileWindow window = FileWindow.ofTcpStream(file, SEGMENT_FRAMES, stream);
+        if (!window.found()) {
+            throw noStream(stream, window.tcpStreamCount());
+        }
+        return window;
+    }
+
+    /** The one-line error for a TCP stream number the capture does not have. */
+    public static UserError noStream(int stream, int streams) {
+        return new UserError("no TCP stream " + stream + ": " + (streams == 0 ? "the capture has none"
+                : "the capture has streams 0 to " + (streams - 1)));
+    }
+
     private static void check(Path file) throws NoSuchFileException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
@@ -51,6 +83,11 @@ public final class CaptureInput {
      */
     public static int exitStatus(CaptureFile capture, Path file, CommandSpec command) {
         return exitStatus(capture.warnings(), capture.complete(), capture.frames().size(), file, command);
+    }
+
+    /** The same for a file read for a window of it. */
+    public static int exitStatus(FileWindow window, Path file, CommandSpec command) {
+        return exitStatus(window.warnings(), window.readWhole(), window.fileFrames(), file, command);
     }
 
     /** The same for a file read in segments, once they are all read. */
@@ -73,12 +110,8 @@ public final class CaptureInput {
         return ErrorReporter.INPUT_ERROR;
     }
 
-    /** The 0-based index of frame {@code number}, or a one-line error naming the frames there are. */
-    static int frameIndex(FrameStore frames, int number) {
-        if (number < 1 || number > frames.size()) {
-            throw new UserError(frames.size() == 0 ? "no frame " + number + ": the file has no frames"
-                    : "no frame " + number + ": the file has frames 1 to " + frames.size());
-        }
-        return number - 1;
+    private static String noFrame(int number, int frames) {
+        return frames == 0 ? "no frame " + number + ": the file has no frames"
+                : "no frame " + number + ": the file has frames 1 to " + frames;
     }
 }

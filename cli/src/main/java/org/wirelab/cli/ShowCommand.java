@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.FileWindow;
 import org.wirelab.core.explain.Explainer;
 import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.fields.FieldCatalog;
@@ -71,15 +72,18 @@ final class ShowCommand implements Callable<Integer> {
         if (displayFilter != null && frameNumber != null) {
             throw new ParameterException(spec.commandLine(), "-Y selects the frames of the diagram: use it without --frame");
         }
-        CaptureFile capture = CaptureInput.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        if (frameNumber == null) {
-            printLadder(capture.frames(), displayFilter, out);
-            out.println();
-            out.println(CaptureText.escape(file.getFileName().toString()) + ": " + CaptureFiles.describe(capture));
-        } else {
-            showFrame(capture.frames(), CaptureInput.frameIndex(capture.frames(), frameNumber), language, out);
+        if (frameNumber != null) {
+            // Only the frame's conversation is analysed whole, after the parts of the file before it: a
+            // file larger than the heap shows any of its frames.
+            FileWindow window = CaptureInput.aroundFrame(file, frameNumber);
+            showFrame(window.analysis(), window.indexOf(frameNumber - 1), language, out);
+            return CaptureInput.exitStatus(window, file, spec);
         }
+        CaptureFile capture = CaptureInput.read(file);
+        printLadder(capture.frames(), displayFilter, out);
+        out.println();
+        out.println(CaptureText.escape(file.getFileName().toString()) + ": " + CaptureFiles.describe(capture));
         return CaptureInput.exitStatus(capture, file, spec);
     }
 
@@ -93,8 +97,7 @@ final class ShowCommand implements Callable<Integer> {
         if (stream != null) {
             int streams = analysis.conversations().tcpStreamCount();
             if (stream < 0 || stream >= streams) {
-                throw new UserError("no TCP stream " + stream + ": " + (streams == 0 ? "the capture has none"
-                        : "the capture has streams 0 to " + (streams - 1)));
+                throw CaptureInput.noStream(stream, streams);
             }
             ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
         }
@@ -110,8 +113,9 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private static void showFrame(FrameStore frames, int index, Locale language, PrintWriter out) {
-        CaptureAnalysis analysis = CaptureAnalysis.of(frames);
+    /** Frame {@code index} of {@code analysis} (of a whole file or a part of it): its layers, explanation and bytes. */
+    static void showFrame(CaptureAnalysis analysis, int index, Locale language, PrintWriter out) {
+        FrameStore frames = analysis.frames();
         // As the app's tree: the decoder's fields and what needs the whole capture (relative numbers, reassembly).
         FrameBreakdown.print(new CaptureTree(analysis).frame(index), out, language);
         out.println();

@@ -1,5 +1,6 @@
 package org.wirelab.cli.export;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.wirelab.cli.FilterError;
 import org.wirelab.cli.LanguageConverter;
 import org.wirelab.cli.UserError;
 import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.FileWindow;
 import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.ladder.CaptureLadder;
@@ -106,12 +108,19 @@ public final class ExportCommand implements Callable<Integer> {
             OutputFile.checkWritable(Path.of(charts.get(k)));
         }
         System.setProperty("java.awt.headless", "true");
+        PrintWriter out = spec.commandLine().getOut();
+        if (stream != null && kinds.isEmpty()) {
+            // One stream's diagram needs only that stream analysed whole, after the parts of the file before
+            // it: a file larger than the heap gives any of its streams.
+            FileWindow window = CaptureInput.ofTcpStream(file, stream);
+            writeDiagrams(window.analysis(), displayFilter, out);
+            return CaptureInput.exitStatus(window, file, spec);
+        }
         CaptureFile capture = CaptureInput.read(file);
         CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
         int streams = analysis.conversations().tcpStreamCount();
         if (stream != null && (stream < 0 || stream >= streams)) {
-            throw new UserError("no TCP stream " + stream + ": " + (streams == 0 ? "the capture has none"
-                    : "the capture has streams 0 to " + (streams - 1)));
+            throw CaptureInput.noStream(stream, streams);
         }
         for (ChartKind kind : kinds) {
             if (kind.perStream() && streams == 0) {
@@ -119,29 +128,7 @@ public final class ExportCommand implements Callable<Integer> {
                         + " has none");
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        String title = file.getFileName().toString();
-        if (!diagrams.isEmpty()) {
-            CaptureLadder whole = CaptureLadder.of(analysis, TcpStates.of(analysis));
-            Ladder ladder = whole;
-            if (stream != null) {
-                ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
-                title += ", TCP stream " + stream;
-            }
-            if (displayFilter != null) {
-                ladder = FocusedLadder.selected(ladder, displayFilter.matcher(new CaptureFields(analysis))::matches);
-                title += ", " + filter;
-            }
-            for (Path diagram : diagrams) {
-                try {
-                    LadderExport.write(ladder, LadderExport.Format.of(diagram), diagram, LadderExport.texts(language),
-                            LadderView.of(0, 0).withRawNumbers(raw).timed(timeScale), title);
-                } catch (IllegalArgumentException tooLarge) {
-                    throw new UserError(tooLarge.getMessage());
-                }
-                out.println("wrote " + diagram + " (ladder diagram, " + ladder.size() + " frames)");
-            }
-        }
+        writeDiagrams(analysis, displayFilter, out);
         Charts chartMaker = Charts.in(language);
         for (int k = 0; k < kinds.size(); k++) {
             Path chartFile = Path.of(charts.get(2 * k + 1));
@@ -154,6 +141,50 @@ public final class ExportCommand implements Callable<Integer> {
             out.println("wrote " + chartFile + " (" + kinds.get(k).cliName() + " chart)");
         }
         return CaptureInput.exitStatus(capture, file, spec);
+    }
+
+    private void writeDiagrams(CaptureAnalysis analysis, DisplayFilter displayFilter, PrintWriter out)
+            throws IOException {
+        if (diagrams.isEmpty()) {
+            return;
+        }
+        String title = file.getFileName().toString();
+        if (stream != null) {
+            title += ", TCP stream " + stream;
+        }
+        if (displayFilter != null) {
+            title += ", " + filter;
+        }
+        Ladder ladder = ladder(analysis, stream, displayFilter);
+        for (Path diagram : diagrams) {
+            try {
+                LadderExport.write(ladder, LadderExport.Format.of(diagram), diagram, LadderExport.texts(language),
+                        LadderView.of(0, 0).withRawNumbers(raw).timed(timeScale), title);
+            } catch (IllegalArgumentException tooLarge) {
+                throw new UserError(tooLarge.getMessage());
+            }
+            out.println("wrote " + diagram + " (ladder diagram, " + ladder.size() + " frames)");
+        }
+    }
+
+    /**
+     * The ladder of {@code analysis} (of a whole file, or of a part of it holding TCP stream {@code stream}
+     * whole): of that stream alone when it is not null, of the frames {@code displayFilter} selects when it
+     * is not null.
+     */
+    static Ladder ladder(CaptureAnalysis analysis, Integer stream, DisplayFilter displayFilter) {
+        CaptureLadder whole = CaptureLadder.of(analysis, TcpStates.of(analysis));
+        Ladder ladder = whole;
+        if (stream != null) {
+            ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
+        }
+        if (displayFilter != null) {
+            // The ladder numbers frames in the file, the filter's fields in the analysed part.
+            DisplayFilter.Matcher matcher = displayFilter.matcher(new CaptureFields(analysis));
+            int firstIndex = analysis.frames().firstIndex();
+            ladder = FocusedLadder.selected(ladder, index -> matcher.matches(index - firstIndex));
+        }
+        return ladder;
     }
 
     private static ChartKind chartKind(String name) {

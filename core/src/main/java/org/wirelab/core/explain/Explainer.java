@@ -25,10 +25,12 @@ public final class Explainer {
 
     private final SentencePicker picker;
     private final int frameCount;
+    private final int firstIndex;
 
     private Explainer(CaptureAnalysis analysis, TcpStateTimeline states) {
         this.picker = new SentencePicker(analysis, states, FrameDecoder.standard());
         this.frameCount = analysis.size();
+        this.firstIndex = analysis.frames().firstIndex();
     }
 
     public static Explainer of(CaptureAnalysis analysis) {
@@ -53,7 +55,7 @@ public final class Explainer {
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
         List<String> sentences = sentences(frameIndex).stream().map(s -> render(s, words, locale)).toList();
-        return new Explanation(frameIndex + 1, sentences);
+        return new Explanation(firstIndex + frameIndex + 1, sentences);
     }
 
     private static String render(Sentence sentence, ResourceBundle words, Locale locale) {

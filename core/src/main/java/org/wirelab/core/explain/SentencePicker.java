@@ -65,7 +65,7 @@ final class SentencePicker {
 
     private List<Sentence> udp(int i) {
         Conversation conversation = conversations.udpConversation(conversations.udpStream(i));
-        boolean first = conversation.firstFrameIndex() == i;
+        boolean first = conversation.firstFrameIndex() == analysis.frames().firstIndex() + i;
         List<Sentence> said = new ArrayList<>();
         said.add(Sentence.of(first ? "udp.first" : "udp", sender(conversation, i), receiver(conversation, i),
                 (long) packets.payloadLength(i)));
@@ -91,7 +91,8 @@ final class SentencePicker {
                 String port = quotedPorts.isEmpty() ? "?" : quotedPorts.get(quotedPorts.size() - 1).text();
                 int quoted = IcmpQuote.quotedFrame(analysis.frames(), packets, i);
                 return List.of(quoted < 0 ? Sentence.of("icmp.unreachable.port", Role.host(from), port, icmp)
-                        : Sentence.of("icmp.unreachable.port.of", Role.host(from), port, Integer.toString(quoted + 1), icmp));
+                        : Sentence.of("icmp.unreachable.port.of", Role.host(from), port,
+                                Integer.toString(analysis.frames().firstIndex() + quoted + 1), icmp));
             }
             return List.of(Sentence.of("icmp.unreachable", Role.host(from), codes.get(0).display(), icmp));
         }

@@ -115,7 +115,7 @@ final class TcpSentences {
         if (receiver == TcpState.FIN_WAIT_1 || receiver == TcpState.FIN_WAIT_2) {
             int answer = nextFromPeer(i);
             if (answer >= 0 && (packets.tcpFlags(answer) & Tcp.RST) != 0) {
-                return Sentence.of("tcp.data.closedpeer", sender, count(length), text(seq), text(answer + 1));
+                return Sentence.of("tcp.data.closedpeer", sender, count(length), text(seq), frameNumber(answer));
             }
             if (answer >= 0) {
                 return Sentence.of("tcp.data.halfclosed", sender, count(length), text(seq), text(seq + length));
@@ -131,7 +131,7 @@ final class TcpSentences {
             SegmentOptions then = options(first);
             if (now.identification() >= 0 && now.identification() == then.identification()
                     && now.hasTimestamp() && now.timestamp() == then.timestamp()) {
-                return Sentence.of("tcp.copy.network", sender, text(first + 1));
+                return Sentence.of("tcp.copy.network", sender, frameNumber(first));
             }
         }
         if (olderThanWhatCameBefore(i, now)) {
@@ -154,7 +154,7 @@ final class TcpSentences {
             return Sentence.of("tcp.retransmission.sack", sender, text(seq), count(length), text(millisSince(first, i)));
         }
         return Sentence.of("tcp.retransmission.timeout", sender, text(seq), count(length), text(millisSince(first, i)),
-                text(first + 1));
+                frameNumber(first));
     }
 
     /** A segment without data or FIN: a probe, its answer, a keep-alive, a duplicate ACK, a window update... */
@@ -184,7 +184,7 @@ final class TcpSentences {
             return;
         }
         if (answersFinSentAgainInTimeWait(i, peer)) {
-            said.add(Sentence.of("tcp.ack.timewait", sender, text(peer + 1)));
+            said.add(Sentence.of("tcp.ack.timewait", sender, frameNumber(peer)));
             return;
         }
         boolean duplicate = tcp.has(i, TcpExpert.DUPLICATE_ACK);
@@ -194,7 +194,7 @@ final class TcpSentences {
         int copy = peer >= 0 && retransmitted(peer) && lastOwnAckCovers(i, endOf(peer)) ? peer : -1;
         if ((dsack || copy >= 0) && !sackAbove) {
             // Nothing is missing: the ACK repeats itself because a segment came twice.
-            said.add(copy >= 0 ? Sentence.of("tcp.ack.copy", sender, text(ack), text(copy + 1))
+            said.add(copy >= 0 ? Sentence.of("tcp.ack.copy", sender, text(ack), frameNumber(copy))
                     : Sentence.of("tcp.ack.twice", sender, text(ack)));
         } else if (duplicate || sackAbove) {
             said.add(duplicate ? Sentence.of("tcp.dupack", sender, text(tcp.duplicateAckNumber(i)), text(ack))
@@ -233,7 +233,7 @@ final class TcpSentences {
         }
         if (closesAfterLastAck(i)) {
             int finAgain = peerFinSentAgainAfter(i);
-            said.add(finAgain >= 0 ? Sentence.of("tcp.ack.last.lost", sender, text(ack), text(finAgain + 1))
+            said.add(finAgain >= 0 ? Sentence.of("tcp.ack.last.lost", sender, text(ack), frameNumber(finAgain))
                     : Sentence.of("tcp.ack.last", sender, text(ack)));
             return;
         }
@@ -278,7 +278,7 @@ final class TcpSentences {
         }
         int peerFin = peerFinBefore(i);
         if (peerFin >= 0 && states.stateAfter(i, endpoint) == TcpState.FIN_WAIT_1) {
-            return Sentence.of("tcp.fin.crossing", sender, text(next), text(peerFin + 1));
+            return Sentence.of("tcp.fin.crossing", sender, text(next), frameNumber(peerFin));
         }
         if (keepsReceivingAfter(i)) {
             return Sentence.of("tcp.fin.shutdown", sender, text(next));
@@ -291,7 +291,7 @@ final class TcpSentences {
         int endpoint = endpoint(i);
         boolean answersSyn = states.initialState(stream, endpoint) == TcpState.CLOSED && endpoint == 1
                 && (packets.tcpFlags(i) & Tcp.ACK) != 0 && states.arrivalIndex(conversations.tcpConversation(stream)
-                        .firstFrameIndex()) == i;
+                        .firstFrameIndex() - analysis.frames().firstIndex()) == i;
         if (answersSyn) {
             return Sentence.of("tcp.rst.refused", sender, text(conversations.tcpConversation(stream).server().port()));
         }
@@ -300,7 +300,7 @@ final class TcpSentences {
         boolean closed = before == TcpState.FIN_WAIT_1 || before == TcpState.FIN_WAIT_2
                 || before == TcpState.TIME_WAIT || before == TcpState.CLOSED;
         if (closed && peer >= 0 && packets.payloadLength(peer) > 0) {
-            return Sentence.of("tcp.rst.afterclose", sender, text(peer + 1));
+            return Sentence.of("tcp.rst.afterclose", sender, frameNumber(peer));
         }
         return Sentence.of("tcp.rst", sender);
     }
@@ -579,6 +579,11 @@ final class TcpSentences {
 
     private static boolean has(int flags, int flag) {
         return (flags & flag) != 0;
+    }
+
+    /** The number of the frame at index {@code i}, in the file (the analysis may be of a part of it). */
+    private String frameNumber(int i) {
+        return text(analysis.frames().firstIndex() + i + 1L);
     }
 
     private static String text(long number) {

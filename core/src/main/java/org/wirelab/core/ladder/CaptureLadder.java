@@ -56,6 +56,8 @@ public final class CaptureLadder implements Ladder {
     private final int[] fromLane;
     private final int[] toLane;
     private final long start;
+    /** The file's number of this analysis's frame 0. */
+    private final int firstNumber;
     // One array for every socket frame: the pass over a million frames makes no garbage for them.
     private final int[] sides = new int[2];
     // The FINs that crossed another FIN on the way (ascending) and the row where each was taken.
@@ -80,7 +82,10 @@ public final class CaptureLadder implements Ladder {
         Arrays.fill(udpLanes, -1);
         FrameStore frames = analysis.frames();
         readers = ThreadLocal.withInitial(frames::reader);
-        start = frames.size() == 0 ? 0 : frames.timestampNanos(0);
+        // Times count from the capture's first frame, which is before this analysis's in a part of a file.
+        start = frames.size() == 0 ? 0 : frames.firstIndex() == 0 ? frames.timestampNanos(0)
+                : analysis.times().captureStartNanos();
+        firstNumber = frames.firstIndex() + 1;
         fromLane = new int[frames.size()];
         toLane = new int[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
@@ -207,7 +212,7 @@ public final class CaptureLadder implements Ladder {
     @Override
     public int frameNumber(int index) {
         Objects.checkIndex(index, fromLane.length);
-        return index + 1;
+        return firstNumber + index;
     }
 
     @Override
@@ -227,14 +232,14 @@ public final class CaptureLadder implements Ladder {
         int[] ends = {fromLane[i], toLane[i]};
         ConversationIndex index = analysis.conversations();
         if (index.tcpStream(i) != ConversationIndex.NONE) {
-            return new Arrow(i + 1, ends[0], ends[1], time, tcpLabel(i), withLost(i, ends, tcpNotes(i, ends)),
+            return new Arrow(firstNumber + i, ends[0], ends[1], time, tcpLabel(i), withLost(i, ends, tcpNotes(i, ends)),
                     tcpSegment(i));
         }
         if (index.udpStream(i) != ConversationIndex.NONE) {
-            return new Arrow(i + 1, ends[0], ends[1], time, FrameLabels.udp(analysis.packets().payloadLength(i)),
-                    withLost(i, ends, List.of()));
+            return new Arrow(firstNumber + i, ends[0], ends[1], time,
+                    FrameLabels.udp(analysis.packets().payloadLength(i)), withLost(i, ends, List.of()));
         }
-        return new Arrow(i + 1, ends[0], ends[1], time, hostLabel(i), withLost(i, ends, List.of()));
+        return new Arrow(firstNumber + i, ends[0], ends[1], time, hostLabel(i), withLost(i, ends, List.of()));
     }
 
     /** The sender's and receiver's lanes of frame {@code i}, adding lanes on first sight. */

@@ -40,7 +40,10 @@ public final class FocusedLadder implements Ladder {
         boolean tcp = conversation.protocol() == Conversation.Protocol.TCP;
         int[] frames = new int[conversation.frameCount()];
         int count = 0;
-        for (int i = conversation.firstFrameIndex(); i <= conversation.lastFrameIndex() && count < frames.length; i++) {
+        // The conversation numbers its frames in the file; the analysis may be of a part of it.
+        int first = analysis.frames().firstIndex();
+        int last = Math.min(conversation.lastFrameIndex() - first, analysis.size() - 1);
+        for (int i = Math.max(0, conversation.firstFrameIndex() - first); i <= last && count < frames.length; i++) {
             if ((tcp ? index.tcpStream(i) : index.udpStream(i)) == conversation.stream()) {
                 frames[count++] = i;
             }

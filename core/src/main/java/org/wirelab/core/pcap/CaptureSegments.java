@@ -55,9 +55,20 @@ public final class CaptureSegments implements Closeable {
 
     /** The next segment's frames, or null once the file has ended (or damage ended its frames). */
     public FrameStore next() throws IOException {
-        FrameStore frames = last == null ? new FrameStore(1 << 20, segmentFrames)
-                : last.size() == 0 ? last : last.emptyAlongside(segmentFrames, framesRead);
-        while (frames.size() < segmentFrames && reader.next()) {
+        return next(segmentFrames);
+    }
+
+    /**
+     * The next segment's frames, at most {@code maxFrames} of them whatever the segments' size (a command
+     * that must begin a segment at a given frame reads up to it), or null once the file has ended.
+     */
+    public FrameStore next(int maxFrames) throws IOException {
+        if (maxFrames < 1) {
+            throw new IllegalArgumentException("a segment holds at least one frame, not " + maxFrames);
+        }
+        FrameStore frames = last == null ? new FrameStore(1 << 20, maxFrames)
+                : last.size() == 0 ? last : last.emptyAlongside(maxFrames, framesRead);
+        while (frames.size() < maxFrames && reader.next()) {
             if (frames.isMapped()) {
                 frames.appendInFile(reader.timestampNanos(), reader.linkType(), reader.frameFilePosition(),
                         reader.capturedLength(), reader.originalLength());

@@ -1,0 +1,125 @@
+package org.wirelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wirelab.bench.LoopbackTrafficGenerator;
+import org.wirelab.core.analysis.CaptureAnalysis;
+import org.wirelab.core.analysis.Conversation;
+import org.wirelab.core.analysis.ConversationIndex;
+import org.wirelab.core.analysis.FileWindow;
+import org.wirelab.core.decode.FrameDecoder;
+import org.wirelab.core.pcap.CaptureFiles;
+import org.wirelab.core.testing.Corpus;
+import org.wirelab.core.testing.Environment;
+
+/**
+ * {@code show --frame N} analyses only frame N's conversation, after the parts of the file before it
+ * ({@link FileWindow}): its output (the tree with relative numbers and reassembled HTTP, the explanation
+ * with its TCP states and the frames it names, the bytes) is byte for byte what the whole file's analysis
+ * gives, for every sample and corpus file read in parts of 1 and 7 frames, so that every conversation
+ * begins after parts carried over and other conversations are cut in every place.
+ */
+class ShowFrameInPartsTest {
+    /** Frames shown per file: all of a small file, this many spread over a larger one. */
+    private static final int FRAMES_PER_FILE = 12;
+
+    static Stream<Path> captures() {
+        List<Path> files = new ArrayList<>(Environment.sampleFiles());
+        files.addAll(Corpus.captures());
+        return files.stream().filter(Corpus::readable);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void everyFrameShownInPartsIsTheWholeFilesOutput(Path capture) throws IOException {
+        CaptureAnalysis whole = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+        for (int index : framesToShow(whole.size())) {
+            for (int partFrames : new int[] {1, 7}) {
+                FileWindow window = FileWindow.aroundFrame(capture, partFrames, index);
+                for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                    assertEquals(shown(whole, index, language), shown(window.analysis(), window.indexOf(index), language),
+                            capture.getFileName() + " frame " + (index + 1) + " in parts of " + partFrames + " frames ("
+                                    + language + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFrameLateInManyInterleavedConnectionsIsAnalysedWithItsConversationOnly(@TempDir Path directory)
+            throws IOException {
+        Path capture = directory.resolve("loopback.pcap");
+        LoopbackTrafficGenerator.write(capture, 12_000, 11);
+        CaptureAnalysis whole = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+        for (int index : new int[] {0, 5_999, 9_432, 11_998, 11_999}) {
+            FileWindow window = FileWindow.aroundFrame(capture, 1000, index);
+            assertEquals(conversationSpan(whole, index), window.analysis().size(), "window of frame " + (index + 1));
+            assertEquals(12_000, window.fileFrames());
+            assertEquals(shown(whole, index, Locale.ENGLISH),
+                    shown(window.analysis(), window.indexOf(index), Locale.ENGLISH), "frame " + (index + 1));
+        }
+    }
+
+    @Test
+    void aFrameTheFileDoesNotHaveIsNotFound() throws IOException {
+        Path capture = Environment.sampleFiles().stream().filter(p -> p.endsWith("tcp-hello.pcap")).findFirst()
+                .orElseThrow();
+        int frames = CaptureFiles.read(capture).frames().size();
+        FileWindow window = FileWindow.aroundFrame(capture, 3, frames);
+        assertEquals(false, window.found());
+        assertEquals(frames, window.fileFrames());
+        assertTrue(FileWindow.aroundFrame(capture, 3, frames - 1).found());
+    }
+
+    /**
+     * A TCP segment's whole stream, a DNS message's UDP flow up to it, another datagram alone, else the frames
+     * an ICMP error's datagram may be in.
+     */
+    private static int conversationSpan(CaptureAnalysis whole, int index) {
+        ConversationIndex conversations = whole.conversations();
+        if (conversations.tcpStream(index) != ConversationIndex.NONE) {
+            Conversation stream = conversations.tcpConversation(conversations.tcpStream(index));
+            return stream.lastFrameIndex() - stream.firstFrameIndex() + 1;
+        }
+        if (conversations.udpStream(index) != ConversationIndex.NONE) {
+            boolean dns = FrameDecoder.standard().decode(whole.frames(), index).layers().stream()
+                    .anyMatch(layer -> layer.protocol().equals("DNS"));
+            return dns ? index - conversations.udpConversation(conversations.udpStream(index)).firstFrameIndex() + 1 : 1;
+        }
+        return Math.min(index, 256) + 1;
+    }
+
+    private static List<Integer> framesToShow(int frames) {
+        TreeSet<Integer> chosen = new TreeSet<>();
+        int step = Math.max(1, frames / FRAMES_PER_FILE);
+        for (int i = 0; i < frames; i += step) {
+            chosen.add(i);
+        }
+        if (frames > 0) {
+            chosen.add(frames - 1);
+        }
+        return new ArrayList<>(chosen);
+    }
+
+    private static String shown(CaptureAnalysis analysis, int index, Locale language) {
+        StringWriter text = new StringWriter();
+        try (PrintWriter out = new PrintWriter(text)) {
+            ShowCommand.showFrame(analysis, index, language, out);
+        }
+        return text.toString();
+    }
+}
