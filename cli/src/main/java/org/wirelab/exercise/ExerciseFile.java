@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.wirelab.cli.TypedDuration;
+import org.wirelab.cli.TypedRate;
 import org.wirelab.core.check.LabStep;
 import org.wirelab.exercise.Exercise.Texts;
 import org.wirelab.simulator.SimulatedScenarios;
@@ -27,8 +29,6 @@ public final class ExerciseFile {
     private static final Set<String> LINK_KEYS = Set.of("delay", "loss", "seed", "drop-frames");
     private static final Set<String> CHECK_KEYS = Set.of("lab", "port", "expect");
     private static final Set<String> QUESTION_KEYS = Set.of("ask", "answer", "explanation");
-    private static final Pattern DELAY = Pattern.compile("(\\d{1,6})(?:\\.(\\d{1,3}))?\\s*(ms|s|us)");
-    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3})?)\\s*%");
 
     private final Path file;
 
@@ -201,30 +201,24 @@ public final class ExerciseFile {
         return n.value().longValue();
     }
 
-    /** "20ms", "1.5 ms", "2s", "500us". */
+    /** "20ms", "1.5 ms", "2s", "500us": read as simulate reads --delay, with its unit written, at most an hour. */
     private Duration delay(LocatedJson value) throws ExerciseFormatException {
-        Matcher m = value instanceof LocatedJson.Text t ? DELAY.matcher(t.value().strip()) : null;
-        if (m == null || !m.matches()) {
-            throw error(value, "\"delay\" is a duration in quotes: \"20ms\", \"1.5ms\", \"2s\" or \"500us\"");
+        Optional<Duration> delay = value instanceof LocatedJson.Text t ? TypedDuration.parse(t.value(), null)
+                : Optional.empty();
+        if (delay.isEmpty() || delay.get().compareTo(Duration.ofHours(1)) > 0) {
+            throw error(value,
+                    "\"delay\" is a duration in quotes, at most an hour: \"20ms\", \"1.5ms\", \"2s\" or \"500us\"");
         }
-        long whole = Long.parseLong(m.group(1));
-        String fraction = m.group(2) == null ? "" : m.group(2);
-        long thousandths = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "00").substring(0, 3));
-        long nanosPerUnit = switch (m.group(3)) {
-            case "s" -> 1_000_000_000L;
-            case "ms" -> 1_000_000L;
-            default -> 1_000L;
-        };
-        return Duration.ofNanos(whole * nanosPerUnit + thousandths * nanosPerUnit / 1000);
+        return delay.get();
     }
 
-    /** "10%" or "2.5%". */
+    /** "10%" or "2.5%" (or 0.1), read as simulate reads --loss. */
     private double percent(LocatedJson value) throws ExerciseFormatException {
-        Matcher m = value instanceof LocatedJson.Text t ? PERCENT.matcher(t.value().strip()) : null;
-        if (m == null || !m.matches() || Double.parseDouble(m.group(1)) > 100) {
+        OptionalDouble rate = value instanceof LocatedJson.Text t ? TypedRate.parse(t.value()) : OptionalDouble.empty();
+        if (rate.isEmpty() || rate.getAsDouble() > 1) {
             throw error(value, "\"loss\" is a percentage in quotes, from \"0%\" to \"100%\"");
         }
-        return Double.parseDouble(m.group(1)) / 100;
+        return rate.getAsDouble();
     }
 
     private ExerciseFormatException error(LocatedJson value, String message) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The one reader of the durations typed on the command line (--delay, --jitter, --duration). */
+/** The one reader of the durations people type (--delay, --jitter, --duration, an exercise's delay). */
 class TypedDurationTest {
     @Test
     void anAmountWithItsUnit() {
@@ -16,6 +16,8 @@ class TypedDurationTest {
         assertEquals(Optional.of(Duration.ofMinutes(2)), TypedDuration.parse("2m", "ms"));
         assertEquals(Optional.of(Duration.ofHours(999_999_999)), TypedDuration.parse("999999999h", "ms"));
         assertEquals(Optional.of(Duration.ofNanos(1)), TypedDuration.parse("0.000001ms", "s"));
+        assertEquals(Optional.of(Duration.ofMillis(20)), TypedDuration.parse("20 ms", "s"));
+        assertEquals(Optional.of(Duration.ofNanos(1_500_000)), TypedDuration.parse("1.5ms", null));
     }
 
     @Test
@@ -26,8 +28,13 @@ class TypedDurationTest {
     }
 
     @Test
+    void aPlainNumberIsNoDurationWhereTheUnitMustBeWritten() {
+        assertEquals(Optional.empty(), TypedDuration.parse("20", null));
+    }
+
+    @Test
     void anythingElseIsNoDuration() {
-        for (String text : new String[] {"soon", "", "-1s", "1.5.2ms", "20 ms", "1e3ms", "20min", "1.1234567s"}) {
+        for (String text : new String[] {"soon", "", "-1s", "1.5.2ms", "20 m s", "1e3ms", "20min", "1.1234567s"}) {
             assertEquals(Optional.empty(), TypedDuration.parse(text, "ms"), text);
         }
     }

@@ -84,6 +84,28 @@ class ExerciseFileTest {
     }
 
     @Test
+    void theLinksDelayAndLossAreReadAsSimulateReadsThem() throws Exception {
+        Exercise.Simulated spaced = (Exercise.Simulated) ExerciseFile.read(write(GOOD.replace("\"1.5ms\"", "\"1.5 ms\"")
+                .replace("\"10%\"", "\"2.5 %\""))).source();
+        assertEquals(1_500_000, spaced.delay().toNanos());
+        assertEquals(0.025, spaced.loss(), 1e-9);
+        Exercise.Simulated fraction = (Exercise.Simulated) ExerciseFile.read(write(GOOD.replace("\"1.5ms\"", "\"2m\"")
+                .replace("\"10%\"", "\"0.1\""))).source();
+        assertEquals(120, fraction.delay().toSeconds());
+        assertEquals(0.1, fraction.loss(), 1e-9);
+        // A delay without its unit, or above the hour simulate --delay allows; a loss above 100%.
+        for (String delay : new String[] {"\"20\"", "\"2h\"", "\"-1ms\"", "20"}) {
+            ExerciseFormatException e = broken(GOOD.replace("\"1.5ms\"", delay));
+            assertTrue(e.getMessage().contains("\"delay\" is a duration in quotes, at most an hour"),
+                    delay + ": " + e.getMessage());
+        }
+        for (String loss : new String[] {"\"150%\"", "\"2\"", "\"ten\"", "0.1"}) {
+            ExerciseFormatException e = broken(GOOD.replace("\"10%\"", loss));
+            assertTrue(e.getMessage().contains("\"loss\" is a percentage in quotes"), loss + ": " + e.getMessage());
+        }
+    }
+
+    @Test
     void aMissingKeyNamesTheObjectThatLacksIt() throws IOException {
         ExerciseFormatException e = broken(GOOD.replace("\"fr\": \"Lancez-le.\"", "\"de\": \"Los\""));
         assertEquals(4, e.line());

@@ -2,6 +2,7 @@ package org.wirelab.cli.simulate;
 
 import java.time.Duration;
 import org.wirelab.cli.TypedDuration;
+import org.wirelab.cli.TypedRate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -49,15 +50,9 @@ final class Quantities {
     static final class Rate implements ITypeConverter<Double> {
         @Override
         public Double convert(String text) {
-            String value = text.strip();
-            double rate;
-            try {
-                rate = value.endsWith("%") ? Double.parseDouble(value.substring(0, value.length() - 1)) / 100
-                        : Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + text + "' is not a rate (examples: 0.1, 10%)");
-            }
-            if (!(rate >= 0 && rate <= 1)) {
+            double rate = TypedRate.parse(text).orElseThrow(() -> new TypeConversionException(
+                    "'" + text + "' is not a rate (examples: 0.1, 10%)"));
+            if (rate > 1) {
                 throw new TypeConversionException("'" + text + "' is not between 0 and 1 (0% and 100%)");
             }
             return rate;
