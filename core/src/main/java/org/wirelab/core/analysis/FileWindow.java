@@ -177,6 +177,7 @@ public final class FileWindow {
 
         /** The second reading: the analysis carried over the parts before frame {@code first}, then the window. */
         FileWindow window(Path file, int partFrames, int first, int last) throws IOException {
+            conversations = null;   // the second reading numbers them again: not held twice
             if (single != null) {
                 return new FileWindow(single, this);
             }

@@ -266,8 +266,6 @@ public final class TcpStateTimeline {
             TcpState[][] initial = new TcpState[streams][];
             boolean[][] initialInferred = new boolean[streams][];
             for (int s = 0; s < streams; s++) {
-                trackers[s] = new TcpConnectionTracker(arrivals.initialState(s, 0), arrivals.initialInferred(s, 0),
-                        arrivals.initialState(s, 1), arrivals.initialInferred(s, 1));
                 initial[s] = new TcpState[] {arrivals.initialState(s, 0), arrivals.initialState(s, 1)};
                 initialInferred[s] = new boolean[] {arrivals.initialInferred(s, 0), arrivals.initialInferred(s, 1)};
             }
@@ -305,6 +303,13 @@ public final class TcpStateTimeline {
                     continue;
                 }
                 TcpConnectionTracker tracker = trackers[s];
+                if (tracker == null) {
+                    // Made at the stream's first frame: an analysis of a part of a file numbers streams in
+                    // the file, most of which have no frame in the part.
+                    tracker = new TcpConnectionTracker(arrivals.initialState(s, 0), arrivals.initialInferred(s, 0),
+                            arrivals.initialState(s, 1), arrivals.initialInferred(s, 1));
+                    trackers[s] = tracker;
+                }
                 for (; next < deferredCount && (int) (deferred[next] >>> 32) == i; next++) {
                     int cause = (int) deferred[next];
                     apply(tracker, changes, i, cause, 1 - sender[cause], false);
