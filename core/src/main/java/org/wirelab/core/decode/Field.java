@@ -42,6 +42,17 @@ public record Field(String label, String name, ByteRange range, long bitMask, Ob
                 children, wording);
     }
 
+    /**
+     * A generated field, shown in brackets: known from other frames (a reply's request, a message's
+     * segments), so often outside any byte of this one. Worded by its declaration's label and
+     * {@code valueKey} with {@code arguments}.
+     */
+    public static Field generated(HeaderField declaration, ByteRange range, Object value, String text,
+            String valueKey, Object... arguments) {
+        return worded(declaration.name(), range, 0, value, text, true, List.of(),
+                new Wording(declaration.labelKey(), valueKey, arguments));
+    }
+
     public boolean hasName() {
         return !name.isEmpty();
     }

@@ -8,7 +8,6 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.decode.ByteRange;
 import org.wirelab.core.decode.Field;
-import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.Wording;
 import org.wirelab.core.frame.FrameStore;
@@ -89,30 +88,23 @@ public final class DnsTransactions {
             case RESPONSE -> {
                 FrameStore frames = analysis.frames();
                 String seconds = Timestamps.epochText(frames.timestampNanos(index) - pairing.nanos());
-                fields.add(generated(Dns.RESPONSE_TO, none, (long) pairing.other(), frame, "value", frame));
-                fields.add(generated(Dns.TIME, none, seconds, seconds, "dns.time.value", seconds));
+                fields.add(Field.generated(Dns.RESPONSE_TO, none, (long) pairing.other(), frame, "value", frame));
+                fields.add(Field.generated(Dns.TIME, none, seconds, seconds, "dns.time.value", seconds));
             }
             case RETRANSMITTED_QUERY -> {
-                fields.add(generated(Dns.RETRANSMIT_REQUEST, none, "", "1", Wording.NO_VALUE));
-                fields.add(generated(Dns.RETRANSMIT_REQUEST_IN, none, (long) pairing.other(), frame, "value",
+                fields.add(Field.generated(Dns.RETRANSMIT_REQUEST, none, "", "1", Wording.NO_VALUE));
+                fields.add(Field.generated(Dns.RETRANSMIT_REQUEST_IN, none, (long) pairing.other(), frame, "value",
                         frame));
-                fields.add(generated(Dns.RETRANSMISSION, none, Boolean.TRUE, "1", "dns.retransmission.value"));
+                fields.add(Field.generated(Dns.RETRANSMISSION, none, Boolean.TRUE, "1", "dns.retransmission.value"));
             }
             case RETRANSMITTED_RESPONSE -> {
-                fields.add(generated(Dns.RETRANSMIT_RESPONSE, none, "", "1", Wording.NO_VALUE));
-                fields.add(generated(Dns.RETRANSMIT_RESPONSE_IN, none, (long) pairing.other(), frame, "value",
+                fields.add(Field.generated(Dns.RETRANSMIT_RESPONSE, none, "", "1", Wording.NO_VALUE));
+                fields.add(Field.generated(Dns.RETRANSMIT_RESPONSE_IN, none, (long) pairing.other(), frame, "value",
                         frame));
-                fields.add(generated(Dns.RETRANSMISSION, none, Boolean.TRUE, "1", "dns.retransmission.value"));
+                fields.add(Field.generated(Dns.RETRANSMISSION, none, Boolean.TRUE, "1", "dns.retransmission.value"));
             }
         }
         return dns.withFields(fields);
-    }
-
-    /** A generated field known only from other frames, so outside any byte of this one. */
-    private static Field generated(HeaderField declaration, ByteRange range, Object value, String text,
-            String valueKey, Object... arguments) {
-        return Field.worded(declaration.name(), range, 0, value, text, true, List.of(),
-                new Wording(declaration.labelKey(), valueKey, arguments));
     }
 
     /**

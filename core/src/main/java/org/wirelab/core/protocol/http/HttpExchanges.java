@@ -143,18 +143,18 @@ public final class HttpExchanges {
         ByteRange none = new ByteRange(http.range().offset(), 0);
         List<Field> added = new ArrayList<>();
         String number = Integer.toString(message.number());
-        added.add(generated(message.response() ? Http.RESPONSE_NUMBER : Http.REQUEST_NUMBER, none,
+        added.add(Field.generated(message.response() ? Http.RESPONSE_NUMBER : Http.REQUEST_NUMBER, none,
                 (long) message.number(), number, Wording.NO_VALUE, number));
         if (message.response() && message.request() >= 0) {
             String seconds = Timestamps.epochText(analysis.frames().timestampNanos(index) - message.requestNanos());
-            added.add(generated(Http.TIME, none, seconds, seconds, "http.time.value", seconds));
+            added.add(Field.generated(Http.TIME, none, seconds, seconds, "http.time.value", seconds));
         }
         frameField(added, Http.PREV_REQUEST_IN, none, message.previousRequest());
         if (message.response()) {
             frameField(added, Http.PREV_RESPONSE_IN, none, message.previousResponse());
             frameField(added, Http.REQUEST_IN, none, message.request());
             if (message.uri() != null) {
-                added.add(generated(Http.RESPONSE_FOR_URI, none, message.uri(), message.uri(), "value",
+                added.add(Field.generated(Http.RESPONSE_FOR_URI, none, message.uri(), message.uri(), "value",
                         message.uri()));
             }
         }
@@ -177,15 +177,8 @@ public final class HttpExchanges {
     private static void frameField(List<Field> fields, HeaderField declaration, ByteRange range, int number) {
         if (number >= 0) {
             String frame = Integer.toString(number);
-            fields.add(generated(declaration, range, (long) number, frame, "value", frame));
+            fields.add(Field.generated(declaration, range, (long) number, frame, "value", frame));
         }
-    }
-
-    /** A field known only from other frames, so outside any byte of this one. */
-    private static Field generated(HeaderField declaration, ByteRange range, Object value, String text,
-            String valueKey, String argument) {
-        return Field.worded(declaration.name(), range, 0, value, text, true, List.of(),
-                new Wording(declaration.labelKey(), valueKey, argument));
     }
 
     /** The full URI of a request (http://host/target), or its target without a Host, as packet-http.c names it. */

@@ -48,8 +48,8 @@ final class ReassemblyItems {
         for (int k = 0; k < frames.size(); k++) {
             String segment = Integer.toString(frames.get(k));
             int length = completion.lengths().get(k);
-            items.add(generated(Tcp.SEGMENT, frames.get(k) == number ? here : elsewhere, (long) frames.get(k),
-                    segment, segment, Long.toString(offset), Long.toString(offset + length - 1),
+            items.add(Field.generated(Tcp.SEGMENT, frames.get(k) == number ? here : elsewhere, (long) frames.get(k),
+                    segment, Wording.NO_VALUE, segment, Long.toString(offset), Long.toString(offset + length - 1),
                     Integer.toString(length)));
             if (k < TITLE_SEGMENTS) {
                 list.append(k > 0 ? ", " : "").append('#').append(segment).append('(').append(length).append(')');
@@ -77,13 +77,6 @@ final class ReassemblyItems {
         String hex = HexFormat.of().formatHex(frame, start, start + length);
         return Field.worded(Tcp.SEGMENT_DATA.name(), new ByteRange(start, length), 0, hex, hex, false, List.of(),
                 new Wording(Tcp.SEGMENT_DATA.labelKey(), Wording.NO_VALUE, Integer.toString(length)));
-    }
-
-    /** A generated item shown by its label alone, formatted with {@code arguments}. */
-    private static Field generated(HeaderField declaration, ByteRange range, Object value, String text,
-            Object... arguments) {
-        return Field.worded(declaration.name(), range, 0, value, text, true, List.of(),
-                new Wording(declaration.labelKey(), Wording.NO_VALUE, arguments));
     }
 
     /** A generated number shown after its label. */

@@ -10,9 +10,7 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.ByteRange;
 import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
-import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.decode.Layer;
-import org.wirelab.core.decode.Wording;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.header.Bytes;
 import org.wirelab.core.protocol.ipv4.Ipv4;
@@ -77,8 +75,8 @@ public final class IcmpEchoes {
                 String number = Integer.toString(request.number);
                 String milliseconds = milliseconds(analysis.frames().timestampNanos(index) - request.nanos);
                 List<Field> fields = new ArrayList<>(icmp.fields());
-                fields.add(generated(Icmp.RESP_TO, none, (long) request.number, number, "value", number));
-                fields.add(generated(Icmp.RESPTIME, none, milliseconds, milliseconds, "icmp.resptime.value",
+                fields.add(Field.generated(Icmp.RESP_TO, none, (long) request.number, number, "value", number));
+                fields.add(Field.generated(Icmp.RESPTIME, none, milliseconds, milliseconds, "icmp.resptime.value",
                         milliseconds));
                 layers.set(k, icmp.withFields(fields));
                 break;
@@ -99,12 +97,6 @@ public final class IcmpEchoes {
             mantissa = new BigDecimal(mantissa).stripTrailingZeros().toPlainString();
         }
         return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
-    }
-
-    private static Field generated(HeaderField declaration, ByteRange range, Object value, String text,
-            String valueKey, Object... arguments) {
-        return Field.worded(declaration.name(), range, 0, value, text, true, List.of(),
-                new Wording(declaration.labelKey(), valueKey, arguments));
     }
 
     private Map<Integer, Request> answered() {
