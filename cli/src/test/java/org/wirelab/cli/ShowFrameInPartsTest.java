@@ -38,9 +38,7 @@ class ShowFrameInPartsTest {
     private static final int FRAMES_PER_FILE = 12;
 
     static Stream<Path> captures() {
-        List<Path> files = new ArrayList<>(Environment.sampleFiles());
-        files.addAll(Corpus.captures());
-        return files.stream().filter(Corpus::readable);
+        return Corpus.readableWithSamples();
     }
 
     @ParameterizedTest(name = "{0}")

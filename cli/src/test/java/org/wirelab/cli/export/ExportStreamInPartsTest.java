@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.draw.LadderView;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.testing.Corpus;
-import org.wirelab.core.testing.Environment;
 import org.wirelab.export.LadderExport;
 
 /**
@@ -44,9 +42,7 @@ class ExportStreamInPartsTest {
     }
 
     static Stream<Path> captures() {
-        List<Path> files = new ArrayList<>(Environment.sampleFiles());
-        files.addAll(Corpus.captures());
-        return files.stream().filter(Corpus::readable);
+        return Corpus.readableWithSamples();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,7 +17,6 @@ import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.testing.Corpus;
-import org.wirelab.core.testing.Environment;
 
 /**
  * A file read a part at a time ({@link CaptureAnalysis#after}) gives every frame the same field values as
@@ -38,9 +37,7 @@ class SegmentedFieldsTest {
             "http.response.code", "dns.qry.name", "ip.ttl", "tcp.options.mss_val");
 
     static Stream<Path> captures() {
-        List<Path> files = new ArrayList<>(Environment.sampleFiles());
-        files.addAll(Corpus.captures());
-        return files.stream().filter(Corpus::readable);
+        return Corpus.readableWithSamples();
     }
 
     @ParameterizedTest(name = "{0}")

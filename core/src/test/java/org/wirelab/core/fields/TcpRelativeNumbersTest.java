@@ -59,9 +59,7 @@ class TcpRelativeNumbersTest {
     }
 
     static List<Path> samplesAndCorpus() {
-        List<Path> files = new ArrayList<>(Environment.sampleFiles());
-        files.addAll(Corpus.captures());
-        return files;
+        return Corpus.withSamples();
     }
 
     @ParameterizedTest(name = "{0}")

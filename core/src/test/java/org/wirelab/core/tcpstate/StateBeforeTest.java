@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.testing.Corpus;
-import org.wirelab.core.testing.Environment;
 
 /**
  * The state of an endpoint just before a frame, read from its stream's changes, is the state after the
@@ -25,9 +23,7 @@ import org.wirelab.core.testing.Environment;
 class StateBeforeTest {
     /** The samples and the corpus captures that can be read (the corpus holds damaged files on purpose). */
     static Stream<Path> captures() {
-        List<Path> files = new ArrayList<>(Environment.sampleFiles());
-        files.addAll(Corpus.captures());
-        return files.stream().filter(Corpus::readable);
+        return Corpus.readableWithSamples();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,6 +30,18 @@ public final class Corpus {
         }
     }
 
+    /** The project's samples, then every corpus capture. */
+    public static List<Path> withSamples() {
+        List<Path> files = new ArrayList<>(Environment.sampleFiles());
+        files.addAll(captures());
+        return files;
+    }
+
+    /** The samples and the corpus captures that read as captures (the corpus holds malformed ones on purpose). */
+    public static Stream<Path> readableWithSamples() {
+        return withSamples().stream().filter(Corpus::readable);
+    }
+
     /** Whether {@code capture} reads as a capture: the corpus holds malformed files on purpose (the reader's tests). */
     public static boolean readable(Path capture) {
         return read(capture).isPresent();

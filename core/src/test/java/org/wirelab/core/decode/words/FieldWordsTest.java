@@ -145,8 +145,7 @@ class FieldWordsTest {
      */
     @Test
     void everyFieldOfTheSamplesAndTheCorpusHasFrenchWords() throws Exception {
-        List<Path> files = new ArrayList<>(Environment.sampleFiles());
-        files.addAll(Corpus.captures());
+        List<Path> files = Corpus.withSamples();
         TreeSet<String> missing = new TreeSet<>();
         int fields = 0;
         for (Path file : files) {
