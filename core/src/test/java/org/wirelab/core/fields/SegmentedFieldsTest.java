@@ -13,10 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wirelab.bench.LoopbackTrafficGenerator;
 import org.wirelab.core.analysis.CaptureAnalysis;
-import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureFiles;
-import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.testing.Corpus;
+import org.wirelab.core.testing.FieldLines;
 
 /**
  * A file read a part at a time ({@link CaptureAnalysis#after}) gives every frame the same field values as
@@ -45,19 +44,19 @@ class SegmentedFieldsTest {
     void partsOfOneAndSevenFramesGiveTheWholeFilesValues(Path capture) throws IOException {
         List<String> names = new ArrayList<>(FieldCatalog.knownNames());
         names.addAll(TREE_FIELDS);
-        List<String> whole = values(new CaptureFields(CaptureAnalysis.of(CaptureFiles.read(capture).frames())), names);
-        assertSameFrames(whole, valuesInParts(capture, 1, names), capture.getFileName() + " in parts of 1 frame");
-        assertSameFrames(whole, valuesInParts(capture, 7, names), capture.getFileName() + " in parts of 7 frames");
+        List<String> whole = FieldLines.of(new CaptureFields(CaptureAnalysis.of(CaptureFiles.read(capture).frames())), names);
+        assertSameFrames(whole, FieldLines.inParts(capture, 1, names), capture.getFileName() + " in parts of 1 frame");
+        assertSameFrames(whole, FieldLines.inParts(capture, 7, names), capture.getFileName() + " in parts of 7 frames");
     }
 
     @Test
     void manyInterleavedConnectionsInPartsOfAThousandFrames(@TempDir Path directory) throws IOException {
         Path capture = directory.resolve("loopback.pcap");
         LoopbackTrafficGenerator.write(capture, 10_000, 7);
-        List<String> whole = values(new CaptureFields(CaptureAnalysis.of(CaptureFiles.read(capture).frames())),
+        List<String> whole = FieldLines.of(new CaptureFields(CaptureAnalysis.of(CaptureFiles.read(capture).frames())),
                 FieldCatalog.knownNames());
         assertEquals(10_000, whole.size());
-        assertSameFrames(whole, valuesInParts(capture, 1000, FieldCatalog.knownNames()), "parts of 1,000 frames");
+        assertSameFrames(whole, FieldLines.inParts(capture, 1000, FieldCatalog.knownNames()), "parts of 1,000 frames");
     }
 
     /** Frame by frame, so that a difference names its frame rather than printing the whole capture twice. */
@@ -66,31 +65,5 @@ class SegmentedFieldsTest {
         for (int i = 0; i < whole.size(); i++) {
             assertEquals(whole.get(i), inParts.get(i), what + ": frame " + (i + 1));
         }
-    }
-
-    /** One line per frame: the fields' texts, as packets -T fields prints them. */
-    private static List<String> values(CaptureFields fields, List<String> names) {
-        List<String> lines = new ArrayList<>(fields.size());
-        for (int i = 0; i < fields.size(); i++) {
-            StringBuilder line = new StringBuilder();
-            for (String name : names) {
-                line.append(name).append('=').append(fields.texts(name, i)).append(' ');
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static List<String> valuesInParts(Path capture, int partFrames, List<String> names) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (CaptureSegments segments = CaptureSegments.open(capture, partFrames)) {
-            CaptureFields fields = null;
-            for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
-                fields = fields == null ? new CaptureFields(CaptureAnalysis.of(frames))
-                        : CaptureFields.after(fields, CaptureAnalysis.after(fields.analysis(), frames));
-                lines.addAll(values(fields, names));
-            }
-        }
-        return lines;
     }
 }

@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.decode.DecoderTables;
 import org.wirelab.core.fields.CaptureFields;
-import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.pcap.PcapWriter;
+import org.wirelab.core.testing.FieldLines;
 
 /**
  * HTTP messages of thousands of segments, as a hostile capture (or a long download) sends them: finding
@@ -120,30 +118,9 @@ class HttpReassemblyWorkTest {
         PcapWriter.writeAtomically(connection.frames, capture);
         List<String> names = List.of("tcp.segment", "tcp.segment.count", "tcp.reassembled.length",
                 "tcp.reassembled.data", "tcp.segment_data", "http.response.code", "http.file_data");
-        List<String> whole = values(new CaptureFields(CaptureAnalysis.of(connection.frames)), names);
+        List<String> whole = FieldLines.of(new CaptureFields(CaptureAnalysis.of(connection.frames)), names);
         assertTrue(whole.get(whole.size() - 1).contains("tcp.segment.count=[21]"), whole.get(whole.size() - 1));
-        List<String> inParts = new ArrayList<>();
-        try (CaptureSegments segments = CaptureSegments.open(capture, 3)) {
-            CaptureFields fields = null;
-            for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
-                fields = fields == null ? new CaptureFields(CaptureAnalysis.of(frames))
-                        : CaptureFields.after(fields, CaptureAnalysis.after(fields.analysis(), frames));
-                inParts.addAll(values(fields, names));
-            }
-        }
-        assertEquals(whole, inParts);
-    }
-
-    private static List<String> values(CaptureFields fields, List<String> names) {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            StringBuilder line = new StringBuilder();
-            for (String name : names) {
-                line.append(name).append('=').append(fields.texts(name, i)).append(' ');
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        assertEquals(whole, FieldLines.inParts(capture, 3, names));
     }
 
     /** A chunk of {@code size} bytes of text, with its size line and line end. */
