@@ -80,14 +80,6 @@ final class DemoCommand implements Callable<Integer> {
         AtomicReference<String> failure = new AtomicReference<>();
         SourceRun run = new SourceRun(demo.source(), Runnable::run, new SourceRun.Listener() {
             @Override
-            public void published(Capture capture) {
-            }
-
-            @Override
-            public void progress(double fraction) {
-            }
-
-            @Override
             public void finished(Capture capture, String error) {
                 last.set(capture);
                 failure.set(error);

@@ -23,9 +23,13 @@ public final class SourceRun {
 
     /** What the UI hears, always on its own thread. */
     public interface Listener {
-        void published(Capture capture);
+        /** A newer state of the capture to show (frames read so far, analysed). */
+        default void published(Capture capture) {
+        }
 
-        void progress(double fraction);
+        /** How far the source has read, from 0 to 1. */
+        default void progress(double fraction) {
+        }
 
         /** How many frames the source has read so far, published or not yet (a long file being read). */
         default void counted(int framesRead) {

@@ -90,14 +90,6 @@ class AnalysisProgressTest {
         SourceRun[] run = new SourceRun[1];
         SourceRun.Listener listener = new SourceRun.Listener() {
             @Override
-            public void published(Capture capture) {
-            }
-
-            @Override
-            public void progress(double fraction) {
-            }
-
-            @Override
             public void analysing(AnalysisStep step, double fraction) {
                 told.add(step);
                 if (step == AnalysisStep.TCP_SEQUENCES) {

@@ -48,10 +48,6 @@ class FileSourceCountTest {
         SourceRun run = new SourceRun(new FileSource(file, 100, java.util.Locale.ENGLISH), Runnable::run,
                 new SourceRun.Listener() {
                     @Override
-                    public void published(Capture growing) {
-                    }
-
-                    @Override
                     public void progress(double fraction) {
                         heard.add("progress " + fraction);
                     }
