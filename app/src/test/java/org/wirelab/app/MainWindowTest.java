@@ -306,10 +306,10 @@ class MainWindowTest extends FxTest {
     }
 
     @Test
-    void theDiagramIsExportedAsShownAndABadNameIsOneLine() throws Exception {
+    void theDiagramIsExportedAsShownAndABadNameIsOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         openSample(window, "tcp-hello.pcap");
-        Path svg = Files.createTempFile("ladder", ".svg");
-        Path doc = Files.createTempFile("ladder", ".doc");
+        Path svg = Files.createFile(dir.resolve("ladder.svg"));
+        Path doc = Files.createFile(dir.resolve("ladder.doc"));
 
         interact(() -> window.export(true, svg));
         String written = Files.readString(svg);
@@ -439,8 +439,8 @@ class MainWindowTest extends FxTest {
     }
 
     @Test
-    void aDamagedFileKeepsTheFramesBeforeTheDamageAndSaysWhy() throws Exception {
-        Path damaged = Files.createTempFile("damaged", ".pcap");
+    void aDamagedFileKeepsTheFramesBeforeTheDamageAndSaysWhy(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path damaged = dir.resolve("damaged.pcap");
         byte[] whole = Files.readAllBytes(Environment.samples().resolve("tcp-hello.pcap"));
         Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length - 30));
         interact(() -> window.open(new FileSource(damaged)));

@@ -159,9 +159,9 @@ class MainTest {
      * run without the app): the app is looked for, not found, and the file's ladder is printed instead.
      */
     @Test
-    void aFileWithADisplayButNoAppInTheBuildIsOneLineAndItsLadder() throws Exception {
+    void aFileWithADisplayButNoAppInTheBuildIsOneLineAndItsLadder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path file = org.wirelab.core.testing.Environment.samples().resolve("tcp-hello.pcap");
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wirelab-noapp");
         ProcessBuilder child = CliProcess.builder(List.of(), dir.resolve("out.txt"), file.toString());
         child.environment().put("DISPLAY", ":99");
         child.redirectError(dir.resolve("err.txt").toFile());

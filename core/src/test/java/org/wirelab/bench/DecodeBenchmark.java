@@ -198,10 +198,9 @@ public final class DecodeBenchmark {
             command.append(" -e ").append(field);
         }
         command.append(" >/dev/null 2>&1 || exit 1; times");
-        Path home = Files.createTempDirectory("tshark-home");
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", command.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("HOME", home.toString());   // default preferences, as the tests use
+        builder.environment().put("HOME", org.wirelab.core.testing.Tshark.emptyHome().toString());   // default preferences, as the tests use
         long start = System.nanoTime();
         Process process = builder.start();
         String times = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -52,7 +52,14 @@ public final class ExerciseOpener {
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return ExerciseRunner.run(exercise, Files.createTempDirectory("wirelab-exercise"), messages.locale());
+                Path directory = Files.createTempDirectory("wirelab-exercise");
+                directory.toFile().deleteOnExit();
+                ExerciseRunner.Run run = ExerciseRunner.run(exercise, directory, messages.locale());
+                // The capture stays open until the app ends (File > Save keeps a copy); then it goes, before its directory.
+                try (var written = Files.list(directory)) {
+                    written.forEach(path -> path.toFile().deleteOnExit());
+                }
+                return run;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

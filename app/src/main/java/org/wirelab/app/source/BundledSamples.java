@@ -30,10 +30,11 @@ public final class BundledSamples {
                 throw new IllegalArgumentException("no bundled sample " + name);
             }
             Path directory = Files.createTempDirectory("wirelab-sample");
-            Path file = directory.resolve(Path.of(name).getFileName().toString());
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            file.toFile().deleteOnExit();
+            // Deleted at exit in the reverse order of these calls: the file first, then its directory.
             directory.toFile().deleteOnExit();
+            Path file = directory.resolve(Path.of(name).getFileName().toString());
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return new FileSource(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -45,8 +45,8 @@ class CompareCommandTest {
     }
 
     @Test
-    void inFrenchTheTableAndTheReportAreFrench() throws Exception {
-        java.nio.file.Path report = java.nio.file.Files.createTempDirectory("compare").resolve("rapport.html");
+    void inFrenchTheTableAndTheReportAreFrench(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path report = dir.resolve("rapport.html");
         CliRun run = CliRun.of("compare", "--messages", "10", "--size", "100", "--simulate", "--delay", "5ms",
                 "--lang", "fr", "--report", report.toString());
         assertEquals(0, run.exitCode(), run.err());

@@ -14,7 +14,30 @@ import java.util.concurrent.TimeUnit;
  * Skips the calling test when tshark is not installed, or fails it in CI.
  */
 public final class Tshark {
+    private static Path home;
+
     private Tshark() {
+    }
+
+    /**
+     * An empty HOME for tshark, so that nobody's preferences change its output: one directory for the
+     * whole test run, removed when the JVM ends (a directory per call left tens of thousands in /tmp).
+     */
+    public static synchronized Path emptyHome() throws IOException {
+        if (home == null) {
+            Path created = Files.createTempDirectory("tshark-home");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created)));
+            home = created;
+        }
+        return home;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Only a temporary directory left behind.
+        }
     }
 
     public static boolean installed() {
@@ -48,14 +71,14 @@ public final class Tshark {
 
     private static String run(boolean damageAccepted, String... args) {
         require();
+        Path err = null;
         try {
-            Path home = Files.createTempDirectory("tshark-home");
             List<String> command = new ArrayList<>();
             command.add("tshark");
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-            builder.environment().put("HOME", home.toString());
-            Path err = Files.createTempFile("tshark", ".err");
+            builder.environment().put("HOME", emptyHome().toString());
+            err = Files.createTempFile("tshark", ".err");
             builder.redirectError(err.toFile());
             Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();
@@ -73,6 +96,10 @@ public final class Tshark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (err != null) {
+                err.toFile().delete();
+            }
         }
     }
 
