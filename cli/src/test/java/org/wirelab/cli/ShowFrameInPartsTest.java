@@ -21,10 +21,11 @@ import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.Conversation;
 import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.analysis.FileWindow;
-import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.testing.Corpus;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.FarPairsCapture;
+import org.wirelab.core.testing.PairedFrames;
 
 /**
  * {@code show --frame N} analyses only frame N's conversation, after the parts of the file before it
@@ -57,6 +58,53 @@ class ShowFrameInPartsTest {
         }
     }
 
+    static Stream<Path> capturesWithPairs() {
+        return PairedFrames.captures();
+    }
+
+    /**
+     * Every DNS message and ICMP echo reply, paired with a query or request of a part before (the DNS
+     * transactions and the echoes carried from part to part), shown as the whole file shows it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("capturesWithPairs")
+    void everyDnsMessageAndEchoReplyShownInPartsIsTheWholeFilesOutput(Path capture) throws IOException {
+        CaptureAnalysis whole = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+        for (int index : PairedFrames.of(whole)) {
+            for (int partFrames : new int[] {1, 7}) {
+                FileWindow window = FileWindow.aroundFrame(capture, partFrames, index);
+                for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                    assertEquals(shown(whole, index, language), shown(window.analysis(), window.indexOf(index), language),
+                            capture.getFileName() + " frame " + (index + 1) + " in parts of " + partFrames + " frames ("
+                                    + language + ")");
+                }
+            }
+        }
+    }
+
+    /** A DNS response and an echo reply 3,000 frames after their query and request, parts of 100 frames. */
+    @Test
+    void aResponseAndAnEchoReplyFarFromTheirRequestsShowTheirPairs(@TempDir Path directory) throws IOException {
+        Path capture = directory.resolve("far-pairs.pcap");
+        int between = 3_000;
+        FarPairsCapture.write(capture, between);
+        CaptureAnalysis whole = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
+        int response = FarPairsCapture.dnsResponse(between) - 1;
+        int reply = FarPairsCapture.echoReply(between) - 1;
+        assertTrue(shown(whole, response, Locale.ENGLISH).contains("[Request In: 1]"),
+                () -> shown(whole, response, Locale.ENGLISH));
+        assertTrue(shown(whole, reply, Locale.ENGLISH).contains("[Request frame: 2]"),
+                () -> shown(whole, reply, Locale.ENGLISH));
+        for (int index = response; index < whole.size(); index++) {
+            FileWindow window = FileWindow.aroundFrame(capture, 100, index);
+            assertTrue(window.analysis().size() <= 257, "window of frame " + (index + 1));
+            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                assertEquals(shown(whole, index, language), shown(window.analysis(), window.indexOf(index), language),
+                        "frame " + (index + 1) + " (" + language + ")");
+            }
+        }
+    }
+
     @Test
     void aFrameLateInManyInterleavedConnectionsIsAnalysedWithItsConversationOnly(@TempDir Path directory)
             throws IOException {
@@ -84,8 +132,8 @@ class ShowFrameInPartsTest {
     }
 
     /**
-     * A TCP segment's whole stream, a DNS message's UDP flow up to it, another datagram alone, else the frames
-     * an ICMP error's datagram may be in.
+     * A TCP segment's whole stream, a datagram alone (a DNS message too: its flow's transactions are
+     * carried from part to part), else the frames an ICMP error's datagram may be in.
      */
     private static int conversationSpan(CaptureAnalysis whole, int index) {
         ConversationIndex conversations = whole.conversations();
@@ -94,9 +142,7 @@ class ShowFrameInPartsTest {
             return stream.lastFrameIndex() - stream.firstFrameIndex() + 1;
         }
         if (conversations.udpStream(index) != ConversationIndex.NONE) {
-            boolean dns = FrameDecoder.standard().decode(whole.frames(), index).layers().stream()
-                    .anyMatch(layer -> layer.protocol().equals("DNS"));
-            return dns ? index - conversations.udpConversation(conversations.udpStream(index)).firstFrameIndex() + 1 : 1;
+            return 1;
         }
         return Math.min(index, 256) + 1;
     }

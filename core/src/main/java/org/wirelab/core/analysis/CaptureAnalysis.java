@@ -3,6 +3,8 @@ package org.wirelab.core.analysis;
 import org.wirelab.core.frame.FrameReader;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.frame.PassProgress;
+import org.wirelab.core.protocol.dns.DnsTransactions;
+import org.wirelab.core.protocol.icmp.IcmpEchoes;
 import org.wirelab.core.summary.PacketTable;
 import org.wirelab.core.summary.SummaryDecoder;
 
@@ -24,6 +26,10 @@ public final class CaptureAnalysis {
     private volatile TcpAnalysisDetails tcpDetails;
     /** The last datagrams of the parts before this one (null for a whole file or its first part). */
     private RecentDatagrams earlierDatagrams;
+    /** DNS messages paired with their conversation's earlier ones, carried from the parts before. */
+    private DnsTransactions dns;
+    /** ICMP echo replies paired with their requests, carried from the parts before. */
+    private IcmpEchoes echoes;
 
     private CaptureAnalysis(FrameStore frames, PacketTable packets, ConversationIndex conversations) {
         this.frames = frames;
@@ -40,7 +46,10 @@ public final class CaptureAnalysis {
     /**
      * Analyses the frames of the file that follow {@code previous}'s ({@code frames} of a
      * {@link org.wirelab.core.pcap.CaptureSegments}); {@code previous} hands over its conversations, its
-     * TCP flows, its stream times and its last datagrams (which an ICMP error may quote), keeping the answers about its own frames that were already asked.
+     * TCP flows, its stream times, its last datagrams (which an ICMP error may quote), its DNS transactions
+     * and its ICMP echo requests still unanswered, keeping the answers about its own frames that were
+     * already asked. The DNS and ICMP pairs are always carried, whoever asks: a reply may answer a request
+     * made millions of frames before, and the state is one entry per transaction, not per frame.
      */
     public static CaptureAnalysis after(CaptureAnalysis previous, FrameStore frames) {
         PacketTable packets = new PacketTable(frames.size());
@@ -55,6 +64,8 @@ public final class CaptureAnalysis {
         }
         analysis.earlierDatagrams = RecentDatagrams.after(previous.earlierDatagrams, previous.frames,
                 previous.packets, previous.conversations);
+        analysis.dns = DnsTransactions.after(previous.dnsTransactions(), analysis);
+        analysis.echoes = IcmpEchoes.after(previous.icmpEchoes(), analysis);
         return analysis;
     }
 
@@ -148,6 +159,22 @@ public final class CaptureAnalysis {
             }
         }
         return made;
+    }
+
+    /** Each DNS response's query and each message sent again, as the whole file's single pass finds them. */
+    public synchronized DnsTransactions dnsTransactions() {
+        if (dns == null) {
+            dns = new DnsTransactions(this);
+        }
+        return dns;
+    }
+
+    /** Each ICMP echo reply's request, as the whole file's single pass finds it. */
+    public synchronized IcmpEchoes icmpEchoes() {
+        if (echoes == null) {
+            echoes = new IcmpEchoes(this);
+        }
+        return echoes;
     }
 
     /** The last datagrams of the parts before this one, for an ICMP error quoting one of them; null if none. */

@@ -3,7 +3,6 @@ package org.wirelab.core.analysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.wirelab.core.decode.FrameDecoder;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.summary.PacketTable;
@@ -15,16 +14,15 @@ import org.wirelab.core.summary.SummaryDecoder;
  * first frame to its last, analysed after the parts of the file before it ({@link CaptureAnalysis#after}),
  * so that its frames get the numbers, times, streams, TCP analysis and states the whole file's analysis
  * gives them. A TCP stream's states and its explanations look only at that stream's frames, which all lie in
- * the window; a UDP datagram needs none of the frames before it but for a DNS message, paired with the
- * earlier messages of its flow (its window is the flow up to it); an ICMP error's datagram is looked for
- * among the frames just before it ({@link IcmpQuote#LOOKBACK}), which a frame outside any conversation
- * gets in its window.
+ * the window; a UDP datagram needs nothing of the frames before it that the parts do not carry (a DNS
+ * message's earlier transactions and an ICMP echo reply's request are carried, however far back); an ICMP
+ * error's datagram is looked for among the frames just before it ({@link IcmpQuote#LOOKBACK}), which a
+ * frame outside any conversation gets in its window.
  *
  * <p>The file is read twice, a part at a time: first the summaries and conversations alone, to find where
  * the conversation begins and ends; then the analysis, carried from part to part up to the window. Memory
- * holds a part or the window, whichever is larger: a TCP stream as long as the file, or a DNS message of a
- * UDP flow that began with the file, is the whole file. A file of one part is read once, that part being
- * the window.
+ * holds a part or the window, whichever is larger: a TCP stream as long as the file is the whole file. A
+ * file of one part is read once, that part being the window.
  */
 public final class FileWindow {
     private final CaptureAnalysis analysis;
@@ -55,10 +53,8 @@ public final class FileWindow {
             return outline.window(file, partFrames, Math.max(0, frameIndex - IcmpQuote.LOOKBACK), frameIndex);
         }
         if (conversation.protocol() == Conversation.Protocol.UDP) {
-            // A DNS message is paired with the earlier ones of its flow that have its ID; any other datagram
-            // needs nothing of the frames before it that the parts do not carry.
-            return outline.window(file, partFrames, outline.dns ? conversation.firstFrameIndex() : frameIndex,
-                    frameIndex);
+            // A datagram needs nothing of the frames before it that the parts do not carry (DNS transactions).
+            return outline.window(file, partFrames, frameIndex, frameIndex);
         }
         // A TCP segment needs its whole stream: whether it arrived is proven by a later segment.
         return outline.window(file, partFrames, conversation.firstFrameIndex(), conversation.lastFrameIndex());
@@ -127,8 +123,6 @@ public final class FileWindow {
         ConversationIndex conversations;
         int tcpStream = ConversationIndex.NONE;
         int udpStream = ConversationIndex.NONE;
-        /** Whether the frame looked for carries DNS. */
-        boolean dns;
         /** The file's only part, analysed: the window whatever the target, or null when there were several. */
         CaptureAnalysis single;
 
@@ -164,8 +158,6 @@ public final class FileWindow {
             if (i >= 0 && i < frames.size()) {
                 tcpStream = conversations.tcpStream(i);
                 udpStream = conversations.udpStream(i);
-                dns = FrameDecoder.standard().decode(frames, i).layers().stream()
-                        .anyMatch(layer -> layer.protocol().equals("DNS"));
             }
         }
 

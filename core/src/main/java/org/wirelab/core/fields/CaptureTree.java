@@ -31,30 +31,27 @@ public final class CaptureTree {
     private final IcmpEchoes echoes;
 
     public CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog) {
-        this(analysis, catalog, new HttpReassembly(analysis, DecoderTables.standard()),
-                new DnsTransactions(analysis), null, new IcmpEchoes(analysis));
+        this(analysis, catalog, new HttpReassembly(analysis, DecoderTables.standard()), null);
     }
 
-    private CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog, HttpReassembly http, DnsTransactions dns,
-            HttpExchanges exchanges, IcmpEchoes echoes) {
+    private CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog, HttpReassembly http, HttpExchanges exchanges) {
         this.analysis = analysis;
         this.decoder = new FrameDecoder(DecoderTables.standard());
         this.relativeNumbers = new TcpRelativeNumbers(catalog);
         this.http = http;
-        this.dns = dns;
+        this.dns = analysis.dnsTransactions();
         this.exchanges = exchanges != null ? exchanges : new HttpExchanges(analysis, DecoderTables.standard(), http);
-        this.echoes = echoes;
+        this.echoes = analysis.icmpEchoes();
     }
 
     /**
      * The trees of {@code analysis}, the part of a file after {@code previous}'s ({@link CaptureAnalysis#after}):
-     * HTTP messages begun in the parts before are completed here, and DNS and HTTP messages are paired with
-     * those of the parts before.
+     * HTTP messages begun in the parts before are completed here, and HTTP messages are paired with those
+     * of the parts before (the analysis carries DNS transactions and ICMP echoes itself).
      */
     static CaptureTree after(CaptureTree previous, CaptureAnalysis analysis, FieldCatalog catalog) {
         HttpReassembly http = HttpReassembly.after(previous.http, analysis);
-        return new CaptureTree(analysis, catalog, http, DnsTransactions.after(previous.dns, analysis),
-                HttpExchanges.after(previous.exchanges, analysis, http), IcmpEchoes.after(previous.echoes, analysis));
+        return new CaptureTree(analysis, catalog, http, HttpExchanges.after(previous.exchanges, analysis, http));
     }
 
     public CaptureTree(CaptureAnalysis analysis) {

@@ -21,6 +21,11 @@ import org.wirelab.core.summary.PacketTable;
  * response then shows {@code dns.response_to} (the query's frame) and {@code dns.time} (the seconds between
  * them). A query's {@code dns.response_in} needs a second pass, which tshark makes only with {@code -2}, so
  * it is not shown, as tshark shows it by default.
+ *
+ * <p>A file read a part at a time carries the transactions from part to part ({@link #after}, made by
+ * {@link CaptureAnalysis#after}): one entry per transaction ID of a conversation, at most 65,536 a
+ * conversation whatever its length, and nothing per frame, so a response answers a query of a flow that
+ * began millions of frames before without those frames in memory.
  */
 public final class DnsTransactions {
     private final CaptureAnalysis analysis;
@@ -112,7 +117,7 @@ public final class DnsTransactions {
      * the ID of a query still unanswered is sent again; a response answers the transaction's query, or, when
      * it already has a response, is that response sent again.
      */
-    private Map<Integer, Pairing> pairings() {
+    private synchronized Map<Integer, Pairing> pairings() {
         if (pairings == null) {
             pairings = findPairings();
         }

@@ -22,10 +22,17 @@ import org.wirelab.core.summary.PacketTable;
  * then shows {@code icmp.resp_to} (the request's frame) and {@code icmp.resptime} (the milliseconds between
  * them); a second reply to the same request is not paired. A request's {@code icmp.resp_in} needs a second
  * pass, which tshark makes only with {@code -2}, so it is not shown, as tshark shows it by default.
+ *
+ * <p>Only requests not yet answered are kept (an answered one pairs with no later reply), carried from part
+ * to part of a file read a part at a time ({@link #after}, made by {@link CaptureAnalysis#after}), so that
+ * a reply finds its request however many frames lie between them.
  */
 public final class IcmpEchoes {
     private final CaptureAnalysis analysis;
-    /** The requests by hosts, identifier and sequence number: as the parts of the file before left them, then this one. */
+    /**
+     * The requests not yet answered by hosts, identifier and sequence number: as the parts of the file
+     * before left them, then this one.
+     */
     private final Map<Key, Request> requests;
     /** For each reply of this part (0-based index in it) that answers a request, that request. */
     private Map<Integer, Request> answered;
@@ -34,16 +41,8 @@ public final class IcmpEchoes {
     private record Key(long hosts, int identifier, int sequence) {
     }
 
-    /** A request's frame number in the file and time, and whether a reply has answered it. */
-    private static final class Request {
-        final int number;
-        final long nanos;
-        boolean answered;
-
-        Request(int number, long nanos) {
-            this.number = number;
-            this.nanos = nanos;
-        }
+    /** A request's frame number in the file and time. */
+    private record Request(int number, long nanos) {
     }
 
     public IcmpEchoes(CaptureAnalysis analysis) {
@@ -72,10 +71,10 @@ public final class IcmpEchoes {
             Layer icmp = layers.get(k);
             if (icmp.protocol().equals("ICMP")) {
                 ByteRange none = new ByteRange(icmp.range().offset(), 0);
-                String number = Integer.toString(request.number);
-                String milliseconds = milliseconds(analysis.frames().timestampNanos(index) - request.nanos);
+                String number = Integer.toString(request.number());
+                String milliseconds = milliseconds(analysis.frames().timestampNanos(index) - request.nanos());
                 List<Field> fields = new ArrayList<>(icmp.fields());
-                fields.add(Field.generated(Icmp.RESP_TO, none, (long) request.number, number, "value", number));
+                fields.add(Field.generated(Icmp.RESP_TO, none, (long) request.number(), number, "value", number));
                 fields.add(Field.generated(Icmp.RESPTIME, none, milliseconds, milliseconds, "icmp.resptime.value",
                         milliseconds));
                 layers.set(k, icmp.withFields(fields));
@@ -99,7 +98,7 @@ public final class IcmpEchoes {
         return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
     }
 
-    private Map<Integer, Request> answered() {
+    private synchronized Map<Integer, Request> answered() {
         if (answered == null) {
             answered = pair();
         }
@@ -132,9 +131,8 @@ public final class IcmpEchoes {
             if (type == Icmp.ECHO_REQUEST) {
                 requests.put(key, new Request(frames.firstIndex() + i + 1, frames.timestampNanos(i)));
             } else {
-                Request request = requests.get(key);
-                if (request != null && !request.answered) {
-                    request.answered = true;
+                Request request = requests.remove(key);   // a second reply to it is not paired
+                if (request != null) {
                     found.put(i, request);
                 }
             }
