@@ -30,23 +30,14 @@ import org.wirelab.core.summary.PacketTable;
  * {@link FieldCatalog} where they hold the answer, otherwise from the frame's decoded tree, which is
  * decoded only when such a field is asked (and kept for the next question about the same frame).
  *
- * <p>The columns read only a frame's outer TCP or UDP header: for any other frame (an ICMP error
- * quoting a datagram, a tunnel) the fields the tree also has come from the tree, so that every
- * occurrence is seen, as tshark lists both {@code ip.src} of an ICMP error.
+ * <p>The columns read only a frame's outer headers: each column's declaration says for which frames they
+ * hold every occurrence ({@link ColumnField.Reach}); for the others (an ICMP error quoting a datagram) the
+ * fields come from the tree, so that every occurrence is seen, as tshark lists both {@code ip.src} of an
+ * ICMP error.
  */
 public final class CaptureFields {
-    private static final Set<String> FAST = Set.copyOf(FieldCatalog.knownNames());
-    /** Fast-path names the tree also has: read from the tree when a frame is neither TCP nor UDP. */
-    private static final Set<String> IN_TREE_TOO = Set.of("ip.src", "ip.dst", "ip.addr", "ipv6.src", "ipv6.dst",
-            "ipv6.addr", "ip.proto", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.flags.str",
-            "tcp.hdr_len", "tcp.len", "tcp.seq_raw", "tcp.ack_raw", "tcp.window_size_value", "tcp.seq", "tcp.ack",
-            "tcp.nxtseq", "udp.srcport", "udp.dstport", "udp.port", "udp.length");
-
     /** As many application layers as the frame decoder's bound on all layers allows. */
     private static final int MAX_APPLICATION_LAYERS = 16;
-
-    /** Stream numbers, which tshark gives the datagram an ICMP error quotes too. */
-    private static final Set<String> STREAMS = Set.of("tcp.stream", "udp.stream");
 
     /** Protocols tshark prints by name for -e, their tree item having no text of its own. */
     private static final Set<String> PRINTED_BY_NAME = Set.of("http", "icmp", "icmpv6", "ssh", "null", "loop", "raw");
@@ -109,7 +100,7 @@ public final class CaptureFields {
 
     /** Whether {@code name} is a fast-path column (whose values need no tree for TCP and UDP frames). */
     public static boolean isFast(String name) {
-        return FAST.contains(name);
+        return FieldTypes.column(name) != null;
     }
 
     /**
@@ -118,7 +109,7 @@ public final class CaptureFields {
      */
     public static boolean readsTrees(Collection<String> names) {
         for (String name : names) {
-            if (!FAST.contains(name)) {
+            if (!isFast(name)) {
                 return true;
             }
         }
@@ -127,18 +118,8 @@ public final class CaptureFields {
 
     /** Whether frame {@code index}'s values of {@code name} come from the columns rather than the tree. */
     public boolean fromColumns(String name, int index) {
-        if (!FAST.contains(name)) {
-            return false;
-        }
-        int transport = analysis.packets().transport(index);
-        if (STREAMS.contains(name)) {
-            // An ICMP error's stream is that of the datagram it quotes, which only the tree reads.
-            return transport != PacketTable.TRANSPORT_ICMP && transport != PacketTable.TRANSPORT_ICMPV6;
-        }
-        if (!IN_TREE_TOO.contains(name)) {
-            return true;
-        }
-        return transport == PacketTable.TRANSPORT_TCP || transport == PacketTable.TRANSPORT_UDP;
+        ColumnField column = FieldTypes.column(name);
+        return column != null && column.answersFor(analysis.packets().transport(index));
     }
 
     /** Appends the columns' text of a fast-path field ("" when absent; occurrences comma-separated). */
@@ -181,7 +162,8 @@ public final class CaptureFields {
                     false, List.of()));
             return found;
         }
-        if (STREAMS.contains(name)) {
+        ColumnField column = FieldTypes.column(name);
+        if (column != null && column.reach() == ColumnField.Reach.CONVERSATION) {
             return quotedStream(name, index);
         }
         if (isApplicationField(name) && fromColumns("tcp.srcport", index)) {

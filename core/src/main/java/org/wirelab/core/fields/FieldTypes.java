@@ -11,10 +11,13 @@ import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.protocol.arp.Arp;
 import org.wirelab.core.protocol.ethernet.Ethernet;
 import org.wirelab.core.protocol.frame.Frame;
+import org.wirelab.core.protocol.frame.FrameColumns;
 import org.wirelab.core.protocol.icmp.Icmp;
 import org.wirelab.core.protocol.icmpv6.Icmpv6;
 import org.wirelab.core.protocol.ipv4.Ipv4;
+import org.wirelab.core.protocol.ipv4.Ipv4Columns;
 import org.wirelab.core.protocol.ipv6.Ipv6;
+import org.wirelab.core.protocol.ipv6.Ipv6Columns;
 import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.protocol.sll.LinuxSll;
 import org.wirelab.core.protocol.chat.Chat;
@@ -23,16 +26,18 @@ import org.wirelab.core.protocol.dns.Dns;
 import org.wirelab.core.protocol.http.Http;
 import org.wirelab.core.protocol.ssh.Ssh;
 import org.wirelab.core.protocol.tcp.Tcp;
+import org.wirelab.core.protocol.tcp.TcpColumns;
 import org.wirelab.core.protocol.vlan.Vlan;
 import org.wirelab.core.protocol.udp.Udp;
+import org.wirelab.core.protocol.udp.UdpColumns;
 
 /**
- * The one table of every field name wirelab knows, with its type: the fast-path columns of
- * {@link FieldCatalog}, the fields the decoders put in a frame's tree, the protocols themselves, and
- * Wireshark's hidden "either" fields ({@code ip.addr} is each {@code ip.src} and {@code ip.dst}). A
- * protocol that declares its fields in its own place ({@link Tcp#FIELDS}, {@link Udp#FIELDS}) is read from there; the others
- * are still listed here by name.
- * {@code -e} and display filters accept exactly these names.
+ * The one table of every field name wirelab knows, with its type, read from the declarations each protocol
+ * makes in its own place ({@link Tcp#FIELDS}, {@link Tcp#EITHER}, {@link TcpColumns#COLUMNS} ...): the fields
+ * the decoders put in a frame's tree, the protocols themselves, Wireshark's hidden "either" fields
+ * ({@code ip.addr} is each {@code ip.src} and {@code ip.dst}), and which of the fields the capture's columns
+ * answer without a tree ({@link FieldCatalog}). {@code -e}, display filters, {@code packets --help} and the
+ * app's completion know exactly these names.
  */
 public final class FieldTypes {
     private static final Map<String, FieldType> TYPES = new LinkedHashMap<>();
@@ -40,6 +45,8 @@ public final class FieldTypes {
     private static final Map<String, String> PROTOCOLS = new LinkedHashMap<>();
     /** A hidden field and the tree fields whose occurrences it repeats, in tree order. */
     private static final Map<String, Set<String>> EITHER = new LinkedHashMap<>();
+    /** The fields the capture's columns answer without a tree, in their protocols' order. */
+    private static final Map<String, ColumnField> COLUMNS = new LinkedHashMap<>();
 
     static {
         protocol("frame", "Frame");
@@ -71,7 +78,6 @@ public final class FieldTypes {
 
         declare(Ethernet.FIELDS);
         declare(Vlan.FIELDS);
-        declare(FieldType.UNSIGNED, "ieee8021ad.etype");
         declare(LinuxSll.FIELDS);
         declare(BsdLoopback.FIELDS);
         declare(Arp.FIELDS);
@@ -97,23 +103,23 @@ public final class FieldTypes {
         either(Ipv6.EITHER);
         either(Tcp.EITHER);
         either(Udp.EITHER);
+
+        columns(FrameColumns.COLUMNS);
+        columns(Ipv4Columns.COLUMNS);
+        columns(Ipv6Columns.COLUMNS);
+        columns(TcpColumns.COLUMNS);
+        columns(UdpColumns.COLUMNS);
     }
 
     private FieldTypes() {
     }
 
-    private static void declare(FieldType type, String... names) {
-        for (String name : names) {
-            if (TYPES.put(name, type) != null) {
-                throw new IllegalStateException(name + " is declared twice");
-            }
-        }
-    }
-
     /** Fields declared in their protocol's place: their name and type are read from the declaration. */
     private static void declare(List<HeaderField> declarations) {
         for (HeaderField field : declarations) {
-            declare(field.type(), field.name());
+            if (TYPES.put(field.name(), field.type()) != null) {
+                throw new IllegalStateException(field.name() + " is declared twice");
+            }
         }
     }
 
@@ -126,6 +132,18 @@ public final class FieldTypes {
     private static void either(List<EitherField> declarations) {
         for (EitherField either : declarations) {
             EITHER.put(either.field().name(), Set.copyOf(either.memberNames()));
+        }
+    }
+
+    /** Fields the columns answer, each declared in its protocol's place beside the field itself. */
+    private static void columns(List<ColumnField> declarations) {
+        for (ColumnField column : declarations) {
+            if (TYPES.get(column.name()) != column.field().type()) {
+                throw new IllegalStateException(column.name() + " is a column but not a declared field of its type");
+            }
+            if (COLUMNS.put(column.name(), column) != null) {
+                throw new IllegalStateException(column.name() + " is a column twice");
+            }
         }
     }
 
@@ -146,6 +164,16 @@ public final class FieldTypes {
     /** Wireshark's filter name of a decoded layer ("tcp" for "TCP"), or null when it has none. */
     public static String protocolName(String layerProtocol) {
         return PROTOCOLS.get(layerProtocol);
+    }
+
+    /** The fast-path field of that name, which the columns answer without a tree, or null. */
+    public static ColumnField column(String name) {
+        return COLUMNS.get(name);
+    }
+
+    /** The names of the fast-path fields, in their protocols' order. */
+    public static List<String> columnNames() {
+        return List.copyOf(COLUMNS.keySet());
     }
 
     /** For a hidden "either" field such as ip.addr, the fields it repeats; otherwise null. */

@@ -100,9 +100,8 @@ final class FilterCases {
             "tcp.segments", "tcp.segment == 8", "tcp.segment.count > 2", "tcp.reassembled.length > 1000",
             "tcp.reassembled.data contains \"HTTP/1.1 200\"", "tcp.reassembled_in");
 
-    /** Names tshark 4.0 does not have: wirelab's own lab protocol, and 802.1ad's EtherType under its name. */
-    static final List<String> WIRELAB_ONLY = List.of("chat", "chat.kind", "chat.message", "chat.client_number",
-            "ieee8021ad.etype");
+    /** Names tshark 4.0 does not have: wirelab's own lab protocol. */
+    static final List<String> WIRELAB_ONLY = List.of("chat", "chat.kind", "chat.message", "chat.client_number");
 
     static final List<String> FIELDS = FieldTypes.names().stream().filter(n -> !WIRELAB_ONLY.contains(n)).toList();
 

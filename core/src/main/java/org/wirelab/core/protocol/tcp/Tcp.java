@@ -125,7 +125,7 @@ public final class Tcp {
     /** The segment's captured data (Wireshark's "TCP payload (N bytes)"); a reset's is its reason, not data. */
     public static final HeaderField PAYLOAD = HeaderField.of("tcp.payload", FieldType.BYTES);
 
-    // What the capture's analysis computes (FieldCatalog's columns).
+    // What the capture's analysis computes (TcpColumns reads them from its columns).
     public static final HeaderField TIME_RELATIVE = HeaderField.of("tcp.time_relative", FieldType.TIME);
     public static final HeaderField TIME_DELTA = HeaderField.of("tcp.time_delta", FieldType.TIME);
     public static final HeaderField ANALYSIS_ACKS_FRAME = HeaderField.unsigned("tcp.analysis.acks_frame");
