@@ -1,17 +1,17 @@
 package org.wirelab.cli;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.wirelab.cli.capture.CaptureCommand;
 import org.wirelab.cli.check.CheckCommand;
 import org.wirelab.cli.quiz.QuizCommand;
@@ -43,30 +43,37 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
 
     /**
-     * The subcommands by name, in the order the help lists them. They are added to the command line
-     * here rather than in the annotation so that a run builds only the one it was given: picocli reads
-     * every option of every command it is given by reflection, which cost a short run a fifth of a CPU
-     * second for the twenty-odd commands (the names are checked against the annotations by MainTest).
+     * The subcommands' names, in the order the help lists them. They are added to the command line here
+     * rather than in the annotation so that a run builds only the one it was given: picocli reads every
+     * option of every command it is given by reflection, which cost a short run a fifth of a CPU second
+     * for the twenty-odd commands (the names are checked against the annotations by MainTest).
      */
-    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final List<String> SUBCOMMANDS = List.of("show", "packets", "follow", "conversations", "capture", "check",
+            "quiz", "exercise", "simulate", "compare", "lab", "export", "demo", "help");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("show", ShowCommand::new);
-        commands.put("packets", PacketsCommand::new);
-        commands.put("follow", FollowCommand::new);
-        commands.put("conversations", ConversationsCommand::new);
-        commands.put("capture", CaptureCommand::new);
-        commands.put("check", CheckCommand::new);
-        commands.put("quiz", QuizCommand::new);
-        commands.put("exercise", ExerciseCommand::new);
-        commands.put("simulate", SimulateCommand::new);
-        commands.put("compare", CompareCommand::new);
-        commands.put("lab", LabCommand::new);
-        commands.put("export", ExportCommand::new);
-        commands.put("demo", DemoCommand::new);
-        commands.put("help", CommandLine.HelpCommand::new);
-        return commands;
+    /**
+     * A new command object for one of {@link #SUBCOMMANDS}. A switch rather than a table of constructor
+     * references: each reference is a call site the JVM links at start, a tenth of a short run's CPU for
+     * the fourteen of them, though a run uses one.
+     */
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "show" -> new ShowCommand();
+            case "packets" -> new PacketsCommand();
+            case "follow" -> new FollowCommand();
+            case "conversations" -> new ConversationsCommand();
+            case "capture" -> new CaptureCommand();
+            case "check" -> new CheckCommand();
+            case "quiz" -> new QuizCommand();
+            case "exercise" -> new ExerciseCommand();
+            case "simulate" -> new SimulateCommand();
+            case "compare" -> new CompareCommand();
+            case "lab" -> new LabCommand();
+            case "export" -> new ExportCommand();
+            case "demo" -> new DemoCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     @Spec
@@ -77,6 +84,12 @@ public final class Main implements Callable<Integer> {
     private Path file;
 
     public static void main(String[] args) {
+        if (isVersionQuestion(args)) {
+            PrintWriter out = new StandardOutput(System.out);
+            printVersion(out);
+            out.flush();
+            System.exit(0);
+        }
         Optional<Integer> asSudoUser = SudoUser.relaunchIfStartedBySudo(args);
         if (asSudoUser.isPresent()) {
             System.exit(asSudoUser.get());
@@ -99,6 +112,25 @@ public final class Main implements Callable<Integer> {
         }
         out.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * {@code wirelab --version} (or {@code -V}) alone: answered without picocli, whose root command is read
+     * by reflection (a third of the CPU such a run took), and before sudo's relaunch, which it does not need.
+     */
+    static boolean isVersionQuestion(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /** What picocli prints for --version: the version provider's lines. */
+    static void printVersion(PrintWriter out) {
+        try {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -133,7 +165,7 @@ public final class Main implements Callable<Integer> {
 
     /** The whole command tree with wirelab's error reporting; tests call {@code execute} on it in-process. */
     public static CommandLine commandLine() {
-        return commandLine(SUBCOMMANDS.keySet());
+        return commandLine(Set.copyOf(SUBCOMMANDS));
     }
 
     /**
@@ -146,7 +178,7 @@ public final class Main implements Callable<Integer> {
         if (first.equals("--version") || first.equals("-V")) {
             return commandLine(Set.of());
         }
-        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+        if (SUBCOMMANDS.contains(first) && !first.equals("help")) {
             return commandLine(Set.of(first));
         }
         // `wirelab FILE`, as a teacher starts the app: the root command alone takes the file. Building every
@@ -159,7 +191,7 @@ public final class Main implements Callable<Integer> {
 
     /** A word that is no command but a file, or a capture's name: never an option. */
     private static boolean namesACapture(String word) {
-        if (word.isEmpty() || word.startsWith("-") || SUBCOMMANDS.containsKey(word)) {
+        if (word.isEmpty() || word.startsWith("-") || SUBCOMMANDS.contains(word)) {
             return false;
         }
         if (word.matches("(?i).*\\.(pcap|pcapng|cap)")) {
@@ -175,11 +207,11 @@ public final class Main implements Callable<Integer> {
     private static CommandLine commandLine(Set<String> names) {
         ErrorReporter errors = new ErrorReporter();
         CommandLine commandLine = new CommandLine(new Main());
-        SUBCOMMANDS.forEach((name, command) -> {
+        for (String name : SUBCOMMANDS) {
             if (names.contains(name)) {
-                commandLine.addSubcommand(name, command.get());
+                commandLine.addSubcommand(name, subcommand(name));
             }
-        });
+        }
         // Set after the subcommands are added, so that they inherit the handlers.
         commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
         CommandLine packets = commandLine.getSubcommands().get("packets");

@@ -1,6 +1,7 @@
 package org.wirelab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -60,15 +61,14 @@ class MainTest {
     /** Main builds only the command it is given: its name must be the one the command declares. */
     @Test
     void eachSubcommandIsRegisteredUnderItsOwnName() {
-        Main.SUBCOMMANDS.forEach((name, command) ->
-                assertEquals(name, new CommandLine(command.get()).getCommandName()));
-        assertEquals(List.copyOf(Main.SUBCOMMANDS.keySet()), List.copyOf(Main.commandLine().getSubcommands().keySet()));
+        Main.SUBCOMMANDS.forEach(name -> assertEquals(name, new CommandLine(Main.subcommand(name)).getCommandName()));
+        assertEquals(Main.SUBCOMMANDS, List.copyOf(Main.commandLine().getSubcommands().keySet()));
     }
 
     /** A command line built for one command parses, helps and fails as the whole tree does. */
     @Test
     void theOneCommandLineAnswersAsTheWholeTree() {
-        for (String name : Main.SUBCOMMANDS.keySet()) {
+        for (String name : Main.SUBCOMMANDS) {
             for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "--frobnicate"})) {
                 assertAnsweredAsByTheWholeTree(args);
             }
@@ -114,6 +114,20 @@ class MainTest {
         assertEquals(0, run.exitCode());
         // The version comes from the pom through resource filtering: an unfiltered placeholder would show.
         assertTrue(run.out().matches("(?s)wirelab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R.*"), run.out());
+    }
+
+    /** main answers --version alone without picocli: the same lines picocli prints, and nothing else is taken for it. */
+    @Test
+    void theVersionAnsweredWithoutPicocliIsPicoclis() {
+        StringWriter direct = new StringWriter();
+        Main.printVersion(new PrintWriter(direct, true));
+        assertEquals(CliRun.of("--version").out(), direct.toString());
+        assertEquals(CliRun.of("-V").out(), direct.toString());
+        assertTrue(Main.isVersionQuestion(new String[] {"--version"}) && Main.isVersionQuestion(new String[] {"-V"}));
+        for (String[] other : List.of(new String[] {"--version", "extra"}, new String[] {"show", "--version"},
+                new String[] {"--versions"}, new String[0])) {
+            assertFalse(Main.isVersionQuestion(other), String.join(" ", other));
+        }
     }
 
     @Test
