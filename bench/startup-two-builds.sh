@@ -8,17 +8,18 @@
 #
 # Each DIR holds a wirelab.jar and, when there is one, its class-data archive wirelab.jsa, made for the jar
 # at that path (packaging/class-data-archive.sh list/dump). Each build starts as ./wirelab starts the app
-# (packaging/desktop-java-options, the archive) with an empty HOME; a round ends when xdotool sees its
-# window mapped. The CPU is the JVM's user + system time then, read from /proc. Not a test.
-# Needs: Xvfb, xdotool.
+# (packaging/desktop-java-options, the archive) with an empty HOME; a round ends when its window is on the
+# screen with its content painted (bench/first-paint.py, as startup-vs-wireshark.sh). The CPU is the JVM's
+# user + system time then, read from /proc. Not a test.
+# Needs: Xvfb, xdotool, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
 [ $# -ge 3 ] || { echo "usage: $0 BEFORE_DIR AFTER_DIR CAPTURE [ROUNDS]" >&2; exit 2; }
 before="$1"; after="$2"; capture="$3"; rounds="${4:-5}"
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "startup-two-builds.sh: $tool is needed (apt-get install xvfb xdotool)" >&2; exit 1; }
+for tool in Xvfb xdotool python3; do
+  command -v "$tool" >/dev/null || { echo "startup-two-builds.sh: $tool is needed (apt-get install xvfb xdotool python3)" >&2; exit 1; }
 done
 
 work="$(mktemp -d)"
@@ -29,33 +30,22 @@ cleanup() {
 }
 trap cleanup EXIT
 exec 3<> <(:)
-Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1440x900x24 -fbdir "$work" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 read -r -t 20 display_number <&3 || { echo "startup-two-builds.sh: Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$display_number"
 mapfile -t desktop_options < <(grep -v '^#' packaging/desktop-java-options)
-ticks=$(getconf CLK_TCK)
 
-# start DIR: "WALL_MS CPU_MS" of one start of the build in DIR, until its window is mapped.
+# start DIR: "WALL_MS CPU_MS" of one start of the build in DIR, until its window is painted.
 start() {
-  local dir="$1" sharing=() start end pid cpu
+  local dir="$1" sharing=() result
   [ -f "$dir/wirelab.jsa" ] && sharing=(-XX:SharedArchiveFile="$dir/wirelab.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
   rm -rf "$work/home"; mkdir -p "$work/home"
-  start=$(date +%s%N)
-  HOME="$work/home" setsid java "${sharing[@]}" "${desktop_options[@]}" -jar "$dir/wirelab.jar" "$capture" \
-    >"$work/program.log" 2>&1 &
-  pid=$!
-  if ! timeout 120 xdotool search --sync --onlyvisible --name wirelab >/dev/null 2>&1; then
-    kill -- -"$pid" 2>/dev/null || true
-    echo "no window within 120 s:" >&2; tail -5 "$work/program.log" >&2; exit 1
-  fi
-  end=$(date +%s%N)
-  # utime and stime, fields 14 and 15 of /proc/PID/stat (the name in field 2 has no space: "java").
-  cpu=$(awk -v t="$ticks" '{print int(($14 + $15) * 1000 / t)}' "/proc/$pid/stat")
-  kill -- -"$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  result=$(HOME="$work/home" python3 bench/first-paint.py "$work/Xvfb_screen0" wirelab -- \
+    java "${sharing[@]}" "${desktop_options[@]}" -jar "$dir/wirelab.jar" "$capture") || exit 1
   while xdotool search --onlyvisible --name wirelab >/dev/null 2>&1; do sleep 0.1; done
-  echo "$(((end - start) / 1000000)) $cpu"
+  read -r _ painted cpu <<<"$result"
+  echo "$painted $cpu"
 }
 
 echo "capture: $capture, display $DISPLAY, $rounds rounds each; load average before: $(load_average)"
@@ -63,6 +53,7 @@ before_wall=(); before_cpu=(); after_wall=(); after_cpu=()
 for round in $(seq 1 "$rounds"); do
   read -r bw bc < <(start "$before")
   read -r aw ac < <(start "$after")
+  [ -n "$bw" ] && [ -n "$aw" ] || exit 1   # start said why
   before_wall+=("$bw"); before_cpu+=("$bc"); after_wall+=("$aw"); after_cpu+=("$ac")
   printf "round %d: before %6d ms (CPU %5d ms)   after %6d ms (CPU %5d ms)   (load %s)\n" \
     "$round" "$bw" "$bc" "$aw" "$ac" "$(load_average | cut -d' ' -f1)"

@@ -2,16 +2,19 @@
 # Time to the first window: `./wirelab FILE` against `wireshark FILE`, side by side on the same
 # 1,000,000-frame capture (core's LoopbackTrafficGenerator), under one Xvfb display, in interleaved
 # rounds (wirelab, Wireshark, wirelab, ...) so that both meet the same load. A round starts the program
-# and stops the clock when xdotool sees its main window mapped (wirelab's title holds "wirelab",
-# Wireshark's "Wireshark" or the file's name), then ends the program it started. Prints each round,
-# the medians, wirelab's time over Wireshark's and the load average. Not a test: it takes minutes.
+# and stops the clock when its main window (wirelab's title holds "wirelab", Wireshark's "Wireshark" or
+# the file's name) is on the screen with its content painted: bench/first-paint.py reads the window's
+# pixels from Xvfb's framebuffer until they show text, not only when the window is mapped (JavaFX maps an
+# empty window a second or more before its first frame). Prints each round (mapped, painted, the CPU used
+# until painted), the medians, wirelab's time over Wireshark's and the load average. Not a test: it takes
+# minutes. The first round's screens, as counted, are kept with --keep (painted-*.png).
 #
 #   bench/startup-vs-wireshark.sh                     # 1,000,000 frames, 3 rounds each
 #   bench/startup-vs-wireshark.sh --rounds 5 --keep
 #   bench/startup-vs-wireshark.sh --file big.pcap     # an existing capture
 #
-# Needs: Xvfb, xdotool, wireshark (Debian: apt-get install xvfb xdotool wireshark-qt) and the window
-# libraries JavaFX uses on X11 (libgtk-3-0, libxtst6; see README's requirements).
+# Needs: Xvfb, xdotool, wireshark, python3 (Debian: apt-get install xvfb xdotool wireshark-qt python3) and
+# the window libraries JavaFX uses on X11 (libgtk-3-0, libxtst6; see README's requirements).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -20,7 +23,6 @@ frames=1000000
 rounds=3
 file=""
 keep=0
-timeout_seconds=120
 while [ $# -gt 0 ]; do
   case "$1" in
     --frames) frames="$2"; shift 2 ;;
@@ -31,8 +33,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-for tool in Xvfb xdotool wireshark; do
-  command -v "$tool" >/dev/null || { echo "startup-vs-wireshark.sh: $tool is needed (apt-get install xvfb xdotool wireshark-qt)" >&2; exit 1; }
+for tool in Xvfb xdotool wireshark python3; do
+  command -v "$tool" >/dev/null || { echo "startup-vs-wireshark.sh: $tool is needed (apt-get install xvfb xdotool wireshark-qt python3)" >&2; exit 1; }
 done
 
 ./wirelab --version >/dev/null   # builds the jar (and its class-data archive) when they are stale
@@ -52,9 +54,10 @@ if [ -z "$file" ]; then
   java -cp core/target/classes:core/target/test-classes org.wirelab.bench.LoopbackTrafficGenerator "$file" "$frames"
 fi
 
-# A display of our own: Xvfb picks a free number and writes it to the pipe.
+# A display of our own: Xvfb picks a free number and writes it to the pipe, and keeps its screen's pixels
+# in $work/Xvfb_screen0, where first-paint.py reads them.
 exec 3<> <(:)
-Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1440x900x24 -fbdir "$work" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 read -r -t 20 display_number <&3 || { echo "startup-vs-wireshark.sh: Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$display_number"
@@ -63,45 +66,44 @@ export DISPLAY=":$display_number"
 export HOME="$work/home"
 mkdir -p "$HOME"
 
-# first_window NAME_PATTERN COMMAND...: milliseconds from the start of COMMAND until a visible window
-# whose title matches NAME_PATTERN exists; the program is then ended (its whole process group).
-first_window() {
-  local pattern="$1"; shift
-  local start end pid
-  start=$(date +%s%N)
-  setsid "$@" >"$work/program.log" 2>&1 &
-  pid=$!
-  if ! timeout "$timeout_seconds" xdotool search --sync --onlyvisible --name "$pattern" >/dev/null 2>&1; then
-    kill -- -"$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    echo "no window matching '$pattern' within $timeout_seconds s; the program said:" >&2
-    tail -5 "$work/program.log" >&2
+# first_paint NAME_PATTERN SCREENSHOT COMMAND...: "MAPPED_MS PAINTED_MS CPU_MS" from the start of COMMAND
+# (first-paint.py); the program is then ended (its whole session). SCREENSHOT: a PNG of the screen as
+# counted, or "" for none.
+first_paint() {
+  local pattern="$1" screenshot="$2"
+  shift 2
+  local shot=()
+  [ -n "$screenshot" ] && shot=(--screenshot "$screenshot")
+  local result
+  if ! result=$(python3 bench/first-paint.py "$work/Xvfb_screen0" "$pattern" "${shot[@]}" -- "$@"); then
+    echo "startup-vs-wireshark.sh: $* showed no window; see its output above" >&2
     exit 1
   fi
-  end=$(date +%s%N)
-  kill -- -"$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
   # Let the display forget the window before the next round looks for one.
   while xdotool search --onlyvisible --name "$pattern" >/dev/null 2>&1; do sleep 0.1; done
-  echo $(((end - start) / 1000000))
+  echo "$result"
 }
 
 echo "file: $file ($(stat -c %s "$file") bytes), display $DISPLAY, $rounds rounds each"
 echo "load average before: $(load_average)"
-wirelab_times=()
-wireshark_times=()
+wirelab_times=(); wireshark_times=(); wirelab_cpu=(); wireshark_cpu=()
 for round in $(seq 1 "$rounds"); do
-  w=$(first_window 'wirelab' ./wirelab "$file")
-  s=$(first_window 'Wireshark|startup.pcap|\.pcap' wireshark "$file")
-  wirelab_times+=("$w")
-  wireshark_times+=("$s")
-  printf "round %d: wirelab %6d ms   wireshark %6d ms   (load %s)\n" "$round" "$w" "$s" "$(load_average | cut -d' ' -f1)"
+  shot_w=""; shot_s=""
+  if [ "$round" = 1 ]; then shot_w="$work/painted-wirelab.png"; shot_s="$work/painted-wireshark.png"; fi
+  read -r wm w wc <<<"$(first_paint 'wirelab' "$shot_w" ./wirelab "$file")"
+  read -r sm s sc <<<"$(first_paint 'Wireshark|startup.pcap|\.pcap' "$shot_s" wireshark "$file")"
+  [ -n "$w" ] && [ -n "$s" ] || exit 1   # first_paint said why
+  wirelab_times+=("$w"); wireshark_times+=("$s"); wirelab_cpu+=("$wc"); wireshark_cpu+=("$sc")
+  printf "round %d: wirelab %6d ms (mapped %6d, CPU %5d)   wireshark %6d ms (mapped %6d, CPU %5d)   (load %s)\n" \
+    "$round" "$w" "$wm" "$wc" "$s" "$sm" "$sc" "$(load_average | cut -d' ' -f1)"
 done
 wm=$(median "${wirelab_times[@]}")
 sm=$(median "${wireshark_times[@]}")
-echo "median: wirelab $wm ms, wireshark $sm ms: wirelab takes $(awk "BEGIN{printf \"%.2f\", $wm/$sm}")x Wireshark's time (target: at most 1.5x)"
+echo "median to the painted window: wirelab $wm ms, wireshark $sm ms: wirelab takes $(ratio "$wm" "$sm")x Wireshark's time (target: at most 1.5x)"
+echo "median CPU until then: wirelab $(median "${wirelab_cpu[@]}") ms, wireshark $(median "${wireshark_cpu[@]}") ms"
 echo "load average after: $(load_average), $(nproc) cores"
+[ "$keep" = 1 ] && echo "the first round's screens as counted: $work/painted-wirelab.png, $work/painted-wireshark.png"
 # Whether the class-data archive serves the window: the classes of one more start, and those mapped from it.
-JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$work/classes.log" first_window 'wirelab' ./wirelab "$file" >/dev/null
-echo "classes a start loaded (until just after its window showed): $(grep -c . "$work/classes.log"), from the class-data archive:" \
+JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$work/classes.log" first_paint 'wirelab' "" ./wirelab "$file" >/dev/null
+echo "classes a start loaded (until just after its window was painted): $(grep -c . "$work/classes.log"), from the class-data archive:" \
   "$(grep -c 'shared objects file' "$work/classes.log")"
