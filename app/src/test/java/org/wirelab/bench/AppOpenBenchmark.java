@@ -170,6 +170,7 @@ public final class AppOpenBenchmark {
 
         Random random = new Random(1);
         int from = frames / 2;
+        firstClick(window, root, random, frames);
         if (!onlyClicks) {
             rendered = null;
             report("layout only: table jumps to a random row", onFx(() -> timed(root, k -> table.scrollTo(random.nextInt(frames)))));
@@ -239,6 +240,47 @@ public final class AppOpenBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         Platform.exit();
+    }
+
+    /**
+     * The first frame selected once the file is loaded, as the person clicks it at once: until every pane
+     * shows it (the trees first need what the whole capture tells, HTTP messages put together and placed),
+     * and the FX thread's longest time without answering meanwhile; then until a frame selected is shown
+     * at once (the trees prepared), after which the row clicks are measured.
+     */
+    private static void firstClick(MainWindow window, Parent root, Random random, int frames) throws Exception {
+        onFx(() -> {
+            lastProbe = 0;
+            longestStall = 0;
+            return null;
+        });
+        Thread probe = probe();
+        long start = System.nanoTime();
+        onFx(() -> {
+            window.model().select(1 + random.nextInt(frames));
+            return null;
+        });
+        while (!onFx(() -> window.model().selectionShown())) {
+            Thread.sleep(2);
+        }
+        onFx(() -> {
+            pass(root);
+            return null;
+        });
+        double shown = (System.nanoTime() - start) / 1e6;
+        probe.interrupt();
+        probe.join();
+        System.out.printf(Locale.ROOT, "the first frame selected after the loading: every pane shows it after %.0f ms;"
+                + " the FX thread's longest time without answering meanwhile: %.0f ms%n", shown,
+                onFx(() -> longestStall / 1e6));
+        while (!onFx(() -> {
+            window.model().select(1 + random.nextInt(frames));
+            return window.model().selectionShown();
+        })) {
+            Thread.sleep(20);
+        }
+        System.out.printf(Locale.ROOT, "a frame selected is shown at once (the trees prepared) %.0f ms after that"
+                + " first selection%n", (System.nanoTime() - start) / 1e6);
     }
 
     /** When the FX thread last ran a probe, and the longest time between two probes: FX thread only. */
@@ -320,6 +362,8 @@ public final class AppOpenBenchmark {
     /** As {@link #timed}, leaving out the passes that moved the list to a new place before its clicks. */
     private static double[] timedClicks(Parent root, java.util.function.IntConsumer click) {
         java.util.List<Double> clicks = new java.util.ArrayList<>();
+        java.util.List<Double> cpu = new java.util.ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int k = 0; k < 30 + PASSES; k++) {
             if (k % 10 == 0) {
                 click.accept(k);   // scrolls, then clicks: not timed
@@ -327,12 +371,16 @@ public final class AppOpenBenchmark {
                 continue;
             }
             long t = System.nanoTime();
+            long c = threads.getCurrentThreadCpuTime();
             click.accept(k);
             pass(root);
             if (k >= 30) {
                 clicks.add((System.nanoTime() - t) / 1e6);
+                cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
             }
         }
+        // The FX thread's own CPU for the same clicks: what the click costs, whatever the machine's load adds.
+        report("the FX thread's CPU time for the clicks of the next line", cpu.stream().mapToDouble(Double::doubleValue).toArray());
         return clicks.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

@@ -52,9 +52,37 @@ public final class CaptureViewModel {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private SourceRun run;
+    /**
+     * Reads the trees of a large capture: first what they need from the whole capture (seconds on a million
+     * frames), then the frames selected meanwhile, so that the window keeps answering. One thread, so that a
+     * capture's trees are never read by two at once.
+     */
+    private final Executor decoder;
+    /** The large capture whose trees are prepared: its frames are decoded at once on the UI thread. */
+    private Capture prepared;
+    /** Counts the selections: a frame decoded off the UI thread is shown only if no other was selected since. */
+    private volatile long selections;
+
+    /**
+     * Above this many frames, what the trees need from the whole capture is prepared off the UI thread, and
+     * a frame selected before it is ready is decoded there too; a smaller capture prepares in milliseconds.
+     */
+    static final int PREPARED_APART_ABOVE = 50_000;
+    private final int preparedApartAbove;
 
     public CaptureViewModel(Executor uiThread) {
+        this(uiThread, java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "wirelab-decoder");
+            thread.setDaemon(true);
+            return thread;
+        }), PREPARED_APART_ABOVE);
+    }
+
+    /** With the decoder's thread and the size above which it prepares the trees given (tests). */
+    CaptureViewModel(Executor uiThread, Executor decoder, int preparedApartAbove) {
         this.uiThread = uiThread;
+        this.decoder = decoder;
+        this.preparedApartAbove = preparedApartAbove;
         selectedFrame.addListener((o, was, number) -> decodeSelected());
     }
 
@@ -110,6 +138,7 @@ public final class CaptureViewModel {
                 }
                 analysisStep.set(null);
                 capture.set(last);
+                prepareTrees(last);
                 warnings.setAll(last.warnings());
                 error.set(reason == null ? "" : reason);
                 loading.set(false);
@@ -148,7 +177,22 @@ public final class CaptureViewModel {
         }
     }
 
+    /**
+     * Prepares a large capture's trees on the decoder's thread; the frames selected meanwhile are decoded
+     * after it there, and once it is done on the UI thread, where a frame takes a millisecond or two.
+     */
+    private void prepareTrees(Capture whole) {
+        if (whole.size() <= preparedApartAbove) {
+            return;
+        }
+        decoder.execute(() -> {
+            whole.tree().prepare();
+            uiThread.execute(() -> prepared = whole);
+        });
+    }
+
     private void decodeSelected() {
+        long selection = ++selections;
         int number = selectedFrame.get();
         Capture shown = capture.get();
         if (number < 1 || number > shown.size()) {
@@ -156,10 +200,43 @@ public final class CaptureViewModel {
             selectedPart.set(null);
             return;
         }
-        // The decoder reads one frame; the capture adds what needs the whole conversation.
-        DecodedFrame frame = shown.tree().frame(number - 1);
+        if (shown.size() > preparedApartAbove && shown != prepared) {
+            // The trees still need the whole capture read: the panes follow when the frame is decoded.
+            decoder.execute(() -> {
+                if (selection != selections) {
+                    return;   // another frame was selected meanwhile: that one is decoded instead
+                }
+                DecodedFrame frame = decode(shown, number);
+                uiThread.execute(() -> {
+                    if (selection == selections) {
+                        show(frame);
+                    }
+                });
+            });
+            return;
+        }
+        show(decode(shown, number));
+    }
+
+    /** The decoder reads one frame; the capture adds what needs the whole conversation. */
+    private static DecodedFrame decode(Capture shown, int number) {
+        org.wirelab.core.fields.CaptureTree tree = shown.tree();
+        synchronized (tree) {   // the decoder's thread may be reading a frame selected before the trees were ready
+            return tree.frame(number - 1);
+        }
+    }
+
+    private void show(DecodedFrame frame) {
         decodedFrame.set(frame);
         selectedPart.set(null);
+    }
+
+    /** Whether the frame selected is the one the panes show (a large capture's may still be decoding). */
+    public boolean selectionShown() {
+        DecodedFrame frame = decodedFrame.get();
+        int number = selectedFrame.get();
+        return number < 1 || number > capture.get().size() ? frame == null
+                : frame != null && frame.number() == number;
     }
 
     public ReadOnlyObjectProperty<Capture> captureProperty() {

@@ -59,6 +59,7 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
     private final TreeItem<Entry> root = new TreeItem<>();
     /** Each OSI layer's chip background, made once. */
     private static final java.util.Map<Integer, Background> CHIPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String ROW_STYLES = rowStyles();
 
     public OsiTreeView(CaptureViewModel model, Messages messages) {
         this.model = model;
@@ -70,6 +71,7 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
         root.setExpanded(true);
         setRoot(root);
         setCellFactory(tree -> new EntryCell());
+        getStylesheets().add(ROW_STYLES);
         model.decodedFrameProperty().addListener((o, was, frame) -> rebuild(frame));
         // Built again with new cells, not refreshed: a refresh, or reused cells, left some rows in the
         // previous language. A language switch is rare: it can afford what a row click cannot.
@@ -214,6 +216,27 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
         return FieldWords.of(messages.locale());
     }
 
+    /** A row's kind and layer as pseudo-classes: a reused cell changes state, not its style, as rows scroll by. */
+    private static final javafx.css.PseudoClass OSI_ROW = javafx.css.PseudoClass.getPseudoClass("osi-row");
+    private static final javafx.css.PseudoClass NOTE = javafx.css.PseudoClass.getPseudoClass("osi-note");
+    private static final List<javafx.css.PseudoClass> LAYERS = java.util.stream.IntStream.rangeClosed(1, 7)
+            .mapToObj(n -> javafx.css.PseudoClass.getPseudoClass("layer-" + n)).toList();
+
+    /**
+     * The tree's own rules: an OSI layer's row bold in its colour, a note in italics. A stylesheet rather
+     * than each cell's inline style, which made CSS parse and apply the cell again at every row click.
+     */
+    private static String rowStyles() {
+        StringBuilder css = new StringBuilder(".tree-cell:osi-row { -fx-font-weight: bold; }\n"
+                + ".tree-cell:osi-note { -fx-font-style: italic; }\n");
+        for (int layer = 1; layer <= 7; layer++) {
+            css.append(".tree-cell:osi-row:layer-").append(layer).append(" { -fx-text-fill: ")
+                    .append(OsiColours.css(OsiColours.strong(layer))).append("; }\n");
+        }
+        return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
+                css.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private final class EntryCell extends TreeCell<Entry> {
         /** The layer's colour beside the text: one per cell, painted, not styled, as the cell is reused. */
         private final Region chip = new Region();
@@ -226,26 +249,21 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
-            getStyleClass().removeAll("osi-layer-row", "osi-note");
+            boolean osiRow = !empty && entry instanceof OsiEntry;
+            pseudoClassStateChanged(OSI_ROW, osiRow);
+            pseudoClassStateChanged(NOTE, !empty && entry instanceof NoteEntry);
+            for (int layer = 1; layer <= 7; layer++) {
+                pseudoClassStateChanged(LAYERS.get(layer - 1), osiRow && entry.osiLayer() == layer);
+            }
             if (empty || entry == null) {
                 setText(null);
                 setGraphic(null);
-                setStyle("");
                 return;
             }
             setText(text(entry));
             chip.setBackground(CHIPS.computeIfAbsent(entry.osiLayer(), layer -> new Background(
                     new BackgroundFill(OsiColours.strong(layer), new CornerRadii(2), null))));
             setGraphic(chip);
-            if (entry instanceof OsiEntry) {
-                getStyleClass().add("osi-layer-row");
-                setStyle("-fx-font-weight: bold; -fx-text-fill: " + OsiColours.css(OsiColours.strong(entry.osiLayer())) + ";");
-            } else if (entry instanceof NoteEntry) {
-                getStyleClass().add("osi-note");
-                setStyle("-fx-font-style: italic;");
-            } else {
-                setStyle("");
-            }
         }
     }
 }

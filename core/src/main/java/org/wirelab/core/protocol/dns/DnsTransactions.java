@@ -112,6 +112,11 @@ public final class DnsTransactions {
         return dns.withFields(fields);
     }
 
+    /** Pairs every DNS message of the capture now rather than when the first one is shown. */
+    public void prepare() {
+        pairings();
+    }
+
     /**
      * Every DNS frame's pairing, read in capture order as packet-dns.c's first pass reads it: a query with
      * the ID of a query still unanswered is sent again; a response answers the transaction's query, or, when

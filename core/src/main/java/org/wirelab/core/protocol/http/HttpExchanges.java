@@ -228,6 +228,11 @@ public final class HttpExchanges {
                 ? payload : null;
     }
 
+    /** Finds and places every HTTP message of the capture now rather than when the first one is shown. */
+    public void prepare() {
+        messages();
+    }
+
     private Map<Integer, List<Message>> messages() {
         if (messages == null) {
             messages = findMessages();

@@ -168,6 +168,11 @@ public final class HttpReassembly {
         return roles().get(index);
     }
 
+    /** Finds every segment's role in its HTTP message now rather than when the first one is shown. */
+    public void prepare() {
+        roles();
+    }
+
     private Map<Integer, Role> roles() {
         if (roles == null) {
             roles = findRoles();

@@ -98,6 +98,11 @@ public final class IcmpEchoes {
         return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
     }
 
+    /** Pairs every echo reply with its request now rather than when the first frame is shown. */
+    public void prepare() {
+        answered();
+    }
+
     private synchronized Map<Integer, Request> answered() {
         if (answered == null) {
             answered = pair();
