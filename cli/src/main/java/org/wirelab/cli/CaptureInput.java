@@ -52,12 +52,17 @@ public final class CaptureInput {
      * error naming the streams there are.
      */
     public static FileWindow ofTcpStream(Path file, int stream) throws IOException {
-        check(file);
-        FileWindow window = FileWindow.ofTcpStream(file, SEGMENT_FRAMES, stream);
+        FileWindow window = tcpStreamWindow(file, stream);
         if (!window.found()) {
             throw noStream(stream, window.tcpStreamCount());
         }
         return window;
+    }
+
+    /** The same, not found ({@link FileWindow#found()} false) when the file has no such stream. */
+    public static FileWindow tcpStreamWindow(Path file, int stream) throws IOException {
+        check(file);
+        return FileWindow.ofTcpStream(file, SEGMENT_FRAMES, stream);
     }
 
     /** The one-line error for a TCP stream number the capture does not have. */

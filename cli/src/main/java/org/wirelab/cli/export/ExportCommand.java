@@ -3,18 +3,22 @@ package org.wirelab.cli.export;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.wirelab.charts.ChartKind;
 import org.wirelab.charts.Charts;
+import org.wirelab.charts.FrameChart;
 import org.wirelab.cli.CaptureInput;
 import org.wirelab.cli.FilterError;
 import org.wirelab.cli.LanguageConverter;
 import org.wirelab.cli.UserError;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.FileWindow;
+import org.wirelab.core.charts.ConversationTraffic;
 import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.ladder.CaptureLadder;
@@ -23,6 +27,7 @@ import org.wirelab.core.ladder.Ladder;
 import org.wirelab.core.ladder.draw.LadderView;
 import org.wirelab.core.output.OutputFile;
 import org.wirelab.core.pcap.CaptureFile;
+import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.tcpstate.TcpStates;
 import org.wirelab.export.ChartExport;
 import org.wirelab.export.LadderExport;
@@ -36,6 +41,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wirelab export FILE --diagram OUT --chart KIND OUT [--stream N] [-Y FILTER]}: the ladder diagram and the
  * charts as files, without a display (java.awt.headless), what a teacher puts in slides.
+ *
+ * <p>A capture larger than the heap is read a part at a time: one TCP stream's diagram and charts need that
+ * stream analysed whole after the parts before it ({@link FileWindow}), the traffic chart a total per
+ * conversation over two readings ({@link ConversationTraffic.Counter}). The diagram of the whole capture is
+ * drawn up to {@link #MAX_DIAGRAM_FRAMES} frames; beyond, it would be unreadable on a slide and is refused in
+ * one line that points at {@code --stream N}, before the analysis.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the ladder diagram and charts of a capture to files, with no display needed.",
@@ -44,6 +55,8 @@ import picocli.CommandLine.Spec;
             "TCP stream), rtt (round-trip time per ACKed segment), traffic (bytes and frames over time",
             "per conversation)."})
 public final class ExportCommand implements Callable<Integer> {
+    /** The most frames the diagram of a whole capture shows: a hundred thousand arrows are already unreadable. */
+    static final int MAX_DIAGRAM_FRAMES = 100_000;
 
     @Spec
     private CommandSpec spec;
@@ -109,38 +122,101 @@ public final class ExportCommand implements Callable<Integer> {
         }
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
-        if (stream != null && kinds.isEmpty()) {
-            // One stream's diagram needs only that stream analysed whole, after the parts of the file before
-            // it: a file larger than the heap gives any of its streams.
-            FileWindow window = CaptureInput.ofTcpStream(file, stream);
-            writeDiagrams(window.analysis(), displayFilter, out);
-            return CaptureInput.exitStatus(window, file, spec);
-        }
-        CaptureFile capture = CaptureInput.read(file);
-        CaptureAnalysis analysis = CaptureAnalysis.of(capture.frames());
-        int streams = analysis.conversations().tcpStreamCount();
-        if (stream != null && (stream < 0 || stream >= streams)) {
-            throw CaptureInput.noStream(stream, streams);
-        }
-        for (ChartKind kind : kinds) {
-            if (kind.perStream() && streams == 0) {
-                throw new UserError("the " + kind.cliName() + " chart shows a TCP stream, and " + file.getFileName()
-                        + " has none");
+        // Each reading below covers the whole file; the last one says whether it was read whole.
+        int status = 0;
+        boolean perStreamChart = kinds.stream().anyMatch(ChartKind::perStream);
+        if (stream != null || perStreamChart) {
+            // One stream needs only itself analysed whole, after the parts of the file before it: a file
+            // larger than the heap gives any of its streams.
+            FileWindow window = streamWindow(stream == null ? 0 : stream, kinds);
+            if (stream != null) {
+                writeDiagrams(window.analysis(), displayFilter, out);
             }
+            Charts chartMaker = Charts.in(language);
+            for (int k = 0; k < kinds.size(); k++) {
+                if (kinds.get(k).perStream()) {
+                    writeChart(chartMaker.create(kinds.get(k), window.analysis(), stream == null ? 0 : stream),
+                            kinds.get(k), Path.of(charts.get(2 * k + 1)), out);
+                }
+            }
+            status = CaptureInput.exitStatus(window, file, spec);
         }
-        writeDiagrams(analysis, displayFilter, out);
-        Charts chartMaker = Charts.in(language);
+        if (stream == null && !diagrams.isEmpty()) {
+            CaptureFile capture = wholeForDiagram();
+            writeDiagrams(CaptureAnalysis.of(capture.frames()), displayFilter, out);
+            status = CaptureInput.exitStatus(capture, file, spec);
+        }
+        TrafficReading traffic = null;
         for (int k = 0; k < kinds.size(); k++) {
-            Path chartFile = Path.of(charts.get(2 * k + 1));
-            try {
-                ChartExport.write(chartMaker.create(kinds.get(k), analysis, stream == null ? 0 : stream).chart(),
-                        chartFile);
-            } catch (IllegalArgumentException noStream) {
-                throw new UserError(noStream.getMessage());
+            if (!kinds.get(k).perStream()) {
+                traffic = traffic == null ? traffic() : traffic;
+                writeChart(Charts.in(language).traffic(traffic.data()), kinds.get(k), Path.of(charts.get(2 * k + 1)),
+                        out);
+                status = traffic.status();
             }
-            out.println("wrote " + chartFile + " (" + kinds.get(k).cliName() + " chart)");
         }
-        return CaptureInput.exitStatus(capture, file, spec);
+        return status;
+    }
+
+    /**
+     * The window of TCP stream {@code number} ({@link FileWindow#ofTcpStream}), or a one-line error: the
+     * stream the charts need when no --stream was given (stream 0) may be missing from a file with no TCP.
+     */
+    private FileWindow streamWindow(int number, List<ChartKind> kinds) throws IOException {
+        if (stream == null) {
+            FileWindow window = CaptureInput.tcpStreamWindow(file, number);
+            if (!window.found()) {
+                ChartKind perStream = kinds.stream().filter(ChartKind::perStream).findFirst().orElseThrow();
+                throw new UserError("the " + perStream.cliName() + " chart shows a TCP stream, and "
+                        + file.getFileName() + " has none");
+            }
+            return window;
+        }
+        return CaptureInput.ofTcpStream(file, number);
+    }
+
+    /**
+     * The whole file for its diagram, once a first reading, a part at a time, has counted no more than
+     * {@link #MAX_DIAGRAM_FRAMES} frames: a larger diagram is refused before anything is analysed.
+     */
+    private CaptureFile wholeForDiagram() throws IOException {
+        try (CaptureSegments segments = CaptureInput.segments(file)) {
+            while (segments.framesRead() <= MAX_DIAGRAM_FRAMES && segments.next() != null) {
+                // counting
+            }
+            if (segments.framesRead() > MAX_DIAGRAM_FRAMES) {
+                ResourceBundle words = ResourceBundle.getBundle("org.wirelab.cli.export.export", language);
+                throw new UserError(new MessageFormat(words.getString("export.tooManyFrames"), language)
+                        .format(new Object[] {file.toString(), String.format(language, "%,d", MAX_DIAGRAM_FRAMES)}));
+            }
+        }
+        return CaptureInput.read(file);
+    }
+
+    /** The traffic chart's data and the exit status of the reading that made it. */
+    private record TrafficReading(ConversationTraffic data, int status) {
+    }
+
+    /**
+     * The traffic chart's data, the file read twice a part at a time with its conversations numbered in each
+     * ({@link ConversationTraffic.Counter}), so that a file larger than the heap is charted whole.
+     */
+    private TrafficReading traffic() throws IOException {
+        ConversationTraffic.Counter counter = new ConversationTraffic.Counter();
+        try (CaptureSegments segments = CaptureInput.segments(file)) {
+            counter.count(segments);
+        }
+        try (CaptureSegments segments = CaptureInput.segments(file)) {
+            counter.bucket(segments);
+            return new TrafficReading(counter.traffic(), CaptureInput.exitStatus(segments, file, spec));
+        }
+    }
+
+    /** Writes {@code chart}, of kind {@code kind}, to {@code chartFile} and says so. */
+    private static void writeChart(FrameChart chart, ChartKind kind, Path chartFile, PrintWriter out)
+            throws IOException {
+        ChartExport.write(chart.chart(), chartFile);
+        out.println("wrote " + chartFile + " (" + kind.cliName() + " chart)");
     }
 
     private void writeDiagrams(CaptureAnalysis analysis, DisplayFilter displayFilter, PrintWriter out)

@@ -1,6 +1,7 @@
 package org.wirelab.cli.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -12,6 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.wirelab.bench.LoopbackTrafficGenerator;
 import org.wirelab.cli.CliRun;
 import org.wirelab.core.testing.Environment;
 import org.wirelab.core.testing.Tshark;
@@ -84,6 +86,37 @@ class ExportCommandTest {
         CliRun withChart = CliRun.of("export", chat, "-Y", "tcp", "--chart", "rtt", dir.resolve("rtt.png").toString());
         assertEquals(2, withChart.exitCode(), withChart.err());
         assertTrue(withChart.err().contains("-Y selects the frames of the diagram"), withChart.err());
+    }
+
+    /**
+     * The diagram of a whole capture of more frames than a diagram shows is refused in one line, in the
+     * language asked, before the analysis; one stream's diagram and the charts of the same file are written.
+     */
+    @Test
+    void aWholeDiagramOfTooManyFramesIsRefusedAndOneStreamsIsDrawn() throws Exception {
+        Path capture = dir.resolve("large.pcap");
+        LoopbackTrafficGenerator.write(capture, ExportCommand.MAX_DIAGRAM_FRAMES + 1, 3);
+        Path svg = dir.resolve("all.svg");
+        CliRun refused = CliRun.of("export", capture.toString(), "--diagram", svg.toString());
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertEquals(1, refused.errLines().size(), refused.err());
+        assertTrue(refused.err().startsWith("wirelab export: " + capture + " has more than 100,000 frames"),
+                refused.err());
+        assertTrue(refused.err().contains("--stream N"), refused.err());
+        assertFalse(Files.exists(svg));
+        CliRun french = CliRun.of("export", capture.toString(), "--lang", "fr", "--diagram", svg.toString());
+        assertEquals(1, french.exitCode(), french.err());
+        assertTrue(french.err().contains("Tracez un seul flux TCP avec --stream N"), french.err());
+        CliRun oneStream = CliRun.of("export", capture.toString(), "--stream", "7", "--diagram", svg.toString(),
+                "--chart", "rtt", dir.resolve("rtt.svg").toString(), "--chart", "traffic",
+                dir.resolve("traffic.png").toString());
+        assertEquals(0, oneStream.exitCode(), oneStream.err());
+        assertTrue(Files.readString(svg).contains("TCP stream 7"));
+        assertTrue(Files.readString(dir.resolve("rtt.svg")).contains("</svg>"));
+        assertEquals(700, ImageIO.read(dir.resolve("traffic.png").toFile()).getHeight());
+        CliRun small = CliRun.of("export", capture.toString(), "-Y", "frame.number <= 10", "--diagram",
+                svg.toString());
+        assertEquals(1, small.exitCode(), "a filter does not save the whole file's analysis: " + small.err());
     }
 
     @Test

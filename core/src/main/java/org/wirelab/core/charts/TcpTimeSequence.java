@@ -15,6 +15,9 @@ import org.wirelab.core.summary.PacketTable;
  * marked; each acknowledgement the receiver returned, and the edge of the window it offered (ack +
  * scaled window), in the same relative numbers. Times are seconds since the capture's first frame
  * (frame.time_relative). Segments are those that use sequence space: data, SYN or FIN.
+ *
+ * <p>{@code analysis} is a whole capture or a part of it that holds the stream whole ({@code FileWindow}):
+ * frame numbers and times count in the file either way.
  */
 public record TcpTimeSequence(Conversation conversation, boolean fromClient, List<Segment> segments, List<Ack> acks) {
 
@@ -36,7 +39,8 @@ public record TcpTimeSequence(Conversation conversation, boolean fromClient, Lis
         Conversation conversation = analysis.conversations().tcpConversation(stream);
         long[] bytes = new long[2];
         ConversationIndex index = analysis.conversations();
-        for (int i = conversation.firstFrameIndex(); i <= conversation.lastFrameIndex(); i++) {
+        int first = analysis.frames().firstIndex();
+        for (int i = conversation.firstFrameIndex() - first; i <= conversation.lastFrameIndex() - first; i++) {
             if (index.tcpStream(i) == stream) {
                 bytes[index.fromClient(i) ? 0 : 1] += analysis.packets().payloadLength(i);
             }
@@ -50,10 +54,11 @@ public record TcpTimeSequence(Conversation conversation, boolean fromClient, Lis
         Conversation conversation = index.tcpConversation(stream);
         FrameStore frames = analysis.frames();
         PacketTable table = analysis.packets();
-        long start = frames.timestampNanos(0);
+        long start = analysis.times().captureStartNanos();
+        int first = frames.firstIndex();
         List<Segment> segments = new ArrayList<>();
         List<Ack> acks = new ArrayList<>();
-        for (int i = conversation.firstFrameIndex(); i <= conversation.lastFrameIndex(); i++) {
+        for (int i = conversation.firstFrameIndex() - first; i <= conversation.lastFrameIndex() - first; i++) {
             if (index.tcpStream(i) != stream) {
                 continue;
             }
@@ -63,12 +68,12 @@ public record TcpTimeSequence(Conversation conversation, boolean fromClient, Lis
                 int length = table.payloadLength(i);
                 if (length > 0 || (flags & (Tcp.SYN | Tcp.FIN)) != 0) {
                     long sequence = Integer.toUnsignedLong(index.relativeSequence(i));
-                    segments.add(new Segment(i + 1, time, sequence, sequence + length,
+                    segments.add(new Segment(first + i + 1, time, sequence, sequence + length,
                             RetransmissionMark.isRetransmission(analysis.tcp().expertBits(i))));
                 }
             } else if ((flags & Tcp.ACK) != 0) {
                 long ack = Integer.toUnsignedLong(index.relativeAcknowledgement(i));
-                acks.add(new Ack(i + 1, time, ack, ack + analysis.tcp().scaledWindow(table, i)));
+                acks.add(new Ack(first + i + 1, time, ack, ack + analysis.tcp().scaledWindow(table, i)));
             }
         }
         return new TcpTimeSequence(conversation, fromClient, segments, acks);
