@@ -1,6 +1,9 @@
 package org.wirelab.core.protocol.tcp;
 
 import org.wirelab.core.summary.PacketTable;
+import org.wirelab.core.summary.SummaryCursor;
+import org.wirelab.core.summary.SummaryLayer;
+import org.wirelab.core.summary.SummaryTables;
 
 /**
  * TCP's part of the fast path: fills a {@link PacketTable} row's ports, numbers, flags, window and lengths
@@ -9,15 +12,20 @@ import org.wirelab.core.summary.PacketTable;
  * cut by the snapshot length still has its full {@code tcp.len}), and a header whose 20 fixed bytes are not
  * all captured yields its ports only.
  */
-public final class TcpSummary {
-    private TcpSummary() {
+public final class TcpSummary implements SummaryLayer {
+    /** Reads the header at the cursor; what the segment carries is not read on the fast path. */
+    @Override
+    public SummaryLayer read(SummaryCursor cursor, SummaryTables tables) {
+        fill(cursor.bytes(), cursor.at(), cursor.end(), (int) (cursor.reportedEnd() - cursor.at()), cursor.row(),
+                cursor.table());
+        return null;
     }
 
     /**
-     * Reads the TCP header at {@code at} (captured up to {@code end}) into row {@code row}; {@code frameStart}
-     * is where the frame starts in {@code b}, {@code ipPayloadLength} what the IP header says follows it.
+     * Reads the TCP header at {@code at} (captured up to {@code end}) into row {@code row};
+     * {@code ipPayloadLength} is what the IP header says follows it.
      */
-    public static void fill(byte[] b, int at, int end, int ipPayloadLength, int row, PacketTable table) {
+    private static void fill(byte[] b, int at, int end, int ipPayloadLength, int row, PacketTable table) {
         int captured = end - at;
         if (captured >= 4) {
             table.setPorts(row, Tcp.sourcePort(b, at), Tcp.destinationPort(b, at));
