@@ -29,7 +29,7 @@ public final class IcmpDecoder implements ProtocolDecoder {
         byte[] b = slice.bytes();
         int o = slice.offset();
         LayerBuilder layer = new LayerBuilder("ICMP", 3, b, o);
-        String title = "Internet Control Message Protocol";
+        Wording title = new Wording("icmp.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "ICMP header needs at least 4 bytes, " + slice.captured() + " captured");
             return Step.last(layer.build(slice.end(), title, "ICMP (truncated)"));

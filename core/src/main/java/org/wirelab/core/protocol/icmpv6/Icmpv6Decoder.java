@@ -24,7 +24,7 @@ public final class Icmpv6Decoder implements ProtocolDecoder {
         byte[] b = slice.bytes();
         int o = slice.offset();
         LayerBuilder layer = new LayerBuilder("ICMPv6", 3, b, o);
-        String title = "Internet Control Message Protocol v6";
+        Wording title = new Wording("icmpv6.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "ICMPv6 header needs at least 4 bytes, " + slice.captured()
                     + " captured");

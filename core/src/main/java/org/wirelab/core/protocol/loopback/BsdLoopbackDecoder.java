@@ -29,7 +29,8 @@ public final class BsdLoopbackDecoder implements ProtocolDecoder {
         LayerBuilder layer = new LayerBuilder(linkType == LinkType.LOOP ? "LOOP" : "NULL", 2, b, o);
         if (!slice.has(BsdLoopback.HEADER_LENGTH)) {
             layer.error(o, slice.captured(), "loopback header needs 4 bytes, " + slice.captured() + " captured");
-            return Step.last(layer.build(slice.end(), "Null/Loopback (truncated)", "Loopback (truncated)"));
+            return Step.last(layer.build(slice.end(), new Wording("null.title.truncated", Wording.NO_VALUE),
+                    "Loopback (truncated)"));
         }
         int family = BsdLoopback.family(b, o, linkType);
         Wording.Word name = Wording.Word.valueOf("null.family", Integer.toUnsignedString(family));
@@ -38,10 +39,11 @@ public final class BsdLoopbackDecoder implements ProtocolDecoder {
         layer.add(layer.field(BsdLoopback.FAMILY, o, 4, Integer.toUnsignedLong(family), "null.family.value", name,
                 Integer.toUnsignedString(family), order));
         int etherType = BsdLoopback.etherType(family);
-        String title = linkType == LinkType.LOOP ? "OpenBSD loopback" : "Null/Loopback";
+        Wording title = new Wording(linkType == LinkType.LOOP ? "loop.title" : "null.title", Wording.NO_VALUE);
+        String shortTitle = linkType == LinkType.LOOP ? "OpenBSD loopback" : "Null/Loopback";
         if (etherType < 0) {
             layer.note(o, 4, "address family " + Integer.toUnsignedString(family) + " is not decoded");
-            return new Step(layer.build(o + 4, title, title), Next.END, slice.after(4));
+            return new Step(layer.build(o + 4, title, shortTitle), Next.END, slice.after(4));
         }
         return new Step(layer.build(o + 4, title, "Loopback, family " + FieldLabels.english().text(name.key(), List.of())),
                 new Next.ByEtherType(etherType), slice.after(BsdLoopback.HEADER_LENGTH));

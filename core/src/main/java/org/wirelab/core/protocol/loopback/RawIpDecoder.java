@@ -1,6 +1,7 @@
 package org.wirelab.core.protocol.loopback;
 
 import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
@@ -29,6 +30,6 @@ public final class RawIpDecoder implements ProtocolDecoder {
         LayerBuilder layer = new LayerBuilder("Raw", 2, slice.bytes(), slice.offset());
         layer.error(slice.offset(), Math.min(1, slice.captured()), version < 0 ? "empty raw IP frame"
                 : "raw IP frame with IP version " + version + ", expected 4 or 6");
-        return new Step(layer.build(slice.offset(), "Raw packet data", "Raw IP (unknown version)"), Next.END, slice);
+        return new Step(layer.build(slice.offset(), new Wording("raw.title", Wording.NO_VALUE), "Raw IP (unknown version)"), Next.END, slice);
     }
 }

@@ -30,11 +30,13 @@ public final class LinuxSllDecoder implements ProtocolDecoder {
         int o = slice.offset();
         int headerLength = version2 ? LinuxSll2.HEADER_LENGTH : LinuxSll.HEADER_LENGTH;
         String name = version2 ? "Linux cooked capture v2" : "Linux cooked capture v1";
+        String titleKey = version2 ? "sll.title.v2" : "sll.title.v1";
         LayerBuilder layer = new LayerBuilder(version2 ? "SLL2" : "SLL", 2, b, o);
         if (!slice.has(headerLength)) {
             layer.error(o, slice.captured(), name + " header needs " + headerLength + " bytes, " + slice.captured()
                     + " captured");
-            return Step.last(layer.build(slice.end(), name + " (truncated)", name + " (truncated)"));
+            return Step.last(layer.build(slice.end(), new Wording(titleKey + ".truncated", Wording.NO_VALUE),
+                    name + " (truncated)"));
         }
         int protocolAt = o + (version2 ? LinuxSll2.PROTOCOL : LinuxSll.PROTOCOL);
         int packetTypeAt = o + (version2 ? LinuxSll2.PACKET_TYPE : LinuxSll.PACKET_TYPE);
@@ -77,9 +79,10 @@ public final class LinuxSllDecoder implements ProtocolDecoder {
         }
         if (protocol <= EtherType.MAX_802_3_LENGTH) {
             layer.note(protocolAt, 2, "Linux pseudo-protocol " + protocol + " (not an EtherType) is not decoded");
-            next = new Step(layer.build(o + headerLength, name, summary), Next.END, slice.after(headerLength));
+            next = new Step(layer.build(o + headerLength, new Wording(titleKey, Wording.NO_VALUE), summary), Next.END, slice.after(headerLength));
         } else {
-            next = new Step(layer.build(o + headerLength, name, summary), new Next.ByEtherType(protocol),
+            next = new Step(layer.build(o + headerLength, new Wording(titleKey, Wording.NO_VALUE), summary),
+                    new Next.ByEtherType(protocol),
                     slice.after(headerLength));
         }
         return next;

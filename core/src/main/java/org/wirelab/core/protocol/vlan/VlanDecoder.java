@@ -1,6 +1,7 @@
 package org.wirelab.core.protocol.vlan;
 
 import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.Wording;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
@@ -15,8 +16,11 @@ public final class VlanDecoder implements ProtocolDecoder {
     private final Vlan.TagFields fields;
     private final String layerName;
     private final String protocol;
+    /** The prefix of the title's keys in the bundles: the tag's field prefix. */
+    private final String titleKey;
 
-    private VlanDecoder(Vlan.TagFields fields, String layerName, String protocol) {
+    private VlanDecoder(Vlan.TagFields fields, String layerName, String protocol, String titleKey) {
+        this.titleKey = titleKey;
         this.fields = fields;
         this.layerName = layerName;
         this.protocol = protocol;
@@ -24,12 +28,12 @@ public final class VlanDecoder implements ProtocolDecoder {
 
     /** The 802.1Q tag (TPID 0x8100, and the pre-standard 0x9100 that Wireshark also decodes as one). */
     public static VlanDecoder customerTag() {
-        return new VlanDecoder(Vlan.CUSTOMER, "802.1Q", "802.1Q Virtual LAN");
+        return new VlanDecoder(Vlan.CUSTOMER, "802.1Q", "802.1Q Virtual LAN", "vlan.title");
     }
 
     /** The 802.1ad service tag (TPID 0x88a8). */
     public static VlanDecoder serviceTag() {
-        return new VlanDecoder(Vlan.SERVICE, "802.1ad", "IEEE 802.1ad");
+        return new VlanDecoder(Vlan.SERVICE, "802.1ad", "IEEE 802.1ad", "ieee8021ad.title");
     }
 
     @Override
@@ -40,7 +44,8 @@ public final class VlanDecoder implements ProtocolDecoder {
         if (!slice.has(Vlan.TAG_LENGTH)) {
             layer.error(o, slice.captured(), protocol + " tag needs " + Vlan.TAG_LENGTH + " bytes, " + slice.captured()
                     + " captured");
-            return Step.last(layer.build(slice.end(), protocol + " (truncated)", protocol + " (truncated)"));
+            return Step.last(layer.build(slice.end(), new Wording(titleKey + ".truncated", Wording.NO_VALUE),
+                    protocol + " (truncated)"));
         }
         int id = Vlan.id(b, o);
         layer.add(fields.priority(), o, 2);
@@ -50,8 +55,9 @@ public final class VlanDecoder implements ProtocolDecoder {
         layer.add(fields.id(), o, 2);
         int type = Vlan.etherType(b, o);
         layer.add(EthernetDecoder.typeField(layer, fields.etype(), o + Vlan.TYPE, type));
-        return new Step(layer.build(o + Vlan.TAG_LENGTH, protocol + ", PRI: " + Vlan.priority(b, o)
-                + ", DEI: " + Vlan.dropEligible(b, o) + ", ID: " + id, "VLAN " + id),
+        Wording title = new Wording(titleKey, Wording.NO_VALUE, Integer.toString(Vlan.priority(b, o)),
+                Integer.toString(dei), Integer.toString(id));
+        return new Step(layer.build(o + Vlan.TAG_LENGTH, title, "VLAN " + id),
                 new Next.ByEtherType(type), slice.after(Vlan.TAG_LENGTH));
     }
 }
