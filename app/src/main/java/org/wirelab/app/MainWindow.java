@@ -119,7 +119,7 @@ public final class MainWindow {
     /** Presentation mode's centre: the ladder and the explanation side by side. */
     private final SplitPane presentation = new SplitPane();
     private Node normalCentre;
-    private VBox rightSide;
+    private ExplanationOverPanes rightSide;
     private ExplanationView explanation;
     private Optional<CaptureProblem> captureProblem = Optional.empty();
     private LadderCanvas ladderCanvas;
@@ -129,9 +129,17 @@ public final class MainWindow {
     private Tab chartsTab;
     private Stage stage;
 
-    /** Six rows of the OSI tree, five of the hex dump: enough to see a layer and its bytes at 1024x768. */
-    private static final double OSI_TREE_MIN_HEIGHT = 7 * 26;
-    private static final double HEX_MIN_HEIGHT = 5 * 22;
+    /**
+     * The fewest rows of the OSI tree (the hex pane keeps {@link HexView#MIN_ROWS} of its own), at any zoom:
+     * enough to see a layer and its fields at 1024x768, zoomed in twice.
+     */
+    public static final int OSI_TREE_MIN_ROWS = 4;
+    /**
+     * A tree row's height in type sizes: its text and the disclosure arrow with a little room (the theme's
+     * cells are 2.3 high, too loose for four rows beside the rest on a projector). Fixed, so that the tree
+     * need not measure each row either.
+     */
+    private static final double TREE_ROW_EMS = 1.85;
     /** The most of the width the ladder takes in presentation mode: the explanation keeps the rest. */
     private static final double PRESENTATION_LADDER_SHARE = 0.78;
     /** The type size of wirelab.css' root, which the zoom multiplies. */
@@ -371,13 +379,14 @@ public final class MainWindow {
         hex = new HexView(model);
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(layers, hex);
-        // The tree and the bytes keep room for several rows each, however long the explanation above them
-        // (four rows each still at a zoom of 1.3 on a 1024x768 projector; more would not fit beside it).
-        tree.setMinHeight(OSI_TREE_MIN_HEIGHT);
-        hex.setMinHeight(HEX_MIN_HEIGHT);
+        // The tree and the bytes keep room for several rows each at the zoom's size, however long the
+        // explanation above them (which scrolls rather than push them out of the window).
+        tree.fixedCellSizeProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.ceil(BASE_FONT * zoom.scale() * TREE_ROW_EMS), zoom.scaleProperty()));
+        // The rows, and below them the horizontal scroll bar a long field's line brings.
+        tree.minHeightProperty().bind(tree.fixedCellSizeProperty().multiply(OSI_TREE_MIN_ROWS + 0.75).add(4));
         explanation = new ExplanationView(model, messages);
-        rightSide = new VBox(explanation, right);
-        VBox.setVgrow(right, Priority.ALWAYS);
+        rightSide = new ExplanationOverPanes(explanation, right);
 
         horizontal.getItems().addAll(left, rightSide);
         return horizontal;

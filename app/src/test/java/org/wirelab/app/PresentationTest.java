@@ -192,35 +192,82 @@ class PresentationTest extends FxTest {
     }
 
     /**
-     * At 1024x768 the OSI tree and the bytes keep several rows each, whatever the explanation's length, and
-     * no byte is cut off at the view's edge.
+     * At 1024x768 and 1440x900, at each zoom step up to twice zoomed in (1.3 times), the OSI tree and the
+     * bytes show at least four rows each on screen, whatever the explanation's length (it keeps two lines and
+     * scrolls), and no byte is cut off at the view's edge (fewer bytes a row instead). Rows are counted where
+     * they can be seen: inside the window, above the status line, not clipped by the panes that hold them
+     * nor under the tree's horizontal scroll bar.
      */
     @Test
     void theTreeAndTheBytesNeverCollapseToTwoRows() throws Exception {
         openHelloOnItsData();
-        Node tree = lookup("#osi-tree").query();
-        Node hex = lookup("#hex-view").tryQuery().orElseGet(() -> lookup(".hex-view").query());
-        assertTrue(tree.getBoundsInLocal().getHeight() >= 6 * 24, "tree " + tree.getBoundsInLocal().getHeight());
-        assertTrue(hex.getBoundsInLocal().getHeight() >= 5 * 20, "hex " + hex.getBoundsInLocal().getHeight());
-        // Zoomed in twice (1.3 times), what the split panes give each still shows four rows: the rows
-        // are counted in the room on screen, not in the view's own height, which a pane may clip.
+        assertRowsAtEachZoomStep("1024x768");
+        interact(() -> {
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertRowsAtEachZoomStep("1440x900");
+    }
+
+    private void assertRowsAtEachZoomStep(String size) throws Exception {
+        OsiTreeView tree = lookup("#osi-tree").queryAs(OsiTreeView.class);
+        org.wirelab.app.bytes.HexView hex = lookup("#hex-view").queryAs(org.wirelab.app.bytes.HexView.class);
+        ExplanationView explanation = lookup("#explanation").queryAs(ExplanationView.class);
+        Node status = lookup("#status").query();
         for (int zoomed = 0; zoomed <= 2; zoomed++) {
-            org.wirelab.app.bytes.HexView bytes = (org.wirelab.app.bytes.HexView) hex;
-            double row = bytes.centreOf(bytes.bytesPerRow())[1] - bytes.centreOf(0)[1];
-            // Every byte of a row is in view, the selected field's too: 8 a row where 16 do not fit.
-            assertTrue(bytes.rowsWidth() <= hex.getLayoutBounds().getWidth(), "zoom " + window.zoom().scale() + ": rows "
-                    + bytes.rowsWidth() + " wide in a view " + hex.getLayoutBounds().getWidth() + " wide");
-            double hexRoom = Math.min(hex.getLayoutBounds().getHeight(), hex.getParent().getLayoutBounds().getHeight());
-            assertTrue(hexRoom / row >= 4, "zoom " + window.zoom().scale() + ": " + hexRoom / row + " rows of bytes");
-            double treeRoom = Math.min(tree.getLayoutBounds().getHeight(), onScene(tree.getParent().getParent()).getMaxY()
-                    - onScene(tree).getMinY());
-            double cell = tree.lookupAll(".tree-cell").stream().mapToDouble(c -> c.getLayoutBounds().getHeight())
-                    .filter(h -> h > 0).max().orElse(1);
-            assertTrue(treeRoom / cell >= 4, "zoom " + window.zoom().scale() + ": " + treeRoom / cell + " rows of the tree");
+            String zoom = size + ", zoom " + window.zoom().scale() + ": ";
+            // What can be seen: the window above the status line, and each pane's own clip (a split pane's).
+            double bottom = Math.min(stage.getScene().getHeight(), onScene(status).getMinY());
+            Bounds bytes = onScene(hex);
+            double bytesSeen = Math.min(bytes.getMaxY(), seenDownTo(hex, bottom)) - bytes.getMinY();
+            assertTrue(bytesSeen / hex.rowHeight() >= 4, zoom + bytesSeen / hex.rowHeight() + " rows of bytes seen");
+            assertTrue(hex.rowsWidth() <= hex.getLayoutBounds().getWidth(), zoom + "rows " + hex.rowsWidth()
+                    + " wide in a view " + hex.getLayoutBounds().getWidth() + " wide");
+            Bounds treeOnScene = onScene(tree);
+            double treeBottom = Math.min(treeOnScene.getMaxY(), seenDownTo(tree, bottom));
+            for (Node bar : tree.lookupAll(".scroll-bar")) {
+                if (bar.isVisible() && ((javafx.scene.control.ScrollBar) bar).getOrientation()
+                        == javafx.geometry.Orientation.HORIZONTAL) {
+                    treeBottom = Math.min(treeBottom, onScene(bar).getMinY());
+                }
+            }
+            double seenTo = treeBottom;
+            long rows = tree.lookupAll(".tree-cell").stream()
+                    .filter(cell -> cell.isVisible() && ((javafx.scene.control.TreeCell<?>) cell).getItem() != null)
+                    .map(PresentationTest::onScene)
+                    .filter(cell -> cell.getMinY() >= treeOnScene.getMinY() - 0.5 && cell.getMaxY() <= seenTo + 0.5)
+                    .count();
+            assertTrue(rows >= 4, zoom + rows + " rows of the tree seen whole");
+            // The explanation keeps two whole lines at least, the rest a scroll away.
+            javafx.scene.text.Text text = (javafx.scene.text.Text) explanation.text().lookup(".text");
+            double line = text.getLayoutBounds().getHeight() / lines(text);
+            assertTrue(Math.min(onScene(explanation).getMaxY(), bottom) - onScene(explanation).getMinY()
+                    - explanation.getPadding().getTop() >= 2 * line, zoom + "the explanation keeps two lines");
+            screenshot(stage.getScene(), "main-window-zoom-" + zoomed + "-" + size + ".png");
             interact(() -> window.zoom().zoomIn());
             WaitForAsyncUtils.waitForFxEvents();
         }
         interact(() -> window.zoom().reset());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** How many lines {@code text} is wrapped on. */
+    private static int lines(javafx.scene.text.Text text) {
+        int lines = 1;
+        for (int i = 1; i < text.getText().length(); i++) {
+            lines += lineOf(text, i) != lineOf(text, i - 1) ? 1 : 0;
+        }
+        return lines;
+    }
+
+    /** How far down {@code node} can be seen: its panes' bottoms (one may clip it), and at most {@code bottom}. */
+    private static double seenDownTo(Node node, double bottom) {
+        double seen = bottom;
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            seen = Math.min(seen, onScene(up).getMaxY());
+        }
+        return seen;
     }
 
     /**

@@ -25,6 +25,8 @@ import org.wirelab.core.decode.DecodedFrame;
  */
 public final class HexView extends Region {
     static final int BYTES_PER_ROW = 16;
+    /** The fewest rows the pane keeps, whatever the window's height and zoom (fewer bytes a row, not fewer rows). */
+    public static final int MIN_ROWS = 4;
     /** Bytes a row now: {@link #BYTES_PER_ROW}, or a half or a quarter of it where the view is too narrow for them. */
     private int perRow = BYTES_PER_ROW;
     private static final Font FONT = Font.font("Monospaced", 14);
@@ -45,7 +47,8 @@ public final class HexView extends Region {
         rowHeight = Math.ceil(probe.getLayoutBounds().getHeight() + 3);
         scroll.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scroll);
-        setMinHeight(rowHeight * 5);
+        // Rows of the zoom's size: the pane keeps its rows, not its pixels, when the window is zoomed in.
+        minHeightProperty().bind(scale.multiply(rowHeight * MIN_ROWS + 2));
         prefHeightProperty().bind(scale.multiply(rowHeight * 7));
         scale.addListener(o -> requestLayout());
         model.decodedFrameProperty().addListener(o -> {
@@ -71,6 +74,11 @@ public final class HexView extends Region {
         int row = offset / perRow - (int) scroll.getValue();
         int column = offset % perRow;
         return new double[] {(hexX(column) + charWidth) * scale.get(), (row * rowHeight + rowHeight / 2) * scale.get()};
+    }
+
+    /** A row's height on screen, at the zoom's scale. */
+    public double rowHeight() {
+        return rowHeight * scale.get();
     }
 
     /** How many bytes a row shows now (16, or 8 or 4 in a narrow view). */

@@ -2,6 +2,7 @@ package org.wirelab.app.explain;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -9,9 +10,16 @@ import org.wirelab.source.Capture;
 import org.wirelab.app.capture.CaptureViewModel;
 import org.wirelab.app.i18n.Messages;
 
-/** What the selected frame does, in one to three sentences (core's {@code Explainer}), in the chosen language. */
+/**
+ * What the selected frame does, in one to three sentences (core's {@code Explainer}), in the chosen language.
+ * As high as its text where there is room; where there is not (zoomed in on a projector), it keeps two lines
+ * and scrolls, so that the OSI tree and the bytes below keep their rows.
+ */
 public final class ExplanationView extends VBox {
     private final Label text = new Label();
+    private final ScrollPane scroll = new ScrollPane(text);
+    /** The lines kept in view when the window is short: the rest scrolls. */
+    private static final double FEWEST_LINES = 2;
     private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
     private final CaptureViewModel model;
     private final Messages messages;
@@ -34,7 +42,12 @@ public final class ExplanationView extends VBox {
         text.setStyle("-fx-font-size: 1.15em;");
         setPadding(new Insets(8));
         setStyle("-fx-background-color: #fffbe6; -fx-border-color: #e6d690; -fx-border-width: 0 0 1 0;");
-        getChildren().add(text);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: #fffbe6; -fx-padding: 0;");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().add(scroll);
         // In presentation mode the explanation has half the window: larger type, room around it.
         presenting.addListener((o, was, on) -> {
             text.setStyle(on ? "-fx-font-size: 1.3em;" : "-fx-font-size: 1.15em;");
@@ -65,6 +78,29 @@ public final class ExplanationView extends VBox {
         }
         text.setText(WholeWords.keepNumbersWithTheirWords(
                 messages.get("explain.frame", number) + " " + capture.explainer().explain(number - 1, messages.locale()).text()));
+    }
+
+    /** Its height follows its width, as its wrapped text's does (the scroll pane around the text has no bias). */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    /** As high as the whole text at this width, as if it did not scroll. */
+    @Override
+    protected double computePrefHeight(double width) {
+        double across = width >= 0 ? width : getWidth() > 0 ? getWidth() : -1;
+        double inside = across < 0 ? -1 : Math.max(0, across - snappedLeftInset() - snappedRightInset());
+        return snappedTopInset() + snappedBottomInset() + text.prefHeight(inside);
+    }
+
+    /** {@link #FEWEST_LINES} lines of the text, or the whole text when it is shorter. */
+    @Override
+    protected double computeMinHeight(double width) {
+        double lines = Math.ceil(text.getFont().getSize() * 1.35 * FEWEST_LINES) + text.snappedTopInset()
+                + text.snappedBottomInset();
+        return snappedTopInset() + snappedBottomInset() + Math.min(lines, computePrefHeight(width) - snappedTopInset()
+                - snappedBottomInset());
     }
 
     /**

@@ -227,7 +227,9 @@ public final class OsiTreeView extends TreeView<OsiTreeView.Entry> {
      * than each cell's inline style, which made CSS parse and apply the cell again at every row click.
      */
     private static String rowStyles() {
-        StringBuilder css = new StringBuilder(".tree-cell:osi-row { -fx-font-weight: bold; }\n"
+        // Rows of a fixed height (the window sets it): the theme's padding would cut the text's foot.
+        StringBuilder css = new StringBuilder(".tree-cell { -fx-padding: 0 0.5em 0 0.5em; }\n"
+                + ".tree-cell:osi-row { -fx-font-weight: bold; }\n"
                 + ".tree-cell:osi-note { -fx-font-style: italic; }\n");
         for (int layer = 1; layer <= 7; layer++) {
             css.append(".tree-cell:osi-row:layer-").append(layer).append(" { -fx-text-fill: ")
