@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.wirelab.core.analysis.FileWindow;
+import org.wirelab.core.filter.DisplayFilter;
+import org.wirelab.core.ladder.LadderInParts;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureSegments;
@@ -65,6 +67,16 @@ public final class CaptureInput {
         return FileWindow.ofTcpStream(file, SEGMENT_FRAMES, stream);
     }
 
+    /**
+     * The first reading of {@code file} for its ladder ({@link LadderInParts#plan}), {@link #SEGMENT_FRAMES}
+     * frames at a time.
+     */
+    static LadderInParts.Plan ladderPlan(Path file, Integer stream, DisplayFilter filter, int maxLanes)
+            throws IOException {
+        check(file);
+        return LadderInParts.plan(file, SEGMENT_FRAMES, stream, filter, maxLanes);
+    }
+
     /** The one-line error for a TCP stream number the capture does not have. */
     public static UserError noStream(int stream, int streams) {
         return new UserError("no TCP stream " + stream + ": " + (streams == 0 ? "the capture has none"
@@ -93,6 +105,11 @@ public final class CaptureInput {
     /** The same for a file read for a window of it. */
     public static int exitStatus(FileWindow window, Path file, CommandSpec command) {
         return exitStatus(window.warnings(), window.readWhole(), window.fileFrames(), file, command);
+    }
+
+    /** The same for a file whose ladder was planned (the plan read it all). */
+    public static int exitStatus(LadderInParts.Plan plan, Path file, CommandSpec command) {
+        return exitStatus(plan.warnings(), plan.readWhole(), plan.frames(), file, command);
     }
 
     /** The same for a file read in segments, once they are all read. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.function.IntPredicate;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.ladder.CaptureLadder;
 import org.wirelab.core.ladder.GroupedLadder;
 import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderInParts;
 import org.wirelab.core.ladder.LadderTextRenderer;
 import org.wirelab.core.tcpstate.TcpStates;
 
@@ -38,6 +40,26 @@ public final class LadderPrinter {
         CaptureAnalysis analysis = CaptureAnalysis.of(frames);
         return print(CaptureLadder.of(analysis, TcpStates.of(analysis, delivered), delivered.negate()),
                 DEFAULT_MAX_LANES, out);
+    }
+
+    /** Writes the ladder {@code plan} planned, reading its file again a part at a time. */
+    static void print(LadderInParts.Plan plan, PrintWriter out) throws IOException {
+        if (out instanceof StandardOutput terminal) {
+            plan.write(terminal.bytes());
+        } else {
+            out.flush();
+            plan.write(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    out.write(new String(b, off, len, StandardCharsets.US_ASCII));
+                }
+            });
+        }
     }
 
     /** Prints {@code ladder} with at most {@code maxLanes} lanes; returns how many were grouped into the last one. */

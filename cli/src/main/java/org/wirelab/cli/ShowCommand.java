@@ -8,19 +8,13 @@ import java.util.concurrent.Callable;
 import org.wirelab.core.analysis.CaptureAnalysis;
 import org.wirelab.core.analysis.FileWindow;
 import org.wirelab.core.explain.Explainer;
-import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.fields.FieldCatalog;
 import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.fields.CaptureTree;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.pcap.CaptureFile;
-import org.wirelab.core.ladder.CaptureLadder;
-import org.wirelab.core.ladder.FocusedLadder;
-import org.wirelab.core.ladder.GroupedLadder;
-import org.wirelab.core.ladder.Ladder;
+import org.wirelab.core.ladder.LadderInParts;
 import org.wirelab.core.ladder.LadderLayout;
 import org.wirelab.core.pcap.CaptureFiles;
-import org.wirelab.core.tcpstate.TcpStates;
 import org.wirelab.core.text.CaptureText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,37 +74,25 @@ final class ShowCommand implements Callable<Integer> {
             showFrame(window.analysis(), window.indexOf(frameNumber - 1), language, out);
             return CaptureInput.exitStatus(window, file, spec);
         }
-        CaptureFile capture = CaptureInput.read(file);
-        printLadder(capture.frames(), displayFilter, out);
-        out.println();
-        out.println(CaptureText.escape(file.getFileName().toString()) + ": " + CaptureFiles.describe(capture));
-        return CaptureInput.exitStatus(capture, file, spec);
-    }
-
-    private void printLadder(FrameStore frames, DisplayFilter displayFilter, PrintWriter out) {
         if (maxLanes < 2) {
             throw new ParameterException(spec.commandLine(), "--lanes must be 2 or more, not " + maxLanes);
         }
-        CaptureAnalysis analysis = CaptureAnalysis.of(frames);
-        CaptureLadder whole = CaptureLadder.of(analysis, TcpStates.of(analysis));
-        Ladder ladder = whole;
-        if (stream != null) {
-            int streams = analysis.conversations().tcpStreamCount();
-            if (stream < 0 || stream >= streams) {
-                throw CaptureInput.noStream(stream, streams);
-            }
-            ladder = FocusedLadder.conversation(whole, analysis, analysis.conversations().tcpConversation(stream));
+        // Read twice a part at a time: the lanes first (their titles come first), then the rows as they are made.
+        LadderInParts.Plan plan = CaptureInput.ladderPlan(file, stream, displayFilter, maxLanes);
+        if (stream != null && (stream < 0 || stream >= plan.tcpStreamCount())) {
+            throw CaptureInput.noStream(stream, plan.tcpStreamCount());
         }
-        if (displayFilter != null) {
-            ladder = FocusedLadder.selected(ladder, displayFilter.matcher(new CaptureFields(analysis))::matches);
-        }
-        int grouped = LadderPrinter.print(ladder, maxLanes, out);
-        if (grouped > 0) {
+        LadderPrinter.print(plan, out);
+        if (plan.groupedLanes() > 0) {
             out.println();
             out.println(FrameBreakdown.format(FrameBreakdown.words(language), "show.grouped",
-                    String.format(language, "%,d", grouped), String.format(language, "%,d", ladder.lanes().size()),
+                    String.format(language, "%,d", plan.groupedLanes()), String.format(language, "%,d", plan.laneCount()),
                     LadderLayout.tag(maxLanes - 1)));
         }
+        out.println();
+        out.println(CaptureText.escape(file.getFileName().toString()) + ": "
+                + CaptureFiles.describe(plan.info(), plan.frames(), plan.warnings()));
+        return CaptureInput.exitStatus(plan, file, spec);
     }
 
     /** Frame {@code index} of {@code analysis} (of a whole file or a part of it): its layers, explanation and bytes. */

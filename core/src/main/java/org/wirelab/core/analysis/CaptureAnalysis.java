@@ -70,6 +70,24 @@ public final class CaptureAnalysis {
     }
 
     /**
+     * As {@link #after}, carrying only the conversations and the last datagrams: for a first reading of a file
+     * that needs the summaries, the conversations and which datagram an ICMP error quotes, and no TCP analysis
+     * or times (those this analysis would make from its own frames alone). {@code previous} is null for the
+     * first part.
+     */
+    public static CaptureAnalysis summariesAfter(CaptureAnalysis previous, FrameStore frames) {
+        if (previous == null) {
+            return of(frames);
+        }
+        PacketTable packets = new PacketTable(frames.size());
+        CaptureAnalysis analysis = decodedAndIndexed(frames, packets,
+                ConversationIndex.toFillAfter(previous.conversations, frames, packets));
+        analysis.earlierDatagrams = RecentDatagrams.after(previous.earlierDatagrams, previous.frames,
+                previous.packets, previous.conversations);
+        return analysis;
+    }
+
+    /**
      * Decodes each frame's summary into {@code packets} and numbers its conversation in {@code conversations}
      * in the same pass, so that each frame's bytes are read once (a mapped file's windows copied once).
      */

@@ -78,6 +78,24 @@ public final class IcmpQuote {
         return earlier == null || i >= LOOKBACK ? ConversationIndex.NONE : earlier.stream(quote, LOOKBACK - i);
     }
 
+    /**
+     * How many frames before frame {@code i} of {@code analysis} (a whole file or a part of it) the datagram its
+     * ICMP error quotes was, or -1: in a part, the datagram may lie in an earlier part ({@link RecentDatagrams}).
+     */
+    public static int quotedDistance(CaptureAnalysis analysis, int i) {
+        Quote quote = quote(analysis.frames(), analysis.packets(), i);
+        if (quote == null) {
+            return -1;
+        }
+        int quoted = latestCarrier(quote, analysis.frames(), analysis.packets(), i);
+        if (quoted >= 0) {
+            return i - quoted;
+        }
+        RecentDatagrams earlier = analysis.earlierDatagrams();
+        int k = earlier == null || i >= LOOKBACK ? -1 : earlier.latest(quote, LOOKBACK - i);
+        return k < 0 ? -1 : i + earlier.size() - k;
+    }
+
     private static int latestCarrier(Quote quote, FrameStore frames, PacketTable table, int i) {
         for (int j = i - 1; j >= Math.max(0, i - LOOKBACK); j--) {
             if (quote.carriedBy(frames, table, j)) {

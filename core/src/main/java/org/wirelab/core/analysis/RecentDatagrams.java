@@ -58,16 +58,22 @@ final class RecentDatagrams {
      * {@link ConversationIndex#NONE}.
      */
     int stream(IcmpQuote.Quote quote, int limit) {
+        int k = latest(quote, limit);
+        return k < 0 ? ConversationIndex.NONE : stream[k];
+    }
+
+    /** The position (oldest first) of the latest datagram among the last {@code limit} that {@code quote} quotes, or -1. */
+    int latest(IcmpQuote.Quote quote, int limit) {
         for (int k = size() - 1; k >= Math.max(0, size() - limit); k--) {
             if (transport[k] == quote.transport() && sourcePort[k] == quote.sourcePort()
                     && destinationPort[k] == quote.destinationPort()
                     && network[k] == (quote.v6() ? PacketTable.NETWORK_IPV6 : PacketTable.NETWORK_IPV4)
                     && identification[k] == quote.identification()
                     && Arrays.equals(source[k], quote.source()) && Arrays.equals(destination[k], quote.destination())) {
-                return stream[k];
+                return k;
             }
         }
-        return ConversationIndex.NONE;
+        return -1;
     }
 
     private void copy(int k, RecentDatagrams from, int j) {

@@ -39,7 +39,6 @@ import org.wirelab.core.tcpstate.TcpStateTimeline;
  * it shows. {@link #build} makes them all.
  */
 public final class CaptureLadder implements Ladder {
-    private static final int ARP_TARGET_LANE_UNKNOWN = -1;
     private static final String STATE_ARROW = " -> ";
 
     /** The note on an arrow whose frame the network lost after the capture saw it leave. */
@@ -186,6 +185,11 @@ public final class CaptureLadder implements Ladder {
             arrows.add(ladder.arrow(i));
         }
         return new LadderModel(ladder.lanes, arrows);
+    }
+
+    /** The analysis drawn. */
+    CaptureAnalysis analysis() {
+        return analysis;
     }
 
     /** The frames whose TCP segment changed a state (arrow {@code i} is frame {@code i + 1}), from the state timeline. */
@@ -449,24 +453,31 @@ public final class CaptureLadder implements Ladder {
 
     /** ICMP, other IP payloads, ARP and undecodable frames: between hosts, when there are addresses. */
     private int[] hostLanes(int i) {
-        FrameStore frames = analysis.frames();
-        PacketTable table = analysis.packets();
+        String[] names = hostLaneNames(analysis.frames(), analysis.packets(), i);
+        return names == null ? new int[] {-1, -1} : new int[] {lane(names[0], "host"), lane(names[1], "host")};
+    }
+
+    /**
+     * The names of the host lanes (the addresses) of frame {@code i}'s sender and receiver, or null when it has
+     * none: what {@link #of} draws ICMP, other IP payloads and ARP between (one lane per address).
+     */
+    static String[] hostLaneNames(FrameStore frames, PacketTable table, int i) {
         byte[] b = frames.buffer(i);
         int network = table.network(i);
         int at = frames.offset(i) + table.networkOffset(i);
         int available = frames.capturedLength(i) - table.networkOffset(i);
         if (network == PacketTable.NETWORK_IPV4 && available >= Ipv4.MIN_HEADER_LENGTH) {
-            return new int[] {lane(AddressText.ipv4(b, at + Ipv4.SOURCE), "host"),
-                lane(AddressText.ipv4(b, at + Ipv4.DESTINATION), "host")};
+            return new String[] {AddressText.ipv4(b, at + Ipv4.SOURCE), AddressText.ipv4(b, at + Ipv4.DESTINATION)};
         }
         if (network == PacketTable.NETWORK_IPV6 && available >= Ipv6.HEADER_LENGTH) {
-            return new int[] {lane(AddressText.ipv6(b, at + Ipv6.SOURCE), "host"),
-                lane(AddressText.ipv6(b, at + Ipv6.DESTINATION), "host")};
+            return new String[] {AddressText.ipv6(b, at + Ipv6.SOURCE), AddressText.ipv6(b, at + Ipv6.DESTINATION)};
         }
-        if (network == PacketTable.NETWORK_ARP) {
-            return arpLanes(b, at, available);
+        // ARP goes from the sender's address to the target's (RFC 826 fields).
+        if (network == PacketTable.NETWORK_ARP && available >= 28 && (b[at + 4] & 0xff) == 6
+                && (b[at + 5] & 0xff) == 4) {
+            return new String[] {AddressText.ipv4(b, at + 14), AddressText.ipv4(b, at + 24)};
         }
-        return new int[] {-1, -1};
+        return null;
     }
 
     private String hostLabel(int i) {
@@ -505,16 +516,6 @@ public final class CaptureLadder implements Ladder {
             return "UDP (header not captured)";
         }
         return transport == PacketTable.TRANSPORT_NONE ? (v6 ? "IPv6" : "IPv4") : FrameLabels.ipPayload(transport);
-    }
-
-    /** ARP goes from the sender's address to the target's (RFC 826 fields), both host lanes. */
-    private int[] arpLanes(byte[] b, int at, int available) {
-        if (available < 28 || (b[at + 4] & 0xff) != 6 || (b[at + 5] & 0xff) != 4) {
-            return new int[] {ARP_TARGET_LANE_UNKNOWN, ARP_TARGET_LANE_UNKNOWN};
-        }
-        int from = lane(AddressText.ipv4(b, at + 14), "host");
-        int to = lane(AddressText.ipv4(b, at + 24), "host");
-        return new int[] {from, to};
     }
 
     private int lane(String name, String role) {

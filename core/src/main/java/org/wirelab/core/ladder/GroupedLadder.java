@@ -21,33 +21,47 @@ public final class GroupedLadder implements Ladder {
 
     private GroupedLadder(Ladder base, int maxLanes) {
         this.base = base;
-        List<Lane> original = base.lanes();
-        laneMap = new int[original.size()];
-        if (original.size() <= maxLanes) {
+        Grouping grouping = Grouping.of(base.lanes(), arrowEnds(base), maxLanes);
+        laneMap = grouping.laneMap();
+        lanes = grouping.lanes();
+        grouped = grouping.grouped();
+    }
+
+    /**
+     * The lanes shown when lanes {@code original} are grouped to at most {@code maxLanes}, each lane having
+     * {@code ends[lane]} arrow ends: lane {@code k} is shown as lane {@code laneMap[k]} of {@code lanes}, and
+     * {@code grouped} share the last one (0 when {@code original} has at most {@code maxLanes} lanes).
+     */
+    public record Grouping(int[] laneMap, List<Lane> lanes, int grouped) {
+        public static Grouping of(List<Lane> original, long[] ends, int maxLanes) {
+            if (maxLanes < 2) {
+                throw new IllegalArgumentException("a grouped ladder has at least 2 lanes, not " + maxLanes);
+            }
+            int[] laneMap = new int[original.size()];
+            if (original.size() <= maxLanes) {
+                for (int i = 0; i < laneMap.length; i++) {
+                    laneMap[i] = i;
+                }
+                return new Grouping(laneMap, List.copyOf(original), 0);
+            }
+            boolean[] kept = busiest(ends, maxLanes - 1);
+            List<Lane> shown = new ArrayList<>(maxLanes);
             for (int i = 0; i < laneMap.length; i++) {
-                laneMap[i] = i;
+                if (kept[i]) {
+                    laneMap[i] = shown.size();
+                    shown.add(new Lane(shown.size(), original.get(i).name(), original.get(i).role()));
+                }
             }
-            lanes = List.copyOf(original);
-            grouped = 0;
-            return;
-        }
-        boolean[] kept = busiest(base, maxLanes - 1);
-        List<Lane> shown = new ArrayList<>(maxLanes);
-        for (int i = 0; i < laneMap.length; i++) {
-            if (kept[i]) {
-                laneMap[i] = shown.size();
-                shown.add(new Lane(shown.size(), original.get(i).name(), original.get(i).role()));
+            int grouped = original.size() - shown.size();
+            int other = shown.size();
+            for (int i = 0; i < laneMap.length; i++) {
+                if (!kept[i]) {
+                    laneMap[i] = other;
+                }
             }
+            shown.add(new Lane(other, OTHER + " (" + grouped + " lanes)", "grouped"));
+            return new Grouping(laneMap, List.copyOf(shown), grouped);
         }
-        grouped = original.size() - shown.size();
-        int other = shown.size();
-        for (int i = 0; i < laneMap.length; i++) {
-            if (!kept[i]) {
-                laneMap[i] = other;
-            }
-        }
-        shown.add(new Lane(other, OTHER + " (" + grouped + " lanes)", "grouped"));
-        lanes = List.copyOf(shown);
     }
 
     /**
@@ -66,10 +80,9 @@ public final class GroupedLadder implements Ladder {
         return ladder instanceof GroupedLadder grouped ? grouped.grouped : 0;
     }
 
-    /** Which lanes have the {@code count} largest numbers of arrow ends; ties go to the earlier lane. */
-    private static boolean[] busiest(Ladder base, int count) {
-        int laneCount = base.lanes().size();
-        long[] ends = new long[laneCount];
+    /** How many arrows of {@code base} begin or end on each lane (an arrow from a lane to itself counts once). */
+    private static long[] arrowEnds(Ladder base) {
+        long[] ends = new long[base.lanes().size()];
         for (int i = 0; i < base.size(); i++) {
             int from = base.fromLane(i);
             int to = base.toLane(i);
@@ -80,6 +93,12 @@ public final class GroupedLadder implements Ladder {
                 ends[to]++;
             }
         }
+        return ends;
+    }
+
+    /** Which lanes have the {@code count} largest numbers of arrow ends; ties go to the earlier lane. */
+    private static boolean[] busiest(long[] ends, int count) {
+        int laneCount = ends.length;
         Integer[] order = new Integer[laneCount];
         for (int lane = 0; lane < laneCount; lane++) {
             order[lane] = lane;

@@ -71,8 +71,16 @@ public final class LadderTextRenderer {
      * and written in frame order; a few blocks at most are in memory at once.
      */
     public static void write(Ladder ladder, OutputStream out) throws IOException {
-        LadderLayout.Lanes layout = LadderLayout.lanes(ladder.lanes(), String::length, MINIMUM_LANE_GAP, TITLE_PADDING);
-        List<Lane> lanes = ladder.lanes();
+        LadderLayout.Lanes layout = writeTitles(ladder.lanes(), out);
+        int[] slanted = ladder.slantedArrows();
+        writeRows(new Rows(ladder, layout, slanted, Arrays.stream(slanted).map(ladder::arrivalIndex).toArray(),
+                Arrays.stream(slanted).map(ladder::fromLane).toArray(),
+                Arrays.stream(slanted).map(ladder::toLane).toArray()), ladder.size(), out);
+    }
+
+    /** Writes the lanes' titles and roles, and returns their layout. */
+    private static LadderLayout.Lanes writeTitles(List<Lane> lanes, OutputStream out) throws IOException {
+        LadderLayout.Lanes layout = LadderLayout.lanes(lanes, String::length, MINIMUM_LANE_GAP, TITLE_PADDING);
         String[] titles = new String[lanes.size()];
         String[] roles = new String[lanes.size()];
         for (Lane lane : lanes) {
@@ -83,14 +91,86 @@ public final class LadderTextRenderer {
                 .getBytes(StandardCharsets.US_ASCII));
         out.write((pad("", TIME_WIDTH) + centred(roles, layout).stripTrailing() + '\n')
                 .getBytes(StandardCharsets.US_ASCII));
-        Rows rows = new Rows(ladder, layout);
-        if (ladder.size() <= BLOCK) {
-            AsciiLine block = new AsciiLine(BLOCK_BYTES);
-            rows.make(0, ladder.size(), block);
+        return layout;
+    }
+
+    private static void writeRows(Rows rows, int count, OutputStream out) throws IOException {
+        if (count <= BLOCK) {
+            // Grown as needed: a part of a few rows takes a few hundred bytes, not the megabyte of a full block.
+            AsciiLine block = new AsciiLine(Math.min(BLOCK_BYTES, 256 * (count + 1)));
+            rows.make(0, count, block);
             out.write(block.bytes, 0, block.length);
             return;
         }
-        writeInParallel(rows, ladder.size(), out);
+        writeInParallel(rows, count, out);
+    }
+
+    /**
+     * Starts a diagram of {@code lanes} whose rows come a part at a time ({@link InParts#rows}): writes the
+     * titles now. What it prints is what {@link #write} prints of the ladder of all the parts' rows.
+     */
+    public static InParts inParts(List<Lane> lanes, OutputStream out) throws IOException {
+        return new InParts(writeTitles(lanes, out), out);
+    }
+
+    /**
+     * A diagram written a part of its rows at a time: it carries from part to part only the slanted arrows
+     * still on their way, so its memory does not grow with the rows.
+     */
+    public static final class InParts {
+        private final LadderLayout.Lanes layout;
+        private final OutputStream out;
+        private int rowsWritten;
+        // The slanted arrows sent in earlier parts that reach a row not yet written: rows counted from the first.
+        private int[] sent = new int[0];
+        private int[] arrivals = new int[0];
+        private int[] from = new int[0];
+        private int[] to = new int[0];
+
+        private InParts(LadderLayout.Lanes layout, OutputStream out) {
+            this.layout = layout;
+            this.out = out;
+        }
+
+        /**
+         * Writes the rows of {@code part}, the next rows of the diagram, its lanes the diagram's. Its arrows drawn
+         * slanting are {@code slanted} (ascending), each reaching row {@code arrivals[k]} of the part (perhaps
+         * beyond its last row, in a later part); {@code part.arrivalIndex} is not asked.
+         */
+        public void rows(Ladder part, int[] slanted, int[] arrivals) throws IOException {
+            int carried = this.sent.length;
+            int count = carried + slanted.length;
+            int[] allSent = Arrays.copyOf(this.sent, count);
+            int[] allArrivals = Arrays.copyOf(this.arrivals, count);
+            int[] allFrom = Arrays.copyOf(this.from, count);
+            int[] allTo = Arrays.copyOf(this.to, count);
+            for (int k = 0; k < carried; k++) {
+                allSent[k] -= rowsWritten;
+                allArrivals[k] -= rowsWritten;
+            }
+            for (int k = 0; k < slanted.length; k++) {
+                allSent[carried + k] = slanted[k];
+                allArrivals[carried + k] = arrivals[k];
+                allFrom[carried + k] = part.fromLane(slanted[k]);
+                allTo[carried + k] = part.toLane(slanted[k]);
+            }
+            writeRows(new Rows(part, layout, allSent, allArrivals, allFrom, allTo), part.size(), out);
+            // Keep those that reach a row of a later part, counted from the diagram's first row again.
+            int kept = 0;
+            for (int k = 0; k < count; k++) {
+                if (allArrivals[k] > part.size()) {
+                    allSent[kept] = allSent[k] + rowsWritten;
+                    allArrivals[kept] = allArrivals[k] + rowsWritten;
+                    allFrom[kept] = allFrom[k];
+                    allTo[kept++] = allTo[k];
+                }
+            }
+            this.sent = Arrays.copyOf(allSent, kept);
+            this.arrivals = Arrays.copyOf(allArrivals, kept);
+            this.from = Arrays.copyOf(allFrom, kept);
+            this.to = Arrays.copyOf(allTo, kept);
+            rowsWritten += part.size();
+        }
     }
 
     /** Blocks of {@link #BLOCK} lines made by a pool of threads, written in order as each is ready. */
@@ -157,17 +237,26 @@ public final class LadderTextRenderer {
         private final Ladder ladder;
         private final LadderLayout.Lanes layout;
         private final byte[] lanesOnly;
-        /** The arrows drawn slanting (FINs that crossed), and the row each reaches. */
+        /** The arrows drawn slanting (FINs that crossed): the row each is sent at and reaches, and its lanes. */
         private final int[] slanted;
         private final int[] slantedArrivals;
+        private final int[] slantedFrom;
+        private final int[] slantedTo;
         /** The most rows a slanted arrow spans: the arrows sent longer ago than that span no row from here. */
         private final int longestSpan;
 
-        Rows(Ladder ladder, LadderLayout.Lanes layout) {
+        /**
+         * The rows of {@code ladder}; its slanted arrows given apart, in its rows (ascending; a part of a diagram
+         * has those of earlier parts before its first row, and arrows reaching rows after its last).
+         */
+        Rows(Ladder ladder, LadderLayout.Lanes layout, int[] slanted, int[] slantedArrivals, int[] slantedFrom,
+                int[] slantedTo) {
             this.ladder = ladder;
             this.layout = layout;
-            slanted = ladder.slantedArrows();
-            slantedArrivals = Arrays.stream(slanted).map(ladder::arrivalIndex).toArray();
+            this.slanted = slanted;
+            this.slantedArrivals = slantedArrivals;
+            this.slantedFrom = slantedFrom;
+            this.slantedTo = slantedTo;
             int longest = 1;
             for (int k = 0; k < slanted.length; k++) {
                 longest = Math.max(longest, slantedArrivals[k] - slanted[k]);
@@ -178,6 +267,12 @@ public final class LadderTextRenderer {
             for (int center : layout.centers()) {
                 lanesOnly[center] = '|';
             }
+        }
+
+        /** The row arrow {@code i} reaches: its own unless it is one of the slanted ones. */
+        private int arrivalIndex(int i) {
+            int k = Arrays.binarySearch(slanted, i);
+            return k >= 0 ? slantedArrivals[k] : i;
         }
 
         /**
@@ -197,7 +292,7 @@ public final class LadderTextRenderer {
                 int rowStart = out.length;
                 int fromLane = ladder.fromLane(i);
                 int toLane = ladder.toLane(i);
-                boolean whole = slanted.length == 0 || ladder.arrivalIndex(i) <= i + 1;
+                boolean whole = slanted.length == 0 || arrivalIndex(i) <= i + 1;
                 out.append(whole ? drawing(drawings, fromLane, toLane) : lanesOnly);
                 if (slanted.length > 0 && spanned(i)) {
                     boolean drawable = fromLane >= 0 && toLane >= 0;
@@ -269,8 +364,8 @@ public final class LadderTextRenderer {
         for (int k = rows.firstSpanning(row); k < rows.slanted.length && rows.slanted[k] <= row; k++) {
             int sent = rows.slanted[k];
             int arrival = rows.slantedArrivals[k];
-            int fromLane = rows.ladder.fromLane(sent);
-            int toLane = rows.ladder.toLane(sent);
+            int fromLane = rows.slantedFrom[k];
+            int toLane = rows.slantedTo[k];
             if (row >= arrival || arrival == sent + 1 || fromLane < 0 || toLane < 0 || fromLane == toLane) {
                 continue;   // taken at the next row: drawn whole on its own
             }

@@ -205,7 +205,11 @@ public final class CaptureFiles {
      * snap length 262144), ...; 6 frames." followed by the warnings, if any.
      */
     public static String describe(CaptureFile capture) {
-        CaptureInfo info = capture.info();
+        return describe(capture.info(), capture.frames().size(), capture.warnings());
+    }
+
+    /** The same of a file read a part at a time: its header, how many frames it has and what was wrong in it. */
+    public static String describe(CaptureInfo info, int frames, List<String> warnings) {
         List<CaptureInterface> interfaces = info.interfaces();
         String order = info.byteOrder().toString().equals("LITTLE_ENDIAN") ? "little-endian" : "big-endian";
         String described = interfaces.stream()
@@ -213,14 +217,13 @@ public final class CaptureFiles {
                         + (i.snapLength() == 0 ? ", no snap length" : ", snap length " + i.snapLength()) + ")")
                 .distinct()
                 .collect(Collectors.joining(", "));
-        int frames = capture.frames().size();
         StringBuilder text = new StringBuilder();
         text.append(info.format()).append(" file (").append(order).append("), ")
                 .append(interfaces.size()).append(interfaces.size() == 1 ? " interface: " : " interfaces: ")
                 .append(described.isEmpty() ? "none" : described).append("; ")
                 .append(frames).append(frames == 1 ? " frame." : " frames.");
-        if (!capture.warnings().isEmpty()) {
-            text.append(" Warnings: ").append(String.join("; ", capture.warnings())).append('.');
+        if (!warnings.isEmpty()) {
+            text.append(" Warnings: ").append(String.join("; ", warnings)).append('.');
         }
         return text.toString();
     }

@@ -174,11 +174,11 @@ final class TcpArrivals {
     }
 
     /** The sequence number after segment {@code i}: its data, then its SYN and FIN. */
-    private static int end(int i, int[] sequence, int[] length, short[] flags) {
+    static int end(int i, int[] sequence, int[] length, short[] flags) {
         return sequence[i] + length[i] + ((flags[i] & Tcp.SYN) != 0 ? 1 : 0) + ((flags[i] & Tcp.FIN) != 0 ? 1 : 0);
     }
 
-    private static TcpState[] firstStates(int flags, int sender) {
+    static TcpState[] firstStates(int flags, int sender) {
         TcpState senderState;
         TcpState receiverState;
         if ((flags & (Tcp.SYN | Tcp.ACK)) == Tcp.SYN) {

@@ -17,7 +17,7 @@ import org.wirelab.core.frame.PassProgress;
  * <p>Build it with {@link Builder}, feeding every frame in capture order.
  */
 public final class TcpStateTimeline {
-    private static final byte NOT_TCP = -1;
+    static final byte NOT_TCP = -1;
     private static final int INFERRED = TcpConnectionTracker.INFERRED;
 
     private final byte[] endpoint0;
@@ -33,6 +33,16 @@ public final class TcpStateTimeline {
     // The changes of each stream: changesOfStream[streamStarts[s] .. streamStarts[s + 1]) index them, in frame order.
     private final int[] streamStarts;
     private final int[] changesOfStream;
+
+    /**
+     * The timeline of a part of a file ({@link TcpStatesInParts}): indices count in the part; a change's cause
+     * may be negative (a segment of an earlier part) and a late frame's arrival beyond the part.
+     */
+    static TcpStateTimeline ofPart(byte[] endpoint0, byte[] endpoint1, Changes changes, int[] lateFrames,
+            int[] lateArrivals, TcpState[][] initialStates, boolean[][] initialInferred) {
+        return new TcpStateTimeline(endpoint0, endpoint1, changes, lateFrames, lateArrivals, initialStates,
+                initialInferred);
+    }
 
     private TcpStateTimeline(byte[] endpoint0, byte[] endpoint1, Changes changes, int[] lateFrames,
             int[] lateArrivals, TcpState[][] initialStates, boolean[][] initialInferred) {
@@ -178,7 +188,7 @@ public final class TcpStateTimeline {
     }
 
     /** The changes in the order they are found: frames ascending. */
-    private static final class Changes {
+    static final class Changes {
         int[] frames = new int[64];
         int[] streams = new int[64];
         int[] causes = new int[64];
