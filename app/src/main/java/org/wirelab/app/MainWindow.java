@@ -524,6 +524,7 @@ public final class MainWindow {
         model.captureProperty().addListener(o -> update.run());
         model.errorProperty().addListener(o -> update.run());
         model.noticeProperty().addListener(o -> update.run());
+        model.decodingProperty().addListener(o -> update.run());
         model.loadingProperty().addListener(o -> update.run());
         model.framesReadProperty().addListener(o -> update.run());
         model.analysisStepProperty().addListener(o -> update.run());
@@ -574,6 +575,9 @@ public final class MainWindow {
             } else {
                 text.append(messages.get(loading ? "status.loading" : "status.loaded", shownTitle(), known));
             }
+        }
+        if (model.decodingProperty().get()) {
+            text.append("  ").append(messages.get("status.decoding", model.selectedFrameProperty().get()));
         }
         if (!model.noticeProperty().get().isEmpty()) {
             text.append("  ").append(model.noticeProperty().get());

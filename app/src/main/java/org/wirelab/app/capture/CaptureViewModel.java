@@ -44,6 +44,9 @@ public final class CaptureViewModel {
     private final IntegerProperty revealed = new SimpleIntegerProperty(this, "revealed", Integer.MAX_VALUE);
     private final IntegerProperty focusedTcpStream = new SimpleIntegerProperty(this, "focusedTcpStream", -1);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    /** The selected frame waits for the decoder's thread (a large capture's trees not yet prepared). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper decoding = new javafx.beans.property.ReadOnlyBooleanWrapper(
+            this, "decoding");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final javafx.beans.property.IntegerProperty framesRead = new javafx.beans.property.SimpleIntegerProperty(this, "framesRead");
     private final ObjectProperty<AnalysisStep> analysisStep = new SimpleObjectProperty<>(this, "analysisStep");
@@ -196,11 +199,13 @@ public final class CaptureViewModel {
         int number = selectedFrame.get();
         Capture shown = capture.get();
         if (number < 1 || number > shown.size()) {
+            decoding.set(false);
             decodedFrame.set(null);
             selectedPart.set(null);
             return;
         }
         if (shown.size() > preparedApartAbove && shown != prepared) {
+            decoding.set(true);
             // The trees still need the whole capture read: the panes follow when the frame is decoded.
             decoder.execute(() -> {
                 if (selection != selections) {
@@ -227,8 +232,14 @@ public final class CaptureViewModel {
     }
 
     private void show(DecodedFrame frame) {
+        decoding.set(false);
         decodedFrame.set(frame);
         selectedPart.set(null);
+    }
+
+    /** True while the selected frame waits to be decoded: the panes still show the frame before, or nothing. */
+    public javafx.beans.property.ReadOnlyBooleanProperty decodingProperty() {
+        return decoding.getReadOnlyProperty();
     }
 
     /** Whether the frame selected is the one the panes show (a large capture's may still be decoding). */

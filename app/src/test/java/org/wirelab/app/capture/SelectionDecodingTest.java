@@ -101,9 +101,11 @@ class SelectionDecodingTest {
         model.select(http.get(1));
         assertNull(model.decodedFrameProperty().get(), "not decoded on the UI thread while the trees are not ready");
         assertTrue(!model.selectionShown());
+        assertTrue(model.decodingProperty().get(), "the window says the frame is on its way");
         decoder.runAll();   // the trees prepared, then the two selections' turns
         assertEquals(List.of(http.get(1)), told, "only the latest selection reaches the panes");
         assertTrue(model.selectionShown());
+        assertTrue(!model.decodingProperty().get());
         atOnce.select(http.get(1));
         assertEquals(shown(atOnce.decodedFrameProperty().get()), shown(model.decodedFrameProperty().get()),
                 "the same tree as a frame decoded at once");
