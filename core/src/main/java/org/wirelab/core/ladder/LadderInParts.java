@@ -107,11 +107,13 @@ public final class LadderInParts {
                         if (names.newConversation >= 0) {
                             creations = add(creations, creationCount++, names.newConversation);
                         } else if (names.hosts) {
-                            for (int id : new int[] {names.from, names.to}) {
-                                if (!hostMade[id]) {
-                                    hostMade[id] = true;
-                                    creations = add(creations, creationCount++, -1 - id);
-                                }
+                            if (!hostMade[names.from]) {
+                                hostMade[names.from] = true;
+                                creations = add(creations, creationCount++, -1 - names.from);
+                            }
+                            if (!hostMade[names.to]) {
+                                hostMade[names.to] = true;
+                                creations = add(creations, creationCount++, -1 - names.to);
                             }
                         }
                         rows[i] = selectedRows;
@@ -125,11 +127,13 @@ public final class LadderInParts {
                         if (names.to >= 0 && names.to != names.from) {
                             ends[names.to]++;
                         }
-                        for (int id : new int[] {names.from, names.to}) {
-                            if (id >= 0 && !used[id]) {
-                                used[id] = true;
-                                focusOrder = add(focusOrder, focusCount++, id);
-                            }
+                        if (names.from >= 0 && !used[names.from]) {
+                            used[names.from] = true;
+                            focusOrder = add(focusOrder, focusCount++, names.from);
+                        }
+                        if (names.to >= 0 && !used[names.to]) {
+                            used[names.to] = true;
+                            focusOrder = add(focusOrder, focusCount++, names.to);
                         }
                     }
                     // The rows of the frames at which a SYN or FIN was taken: where a slanted arrow ends.
@@ -363,13 +367,17 @@ public final class LadderInParts {
             frames = Arrays.copyOf(shown, count);
             from = Arrays.copyOf(fromLanes, count);
             to = Arrays.copyOf(toLanes, count);
-            List<Lane> own = part.lanes();
-            partLanes = new int[own.size()];
-            for (Lane lane : own) {
-                int id = names.idOf(lane.name());
-                // A lane only this part's ladder makes (an ICMP error whose datagram is in an earlier part) has no
-                // TCP state note: any lane will do.
-                partLanes[lane.index()] = id < 0 || shownLane[id] < 0 ? 0 : shownLane[id];
+            // A lane of the part's own ladder is the diagram's lane of the frames it draws there. Its TCP state notes
+            // are on a TCP frame's own lanes, which are the same sockets in both: no name is looked up.
+            partLanes = new int[part.lanes().size()];
+            for (int row = 0; row < count; row++) {
+                int i = shown[row];
+                if (part.fromLane(i) >= 0 && from[row] >= 0) {
+                    partLanes[part.fromLane(i)] = from[row];
+                }
+                if (part.toLane(i) >= 0 && to[row] >= 0) {
+                    partLanes[part.toLane(i)] = to[row];
+                }
             }
         }
 

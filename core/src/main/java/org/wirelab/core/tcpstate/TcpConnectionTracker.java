@@ -38,6 +38,7 @@ public final class TcpConnectionTracker {
     private final int[] steps = new int[4];
     private int stepCount;
     static final int INFERRED = 0x40;
+    private static final int[] NO_STEPS = new int[0];
 
     /** A tracker whose endpoints start in the given states (what the capture's first frames imply). */
     public TcpConnectionTracker(TcpState first, boolean firstInferred, TcpState second, boolean secondInferred) {
@@ -173,6 +174,9 @@ public final class TcpConnectionTracker {
 
     /** The changes (from << 8 | to codes) made by the last event, in order; clears them. */
     int[] drainSteps() {
+        if (stepCount == 0) {
+            return NO_STEPS;   // most segments change nothing: no array made for each
+        }
         int[] made = java.util.Arrays.copyOf(steps, stepCount);
         stepCount = 0;
         return made;
