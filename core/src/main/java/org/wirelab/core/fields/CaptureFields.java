@@ -18,6 +18,7 @@ import org.wirelab.core.decode.DecodedFrame;
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.Layer;
 import org.wirelab.core.decode.Next;
+import org.wirelab.core.decode.ProtocolField;
 import org.wirelab.core.decode.Slice;
 import org.wirelab.core.decode.Step;
 import org.wirelab.core.header.IpProtocol;
@@ -38,9 +39,6 @@ import org.wirelab.core.summary.PacketTable;
 public final class CaptureFields {
     /** As many application layers as the frame decoder's bound on all layers allows. */
     private static final int MAX_APPLICATION_LAYERS = 16;
-
-    /** Protocols tshark prints by name for -e, their tree item having no text of its own. */
-    private static final Set<String> PRINTED_BY_NAME = Set.of("http", "icmp", "icmpv6", "ssh", "null", "loop", "raw");
 
     private final CaptureAnalysis analysis;
     private final FieldCatalog catalog;
@@ -181,8 +179,9 @@ public final class CaptureFields {
                 found.add(frameField(frame));
             }
             for (Layer layer : frame.layers()) {
-                if (name.equals(FieldTypes.protocolName(layer.protocol()))) {
-                    String text = protocolText(name, layer);
+                ProtocolField protocol = FieldTypes.protocol(layer.protocol());
+                if (protocol != null && name.equals(protocol.name())) {
+                    String text = protocolText(protocol, layer);
                     found.add(new Field(layer.title(), name, layer.range(), 0, text, text, text, false, List.of()));
                 }
             }
@@ -334,8 +333,9 @@ public final class CaptureFields {
      * What tshark prints for a protocol named as a field: the tree item's text, or the protocol's name for
      * those whose item has no text of its own; TCP's with the relative numbers, which the decoder cannot know.
      */
-    private static String protocolText(String name, Layer layer) {
-        if (PRINTED_BY_NAME.contains(name)) {
+    private static String protocolText(ProtocolField protocol, Layer layer) {
+        String name = protocol.name();
+        if (protocol.printedByName()) {
             return name;
         }
         if (name.equals("data")) {
@@ -409,7 +409,8 @@ public final class CaptureFields {
         StringBuilder out = new StringBuilder();
         String previous = null;
         for (Layer layer : frame.layers()) {
-            String name = FieldTypes.protocolName(layer.protocol());
+            ProtocolField protocol = FieldTypes.protocol(layer.protocol());
+            String name = protocol == null ? null : protocol.name();
             if (name == null || name.equals("frame") || layer.osiLayer() == 7 && name.equals(previous)) {
                 continue;
             }
@@ -418,7 +419,7 @@ public final class CaptureFields {
                 out.append(':');
             }
             out.append(name);
-            if (name.equals("eth") || name.equals("vlan") || name.equals("ieee8021ad") || name.equals("sll")) {
+            if (protocol.followedByEtherType()) {
                 out.append(":ethertype");
             }
         }

@@ -1,6 +1,5 @@
 package org.wirelab.core.fields;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Set;
 import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
+import org.wirelab.core.decode.ProtocolField;
 import org.wirelab.core.protocol.arp.Arp;
 import org.wirelab.core.protocol.ethernet.Ethernet;
 import org.wirelab.core.protocol.frame.Frame;
@@ -22,6 +22,7 @@ import org.wirelab.core.protocol.loopback.BsdLoopback;
 import org.wirelab.core.protocol.sll.LinuxSll;
 import org.wirelab.core.protocol.chat.Chat;
 import org.wirelab.core.protocol.data.Data;
+import org.wirelab.core.protocol.data.TextMedia;
 import org.wirelab.core.protocol.dns.Dns;
 import org.wirelab.core.protocol.http.Http;
 import org.wirelab.core.protocol.ssh.Ssh;
@@ -41,38 +42,37 @@ import org.wirelab.core.protocol.udp.UdpColumns;
  */
 public final class FieldTypes {
     private static final Map<String, FieldType> TYPES = new LinkedHashMap<>();
-    /** Protocol filter names (Wireshark's) by the decoders' layer names. */
-    private static final Map<String, String> PROTOCOLS = new LinkedHashMap<>();
+    /** The protocols by the decoders' layer names. */
+    private static final Map<String, ProtocolField> PROTOCOLS = new LinkedHashMap<>();
     /** A hidden field and the tree fields whose occurrences it repeats, in tree order. */
     private static final Map<String, Set<String>> EITHER = new LinkedHashMap<>();
     /** The fields the capture's columns answer without a tree, in their protocols' order. */
     private static final Map<String, ColumnField> COLUMNS = new LinkedHashMap<>();
 
     static {
-        protocol("frame", "Frame");
-        protocol("eth", "Ethernet");
-        protocol("vlan", "802.1Q");
-        protocol("ieee8021ad", "802.1ad");
-        protocol("sll", "SLL");
-        protocol("sll", "SLL2");
-        protocol("null", "NULL");
-        protocol("loop", "LOOP");
-        protocol("raw", "Raw");
-        protocol("arp", "ARP");
-        protocol("ip", "IPv4");
-        protocol("ipv6", "IPv6");
-        protocol("icmp", "ICMP");
-        protocol("icmpv6", "ICMPv6");
-        protocol("tcp", "TCP");
-        protocol("udp", "UDP");
-        protocol("dns", "DNS");
-        protocol("http", "HTTP");
-        protocol("ssh", "SSH");
-        protocol("chat", "Chat");
-        protocol("data", "Data");
-        // A text payload is Wireshark's Data shown line by line (tshark calls it data too).
-        protocol("data", "Text");
-        protocol("data-text-lines", "Line-based text");
+        protocol(Frame.PROTOCOL_FIELD);
+        protocol(Ethernet.PROTOCOL_FIELD);
+        protocol(Vlan.PROTOCOL_FIELD);
+        protocol(Vlan.SERVICE_PROTOCOL_FIELD);
+        protocol(LinuxSll.PROTOCOL_FIELD);
+        protocol(LinuxSll.PROTOCOL_FIELD_V2);
+        protocol(BsdLoopback.NULL_PROTOCOL_FIELD);
+        protocol(BsdLoopback.LOOP_PROTOCOL_FIELD);
+        protocol(BsdLoopback.RAW_PROTOCOL_FIELD);
+        protocol(Arp.PROTOCOL_FIELD);
+        protocol(Ipv4.PROTOCOL_FIELD);
+        protocol(Ipv6.PROTOCOL_FIELD);
+        protocol(Icmp.PROTOCOL_FIELD);
+        protocol(Icmpv6.PROTOCOL_FIELD);
+        protocol(Tcp.PROTOCOL_FIELD);
+        protocol(Udp.PROTOCOL_FIELD);
+        protocol(Dns.PROTOCOL_FIELD);
+        protocol(Http.PROTOCOL_FIELD);
+        protocol(Ssh.PROTOCOL_FIELD);
+        protocol(Chat.PROTOCOL_FIELD);
+        protocol(Data.PROTOCOL_FIELD);
+        protocol(Data.TEXT_PROTOCOL_FIELD);
+        protocol(TextMedia.PROTOCOL_FIELD);
 
         declare(Frame.FIELDS);
 
@@ -123,9 +123,12 @@ public final class FieldTypes {
         }
     }
 
-    private static void protocol(String name, String layerName) {
-        PROTOCOLS.put(layerName, name);
-        TYPES.put(name, FieldType.PROTOCOL);
+    /** A protocol declared in its place: its filter name is a field of type PROTOCOL. */
+    private static void protocol(ProtocolField protocol) {
+        if (PROTOCOLS.put(protocol.layerName(), protocol) != null) {
+            throw new IllegalStateException(protocol.layerName() + " is declared twice");
+        }
+        TYPES.put(protocol.name(), FieldType.PROTOCOL);
     }
 
     /** Hidden fields declared with their members in their protocol's place. */
@@ -163,6 +166,12 @@ public final class FieldTypes {
 
     /** Wireshark's filter name of a decoded layer ("tcp" for "TCP"), or null when it has none. */
     public static String protocolName(String layerProtocol) {
+        ProtocolField protocol = PROTOCOLS.get(layerProtocol);
+        return protocol == null ? null : protocol.name();
+    }
+
+    /** The declaration of a decoded layer's protocol, or null when it has none. */
+    public static ProtocolField protocol(String layerProtocol) {
         return PROTOCOLS.get(layerProtocol);
     }
 
@@ -179,10 +188,5 @@ public final class FieldTypes {
     /** For a hidden "either" field such as ip.addr, the fields it repeats; otherwise null. */
     public static Set<String> eitherOf(String name) {
         return EITHER.get(name);
-    }
-
-    /** The decoders' layer names by protocol filter name, for tests. */
-    static Map<String, String> protocols() {
-        return Collections.unmodifiableMap(PROTOCOLS);
     }
 }

@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.arp;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldLabels;
 import org.wirelab.core.decode.FieldType;
@@ -14,6 +15,7 @@ import org.wirelab.core.header.Bytes;
  * {@code FieldLabels} bundles.
  */
 public final class Arp {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("arp", "ARP");
     public static final int FIXED_LENGTH = 8;
     public static final int HARDWARE_TYPE = 0;
     public static final int PROTOCOL_TYPE = 2;

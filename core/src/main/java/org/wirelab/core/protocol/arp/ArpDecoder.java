@@ -17,7 +17,7 @@ public final class ArpDecoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("ARP", 3, b, o);
+        LayerBuilder layer = new LayerBuilder(Arp.PROTOCOL_FIELD.layerName(), 3, b, o);
         Wording title = new Wording("arp.title", Wording.NO_VALUE);
         if (!slice.has(Arp.FIXED_LENGTH)) {
             layer.error(o, slice.captured(), "ARP needs 8 bytes before its addresses, " + slice.captured()

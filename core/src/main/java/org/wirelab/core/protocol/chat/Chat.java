@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.chat;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
@@ -10,10 +11,11 @@ import org.wirelab.core.decode.HeaderField;
  * kinds of message and the title are in the {@code FieldLabels} bundles under these names.
  */
 public final class Chat {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("chat", "Chat");
     /** The lab's server port. */
     public static final int PORT = 9090;
     /** The protocol, by its filter name; its title is the bundles' {@code chat}. */
-    public static final String PROTOCOL = "chat";
+    public static final String PROTOCOL = PROTOCOL_FIELD.name();
     /** What the server puts before each message it broadcasts; a newline ends the message. */
     public static final String BROADCAST_PREFIX = "\n>>";
 

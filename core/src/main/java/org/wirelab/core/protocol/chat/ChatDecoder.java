@@ -32,7 +32,7 @@ public final class ChatDecoder implements ApplicationDecoder {
         int o = payload.offset();
         int captured = payload.captured();
         String text = new String(b, o, captured, StandardCharsets.UTF_8);
-        LayerBuilder layer = new LayerBuilder("Chat", 7, b, o);
+        LayerBuilder layer = new LayerBuilder(Chat.PROTOCOL_FIELD.layerName(), 7, b, o);
         boolean fromServer = ports.sourcePort() == Chat.PORT;
         String summary;
         if (fromServer && isNumber(text)) {

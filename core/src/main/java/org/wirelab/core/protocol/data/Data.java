@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.data;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
@@ -10,8 +11,11 @@ import org.wirelab.core.decode.HeaderField;
  * Labels and titles are in the {@code FieldLabels} bundles under these names.
  */
 public final class Data {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("data", "Data");
+    /** A text payload is Wireshark's Data shown line by line (tshark calls it data too). */
+    public static final ProtocolField TEXT_PROTOCOL_FIELD = ProtocolField.titled("data", "Text");
     /** The protocol, by its filter name; its title is the bundles' {@code data} ("Data (12 bytes)"). */
-    public static final String PROTOCOL = "data";
+    public static final String PROTOCOL = PROTOCOL_FIELD.name();
     /** The title of a payload shown as text ("Text (12 bytes)"). */
     public static final String TEXT_TITLE = "data.title.text";
 

@@ -27,7 +27,7 @@ public final class DataDecoder implements ApplicationDecoder {
 
     /** Also used for bytes below any transport, e.g. after an unknown EtherType or a fragment. */
     public Step decode(Slice payload) {
-        LayerBuilder layer = new LayerBuilder("Data", 7, payload.bytes(), payload.offset());
+        LayerBuilder layer = new LayerBuilder(Data.PROTOCOL_FIELD.layerName(), 7, payload.bytes(), payload.offset());
         int captured = payload.captured();
         layer.add(layer.data(Data.DATA, payload.offset(), captured));
         layer.add(length(layer, payload));
@@ -47,7 +47,7 @@ public final class DataDecoder implements ApplicationDecoder {
      * so its data item holds its own bytes (which filters read) over the whole range.
      */
     public static Layer body(byte[] body, byte[] frameBytes, ByteRange range) {
-        LayerBuilder layer = new LayerBuilder("Data", 7, frameBytes, range.offset());
+        LayerBuilder layer = new LayerBuilder(Data.PROTOCOL_FIELD.layerName(), 7, frameBytes, range.offset());
         String length = Integer.toString(body.length);
         if (range.length() == body.length) {
             layer.add(layer.data(Data.DATA, range.offset(), body.length));

@@ -29,7 +29,7 @@ public final class TextDecoder implements ApplicationDecoder {
     @Override
     public Step decode(Slice payload, Next.ByPorts ports) {
         String text = text(payload);
-        LayerBuilder layer = new LayerBuilder("Text", 7, payload.bytes(), payload.offset());
+        LayerBuilder layer = new LayerBuilder(Data.TEXT_PROTOCOL_FIELD.layerName(), 7, payload.bytes(), payload.offset());
         int captured = payload.captured();
         if (text == null) {
             return new DataDecoder().decode(payload);

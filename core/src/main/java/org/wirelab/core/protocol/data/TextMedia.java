@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.data;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,11 @@ import org.wirelab.core.text.CaptureText;
  * type and the number of lines.
  */
 public final class TextMedia {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("data-text-lines", "Line-based text");
     /** The protocol, by its filter name; its title is the bundles' {@code data-text-lines}. */
-    public static final String PROTOCOL = "data-text-lines";
-    /** The decoders' name of the layer, which FieldTypes maps to {@link #PROTOCOL}. */
-    public static final String LAYER = "Line-based text";
+    public static final String PROTOCOL = PROTOCOL_FIELD.name();
+    /** The decoders' name of the layer. */
+    public static final String LAYER = PROTOCOL_FIELD.layerName();
     /** The media types packet-text-media.c registers for, which 4.0 reads as lines. */
     private static final Set<String> TYPES = Set.of("text/html", "text/plain", "text/css", "text/javascript",
             "application/javascript", "application/x-javascript", "text/richtext", "text/sgml",

@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.dns;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
@@ -12,8 +13,9 @@ import org.wirelab.core.decode.HeaderField;
  * and the title are in the {@code FieldLabels} bundles under these names.
  */
 public final class Dns {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("dns", "DNS");
     /** The protocol, by its filter name; its title is the bundles' {@code dns} ("Domain Name System (query)"). */
-    public static final String PROTOCOL = "dns";
+    public static final String PROTOCOL = PROTOCOL_FIELD.name();
     public static final int PORT = 53;
     public static final int HEADER_LENGTH = 12;
     /** Over TCP each message follows its length in 2 bytes (RFC 1035 section 4.2.2). */

@@ -41,7 +41,7 @@ public final class DnsDecoder implements ApplicationDecoder {
         byte[] b = payload.bytes();
         int o = payload.offset();
         int end = o + payload.captured();
-        LayerBuilder layer = new LayerBuilder("DNS", 7, b, o);
+        LayerBuilder layer = new LayerBuilder(Dns.PROTOCOL_FIELD.layerName(), 7, b, o);
         int start = o;
         if (overTcp) {
             layer.add(Dns.LENGTH, o, 2);

@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.ethernet;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.FieldType;
@@ -14,6 +15,7 @@ import org.wirelab.core.header.Bytes;
  * the EtherTypes ({@code etype[0x0800]}), which the other link headers that carry an EtherType share.
  */
 public final class Ethernet {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.etherTypeLink("eth", "Ethernet");
     public static final int HEADER_LENGTH = 14;
     public static final int DESTINATION = 0;
     public static final int SOURCE = 6;

@@ -25,7 +25,7 @@ public final class EthernetDecoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("Ethernet", 2, b, o);
+        LayerBuilder layer = new LayerBuilder(Ethernet.PROTOCOL_FIELD.layerName(), 2, b, o);
         if (!slice.has(Ethernet.HEADER_LENGTH)) {
             layer.error(o, slice.captured(), "Ethernet header needs " + Ethernet.HEADER_LENGTH + " bytes, "
                     + slice.captured() + " captured");

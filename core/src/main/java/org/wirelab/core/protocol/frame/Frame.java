@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.frame;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ import org.wirelab.core.frame.LinkType;
  * its bytes (packet-frame.c), declared once, and the text of its absolute time as tshark 4.0 prints it.
  */
 public final class Frame {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("frame", "Frame");
     public static final HeaderField NUMBER = HeaderField.unsigned("frame.number");
     public static final HeaderField LEN = HeaderField.unsigned("frame.len");
     public static final HeaderField CAP_LEN = HeaderField.unsigned("frame.cap_len");

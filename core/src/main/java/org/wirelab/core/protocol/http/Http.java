@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.http;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,9 @@ import org.wirelab.core.decode.HeaderField;
  * {@code FieldLabels} bundles under these names.
  */
 public final class Http {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.printedByName("http", "HTTP");
     /** The protocol, by its filter name; its title is the bundles' {@code http}. */
-    public static final String PROTOCOL = "http";
+    public static final String PROTOCOL = PROTOCOL_FIELD.name();
 
     /** Hidden flags on a request's or a response's first line. */
     public static final HeaderField REQUEST = HeaderField.of("http.request", FieldType.BOOLEAN);

@@ -44,7 +44,7 @@ public final class HttpDecoder implements ApplicationDecoder {
         byte[] b = payload.bytes();
         int o = payload.offset();
         int end = messageEnd(payload);
-        LayerBuilder layer = new LayerBuilder("HTTP", 7, b, o);
+        LayerBuilder layer = new LayerBuilder(Http.PROTOCOL_FIELD.layerName(), 7, b, o);
         int lineEnd = lineEnd(b, o, end);
         // One character per byte, so that text indices are byte offsets; CaptureText.fromLatin1 reads UTF-8 again.
         String first = new String(b, o, lineEnd - o, StandardCharsets.ISO_8859_1).stripTrailing();
@@ -188,7 +188,7 @@ public final class HttpDecoder implements ApplicationDecoder {
 
     /** HTTP's continuation data: bytes on HTTP's port outside any message, shown by the Data layer after it. */
     static Layer continuation(Slice payload) {
-        LayerBuilder layer = new LayerBuilder("HTTP", 7, payload.bytes(), payload.offset());
+        LayerBuilder layer = new LayerBuilder(Http.PROTOCOL_FIELD.layerName(), 7, payload.bytes(), payload.offset());
         int o = payload.offset();
         int end = o + payload.captured();
         // tshark shows the bytes as the body of a message it lost the start of, when it captured them all.

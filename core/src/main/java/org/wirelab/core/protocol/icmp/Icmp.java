@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.icmp;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
@@ -13,6 +14,7 @@ import org.wirelab.core.header.Bytes;
  * {@code FieldLabels} bundles.
  */
 public final class Icmp {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.printedByName("icmp", "ICMP");
     public static final int HEADER_LENGTH = 8;
     public static final int TYPE = 0;
     public static final int CODE = 1;

@@ -28,7 +28,7 @@ public final class IcmpDecoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("ICMP", 3, b, o);
+        LayerBuilder layer = new LayerBuilder(Icmp.PROTOCOL_FIELD.layerName(), 3, b, o);
         Wording title = new Wording("icmp.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "ICMP header needs at least 4 bytes, " + slice.captured() + " captured");

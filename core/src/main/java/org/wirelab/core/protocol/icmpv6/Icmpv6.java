@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.icmpv6;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
@@ -11,6 +12,7 @@ import org.wirelab.core.decode.HeaderField;
  * ({@code icmpv6.type[1]}) are in the {@code FieldLabels} bundles.
  */
 public final class Icmpv6 {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.printedByName("icmpv6", "ICMPv6");
     public static final int DESTINATION_UNREACHABLE = 1;
     public static final int PACKET_TOO_BIG = 2;
     public static final int TIME_EXCEEDED = 3;

@@ -23,7 +23,7 @@ public final class Icmpv6Decoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("ICMPv6", 3, b, o);
+        LayerBuilder layer = new LayerBuilder(Icmpv6.PROTOCOL_FIELD.layerName(), 3, b, o);
         Wording title = new Wording("icmpv6.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "ICMPv6 header needs at least 4 bytes, " + slice.captured()

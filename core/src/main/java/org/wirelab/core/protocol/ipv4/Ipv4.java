@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.ipv4;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.FieldType;
@@ -13,6 +14,7 @@ import org.wirelab.core.header.Bytes;
  * {@code FieldLabels} bundles under the same names.
  */
 public final class Ipv4 {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("ip", "IPv4");
     public static final int MIN_HEADER_LENGTH = 20;
     public static final int VERSION_IHL = 0;
     public static final int TOS = 1;

@@ -26,7 +26,7 @@ public final class Ipv4Decoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("IPv4", 3, b, o);
+        LayerBuilder layer = new LayerBuilder(Ipv4.PROTOCOL_FIELD.layerName(), 3, b, o);
         Wording title = new Wording("ip.title", Wording.NO_VALUE);
         if (!slice.has(1)) {
             layer.error(o, 0, "IPv4 header needs 20 bytes, none captured");

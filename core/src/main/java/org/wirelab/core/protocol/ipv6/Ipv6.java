@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.ipv6;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.EitherField;
 import org.wirelab.core.decode.FieldType;
@@ -14,6 +15,7 @@ import org.wirelab.core.header.IpProtocol;
  * names; the IP protocol numbers' names ({@code ipproto[44]}) are shared with IPv4.
  */
 public final class Ipv6 {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("ipv6", "IPv6");
     public static final int HEADER_LENGTH = 40;
     public static final int PAYLOAD_LENGTH = 4;
     public static final int NEXT_HEADER = 6;

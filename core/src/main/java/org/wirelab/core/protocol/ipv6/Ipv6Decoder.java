@@ -27,7 +27,7 @@ public final class Ipv6Decoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("IPv6", 3, b, o);
+        LayerBuilder layer = new LayerBuilder(Ipv6.PROTOCOL_FIELD.layerName(), 3, b, o);
         Wording title = new Wording("ipv6.title", Wording.NO_VALUE);
         if (!slice.has(Ipv6.HEADER_LENGTH)) {
             layer.error(o, slice.captured(), "IPv6 header needs 40 bytes, " + slice.captured() + " captured");

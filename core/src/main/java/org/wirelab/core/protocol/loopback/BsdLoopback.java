@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.loopback;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.frame.LinkType;
@@ -13,6 +14,10 @@ import org.wirelab.core.header.EtherType;
  * capturing host's byte order, which the file does not record; LINKTYPE_LOOP stores it big-endian.
  */
 public final class BsdLoopback {
+    public static final ProtocolField NULL_PROTOCOL_FIELD = ProtocolField.printedByName("null", "NULL");
+    public static final ProtocolField LOOP_PROTOCOL_FIELD = ProtocolField.printedByName("loop", "LOOP");
+    /** Raw IP of no known version, decoded beside the loopback headers ({@link RawIpDecoder}). */
+    public static final ProtocolField RAW_PROTOCOL_FIELD = ProtocolField.printedByName("raw", "Raw");
     public static final int HEADER_LENGTH = 4;
     public static final int AF_INET = 2;
     /** AF_INET6 differs per BSD: NetBSD/OpenBSD 24, FreeBSD 28, Darwin 30 (Wireshark accepts all three). */

@@ -3,6 +3,7 @@ package org.wirelab.core.protocol.loopback;
 import java.util.List;
 import org.wirelab.core.decode.FieldLabels;
 import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.ProtocolField;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
@@ -26,7 +27,9 @@ public final class BsdLoopbackDecoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder(linkType == LinkType.LOOP ? "LOOP" : "NULL", 2, b, o);
+        ProtocolField protocol = linkType == LinkType.LOOP ? BsdLoopback.LOOP_PROTOCOL_FIELD
+                : BsdLoopback.NULL_PROTOCOL_FIELD;
+        LayerBuilder layer = new LayerBuilder(protocol.layerName(), 2, b, o);
         if (!slice.has(BsdLoopback.HEADER_LENGTH)) {
             layer.error(o, slice.captured(), "loopback header needs 4 bytes, " + slice.captured() + " captured");
             return Step.last(layer.build(slice.end(), new Wording("null.title.truncated", Wording.NO_VALUE),

@@ -27,7 +27,7 @@ public final class RawIpDecoder implements ProtocolDecoder {
         if (version == 4 || version == 6) {
             return new Step(null, new Next.ByEtherType(version == 4 ? EtherType.IPV4 : EtherType.IPV6), slice);
         }
-        LayerBuilder layer = new LayerBuilder("Raw", 2, slice.bytes(), slice.offset());
+        LayerBuilder layer = new LayerBuilder(BsdLoopback.RAW_PROTOCOL_FIELD.layerName(), 2, slice.bytes(), slice.offset());
         layer.error(slice.offset(), Math.min(1, slice.captured()), version < 0 ? "empty raw IP frame"
                 : "raw IP frame with IP version " + version + ", expected 4 or 6");
         return new Step(layer.build(slice.offset(), new Wording("raw.title", Wording.NO_VALUE), "Raw IP (unknown version)"), Next.END, slice);

@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.sll;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
@@ -12,6 +13,9 @@ import org.wirelab.core.header.Bytes;
  * types ({@code sll.pkttype[4]}), are in the {@code FieldLabels} bundles.
  */
 public final class LinuxSll {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.etherTypeLink("sll", "SLL");
+    /** Version 2: the same filter name, its own layer. */
+    public static final ProtocolField PROTOCOL_FIELD_V2 = ProtocolField.etherTypeLink("sll", "SLL2");
     public static final int HEADER_LENGTH = 16;
     public static final int PACKET_TYPE = 0;
     public static final int ARPHRD_TYPE = 2;

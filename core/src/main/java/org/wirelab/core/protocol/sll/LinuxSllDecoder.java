@@ -2,6 +2,7 @@ package org.wirelab.core.protocol.sll;
 
 import org.wirelab.core.decode.Field;
 import org.wirelab.core.decode.LayerBuilder;
+import org.wirelab.core.decode.ProtocolField;
 import org.wirelab.core.decode.Next;
 import org.wirelab.core.decode.ProtocolDecoder;
 import org.wirelab.core.decode.Slice;
@@ -31,7 +32,8 @@ public final class LinuxSllDecoder implements ProtocolDecoder {
         int headerLength = version2 ? LinuxSll2.HEADER_LENGTH : LinuxSll.HEADER_LENGTH;
         String name = version2 ? "Linux cooked capture v2" : "Linux cooked capture v1";
         String titleKey = version2 ? "sll.title.v2" : "sll.title.v1";
-        LayerBuilder layer = new LayerBuilder(version2 ? "SLL2" : "SLL", 2, b, o);
+        ProtocolField declared = version2 ? LinuxSll.PROTOCOL_FIELD_V2 : LinuxSll.PROTOCOL_FIELD;
+        LayerBuilder layer = new LayerBuilder(declared.layerName(), 2, b, o);
         if (!slice.has(headerLength)) {
             layer.error(o, slice.captured(), name + " header needs " + headerLength + " bytes, " + slice.captured()
                     + " captured");

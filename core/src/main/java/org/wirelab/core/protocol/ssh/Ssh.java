@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.ssh;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.HeaderField;
@@ -10,8 +11,9 @@ import org.wirelab.core.decode.HeaderField;
  * bundles under these names.
  */
 public final class Ssh {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.printedByName("ssh", "SSH");
     /** The protocol, by its filter name; its title is the bundles' {@code ssh}. */
-    public static final String PROTOCOL = "ssh";
+    public static final String PROTOCOL = PROTOCOL_FIELD.name();
     /** The identification line that opens the connection ("SSH-2.0-OpenSSH_9.6"). */
     public static final String IDENTIFICATION_PREFIX = "SSH-";
     public static final int PORT = 22;

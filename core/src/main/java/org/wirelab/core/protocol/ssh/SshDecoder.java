@@ -35,7 +35,7 @@ public final class SshDecoder implements ApplicationDecoder {
         byte[] b = payload.bytes();
         int o = payload.offset();
         int captured = payload.captured();
-        LayerBuilder layer = new LayerBuilder("SSH", 7, b, o);
+        LayerBuilder layer = new LayerBuilder(Ssh.PROTOCOL_FIELD.layerName(), 7, b, o);
         String start = new String(b, o, Math.min(captured, 4), StandardCharsets.ISO_8859_1);
         if (start.equals(Ssh.IDENTIFICATION_PREFIX)) {
             int end = o;

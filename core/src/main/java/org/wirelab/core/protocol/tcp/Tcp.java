@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.tcp;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
@@ -14,6 +15,7 @@ import org.wirelab.core.header.Bytes;
  * labels are in the {@code FieldLabels} bundles under the same names.
  */
 public final class Tcp {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("tcp", "TCP");
     public static final int MIN_HEADER_LENGTH = 20;
     /** Ports, numbers, header length, flags and window: what precedes the checksum. */
     public static final int FIXED_FIELDS_LENGTH = 16;

@@ -29,7 +29,7 @@ public final class TcpDecoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("TCP", 4, b, o);
+        LayerBuilder layer = new LayerBuilder(Tcp.PROTOCOL_FIELD.layerName(), 4, b, o);
         Wording title = new Wording("tcp.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "TCP header needs 20 bytes, " + slice.captured() + " captured");

@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.udp;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.FieldType;
 import org.wirelab.core.decode.EitherField;
@@ -12,6 +13,7 @@ import org.wirelab.core.header.Bytes;
  * computes). Their labels are in the {@code FieldLabels} bundles under the same names.
  */
 public final class Udp {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.titled("udp", "UDP");
     public static final int HEADER_LENGTH = 8;
     public static final int SOURCE_PORT = 0;
     public static final int DESTINATION_PORT = 2;

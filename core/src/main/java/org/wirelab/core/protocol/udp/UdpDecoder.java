@@ -16,7 +16,7 @@ public final class UdpDecoder implements ProtocolDecoder {
     public Step decode(Slice slice) {
         byte[] b = slice.bytes();
         int o = slice.offset();
-        LayerBuilder layer = new LayerBuilder("UDP", 4, b, o);
+        LayerBuilder layer = new LayerBuilder(Udp.PROTOCOL_FIELD.layerName(), 4, b, o);
         Wording title = new Wording("udp.title", Wording.NO_VALUE);
         if (!slice.has(4)) {
             layer.error(o, slice.captured(), "UDP header needs 8 bytes, " + slice.captured() + " captured");

@@ -1,5 +1,6 @@
 package org.wirelab.core.protocol.vlan;
 
+import org.wirelab.core.decode.ProtocolField;
 import java.util.List;
 import org.wirelab.core.decode.HeaderField;
 import org.wirelab.core.header.Bytes;
@@ -12,6 +13,8 @@ import org.wirelab.core.header.Bytes;
  * Virtual LAN" layer.
  */
 public final class Vlan {
+    public static final ProtocolField PROTOCOL_FIELD = ProtocolField.etherTypeLink("vlan", "802.1Q");
+    public static final ProtocolField SERVICE_PROTOCOL_FIELD = ProtocolField.etherTypeLink("ieee8021ad", "802.1ad");
     public static final int TAG_LENGTH = 4;
     public static final int TCI = 0;
     public static final int TYPE = 2;

@@ -28,12 +28,12 @@ public final class VlanDecoder implements ProtocolDecoder {
 
     /** The 802.1Q tag (TPID 0x8100, and the pre-standard 0x9100 that Wireshark also decodes as one). */
     public static VlanDecoder customerTag() {
-        return new VlanDecoder(Vlan.CUSTOMER, "802.1Q", "802.1Q Virtual LAN", "vlan.title");
+        return new VlanDecoder(Vlan.CUSTOMER, Vlan.PROTOCOL_FIELD.layerName(), "802.1Q Virtual LAN", "vlan.title");
     }
 
     /** The 802.1ad service tag (TPID 0x88a8). */
     public static VlanDecoder serviceTag() {
-        return new VlanDecoder(Vlan.SERVICE, "802.1ad", "IEEE 802.1ad", "ieee8021ad.title");
+        return new VlanDecoder(Vlan.SERVICE, Vlan.SERVICE_PROTOCOL_FIELD.layerName(), "IEEE 802.1ad", "ieee8021ad.title");
     }
 
     @Override
