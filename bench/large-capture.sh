@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A capture over 2 GiB is read whole by every command: 7,000,000 frames of loopback traffic (about
 # 2.35 GB, made by core's LoopbackTrafficGenerator) read by packets, conversations, follow, show
-# (--frame and --stream) and export (one stream's diagram), each compared with the frame count of
+# (--frame and --stream) and export (one stream's diagram and charts, the traffic chart, the whole
+# diagram, refused for a file of more than 100,000 frames), each compared with the frame count of
 # Wireshark's reader (capinfos, the same wiretap library as tshark, without dissecting; --tshark runs
 # tshark -T fields too); wall time, CPU time, peak memory and exit code of each, and the load average.
 # --heap 2g gives every wirelab command that heap (JAVA_TOOL_OPTIONS=-Xmx2g): the frames' bytes stay
@@ -61,20 +62,16 @@ run() {
   /usr/bin/time -f "%e %U %S %M" -o "$stats" "$@" >"$out" 2>"$work/$name.err"
   local rc=$?
   set -e
-  read -r seconds user system rss <"$stats" || true
+  # GNU time writes "Command exited with non-zero status N" before its figures when the command fails.
+  read -r seconds user system rss < <(tail -n 1 "$stats") || true
   printf "%-42s %8s s  %8s s CPU  %6d MB  exit %d  %10d lines\n" "$name" "$seconds" \
     "$(awk "BEGIN{print $user + $system}")" "$((rss / 1024))" "$rc" "$(wc -l <"$out")"
   { grep -v "^Running as user\|^Picked up JAVA_TOOL_OPTIONS" "$work/$name.err" || true; } | head -3 | sed 's/^/    stderr: /'
 }
 
-# wirelab ARGS...: the launcher, with the heap asked for.
-wirelab() {
-  if [ -n "$heap" ]; then
-    JAVA_TOOL_OPTIONS="-Xmx$heap" ./wirelab "$@"
-  else
-    ./wirelab "$@"
-  fi
-}
+# The launcher, with the heap asked for (a command, not a function: /usr/bin/time runs it).
+wirelab=(./wirelab)
+[ -z "$heap" ] || wirelab=(env "JAVA_TOOL_OPTIONS=-Xmx$heap" ./wirelab)
 
 echo "heap: ${heap:-as the launcher sets it (a quarter of the memory)}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -83,14 +80,18 @@ tshark_frames=$(awk -F': *' '/Number of packets/ {print $2}' "$work/capinfos -c 
 if [ "$tshark" = 1 ]; then
   run "tshark -T fields -e frame.number" env HOME="$HOME_FOR_TSHARK" tshark -r "$file" -T fields -e frame.number
 fi
-run "wirelab packets -e frame.number" wirelab packets "$file" -T fields -e frame.number
+run "wirelab packets -e frame.number" "${wirelab[@]}" packets "$file" -T fields -e frame.number
 wirelab_frames=$(wc -l <"$work/wirelab packets -e frame.number.out")
 last=$(tail -n 1 "$work/wirelab packets -e frame.number.out")
-run "wirelab conversations" wirelab conversations "$file"
-run "wirelab follow --stream 1" wirelab follow "$file" --stream 1
-run "wirelab show --frame $tshark_frames" wirelab show "$file" --frame "$tshark_frames"
-run "wirelab show --stream 1" wirelab show "$file" --stream 1
-run "wirelab export --stream 1 --diagram" wirelab export "$file" --stream 1 --diagram "$work/stream1.svg"
+run "wirelab conversations" "${wirelab[@]}" conversations "$file"
+run "wirelab follow --stream 1" "${wirelab[@]}" follow "$file" --stream 1
+run "wirelab show --frame $tshark_frames" "${wirelab[@]}" show "$file" --frame "$tshark_frames"
+run "wirelab show --stream 1" "${wirelab[@]}" show "$file" --stream 1
+run "wirelab export --stream 1 --diagram" "${wirelab[@]}" export "$file" --stream 1 --diagram "$work/stream1.svg"
+run "wirelab export --stream 1 --chart rtt, tcp-sequence" "${wirelab[@]}" export "$file" --stream 1 --chart rtt "$work/rtt.svg" \
+  --chart tcp-sequence "$work/sequence.png"
+run "wirelab export --chart traffic" "${wirelab[@]}" export "$file" --chart traffic "$work/traffic.png"
+run "wirelab export --diagram (whole file)" "${wirelab[@]}" export "$file" --diagram "$work/all.svg"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "Wireshark's reader counts $tshark_frames frames; wirelab packets printed $wirelab_frames, the last numbered $last"
