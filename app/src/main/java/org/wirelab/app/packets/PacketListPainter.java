@@ -55,6 +55,9 @@ final class PacketListPainter {
         g.setTextAlign(TextAlignment.LEFT);
         double x = 0;
         for (int c = 0; c < widths.length; c++) {
+            if (widths[c] <= 0) {
+                continue;   // a column the list is too narrow for
+            }
             PacketColumn column = PacketColumn.ALL.get(c);
             // Each column's text is cut at its right edge, as a table cell's would be.
             g.save();
