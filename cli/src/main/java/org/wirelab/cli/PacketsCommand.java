@@ -100,6 +100,9 @@ final class PacketsCommand implements Callable<Integer> {
             for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
                 CaptureAnalysis analysis = fields == null ? CaptureAnalysis.of(frames)
                         : CaptureAnalysis.after(fields.analysis(), frames);
+                if (readsTrees) {
+                    analysis.carryPairs();   // a DNS response or an echo reply may answer a part before
+                }
                 fields = fields != null && readsTrees ? CaptureFields.after(fields, analysis) : new CaptureFields(analysis);
                 output.frames(fields, displayFilter == null ? null : displayFilter.matcher(fields));
             }

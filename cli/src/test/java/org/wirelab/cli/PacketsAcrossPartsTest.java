@@ -18,6 +18,7 @@ import org.wirelab.core.frame.RawFrame;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.PcapWriter;
 import org.wirelab.core.testing.Environment;
+import org.wirelab.core.testing.FarPairsCapture;
 
 /**
  * {@code packets} reads a file {@link CaptureInput#SEGMENT_FRAMES} frames at a time: an HTTP response whose
@@ -81,5 +82,22 @@ class PacketsAcrossPartsTest {
             output.end();
         }
         return text.toString();
+    }
+
+    /**
+     * A DNS response and an echo reply 70,000 frames after their query and request, in the second part: the
+     * filter selects them (it reads dns.response_to and icmp.resp_to from the trees), paired as tshark pairs
+     * them, though the first part's frames were all left out by the filter.
+     */
+    @Test
+    void aResponseAndAnEchoReplyAPartAfterTheirRequestsArePaired(@TempDir Path directory) throws IOException {
+        Path capture = directory.resolve("far-pairs.pcap");
+        int between = 70_000;
+        FarPairsCapture.write(capture, between);
+        CliRun run = CliRun.of("packets", capture.toString(), "-T", "fields", "-e", "frame.number", "-e",
+                "dns.response_to", "-e", "icmp.resp_to", "-Y", "dns.response_to || icmp.resp_to");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(FarPairsCapture.dnsResponse(between) + "\t1\t", FarPairsCapture.echoReply(between) + "\t\t2"),
+                run.out().lines().toList());
     }
 }

@@ -48,8 +48,10 @@ public final class CaptureAnalysis {
      * {@link org.wirelab.core.pcap.CaptureSegments}); {@code previous} hands over its conversations, its
      * TCP flows, its stream times, its last datagrams (which an ICMP error may quote), its DNS transactions
      * and its ICMP echo requests still unanswered, keeping the answers about its own frames that were
-     * already asked. The DNS and ICMP pairs are always carried, whoever asks: a reply may answer a request
-     * made millions of frames before, and the state is one entry per transaction, not per frame.
+     * already asked. The DNS and ICMP pairs are carried once a part's were asked for ({@link #carryPairs}):
+     * a reply may answer a request made millions of frames before, and the state is one entry per
+     * transaction, not per frame; a reading that never shows a tree (the ladder, the conversations) does not
+     * pay for pairing every DNS message.
      */
     public static CaptureAnalysis after(CaptureAnalysis previous, FrameStore frames) {
         PacketTable packets = new PacketTable(frames.size());
@@ -64,8 +66,12 @@ public final class CaptureAnalysis {
         }
         analysis.earlierDatagrams = RecentDatagrams.after(previous.earlierDatagrams, previous.frames,
                 previous.packets, previous.conversations);
-        analysis.dns = DnsTransactions.after(previous.dnsTransactions(), analysis);
-        analysis.echoes = IcmpEchoes.after(previous.icmpEchoes(), analysis);
+        if (previous.dns != null) {
+            analysis.dns = DnsTransactions.after(previous.dns, analysis);
+        }
+        if (previous.echoes != null) {
+            analysis.echoes = IcmpEchoes.after(previous.echoes, analysis);
+        }
         return analysis;
     }
 
@@ -179,7 +185,19 @@ public final class CaptureAnalysis {
         return made;
     }
 
-    /** Each DNS response's query and each message sent again, as the whole file's single pass finds them. */
+    /**
+     * Asks that this part's DNS transactions and ICMP echoes be found and carried to the parts after it
+     * ({@link #after}), and from those on: a reading that shows the trees of later parts asks it of its first.
+     */
+    public void carryPairs() {
+        dnsTransactions();
+        icmpEchoes();
+    }
+
+    /**
+     * Each DNS response's query and each message sent again, as the whole file's single pass finds them (in
+     * a later part of a file, from the parts before when they were carried, {@link #carryPairs}).
+     */
     public synchronized DnsTransactions dnsTransactions() {
         if (dns == null) {
             dns = new DnsTransactions(this);

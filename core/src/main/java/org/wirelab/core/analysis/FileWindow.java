@@ -177,7 +177,12 @@ public final class FileWindow {
                 CaptureAnalysis analysis = null;
                 while (segments.framesRead() < first) {
                     FrameStore frames = segments.next(Math.min(partFrames, first - segments.framesRead()));
-                    analysis = analysis == null ? CaptureAnalysis.of(frames) : CaptureAnalysis.after(analysis, frames);
+                    if (analysis == null) {
+                        analysis = CaptureAnalysis.of(frames);
+                        analysis.carryPairs();   // the window's DNS and ICMP messages may pair with any before
+                    } else {
+                        analysis = CaptureAnalysis.after(analysis, frames);
+                    }
                 }
                 FrameStore window = segments.next(last - first + 1);
                 if (window == null || window.size() < last - first + 1) {

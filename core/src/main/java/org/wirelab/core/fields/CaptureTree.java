@@ -26,9 +26,10 @@ public final class CaptureTree {
     private final FrameDecoder decoder;
     private final TcpRelativeNumbers relativeNumbers;
     private final HttpReassembly http;
-    private final DnsTransactions dns;
     private final HttpExchanges exchanges;
-    private final IcmpEchoes echoes;
+    /** The analysis' DNS transactions and ICMP echoes, asked for when first needed (at once after a part). */
+    private DnsTransactions dns;
+    private IcmpEchoes echoes;
 
     public CaptureTree(CaptureAnalysis analysis, FieldCatalog catalog) {
         this(analysis, catalog, new HttpReassembly(analysis, DecoderTables.standard()), null);
@@ -39,9 +40,7 @@ public final class CaptureTree {
         this.decoder = new FrameDecoder(DecoderTables.standard());
         this.relativeNumbers = new TcpRelativeNumbers(catalog);
         this.http = http;
-        this.dns = analysis.dnsTransactions();
         this.exchanges = exchanges != null ? exchanges : new HttpExchanges(analysis, DecoderTables.standard(), http);
-        this.echoes = analysis.icmpEchoes();
     }
 
     /**
@@ -51,6 +50,7 @@ public final class CaptureTree {
      */
     static CaptureTree after(CaptureTree previous, CaptureAnalysis analysis, FieldCatalog catalog) {
         HttpReassembly http = HttpReassembly.after(previous.http, analysis);
+        analysis.carryPairs();   // the parts after this one pair their DNS and ICMP messages with its own
         return new CaptureTree(analysis, catalog, http, HttpExchanges.after(previous.exchanges, analysis, http));
     }
 
@@ -67,13 +67,13 @@ public final class CaptureTree {
     public void prepare() {
         http.prepare();
         exchanges.prepare();
-        dns.prepare();
-        echoes.prepare();
+        dns().prepare();
+        echoes().prepare();
     }
 
     /** Frame {@code index}'s tree (0-based index). */
     public DecodedFrame frame(int index) {
-        DecodedFrame frame = echoes.applyTo(index,
+        DecodedFrame frame = echoes().applyTo(index,
                 http.applyTo(relativeNumbers.addTo(decoder.decode(analysis.frames(), index))));
         List<Layer> layers = frame.layers();
         int first = 0;
@@ -102,7 +102,7 @@ public final class CaptureTree {
         List<Layer> shown = new ArrayList<>(layers.size() + 1);
         List<Layer> placed = exchanges.applyTo(index, layers);
         for (Layer layer : placed) {
-            Layer paired = dns.applyTo(index, layer);
+            Layer paired = dns().applyTo(index, layer);
             shown.add(paired);
             Layer media = HttpBody.media(paired, frameBytes);
             if (media != null) {
@@ -110,6 +110,20 @@ public final class CaptureTree {
             }
         }
         return shown;
+    }
+
+    private DnsTransactions dns() {
+        if (dns == null) {
+            dns = analysis.dnsTransactions();
+        }
+        return dns;
+    }
+
+    private IcmpEchoes echoes() {
+        if (echoes == null) {
+            echoes = analysis.icmpEchoes();
+        }
+        return echoes;
     }
 
     /** Whether frame {@code index}'s layers above TCP depend on other frames (HTTP reassembly). */

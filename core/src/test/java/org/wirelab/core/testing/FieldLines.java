@@ -33,8 +33,10 @@ public final class FieldLines {
         try (CaptureSegments segments = CaptureSegments.open(capture, partFrames)) {
             CaptureFields fields = null;
             for (FrameStore frames = segments.next(); frames != null; frames = segments.next()) {
-                fields = fields == null ? new CaptureFields(CaptureAnalysis.of(frames))
-                        : CaptureFields.after(fields, CaptureAnalysis.after(fields.analysis(), frames));
+                CaptureAnalysis analysis = fields == null ? CaptureAnalysis.of(frames)
+                        : CaptureAnalysis.after(fields.analysis(), frames);
+                analysis.carryPairs();   // as packets does when it reads trees
+                fields = fields == null ? new CaptureFields(analysis) : CaptureFields.after(fields, analysis);
                 lines.addAll(of(fields, names));
             }
         }
