@@ -164,7 +164,7 @@ public final class CaptureFields {
         if (column != null && column.reach() == ColumnField.Reach.CONVERSATION) {
             return quotedStream(name, index);
         }
-        if (isApplicationField(name) && fromColumns("tcp.srcport", index)) {
+        if (FieldTypes.isApplicationField(name) && fromColumns("tcp.srcport", index)) {
             // The columns say where the payload is: decode it alone, without the headers below it.
             List<Layer> application = applicationLayers(index);
             if (name.equals("http.request") || name.equals("http.response")) {
@@ -237,12 +237,6 @@ public final class CaptureFields {
             flags.add(new Field(name, name, line.range(), 0, Boolean.TRUE, name, "1", false, List.of()));
         }
         return flags;
-    }
-
-    /** Fields of the protocols a TCP or UDP payload's decoder produces by itself, one layer. */
-    private static boolean isApplicationField(String name) {
-        return name.startsWith("http.") || name.startsWith("dns.") || name.startsWith("ssh.")
-                || name.startsWith("chat.");
     }
 
     /**

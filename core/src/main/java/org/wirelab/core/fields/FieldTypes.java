@@ -46,6 +46,11 @@ public final class FieldTypes {
     private static final Map<String, ProtocolField> PROTOCOLS = new LinkedHashMap<>();
     /** A hidden field and the tree fields whose occurrences it repeats, in tree order. */
     private static final Map<String, Set<String>> EITHER = new LinkedHashMap<>();
+    /**
+     * The fields of the protocols whose decoder reads a TCP or UDP payload by itself, one layer: a frame's are
+     * found by decoding its payload alone, without the headers below it.
+     */
+    private static final Set<String> APPLICATION = new java.util.HashSet<>();
     /** The fields the capture's columns answer without a tree, in their protocols' order. */
     private static final Map<String, ColumnField> COLUMNS = new LinkedHashMap<>();
 
@@ -92,10 +97,10 @@ public final class FieldTypes {
 
         declare(Udp.FIELDS);
 
-        declare(Dns.FIELDS);
-        declare(Http.FIELDS);
-        declare(Ssh.FIELDS);
-        declare(Chat.FIELDS);
+        application(Dns.FIELDS);
+        application(Http.FIELDS);
+        application(Ssh.FIELDS);
+        application(Chat.FIELDS);
         declare(Data.FIELDS);
 
         either(Ethernet.EITHER);
@@ -138,6 +143,14 @@ public final class FieldTypes {
         }
     }
 
+    /** Fields of a protocol carried in a TCP or UDP payload, decoded from it alone. */
+    private static void application(List<HeaderField> declarations) {
+        declare(declarations);
+        for (HeaderField field : declarations) {
+            APPLICATION.add(field.name());
+        }
+    }
+
     /** Fields the columns answer, each declared in its protocol's place beside the field itself. */
     private static void columns(List<ColumnField> declarations) {
         for (ColumnField column : declarations) {
@@ -173,6 +186,11 @@ public final class FieldTypes {
     /** The declaration of a decoded layer's protocol, or null when it has none. */
     public static ProtocolField protocol(String layerProtocol) {
         return PROTOCOLS.get(layerProtocol);
+    }
+
+    /** Whether {@code name} is a field of a protocol a TCP or UDP payload's decoder produces by itself, one layer. */
+    public static boolean isApplicationField(String name) {
+        return APPLICATION.contains(name);
     }
 
     /** The fast-path field of that name, which the columns answer without a tree, or null. */
