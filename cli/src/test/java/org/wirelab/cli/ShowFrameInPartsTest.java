@@ -47,14 +47,7 @@ class ShowFrameInPartsTest {
     void everyFrameShownInPartsIsTheWholeFilesOutput(Path capture) throws IOException {
         CaptureAnalysis whole = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
         for (int index : framesToShow(whole.size())) {
-            for (int partFrames : new int[] {1, 7}) {
-                FileWindow window = FileWindow.aroundFrame(capture, partFrames, index);
-                for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
-                    assertEquals(shown(whole, index, language), shown(window.analysis(), window.indexOf(index), language),
-                            capture.getFileName() + " frame " + (index + 1) + " in parts of " + partFrames + " frames ("
-                                    + language + ")");
-                }
-            }
+            assertShownInPartsAsWhole(capture, whole, index);
         }
     }
 
@@ -71,14 +64,7 @@ class ShowFrameInPartsTest {
     void everyDnsMessageAndEchoReplyShownInPartsIsTheWholeFilesOutput(Path capture) throws IOException {
         CaptureAnalysis whole = CaptureAnalysis.of(CaptureFiles.read(capture).frames());
         for (int index : PairedFrames.of(whole)) {
-            for (int partFrames : new int[] {1, 7}) {
-                FileWindow window = FileWindow.aroundFrame(capture, partFrames, index);
-                for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
-                    assertEquals(shown(whole, index, language), shown(window.analysis(), window.indexOf(index), language),
-                            capture.getFileName() + " frame " + (index + 1) + " in parts of " + partFrames + " frames ("
-                                    + language + ")");
-                }
-            }
+            assertShownInPartsAsWhole(capture, whole, index);
         }
     }
 
@@ -145,6 +131,18 @@ class ShowFrameInPartsTest {
             return 1;
         }
         return Math.min(index, 256) + 1;
+    }
+
+    /** Frame {@code index} shown in parts of 1 and 7 frames, in English and French, as the whole file shows it. */
+    private static void assertShownInPartsAsWhole(Path capture, CaptureAnalysis whole, int index) throws IOException {
+        for (int partFrames : new int[] {1, 7}) {
+            FileWindow window = FileWindow.aroundFrame(capture, partFrames, index);
+            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                assertEquals(shown(whole, index, language), shown(window.analysis(), window.indexOf(index), language),
+                        capture.getFileName() + " frame " + (index + 1) + " in parts of " + partFrames + " frames ("
+                                + language + ")");
+            }
+        }
     }
 
     private static List<Integer> framesToShow(int frames) {
