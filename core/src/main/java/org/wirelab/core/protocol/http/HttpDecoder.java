@@ -152,16 +152,6 @@ public final class HttpDecoder implements ApplicationDecoder {
         return rest.captured() > 0 && recognizes(rest, ports) ? new Step(message, ports, rest) : Step.last(message);
     }
 
-    /** The method of a request decoded by this decoder ("GET"), or null for a response. */
-    public static String method(Layer message) {
-        for (Field field : message.fields().isEmpty() ? List.<Field>of() : message.fields().get(0).children()) {
-            if (field.name().equals(Http.REQUEST_METHOD.name())) {
-                return field.text();
-            }
-        }
-        return null;
-    }
-
     /** Every HTTP message of {@code payload}, in order, each decoded alone (pipelined requests, one by one). */
     public static List<Layer> messages(Slice payload, Next.ByPorts ports) {
         HttpDecoder decoder = new HttpDecoder();
@@ -253,7 +243,7 @@ public final class HttpDecoder implements ApplicationDecoder {
     }
 
     /** The offset just after the next LF (or {@code end}). */
-    private static int lineEnd(byte[] b, int from, int end) {
+    static int lineEnd(byte[] b, int from, int end) {
         for (int i = from; i < end; i++) {
             if (b[i] == '\n') {
                 return i + 1;

@@ -181,20 +181,6 @@ public final class HttpExchanges {
         }
     }
 
-    /** The full URI of a request (http://host/target), or its target without a Host, as packet-http.c names it. */
-    private static String uri(Layer request) {
-        String target = null;
-        for (Field top : request.fields()) {
-            if (top.name().equals(Http.FULL_URI.name())) {
-                return top.text();
-            }
-            for (Field field : top.children()) {
-                target = field.name().equals(Http.REQUEST_URI.name()) ? field.text() : target;
-            }
-        }
-        return target;
-    }
-
     private Next.ByPorts ports(int index) {
         PacketTable packets = analysis.packets();
         return new Next.ByPorts(IpProtocol.TCP, packets.sourcePort(index), packets.destinationPort(index));
@@ -253,17 +239,13 @@ public final class HttpExchanges {
             Connection connection = connections.computeIfAbsent(stream, s -> new Connection());
             List<Message> inFrame = new ArrayList<>(1);
             int number = frames.firstIndex() + i + 1;
-            for (Layer layer : HttpDecoder.messages(Slice.ofFrame(payload, payload.length), ports(i))) {
-                inFrame.add(isResponse(layer) ? response(connection, number)
-                        : request(connection, number, frames.timestampNanos(i), uri(layer)));
+            for (HttpMessageStarts.Start message : HttpMessageStarts.in(payload, 0, payload.length, ports(i))) {
+                inFrame.add(message.response() ? response(connection, number)
+                        : request(connection, number, frames.timestampNanos(i), message.uri()));
             }
             found.put(i, inFrame);
         }
         return found;
-    }
-
-    private static boolean isResponse(Layer http) {
-        return http.fields().get(0).text().startsWith("HTTP/");
     }
 
     /** A request opens an exchange, numbered after every exchange of the connection. */

@@ -120,25 +120,32 @@ final class HttpMessageLength {
 
     /** What follows the headers, from the first line and the header fields, as RFC 9112 section 6.3 says. */
     private void startBody() {
-        String[] lines = new String(headers, 0, headersEnd, StandardCharsets.ISO_8859_1).split("\r?\n");
+        String text = new String(headers, 0, headersEnd, StandardCharsets.ISO_8859_1);
         headers = null; // read once: no longer needed
-        response = lines[0].startsWith("HTTP/");
+        // Line by line, each without its CR LF or LF (a loop rather than a regular expression: this runs
+        // for every message of the capture).
+        int firstEnd = text.indexOf('\n');
+        String first = line(text, 0, firstEnd);
+        response = first.startsWith("HTTP/");
         long contentLength = -1;
         boolean chunked = false;
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
+        for (int start = firstEnd + 1; start < text.length(); ) {
+            int newline = text.indexOf('\n', start);
+            String line = line(text, start, newline);
+            start = newline + 1;
+            int colon = line.indexOf(':');
             if (colon <= 0) {
                 continue;
             }
-            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = lines[i].substring(colon + 1).trim();
-            if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+            String name = line.substring(0, colon).trim();
+            if (name.equalsIgnoreCase("transfer-encoding")
+                    && line.substring(colon + 1).trim().toLowerCase(Locale.ROOT).contains("chunked")) {
                 chunked = true;
-            } else if (name.equals("content-length") && contentLength < 0) {
-                contentLength = number(value);
+            } else if (name.equalsIgnoreCase("content-length") && contentLength < 0) {
+                contentLength = number(line.substring(colon + 1).trim());
             }
         }
-        if (response && hasNoBody(lines[0])) {
+        if (response && hasNoBody(first)) {
             finish(headersEnd);
         } else if (chunked) {
             state = State.CHUNK_SIZE;
@@ -152,6 +159,12 @@ final class HttpMessageLength {
         } else {
             finish(headersEnd);
         }
+    }
+
+    /** The line of {@code text} from {@code start} to its LF at {@code newline}, without a CR before the LF. */
+    private static String line(String text, int start, int newline) {
+        int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+        return text.substring(start, end);
     }
 
     private int chunkSize(byte[] b, int from, int stop) {

@@ -371,11 +371,9 @@ public final class HttpReassembly {
                     }
                     continue;
                 }
-                Slice payload = Slice.ofFrame(buffer, buffer.length).sub(start, captured);
-                for (Layer message : HttpDecoder.messages(payload, ports)) {
-                    String method = HttpDecoder.method(message);
-                    if (method != null) {
-                        lastMethod.put(stream, method);
+                for (HttpMessageStarts.Start message : HttpMessageStarts.in(buffer, start, captured, ports)) {
+                    if (message.method() != null) {
+                        lastMethod.put(stream, message.method());
                     }
                 }
                 if (cut) {
