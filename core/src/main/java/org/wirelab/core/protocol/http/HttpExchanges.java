@@ -187,31 +187,34 @@ public final class HttpExchanges {
     }
 
     /**
-     * The bytes of the HTTP messages decoded in frame {@code index}: the whole message where it was put
-     * together from several segments, the segment's payload where it starts with a message, else null.
+     * The HTTP messages decoded in frame {@code index}: those of the whole message where it was put together
+     * from several segments, those of the segment's payload (read in place) where it starts with a message,
+     * else none.
      */
-    private byte[] payload(int index) {
+    private List<HttpMessageStarts.Start> starts(int index) {
         HttpReassembly.Role role = reassembly.role(index);
         if (role instanceof HttpReassembly.Completion completion) {
-            return reassembly.message(completion);
+            byte[] message = reassembly.message(completion);
+            return HttpMessageStarts.in(message, 0, message.length, ports(index));
         }
         PacketTable packets = analysis.packets();
         if (role != null || packets.transport(index) != PacketTable.TRANSPORT_TCP || packets.payloadLength(index) <= 0
                 || !packets.hasStatus(index, PacketTable.STATUS_TCP_HEADER_COMPLETE)
                 || packets.hasStatus(index, PacketTable.STATUS_IP_FRAGMENT)
                 || packets.hasStatus(index, PacketTable.STATUS_MALFORMED)) {
-            return null;
+            return List.of();
         }
         FrameStore frames = analysis.frames();
         int start = packets.transportOffset(index) + packets.tcpHeaderLength(index);
         int captured = Math.min(packets.payloadLength(index), frames.capturedLength(index) - start);
         if (captured <= 0) {
-            return null;
+            return List.of();
         }
-        byte[] payload = new byte[captured];
-        System.arraycopy(frames.buffer(index), frames.offset(index) + start, payload, 0, captured);
-        return tables.application(ports(index), Slice.ofFrame(payload, payload.length)) instanceof HttpDecoder
-                ? payload : null;
+        byte[] buffer = frames.buffer(index);
+        int at = frames.offset(index) + start;
+        Slice payload = Slice.ofFrame(buffer, buffer.length).sub(at, captured);
+        return tables.application(ports(index), payload) instanceof HttpDecoder
+                ? HttpMessageStarts.in(buffer, at, captured, ports(index)) : List.of();
     }
 
     /** Finds and places every HTTP message of the capture now rather than when the first one is shown. */
@@ -232,14 +235,14 @@ public final class HttpExchanges {
         FrameStore frames = analysis.frames();
         for (int i = 0; i < analysis.size(); i++) {
             int stream = conversations.tcpStream(i);
-            byte[] payload = stream == ConversationIndex.NONE ? null : payload(i);
-            if (payload == null) {
+            List<HttpMessageStarts.Start> starts = stream == ConversationIndex.NONE ? List.of() : starts(i);
+            if (starts.isEmpty()) {
                 continue;
             }
             Connection connection = connections.computeIfAbsent(stream, s -> new Connection());
-            List<Message> inFrame = new ArrayList<>(1);
+            List<Message> inFrame = new ArrayList<>(starts.size());
             int number = frames.firstIndex() + i + 1;
-            for (HttpMessageStarts.Start message : HttpMessageStarts.in(payload, 0, payload.length, ports(i))) {
+            for (HttpMessageStarts.Start message : starts) {
                 inFrame.add(message.response() ? response(connection, number)
                         : request(connection, number, frames.timestampNanos(i), message.uri()));
             }
