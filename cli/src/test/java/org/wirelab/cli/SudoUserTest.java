@@ -92,8 +92,12 @@ class SudoUserTest {
     private static List<String> statusOf(long pid) {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8);
-            // Until setpriv executes java, the child is setpriv itself, still root.
-            return lines.stream().anyMatch(line -> line.startsWith("Name:") && line.contains("java")) ? lines : List.of();
+            // Until setpriv executes java, the child is setpriv itself, still root; and before that, for a
+            // moment, a copy of the root JVM's one calling thread, also named java, not yet replaced by
+            // jspawnhelper. The relaunched JVM is the java with more than one thread (its GC, its compilers).
+            boolean java = lines.stream().anyMatch(line -> line.startsWith("Name:") && line.contains("java"));
+            boolean started = lines.stream().anyMatch(line -> line.startsWith("Threads:") && !line.substring(8).trim().equals("1"));
+            return java && started ? lines : List.of();
         } catch (IOException gone) {
             return List.of();
         }
