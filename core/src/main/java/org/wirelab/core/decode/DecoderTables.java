@@ -1,10 +1,12 @@
 package org.wirelab.core.decode;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.wirelab.core.protocol.chat.Chat;
 import org.wirelab.core.protocol.chat.ChatDecoder;
 import org.wirelab.core.protocol.dns.DnsDecoder;
+import org.wirelab.core.protocol.http.Http;
 import org.wirelab.core.protocol.http.HttpDecoder;
 import org.wirelab.core.protocol.ssh.SshDecoder;
 import org.wirelab.core.protocol.data.TextDecoder;
@@ -69,10 +71,18 @@ public record DecoderTables(Map<Integer, ProtocolDecoder> linkTypes, Map<Integer
                         // IP in IP: the inner datagram is decoded as a second network layer, as tshark does.
                         IpProtocol.IPV4, new Ipv4Decoder(),
                         IpProtocol.IPV6, new Ipv6Decoder()),
-                Map.of(80, http, 8080, http, 8000, http, 53, new DnsDecoder(true), 22, new SshDecoder(),
-                        Chat.PORT, new ChatDecoder()),
+                tcpPorts(http),
                 Map.of(53, dnsOverUdp),
                 List.of(http, new TextDecoder()));
+    }
+
+    private static Map<Integer, ApplicationDecoder> tcpPorts(HttpDecoder http) {
+        Map<Integer, ApplicationDecoder> ports = new HashMap<>();
+        Http.TCP_PORTS.forEach(port -> ports.put(port, http));
+        ports.put(53, new DnsDecoder(true));
+        ports.put(22, new SshDecoder());
+        ports.put(Chat.PORT, new ChatDecoder());
+        return ports;
     }
 
     /** The decoder registered for the lower port, else the higher's, whatever the payload; null when none is. */

@@ -18,6 +18,14 @@ public final class Http {
     /** The protocol, by its filter name; its title is the bundles' {@code http}. */
     public static final String PROTOCOL = PROTOCOL_FIELD.name();
 
+    /**
+     * The TCP ports whose payload goes to HTTP whatever it holds, as tshark 4.0's port table has them
+     * (`tshark -G decodes`), and 8000, where development servers listen. On these a segment that repeats
+     * bytes already received stays TCP alone, as in tshark; elsewhere HTTP is recognised by its first line.
+     */
+    public static final List<Integer> TCP_PORTS = List.of(80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8000,
+            8080, 8088, 11371);
+
     /** Hidden flags on a request's or a response's first line. */
     public static final HeaderField REQUEST = HeaderField.of("http.request", FieldType.BOOLEAN);
     public static final HeaderField RESPONSE = HeaderField.of("http.response", FieldType.BOOLEAN);
