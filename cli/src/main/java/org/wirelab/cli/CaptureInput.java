@@ -12,6 +12,7 @@ import org.wirelab.core.ladder.LadderInParts;
 import org.wirelab.core.pcap.CaptureFile;
 import org.wirelab.core.pcap.CaptureFiles;
 import org.wirelab.core.pcap.CaptureSegments;
+import org.wirelab.core.pcap.FileReading;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Opens the capture file a command was given, with the checks that make one-line errors possible. */
@@ -44,7 +45,7 @@ public final class CaptureInput {
         check(file);
         FileWindow window = FileWindow.aroundFrame(file, SEGMENT_FRAMES, number - 1);
         if (!window.found()) {
-            throw new UserError(noFrame(number, window.fileFrames()));
+            throw new UserError(noFrame(number, window.reading().frames()));
         }
         return window;
     }
@@ -102,19 +103,9 @@ public final class CaptureInput {
         return exitStatus(capture.warnings(), capture.complete(), capture.frames().size(), file, command);
     }
 
-    /** The same for a file read for a window of it. */
-    public static int exitStatus(FileWindow window, Path file, CommandSpec command) {
-        return exitStatus(window.warnings(), window.readWhole(), window.fileFrames(), file, command);
-    }
-
-    /** The same for a file whose ladder was planned (the plan read it all). */
-    public static int exitStatus(LadderInParts.Plan plan, Path file, CommandSpec command) {
-        return exitStatus(plan.warnings(), plan.readWhole(), plan.frames(), file, command);
-    }
-
-    /** The same for a file read in segments, once they are all read. */
-    public static int exitStatus(CaptureSegments segments, Path file, CommandSpec command) {
-        return exitStatus(segments.warnings(), segments.readWhole(), segments.framesRead(), file, command);
+    /** The same for a file read to its end a part at a time (for a window of it, a plan, or in segments). */
+    public static int exitStatus(FileReading reading, Path file, CommandSpec command) {
+        return exitStatus(reading.warnings(), reading.readWhole(), reading.frames(), file, command);
     }
 
     private static int exitStatus(List<String> warnings, boolean complete, int read, Path file, CommandSpec command) {

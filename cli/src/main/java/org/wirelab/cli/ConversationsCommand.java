@@ -42,7 +42,7 @@ final class ConversationsCommand implements Callable<Integer> {
             // One pass keeping only the conversations, as tshark's: a file larger than the heap is read.
             try (CaptureSegments segments = CaptureInput.segments(file)) {
                 spec.commandLine().getOut().print(CaptureConversations.text(segments));
-                return CaptureInput.exitStatus(segments, file, spec);
+                return CaptureInput.exitStatus(segments.reading(), file, spec);
             }
         }
         CaptureFile capture = CaptureInput.read(file);

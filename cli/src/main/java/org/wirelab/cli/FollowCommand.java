@@ -43,7 +43,7 @@ final class FollowCommand implements Callable<Integer> {
                             : "the file has " + kind + "s 0 to " + (streams - 1)));
             }
             spec.commandLine().getOut().print(Follow.text(followed, stream, udp));
-            return CaptureInput.exitStatus(segments, file, spec);
+            return CaptureInput.exitStatus(segments.reading(), file, spec);
         }
     }
 }

@@ -107,7 +107,7 @@ final class PacketsCommand implements Callable<Integer> {
                 output.frames(fields, displayFilter == null ? null : displayFilter.matcher(fields));
             }
             output.end();
-            return CaptureInput.exitStatus(segments, file, spec);
+            return CaptureInput.exitStatus(segments.reading(), file, spec);
         }
     }
 

@@ -72,7 +72,7 @@ final class ShowCommand implements Callable<Integer> {
             // file larger than the heap shows any of its frames.
             FileWindow window = CaptureInput.aroundFrame(file, frameNumber);
             showFrame(window.analysis(), window.indexOf(frameNumber - 1), language, out);
-            return CaptureInput.exitStatus(window, file, spec);
+            return CaptureInput.exitStatus(window.reading(), file, spec);
         }
         if (maxLanes < 2) {
             throw new ParameterException(spec.commandLine(), "--lanes must be 2 or more, not " + maxLanes);
@@ -91,8 +91,8 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.println();
         out.println(CaptureText.escape(file.getFileName().toString()) + ": "
-                + CaptureFiles.describe(plan.info(), plan.frames(), plan.warnings()));
-        return CaptureInput.exitStatus(plan, file, spec);
+                + CaptureFiles.describe(plan.reading().info(), plan.reading().frames(), plan.reading().warnings()));
+        return CaptureInput.exitStatus(plan.reading(), file, spec);
     }
 
     /** Frame {@code index} of {@code analysis} (of a whole file or a part of it): its layers, explanation and bytes. */

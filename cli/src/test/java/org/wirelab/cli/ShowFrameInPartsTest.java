@@ -100,7 +100,7 @@ class ShowFrameInPartsTest {
         for (int index : new int[] {0, 5_999, 9_432, 11_998, 11_999}) {
             FileWindow window = FileWindow.aroundFrame(capture, 1000, index);
             assertEquals(conversationSpan(whole, index), window.analysis().size(), "window of frame " + (index + 1));
-            assertEquals(12_000, window.fileFrames());
+            assertEquals(12_000, window.reading().frames());
             assertEquals(shown(whole, index, Locale.ENGLISH),
                     shown(window.analysis(), window.indexOf(index), Locale.ENGLISH), "frame " + (index + 1));
         }
@@ -113,7 +113,7 @@ class ShowFrameInPartsTest {
         int frames = CaptureFiles.read(capture).frames().size();
         FileWindow window = FileWindow.aroundFrame(capture, 3, frames);
         assertEquals(false, window.found());
-        assertEquals(frames, window.fileFrames());
+        assertEquals(frames, window.reading().frames());
         assertTrue(FileWindow.aroundFrame(capture, 3, frames - 1).found());
     }
 

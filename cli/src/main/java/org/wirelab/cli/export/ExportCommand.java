@@ -139,7 +139,7 @@ public final class ExportCommand implements Callable<Integer> {
                             kinds.get(k), Path.of(charts.get(2 * k + 1)), out);
                 }
             }
-            status = CaptureInput.exitStatus(window, file, spec);
+            status = CaptureInput.exitStatus(window.reading(), file, spec);
         }
         if (stream == null && !diagrams.isEmpty()) {
             CaptureFile capture = wholeForDiagram();
@@ -208,7 +208,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try (CaptureSegments segments = CaptureInput.segments(file)) {
             counter.bucket(segments);
-            return new TrafficReading(counter.traffic(), CaptureInput.exitStatus(segments, file, spec));
+            return new TrafficReading(counter.traffic(), CaptureInput.exitStatus(segments.reading(), file, spec));
         }
     }
 

@@ -2,9 +2,9 @@ package org.wirelab.core.analysis;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.wirelab.core.frame.FrameStore;
 import org.wirelab.core.pcap.CaptureSegments;
+import org.wirelab.core.pcap.FileReading;
 import org.wirelab.core.summary.PacketTable;
 import org.wirelab.core.summary.SummaryDecoder;
 
@@ -26,17 +26,13 @@ import org.wirelab.core.summary.SummaryDecoder;
  */
 public final class FileWindow {
     private final CaptureAnalysis analysis;
-    private final int fileFrames;
     private final int tcpStreams;
-    private final List<String> warnings;
-    private final boolean readWhole;
+    private final FileReading reading;
 
     private FileWindow(CaptureAnalysis analysis, Outline outline) {
         this.analysis = analysis;
-        this.fileFrames = outline.frames;
         this.tcpStreams = outline.tcpStreams;
-        this.warnings = outline.warnings;
-        this.readWhole = outline.readWhole;
+        this.reading = outline.reading;
     }
 
     /**
@@ -45,7 +41,7 @@ public final class FileWindow {
      */
     public static FileWindow aroundFrame(Path file, int partFrames, int frameIndex) throws IOException {
         Outline outline = Outline.read(file, partFrames, frameIndex, ConversationIndex.NONE);
-        if (frameIndex < 0 || frameIndex >= outline.frames) {
+        if (frameIndex < 0 || frameIndex >= outline.reading.frames()) {
             return new FileWindow(null, outline);
         }
         Conversation conversation = outline.conversation();
@@ -94,9 +90,9 @@ public final class FileWindow {
         return fileIndex - analysis().frames().firstIndex();
     }
 
-    /** Frames in the whole file. */
-    public int fileFrames() {
-        return fileFrames;
+    /** What the first reading found of the whole file: its frames, its damage, its format. */
+    public FileReading reading() {
+        return reading;
     }
 
     /** TCP streams in the whole file. */
@@ -104,22 +100,10 @@ public final class FileWindow {
         return tcpStreams;
     }
 
-    /** What was wrong in the file, as {@link CaptureSegments#warnings()} after reading it all. */
-    public List<String> warnings() {
-        return warnings;
-    }
-
-    /** Whether every byte of the file was read as frames. */
-    public boolean readWhole() {
-        return readWhole;
-    }
-
     /** The first reading: the file's conversations and its size, and the one part when there is only one. */
     private static final class Outline {
-        int frames;
+        FileReading reading;
         int tcpStreams;
-        List<String> warnings;
-        boolean readWhole;
         ConversationIndex conversations;
         int tcpStream = ConversationIndex.NONE;
         int udpStream = ConversationIndex.NONE;
@@ -144,10 +128,8 @@ public final class FileWindow {
                         outline.find(frames, frameIndex);
                     }
                 }
-                outline.frames = segments.framesRead();
+                outline.reading = segments.reading();
                 outline.tcpStreams = outline.conversations == null ? 0 : outline.conversations.tcpStreamCount();
-                outline.warnings = List.copyOf(segments.warnings());
-                outline.readWhole = segments.readWhole();
             }
             return outline;
         }

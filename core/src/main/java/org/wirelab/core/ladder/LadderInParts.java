@@ -12,7 +12,7 @@ import org.wirelab.core.analysis.ConversationIndex;
 import org.wirelab.core.fields.CaptureFields;
 import org.wirelab.core.filter.DisplayFilter;
 import org.wirelab.core.frame.FrameStore;
-import org.wirelab.core.pcap.CaptureInfo;
+import org.wirelab.core.pcap.FileReading;
 import org.wirelab.core.pcap.CaptureSegments;
 import org.wirelab.core.tcpstate.TcpStateTimeline;
 import org.wirelab.core.tcpstate.TcpStatesInParts;
@@ -51,11 +51,8 @@ public final class LadderInParts {
         private final Integer stream;
         private final DisplayFilter filter;
         private final TcpStatesInParts.Outline tcp = new TcpStatesInParts.Outline();
-        private int frames;
         private int tcpStreams;
-        private List<String> warnings;
-        private boolean readWhole;
-        private CaptureInfo info;
+        private FileReading reading;
         /** The lanes of the focused diagram before grouping. */
         private int focusedLanes;
         private GroupedLadder.Grouping grouping;
@@ -145,10 +142,7 @@ public final class LadderInParts {
                     last = analysis.conversations();
                 }
                 tcp.finish();
-                frames = segments.framesRead();
-                warnings = List.copyOf(segments.warnings());
-                readWhole = segments.readWhole();
-                info = segments.info();
+                reading = segments.reading();
             }
             tcpStreams = last == null ? 0 : last.tcpStreamCount();
             // The base ladder's lanes, in CaptureLadder's order, each with its role: a conversation's client first.
@@ -200,29 +194,14 @@ public final class LadderInParts {
             }
         }
 
-        /** Frames in the file. */
-        public int frames() {
-            return frames;
-        }
-
         /** TCP streams in the file. */
         public int tcpStreamCount() {
             return tcpStreams;
         }
 
-        /** What was wrong in the file, as {@link CaptureSegments#warnings()} after reading it all. */
-        public List<String> warnings() {
-            return warnings;
-        }
-
-        /** Whether every byte of the file was read as frames. */
-        public boolean readWhole() {
-            return readWhole;
-        }
-
-        /** The file's format and interfaces. */
-        public CaptureInfo info() {
-            return info;
+        /** What the first reading found of the whole file: its frames, its damage, its format. */
+        public FileReading reading() {
+            return reading;
         }
 
         /** The diagram's lanes, grouped. */
@@ -249,8 +228,8 @@ public final class LadderInParts {
             int rowsWritten = 0;
             try (CaptureSegments segments = CaptureSegments.open(file, partFrames)) {
                 CaptureAnalysis analysis = null;
-                while (segments.framesRead() < frames) {
-                    FrameStore part = segments.next(Math.min(partFrames, frames - segments.framesRead()));
+                while (segments.framesRead() < reading.frames()) {
+                    FrameStore part = segments.next(Math.min(partFrames, reading.frames() - segments.framesRead()));
                     if (part == null) {
                         throw new IOException(file + " changed while it was read");
                     }

@@ -110,6 +110,11 @@ public final class CaptureSegments implements Closeable {
         return reader.info();
     }
 
+    /** What the reading found, once every part has been read. */
+    public FileReading reading() {
+        return new FileReading(framesRead, warnings(), readWhole(), info());
+    }
+
     @Override
     public void close() throws IOException {
         reader.close();
